@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# For people. The build itself is CMake; this file installs what is missing
+# and runs the right CMake builds. See README.md.
+#
+#   make demo           set-up + the ofl tool on generated sample traffic
+#   make check          set-up + every test (unit, peers, eBPF, targets, fuzz)
+#   make check-targets  the conformance suite on every target, one digest
+#   make bench          benchmarks, side by side with DPDK
+#   make fuzz           every fuzzer for FUZZ_SECONDS each
+#   make install        install to PREFIX (default /usr/local)
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+CMAKE   ?= cmake
+CTEST   ?= ctest
+
+.PHONY: all deps build demo check check-unit check-fuzz check-targets \
+	bench fuzz install clean
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: $(BUILD)/CMakeCache.txt
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
+
+demo: deps build
+	@sh scripts/demo.sh $(BUILD)
+
+check: deps build
+	$(MAKE) --no-print-directory check-unit check-fuzz check-targets
+
+check-unit: build
+	$(CTEST) --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# clang build with ASan+UBSan: the fuzzers, briefly; it also proves the
+# whole tree builds warning-free with clang.
+check-fuzz:
+	CC=clang $(CMAKE) -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DOFL_BUILD_FUZZ=ON -DOFL_BUILD_TESTS=OFF -DOFL_BUILD_TOOLS=OFF >/dev/null
+	$(CMAKE) --build $(BUILD)-fuzz -j $(JOBS)
+	$(CTEST) --test-dir $(BUILD)-fuzz --output-on-failure -j $(JOBS)
+
+check-targets: build
+	@if [ -x scripts/check-targets.sh ]; then sh scripts/check-targets.sh $(BUILD); \
+	else echo "check-targets: not yet available"; fi
+
+bench: deps
+	$(CMAKE) -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_BENCH=ON \
+		-DOFL_BUILD_TESTS=OFF >/dev/null
+	$(CMAKE) --build $(BUILD)-bench -j $(JOBS)
+	@for b in $(BUILD)-bench/bench/bench_*; do \
+		[ -x "$$b" ] || continue; echo "== $$b"; "$$b" || exit 1; done
+
+fuzz: deps
+	CC=clang $(CMAKE) -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DOFL_BUILD_FUZZ=ON -DOFL_BUILD_TESTS=OFF -DOFL_BUILD_TOOLS=OFF \
+		-DOFL_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	$(CMAKE) --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_long
+
+install: build
+	$(CMAKE) --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-fuzz $(BUILD)-bench

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Umbrella header: the whole public interface of libofl. */
+#ifndef OFL_OFFLOAD_H
+#define OFL_OFFLOAD_H
+
+#include "config.h"
+#include "types.h"
+#include "err.h"
+#include "version.h"
+#include "csum.h"
+#include "parser.h"
+#include "rss.h"
+#include "gso.h"
+#include "gro.h"
+
+#endif /* OFL_OFFLOAD_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* lib/rss public interface (being written; see its issue). */
+#ifndef OFL_RSS_H
+#define OFL_RSS_H
+
+#include "config.h"
+#include "types.h"
+#include "err.h"
+
+OFL_BEGIN_DECLS
+
+OFL_END_DECLS
+
+#endif /* OFL_RSS_H */

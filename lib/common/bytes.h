@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Private: the one place where the core touches wire bytes.
+ *
+ * Loads and stores go byte by byte (compilers fuse them into one load and a
+ * byte swap, with no alignment requirement) or through __builtin_memcpy with a
+ * constant size, which every compiler here emits as plain loads: no libc call.
+ * Callers check bounds before calling; these helpers do not.
+ */
+#ifndef OFL_LIB_COMMON_BYTES_H
+#define OFL_LIB_COMMON_BYTES_H
+
+#include <offload/config.h>
+#include <offload/types.h>
+
+OFL_INLINE uint16_t ofl_load_be16(const uint8_t *p)
+{
+	return (uint16_t)((unsigned int)p[0] << 8 | p[1]);
+}
+
+OFL_INLINE uint32_t ofl_load_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+OFL_INLINE void ofl_store_be16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+OFL_INLINE void ofl_store_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* Native-order loads/stores of unaligned memory (for sums, where the
+ * __wsum convention wants host order). */
+OFL_INLINE uint16_t ofl_load_ne16(const void *p)
+{
+	uint16_t v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+OFL_INLINE uint32_t ofl_load_ne32(const void *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+OFL_INLINE void ofl_store_ne16(void *p, uint16_t v)
+{
+	__builtin_memcpy(p, &v, sizeof(v));
+}
+
+OFL_INLINE void ofl_store_ne32(void *p, uint32_t v)
+{
+	__builtin_memcpy(p, &v, sizeof(v));
+}
+
+/* Host <-> network order for 16/32-bit values. */
+OFL_INLINE uint16_t ofl_bswap16(uint16_t v)
+{
+	return (uint16_t)((v >> 8) | (v << 8));
+}
+
+OFL_INLINE uint32_t ofl_bswap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) |
+	       (v << 24);
+}
+
+#if OFL_BIG_ENDIAN
+#define ofl_htons(x) ((uint16_t)(x))
+#define ofl_htonl(x) ((uint32_t)(x))
+#else
+#define ofl_htons(x) ofl_bswap16((uint16_t)(x))
+#define ofl_htonl(x) ofl_bswap32((uint32_t)(x))
+#endif
+#define ofl_ntohs(x) ofl_htons(x)
+#define ofl_ntohl(x) ofl_htonl(x)
+
+/*
+ * Byte copy and fill with a caller-known upper bound @max on @n (a
+ * compile-time constant at every call site, so BPF sees a bounded loop).
+ * Builds of the core pass -fno-tree-loop-distribute-patterns (gcc) so that
+ * these loops are not turned into memcpy/memset calls.
+ */
+OFL_INLINE void ofl_copy_bytes(uint8_t *dst, const uint8_t *src, size_t n,
+			       size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		dst[i] = src[i];
+	}
+}
+
+OFL_INLINE void ofl_zero_bytes(void *dst, size_t n, size_t max)
+{
+	uint8_t *d = (uint8_t *)dst;
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		d[i] = 0;
+	}
+}
+
+#endif /* OFL_LIB_COMMON_BYTES_H */

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Test harness for BPF objects built from the core with offload/bpf.h:
+ * load (the verifier runs), run a program with BPF_PROG_TEST_RUN on given
+ * bytes, read maps back, and report the verifier's figures.
+ *
+ * Every call returns 0 or a negative errno. A test that gets -EPERM,
+ * -ENOSYS or -EOPNOTSUPP from ofl_bpf_load() should print "SKIP: <why>"
+ * and exit with OFL_TEST_SKIP (ctest SKIP_RETURN_CODE).
+ */
+#ifndef OFL_TEST_BPF_RUN_H
+#define OFL_TEST_BPF_RUN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define OFL_TEST_SKIP 77
+
+struct bpf_object;
+struct bpf_program;
+
+struct ofl_bpf {
+	struct bpf_object *obj;
+	char log[1 << 16];	/* verifier log of the last load (stats level) */
+};
+
+/* Open and load @path; on failure the verifier log is printed to stderr. */
+int ofl_bpf_load(struct ofl_bpf *b, const char *path);
+/* fd of program @name (its C function name), or negative errno. */
+int ofl_bpf_prog_fd(struct ofl_bpf *b, const char *name);
+/* fd of map @name, or negative errno. */
+int ofl_bpf_map_fd(struct ofl_bpf *b, const char *name);
+
+/*
+ * Run program @fd once on @in (@in_len bytes, as the packet; XDP needs
+ * >= 14 bytes). If @out is non-NULL, up to *@out_len bytes of the packet
+ * after the run are copied there and *@out_len is set. *@retval gets the
+ * program's return value.
+ */
+int ofl_bpf_run(int fd, const void *in, size_t in_len, void *out,
+		size_t *out_len, uint32_t *retval);
+
+/* The verifier's "processed N insns" of the last load, or -1. */
+long ofl_bpf_processed_insns(const struct ofl_bpf *b);
+
+void ofl_bpf_close(struct ofl_bpf *b);
+
+/* 1 if @err from ofl_bpf_load() means "this machine refuses BPF". */
+int ofl_bpf_refused(int err);
+
+#endif
