@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Private helpers of lib/gro. */
+#ifndef OFL_LIB_GRO_INTERNAL_H
+#define OFL_LIB_GRO_INTERNAL_H
+
+#include <offload/gro.h>
+#include <offload/csum.h>
+#include "../common/bytes.h"
+
+#define OFL__GRO_ETH_HLEN 14u
+/* Bytes 12..15 of the TCP header as a host-order word (tcp_flag_word). */
+#define OFL__GRO_TCP_FIN 0x00010000u
+#define OFL__GRO_TCP_SYN 0x00020000u
+#define OFL__GRO_TCP_RST 0x00040000u
+#define OFL__GRO_TCP_PSH 0x00080000u
+#define OFL__GRO_TCP_URG 0x00200000u
+#define OFL__GRO_TCP_CWR 0x00800000u
+/* IPv6 extension headers walked (bound of ipv6_gro_pull_exthdrs here). */
+#define OFL__GRO_MAX_EXTHDRS 8
+#define OFL__GRO_MAX_VLANS 2
+
+/* Linux csum16_add / csum_replace2 (include/net/checksum.h), on values
+ * loaded with plain 16-bit loads. */
+OFL_INLINE uint16_t ofl__gro_csum16_add(uint16_t csum, uint16_t addend)
+{
+	uint16_t res = (uint16_t)(csum + addend);
+
+	return (uint16_t)(res + (res < addend));
+}
+
+OFL_INLINE uint16_t ofl__gro_csum_replace2(uint16_t check, uint16_t old,
+					   uint16_t nw)
+{
+	uint16_t t = ofl__gro_csum16_add((uint16_t)~check, (uint16_t)~old);
+
+	return (uint16_t)~ofl__gro_csum16_add(t, nw);
+}
+
+/* Compare n bytes; n bounded by max (a constant at each call site). */
+OFL_INLINE int ofl__gro_differ(const uint8_t *a, const uint8_t *b, size_t n,
+			       size_t max)
+{
+	uint8_t d = 0;
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		d |= (uint8_t)(a[i] ^ b[i]);
+	}
+	return d != 0;
+}
+
+OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
+				   uint32_t len)
+{
+	o->frame = id;
+	o->len = len;
+	o->kind = OFL_GRO_PKT_FRAME;
+	o->hdr_len = 0;
+	o->nslices = 1;
+	o->gso_size = 0;
+	o->gso_segs = 1;
+	o->gso_type = 0;
+	o->csum_start = 0;
+	o->csum_offset = 0;
+	o->slice[0].frame = id;
+	o->slice[0].off = 0;
+	o->slice[0].len = (uint16_t)len;
+}
+
+#endif

@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * One frame through GRO, layer by layer as Linux's gro_receive callbacks
+ * walk it (net/core/gro.c dev_gro_receive, gro_list_prepare,
+ * skb_gro_receive; net/8021q/vlan_core.c vlan_gro_receive;
+ * net/ipv4/af_inet.c inet_gro_receive; net/ipv6/ip6_offload.c
+ * ipv6_gro_receive, ipv6_gro_pull_exthdrs; net/ipv4/tcp_offload.c
+ * tcp4_gro_receive, tcp_gro_pull_header, tcp_gro_lookup, tcp_gro_receive;
+ * include/net/gro.h inet_gro_flush, ipv6_gro_flush). Every read is checked
+ * against the frame's end before it happens. lib/parser is not used: GRO
+ * parses incrementally and compares against held flows at each layer.
+ */
+#include "internal.h"
+
+struct ofl__gro_rx {
+	const uint8_t *d;
+	const uint8_t *end;
+	uint32_t len;
+	uint32_t same;	/* bit s: bucket slot s may be the same flow */
+	uint16_t l3;
+	uint16_t l4;
+	uint16_t pay;
+	uint8_t v6;
+	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
+};
+
+#define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
+
+/* Clear slot @s from the same-flow set when @n bytes at @off differ. */
+OFL_INLINE void ofl__gro_cmp_at(const struct ofl_gro_bucket *b,
+				struct ofl__gro_rx *rx, unsigned int s,
+				uint32_t off, uint32_t n)
+{
+	const struct ofl_gro_flow *p = &b->flow[s];
+
+	if (off + n > p->hdr_len || off + n > OFL_GRO_MAX_HDR ||
+	    ofl__gro_differ(p->hdr + off, rx->d + off, n, 40))
+		rx->same &= ~(1u << s);
+}
+
+/* gro_list_prepare + vlan_gro_receive: 0 if an IP header follows. */
+OFL_PRIVATE int ofl__gro_l2(const struct ofl_gro_bucket *b, uint32_t hash,
+			    struct ofl__gro_rx *rx)
+{
+	uint32_t off = OFL__GRO_ETH_HLEN;
+	unsigned int s, v;
+	uint16_t type;
+
+	if (rx->d + OFL__GRO_ETH_HLEN > rx->end)
+		return 1;
+	rx->same = 0;
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
+		if (!b->used[s] || b->flow[s].hash != hash)
+			continue;
+		if (!ofl__gro_differ(b->flow[s].hdr, rx->d, 14, 14))
+			rx->same |= 1u << s;
+	}
+	type = ofl_load_be16(rx->d + 12);
+	for (v = 0; v < OFL__GRO_MAX_VLANS; v++) {
+		if (type != 0x8100 && type != 0x88a8)
+			break;
+		if (rx->d + off + 4 > rx->end)
+			return 1;
+		type = ofl_load_be16(rx->d + off + 2);
+		for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++)
+			if (rx->same & (1u << s))
+				ofl__gro_cmp_at(b, rx, s, off, 4);
+		off += 4;
+	}
+	if (type == 0x0800)
+		rx->v6 = 0;
+	else if (type == 0x86dd)
+		rx->v6 = 1;
+	else
+		return 1;
+	rx->l3 = (uint16_t)off;
+	return 0;
+}
+
+/* inet_gro_receive: 0 if TCP follows and may be coalesced. */
+OFL_PRIVATE int ofl__gro_ip4(const struct ofl_gro_bucket *b,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + rx->l3;
+	unsigned int s;
+	uint16_t fo;
+
+	if (ip + 20 > rx->end)
+		return 1;
+	/* no gro_receive for the protocol (UDP without socket: passed up) */
+	if (ip[9] != 6 || ip[0] != 0x45)
+		return 1;
+	fo = ofl_load_be16(ip + 6);
+	if (fo & 0x3fff)
+		return 1;	/* ip_is_fragment */
+	if (ofl_ip_fast_csum(ip, 5))
+		return 1;
+	rx->flush = ofl_load_be16(ip + 2) != (uint16_t)(rx->len - rx->l3) ||
+		    (fo & 0x8000);
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
+		if (!(rx->same & (1u << s)))
+			continue;
+		if (b->flow[s].v6 || b->flow[s].l3 != rx->l3) {
+			rx->same &= ~(1u << s);
+			continue;
+		}
+		ofl__gro_cmp_at(b, rx, s, rx->l3 + 9u, 1);
+		ofl__gro_cmp_at(b, rx, s, rx->l3 + 12u, 8);
+	}
+	rx->l4 = (uint16_t)(rx->l3 + 20);
+	return 0;
+}
+
+/* ipv6_gro_pull_exthdrs: hop-by-hop, routing, destination options. */
+OFL_PRIVATE int ofl__gro_ip6_ext(struct ofl__gro_rx *rx)
+{
+	uint32_t pos = rx->l3 + 40u;
+	uint8_t nh = rx->d[rx->l3 + 6];
+	unsigned int i;
+
+	for (i = 0; i < OFL__GRO_MAX_EXTHDRS; i++) {
+		uint32_t elen;
+
+		if (nh != 0 && nh != 43 && nh != 60)
+			break;
+		if (rx->d + pos + 2 > rx->end)
+			return 1;
+		elen = ((uint32_t)rx->d[pos + 1] + 1) * 8;
+		if (rx->d + pos + elen > rx->end)
+			return 1;
+		nh = rx->d[pos];
+		pos += elen;
+	}
+	if (nh != 6 || pos > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->l4 = (uint16_t)pos;
+	return 0;
+}
+
+/* ipv6_gro_receive: 0 if TCP follows and may be coalesced. */
+OFL_PRIVATE int ofl__gro_ip6(const struct ofl_gro_bucket *b,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + rx->l3;
+	unsigned int s;
+
+	if (ip + 40 > rx->end)
+		return 1;
+	rx->flush = ofl_load_be16(ip + 4) != rx->len - rx->l3 - 40u;
+	if (ofl__gro_ip6_ext(rx))
+		return 1;
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
+		const struct ofl_gro_flow *p = &b->flow[s];
+		uint32_t nlen = (uint32_t)rx->l4 - rx->l3;
+
+		if (!(rx->same & (1u << s)))
+			continue;
+		if (!p->v6 || p->l3 != rx->l3 || p->l4 != rx->l4 ||
+		    ((ofl_load_be32(ip) ^ ofl_load_be32(p->hdr + p->l3)) &
+		     0xf00fffffu)) {
+			rx->same &= ~(1u << s);
+			continue;
+		}
+		ofl__gro_cmp_at(b, rx, s, rx->l3 + 6u, 1);
+		ofl__gro_cmp_at(b, rx, s, rx->l3 + 8u, 32);
+		if (nlen > 40 && (rx->same & (1u << s)) &&
+		    ofl__gro_differ(p->hdr + rx->l3 + 40, ip + 40, nlen - 40,
+				    OFL_GRO_MAX_HDR))
+			rx->same &= ~(1u << s);
+	}
+	return 0;
+}
+
+/* tcp4/6_gro_receive checksum validation (skipped when the IP layer
+ * already flushes, or the device vouched for the checksum). */
+OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
+				  const struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + rx->l3;
+	uint32_t l4len = rx->len - rx->l4;
+	ofl_wsum s;
+
+	if (rx->flush || f->csum == OFL_GRO_CSUM_UNNECESSARY)
+		return 0;
+	s = ofl_csum_span(rx->d + rx->l4, rx->end, 0);
+	if (!rx->v6)
+		return ofl_csum_tcpudp_magic(
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len, 6,
+			s) != 0;
+	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, 6, s) != 0;
+}
+
+/* tcp_gro_pull_header */
+OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
+{
+	const uint8_t *th = rx->d + rx->l4;
+	uint32_t thlen;
+
+	if (th + 20 > rx->end)
+		return 1;
+	thlen = (uint32_t)(th[12] >> 4) * 4;
+	if (thlen < 20 || th + thlen > rx->end ||
+	    rx->l4 + thlen > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->pay = (uint16_t)(rx->l4 + thlen);
+	return 0;
+}
+
+/* inet_gro_flush / ipv6_gro_flush (via gro_receive_network_flush). */
+OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_flow *p,
+				   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + rx->l3;
+	const uint8_t *ip2 = p->hdr + p->l3;
+	uint16_t df, off;
+
+	if (rx->v6)
+		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
+			0x0ff00000u) || ip[7] != ip2[7];
+	df = ofl_load_be16(ip + 6) & 0x4000;
+	if (ip[8] != ip2[8] || ip[1] != ip2[1] ||
+	    df != (ofl_load_be16(ip2 + 6) & 0x4000))
+		return 1;
+	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
+	/* decided on the second segment; before 6.18 only with DF set */
+	if (p->count == 1 && !off &&
+	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
+		p->fixedid = 1;
+	return off != (p->fixedid ? 0u : (uint32_t)p->count);
+}
+
+/* tcp_gro_receive up to the merge decision: nonzero = flush. */
+OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_flow *p,
+				   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *th = rx->d + rx->l4;
+	const uint8_t *th2 = p->hdr + p->l4;
+	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
+	uint32_t flags = ofl_load_be32(th + 12);
+	uint32_t len = rx->len - rx->pay;
+	uint32_t fl;
+
+	fl = flags & OFL__GRO_TCP_CWR;
+	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
+	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
+	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
+	if (p->l4 + thlen != p->hdr_len)
+		fl |= 1;
+	else if (ofl__gro_differ(th + 20, th2 + 20, thlen - 20, 40))
+		fl |= 1;
+	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx);
+	fl |= (uint32_t)((len - 1) >= p->mss);
+	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
+	return fl != 0;
+}
+
+/* skb_gro_receive: append the payload; nonzero if it does not fit. */
+OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
+			       struct ofl_gro_flow *p,
+			       const struct ofl__gro_rx *rx, uint32_t id)
+{
+	uint32_t len = rx->len - rx->pay;
+	uint32_t max = rx->v6 ? ctx->max_v6 : ctx->max_v4;
+	unsigned int c = p->count;
+
+	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
+		return 1;
+	p->seg[c].frame = id;
+	p->seg[c].off = rx->pay;
+	p->seg[c].len = (uint16_t)len;
+	p->count = (uint16_t)(c + 1);
+	p->len += len;
+	p->payload += len;
+	/* FIN and PSH are OR-ed into the held header */
+	p->hdr[p->l4 + 13] |= (uint8_t)(rx->d[rx->l4 + 13] & 0x09);
+	return 0;
+}
+
+/* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
+OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_bucket *b,
+			       const struct ofl_gro_frame *f,
+			       struct ofl__gro_rx *rx)
+{
+	rx->d = f->data;
+	rx->len = f->len;
+	rx->end = f->data + f->len;
+	rx->flush = 0;
+	if (f->len > 65535 || ofl__gro_l2(b, f->hash, rx))
+		return 1;
+	if (rx->v6 ? ofl__gro_ip6(b, rx) : ofl__gro_ip4(b, rx))
+		return 1;
+	if (ofl__gro_csum_bad(f, rx))
+		return 1;
+	return ofl__gro_tcp_pull(rx);
+}
+
+/* tcp_gro_lookup: newest held flow of the same flow with equal ports. */
+OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b,
+				const struct ofl__gro_rx *rx)
+{
+	unsigned int j;
+
+	for (j = OFL_GRO_BUCKET_FLOWS; j-- > 0;) {
+		unsigned int s;
+
+		if (j >= b->n)
+			continue;
+		s = OFL__GRO_SLOT(b, j);
+		if (!(rx->same & (1u << s)))
+			continue;
+		if (!ofl__gro_differ(b->flow[s].hdr + b->flow[s].l4,
+				     rx->d + rx->l4, 4, 4))
+			return (int)j;
+	}
+	return -1;
+}
+
+/* dev_gro_receive, tail: hold the frame as a new flow (evicting the
+ * oldest of a full bucket first, gro_flush_oldest). */
+OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
+				       struct ofl_gro_bucket *b,
+				       const struct ofl_gro_frame *f,
+				       const struct ofl__gro_rx *rx,
+				       struct ofl_gro_pkt *out)
+{
+	unsigned int k = 0, s;
+	struct ofl_gro_flow *p;
+
+	if (b->n >= OFL_GRO_BUCKET_FLOWS) {
+		ofl__gro_complete(&b->flow[OFL__GRO_SLOT(b, 0)], out);
+		ofl__gro_unlink(b, 0);
+		ctx->held--;
+		k = 1;
+	}
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS - 1; s++)
+		if (!b->used[s])
+			break;
+	p = &b->flow[s];
+	p->hash = f->hash;
+	p->len = f->len - OFL__GRO_ETH_HLEN;
+	p->payload = f->len - rx->pay;
+	p->first_len = f->len;
+	p->hdr_len = rx->pay;
+	p->l3 = rx->l3;
+	p->l4 = rx->l4;
+	p->mss = (uint16_t)p->payload;
+	p->count = 1;
+	p->v6 = rx->v6;
+	p->fixedid = 0;
+	ofl_copy_bytes(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
+	p->seg[0].frame = f->id;
+	p->seg[0].off = rx->pay;
+	p->seg[0].len = (uint16_t)p->payload;
+	b->used[s] = 1;
+	b->order[b->n & (OFL_GRO_BUCKET_FLOWS - 1)] = (uint8_t)s;
+	b->n++;
+	ctx->held++;
+	return k;
+}
+
+OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
+			    const struct ofl_gro_frame *f,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	struct ofl_gro_bucket *b;
+	struct ofl__gro_rx rx;
+	uint32_t flags, len, final;
+	int pos, merged = 0;
+	unsigned int k = 0;
+
+	if (nout)
+		*nout = 0;
+	if (!ctx || !f || !out || !nout || (!f->data && f->len))
+		return OFL_EINVAL;
+	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
+	if (ofl__gro_parse(b, f, &rx)) {
+		ofl__gro_frame_pkt(out, f->id, f->len);
+		*nout = 1;
+		return OFL_GRO_NORMAL;
+	}
+	flags = ofl_load_be32(rx.d + rx.l4 + 12);
+	len = rx.len - rx.pay;
+	pos = ofl__gro_lookup(b, &rx);
+	if (pos >= 0) {
+		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
+
+		merged = !ofl__gro_tcp_flush(ctx, p, &rx) &&
+			 !ofl__gro_merge(ctx, p, &rx, f->id);
+		/* out_check_final: mss is 1 unless merged */
+		final = len < (merged ? p->mss : 1u);
+		final |= flags & (OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH |
+				  OFL__GRO_TCP_RST | OFL__GRO_TCP_SYN |
+				  OFL__GRO_TCP_FIN);
+		if (!merged || final) {
+			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_unlink(b, (unsigned int)pos);
+			ctx->held--;
+		}
+	} else {
+		final = len < 1u;
+		final |= flags & (OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH |
+				  OFL__GRO_TCP_RST | OFL__GRO_TCP_SYN |
+				  OFL__GRO_TCP_FIN);
+	}
+	if (merged) {
+		*nout = k;
+		return OFL_GRO_MERGED;
+	}
+	if (final || rx.flush) {
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		*nout = k;
+		return OFL_GRO_NORMAL;
+	}
+	k += ofl__gro_hold(ctx, b, f, &rx, &out[k]);
+	*nout = k;
+	return OFL_GRO_HELD;
+}
+
+OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
+				  const struct ofl_gro_frame *f, unsigned int n,
+				  struct ofl_gro_pkt *out, unsigned int max_out)
+{
+	unsigned int i, k = 0;
+
+	if (!ctx || (n && (!f || !out)))
+		return OFL_EINVAL;
+	if (max_out / 2 < n)
+		return OFL_ENOSPC;
+	for (i = 0; i < n; i++) {
+		unsigned int m;
+		int r = ofl_gro_receive(ctx, &f[i], &out[k], &m);
+
+		if (r < 0)
+			return r;
+		k += m;
+	}
+	return (int)k;
+}
