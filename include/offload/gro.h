@@ -70,12 +70,17 @@ OFL_BEGIN_DECLS
 
 /*
  * Kernel-version profiles: the rules that changed between releases.
- * OFL_GRO_PROFILE_6_18 (0, the default): the running kernel of the tests.
- *   A flow's IPv4 ID mode (incrementing or fixed) is decided on its second
- *   segment whatever DF says; a segment with CWR set is never merged and
- *   flushes the held flow (tcp_gro_receive).
- * OFL_GRO_PROFILE_6_10: kernels 6.10 to 6.17: as 6.18 except that a fixed
- *   IPv4 ID is accepted only when DF is set (inet_gro_flush before 6.18).
+ * OFL_GRO_PROFILE_6_18 (0, the default): the running kernel of the tests
+ *   (proven by tests/gro/kdiff.sh). A flow's IPv4 ID mode (incrementing or
+ *   fixed) is decided on its second segment whatever DF says; a segment
+ *   with CWR set is never merged, flushes the held flow of its flow and is
+ *   itself passed up alone, even without a held flow.
+ * OFL_GRO_PROFILE_6_10: kernels 6.10 to 6.17 (read from tcp_offload.c and
+ *   include/net/gro.h of that time): a fixed IPv4 ID is accepted only when
+ *   DF is set; a CWR segment is not merged and flushes the held flow, but
+ *   may itself start a new held flow (CWR is not among the flags that end
+ *   a flow in tcp_gro_receive's out_check_final).
+ * Kernels after 6.18 changed CWR handling again (AccECN); not modelled.
  */
 enum ofl_gro_profile {
 	OFL_GRO_PROFILE_6_18 = 0,

@@ -279,6 +279,16 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	return 0;
 }
 
+/* Flags that end a flow (tcp_gro_receive out_check_final); 6.18 adds CWR:
+ * a CWR segment is never merged and always passed up alone. */
+OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
+{
+	uint32_t f = OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH | OFL__GRO_TCP_RST |
+		     OFL__GRO_TCP_SYN | OFL__GRO_TCP_FIN;
+
+	return ctx->profile == OFL_GRO_PROFILE_6_18 ? f | OFL__GRO_TCP_CWR : f;
+}
+
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
 OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_bucket *b,
 			       const struct ofl_gro_frame *f,
@@ -391,9 +401,7 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 			 !ofl__gro_merge(ctx, p, &rx, f->id);
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
-		final |= flags & (OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH |
-				  OFL__GRO_TCP_RST | OFL__GRO_TCP_SYN |
-				  OFL__GRO_TCP_FIN);
+		final |= flags & ofl__gro_final_flags(ctx);
 		if (!merged || final) {
 			ofl__gro_complete(p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
@@ -401,9 +409,7 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 		}
 	} else {
 		final = len < 1u;
-		final |= flags & (OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH |
-				  OFL__GRO_TCP_RST | OFL__GRO_TCP_SYN |
-				  OFL__GRO_TCP_FIN);
+		final |= flags & ofl__gro_final_flags(ctx);
 	}
 	if (merged) {
 		*nout = k;
