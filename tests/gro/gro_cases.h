@@ -209,10 +209,22 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 		for (i = 0; i < n; i++)
 			g[i].flags |= 0x40;
 		return n;
+	case 34:
+		/* 10 flows: more than a bucket holds if they share one */
+		*nm = "evict10";
+		*multi = 2;
+		for (i = 0; i < 30; i++) {
+			tseg_init(&g[i], v6);
+			g[i].sport = (uint16_t)(42000 + i % 10);
+			g[i].seq = 7u + (uint32_t)(i / 10) * 200;
+			g[i].paylen = 200;
+			g[i].ipid = (uint16_t)(9 + i / 10);
+		}
+		return 30;
 	default:
 		break;
 	}
-	c -= 34;
+	c -= 35;
 	if (!v6) {
 		switch (c) {
 		case 0:
