@@ -101,7 +101,7 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 	o->gso_segs = p->count;
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
-	ofl_copy_bytes(o->hdr, p->hdr, p->hdr_len, OFL_GRO_MAX_HDR);
+	ofl__gro_copy(o->hdr, p->hdr, p->hdr_len, OFL_GRO_MAX_HDR);
 	for (i = 0; i < OFL_GRO_MAX_SEGS; i++) {
 		if (i >= p->count)
 			break;

@@ -51,6 +51,60 @@ OFL_INLINE int ofl__gro_differ(const uint8_t *a, const uint8_t *b, size_t n,
 	return d != 0;
 }
 
+/* Word-wise equality of fixed-size fields (loads with no alignment need). */
+OFL_INLINE int ofl__gro_ne4(const uint8_t *a, const uint8_t *b)
+{
+	return ofl_load_ne32(a) != ofl_load_ne32(b);
+}
+
+OFL_INLINE int ofl__gro_ne8(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t x, y;
+
+	__builtin_memcpy(&x, a, 8);
+	__builtin_memcpy(&y, b, 8);
+	return x != y;
+}
+
+/* Ethernet header: 14 bytes */
+OFL_INLINE int ofl__gro_ne14(const uint8_t *a, const uint8_t *b)
+{
+	return ofl__gro_ne8(a, b) | ofl__gro_ne4(a + 8, b + 8) |
+	       (ofl_load_ne16(a + 12) != ofl_load_ne16(b + 12));
+}
+
+/* Byte copy of n <= max bytes, 8 at a time; never reads past src + n. */
+OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
+			      size_t max)
+{
+	size_t i;
+
+	for (i = 0; i + 8 <= max; i += 8) {
+		if (i + 8 > n)
+			break;
+		__builtin_memcpy(dst + i, src + i, 8);
+	}
+	for (; i < max; i++) {
+		if (i >= n)
+			break;
+		dst[i] = src[i];
+	}
+}
+
+/* IPv4 header of 20 bytes has a valid checksum (ip_fast_csum() == 0). */
+OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
+{
+	uint64_t s = (uint64_t)ofl_load_ne32(ip) + ofl_load_ne32(ip + 4) +
+		     ofl_load_ne32(ip + 8) + ofl_load_ne32(ip + 12) +
+		     ofl_load_ne32(ip + 16);
+
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	return s != 0xffffu;
+}
+
 OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 				   uint32_t len)
 {

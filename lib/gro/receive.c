@@ -16,7 +16,6 @@ struct ofl__gro_rx {
 	const uint8_t *d;
 	const uint8_t *end;
 	uint32_t len;
-	uint32_t same;	/* bit s: bucket slot s may be the same flow */
 	uint16_t l3;
 	uint16_t l4;
 	uint16_t pay;
@@ -26,35 +25,15 @@ struct ofl__gro_rx {
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
 
-/* Clear slot @s from the same-flow set when @n bytes at @off differ. */
-OFL_INLINE void ofl__gro_cmp_at(const struct ofl_gro_bucket *b,
-				struct ofl__gro_rx *rx, unsigned int s,
-				uint32_t off, uint32_t n)
-{
-	const struct ofl_gro_flow *p = &b->flow[s];
-
-	if (off + n > p->hdr_len || off + n > OFL_GRO_MAX_HDR ||
-	    ofl__gro_differ(p->hdr + off, rx->d + off, n, 40))
-		rx->same &= ~(1u << s);
-}
-
-/* gro_list_prepare + vlan_gro_receive: 0 if an IP header follows. */
-OFL_PRIVATE int ofl__gro_l2(const struct ofl_gro_bucket *b, uint32_t hash,
-			    struct ofl__gro_rx *rx)
+/* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
+OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 {
 	uint32_t off = OFL__GRO_ETH_HLEN;
-	unsigned int s, v;
+	unsigned int v;
 	uint16_t type;
 
 	if (rx->d + OFL__GRO_ETH_HLEN > rx->end)
 		return 1;
-	rx->same = 0;
-	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
-		if (!b->used[s] || b->flow[s].hash != hash)
-			continue;
-		if (!ofl__gro_differ(b->flow[s].hdr, rx->d, 14, 14))
-			rx->same |= 1u << s;
-	}
 	type = ofl_load_be16(rx->d + 12);
 	for (v = 0; v < OFL__GRO_MAX_VLANS; v++) {
 		if (type != 0x8100 && type != 0x88a8)
@@ -62,9 +41,6 @@ OFL_PRIVATE int ofl__gro_l2(const struct ofl_gro_bucket *b, uint32_t hash,
 		if (rx->d + off + 4 > rx->end)
 			return 1;
 		type = ofl_load_be16(rx->d + off + 2);
-		for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++)
-			if (rx->same & (1u << s))
-				ofl__gro_cmp_at(b, rx, s, off, 4);
 		off += 4;
 	}
 	if (type == 0x0800)
@@ -77,12 +53,10 @@ OFL_PRIVATE int ofl__gro_l2(const struct ofl_gro_bucket *b, uint32_t hash,
 	return 0;
 }
 
-/* inet_gro_receive: 0 if TCP follows and may be coalesced. */
-OFL_PRIVATE int ofl__gro_ip4(const struct ofl_gro_bucket *b,
-			     struct ofl__gro_rx *rx)
+/* inet_gro_receive up to the flow walk: 0 if TCP follows. */
+OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
 {
 	const uint8_t *ip = rx->d + rx->l3;
-	unsigned int s;
 	uint16_t fo;
 
 	if (ip + 20 > rx->end)
@@ -93,31 +67,27 @@ OFL_PRIVATE int ofl__gro_ip4(const struct ofl_gro_bucket *b,
 	fo = ofl_load_be16(ip + 6);
 	if (fo & 0x3fff)
 		return 1;	/* ip_is_fragment */
-	if (ofl_ip_fast_csum(ip, 5))
-		return 1;
+	if (ofl__gro_ip4_csum_bad(ip))
+		return 1;	/* ip_fast_csum */
 	rx->flush = ofl_load_be16(ip + 2) != (uint16_t)(rx->len - rx->l3) ||
 		    (fo & 0x8000);
-	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
-		if (!(rx->same & (1u << s)))
-			continue;
-		if (b->flow[s].v6 || b->flow[s].l3 != rx->l3) {
-			rx->same &= ~(1u << s);
-			continue;
-		}
-		ofl__gro_cmp_at(b, rx, s, rx->l3 + 9u, 1);
-		ofl__gro_cmp_at(b, rx, s, rx->l3 + 12u, 8);
-	}
 	rx->l4 = (uint16_t)(rx->l3 + 20);
 	return 0;
 }
 
-/* ipv6_gro_pull_exthdrs: hop-by-hop, routing, destination options. */
-OFL_PRIVATE int ofl__gro_ip6_ext(struct ofl__gro_rx *rx)
+/* ipv6_gro_receive with ipv6_gro_pull_exthdrs (hop-by-hop, routing and
+ * destination options are skipped): 0 if TCP follows. */
+OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
 {
+	const uint8_t *ip = rx->d + rx->l3;
 	uint32_t pos = rx->l3 + 40u;
-	uint8_t nh = rx->d[rx->l3 + 6];
 	unsigned int i;
+	uint8_t nh;
 
+	if (ip + 40 > rx->end)
+		return 1;
+	rx->flush = ofl_load_be16(ip + 4) != rx->len - rx->l3 - 40u;
+	nh = ip[6];
 	for (i = 0; i < OFL__GRO_MAX_EXTHDRS; i++) {
 		uint32_t elen;
 
@@ -137,38 +107,43 @@ OFL_PRIVATE int ofl__gro_ip6_ext(struct ofl__gro_rx *rx)
 	return 0;
 }
 
-/* ipv6_gro_receive: 0 if TCP follows and may be coalesced. */
-OFL_PRIVATE int ofl__gro_ip6(const struct ofl_gro_bucket *b,
-			     struct ofl__gro_rx *rx)
+/*
+ * Is held flow @p the frame's flow? The per-layer same_flow tests of
+ * gro_list_prepare (hash, MAC header), vlan_gro_receive (each tag),
+ * inet_gro_receive (protocol, addresses), ipv6_gro_receive (version and
+ * flow label, addresses, next header, extension header bytes) and
+ * tcp_gro_lookup (ports) in one go: tcp_gro_lookup takes the newest flow
+ * that passed them all, and each flow's tests do not depend on the others.
+ */
+OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
+			       const struct ofl__gro_rx *rx)
 {
 	const uint8_t *ip = rx->d + rx->l3;
-	unsigned int s;
+	const uint8_t *ip2 = p->hdr + rx->l3;
 
-	if (ip + 40 > rx->end)
-		return 1;
-	rx->flush = ofl_load_be16(ip + 4) != rx->len - rx->l3 - 40u;
-	if (ofl__gro_ip6_ext(rx))
-		return 1;
-	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
-		const struct ofl_gro_flow *p = &b->flow[s];
-		uint32_t nlen = (uint32_t)rx->l4 - rx->l3;
-
-		if (!(rx->same & (1u << s)))
-			continue;
-		if (!p->v6 || p->l3 != rx->l3 || p->l4 != rx->l4 ||
-		    ((ofl_load_be32(ip) ^ ofl_load_be32(p->hdr + p->l3)) &
-		     0xf00fffffu)) {
-			rx->same &= ~(1u << s);
-			continue;
-		}
-		ofl__gro_cmp_at(b, rx, s, rx->l3 + 6u, 1);
-		ofl__gro_cmp_at(b, rx, s, rx->l3 + 8u, 32);
-		if (nlen > 40 && (rx->same & (1u << s)) &&
-		    ofl__gro_differ(p->hdr + rx->l3 + 40, ip + 40, nlen - 40,
-				    OFL_GRO_MAX_HDR))
-			rx->same &= ~(1u << s);
+	if (p->hash != hash || p->l3 != rx->l3 || p->v6 != rx->v6 ||
+	    p->l4 != rx->l4 || ofl__gro_ne14(p->hdr, rx->d))
+		return 0;
+	if (rx->l3 > OFL__GRO_ETH_HLEN &&
+	    ofl__gro_differ(p->hdr + 14, rx->d + 14, rx->l3 - 14u,
+			    4 * OFL__GRO_MAX_VLANS))
+		return 0;
+	if (!rx->v6) {
+		if (ip[9] != ip2[9] || ofl__gro_ne8(ip + 12, ip2 + 12))
+			return 0;
+	} else {
+		if (((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) ||
+		    ip[6] != ip2[6] || ofl__gro_ne8(ip + 8, ip2 + 8) ||
+		    ofl__gro_ne8(ip + 16, ip2 + 16) ||
+		    ofl__gro_ne8(ip + 24, ip2 + 24) ||
+		    ofl__gro_ne8(ip + 32, ip2 + 32))
+			return 0;
+		if (rx->l4 > rx->l3 + 40u &&
+		    ofl__gro_differ(ip + 40, ip2 + 40,
+				    rx->l4 - rx->l3 - 40u, OFL_GRO_MAX_HDR))
+			return 0;
 	}
-	return 0;
+	return !ofl__gro_ne4(p->hdr + rx->l4, rx->d + rx->l4);
 }
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
@@ -247,10 +222,17 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
 	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
-	if (p->l4 + thlen != p->hdr_len)
+	if (p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
-	else if (ofl__gro_differ(th + 20, th2 + 20, thlen - 20, 40))
-		fl |= 1;
+	} else {
+		uint32_t i;
+
+		for (i = 20; i < 60; i += 4) {	/* every option byte */
+			if (i >= thlen)
+				break;
+			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
+		}
+	}
 	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx);
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
@@ -290,39 +272,32 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 }
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
-OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_bucket *b,
-			       const struct ofl_gro_frame *f,
+OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
 	rx->d = f->data;
 	rx->len = f->len;
 	rx->end = f->data + f->len;
 	rx->flush = 0;
-	if (f->len > 65535 || ofl__gro_l2(b, f->hash, rx))
+	if (f->len > 65535 || ofl__gro_l2(rx))
 		return 1;
-	if (rx->v6 ? ofl__gro_ip6(b, rx) : ofl__gro_ip4(b, rx))
+	if (rx->v6 ? ofl__gro_ip6(rx) : ofl__gro_ip4(rx))
 		return 1;
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
 	return ofl__gro_tcp_pull(rx);
 }
 
-/* tcp_gro_lookup: newest held flow of the same flow with equal ports. */
-OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b,
+/* tcp_gro_lookup: the newest held flow that is the frame's flow. */
+OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 				const struct ofl__gro_rx *rx)
 {
 	unsigned int j;
 
 	for (j = OFL_GRO_BUCKET_FLOWS; j-- > 0;) {
-		unsigned int s;
-
 		if (j >= b->n)
 			continue;
-		s = OFL__GRO_SLOT(b, j);
-		if (!(rx->same & (1u << s)))
-			continue;
-		if (!ofl__gro_differ(b->flow[s].hdr + b->flow[s].l4,
-				     rx->d + rx->l4, 4, 4))
+		if (ofl__gro_match(&b->flow[OFL__GRO_SLOT(b, j)], hash, rx))
 			return (int)j;
 	}
 	return -1;
@@ -360,7 +335,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->count = 1;
 	p->v6 = rx->v6;
 	p->fixedid = 0;
-	ofl_copy_bytes(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
+	ofl__gro_copy(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;
 	p->seg[0].len = (uint16_t)p->payload;
@@ -371,9 +346,10 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	return k;
 }
 
-OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
-			    const struct ofl_gro_frame *f,
-			    struct ofl_gro_pkt *out, unsigned int *nout)
+/* dev_gro_receive; arguments checked by the callers. */
+OFL_PRIVATE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
+				 const struct ofl_gro_frame *f,
+				 struct ofl_gro_pkt *out, unsigned int *nout)
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
@@ -381,19 +357,15 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 	int pos, merged = 0;
 	unsigned int k = 0;
 
-	if (nout)
-		*nout = 0;
-	if (!ctx || !f || !out || !nout || (!f->data && f->len))
-		return OFL_EINVAL;
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
-	if (ofl__gro_parse(b, f, &rx)) {
+	if (ofl__gro_parse(f, &rx)) {
 		ofl__gro_frame_pkt(out, f->id, f->len);
 		*nout = 1;
 		return OFL_GRO_NORMAL;
 	}
 	flags = ofl_load_be32(rx.d + rx.l4 + 12);
 	len = rx.len - rx.pay;
-	pos = ofl__gro_lookup(b, &rx);
+	pos = ofl__gro_lookup(b, f->hash, &rx);
 	if (pos >= 0) {
 		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
 
@@ -425,6 +397,17 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 	return OFL_GRO_HELD;
 }
 
+OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
+			    const struct ofl_gro_frame *f,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	if (nout)
+		*nout = 0;
+	if (!ctx || !f || !out || !nout || (!f->data && f->len))
+		return OFL_EINVAL;
+	return ofl__gro_receive(ctx, f, out, nout);
+}
+
 OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 				  const struct ofl_gro_frame *f, unsigned int n,
 				  struct ofl_gro_pkt *out, unsigned int max_out)
@@ -435,12 +418,13 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 		return OFL_EINVAL;
 	if (max_out / 2 < n)
 		return OFL_ENOSPC;
+	for (i = 0; i < n; i++)
+		if (!f[i].data && f[i].len)
+			return OFL_EINVAL;
 	for (i = 0; i < n; i++) {
 		unsigned int m;
-		int r = ofl_gro_receive(ctx, &f[i], &out[k], &m);
 
-		if (r < 0)
-			return r;
+		ofl__gro_receive(ctx, &f[i], &out[k], &m);
 		k += m;
 	}
 	return (int)k;
