@@ -347,7 +347,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 }
 
 /* dev_gro_receive; arguments checked by the callers. */
-OFL_PRIVATE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
+OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				 const struct ofl_gro_frame *f,
 				 struct ofl_gro_pkt *out, unsigned int *nout)
 {
