@@ -64,6 +64,15 @@ OFL_BEGIN_DECLS
 #ifndef OFL_GRO_MAX_HDR
 #define OFL_GRO_MAX_HDR 192
 #endif
+/** In-band VLAN tags walked; a frame with more is passed up alone. */
+#ifndef OFL_GRO_MAX_VLANS
+#define OFL_GRO_MAX_VLANS 2
+#endif
+/** IPv6 extension headers walked (hop-by-hop, routing, destination
+ * options); a frame with more is passed up alone. */
+#ifndef OFL_GRO_MAX_EXTHDRS
+#define OFL_GRO_MAX_EXTHDRS 8
+#endif
 /** Default and largest gro_max_size / gro_ipv4_max_size (GRO_LEGACY_MAX_SIZE;
  * BIG TCP is not supported). */
 #define OFL_GRO_MAX_SIZE 65536u

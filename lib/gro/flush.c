@@ -50,8 +50,8 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
 OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 				struct ofl_gro_pkt *o)
 {
-	uint8_t *ip = o->hdr + p->l3;
-	uint8_t *th = o->hdr + p->l4;
+	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
+	uint8_t *th = o->hdr + OFL__GRO_OFF(p->l4);
 	uint32_t tcplen = o->len - p->l4;
 	uint16_t check;
 
@@ -101,12 +101,17 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 	o->gso_segs = p->count;
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
-	ofl__gro_copy(o->hdr, p->hdr, p->hdr_len, OFL_GRO_MAX_HDR);
-	for (i = 0; i < OFL_GRO_MAX_SEGS; i++) {
-		if (i >= p->count)
-			break;
+	/* whole arrays, no data-dependent exit: one path for the verifier */
+#if defined(OFL_BPF)
+	(void)i;
+	__builtin_memcpy(o->hdr, p->hdr, sizeof(o->hdr));
+	__builtin_memcpy(o->slice, p->seg, sizeof(o->slice));
+#else
+	for (i = 0; i < OFL_GRO_MAX_HDR / 4; i++)
+		ofl_store_ne32(o->hdr + 4 * i, ofl_load_ne32(p->hdr + 4 * i));
+	for (i = 0; i < OFL_GRO_MAX_SEGS; i++)
 		o->slice[i] = p->seg[i];
-	}
+#endif
 	ofl__gro_fixup(p, o);
 }
 

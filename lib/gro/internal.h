@@ -15,9 +15,16 @@
 #define OFL__GRO_TCP_PSH 0x00080000u
 #define OFL__GRO_TCP_URG 0x00200000u
 #define OFL__GRO_TCP_CWR 0x00800000u
-/* IPv6 extension headers walked (bound of ipv6_gro_pull_exthdrs here). */
-#define OFL__GRO_MAX_EXTHDRS 8
-#define OFL__GRO_MAX_VLANS 2
+/*
+ * Header offsets (l3, l4, payload) are below OFL_GRO_MAX_HDR <= 255 by
+ * construction; masking them at each use is a no-op that lets the BPF
+ * verifier see the bound ("R1 max value is outside of the allowed memory
+ * range" otherwise, as 16-bit spills lose it).
+ */
+#define OFL__GRO_OFF(x) ((uint32_t)(x) & 0xffu)
+OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
+#define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
+#define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
 
 /* Linux csum16_add / csum_replace2 (include/net/checksum.h), on values
  * loaded with plain 16-bit loads. */
@@ -66,6 +73,32 @@ OFL_INLINE int ofl__gro_ne8(const uint8_t *a, const uint8_t *b)
 	return x != y;
 }
 
+/* XOR of two 8-byte fields: zero when equal (no branch; BPF has no setcc,
+ * so comparisons are accumulated and tested once). */
+OFL_INLINE uint64_t ofl__gro_x8(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t x, y;
+
+	__builtin_memcpy(&x, a, 8);
+	__builtin_memcpy(&y, b, 8);
+	return x ^ y;
+}
+
+/* OR of the XORs of n <= max bytes (n bounded by a constant max). */
+OFL_INLINE uint32_t ofl__gro_xn(const uint8_t *a, const uint8_t *b, size_t n,
+				size_t max)
+{
+	uint32_t d = 0;
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		d |= (uint32_t)(a[i] ^ b[i]);
+	}
+	return d;
+}
+
 /* Ethernet header: 14 bytes */
 OFL_INLINE int ofl__gro_ne14(const uint8_t *a, const uint8_t *b)
 {
@@ -73,11 +106,21 @@ OFL_INLINE int ofl__gro_ne14(const uint8_t *a, const uint8_t *b)
 	       (ofl_load_ne16(a + 12) != ofl_load_ne16(b + 12));
 }
 
-/* Byte copy of n <= max bytes, 8 at a time; never reads past src + n. */
+/* Byte copy of n <= max bytes, 8 at a time; never reads past src + n.
+ * In BPF one byte loop (one exit state per trip, merged afterwards). */
 OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 			      size_t max)
 {
 	size_t i;
+
+#if defined(OFL_BPF)
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		dst[i] = src[i];
+	}
+	return;
+#endif
 
 	for (i = 0; i + 8 <= max; i += 8) {
 		if (i + 8 > n)

@@ -56,7 +56,7 @@ OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 /* inet_gro_receive up to the flow walk: 0 if TCP follows. */
 OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
 {
-	const uint8_t *ip = rx->d + rx->l3;
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint16_t fo;
 
 	if (ip + 20 > rx->end)
@@ -79,7 +79,7 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
  * destination options are skipped): 0 if TCP follows. */
 OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
 {
-	const uint8_t *ip = rx->d + rx->l3;
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t pos = rx->l3 + 40u;
 	unsigned int i;
 	uint8_t nh;
@@ -118,32 +118,33 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
 OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			       const struct ofl__gro_rx *rx)
 {
-	const uint8_t *ip = rx->d + rx->l3;
-	const uint8_t *ip2 = p->hdr + rx->l3;
+	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
+	const uint8_t *ip = rx->d + l3;
+	const uint8_t *ip2 = p->hdr + l3;
+	uint64_t d;
 
-	if (p->hash != hash || p->l3 != rx->l3 || p->v6 != rx->v6 ||
-	    p->l4 != rx->l4 || ofl__gro_ne14(p->hdr, rx->d))
-		return 0;
-	if (rx->l3 > OFL__GRO_ETH_HLEN &&
-	    ofl__gro_differ(p->hdr + 14, rx->d + 14, rx->l3 - 14u,
-			    4 * OFL__GRO_MAX_VLANS))
-		return 0;
+	d = (p->hash ^ hash) | (uint32_t)(p->l3 ^ rx->l3) |
+	    (uint32_t)(p->v6 ^ rx->v6) | (uint32_t)(p->l4 ^ rx->l4);
+	d |= ofl__gro_x8(p->hdr, rx->d) |
+	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
+	     (uint32_t)(ofl_load_ne16(p->hdr + 12) ^ ofl_load_ne16(rx->d + 12));
+	if (l3 > OFL__GRO_ETH_HLEN)
+		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+				 4 * OFL__GRO_MAX_VLANS);
 	if (!rx->v6) {
-		if (ip[9] != ip2[9] || ofl__gro_ne8(ip + 12, ip2 + 12))
-			return 0;
+		d |= (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
 	} else {
-		if (((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) ||
-		    ip[6] != ip2[6] || ofl__gro_ne8(ip + 8, ip2 + 8) ||
-		    ofl__gro_ne8(ip + 16, ip2 + 16) ||
-		    ofl__gro_ne8(ip + 24, ip2 + 24) ||
-		    ofl__gro_ne8(ip + 32, ip2 + 32))
-			return 0;
-		if (rx->l4 > rx->l3 + 40u &&
-		    ofl__gro_differ(ip + 40, ip2 + 40,
-				    rx->l4 - rx->l3 - 40u, OFL_GRO_MAX_HDR))
-			return 0;
+		d |= ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
+		     (uint32_t)(ip[6] ^ ip2[6]) | ofl__gro_x8(ip + 8, ip2 + 8) |
+		     ofl__gro_x8(ip + 16, ip2 + 16) |
+		     ofl__gro_x8(ip + 24, ip2 + 24) |
+		     ofl__gro_x8(ip + 32, ip2 + 32);
+		if (l4 > l3 + 40u)
+			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
+					 OFL_GRO_MAX_HDR);
 	}
-	return !ofl__gro_ne4(p->hdr + rx->l4, rx->d + rx->l4);
+	d |= ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4);
+	return d == 0;
 }
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
@@ -151,7 +152,7 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
-	const uint8_t *ip = rx->d + rx->l3;
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t l4len = rx->len - rx->l4;
 	ofl_wsum s;
 
@@ -169,7 +170,7 @@ OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 /* tcp_gro_pull_header */
 OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
 {
-	const uint8_t *th = rx->d + rx->l4;
+	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t thlen;
 
 	if (th + 20 > rx->end)
@@ -187,8 +188,8 @@ OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 				   struct ofl_gro_flow *p,
 				   const struct ofl__gro_rx *rx)
 {
-	const uint8_t *ip = rx->d + rx->l3;
-	const uint8_t *ip2 = p->hdr + p->l3;
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
+	const uint8_t *ip2 = p->hdr + OFL__GRO_OFF(p->l3);
 	uint16_t df, off;
 
 	if (rx->v6)
@@ -211,8 +212,8 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				   struct ofl_gro_flow *p,
 				   const struct ofl__gro_rx *rx)
 {
-	const uint8_t *th = rx->d + rx->l4;
-	const uint8_t *th2 = p->hdr + p->l4;
+	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
+	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
@@ -257,7 +258,8 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	p->len += len;
 	p->payload += len;
 	/* FIN and PSH are OR-ed into the held header */
-	p->hdr[p->l4 + 13] |= (uint8_t)(rx->d[rx->l4 + 13] & 0x09);
+	p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
+		(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
 	return 0;
 }
 
@@ -363,7 +365,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		*nout = 1;
 		return OFL_GRO_NORMAL;
 	}
-	flags = ofl_load_be32(rx.d + rx.l4 + 12);
+	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
 	len = rx.len - rx.pay;
 	pos = ofl__gro_lookup(b, f->hash, &rx);
 	if (pos >= 0) {
