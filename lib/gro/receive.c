@@ -115,6 +115,9 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
  * tcp_gro_lookup (ports) in one go: tcp_gro_lookup takes the newest flow
  * that passed them all, and each flow's tests do not depend on the others.
  */
+#if defined(OFL_BPF)
+/* BPF has no setcc: every comparison is a branch and a verifier state, so
+ * the same tests are accumulated and tested once. */
 OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			       const struct ofl__gro_rx *rx)
 {
@@ -123,7 +126,11 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	const uint8_t *ip2 = p->hdr + l3;
 	uint64_t d;
 
-	d = (p->hash ^ hash) | (uint32_t)(p->l3 ^ rx->l3) |
+	/* ports and hash first: what usually tells flows of a host apart */
+	if (((ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4)) |
+	     (p->hash ^ hash)) != 0)
+		return 0;
+	d = (uint32_t)(p->l3 ^ rx->l3) |
 	    (uint32_t)(p->v6 ^ rx->v6) | (uint32_t)(p->l4 ^ rx->l4);
 	d |= ofl__gro_x8(p->hdr, rx->d) |
 	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
@@ -143,9 +150,36 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
 					 OFL_GRO_MAX_HDR);
 	}
-	d |= ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4);
 	return d == 0;
 }
+
+#else
+OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
+			       const struct ofl__gro_rx *rx)
+{
+	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
+	const uint8_t *ip = rx->d + l3;
+	const uint8_t *ip2 = p->hdr + l3;
+
+	if (ofl__gro_ne4(p->hdr + l4, rx->d + l4) || p->hash != hash ||
+	    p->l3 != rx->l3 || p->v6 != rx->v6 || p->l4 != rx->l4 ||
+	    ofl__gro_ne14(p->hdr, rx->d))
+		return 0;
+	if (l3 > OFL__GRO_ETH_HLEN &&
+	    ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+			4 * OFL__GRO_MAX_VLANS))
+		return 0;
+	if (!rx->v6)
+		return ip[9] == ip2[9] && !ofl__gro_ne8(ip + 12, ip2 + 12);
+	if (((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) ||
+	    ip[6] != ip2[6] || ofl__gro_ne8(ip + 8, ip2 + 8) ||
+	    ofl__gro_ne8(ip + 16, ip2 + 16) || ofl__gro_ne8(ip + 24, ip2 + 24) ||
+	    ofl__gro_ne8(ip + 32, ip2 + 32))
+		return 0;
+	return l4 <= l3 + 40u ||
+	       !ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u, OFL_GRO_MAX_HDR);
+}
+#endif
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
  * already flushes, or the device vouched for the checksum). */
