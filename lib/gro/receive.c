@@ -339,6 +339,54 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 	return -1;
 }
 
+#if !defined(OFL_BPF)
+/*
+ * Fast path, same result: an untagged IPv4 frame whose Ethernet header,
+ * version/IHL/TOS, frag_off/TTL/protocol, addresses, ports and data offset
+ * equal those of the bucket's newest held flow. Then ofl__gro_parse would
+ * succeed with the offsets of that flow and ofl__gro_lookup would return
+ * it; what is left to check of the parse (header checksum, tot_len, L4
+ * checksum) is checked here. Anything else takes the full path.
+ */
+OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
+			     const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *d = f->data, *h;
+	const struct ofl_gro_flow *p;
+	unsigned int pos;
+
+	if (!b->n || f->len > 65535 || f->len < 54)
+		return -1;
+	pos = b->n - 1u;
+	p = &b->flow[OFL__GRO_SLOT(b, pos)];
+	h = p->hdr;
+	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->hash != f->hash ||
+	    f->len < p->hdr_len)
+		return -1;
+	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
+	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
+	     ofl__gro_x8(h + 26, d + 26) |
+	     (ofl_load_ne32(h + 34) ^ ofl_load_ne32(d + 34)) |
+	     (uint32_t)(h[46] ^ d[46])) != 0)
+		return -1;
+	if (ofl__gro_ip4_csum_bad(d + 14))
+		return -1;
+	rx->d = d;
+	rx->len = f->len;
+	rx->end = d + f->len;
+	rx->l3 = OFL__GRO_ETH_HLEN;
+	rx->l4 = OFL__GRO_ETH_HLEN + 20;
+	rx->pay = p->hdr_len;
+	rx->v6 = 0;
+	/* frag_off equals the held flow's: no fragment, no reserved bit */
+	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
+	if (ofl__gro_csum_bad(f, rx))
+		return -1;
+	return (int)pos;
+}
+#endif
+
 /* dev_gro_receive, tail: hold the frame as a new flow (evicting the
  * oldest of a full bucket first, gro_flush_oldest). */
 OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
@@ -394,14 +442,20 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 	unsigned int k = 0;
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
-	if (ofl__gro_parse(f, &rx)) {
-		ofl__gro_frame_pkt(out, f->id, f->len);
-		*nout = 1;
-		return OFL_GRO_NORMAL;
+	pos = -1;
+#if !defined(OFL_BPF)
+	pos = ofl__gro_fast(b, f, &rx);
+#endif
+	if (pos < 0) {
+		if (ofl__gro_parse(f, &rx)) {
+			ofl__gro_frame_pkt(out, f->id, f->len);
+			*nout = 1;
+			return OFL_GRO_NORMAL;
+		}
+		pos = ofl__gro_lookup(b, f->hash, &rx);
 	}
 	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
 	len = rx.len - rx.pay;
-	pos = ofl__gro_lookup(b, f->hash, &rx);
 	if (pos >= 0) {
 		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
 
