@@ -14,6 +14,13 @@ echo "deps: installing:$missing"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
+# Multiarch packages (pkg:arch, e.g. libcmocka-dev:s390x for the big-endian
+# tests) need their architecture known to dpkg before apt-get update.
+for a in $(sed 's/#.*//' "$here/packages.txt" | sed -n 's/.*:\([a-z0-9]*\)$/\1/p' |
+	sort -u); do
+	dpkg --print-foreign-architectures | grep -qx "$a" ||
+		$SUDO dpkg --add-architecture "$a"
+done
 $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null
