@@ -6,7 +6,8 @@
 #  a) pkg-config --cflags --libs ofl: shared (LD_LIBRARY_PATH) and static;
 #  b) a CMake project with find_package(ofl CONFIG REQUIRED) + ofl::ofl;
 #  c) an XDP program: clang -O2 -target bpf -I<prefix>/include, loaded
-#     through the verifier and run under BPF_PROG_TEST_RUN by RUNNER.
+#     through the verifier and run under BPF_PROG_TEST_RUN by RUNNER;
+#  d) the installed eBPF example (share/ofl/ebpf) with its own Makefile.
 # Prints SKIP and exits 77 only when the kernel refuses BPF (from RUNNER).
 set -eu
 build=$1 src=$2 work=$3 runner=$4
@@ -59,4 +60,10 @@ for v in "" frags; do
 		-c "$here/xdp_consumer.bpf.c" -o "$obj"
 done
 echo "bpf: clang -O2 -target bpf -I$prefix/include $extra"
+
+# d) the installed eBPF example and its loader build with their Makefile
+# (share/ofl/ebpf/ofl-bpf.mk) against the prefix.
+make -s -C "$prefix/share/ofl/ebpf" O="$work/ebpf" >"$work/ebpf.log" 2>&1 ||
+	{ cat "$work/ebpf.log"; echo "FAIL: share/ofl/ebpf does not build"; exit 1; }
+echo "ok: share/ofl/ebpf builds: $(cd "$work/ebpf" && echo *)"
 exec "$runner" "$work/xdp_consumer.o" "$work/xdp_consumer_frags.o"
