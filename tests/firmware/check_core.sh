@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-# check_core.sh MODE SRCDIR OUTDIR [WARNING FLAGS...]
+# check_core.sh MODE SRCDIR OUTDIR [FLAGS (-I for generated headers, warnings)...]
 # Builds the whole core (lib/all.c, one unit) for a target that has no libc
 # and checks that nothing is left for a linker to find:
 #   nostdlib-gcc, nostdlib-clang  host compiler, -ffreestanding -nostdlib,
