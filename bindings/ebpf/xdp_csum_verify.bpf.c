@@ -8,10 +8,14 @@
  * (<offload/bpf.h>): ofl_ip_fast_csum, ofl_csum_span, ofl_csum_block_add,
  * ofl_csum_sub, ofl_csum_tcpudp_magic, ofl_csum_ipv6_magic.
  *
+ * IPv6 extension headers: hop-by-hop, destination options and segment
+ * routing headers (whose Segment List[0] is the final destination that the
+ * pseudo header carries: the SRv6 case, RFC 8200 8.1 and RFC 8754).
+ *
  * Frames it does not verify pass untouched: non-IP, IPv4 fragments, IPv6
- * with a routing or fragment header or more than 4 extension headers,
- * protocols other than TCP and UDP, UDP over IPv4 with checksum 0 (RFC 768:
- * none), frames whose IP packet is not wholly in the linear XDP buffer or
+ * with another routing type, a fragment header or more than 4 extension
+ * headers, protocols other than TCP and UDP, UDP over IPv4 with checksum 0
+ * (RFC 768: none), frames whose IP packet is not wholly in the linear XDP buffer or
  * whose L4 part exceeds OFL_CSUM_BPF_MAX_SPAN (9216) bytes. The L4 length is
  * the IP one (total or payload length), as the kernel takes it; Ethernet
  * padding after the IP packet (up to OFL_XDPC_MAX_TRAILER bytes) is allowed.
@@ -176,7 +180,7 @@ static __always_inline int ofl_xdpc_ipv4(struct xdp_md *ctx, __u32 l3off)
 static __always_inline int ofl_xdpc_ipv6(struct xdp_md *ctx, __u32 l3off)
 {
 	__u8 h[40];
-	__u8 nh, ext[2];
+	__u8 nh, ext[4];
 	__u32 off = l3off + 40, plen, l4len, slot, i;
 	__u16 check;
 	long sum;
@@ -186,13 +190,21 @@ static __always_inline int ofl_xdpc_ipv6(struct xdp_md *ctx, __u32 l3off)
 	plen = ((__u32)h[4] << 8) | h[5];
 	nh = h[6];
 	/* Hop-by-hop and destination options do not change the pseudo
-	 * header; a routing header would (RFC 8200 8.1: final destination),
-	 * a fragment header leaves no whole L4 here. */
+	 * header. A routing header does: the pseudo header carries the final
+	 * destination (RFC 8200 8.1), which for a segment routing header
+	 * (type 4, RFC 8754) is Segment List[0]; other routing types are not
+	 * verified. A fragment header leaves no whole L4 here. */
 	for (i = 0; i < OFL_XDPC_MAX_EXT; i++) {
-		if (nh != 0 && nh != 60)
+		if (nh != 0 && nh != 60 && nh != 43)
 			break;
-		if (bpf_xdp_load_bytes(ctx, off, ext, 2))
+		if (bpf_xdp_load_bytes(ctx, off, ext, 4))
 			return 1;
+		if (nh == 43) {
+			if (ext[2] != 4 || ext[1] < 2)
+				return ofl_xdpc_skip(OFL_XDPC_OTHER);
+			if (bpf_xdp_load_bytes(ctx, off + 8, h + 24, 16))
+				return 1;
+		}
 		nh = ext[0];
 		off += ((__u32)ext[1] + 1) * 8;
 	}

@@ -2,7 +2,8 @@
 /*
  * bindings/ebpf/xdp_csum_verify.bpf.c under BPF_PROG_TEST_RUN: generated
  * Ethernet frames (0-2 VLAN tags, IPv4 with options or IPv6 with extension
- * headers, TCP or UDP, padding and trailers) with right checksums and with
+ * headers including SRv6 segment routing headers, TCP or UDP, padding and
+ * trailers) with right checksums and with
  * one flipped bit; the verdicts (DROP for a bad checksum, PASS otherwise,
  * PASS always with count_only) and the per-CPU counters must be exactly
  * those expected. Checksums of the frames come from a plain RFC 1071 model
@@ -23,6 +24,7 @@
 #define XDP_PASS_ 2
 
 static uint64_t seed;
+static unsigned int nsrv6;	/* good frames with a segment routing header */
 
 static uint32_t rnd(void)
 {
@@ -50,7 +52,8 @@ static void put16(uint8_t *p, uint32_t v)
 	p[1] = (uint8_t)v;
 }
 
-enum kind { GOOD, BAD_IP, BAD_L4, UDP_ZERO, FRAG, NOT_IP, NKINDS };
+enum kind { GOOD, BAD_IP, BAD_L4, UDP_ZERO, FRAG, NOT_IP, SRV6_WRONG,
+	     NKINDS };
 
 struct expect {
 	struct ofl_xdpc_count c[OFL_XDPC_NR];
@@ -63,12 +66,16 @@ static size_t make_frame(uint8_t *f, enum kind kind, struct expect *e,
 			 int *drop)
 {
 	int v6 = rnd() & 1, tcp = rnd() & 1, vlans = (int)(rnd() % 3), i;
+	int srh = 0;
+	const uint8_t *final = NULL;
 	size_t off = 12, l3, l4, hl, ext = 0, plen = rnd() % 1400, l4len, n;
 	unsigned int slot;
 	uint32_t s;
 
 	if (kind == UDP_ZERO)
 		tcp = 0;
+	if (kind == SRV6_WRONG)
+		v6 = 1;
 	if (kind == BAD_IP || kind == FRAG)
 		v6 = 0;
 	if (rnd() % 8 == 0)
@@ -94,9 +101,15 @@ static size_t make_frame(uint8_t *f, enum kind kind, struct expect *e,
 
 		hl = 40;
 		ext = (rnd() % 4 == 0) ? 8 * (1 + rnd() % 2) : 0;
+		if (kind == SRV6_WRONG)	/* the active segment is not the
+					 * final one */
+			srh = 2 + (int)(rnd() % 2);
+		else if (kind == GOOD && rnd() % 4 == 0)
+			srh = 1 + (int)(rnd() % 3);	/* segments */
+		nsrv6 += srh && kind == GOOD;
 		memset(f + l3, 0, 40 + ext);
 		f[l3] = 0x60;
-		f[l3 + 6] = ext ? 0 : (uint8_t)next;	/* hop-by-hop first */
+		f[l3 + 6] = ext ? 0 : srh ? 43 : (uint8_t)next;
 		f[l3 + 7] = 64;
 		f[l3 + 8] = 0x20; f[l3 + 9] = 0x01; f[l3 + 10] = 0x0d;
 		f[l3 + 11] = 0xb8;
@@ -109,10 +122,28 @@ static size_t make_frame(uint8_t *f, enum kind kind, struct expect *e,
 		for (i = 0; i < (int)ext; i += 8) {
 			/* hop-by-hop, then destination options: PadN */
 			f[l3 + 40 + i] = (uint8_t)(i + 8 < (int)ext ? 60 :
-						   next);
+						   srh ? 43 : next);
 			f[l3 + 41 + i] = 0;
 			f[l3 + 42 + i] = 1;
 			f[l3 + 43 + i] = 4;
+		}
+		if (srh) {	/* RFC 8754 SRH, Segment List[0] = final */
+			uint8_t *r = f + l3 + 40 + ext;
+			int j;
+
+			r[0] = (uint8_t)next;
+			r[1] = (uint8_t)(2 * srh);
+			r[2] = 4;
+			r[3] = (uint8_t)(srh - 1);	/* segments left */
+			r[4] = (uint8_t)(srh - 1);	/* last entry */
+			r[5] = r[6] = r[7] = 0;
+			for (j = 0; j < 16 * srh; j++)
+				r[8 + j] = (uint8_t)(j % 16 < 4 ?
+					f[l3 + 24 + j % 16] : rnd());
+			/* destination: the active segment, List[left] */
+			memcpy(f + l3 + 24, r + 8 + 16 * (srh - 1), 16);
+			final = r + 8;
+			ext += 8 + 16 * (size_t)srh;
 		}
 	} else {
 		hl = rnd() % 4 == 0 ? 20 + 4 * (1 + rnd() % 10) : 20;
@@ -147,7 +178,10 @@ static size_t make_frame(uint8_t *f, enum kind kind, struct expect *e,
 	/* pseudo header + L4 */
 	if (v6) {
 		put16(f + l3 + 4, (uint32_t)(ext + l4len));
-		s = ref_sum(f + l3 + 8, 32, 0);
+		s = ref_sum(f + l3 + 8, 16, 0);
+		/* SRV6_WRONG: what a NIC that ignores the SRH computes */
+		s = ref_sum(final && kind != SRV6_WRONG ? final : f + l3 + 24,
+			    16, s);
 	} else {
 		put16(f + l3 + 2, (uint32_t)(hl + l4len));
 		put16(f + l3 + 10, ~ref_sum(f + l3, hl, 0) & 0xffff);
@@ -202,6 +236,10 @@ static size_t make_frame(uint8_t *f, enum kind kind, struct expect *e,
 	case FRAG:
 		e->c[OFL_XDPC_OTHER].unchecked++;
 		break;
+	case SRV6_WRONG:
+		e->c[slot].bad++;
+		*drop = 1;
+		break;
 	default:
 		break;
 	}
@@ -224,6 +262,7 @@ static int run_mode(int count_only)
 	oo.kernel_log_size = sizeof(log);
 	oo.kernel_log_level = 4;
 	seed = 0x5eed0f1ULL + (uint64_t)count_only;
+	nsrv6 = 0;
 	memset(&e, 0, sizeof(e));
 	skel = xdp_csum_verify__open_opts(&oo);
 	if (!skel)
@@ -295,11 +334,12 @@ static int run_mode(int count_only)
 	}
 	free(vals);
 	xdp_csum_verify__destroy(skel);
-	printf("count_only=%d: %d frames (good %u, bad IPv4 header %u, "
-	       "bad L4 %u, UDP zero %u, fragment %u, not IP %u), %u dropped, "
-	       "%d mismatches\n", count_only, NFRAMES, kinds[GOOD],
+	printf("count_only=%d: %d frames (good %u of which %u SRv6, bad IPv4 "
+	       "header %u, bad L4 %u, UDP zero %u, fragment %u, not IP %u, "
+	       "SRv6 summed with the wrong destination %u), %u dropped, "
+	       "%d mismatches\n", count_only, NFRAMES, kinds[GOOD], nsrv6,
 	       kinds[BAD_IP], kinds[BAD_L4], kinds[UDP_ZERO], kinds[FRAG],
-	       kinds[NOT_IP], e.drop, bad);
+	       kinds[NOT_IP], kinds[SRV6_WRONG], e.drop, bad);
 	return bad ? 1 : 0;
 }
 
