@@ -4,10 +4,18 @@
 # Idempotent and quiet when everything is present. Needs root (or sudo).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+# One dpkg-query for all: "name:arch status" per installed package.
+native=$(dpkg --print-architecture)
+have=$(dpkg-query -W -f='${Package}:${Architecture} ${Status}\n' 2>/dev/null |
+	sed -n 's/^\([^ ]*\) .* installed$/\1/p')
 missing=
 for p in $(sed 's/#.*//' "$here/packages.txt"); do
-	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-	case $st in *" installed") ;; *) missing="$missing $p" ;; esac
+	case $p in *:*) want=$p ;; *) want="$p:$native $p:all" ;; esac
+	found=
+	for w in $want; do
+		printf '%s\n' "$have" | grep -qxF "$w" && found=1 && break
+	done
+	[ -n "$found" ] || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 echo "deps: installing:$missing"
