@@ -14,7 +14,9 @@
  * EXPECT.jsonl gets one line per frame naming every checksum in walk order
  * (outer to inner) and whether it is right:
  *   {"frame":1,"checks":[["ipv4","ok"],["tcp","bad"]]}
- * with "ok", "bad" or "none" (an IPv4 UDP checksum of 0: not present).
+ * with "ok", "bad" or "none" (an IPv4 UDP checksum of 0: not present), and
+ * a third element "partial" where the field holds the CHECKSUM_PARTIAL
+ * pseudo-header sum.
  *
  * The checksums are computed here with small independent code (RFC 1071 sum
  * over big-endian words, bitwise CRC32c), never with libofl: this is test
@@ -532,7 +534,8 @@ static void expect_line(void)
 		}
 		if (!what)
 			continue;
-		fprintf(exp_out, "%s[\"%s\",\"%s\"]", sep, what, v);
+		fprintf(exp_out, "%s[\"%s\",\"%s\"%s]", sep, what, v,
+			l->partial ? ",\"partial\"" : "");
 		sep = ",";
 	}
 	fprintf(exp_out, "]}\n");
