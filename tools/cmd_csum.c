@@ -147,6 +147,8 @@ static void print_human(unsigned long n, const struct walk_result *w,
 		used += (size_t)snprintf(lay + used, sizeof(lay) - used,
 					 "%s%s", i ? "/" : "", w->layers[i]);
 	printf("%5lu  %-34s", n, lay);
+	if (!w->nchecks)
+		printf("  (no checksum)");
 	for (i = 0; i < w->nchecks; i++) {
 		const struct result *r = &res[i];
 		const char *what = walk_sum_name(w->checks[i].what);
