@@ -110,23 +110,28 @@ static void verify_l4(const uint8_t *p, const struct walk_check *c,
 		r->partial = 1;
 }
 
-static void verify(const uint8_t *p, const struct walk_check *c,
-		   struct result *r)
+static void verify(const uint8_t *p, size_t caplen,
+		   const struct walk_check *c, struct result *r)
 {
+	size_t fw = c->what == WALK_SCTP ? 4 : 2;
+
 	memset(r, 0, sizeof(*r));
+	r->v = V_UNCHECKED;
+	if (c->field + fw > caplen) {
+		r->note = "truncated";
+		return;
+	}
 	if (c->what == WALK_SCTP) {
 		r->stored = (uint32_t)p[c->field] | (uint32_t)p[c->field + 1]
 			    << 8 | (uint32_t)p[c->field + 2] << 16 |
 			    (uint32_t)p[c->field + 3] << 24;
 		/* TODO: verify with ofl_crc32c() once lib/csum has it */
-		r->v = V_UNCHECKED;
 		r->note = "CRC32c not verified yet";
 		return;
 	}
 	r->stored = rd16(p + c->field);
-	if (c->trunc) {
-		r->v = V_UNCHECKED;
-		r->note = c->trunc;
+	if (c->trunc || c->off + c->len > caplen) {
+		r->note = c->trunc ? c->trunc : "truncated";
 		return;
 	}
 	if (c->what == WALK_IPV4)
@@ -219,7 +224,7 @@ static void do_frame(const uint8_t *p, size_t len, int json,
 	t->frames++;
 	walk_frame(p, len, &w);
 	for (i = 0; i < w.nchecks; i++) {
-		verify(p, &w.checks[i], &res[i]);
+		verify(p, len, &w.checks[i], &res[i]);
 		switch (res[i].v) {
 		case V_BAD:
 			ok = 0;

@@ -115,7 +115,8 @@ static int walk_etype(struct walk *w)
 		return rd16(h + 6) == 0x0057 ? S_IPV6 : S_DONE;
 	case 0x88be:		/* ERSPAN type II */
 	case 0x22eb:		/* ERSPAN type III */
-		if (!have(w, 12))
+		if (!have(w, 12) || (w->type == 0x22eb && (h[11] & 1) &&
+				     !have(w, 20)))
 			return stop(w, "short erspan");
 		layer(w, "erspan");
 		w->off += w->type == 0x88be ? 8 : (h[11] & 1) ? 20 : 12;
@@ -216,7 +217,8 @@ static void walk_ip6opts(struct walk *w, const uint8_t *h, size_t hl,
 			return;
 		/* the jumbo length counts from the end of the IPv6
 		 * header, that is from this header */
-		if (h[i] == 0xc2 && h[i + 1] == 4 && hbh && w->plen0)
+		if (h[i] == 0xc2 && h[i + 1] == 4 && hbh && w->plen0 &&
+		    ((size_t)rd16(h + i + 2) << 16 | rd16(h + i + 4)) >= hl)
 			set_end(w, w->off + ((size_t)rd16(h + i + 2) << 16 |
 					     rd16(h + i + 4)),
 				"jumbo length exceeds outer header");
@@ -256,8 +258,8 @@ static int walk_ext(struct walk *w)
 		 * 4 (SRv6, list in reverse) the first */
 		if (h[3] && (h[2] == 2 || h[2] == 4) && hl >= 24)
 			w->dst = h + 8;
-		else if (h[3] && h[2] == 0 && hl >= 24)
-			w->dst = h + 8 + 16 * (hl / 16 - 1);
+		else if (h[3] && h[2] == 0 && h[1] >= 2)
+			w->dst = h + 8 + 16 * (size_t)(h[1] / 2 - 1);
 		break;
 	case 44:
 		layer(w, "frag");
@@ -334,8 +336,8 @@ static int walk_gre(struct walk *w)
 	fl = rd16(h);
 	if (fl & 7)
 		return stop(w, "gre version 1");
-	hl = 4 + (fl & 0xc000 ? 4 : 0) + (fl & 0x2000 ? 4 : 0) +
-	     (fl & 0x1000 ? 4 : 0);
+	hl = 4u + (fl & 0xc000 ? 4u : 0u) + (fl & 0x2000 ? 4u : 0u) +
+	     (fl & 0x1000 ? 4u : 0u);
 	if (!have(w, hl))
 		return stop(w, "short gre");
 	if (fl & 0x8000)
@@ -347,7 +349,11 @@ static int walk_gre(struct walk *w)
 
 static int walk_l4(struct walk *w)
 {
-	size_t len = w->end - w->off;
+	size_t len;
+
+	if (w->off > w->end)	/* a length shorter than the headers */
+		return stop(w, "malformed length");
+	len = w->end - w->off;
 
 	switch (w->proto) {
 	case 6:

@@ -63,10 +63,14 @@ def main():
         off += 16 + n
     out = [data[:24]]
     count = 0
-    for i in range(3000):
+    for i in range(6000):
         f = bytearray(rng.choice(frames)[:rng.choice((64, 128, 200, 2000))])
         for _ in range(rng.randrange(1, 6)):
-            f[rng.randrange(len(f))] = rng.randrange(256)
+            # mostly in the headers, where the walk decides
+            f[rng.randrange(min(len(f), 140 if rng.random() < .8
+                                else len(f)))] = rng.choice(
+                (0, 1, 2, 4, 6, 0x11, 0x2b, 0x3c, 0x80, 0xc2, 0xc9, 0xff,
+                 rng.randrange(256)))
         f = f[:rng.randrange(1, len(f) + 1)]
         out.append(struct.pack("<IIII", i, 0, len(f), len(f)) + bytes(f))
         count += 1
