@@ -26,13 +26,14 @@ TSHARK_PREFS = [
     "-o", "ip.check_checksum:TRUE",
     "-o", "tcp.check_checksum:TRUE",
     "-o", "udp.check_checksum:TRUE",
+    "-o", "sctp.checksum:CRC-32C",
     "-o", "ip.defragment:FALSE",
     "-o", "ipv6.defragment:FALSE",
     "-o", "tcp.desegment_tcp_streams:FALSE",
 ]
 # tshark protocol prefix -> ofl "what"
 PROTOS = {"ip": "ipv4", "tcp": "tcp", "udp": "udp", "icmp": "icmp",
-          "icmpv6": "icmpv6", "igmp": "igmp", "gre": "gre"}
+          "icmpv6": "icmpv6", "igmp": "igmp", "gre": "gre", "sctp": "sctp"}
 # tshark checksum status: 0 bad, 1 good, 2 unverified, 3 not present,
 # 4 illegal (a zero UDP checksum over IPv6)
 TSTATUS = {"0": "bad", "1": "ok", "3": "none", "4": "bad"}
