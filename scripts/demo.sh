@@ -29,9 +29,9 @@ section() {
 "$gen" "$sample"
 section "sample traffic"
 cat <<EOF
-ofl-gen wrote $sample: 39 Ethernet frames (IPv4; IPv6 with extension
+ofl-gen wrote $sample: 40 Ethernet frames (IPv4; IPv6 with extension
 headers and SRv6; VLAN, QinQ, MPLS, PPPoE; VXLAN, GENEVE, GRE, IP-in-IP;
-SCTP, ARP; a TCP flow; a TCP super-frame). It computes the checksums with its
+SCTP, ARP; a TCP flow; TCP super-frames). It computes the checksums with its
 own code, not libofl, and spoils a few on purpose.
 EOF
 
@@ -54,7 +54,7 @@ What to look at:
                16 was computed from the header's current destination, as
                some NICs do, and is wrong.
   23           VXLAN: outer UDP right, inner TCP wrong; ofl checks both.
-  39           a 20000-byte TCP super-frame as a TSO/GSO device receives it:
+  39 40        20000-byte TCP super-frames as a TSO/GSO device receives them:
                the field holds only the pseudo-header sum (CHECKSUM_PARTIAL);
                segmentation completes it.
 EOF

@@ -7,9 +7,9 @@
  * The capture is deterministic (same bytes on every run and host) and shows
  * what ofl does: plain and tunnelled frames with right checksums, a few with
  * deliberately wrong ones, IPv6 extension headers incl. an SRv6 routing
- * header, a short in-order TCP flow (GRO demo) and one TCP super-frame with
- * a CHECKSUM_PARTIAL pseudo-header sum (GSO demo). Addresses come only from
- * 198.18.0.0/15 and 2001:db8::/32.
+ * header, a short in-order TCP flow (GRO demo) and TCP super-frames over
+ * IPv4 and IPv6 holding a CHECKSUM_PARTIAL pseudo-header sum (GSO demo).
+ * Addresses come only from 198.18.0.0/15 and 2001:db8::/32.
  *
  * EXPECT.jsonl gets one line per frame naming every checksum in walk order
  * (outer to inner) and whether it is right:
@@ -717,6 +717,10 @@ static void tcp_flows(void)
 	 * sum (CHECKSUM_PARTIAL); GSO turns it into MSS-sized segments */
 	begin(); eth(0x0800); ipv4(6, 0x0901, 0x0902);
 	tcp(40101, 5201, 1, 1, 0x18)->partial = 1; payload(20000, 0x77);
+	finish();
+	/* 40: the same over IPv6 */
+	begin(); eth(0x86dd); ipv6(6, 0x901, 0x902);
+	tcp(40102, 5201, 1, 1, 0x18)->partial = 1; payload(20000, 0x78);
 	finish();
 }
 
