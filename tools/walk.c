@@ -18,7 +18,7 @@ struct walk {
 	unsigned int type;	/* next ethertype */
 	unsigned int proto;	/* next IP protocol */
 	int ipv6;
-	int plen0;		/* IPv6 payload length 0: jumbo option applies */
+	int plen0;		/* IPv6 payload length 0: jumbo applies */
 	int hdr_end;		/* end comes from a header, not the capture */
 	const char *bad;	/* non-NULL: later L4 sums are not checkable */
 	const uint8_t *src, *dst;

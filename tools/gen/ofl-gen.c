@@ -471,8 +471,9 @@ static void fill_sums(void)
 		switch (l->kind) {
 		case K_IPV4:
 			set16(o + 10, 0);
-			set16(o + 10, (uint16_t)(fold_not(sum_be(&fr[o], 20, 0)) ^
-					       (l->bad ? 0x1111 : 0)));
+			c = fold_not(sum_be(&fr[o], 20, 0)) ^
+			    (l->bad ? 0x1111u : 0u);
+			set16(o + 10, (uint16_t)c);
 			break;
 		case K_TCP:
 			l4sum(l, i, o + 16, 6, 1);
