@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The conformance entry points as XDP programs, one per operation
+ * (conf_<module>_<op>). The packet is OFL_CONF_OUT_OFF output bytes
+ * followed by the input record; the program writes the output over the
+ * first bytes and returns 0x100 + its length (XDP_ABORTED: bad input).
+ */
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <offload/bpf.h>
+#include "conf.h"
+#include "conf_entries.h"
+
+#define OFL_CONF_BPF_PROG(m, M, o, O)					\
+SEC("xdp") int conf_##m##_##o(struct xdp_md *ctx)			\
+{									\
+	uint8_t *data = (uint8_t *)(long)ctx->data;			\
+	uint8_t *end = (uint8_t *)(long)ctx->data_end;			\
+	int n;								\
+									\
+	if (data + OFL_CONF_OUT_OFF > end)				\
+		return XDP_ABORTED;					\
+	n = ofl_conf_##m##_exec(OFL_CONF_##M##_##O,			\
+				data + OFL_CONF_OUT_OFF, end, data);	\
+	if (n < 0 || n > OFL_CONF_OUT_MAX)				\
+		return XDP_ABORTED;					\
+	return 0x100 + n;						\
+}
+
+OFL_CONF_ENTRIES(OFL_CONF_BPF_PROG)
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
