@@ -10,10 +10,13 @@
  *
  * Each module contributes two files:
  *   exec_<module>.h     static inline int ofl_conf_<module>_exec(op, in, end,
- *                       out): decode one serialized input record [in, end),
- *                       call the library, write at most OFL_CONF_OUT_MAX
- *                       canonical output bytes to out; BPF-safe (every read
- *                       checked against end, bounded loops, small stack).
+ *                       out, scratch): decode one serialized input record
+ *                       [in, end), call the library, write at most
+ *                       OFL_CONF_OUT_MAX canonical output bytes to out;
+ *                       BPF-safe (every read checked against end, bounded
+ *                       loops, small stack); scratch: OFL_CONF_SCRATCH_MAX
+ *                       bytes of working memory. Also the list
+ *                       OFL_CONF_<MODULE>_ENTRIES(X) of its operations.
  *   vectors_<module>.c  the cases: known answers (with expected outputs) and
  *                       generated inputs (a documented PRNG, so the vectors
  *                       need no tables), fed through ofl_conf_case().
@@ -37,6 +40,12 @@
 #define OFL_CONF_OUT_MAX 16	/* output bytes per case, at most */
 #define OFL_CONF_IN_MAX 2048	/* serialized input bytes per case, at most */
 #define OFL_CONF_OUT_OFF 16	/* BPF: packet = 16 output bytes + input */
+/* Caller-provided working memory for an exec function (a GRO table, RSS
+ * tables ...): static RAM natively, a BPF array map value in BPF. Its
+ * contents are undefined on entry; an exec initializes what it uses. */
+#ifndef OFL_CONF_SCRATCH_MAX
+#define OFL_CONF_SCRATCH_MAX 32768
+#endif
 
 /* Module ids: stable numbers, folded into the digest. */
 enum ofl_conf_module {
@@ -70,6 +79,7 @@ struct ofl_conf {
 	void *exec_ctx;
 	uint8_t in[OFL_CONF_IN_MAX];	/* input record under construction */
 	uint8_t out[OFL_CONF_OUT_MAX];
+	uint64_t scratch[OFL_CONF_SCRATCH_MAX / 8];	/* for exec functions */
 };
 
 /* Runs every vector of every module present; fills @c (set exec first). */

@@ -64,35 +64,37 @@ static void ofl_conf_fill(struct ofl_conf *c, uint8_t *p, unsigned int n)
 		p[i] = (uint8_t)ofl_conf_rand32(c);
 }
 
-static int ofl_conf_exec_local(unsigned int m, unsigned int op,
-			       const uint8_t *in, unsigned int len,
-			       uint8_t *out)
+static int ofl_conf_exec_local(struct ofl_conf *c, unsigned int m,
+			       unsigned int op, const uint8_t *in,
+			       unsigned int len, uint8_t *out)
 {
 	const uint8_t *end = in + len;
+	void *scratch = c->scratch;
 
 	(void)op;
 	(void)end;
 	(void)out;
+	(void)scratch;
 	switch (m) {
 #ifdef OFL_CONF_HAVE_CSUM
 	case OFL_CONF_CSUM:
-		return ofl_conf_csum_exec(op, in, end, out);
+		return ofl_conf_csum_exec(op, in, end, out, scratch);
 #endif
 #ifdef OFL_CONF_HAVE_PARSER
 	case OFL_CONF_PARSER:
-		return ofl_conf_parser_exec(op, in, end, out);
+		return ofl_conf_parser_exec(op, in, end, out, scratch);
 #endif
 #ifdef OFL_CONF_HAVE_RSS
 	case OFL_CONF_RSS:
-		return ofl_conf_rss_exec(op, in, end, out);
+		return ofl_conf_rss_exec(op, in, end, out, scratch);
 #endif
 #ifdef OFL_CONF_HAVE_GSO
 	case OFL_CONF_GSO:
-		return ofl_conf_gso_exec(op, in, end, out);
+		return ofl_conf_gso_exec(op, in, end, out, scratch);
 #endif
 #ifdef OFL_CONF_HAVE_GRO
 	case OFL_CONF_GRO:
-		return ofl_conf_gro_exec(op, in, end, out);
+		return ofl_conf_gro_exec(op, in, end, out, scratch);
 #endif
 	default:
 		return -1;
@@ -124,7 +126,8 @@ static int ofl_conf_case(struct ofl_conf *c, unsigned int m, unsigned int op,
 		for (i = 0; i < OFL_CONF_OUT_MAX; i++)
 			c->out[i] = 0;
 		n = c->exec ? c->exec(c->exec_ctx, m, op, c->in, len, c->out) :
-			      ofl_conf_exec_local(m, op, c->in, len, c->out);
+			      ofl_conf_exec_local(c, m, op, c->in, len,
+						  c->out);
 	}
 	c->cases++;
 	if (n < 0 || n > OFL_CONF_OUT_MAX) {

@@ -93,9 +93,11 @@ ofl_conf_csum_iphdr(const uint8_t *in, const uint8_t *end, uint8_t *out)
 
 static inline __attribute__((always_inline)) int
 ofl_conf_csum_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
-		   uint8_t *out)
+		   uint8_t *out, void *scratch)
 {
 	unsigned int i;
+
+	(void)scratch;
 
 	switch (op) {
 	case OFL_CONF_CSUM_SPAN:
