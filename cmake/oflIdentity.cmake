@@ -14,6 +14,9 @@
 # Editing any of these files re-runs this step (CMAKE_CONFIGURE_DEPENDS).
 
 set(OFL_GEN_DIR ${PROJECT_BINARY_DIR}/gen)
+# every target that compiles lib/all.c (libofl, fuzzers, benchmarks, tests)
+# finds the generated header
+include_directories(${OFL_GEN_DIR})
 
 function(_ofl_id_resolve from inc out)
   get_filename_component(_dir ${from} DIRECTORY)

@@ -44,7 +44,10 @@ judge() {
 	shift 4
 	_jd=$(digest_of "$_jlog")
 	_jid=0
-	if [ $# -gt 0 ]; then
+	if [ $# -gt 0 ] && [ ! -x "$BUILD/tools/ofl" ]; then
+		result "$_jt" "${_jd:--}" FAIL "the ofl tool is not built (OFL_BUILD_TOOLS=ON): cannot check identity"
+		return
+	elif [ $# -gt 0 ]; then
 		"$BUILD/tools/ofl" id "$@" > "$OUT/$_jt.id" 2>&1 || _jid=$?
 		_jextra="$_jextra, ofl id equal"
 	fi
