@@ -54,7 +54,8 @@ int cmd_id(int argc, char **argv)
 	char h[2 * OFL_ID_DIGEST_LEN + 1], err[256];
 
 	lib = ofl_identity(&nlib);
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		printf("usage: ofl id [FILE...]\n");
 		return 0;
 	}

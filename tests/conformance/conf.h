@@ -38,7 +38,7 @@
 #include <offload/offload.h>
 
 #define OFL_CONF_OUT_MAX 16	/* output bytes per case, at most */
-#define OFL_CONF_IN_MAX 2048	/* serialized input bytes per case, at most */
+#define OFL_CONF_IN_MAX 2048	/* serialized input bytes per case, max */
 #define OFL_CONF_OUT_OFF 16	/* BPF: packet = 16 output bytes + input */
 /* Caller-provided working memory for an exec function (a GRO table, RSS
  * tables ...): static RAM natively, a BPF array map value in BPF. Its
@@ -77,9 +77,9 @@ struct ofl_conf {
 	uint64_t rng;		/* xorshift64* state of the generators */
 	ofl_conf_exec_fn exec;	/* NULL: call the library directly */
 	void *exec_ctx;
-	uint8_t in[OFL_CONF_IN_MAX];	/* input record under construction */
+	uint8_t in[OFL_CONF_IN_MAX];	/* the input record being built */
 	uint8_t out[OFL_CONF_OUT_MAX];
-	uint64_t scratch[OFL_CONF_SCRATCH_MAX / 8];	/* for exec functions */
+	uint64_t scratch[OFL_CONF_SCRATCH_MAX / 8];	/* exec's memory */
 };
 
 /* Runs every vector of every module present; fills @c (set exec first). */
