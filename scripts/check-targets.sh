@@ -206,7 +206,16 @@ INIT
 	rc=$?
 	secs=$(( $(date +%s) - start ))
 	[ $rc = 124 ] && { result kmod "$(digest_of "$d/serial.log")" FAIL "qemu timed out after 240 s"; return; }
-	judge kmod "$d/serial.log" $rc ", Debian $kver booted under TCG in ${secs}s" \
+	# modinfo ofl_id_<module> must say what ofl id says
+	"$BUILD/tools/ofl" id 2>/dev/null | while read -r m id; do
+		mi=$(modinfo -F "ofl_id_$m" "$d/mod/ofl_conformance.ko" 2>/dev/null)
+		[ "$mi" = "$id" ] || echo "$m"
+	done > "$d/modinfo.bad"
+	if [ -s "$d/modinfo.bad" ]; then
+		result kmod "$(digest_of "$d/serial.log")" FAIL "modinfo ofl_id_* differs for: $(tr '\n' ' ' < "$d/modinfo.bad")"
+		return
+	fi
+	judge kmod "$d/serial.log" $rc ", Debian $kver booted under TCG in ${secs}s, modinfo ids" \
 		"$d/mod/ofl_conformance.ko"
 	sizes "$d/mod/ofl_kmod.o" "kmod"
 	echo "kmod boot seconds: $secs" >> "$REPORT"

@@ -10,7 +10,8 @@
  *   FOLD      x:le32 x4                                  -> le16 x4
  *   ADDSUB    a:le32 b:le32                              -> le32 add, sub
  *   BLOCKADD  sum:le32 sum2:le32 offset:le16             -> le32
- *   UPDATE16  check:wire2 old:wire2 new:wire2            -> sum16
+ *   UPDATE16  check:wire2 old:wire2 new:wire2            -> sum16 x2
+ *             update16(check, old, new), fold(unfold(check))
  *   IPHDR     ihl:u8 skew:u8 hdr[60]                     -> sum16
  *             ip_fast_csum(copy of hdr at offset skew&7, ihl)
  *   PSEUDO4   saddr:wire4 daddr:wire4 len:le32 proto:u8 seed:wire4
@@ -136,7 +137,10 @@ ofl_conf_csum_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
 		ofl_conf_put_sum16(out, ofl_csum_update16(
 			(OFL_FORCE ofl_sum16)ofl_conf_ne16(in),
 			ofl_conf_ne16(in + 2), ofl_conf_ne16(in + 4)));
-		return 2;
+		/* unfold then fold: the complement of the stored bytes */
+		ofl_conf_put_sum16(out + 2, ofl_csum_fold(ofl_csum_unfold(
+			(OFL_FORCE ofl_sum16)ofl_conf_ne16(in))));
+		return 4;
 	case OFL_CONF_CSUM_IPHDR:
 		return ofl_conf_csum_iphdr(in, end, out);
 	case OFL_CONF_CSUM_PSEUDO4: {

@@ -29,7 +29,8 @@ static void ofl_conf_csum_kat(struct ofl_conf *c)
 	static const uint8_t want_ip[2] = { 0xb8, 0x61 };
 	static const uint8_t rfc1624[6] = { 0xdd, 0x2f, 0x55, 0x55,
 					    0x32, 0x85 };
-	static const uint8_t want_1624[2] = { 0x00, 0x00 };
+	static const uint8_t want_1624[4] = { 0x00, 0x00, 0x22, 0xd0 };
+	static const uint8_t want_zero[2] = { 0x00, 0x00 };
 	uint8_t *in = c->in;
 	unsigned int i;
 
@@ -50,12 +51,12 @@ static void ofl_conf_csum_kat(struct ofl_conf *c)
 	in[13] = 0x61;
 	in[1] = 3;
 	ofl_conf_expect(c, OFL_CONF_CSUM, OFL_CONF_CSUM_IPHDR, 62,
-			want_1624, 2);
+			want_zero, 2);
 
 	for (i = 0; i < 6; i++)
 		in[i] = rfc1624[i];
 	ofl_conf_expect(c, OFL_CONF_CSUM, OFL_CONF_CSUM_UPDATE16, 6,
-			want_1624, 2);
+			want_1624, 4);
 }
 
 static void ofl_conf_csum_spans(struct ofl_conf *c)
