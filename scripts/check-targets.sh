@@ -255,6 +255,8 @@ t_firmware() {
 	sizes "$d/all.o" "firmware"
 	stack "firmware" "$d/all.su"
 	stack "firmware-runner" "$d/conf_run.su"
+	sed -n 's/^stack high-water \([0-9]*\) bytes.*/firmware measured stack high-water (painted): \1 bytes/p' \
+		"$d/run.log" >> "$REPORT"
 	arm-none-eabi-size "$d/ofl_conformance.elf" | tail -n 1 |
 		awk '{print "firmware image: text " $1 " data " $2 " bss " $3}' >> "$REPORT"
 }

@@ -43,6 +43,32 @@ void ofl_fw_exit(int status)
 				ADP_STOPPED_APPLICATION_EXIT);
 }
 
+#define OFL_FW_PAINT 0x0f1c57acu
+
+/*
+ * Paint the free stack (from the end of .bss to a little below the current
+ * stack pointer) so that ofl_fw_stack_used() can find the high-water mark.
+ */
+static void ofl_fw_paint(void)
+{
+	uint32_t *p, *sp;
+
+	__asm__ volatile("mov %0, sp" : "=r"(sp));
+	for (p = ofl_fw_bss_end; p < sp - 16; p++)
+		*(volatile uint32_t *)p = OFL_FW_PAINT;
+}
+
+/* Deepest stack use so far, in bytes: the first overwritten paint word. */
+unsigned int ofl_fw_stack_used(void);
+unsigned int ofl_fw_stack_used(void)
+{
+	uint32_t *p = ofl_fw_bss_end;
+
+	while (p < ofl_fw_stack_top && *(volatile uint32_t *)p == OFL_FW_PAINT)
+		p++;
+	return (unsigned int)((uintptr_t)ofl_fw_stack_top - (uintptr_t)p);
+}
+
 void ofl_fw_reset(void)
 {
 	uint32_t *s = ofl_fw_data_load, *d = ofl_fw_data_start;
@@ -51,6 +77,7 @@ void ofl_fw_reset(void)
 		*d++ = *s++;
 	for (d = ofl_fw_bss_start; d < ofl_fw_bss_end; d++)
 		*d = 0;
+	ofl_fw_paint();
 	ofl_fw_exit(ofl_fw_main());
 }
 

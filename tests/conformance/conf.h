@@ -82,6 +82,13 @@ struct ofl_conf {
 	uint64_t scratch[OFL_CONF_SCRATCH_MAX / 8];	/* exec's memory */
 };
 
+/*
+ * Runs one case natively (the library linked with the runner), whatever
+ * c->exec is: a BPF driver compares each BPF output with it.
+ */
+int ofl_conf_exec_native(struct ofl_conf *c, unsigned int m, unsigned int op,
+			 const uint8_t *in, unsigned int len, uint8_t *out);
+
 /* Runs every vector of every module present; fills @c (set exec first). */
 void ofl_conf_run(struct ofl_conf *c, ofl_conf_exec_fn exec, void *ctx);
 

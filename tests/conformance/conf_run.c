@@ -101,6 +101,12 @@ static int ofl_conf_exec_local(struct ofl_conf *c, unsigned int m,
 	}
 }
 
+int ofl_conf_exec_native(struct ofl_conf *c, unsigned int m, unsigned int op,
+			 const uint8_t *in, unsigned int len, uint8_t *out)
+{
+	return ofl_conf_exec_local(c, m, op, in, len, out);
+}
+
 static void ofl_conf_fail(struct ofl_conf *c)
 {
 	if (!c->failures)
