@@ -3,7 +3,7 @@
  * The conformance entry points as XDP programs, one per operation
  * (conf_<module>_<op>). The packet is OFL_CONF_OUT_OFF output bytes
  * followed by the input record; the program writes the output over the
- * first bytes and returns 0x100 + its length (XDP_ABORTED: bad input).
+ * first bytes and returns 0x10000 + its length (XDP_ABORTED: bad input).
  * Working memory (scratch) is the one value of the array map
  * ofl_conf_scratch.
  */
@@ -41,7 +41,7 @@ SEC("xdp") int conf_##m##_##o(struct xdp_md *ctx)			\
 				scratch);				\
 	if (n < 0 || n > OFL_CONF_OUT_MAX)				\
 		return XDP_ABORTED;					\
-	return 0x100 + n;						\
+	return 0x10000 + n;						\
 }
 
 OFL_CONF_ENTRIES(OFL_CONF_BPF_PROG)

@@ -28,8 +28,9 @@
  * host's byte order are folded first.
  *
  * The digest is FNV-1a 64 (offset basis 0xcbf29ce484222325, prime
- * 0x100000001b3) over, for every case in order: module id, operation,
- * output length (one byte each), then the output bytes. See
+ * 0x100000001b3) over, for every case in order: module id, operation (one
+ * byte each), output length (two bytes, little-endian; 0xffff when the
+ * target could not run the case), then the output bytes. See
  * docs/TARGETS.md.
  */
 #ifndef OFL_CONF_H
@@ -37,9 +38,12 @@
 
 #include <offload/offload.h>
 
-#define OFL_CONF_OUT_MAX 16	/* output bytes per case, at most */
+/* Output bytes per case, at most. A module whose result is larger (GSO
+ * segments, a GRO super-packet) emits a canonical summary of it: lengths,
+ * header bytes, checksums of each produced packet. */
+#define OFL_CONF_OUT_MAX 256
 #define OFL_CONF_IN_MAX 2048	/* serialized input bytes per case, max */
-#define OFL_CONF_OUT_OFF 16	/* BPF: packet = 16 output bytes + input */
+#define OFL_CONF_OUT_OFF 256	/* BPF: packet = output area + input */
 /* Caller-provided working memory for an exec function (a GRO table, RSS
  * tables ...): static RAM natively, a BPF array map value in BPF. Its
  * contents are undefined on entry; an exec initializes what it uses. */

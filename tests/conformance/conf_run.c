@@ -121,7 +121,7 @@ static void ofl_conf_fail(struct ofl_conf *c)
 static int ofl_conf_case(struct ofl_conf *c, unsigned int m, unsigned int op,
 			 unsigned int len)
 {
-	uint8_t hdr[3];
+	uint8_t hdr[4];
 	int n;
 
 	if (len > OFL_CONF_IN_MAX || m >= OFL_CONF_NMODULES) {
@@ -143,10 +143,11 @@ static int ofl_conf_case(struct ofl_conf *c, unsigned int m, unsigned int op,
 	hdr[0] = (uint8_t)m;
 	hdr[1] = (uint8_t)op;
 	hdr[2] = (uint8_t)n;
-	c->digest = ofl_conf_fnv(c->digest, hdr, 3);
+	hdr[3] = (uint8_t)((unsigned int)n >> 8);
+	c->digest = ofl_conf_fnv(c->digest, hdr, 4);
 	c->digest = ofl_conf_fnv(c->digest, c->out, n < 0 ? 0 : (unsigned)n);
 	if (m < OFL_CONF_NMODULES) {
-		c->mdigest[m] = ofl_conf_fnv(c->mdigest[m], hdr, 3);
+		c->mdigest[m] = ofl_conf_fnv(c->mdigest[m], hdr, 4);
 		c->mdigest[m] = ofl_conf_fnv(c->mdigest[m], c->out,
 					     n < 0 ? 0 : (unsigned)n);
 		c->mcases[m]++;

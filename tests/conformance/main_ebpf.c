@@ -50,9 +50,10 @@ static int bpf_exec(void *ctx, unsigned int module, unsigned int op,
 	if (ofl_bpf_run(entries[i].fd, pkt, OFL_CONF_OUT_OFF + in_len, res,
 			&olen, &ret))
 		return -1;
-	if (ret < 0x100 || ret > 0x100 + OFL_CONF_OUT_MAX || olen < 16)
+	if (ret < 0x10000 || ret > 0x10000 + OFL_CONF_OUT_MAX ||
+	    olen < OFL_CONF_OUT_OFF)
 		return -1;
-	n = (int)(ret - 0x100);
+	n = (int)(ret - 0x10000);
 	memcpy(out, res, (size_t)n);
 	/* the digest catches any difference; this says where it is */
 	{
