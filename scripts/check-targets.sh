@@ -178,7 +178,7 @@ t_kmod() {
 	done
 	cp "$SRC/bindings/kernel/Kbuild" "$SRC/bindings/kernel/ofl_kmod.c" "$d/mod/"
 	if ! make -s -C "/lib/modules/$kver/build" M="$d/mod" OFL_SRC="$SRC" \
-		OFL_GEN="$GEN" modules > "$d/build.log" 2>&1; then
+		OFL_GEN="$GEN" KCFLAGS=-fstack-usage modules > "$d/build.log" 2>&1; then
 		result kmod - FAIL "Kbuild against $kver failed (see $d/build.log)"
 		return
 	fi
@@ -218,6 +218,7 @@ INIT
 	judge kmod "$d/serial.log" $rc ", Debian $kver booted under TCG in ${secs}s, modinfo ids" \
 		"$d/mod/ofl_conformance.ko"
 	sizes "$d/mod/ofl_kmod.o" "kmod"
+	stack "kmod" "$d/mod/ofl_kmod.su"
 	echo "kmod boot seconds: $secs" >> "$REPORT"
 	modinfo -F ofl_id_csum "$d/mod/ofl_conformance.ko" > /dev/null 2>&1 &&
 		modinfo "$d/mod/ofl_conformance.ko" | grep '^ofl_id_' | sed 's/^/modinfo /' >> "$REPORT"
@@ -269,8 +270,8 @@ t_big_endian() {
 		command -v $tool >/dev/null || {
 			result big-endian - SKIP "$tool not installed"; return; }
 	done
-	if ! s390x-linux-gnu-gcc $CFLAGS_CORE -fno-tree-loop-distribute-patterns \
-		-Wall -Wextra -Werror -c "$SRC/lib/all.c" -o "$d/all.o" > "$d/build.log" 2>&1 ||
+	if ! (cd "$d" && s390x-linux-gnu-gcc $CFLAGS_CORE -fno-tree-loop-distribute-patterns \
+		-fstack-usage -Wall -Wextra -Werror -c "$SRC/lib/all.c" -o "$d/all.o") > "$d/build.log" 2>&1 ||
 	   ! s390x-linux-gnu-gcc $CFLAGS_CORE -c "$CONF/conf_run.c" -o "$d/conf_run.o" >> "$d/build.log" 2>&1 ||
 	   ! s390x-linux-gnu-gcc -O2 -static -I"$SRC/include" -I"$CONF" \
 		"$CONF/main_user.c" "$d/conf_run.o" "$d/all.o" \
@@ -283,6 +284,7 @@ t_big_endian() {
 	judge big-endian "$d/run.log" $rc ", s390x under qemu-user" \
 		"$d/ofl_conformance"
 	sizes "$d/all.o" "big-endian"
+	stack "big-endian" "$d/all.su"
 }
 
 : > "$RESULTS"
