@@ -47,7 +47,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	unsigned int nf = 0, m, i;
 	size_t pos = 0;
 
-	ofl_gro_init(&ctx, NULL);
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+
+	o.flags = n && (d[0] & 0x80) ? OFL_GRO_F_UDP_FWD : 0;
+	ofl_gro_init(&ctx, &o);
 	memset(seen, 0, sizeof(seen));
 	while (pos + 6 <= n && nf < NF) {
 		const uint8_t *r = d + pos;
@@ -68,6 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		s.ttl = (uint8_t)(64 + (r[3] >> 6));
 		s.badcsum = (r[0] >> 3) == 1;
 		s.has_ext = s.v6 && (r[0] & 0x20);
+		s.udp = (r[5] & 0x81) == 0x81;
 		s.ext = 60;
 		fl[nf] = (uint32_t)tseg_build(&s, fb[nf], dm);
 		if (r[0] & 0x40)	/* corrupt one byte */

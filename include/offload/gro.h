@@ -29,12 +29,12 @@
  * ofl_gro_pkt_linearize() copies one into a caller buffer and can complete
  * the checksum (as skb_checksum_help would).
  *
- * Scope. TCP over IPv4 and IPv6 (with hop-by-hop, routing and destination
+ * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with hop-by-hop, routing and destination
  * options headers skipped and compared), behind Ethernet and up to two
  * in-band 802.1Q/802.1ad tags. Everything else (UDP without a UDP-GRO
- * socket, ICMP, tunnels, fragments, IPv4 options) is passed up alone, as
- * Linux does for UDP without a socket; tunnel and UDP GRO are not
- * implemented (Linux would coalesce VXLAN/GENEVE/GRE/IPIP inner TCP).
+ * socket unless OFL_GRO_F_UDP_FWD, ICMP, tunnels, fragments, IPv4
+ * options) is passed up alone; tunnel GRO is not implemented (Linux would
+ * coalesce VXLAN/GENEVE/GRE/IPIP inner TCP).
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
@@ -72,6 +72,10 @@ OFL_BEGIN_DECLS
  * options); a frame with more is passed up alone. */
 #ifndef OFL_GRO_MAX_EXTHDRS
 #define OFL_GRO_MAX_EXTHDRS 8
+#endif
+/** 0 compiles UDP GRO out (OFL_GRO_F_UDP_FWD then has no effect). */
+#ifndef OFL_GRO_UDP
+#define OFL_GRO_UDP 1
 #endif
 /** Default and largest gro_max_size / gro_ipv4_max_size (GRO_LEGACY_MAX_SIZE;
  * BIG TCP is not supported). */
@@ -117,6 +121,13 @@ enum ofl_gro_result {
 #define OFL_GRO_GSO_TCP_ECN (1u << 2)
 #define OFL_GRO_GSO_TCP_FIXEDID (1u << 3)
 #define OFL_GRO_GSO_TCPV6 (1u << 4)
+#define OFL_GRO_GSO_UDP_L4 (1u << 17)
+
+/** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
+ * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
+ * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4). Off by default, as in
+ * Linux, where UDP is then passed up unless a socket asked for UDP_GRO. */
+#define OFL_GRO_F_UDP_FWD (1u << 0)
 
 /** A received frame as handed to lib/gro. */
 struct ofl_gro_frame {
@@ -141,6 +152,8 @@ struct ofl_gro_opts {
 	uint32_t gro_max_size;
 	/** Largest IPv4 datagram + 1 (gro_ipv4_max_size); 0 = 65536. */
 	uint32_t gro_ipv4_max_size;
+	/** OFL_GRO_F_* bits. */
+	uint32_t flags;
 };
 
 /** A piece of payload: @len bytes at offset @off of the frame @frame. */
@@ -164,6 +177,8 @@ struct ofl_gro_pkt {
 	uint32_t frame;
 	/** Length of the delivered frame in bytes (may exceed 65535). */
 	uint32_t len;
+	/** OFL_GRO_GSO_* bits, 0 for a frame. */
+	uint32_t gso_type;
 	/** enum ofl_gro_pkt_kind. */
 	uint16_t kind;
 	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME). */
@@ -174,8 +189,6 @@ struct ofl_gro_pkt {
 	uint16_t gso_size;
 	/** Segments merged (gso_segs), 1 for a frame. */
 	uint16_t gso_segs;
-	/** OFL_GRO_GSO_* bits, 0 for a frame. */
-	uint16_t gso_type;
 	/** CHECKSUM_PARTIAL: the sum from csum_start to the end goes at
 	 * csum_start + csum_offset (merged frames only, else 0). */
 	uint16_t csum_start;
@@ -197,6 +210,8 @@ struct ofl_gro_flow {
 	uint16_t count;    /* segments held */
 	uint8_t v6;
 	uint8_t fixedid;
+	uint8_t udp;
+	uint8_t pad[3];
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 };
@@ -217,6 +232,7 @@ struct ofl_gro_bucket {
  */
 struct ofl_gro_ctx {
 	uint32_t profile;
+	uint32_t flags;
 	uint32_t max_v6;
 	uint32_t max_v4;
 	uint32_t held;
@@ -224,9 +240,9 @@ struct ofl_gro_ctx {
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
-#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 2 + OFL_GRO_MAX_HDR + \
+#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
 			   8 * OFL_GRO_MAX_SEGS)
-#define OFL_GRO_CTX_SIZE (16 + OFL_GRO_BUCKETS * \
+#define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
 			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,

@@ -27,9 +27,10 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 			m4 = opts->gro_ipv4_max_size;
 	}
 	if (profile > OFL_GRO_PROFILE_6_10 || m6 > OFL_GRO_MAX_SIZE ||
-	    m4 > OFL_GRO_MAX_SIZE)
+	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags & ~OFL_GRO_F_UDP_FWD)))
 		return OFL_ERANGE;
 	ctx->profile = profile;
+	ctx->flags = opts ? opts->flags : 0;
 	ctx->max_v6 = m6;
 	ctx->max_v4 = m4;
 	ctx->held = 0;
@@ -53,6 +54,7 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
 	uint8_t *th = o->hdr + OFL__GRO_OFF(p->l4);
 	uint32_t tcplen = o->len - p->l4;
+	uint8_t proto = p->udp ? 17 : 6;
 	uint16_t check;
 
 	if (!p->v6) {
@@ -65,16 +67,25 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 		/* tcp4_gro_complete: ~tcp_v4_check(len, saddr, daddr, 0) */
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
-			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), tcplen, 6,
-			0);
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), tcplen,
+			proto, 0);
 		o->gso_type = (uint16_t)(OFL_GRO_GSO_TCPV4 |
 			(p->fixedid ? OFL_GRO_GSO_TCP_FIXEDID : 0));
 	} else {
 		/* ipv6_gro_complete: payload_len */
 		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
-			ip + 8, ip + 24, tcplen, 6, 0);
+			ip + 8, ip + 24, tcplen, proto, 0);
 		o->gso_type = OFL_GRO_GSO_TCPV6;
+	}
+	if (p->udp) {
+		/* udp4/6_gro_complete, udp_gro_complete_segment */
+		ofl_store_be16(th + 4, (uint16_t)tcplen);
+		if (ofl_load_ne16(th + 6))
+			ofl_store_ne16(th + 6, check);
+		o->gso_type = OFL_GRO_GSO_UDP_L4;
+		o->csum_offset = 6;
+		return;
 	}
 	ofl_store_ne16(th + 16, check);
 	/* tcp_gro_complete */

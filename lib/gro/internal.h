@@ -23,6 +23,7 @@
  */
 #define OFL__GRO_OFF(x) ((uint32_t)(x) & 0xffu)
 OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
+#define OFL__GRO_UDP_CNT_MAX 64	/* UDP_GRO_CNT_MAX */
 #define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
 #define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
 

@@ -21,6 +21,7 @@ struct ofl__gro_rx {
 	uint16_t pay;
 	uint8_t v6;
 	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
+	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
 };
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
@@ -53,8 +54,8 @@ OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 	return 0;
 }
 
-/* inet_gro_receive up to the flow walk: 0 if TCP follows. */
-OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
+/* inet_gro_receive up to the flow walk: 0 if TCP (or UDP) follows. */
+OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
 {
 	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint16_t fo;
@@ -62,8 +63,9 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
 	if (ip + 20 > rx->end)
 		return 1;
 	/* no gro_receive for the protocol (UDP without socket: passed up) */
-	if (ip[9] != 6 || ip[0] != 0x45)
+	if ((ip[9] != 6 && (ip[9] != 17 || !udp_ok)) || ip[0] != 0x45)
 		return 1;
+	rx->udp = ip[9] == 17;
 	fo = ofl_load_be16(ip + 6);
 	if (fo & 0x3fff)
 		return 1;	/* ip_is_fragment */
@@ -77,7 +79,7 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx)
 
 /* ipv6_gro_receive with ipv6_gro_pull_exthdrs (hop-by-hop, routing and
  * destination options are skipped): 0 if TCP follows. */
-OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
+OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 {
 	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t pos = rx->l3 + 40u;
@@ -101,8 +103,9 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx)
 		nh = rx->d[pos];
 		pos += elen;
 	}
-	if (nh != 6 || pos > OFL_GRO_MAX_HDR)
+	if ((nh != 6 && (nh != 17 || !udp_ok)) || pos > OFL_GRO_MAX_HDR)
 		return 1;
+	rx->udp = nh == 17;
 	rx->l4 = (uint16_t)pos;
 	return 0;
 }
@@ -192,21 +195,39 @@ OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 
 	if (rx->flush || f->csum == OFL_GRO_CSUM_UNNECESSARY)
 		return 0;
+	/* UDP: skb_gro_checksum_validate_zero_check, a zero sum is not
+	 * checked (udp_gro_receive_segment then passes the frame up) */
+	if (rx->udp && (rx->d + OFL__GRO_OFF(rx->l4) + 8 > rx->end ||
+			!ofl_load_ne16(rx->d + OFL__GRO_OFF(rx->l4) + 6)))
+		return 0;
 	s = ofl_csum_span(rx->d + rx->l4, rx->end, 0);
 	if (!rx->v6)
 		return ofl_csum_tcpudp_magic(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
-			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len, 6,
-			s) != 0;
-	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, 6, s) != 0;
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len,
+			rx->udp ? 17 : 6, s) != 0;
+	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, rx->udp ? 17 : 6,
+				   s) != 0;
 }
 
-/* tcp_gro_pull_header */
+/* tcp_gro_pull_header; for UDP udp_gro_udphdr and the first checks of
+ * udp_gro_receive_segment (non-zero checksum, length = rest of frame). */
 OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t thlen;
 
+	if (rx->udp) {
+		uint32_t ulen;
+
+		if (th + 8 > rx->end || !ofl_load_ne16(th + 6))
+			return 1;
+		ulen = ofl_load_be16(th + 4);
+		if (ulen <= 8 || ulen != rx->len - rx->l4)
+			return 1;
+		rx->pay = (uint16_t)(rx->l4 + 8);
+		return 0;
+	}
 	if (th + 20 > rx->end)
 		return 1;
 	thlen = (uint32_t)(th[12] >> 4) * 4;
@@ -291,6 +312,8 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	p->count = (uint16_t)(c + 1);
 	p->len += len;
 	p->payload += len;
+	if (rx->udp)
+		return 0;
 	/* FIN and PSH are OR-ed into the held header */
 	p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
 		(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
@@ -308,16 +331,20 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 }
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
-OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_frame *f,
+OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
+			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+
 	rx->d = f->data;
 	rx->len = f->len;
 	rx->end = f->data + f->len;
 	rx->flush = 0;
+	rx->udp = 0;
 	if (f->len > 65535 || ofl__gro_l2(rx))
 		return 1;
-	if (rx->v6 ? ofl__gro_ip6(rx) : ofl__gro_ip4(rx))
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
 		return 1;
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
@@ -361,7 +388,8 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
 	pos = b->n - 1u;
 	p = &b->flow[OFL__GRO_SLOT(b, pos)];
 	h = p->hdr;
-	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->hash != f->hash ||
+	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp ||
+	    p->hash != f->hash ||
 	    f->len < p->hdr_len)
 		return -1;
 	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
@@ -379,6 +407,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
 	rx->l4 = OFL__GRO_ETH_HLEN + 20;
 	rx->pay = p->hdr_len;
 	rx->v6 = 0;
+	rx->udp = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
 	if (ofl__gro_csum_bad(f, rx))
@@ -419,6 +448,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->count = 1;
 	p->v6 = rx->v6;
 	p->fixedid = 0;
+	p->udp = rx->udp;
 	ofl__gro_copy(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;
@@ -428,6 +458,53 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	b->n++;
 	ctx->held++;
 	return k;
+}
+
+/* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
+OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			     const struct ofl_gro_frame *f,
+			     const struct ofl__gro_rx *rx, int pos,
+			     struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	uint32_t ulen = ofl_load_be16(rx->d + OFL__GRO_OFF(rx->l4) + 4);
+	unsigned int k = 0;
+	int flush = rx->flush;
+
+	if (pos >= 0) {
+		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
+		uint32_t ulen2 = ofl_load_be16(p->hdr + OFL__GRO_OFF(p->l4) + 4);
+		int pp = 0, merged = 0;
+
+		/* a flow of UDP_GRO_CNT_MAX segments is delivered and the
+		 * datagram passed up (as the running 6.18 kernel does); a
+		 * longer datagram or a network-layer difference ends the
+		 * flow; a shorter one is merged and ends it */
+		if (p->count >= OFL__GRO_UDP_CNT_MAX)
+			pp = flush = 1;
+		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
+			pp = 1;
+		else
+			merged = !ofl__gro_merge(ctx, p, rx, f->id);
+		if (!pp && (!merged || ulen != ulen2))
+			pp = 1;
+		if (pp) {
+			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_unlink(b, (unsigned int)pos);
+			ctx->held--;
+		}
+		if (merged) {
+			*nout = k;
+			return OFL_GRO_MERGED;
+		}
+	}
+	if (flush) {
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		*nout = k;
+		return OFL_GRO_NORMAL;
+	}
+	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
+	*nout = k;
+	return OFL_GRO_HELD;
 }
 
 /* dev_gro_receive; arguments checked by the callers. */
@@ -447,13 +524,15 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 	pos = ofl__gro_fast(b, f, &rx);
 #endif
 	if (pos < 0) {
-		if (ofl__gro_parse(f, &rx)) {
+		if (ofl__gro_parse(ctx, f, &rx)) {
 			ofl__gro_frame_pkt(out, f->id, f->len);
 			*nout = 1;
 			return OFL_GRO_NORMAL;
 		}
 		pos = ofl__gro_lookup(b, f->hash, &rx);
 	}
+	if (rx.udp)
+		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
 	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
 	len = rx.len - rx.pay;
 	if (pos >= 0) {

@@ -221,10 +221,40 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 			g[i].ipid = (uint16_t)(9 + i / 10);
 		}
 		return 30;
+	case 35: case 36: case 37: case 38: case 39: case 40: case 41: {
+		/* UDP: merged only with OFL_GRO_F_UDP_FWD (and the kernel's
+		 * rx-udp-gro-forwarding), else each is passed up */
+		static const char *const un[] = { "udp_same", "udp_short_last",
+			"udp_longer", "udp_zero_csum", "udp_bad_csum",
+			"udp_many", "udp_ttl" };
+		static const int ul[4] = { 500, 500, 200, 500 };
+		*nm = un[c - 35];
+		n = c == 40 ? gc_data(g, v6, 70, 64) : gc_data(g, v6, 4, 500);
+		if (c == 36)
+			n = gc_lens(g, v6, ul, 4);
+		if (c == 37)
+			g[0].paylen = 200;
+		for (i = 0; i < n; i++)
+			g[i].udp = 1;
+		if (c == 38)
+			g[1].udpzero = 1;
+		if (c == 39)
+			g[1].badcsum = 1;
+		if (c == 41)
+			g[2].ttl = 9;
+		return n;
+	}
+	case 42:
+		*nm = "udp_tcp_same_ports";
+		*multi = 0;
+		n = gc_data(g, v6, 6, 300);
+		for (i = 0; i < n; i += 2)
+			g[i].udp = 1;
+		return n;
 	default:
 		break;
 	}
-	c -= 35;
+	c -= 43;
 	if (!v6) {
 		switch (c) {
 		case 0:

@@ -35,6 +35,7 @@ struct tseg {
 	int badcsum, badipcsum;
 	int trailer;		/* bytes after the IP datagram */
 	int udp;		/* UDP instead of TCP */
+	int udpzero;		/* UDP checksum 0 (none) */
 };
 
 static inline void tseg_init(struct tseg *s, int v6)
@@ -179,6 +180,8 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 		c ^= 0x0101;
 	if (s->udp && !c)
 		c = 0xffff;
+	if (s->udp && s->udpzero)
+		c = 0;
 	memcpy(th + (s->udp ? 6 : 16), &c, 2);
 	for (i = 0; i < s->trailer; i++)
 		buf[l3 + iplen + i] = 0;

@@ -8,9 +8,11 @@
  */
 #include <linux/bpf.h>
 /* A lean build for the verifier: frames with VLAN tags or IPv6 extension
- * headers are passed up alone (fewer distinct header offsets to verify). */
+ * headers are passed up alone (fewer distinct header offsets to verify),
+ * and UDP GRO is compiled out. */
 #define OFL_GRO_MAX_VLANS 0
 #define OFL_GRO_MAX_EXTHDRS 0
+#define OFL_GRO_UDP 0
 #include <bpf/bpf_helpers.h>
 #include <offload/bpf.h>
 

@@ -29,4 +29,8 @@ if ip -n "$NS" link add link oflrx name oflvl type vlan id 5 2>/dev/null; then
 	ip -n "$NS" link del oflvl
 	export OFL_KERNEL_VLAN=1
 fi
-$X "$BIN" ofltx oflrx
+$X "$BIN" ofltx oflrx || exit 1
+# again with UDP GRO for forwarding (rx-udp-gro-forwarding, no socket)
+$X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null ||
+	{ echo "SKIP: rx-udp-gro-forwarding"; exit 0; }
+OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx

@@ -126,6 +126,28 @@ static const struct golden golden[] = {
 	{ 1, "v6ext_vs_none", "174 182 174" },
 };
 
+/* The same with OFL_GRO_F_UDP_FWD (kernel: rx-udp-gro-forwarding on). */
+static const struct golden golden_udp[] = {
+	{ 0, "udp_between", "254m 142 154" },
+	{ 0, "udp_same", "2042m" },
+	{ 0, "udp_short_last", "1242m 542" },
+	{ 0, "udp_longer", "242 1542m" },
+	{ 0, "udp_zero_csum", "542 542 1042m" },
+	{ 0, "udp_bad_csum", "542 542 1042m" },
+	{ 0, "udp_many", "4138m 106 362m" },
+	{ 0, "udp_ttl", "1042m 542 542" },
+	{ 0, "udp_tcp_same_ports", "342 354 342 354 342 354" },
+	{ 1, "udp_between", "374m 162" },
+	{ 1, "udp_same", "2062m" },
+	{ 1, "udp_short_last", "1262m 562" },
+	{ 1, "udp_longer", "262 1562m" },
+	{ 1, "udp_zero_csum", "562 1562m" },
+	{ 1, "udp_bad_csum", "562 1562m" },
+	{ 1, "udp_many", "4158m 126 382m" },
+	{ 1, "udp_ttl", "1062m 562 562" },
+	{ 1, "udp_tcp_same_ports", "374 374 962m 374" },
+};
+
 /* Run segments through GRO: burst, then flush; returns deliveries. */
 static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
 {
@@ -163,14 +185,15 @@ static void fmt(int k, char *s, size_t cap)
 				      "");
 }
 
-static void golden_cases(void **state)
+static void golden_run(const struct golden *golden, size_t ng,
+		       uint32_t flags)
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	static char got[4096];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags };
 	size_t i;
 
-	(void)state;
-	for (i = 0; i < OFL_ARRAY_SIZE(golden); i++) {
+	for (i = 0; i < ng; i++) {
 		const char *nm = NULL;
 		int multi, c, n = -1;
 
@@ -180,13 +203,25 @@ static void golden_cases(void **state)
 				break;
 		}
 		assert_true(n > 0);
-		ofl_gro_init(&ctx, NULL);
+		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
 		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, golden[i].out))
 			fail_msg("%s/%s: got %s want %s",
 				 golden[i].v6 ? "v6" : "v4", nm, got,
 				 golden[i].out);
 	}
+}
+
+static void golden_cases(void **state)
+{
+	(void)state;
+	golden_run(golden, OFL_ARRAY_SIZE(golden), 0);
+}
+
+static void golden_udp_fwd(void **state)
+{
+	(void)state;
+	golden_run(golden_udp, OFL_ARRAY_SIZE(golden_udp), OFL_GRO_F_UDP_FWD);
 }
 
 static uint16_t be16(const uint8_t *p)
@@ -306,7 +341,7 @@ static void csum_unnecessary(void **state)
 static void profile_6_10(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_10,
-					       0, 0 };
+					       0, 0, 0 };
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	const char *nm;
 	char got[256];
@@ -342,7 +377,7 @@ static void profile_6_10(void **state)
 
 static void max_size_option(void **state)
 {
-	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000 };
+	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0 };
 	static struct tseg g[8];
 	char got[256];
 
@@ -382,8 +417,8 @@ static void bucket_order(void **state)
 
 static void errors(void **state)
 {
-	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0 };
-	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0 };
+	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
+	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0, 0 };
 	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
 	unsigned int m = 9;
 
@@ -431,6 +466,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(golden_cases),
+		cmocka_unit_test(golden_udp_fwd),
 		cmocka_unit_test(merged_headers_v4),
 		cmocka_unit_test(merged_headers_v6_ext),
 		cmocka_unit_test(fin_psh_ored),
