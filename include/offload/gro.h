@@ -253,12 +253,12 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
 /**
  * ofl_gro_init() - reset a context: no flow held.
  * @ctx: the context (any content before).
- * @opts: NULL for the defaults (profile 6.18, both max sizes 65536), or
- *        options whose sz is at least offsetof(..., gro_ipv4_max_size) + 4.
+ * @opts: NULL for the defaults (profile 6.18, both max sizes 65536, no
+ *        flags), or options with sz = sizeof(struct ofl_gro_opts).
  *
  * Returns 0; OFL_EINVAL for a NULL @ctx or a short @opts->sz; OFL_ERANGE for
- * an unknown profile or a max size outside 1..65536 (0 means default).
- * On error the context is not touched.
+ * an unknown profile, unknown flags or a max size above 65536 (0 means the
+ * default). On error the context is not touched.
  */
 OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 			 const struct ofl_gro_opts *opts);
