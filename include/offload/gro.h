@@ -5,7 +5,9 @@
  * gro_complete; net/8021q/vlan_core.c vlan_gro_receive; net/ipv4/af_inet.c
  * inet_gro_receive/inet_gro_complete; net/ipv6/ip6_offload.c
  * ipv6_gro_receive/ipv6_gro_complete; net/ipv4/tcp_offload.c
- * tcp4_gro_receive, tcp_gro_receive, tcp_gro_complete; include/net/gro.h
+ * tcp4_gro_receive, tcp_gro_receive, tcp_gro_complete; net/ipv4/
+ * udp_offload.c udp4_gro_receive, udp_gro_receive, udp_gro_receive_segment,
+ * udp4_gro_complete, udp_gro_complete_segment; include/net/gro.h
  * inet_gro_flush, ipv6_gro_flush, gro_receive_network_flush).
  *
  * Model. The caller owns a struct ofl_gro_ctx (fixed size, no pointers

@@ -6,6 +6,7 @@
  * net/ipv4/af_inet.c inet_gro_receive; net/ipv6/ip6_offload.c
  * ipv6_gro_receive, ipv6_gro_pull_exthdrs; net/ipv4/tcp_offload.c
  * tcp4_gro_receive, tcp_gro_pull_header, tcp_gro_lookup, tcp_gro_receive;
+ * net/ipv4/udp_offload.c udp4_gro_receive, udp_gro_receive_segment;
  * include/net/gro.h inet_gro_flush, ipv6_gro_flush). Every read is checked
  * against the frame's end before it happens. lib/parser is not used: GRO
  * parses incrementally and compares against held flows at each layer.
