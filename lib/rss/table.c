@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Table-driven Toeplitz. The hash is linear over XOR in the input bits, so
+ * the contribution of input byte i with value v is the XOR of the key
+ * windows of its set bits: precomputed once per key, a hash is one lookup
+ * and one XOR per input byte (byte tables) or two (nibble tables).
+ */
+#include "internal.h"
+
+OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
+			 size_t key_len)
+{
+	size_t i;
+	unsigned int b, v;
+
+	if (!ctx || !key)
+		return OFL_EINVAL;
+	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
+		return OFL_ERANGE;
+	for (i = 0; i < OFL_RSS_INPUT_MAX; i++) {
+		uint32_t *t = ctx->tab[i];
+
+		t[0] = 0;
+		for (b = 0; b < 8; b++)
+			t[0x80u >> b] = ofl__rss_window(key, key_len, i, b);
+		/* each v: its lowest set bit plus the rest, both done */
+		for (v = 3; v < 256; v++)
+			if (v & (v - 1))
+				t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
+	}
+	ctx->key_len = (uint16_t)key_len;
+	ctx->max_len = OFL_RSS_INPUT_MAX;
+	ctx->reserved = 0;
+	return 0;
+}
+
+OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
+			      size_t len)
+{
+	uint32_t h0 = 0, h1 = 0;
+	size_t i;
+
+	if (len > OFL_RSS_INPUT_MAX)
+		len = OFL_RSS_INPUT_MAX;
+	/* two chains so that loads overlap */
+	for (i = 0; i + 2 <= OFL_RSS_INPUT_MAX; i += 2) {
+		if (i + 2 > len)
+			break;
+		h0 ^= ctx->tab[i][data[i]];
+		h1 ^= ctx->tab[i + 1][data[i + 1]];
+	}
+	if (i < len && i < OFL_RSS_INPUT_MAX)
+		h0 ^= ctx->tab[i][data[i]];
+	return h0 ^ h1;
+}
+
+OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
+				const uint8_t *key, size_t key_len)
+{
+	size_t i;
+	unsigned int b, v;
+
+	if (!ctx || !key)
+		return OFL_EINVAL;
+	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
+		return OFL_ERANGE;
+	for (i = 0; i < OFL_RSS_INPUT_MAX * 2; i++) {
+		uint32_t *t = ctx->tab[i];
+
+		t[0] = 0;
+		for (b = 0; b < 4; b++)
+			t[0x8u >> b] = ofl__rss_window(key, key_len, i / 2,
+						       (unsigned int)(i & 1) *
+							       4 + b);
+		for (v = 3; v < 16; v++)
+			if (v & (v - 1))
+				t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
+	}
+	ctx->key_len = (uint16_t)key_len;
+	ctx->max_len = OFL_RSS_INPUT_MAX;
+	ctx->reserved = 0;
+	return 0;
+}
+
+OFL_API uint32_t ofl_rss_nibble_hash(const struct ofl_rss_nibble *ctx,
+				     const uint8_t *data, size_t len)
+{
+	uint32_t h0 = 0, h1 = 0;
+	size_t i;
+
+	for (i = 0; i < OFL_RSS_INPUT_MAX; i++) {
+		if (i >= len)
+			break;
+		h0 ^= ctx->tab[2 * i][data[i] >> 4];
+		h1 ^= ctx->tab[2 * i + 1][data[i] & 15];
+	}
+	return h0 ^ h1;
+}
