@@ -51,6 +51,9 @@ OFL_BEGIN_DECLS
 
 /** Longest hash input ofl_rss_tuple() writes: two IPv6 addresses, 2 ports. */
 #define OFL_RSS_TUPLE_MAX 36
+OFL_STATIC_ASSERT(OFL_RSS_INPUT_MAX >= OFL_RSS_TUPLE_MAX &&
+			  OFL_RSS_INPUT_MAX <= OFL_RSS_KEY_MAX,
+		  "OFL_RSS_INPUT_MAX holds every tuple");
 
 /**
  * struct ofl_rss - byte-table context of the fast path (ofl_rss_init()).

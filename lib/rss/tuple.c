@@ -118,7 +118,10 @@ OFL_API uint32_t ofl_rss_hash_flow(const struct ofl_rss *ctx,
 				   uint32_t types, unsigned int xfrm,
 				   int *type)
 {
-	uint8_t in[OFL_RSS_TUPLE_MAX];
+	/* OFL_RSS_INPUT_MAX and zeroed: in BPF, the verifier then sees every
+	 * read of ofl_rss_hash() inside initialised stack whatever it knows
+	 * of len ("invalid read from stack" otherwise) */
+	uint8_t in[OFL_RSS_INPUT_MAX] = { 0 };
 	size_t len = 0;
 	int t = ofl_rss_tuple(f, types, xfrm, in, &len);
 
