@@ -54,6 +54,7 @@ OFL_BEGIN_DECLS
 OFL_STATIC_ASSERT(OFL_RSS_INPUT_MAX >= OFL_RSS_TUPLE_MAX &&
 			  OFL_RSS_INPUT_MAX <= OFL_RSS_KEY_MAX,
 		  "OFL_RSS_INPUT_MAX holds every tuple");
+OFL_STATIC_ASSERT(OFL_RSS_INPUT_MAX % 4 == 0, "OFL_RSS_INPUT_MAX in words");
 
 /**
  * struct ofl_rss - byte-table context of the fast path (ofl_rss_init()).

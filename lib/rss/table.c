@@ -34,24 +34,49 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 	return 0;
 }
 
-OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
-			      size_t len)
+/*
+ * XOR of the contributions of bytes [0, n) in steps of four, two chains so
+ * that the loads overlap. With a constant @n (the switch below) compilers
+ * unroll it into one byte load and one XOR-from-memory per input byte.
+ */
+OFL_INLINE uint32_t ofl__rss_hash_n(const struct ofl_rss *ctx,
+				    const uint8_t *d, size_t n)
 {
 	uint32_t h0 = 0, h1 = 0;
 	size_t i;
 
-	if (len > OFL_RSS_INPUT_MAX)
-		len = OFL_RSS_INPUT_MAX;
-	/* two chains so that loads overlap */
-	for (i = 0; i + 2 <= OFL_RSS_INPUT_MAX; i += 2) {
-		if (i + 2 > len)
+	for (i = 0; i + 4 <= OFL_RSS_INPUT_MAX; i += 4) {
+		if (i + 4 > n)
 			break;
-		h0 ^= ctx->tab[i][data[i]];
-		h1 ^= ctx->tab[i + 1][data[i + 1]];
+		h0 ^= ctx->tab[i][d[i]] ^ ctx->tab[i + 2][d[i + 2]];
+		h1 ^= ctx->tab[i + 1][d[i + 1]] ^ ctx->tab[i + 3][d[i + 3]];
 	}
-	if (i < len && i < OFL_RSS_INPUT_MAX)
-		h0 ^= ctx->tab[i][data[i]];
+	/* at most three bytes left */
+	if (i < n && i < OFL_RSS_INPUT_MAX)
+		h0 ^= ctx->tab[i][d[i]];
+	if (i + 1 < n && i + 1 < OFL_RSS_INPUT_MAX)
+		h1 ^= ctx->tab[i + 1][d[i + 1]];
+	if (i + 2 < n && i + 2 < OFL_RSS_INPUT_MAX)
+		h0 ^= ctx->tab[i + 2][d[i + 2]];
 	return h0 ^ h1;
+}
+
+OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
+			      size_t len)
+{
+	/* the lengths of the NDIS hash types, straight-line code */
+	switch (len) {
+	case 8:
+		return ofl__rss_hash_n(ctx, data, 8);
+	case 12:
+		return ofl__rss_hash_n(ctx, data, 12);
+	case 32:
+		return ofl__rss_hash_n(ctx, data, 32);
+	case 36:
+		return ofl__rss_hash_n(ctx, data, 36);
+	default:
+		return ofl__rss_hash_n(ctx, data, len);
+	}
 }
 
 OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
@@ -82,17 +107,30 @@ OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 	return 0;
 }
 
-OFL_API uint32_t ofl_rss_nibble_hash(const struct ofl_rss_nibble *ctx,
-				     const uint8_t *data, size_t len)
+OFL_INLINE uint32_t ofl__rss_nibble_n(const struct ofl_rss_nibble *ctx,
+				      const uint8_t *d, size_t n)
 {
 	uint32_t h0 = 0, h1 = 0;
 	size_t i;
 
 	for (i = 0; i < OFL_RSS_INPUT_MAX; i++) {
-		if (i >= len)
+		if (i >= n)
 			break;
-		h0 ^= ctx->tab[2 * i][data[i] >> 4];
-		h1 ^= ctx->tab[2 * i + 1][data[i] & 15];
+		h0 ^= ctx->tab[2 * i][d[i] >> 4];
+		h1 ^= ctx->tab[2 * i + 1][d[i] & 15];
 	}
 	return h0 ^ h1;
+}
+
+OFL_API uint32_t ofl_rss_nibble_hash(const struct ofl_rss_nibble *ctx,
+				     const uint8_t *data, size_t len)
+{
+	switch (len) {
+	case 12:
+		return ofl__rss_nibble_n(ctx, data, 12);
+	case 36:
+		return ofl__rss_nibble_n(ctx, data, 36);
+	default:
+		return ofl__rss_nibble_n(ctx, data, len);
+	}
 }
