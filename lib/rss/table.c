@@ -110,16 +110,22 @@ OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 OFL_INLINE uint32_t ofl__rss_nibble_n(const struct ofl_rss_nibble *ctx,
 				      const uint8_t *d, size_t n)
 {
-	uint32_t h0 = 0, h1 = 0;
+	uint32_t h0 = 0, h1 = 0, h2 = 0, h3 = 0;
 	size_t i;
 
-	for (i = 0; i < OFL_RSS_INPUT_MAX; i++) {
-		if (i >= n)
+	for (i = 0; i + 2 <= OFL_RSS_INPUT_MAX; i += 2) {
+		if (i + 2 > n)
 			break;
 		h0 ^= ctx->tab[2 * i][d[i] >> 4];
 		h1 ^= ctx->tab[2 * i + 1][d[i] & 15];
+		h2 ^= ctx->tab[2 * i + 2][d[i + 1] >> 4];
+		h3 ^= ctx->tab[2 * i + 3][d[i + 1] & 15];
 	}
-	return h0 ^ h1;
+	if (i < n && i < OFL_RSS_INPUT_MAX) {
+		h0 ^= ctx->tab[2 * i][d[i] >> 4];
+		h1 ^= ctx->tab[2 * i + 1][d[i] & 15];
+	}
+	return h0 ^ h1 ^ h2 ^ h3;
 }
 
 OFL_API uint32_t ofl_rss_nibble_hash(const struct ofl_rss_nibble *ctx,
