@@ -13,6 +13,9 @@
 static FILE *out;
 static uint8_t fr[256];
 static size_t n;
+/* where length fields go, fixed up by frame(): IP headers, a UDP header */
+static size_t ipat[2], nip, udpat;
+static int ipv[2];
 
 static void put(const void *p, size_t len)
 {
@@ -65,6 +68,9 @@ static void ip4(const uint8_t *s, const uint8_t *d, int proto, int fragoff)
 {
 	uint8_t h[20] = { 0x45, 0, 0, 40, 0, 1 };
 
+	ipat[nip] = n;
+	ipv[nip++] = 4;
+
 	h[6] = (uint8_t)(fragoff >> 8);
 	h[7] = (uint8_t)fragoff;
 	h[8] = 64;
@@ -78,6 +84,9 @@ static void ip6(const uint8_t *s, const uint8_t *d, int nh)
 {
 	uint8_t h[40] = { 0x60 };
 
+	ipat[nip] = n;
+	ipv[nip++] = 6;
+
 	h[5] = 20;
 	h[6] = (uint8_t)nh;
 	h[7] = 64;
@@ -88,6 +97,9 @@ static void ip6(const uint8_t *s, const uint8_t *d, int nh)
 
 static void ports(unsigned int sp, unsigned int dp)
 {
+	if (fr[n - 1] == 17 || (nip && ipv[nip - 1] == 4 &&
+				fr[ipat[nip - 1] + 9] == 17))
+		udpat = n;
 	put16(sp);
 	put16(dp);
 	put16(0);
@@ -103,6 +115,20 @@ static void ports(unsigned int sp, unsigned int dp)
 static void frame(uint32_t h, uint32_t hinner, uint32_t hex)
 {
 	uint32_t rec[4] = { 0, 0, (uint32_t)n, (uint32_t)n };
+	size_t i;
+
+	for (i = 0; i < nip; i++) {
+		size_t l = n - ipat[i] - (ipv[i] == 6 ? 40 : 0);
+
+		fr[ipat[i] + (ipv[i] == 6 ? 4 : 2)] = (uint8_t)(l >> 8);
+		fr[ipat[i] + (ipv[i] == 6 ? 5 : 3)] = (uint8_t)l;
+	}
+	if (udpat) {
+		fr[udpat + 4] = (uint8_t)((n - udpat) >> 8);
+		fr[udpat + 5] = (uint8_t)(n - udpat);
+	}
+	nip = 0;
+	udpat = 0;
 
 	fwrite(rec, 4, 4, out);
 	fwrite(fr, 1, n, out);
@@ -202,6 +228,7 @@ int main(int argc, char **argv)
 	 * inner Ethernet + IPv4 TCP of vector 2 */
 	eth(0x0800, 0);
 	ip4(v4s[0], v4d[0], 17, 0);
+	udpat = n;
 	put16(12345);
 	put16(4789);
 	put16(0);
