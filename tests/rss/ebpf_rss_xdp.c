@@ -6,10 +6,13 @@
  * IPv4/IPv6 TCP/UDP/other frames, fragments included, with and without the
  * symmetric-xor transform.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/bpf.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <offload/rss.h>
 #include "bpf_run.h"
 
@@ -171,6 +174,45 @@ int main(int argc, char **argv)
 					i, o.hash, o.type, o.queue, want, wt,
 					wq);
 		}
+	}
+	/* cpumap keys are CPU numbers: fill the possible CPUs; a frame whose
+	 * queue is one of them gets XDP_REDIRECT (BPF_PROG_TEST_RUN does not
+	 * perform it), the others fall back to XDP_PASS */
+	{
+		struct bpf_cpumap_val cv = { .qsize = 192 };
+		int ncpu = libbpf_num_possible_cpus(), seen = 0, tries;
+		int fd_cpus = ofl_bpf_map_fd(&b, "rss_cpus");
+		uint32_t c;
+
+		for (c = 0; c < (uint32_t)ncpu && c < 64; c++)
+			if (bpf_map_update_elem(fd_cpus, &c, &cv, BPF_ANY))
+				break;
+		f.proto = 6;
+		f.flags = OFL_RSS_FLOW_PORTS;
+		for (tries = 0; c && tries < 200 && seen != 3; tries++) {
+			uint32_t ret = 0, want;
+
+			f.sport[0] = (uint8_t)tries;
+			len = build(&f, 0, frame);
+			want = ofl_rss_reta_queue(&reta, ofl_rss_hash_flow(&ctx,
+				&f, cfg.types, cfg.xfrm, NULL)) < c ?
+				XDP_REDIRECT : XDP_PASS;
+			if (ofl_bpf_run(prog, frame, len, NULL, NULL, &ret) ||
+			    ret != want) {
+				fprintf(stderr, "cpumap: verdict %u want %u\n",
+					ret, want);
+				bad++;
+				break;
+			}
+			seen |= want == XDP_REDIRECT ? 1 : 2;
+		}
+		if (!c)
+			printf("note: cpumap entries refused here: %s\n",
+			       strerror(errno));
+		else
+			printf("cpumap of %u CPUs: redirect and fallback verdicts "
+			       "as expected (%s)\n", c,
+			       seen == 3 ? "both seen" : "one seen");
 	}
 	ofl_bpf_close(&b);
 	printf("%d of 4000 frames differ between XDP and native\n", bad);

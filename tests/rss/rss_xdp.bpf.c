@@ -3,9 +3,10 @@
  * XDP RSS steering with lib/rss: the Toeplitz tables (struct ofl_rss,
  * computed by ofl_rss_init() in userspace) and the indirection table live
  * in array map values; the program walks Ethernet/IPv4/IPv6/TCP/UDP (a
- * stand-in for lib/parser), hashes, picks the queue, and writes hash, type
- * and queue into the "rss_out" map (a real deployment would
- * bpf_redirect_map() a cpumap with the queue as the CPU index).
+ * stand-in for lib/parser), hashes, picks the queue, writes hash, type and
+ * queue into the "rss_out" map, and redirects to the cpumap entry of that
+ * queue. The test leaves the cpumap empty, so the redirect falls back to
+ * XDP_PASS (the low bits of the flags) and the frame comes back.
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
@@ -50,6 +51,13 @@ struct {
 	__type(key, __u32);
 	__type(value, struct rss_out);
 } rss_out SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CPUMAP);
+	__uint(max_entries, 64);
+	__type(key, __u32);
+	__type(value, struct bpf_cpumap_val);
+} rss_cpus SEC(".maps");
 
 static __always_inline void parse_l4(const __u8 *p, const __u8 *end,
 				     struct ofl_rss_flow *f)
@@ -128,7 +136,7 @@ int rss_xdp(struct xdp_md *xdp)
 	out->type = t;
 	out->queue = ofl_rss_reta_queue(reta, h);
 	out->runs++;
-	return XDP_PASS;
+	return bpf_redirect_map(&rss_cpus, out->queue, XDP_PASS);
 }
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
