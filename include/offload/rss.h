@@ -95,7 +95,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_rss_nibble) == OFL_RSS_NIBBLE_SIZE,
 /**
  * ofl_toeplitz() - Toeplitz hash, bitwise reference.
  * @key: the secret key, @key_len bytes, wire order.
- * @key_len: 1..OFL_RSS_KEY_MAX (Microsoft: 40; ice/i40e: 52).
+ * @key_len: 1..OFL_RSS_KEY_MAX (Microsoft: 40; ice/i40e: 52); bytes past
+ *           OFL_RSS_KEY_MAX are not used.
  * @data: the hash input in wire order; may be NULL if @len is 0.
  * @len: input bytes; Microsoft's definition needs @len + 4 <= @key_len.
  *
@@ -124,7 +125,7 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 
 /**
  * ofl_rss_hash() - Toeplitz hash with the tables in @ctx (fast path).
- * @ctx: initialised by ofl_rss_init().
+ * @ctx: initialised by ofl_rss_init(); not NULL (no check on this path).
  * @data: hash input in wire order; may be NULL if @len is 0.
  * @len: input bytes; bytes past @ctx->max_len (OFL_RSS_INPUT_MAX) are not
  *       hashed (never the case when @len + 4 <= key length <= 52).
@@ -334,7 +335,8 @@ OFL_API int ofl_rss_reta_init(struct ofl_rss_reta *reta, unsigned int size,
 /**
  * ofl_rss_reta_queue() - queue of @hash as a NIC picks it: the low
  * log2(@reta->size) bits of the hash index the table (ixgbe 7 bits of 128,
- * i40e 9 of 512; DPDK's "hash % reta_size").
+ * i40e 9 of 512; DPDK's "hash % reta_size"). @reta: initialised by
+ * ofl_rss_reta_init() (entries may be rewritten), not NULL.
  */
 OFL_API uint16_t ofl_rss_reta_queue(const struct ofl_rss_reta *reta,
 				    uint32_t hash);
