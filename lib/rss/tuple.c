@@ -121,9 +121,13 @@ OFL_API uint32_t ofl_rss_hash_flow(const struct ofl_rss *ctx,
 	/* OFL_RSS_INPUT_MAX and zeroed: in BPF, the verifier then sees every
 	 * read of ofl_rss_hash() inside initialised stack whatever it knows
 	 * of len ("invalid read from stack" otherwise) */
-	uint8_t in[OFL_RSS_INPUT_MAX] = { 0 };
+	uint8_t in[OFL_RSS_INPUT_MAX];
 	size_t len = 0;
-	int t = ofl_rss_tuple(f, types, xfrm, in, &len);
+	int t;
+
+	/* not "= { 0 }": gcc -Os makes that a memset call (firmware) */
+	ofl_zero_bytes(in, sizeof(in), sizeof(in));
+	t = ofl_rss_tuple(f, types, xfrm, in, &len);
 
 	if (type)
 		*type = t;
