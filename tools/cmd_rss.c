@@ -16,9 +16,9 @@
 #include "pcapio.h"
 #include "rss_walk.h"
 
-static void usage(void)
+static void usage(FILE *out)
 {
-	fprintf(stderr,
+	fprintf(out,
 		"usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
 		"               [--symmetric-key] [--reta SIZE] [--inner] [--ex]\n"
 		"  --key HEX        key bytes (4..256), e.g. 6d5a56da... or 6d:5a:...\n"
@@ -29,7 +29,8 @@ static void usage(void)
 		"  --symmetric-key  the key 6d5a repeated (40 bytes unless --key)\n"
 		"  --inner          hash the inner IP layer of tunnels\n"
 		"  --ex             enable the IPV6_EX hash types\n"
-		"  --json           one JSON object per frame\n");
+		"  --json           one JSON object per frame, then a summary object\n"
+		"FILE may be - (standard input). Details: docs/RSS.md\n");
 }
 
 static int parse_key(const char *s, uint8_t *key, size_t *len)
@@ -72,7 +73,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (!strcmp(a, "--json")) {
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 1;
+		} else if (!strcmp(a, "--json")) {
 			o->json = 1;
 		} else if (!strcmp(a, "--symmetric")) {
 			o->xfrm = OFL_RSS_XFRM_SYM_XOR;
@@ -92,7 +96,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			o->queues = strtoul(argv[++i], NULL, 0);
 		} else if (!strcmp(a, "--reta") && i + 1 < argc) {
 			o->reta = strtoul(argv[++i], NULL, 0);
-		} else if (a[0] == '-' || o->file) {
+		} else if ((a[0] == '-' && a[1]) || o->file) {
 			fprintf(stderr, "ofl rss: unexpected '%s'\n", a);
 			return -1;
 		} else {
@@ -100,7 +104,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		}
 	}
 	if (!o->file) {
-		usage();
+		usage(stderr);
 		return -1;
 	}
 	if (o->symkey)
@@ -151,8 +155,9 @@ int cmd_rss(int argc, char **argv)
 
 	o.queues = 8;
 	o.reta = 128;
-	if (parse_args(argc, argv, &o))
-		return 2;
+	err = parse_args(argc, argv, &o);
+	if (err)
+		return err > 0 ? 0 : 2;
 	err = ofl_rss_init(&ctx, o.key, o.key_len);
 	if (!err)
 		err = ofl_rss_reta_init(&reta, (unsigned int)o.reta,
