@@ -248,8 +248,10 @@ enum ofl_rss_xfrm {
 	 * address are both replaced by src ^ dst, and both ports by
 	 * sport ^ dport ("both copies of the XOR'ed fields are fed into the
 	 * RSS calculation", include/uapi/linux/ethtool.h). The kernel accepts
-	 * it only when src and dst are both in the input
-	 * (ethtool_check_xfrm_rxfh() in net/ethtool/ioctl.c), as here.
+	 * it only when nothing but IP src/dst and L4 src/dst ports are
+	 * hashed, each src with its dst (ethtool_check_xfrm_rxfh() in
+	 * net/ethtool/ioctl.c, ethtool_rxfh_config_is_sym() in newer
+	 * kernels): exactly the inputs built here.
 	 */
 	OFL_RSS_XFRM_SYM_XOR = 1,
 };
