@@ -16,21 +16,23 @@
 #include "pcapio.h"
 #include "rss_walk.h"
 
+static const char ofl__rss_usage[] =
+"usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
+"               [--symmetric-key] [--reta SIZE] [--inner] [--ex]\n"
+"  --key HEX        key bytes (4..256): 6d5a56da... or 6d:5a:...\n"
+"                   (default: Microsoft's 40-byte verification key)\n"
+"  --queues N       queues behind the indirection table (default 8)\n"
+"  --reta SIZE      indirection table entries, 64..512 (default 128)\n"
+"  --symmetric      symmetric-xor input transform (ethtool, DPDK)\n"
+"  --symmetric-key  the key 6d5a repeated (40 bytes unless --key)\n"
+"  --inner          hash the inner IP layer of tunnels\n"
+"  --ex             enable the IPV6_EX hash types\n"
+"  --json           one JSON object per frame, then a summary object\n"
+"FILE may be - (standard input). Details: docs/RSS.md\n";
+
 static void usage(FILE *out)
 {
-	fprintf(out,
-		"usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
-		"               [--symmetric-key] [--reta SIZE] [--inner] [--ex]\n"
-		"  --key HEX        key bytes (4..256), e.g. 6d5a56da... or 6d:5a:...\n"
-		"                   (default: Microsoft's 40-byte verification key)\n"
-		"  --queues N       queues behind the indirection table (default 8)\n"
-		"  --reta SIZE      indirection table entries, 64..512 (default 128)\n"
-		"  --symmetric      symmetric-xor input transform (ethtool, DPDK)\n"
-		"  --symmetric-key  the key 6d5a repeated (40 bytes unless --key)\n"
-		"  --inner          hash the inner IP layer of tunnels\n"
-		"  --ex             enable the IPV6_EX hash types\n"
-		"  --json           one JSON object per frame, then a summary object\n"
-		"FILE may be - (standard input). Details: docs/RSS.md\n");
+	fputs(ofl__rss_usage, out);
 }
 
 static int parse_key(const char *s, uint8_t *key, size_t *len)
@@ -88,7 +90,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			o->ex = 1;
 		} else if (!strcmp(a, "--key") && i + 1 < argc) {
 			if (parse_key(argv[++i], o->key, &o->key_len)) {
-				fprintf(stderr, "ofl rss: bad key (hex, 4..256 bytes)\n");
+				fputs("ofl rss: bad key (hex, 4..256 bytes)\n",
+				      stderr);
 				return -1;
 			}
 			o->have_key = 1;
@@ -163,7 +166,8 @@ int cmd_rss(int argc, char **argv)
 		err = ofl_rss_reta_init(&reta, (unsigned int)o.reta,
 					(unsigned int)o.queues);
 	if (err || o.queues > 65535) {
-		fprintf(stderr, "ofl rss: %s (queues 1..65535, reta 64/128/256/512)\n",
+		fprintf(stderr,
+			"ofl rss: %s (queues 1..65535, reta 64/128/256/512)\n",
 			ofl_strerror(err ? err : OFL_EINVAL));
 		return 2;
 	}
@@ -178,22 +182,24 @@ int cmd_rss(int argc, char **argv)
 	while ((r = pcapio_next(in, &data, &len, NULL, NULL)) == 1) {
 		struct ofl_rss_flow outer, inner;
 		const struct ofl_rss_flow *f;
-		uint32_t types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
-		uint32_t h;
+		uint32_t h, types;
 		uint16_t q;
 		int t;
 
+		types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
 		rss_walk(data, len, &outer, &inner);
-		f = ofl_rss_flow_pick(&outer, &inner, o.inner ?
-				      OFL_RSS_LEVEL_INNER : OFL_RSS_LEVEL_OUTER);
-		h = ofl_rss_hash_flow(&ctx, f, types, (unsigned int)o.xfrm, &t);
+		f = ofl_rss_flow_pick(&outer, &inner,
+				      o.inner ? OFL_RSS_LEVEL_INNER :
+						OFL_RSS_LEVEL_OUTER);
+		h = ofl_rss_hash_flow(&ctx, f, types, (unsigned int)o.xfrm,
+				      &t);
 		q = ofl_rss_reta_queue(&reta, h);
 		per[q]++;
 		frames++;
 		if (o.json)
-			printf("{\"frame\":%lu,\"type\":\"%s\",\"hash\":\"0x%08x\","
-			       "\"queue\":%u}\n", frames, ofl_rss_type_name(t),
-			       h, q);
+			printf("{\"frame\":%lu,\"type\":\"%s\","
+			       "\"hash\":\"0x%08x\",\"queue\":%u}\n", frames,
+			       ofl_rss_type_name(t), h, q);
 		else
 			printf("%6lu  %-12s 0x%08x  queue %u\n", frames,
 			       ofl_rss_type_name(t), h, q);

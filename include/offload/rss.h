@@ -192,10 +192,12 @@ enum ofl_rss_type {
 /** Bit of @types (ofl_rss_tuple()) that enables hash type @t. */
 #define OFL_RSS_HASH(t) (1u << (t))
 /** The usual NIC default: every type but the _EX ones. */
-#define OFL_RSS_HASH_DEFAULT                                                   \
-	(OFL_RSS_HASH(OFL_RSS_TYPE_IPV4) | OFL_RSS_HASH(OFL_RSS_TYPE_IPV4_TCP) | \
-	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV4_UDP) | OFL_RSS_HASH(OFL_RSS_TYPE_IPV6) | \
-	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6_TCP) |                                 \
+#define OFL_RSS_HASH_DEFAULT                                           \
+	(OFL_RSS_HASH(OFL_RSS_TYPE_IPV4) |                             \
+	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV4_TCP) |                         \
+	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV4_UDP) |                         \
+	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6) |                             \
+	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6_TCP) |                         \
 	 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6_UDP))
 /** Everything, _EX preferred over the plain IPv6 types. */
 #define OFL_RSS_HASH_ALL 0x3feu

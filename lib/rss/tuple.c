@@ -93,11 +93,13 @@ OFL_API int ofl_rss_tuple(const struct ofl_rss_flow *f, uint32_t types,
 	if (!l4)
 		return t;
 	for (i = 0; i < 2; i++) {
-		out[2 * alen + i] = f->sport[i];
-		out[2 * alen + 2 + i] = f->dport[i];
+		uint8_t *p = out + 2 * alen + i;
+
+		p[0] = f->sport[i];
+		p[2] = f->dport[i];
 		if (xfrm == OFL_RSS_XFRM_SYM_XOR) {
-			out[2 * alen + i] = (uint8_t)(f->sport[i] ^ f->dport[i]);
-			out[2 * alen + 2 + i] = out[2 * alen + i];
+			p[0] = (uint8_t)(f->sport[i] ^ f->dport[i]);
+			p[2] = p[0];
 		}
 	}
 	*out_len = 2 * alen + 4;

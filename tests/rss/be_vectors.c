@@ -62,7 +62,8 @@ int main(void)
 		uint32_t h;
 
 		for (j = 0; j < 256; j++)
-			key[j] = (uint8_t)((s = s * 1103515245u + 12345u) >> 16);
+			key[j] = (uint8_t)((s = s * 1103515245u + 12345u) >>
+					   16);
 		for (j = 0; j < 48; j++)
 			d[j] = (uint8_t)((s = s * 1103515245u + 12345u) >> 16);
 		ofl_rss_init(&c, key, kl);

@@ -64,9 +64,10 @@ int main(void)
 			runs++;
 			if (a != c || b != c || r != c) {
 				if (bad++ < 5)
-					fprintf(stderr,
-						"klen %zu len %zu: dpdk %08x/%08x ofl %08x ref %08x\n",
-						klen, words * 4, a, b, c, r);
+					fprintf(stderr, "klen %zu len %zu: "
+						"dpdk %08x/%08x ofl %08x "
+						"ref %08x\n", klen, words * 4,
+						a, b, c, r);
 			}
 		}
 	}
@@ -133,7 +134,8 @@ int main(void)
 				      xor ? OFL_RSS_XFRM_SYM_XOR : 0, NULL);
 		runs++;
 		if (a != c && bad++ < 10)
-			fprintf(stderr, "flow %d v6 %d xor %d: dpdk %08x ofl %08x\n",
+			fprintf(stderr,
+				"flow %d v6 %d xor %d: dpdk %08x ofl %08x\n",
 				n, v6, xor, a, c);
 	}
 	printf("%ld of %ld comparisons with DPDK rte_softrss differ\n", bad,

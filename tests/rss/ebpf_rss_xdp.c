@@ -169,10 +169,9 @@ int main(int argc, char **argv)
 		}
 		if (o.hash != want || o.type != wt || o.queue != wq) {
 			if (bad++ < 5)
-				fprintf(stderr,
-					"frame %d: bpf %08x/%d/%u native %08x/%d/%u\n",
-					i, o.hash, o.type, o.queue, want, wt,
-					wq);
+				fprintf(stderr, "frame %d: bpf %08x/%d/%u "
+					"native %08x/%d/%u\n", i, o.hash,
+					o.type, o.queue, want, wt, wq);
 		}
 	}
 	/* cpumap keys are CPU numbers: fill the possible CPUs; a frame whose
@@ -194,8 +193,9 @@ int main(int argc, char **argv)
 
 			f.sport[0] = (uint8_t)tries;
 			len = build(&f, 0, frame);
-			want = ofl_rss_reta_queue(&reta, ofl_rss_hash_flow(&ctx,
-				&f, cfg.types, cfg.xfrm, NULL)) < c ?
+			want = ofl_rss_hash_flow(&ctx, &f, cfg.types,
+						 cfg.xfrm, NULL);
+			want = ofl_rss_reta_queue(&reta, want) < c ?
 				XDP_REDIRECT : XDP_PASS;
 			if (ofl_bpf_run(prog, frame, len, NULL, NULL, &ret) ||
 			    ret != want) {
@@ -210,8 +210,8 @@ int main(int argc, char **argv)
 			printf("note: cpumap entries refused here: %s\n",
 			       strerror(errno));
 		else
-			printf("cpumap of %u CPUs: redirect and fallback verdicts "
-			       "as expected (%s)\n", c,
+			printf("cpumap of %u CPUs: redirect and fallback "
+			       "verdicts as expected (%s)\n", c,
 			       seen == 3 ? "both seen" : "one seen");
 	}
 	ofl_bpf_close(&b);

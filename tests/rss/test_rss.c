@@ -75,6 +75,15 @@ static const struct {
 static struct ofl_rss ctx;
 static struct ofl_rss_nibble nctx;
 
+#define DEF OFL_RSS_HASH_DEFAULT
+#define ALL OFL_RSS_HASH_ALL
+
+/* the Microsoft-key hash of flow @f, no transform */
+static uint32_t hf(const struct ofl_rss_flow *f, uint32_t types, int *t)
+{
+	return ofl_rss_hash_flow(&ctx, f, types, 0, t);
+}
+
 static void put16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)(v >> 8);
@@ -140,33 +149,27 @@ static void microsoft_flows(void **state)
 		memcpy(f.dst, ms_v4[i].dst, 4);
 		put16(f.sport, ms_v4[i].sport);
 		put16(f.dport, ms_v4[i].dport);
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v4[i].l4);
+		assert_int_equal(hf(&f, DEF, &t), ms_v4[i].l4);
 		assert_int_equal(t, OFL_RSS_TYPE_IPV4_TCP);
 		/* UDP hashes the same input */
 		f.proto = 17;
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v4[i].l4);
+		assert_int_equal(hf(&f, DEF, &t), ms_v4[i].l4);
 		assert_int_equal(t, OFL_RSS_TYPE_IPV4_UDP);
 		/* a non-first fragment falls back to L3 */
 		f.flags |= OFL_RSS_FLOW_FRAG;
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v4[i].l3);
+		assert_int_equal(hf(&f, DEF, &t), ms_v4[i].l3);
 		assert_int_equal(t, OFL_RSS_TYPE_IPV4);
 		/* other protocol: L3 */
 		f.flags = OFL_RSS_FLOW_PORTS;
 		f.proto = 132;
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v4[i].l3);
+		assert_int_equal(hf(&f, DEF, &t), ms_v4[i].l3);
 		/* L4 type disabled: L3 */
 		f.proto = 6;
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f,
-						   OFL_RSS_HASH(OFL_RSS_TYPE_IPV4),
-						   0, &t), ms_v4[i].l3);
+		assert_int_equal(hf(&f, OFL_RSS_HASH(OFL_RSS_TYPE_IPV4), &t),
+				 ms_v4[i].l3);
 		/* nothing enabled: none */
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f,
-						   OFL_RSS_HASH(OFL_RSS_TYPE_IPV6),
-						   0, &t), 0);
+		assert_int_equal(hf(&f, OFL_RSS_HASH(OFL_RSS_TYPE_IPV6), &t),
+				 0);
 		assert_int_equal(t, OFL_RSS_TYPE_NONE);
 	}
 	for (i = 0; i < OFL_ARRAY_SIZE(ms_v6); i++) {
@@ -178,12 +181,10 @@ static void microsoft_flows(void **state)
 		memcpy(f.dst, ms_v6[i].dst, 16);
 		put16(f.sport, ms_v6[i].sport);
 		put16(f.dport, ms_v6[i].dport);
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v6[i].l4);
+		assert_int_equal(hf(&f, DEF, &t), ms_v6[i].l4);
 		assert_int_equal(t, OFL_RSS_TYPE_IPV6_TCP);
 		f.flags |= OFL_RSS_FLOW_FRAG;
-		assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT,
-						   0, &t), ms_v6[i].l3);
+		assert_int_equal(hf(&f, DEF, &t), ms_v6[i].l3);
 		assert_int_equal(t, OFL_RSS_TYPE_IPV6);
 	}
 }
@@ -206,8 +207,7 @@ static void ipv6_ex(void **state)
 	memcpy(f.dst, ms_v6[0].dst, 16);
 	put16(f.sport, ms_v6[0].sport);
 	put16(f.dport, ms_v6[0].dport);
-	assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_ALL, 0, &t),
-			 ms_v6[0].l4);
+	assert_int_equal(hf(&f, ALL, &t), ms_v6[0].l4);
 	assert_int_equal(t, OFL_RSS_TYPE_IPV6_UDP_EX);
 	/* home address and routing header: hashes like the flow between
 	 * those two addresses */
@@ -218,11 +218,9 @@ static void ipv6_ex(void **state)
 	memcpy(g.src, ms_v6[1].src, 16);
 	memcpy(g.dst, ms_v6[1].dst, 16);
 	g.flags = OFL_RSS_FLOW_PORTS;
-	assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_ALL, 0, &t),
-			 ofl_rss_hash_flow(&ctx, &g, OFL_RSS_HASH_ALL, 0, NULL));
+	assert_int_equal(hf(&f, ALL, &t), hf(&g, ALL, NULL));
 	/* the plain types ignore them */
-	assert_int_equal(ofl_rss_hash_flow(&ctx, &f, OFL_RSS_HASH_DEFAULT, 0,
-					   &t), ms_v6[0].l4);
+	assert_int_equal(hf(&f, DEF, &t), ms_v6[0].l4);
 	/* a fragment: IPV6_EX over home address and routing destination */
 	f.flags |= OFL_RSS_FLOW_FRAG;
 	assert_int_equal(ofl_rss_tuple(&f, OFL_RSS_HASH_ALL, 0, in, &len),
@@ -285,7 +283,8 @@ static void random_equal(void **state)
 			r = ofl_toeplitz(key, klen, in, len);
 			assert_int_equal(ofl_rss_hash(&ctx, in, len), r);
 			assert_int_equal(ofl_rss_hash(&c2, in, len), r);
-			assert_int_equal(ofl_rss_nibble_hash(&nctx, in, len), r);
+			assert_int_equal(ofl_rss_nibble_hash(&nctx, in, len),
+					 r);
 		}
 	}
 	/* 52-byte key, 48-byte input: the longest fast input */
@@ -449,7 +448,8 @@ static void reta_mapping(void **state)
 			assert_int_equal(ofl_rss_reta_queue(&r, h),
 					 (h & (sizes[i] - 1)) % 6);
 			assert_int_equal(ofl_rss_reta_queue(&r, h),
-					 ofl_rss_reta_queue(&r, h & (sizes[i] - 1)));
+					 ofl_rss_reta_queue(&r, h & (sizes[i] -
+								     1)));
 		}
 	}
 	/* a hand-written table, as `ethtool -X dev weight ...` leaves */
