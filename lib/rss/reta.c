@@ -43,7 +43,7 @@ OFL_API int ofl_rss_find_field(const struct ofl_rss *ctx, uint8_t *tuple,
 	uint32_t v;
 
 	if (!ctx || !tuple || !reta || len > ctx->max_len ||
-	    len > OFL_RSS_INPUT_MAX || off + 2 > len || lo > hi)
+	    len > OFL_RSS_INPUT_MAX || off >= len || len - off < 2 || lo > hi)
 		return OFL_EINVAL;
 	/* hash(tuple with field = v) = hash(field = 0) ^ T[off][v>>8] ^
 	 * T[off+1][v&255]: Toeplitz is linear over XOR. */

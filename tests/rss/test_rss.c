@@ -519,6 +519,10 @@ static void find_port(void **state)
 					    &port), OFL_EINVAL);
 	assert_int_equal(ofl_rss_find_field(&ctx, in, len, 0, 5, 1, &r, 0,
 					    &port), OFL_EINVAL);
+	assert_int_equal(ofl_rss_find_field(&ctx, in, len, (size_t)-1, 0, 1,
+					    &r, 0, &port), OFL_EINVAL);
+	assert_int_equal(ofl_rss_find_field(&ctx, in, 49, 8, 0, 1, &r, 0,
+					    &port), OFL_EINVAL);
 }
 
 static int setup(void **state)
