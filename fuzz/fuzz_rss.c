@@ -7,12 +7,13 @@
 
 static struct ofl_rss c;
 static struct ofl_rss_nibble nc;
+static struct ofl_rss_reta reta;
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
 	struct ofl_rss_flow f;
-	uint8_t in[OFL_RSS_TUPLE_MAX];
+	uint8_t in[OFL_RSS_TUPLE_MAX], tup[OFL_RSS_INPUT_MAX];
 	size_t klen, len, tl;
 	uint32_t r;
 
@@ -29,6 +30,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	if (ofl_rss_hash(&c, d + 2 + klen, len) != r ||
 	    ofl_rss_nibble_hash(&nc, d + 2 + klen, len) != r)
 		__builtin_trap();
+	/* the field finder lands where it says, or finds nothing */
+	if (len >= 2 && len <= sizeof(tup)) {
+		size_t off = d[2] % len;
+		uint16_t v = 0, q = (uint16_t)(d[3] & 7);
+
+		memcpy(tup, d + 2 + klen, len);
+		ofl_rss_reta_init(&reta, 64u << (d[4] & 3), 1 + (d[5] & 7));
+		if (!ofl_rss_find_field(&c, tup, len, off, d[6], 0xffff, &reta,
+					q, &v) &&
+		    (ofl_rss_reta_queue(&reta, ofl_toeplitz(d + 2, klen, tup,
+							    len)) != q ||
+		     (tup[off] << 8 | tup[off + 1]) != v))
+			__builtin_trap();
+	}
 	if (n - 2 - klen - len >= sizeof(f)) {
 		int t;
 
