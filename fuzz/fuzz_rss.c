@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* Differential: byte tables == nibble tables == bitwise reference, for a key
- * (4..256 bytes) and an input (0..48 bytes) taken from the fuzz data; plus
- * the tuple builder on a flow from the data. */
+ * (4..256 bytes) and an input (0..48 bytes) taken from the fuzz data; the
+ * field finder (its answer lands on the queue it names); the tuple builder
+ * on a flow from the data. */
 #include <string.h>
 #include <offload/rss.h>
 
