@@ -130,11 +130,12 @@ static void summary(const struct opts *o, const unsigned long *per,
 		if (per[q] > max)
 			max = per[q];
 	if (o->json) {
-		printf("{\"summary\":true,\"frames\":%lu,\"queues\":%lu,"
+		/* the summary object of docs/TOOL.md, as ofl csum prints */
+		printf("{\"summary\":{\"frames\":%lu,\"queues\":%lu,"
 		       "\"distribution\":[", frames, o->queues);
 		for (q = 0; q < o->queues; q++)
 			printf("%s%lu", q ? "," : "", per[q]);
-		printf("],\"imbalance\":%.3f}\n", frames ? max / mean : 0.0);
+		printf("],\"imbalance\":%.3f}}\n", frames ? max / mean : 0.0);
 		return;
 	}
 	printf("\nqueue  frames  share\n");
