@@ -317,7 +317,7 @@ OFL_API uint32_t ofl_rss_hash_flow(const struct ofl_rss *ctx,
  * struct ofl_rss_reta - indirection table (RETA): queue of each entry.
  * @size: entries in use, a power of two in 64..512.
  * @reserved: zero.
- * @queue: queue numbers; entries past @size are 0.
+ * @queue: queue numbers; entries past @size are not used.
  */
 struct ofl_rss_reta {
 	uint16_t size;

@@ -14,9 +14,11 @@ OFL_API int ofl_rss_reta_init(struct ofl_rss_reta *reta, unsigned int size,
 		return OFL_ERANGE;
 	reta->size = (uint16_t)size;
 	reta->reserved = 0;
-	/* ethtool_rxfh_indir_default(): index % n_rx_rings */
+	/* ethtool_rxfh_indir_default(): index % n_rx_rings. Entries past
+	 * @size continue the pattern (unused): no test of @size per entry,
+	 * which would split the BPF verifier's state at every entry. */
 	for (i = 0; i < OFL_RSS_RETA_MAX; i++)
-		reta->queue[i] = i < size ? (uint16_t)(i % nqueues) : 0;
+		reta->queue[i] = (uint16_t)(i % nqueues);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 			 size_t key_len)
 {
+	uint8_t k[OFL__RSS_PAD];
 	size_t i;
 	unsigned int b, v;
 
@@ -17,12 +18,13 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 		return OFL_EINVAL;
 	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
 		return OFL_ERANGE;
+	ofl__rss_pad_key(k, key, key_len);
 	for (i = 0; i < OFL_RSS_INPUT_MAX; i++) {
 		uint32_t *t = ctx->tab[i];
 
 		t[0] = 0;
 		for (b = 0; b < 8; b++)
-			t[0x80u >> b] = ofl__rss_window(key, key_len, i, b);
+			t[0x80u >> b] = ofl__rss_window_pad(k, i, b);
 		/* each v: its lowest set bit plus the rest, both done */
 		for (v = 3; v < 256; v++)
 			if (v & (v - 1))
@@ -82,6 +84,7 @@ OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
 OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 				const uint8_t *key, size_t key_len)
 {
+	uint8_t k[OFL__RSS_PAD];
 	size_t i;
 	unsigned int b, v;
 
@@ -89,14 +92,14 @@ OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 		return OFL_EINVAL;
 	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
 		return OFL_ERANGE;
+	ofl__rss_pad_key(k, key, key_len);
 	for (i = 0; i < OFL_RSS_INPUT_MAX * 2; i++) {
 		uint32_t *t = ctx->tab[i];
 
 		t[0] = 0;
 		for (b = 0; b < 4; b++)
-			t[0x8u >> b] = ofl__rss_window(key, key_len, i / 2,
-						       (unsigned int)(i & 1) *
-							       4 + b);
+			t[0x8u >> b] = ofl__rss_window_pad(
+				k, i / 2, (unsigned int)(i & 1) * 4 + b);
 		for (v = 3; v < 16; v++)
 			if (v & (v - 1))
 				t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];

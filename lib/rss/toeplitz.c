@@ -10,19 +10,26 @@
 OFL_API uint32_t ofl_toeplitz(const uint8_t *key, size_t key_len,
 			      const uint8_t *data, size_t len)
 {
+	uint64_t w;	/* key bytes i .. i + 4: the windows of byte i */
 	uint32_t h = 0;
 	size_t i;
 	unsigned int b;
 
 	if (!key || !data)
 		return 0;
+	w = (uint64_t)ofl__rss_kb(key, key_len, 0) << 32 |
+	    ofl__rss_kb(key, key_len, 1) << 24 |
+	    ofl__rss_kb(key, key_len, 2) << 16 |
+	    ofl__rss_kb(key, key_len, 3) << 8 | ofl__rss_kb(key, key_len, 4);
 	/* Input bytes at or past the key's end meet only zero key bits. */
 	for (i = 0; i < OFL_RSS_KEY_MAX; i++) {
 		if (i >= len || i >= key_len)
 			break;
 		for (b = 0; b < 8; b++)
 			if (data[i] & (0x80u >> b))
-				h ^= ofl__rss_window(key, key_len, i, b);
+				h ^= (uint32_t)(w >> (8 - b));
+		w = (w << 8 & 0xffffffffffULL) |
+		    ofl__rss_kb(key, key_len, i + 5);
 	}
 	return h;
 }
