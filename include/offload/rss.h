@@ -65,6 +65,10 @@ OFL_STATIC_ASSERT(OFL_RSS_INPUT_MAX % 4 == 0, "OFL_RSS_INPUT_MAX in words");
  *
  * Fixed size (OFL_RSS_SIZE), no pointers: it may be copied byte for byte,
  * kept in a BPF map value or in static RAM, and dropped without a destroy.
+ * BPF programs should receive it computed (ofl_rss_init() in userspace,
+ * written into an array map): building 48 tables of 256 entries inside a
+ * program exceeds the verifier's instruction limit. The nibble context can
+ * be built in a program (about 50 000 instructions processed).
  */
 struct ofl_rss {
 	uint32_t tab[OFL_RSS_INPUT_MAX][256];
