@@ -121,6 +121,31 @@ void BM_dpdk_rte_softrss_be(benchmark::State &st)
 	}
 }
 
+/* the once-per-key cost: filling the tables */
+void BM_ofl_rss_init(benchmark::State &st)
+{
+	Inputs &I = in();
+	static struct ofl_rss c;
+
+	for (auto _ : st) {
+		int r = ofl_rss_init(&c, I.key, 52);
+		benchmark::DoNotOptimize(r);
+		benchmark::ClobberMemory();
+	}
+}
+
+void BM_ofl_rss_nibble_init(benchmark::State &st)
+{
+	Inputs &I = in();
+	static struct ofl_rss_nibble c;
+
+	for (auto _ : st) {
+		int r = ofl_rss_nibble_init(&c, I.key, 52);
+		benchmark::DoNotOptimize(r);
+		benchmark::ClobberMemory();
+	}
+}
+
 } // namespace
 
 BENCHMARK(BM_ofl_rss_hash)->Arg(12)->Arg(36);
@@ -128,5 +153,7 @@ BENCHMARK(BM_ofl_rss_nibble)->Arg(12)->Arg(36);
 BENCHMARK(BM_ofl_toeplitz_ref)->Arg(12)->Arg(36);
 BENCHMARK(BM_dpdk_rte_softrss)->Arg(12)->Arg(36);
 BENCHMARK(BM_dpdk_rte_softrss_be)->Arg(12)->Arg(36);
+BENCHMARK(BM_ofl_rss_init);
+BENCHMARK(BM_ofl_rss_nibble_init);
 
 BENCHMARK_MAIN();
