@@ -150,6 +150,12 @@ static void run_lib(int n)
 			((pk[i].gso_type & OFL_GRO_GSO_TCPV6) ? 4 : 1) |
 			((pk[i].gso_type & OFL_GRO_GSO_TCP_ECN) ? 0x80 : 0);
 		lout[nl].sport = sport_of(d, len);
+		/* gso_segs is not in virtio_net_hdr: it must be the number of
+		 * gso_size pieces of the payload */
+		if (pk[i].kind == OFL_GRO_PKT_MERGED &&
+		    pk[i].gso_segs != (pk[i].len - pk[i].hdr_len +
+				       pk[i].gso_size - 1) / pk[i].gso_size)
+			lout[nl].gso_size = -1;
 		nl++;
 	}
 }
