@@ -167,7 +167,8 @@ struct ofl_gro_slice {
 
 /** Kinds of delivery. */
 enum ofl_gro_pkt_kind {
-	/** Deliver frame @frame unchanged (slice[0] covers it). */
+	/** Deliver frame @frame unchanged (slice[0] covers it, except for a
+	 * frame over 65535 bytes, where slice[0].len is 0). */
 	OFL_GRO_PKT_FRAME = 1,
 	/** Deliver hdr[0..hdr_len) followed by slice[0..nslices). */
 	OFL_GRO_PKT_MERGED = 2,

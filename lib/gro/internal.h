@@ -164,7 +164,8 @@ OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 	o->csum_offset = 0;
 	o->slice[0].frame = id;
 	o->slice[0].off = 0;
-	o->slice[0].len = (uint16_t)len;
+	/* a frame over 65535 bytes (passed up alone) has no slice form */
+	o->slice[0].len = (uint16_t)(len > 0xffffu ? 0 : len);
 }
 
 #endif

@@ -24,6 +24,16 @@ OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
 	if (!pkt || !frames || !lens || !buf || pkt->nslices < 1 ||
 	    pkt->nslices > OFL_GRO_MAX_SEGS || pkt->hdr_len > OFL_GRO_MAX_HDR)
 		return OFL_EINVAL;
+	if (pkt->kind == OFL_GRO_PKT_FRAME) {
+		/* the frame as it came (it may be longer than a slice) */
+		if (pkt->frame >= nframes || !frames[pkt->frame] ||
+		    lens[pkt->frame] != pkt->len)
+			return OFL_EINVAL;
+		if (cap < pkt->len)
+			return OFL_ENOSPC;
+		ofl_copy_bytes(buf, frames[pkt->frame], pkt->len, 0xffffffffu);
+		return (int)pkt->len;
+	}
 	pos = pkt->hdr_len;
 	for (i = 0; i < OFL_GRO_MAX_SEGS; i++) {
 		if (i >= pkt->nslices)
