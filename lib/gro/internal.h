@@ -115,12 +115,18 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 	size_t i;
 
 #if defined(OFL_BPF)
-	for (i = 0; i < max; i++) {
-		if (i >= n)
-			break;
-		dst[i] = src[i];
+	{
+		/* no data-dependent exit: every trip's states converge */
+		size_t j = n & ~(size_t)7 & 0xff;
+
+		for (i = 0; i + 8 <= max; i += 8)
+			if (i + 8 <= n)
+				__builtin_memcpy(dst + i, src + i, 8);
+		for (i = 0; i < 8; i++)
+			if (j + i < n && j + i < max)
+				dst[j + i] = src[j + i];
+		return;
 	}
-	return;
 #endif
 
 	for (i = 0; i + 8 <= max; i += 8) {
