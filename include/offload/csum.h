@@ -224,8 +224,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_csum_state) == 12,
  *
  * Like the kernel: unless @st is CHECKSUM_PARTIAL the stored checksum is
  * updated (RFC 1624), and under CHECKSUM_COMPLETE with @pseudohdr @st->csum
- * is updated too (the checksum field changes, the pseudo header is not in
- * the frame sum). Under CHECKSUM_PARTIAL the field holds the uncomplemented
+ * moves by the checksum field's change (an IPv4 address change cancels
+ * against the IPv4 header checksum change in the frame sum). Under CHECKSUM_PARTIAL the field holds the uncomplemented
  * pseudo-header sum: it is updated only if @pseudohdr.
  */
 OFL_API void ofl_csum_proto_replace4(void *check, struct ofl_csum_state *st,
@@ -241,7 +241,9 @@ OFL_API void ofl_csum_proto_replace2(void *check, struct ofl_csum_state *st,
 /**
  * ofl_csum_proto_replace16() - a 128-bit field (an IPv6 address) changes
  * from @from to @to, 16 bytes each as on the wire (Linux
- * inet_proto_csum_replace16, same branches as ofl_csum_proto_replace4()).
+ * inet_proto_csum_replace16). Unless PARTIAL the stored checksum is updated;
+ * @st->csum never is (the address and checksum changes cancel in the frame
+ * sum, as the kernel notes); under PARTIAL only if @pseudohdr.
  */
 OFL_API void ofl_csum_proto_replace16(void *check, struct ofl_csum_state *st,
 				      const uint8_t from[16],

@@ -6,9 +6,12 @@
  *
  * Three cases, as the kernel:
  *  - not PARTIAL: the stored checksum is complete; update it (RFC 1624).
- *    Under COMPLETE, when the field is in the pseudo header (not in the
- *    frame bytes that skb->csum covers) the frame sum changes only through
- *    the checksum field itself, so skb->csum moves by the opposite amount.
+ *    Under COMPLETE with an IPv4 pseudo-header field, the address change
+ *    cancels against the IPv4 header checksum change, so the frame sum
+ *    moves by the L4 checksum's change only and skb->csum follows it. An
+ *    IPv6 address has no header checksum to cancel it: it cancels against
+ *    the L4 checksum change, and skb->csum stays (replace16, and
+ *    replace_by_diff with ipv6 since 6.16).
  *  - PARTIAL: the field holds the uncomplemented, folded pseudo-header sum
  *    that the device will complete; only a pseudo-header change touches it.
  */
@@ -82,11 +85,10 @@ OFL_API void ofl_csum_proto_replace16(void *check, struct ofl_csum_state *st,
 	ofl_sum16 c = ofl__csum_get_check(check);
 
 	if (st->ip_summed != OFL_CHECKSUM_PARTIAL) {
+		/* no skb->csum update: the address and the L4 checksum
+		 * changes cancel in the frame sum (the kernel's comment) */
 		ofl__csum_put_check(check, ofl_csum_fold(ofl__csum_diff16(
 				from, to, ofl__csum_not(ofl_csum_unfold(c)))));
-		if (st->ip_summed == OFL_CHECKSUM_COMPLETE && pseudohdr)
-			st->csum = ofl__csum_not(ofl__csum_diff16(
-				from, to, ofl__csum_not(st->csum)));
 	} else if (pseudohdr) {
 		ofl_sum16 n = ofl_csum_fold(
 			ofl__csum_diff16(from, to, ofl_csum_unfold(c)));

@@ -238,6 +238,7 @@ static void proto_replace16(void **state)
 			struct ofl_csum_state st = { 0 };
 			uint8_t to[16];
 			uint16_t c;
+			uint32_t before;
 			size_t i;
 
 			if (summed == OFL_CHECKSUM_UNNECESSARY)
@@ -253,7 +254,8 @@ static void proto_replace16(void **state)
 			else
 				c = udp6_full();
 			memcpy(f6 + U6 + 6, &c, 2);
-			st.csum = ofl_csum_partial(f6 + U6, U6LEN, 0);
+			st.csum = ofl_csum_partial(f6 + 14, sizeof(f6) - 14, 0);
+			before = st.csum;
 			ofl_csum_proto_replace16(f6 + U6 + 6, &st, f6 + 38, to,
 						 true);
 			memcpy(f6 + 38, to, 16);
@@ -267,13 +269,15 @@ static void proto_replace16(void **state)
 			}
 			assert_true(same16(c, udp6_full()));
 			memcpy(f6 + U6 + 6, &c, 2);
-			/* skb->csum covers the L4 bytes here (IPv6 header
-			 * pulled): it moves by the checksum field's change */
-			if (summed == OFL_CHECKSUM_COMPLETE)
+			/* skb->csum covers the IPv6 header too: address and
+			 * checksum changes cancel, it stays right untouched */
+			if (summed == OFL_CHECKSUM_COMPLETE) {
+				assert_int_equal(st.csum, before);
 				assert_true(same16(
 					ofl_csum_fold(st.csum),
 					ofl_csum_fold(ofl_csum_partial(
-						f6 + U6, U6LEN, 0))));
+						f6 + 14, sizeof(f6) - 14, 0))));
+			}
 		}
 }
 
