@@ -160,12 +160,22 @@ OFL_INLINE unsigned int ofl__csum_byte_shift(uint32_t i)
 /*
  * The BPF form: 8-byte loads, one bounds check per load, where the verifier
  * sees it. The verifier walks every exit of the loop into the tail, so the
- * tail is kept short; the cost is about (loop body + tail) instructions per
- * 8 bytes of the bound. Packet loads here may be unaligned: without
- * BPF_F_STRICT_ALIGNMENT the verifier allows that on hosts with efficient
- * unaligned access, and a plain typed load is what makes clang emit one
- * ldxdw instead of eight byte loads (it assumes no unaligned access).
+ * tail is kept short (verifier cost: docs/CSUM.md). Packet loads here may be
+ * unaligned: without BPF_F_STRICT_ALIGNMENT the verifier allows that on
+ * hosts with efficient unaligned access, and a plain typed load is what
+ * makes clang emit one ldxdw instead of eight byte loads (it assumes no
+ * unaligned access). Define OFL_BPF_STRICT_ALIGN for strict-alignment
+ * hosts or loaders: byte loads then, accepted everywhere, more verifier work.
  */
+#if defined(OFL_BPF_STRICT_ALIGN)
+#define OFL__CSUM_BPF_LD64(p) ofl__csum_load64(p)
+#define OFL__CSUM_BPF_LD32(p) ofl_load_ne32(p)
+#define OFL__CSUM_BPF_LD16(p) ofl_load_ne16(p)
+#else
+#define OFL__CSUM_BPF_LD64(p) (*(const uint64_t *)(p))
+#define OFL__CSUM_BPF_LD32(p) (*(const uint32_t *)(p))
+#define OFL__CSUM_BPF_LD16(p) (*(const uint16_t *)(p))
+#endif
 OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 			       ofl_wsum sum)
 {
@@ -178,16 +188,16 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 
 		if (b + 8 > e)
 			break;
-		w = *(const uint64_t *)b;
+		w = OFL__CSUM_BPF_LD64(b);
 		acc += (w & 0xffffffffu) + (w >> 32);
 		b += 8;
 	}
 	if (b + 4 <= e) {
-		acc += *(const uint32_t *)b;
+		acc += OFL__CSUM_BPF_LD32(b);
 		b += 4;
 	}
 	if (b + 2 <= e) {
-		acc += *(const uint16_t *)b;
+		acc += OFL__CSUM_BPF_LD16(b);
 		b += 2;
 	}
 	if (b + 1 <= e)
