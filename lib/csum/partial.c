@@ -183,6 +183,30 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 	uint64_t acc = ofl__csum_u(sum);
 	uint32_t i;
 
+	if (b + 1 > e)
+		return sum;
+#if defined(__clang__)
+	{
+		/*
+		 * Verifier workaround (complexity, not a rejection message):
+		 * the verifier walks every exit of the loop below through the
+		 * tail and the rest of the caller, once per possible length,
+		 * and cannot prune those walks while the bounds checks widen
+		 * the range of the caller's own packet pointers (a longer
+		 * range never subsumes a shorter one). Adding a scalar the
+		 * verifier cannot prove zero (z - z, masked to [0, 1]) gives
+		 * @b a packet-pointer id of its own, so the checks leave the
+		 * caller's pointers alone and the walks meet in equal states.
+		 * At run time z is 0. Cost in tests/ebpf: 324k -> 76k
+		 * processed instructions for the 9216-byte bound. Callers
+		 * keep their own bounds checks for their own accesses.
+		 */
+		uint64_t z = b[0];
+
+		__asm__ volatile("%0 -= %0" : "+r"(z));
+		b += z & 1;
+	}
+#endif
 	for (i = 0; i < OFL_CSUM_BPF_MAX_SPAN / 8; i++) {
 		uint64_t w;
 
