@@ -169,6 +169,84 @@ static void pseudo(const uint8_t *d, size_t n)
 	      (uint16_t)~model(d + 35, n - 35, 0, model(ps, 40, 0, 0)));
 }
 
+/* inet_proto_csum_replace*: a pseudo header of 40 bytes (two 16-byte
+ * addresses, 8 bytes of length and protocol) and an L4 segment after it;
+ * the model recomputes from bytes. */
+static void proto(const uint8_t *d, size_t n, uint32_t r)
+{
+	uint8_t b[40 + 64], to[16];
+	struct ofl_csum_state st;
+	size_t len, at, room;
+	uint16_t want, got;
+	int summed = (int)(r % 4);
+
+	if (n < 40 + 16 + 20)
+		return;
+	/* 40 + len + 16 <= n and len <= 63 */
+	room = n - 76 < 43 ? n - 76 : 43;
+	len = (20 + (r >> 4) % (room + 1)) & ~(size_t)1;
+	memcpy(b, d, 40 + len);
+	memcpy(to, d + 40 + len, 16);
+	at = 40 + 6; /* the L4 checksum field */
+	memset(&st, 0, sizeof(st));
+	st.ip_summed = (uint8_t)summed;
+	if (summed == OFL_CHECKSUM_PARTIAL) {
+		want = (uint16_t)model(b, 40, 0, 0);
+	} else {
+		b[at] = b[at + 1] = 0;
+		want = (uint16_t)~model(b, 40 + len, 0, 0);
+	}
+	b[at] = (uint8_t)(want >> 8);
+	b[at + 1] = (uint8_t)want;
+	st.csum = ofl_csum_partial(b + 40, len, 0);
+	/* the destination address (pseudo header) changes */
+	ofl_csum_proto_replace16(b + at, &st, b + 16, to, true);
+	memcpy(b + 16, to, 16);
+	got = (uint16_t)(b[at] << 8 | b[at + 1]);
+	if (summed == OFL_CHECKSUM_PARTIAL) {
+		CHECK(same(got, (uint16_t)model(b, 40, 0, 0)));
+	} else {
+		b[at] = b[at + 1] = 0;
+		CHECK(same(got, (uint16_t)~model(b, 40 + len, 0, 0)));
+		b[at] = (uint8_t)(got >> 8);
+		b[at + 1] = (uint8_t)got;
+	}
+	/* a 32-bit word of the segment itself (not pseudo header) */
+	{
+		uint32_t f = rd32(b + 40 + 8), t = rd32(d + 20);
+		uint32_t before = st.csum;
+
+		ofl_csum_proto_replace4(b + at, &st, f, t, false);
+		memcpy(b + 40 + 8, &t, 4);
+		got = (uint16_t)(b[at] << 8 | b[at + 1]);
+		CHECK(st.csum == before);
+		if (summed != OFL_CHECKSUM_PARTIAL) {
+			b[at] = b[at + 1] = 0;
+			CHECK(same(got, (uint16_t)~model(b, 40 + len, 0, 0)));
+			b[at] = (uint8_t)(got >> 8);
+			b[at + 1] = (uint8_t)got;
+		} else {
+			CHECK(same(got, (uint16_t)model(b, 40, 0, 0)));
+		}
+	}
+	/* a pseudo-header word under COMPLETE: skb->csum follows the
+	 * checksum field (IPv4 rule), unless by_diff is told ipv6 */
+	if (summed == OFL_CHECKSUM_COMPLETE) {
+		uint32_t f = rd32(b), t = rd32(d + 24), before;
+		uint16_t c0 = rd16(b + at);
+
+		st.csum = ofl_csum_partial(b + 40, len, 0);
+		ofl_csum_proto_replace4(b + at, &st, f, t, true);
+		CHECK(same(ofl_csum_fold(st.csum),
+			   ofl_csum_fold(ofl_csum_partial(b + 40, len, 0))));
+		before = st.csum;
+		ofl_csum_proto_replace_by_diff(b + at, &st,
+					       ofl_csum_add(~t, f), true, true);
+		CHECK(st.csum == before);
+		CHECK(same(rd16(b + at), c0));
+	}
+}
+
 static void crc(const uint8_t *d, size_t n, size_t k)
 {
 	uint8_t p[256];
@@ -267,6 +345,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sums(d, n, seed, k);
 	updates(d, n, r);
 	pseudo(d, n);
+	proto(d, n, r);
 	crc(d, n, k);
 	frames(d, n, r ^ seed);
 	return 0;
