@@ -43,9 +43,14 @@ OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum);
  * @end: one past the last byte; @end < @begin counts as an empty view.
  * @sum: sum to add to.
  *
- * In BPF programs this is the verifier-friendly form: every read is checked
- * against @end, and the view may be at most OFL_CSUM_BPF_MAX_SPAN bytes;
- * bytes past that bound are not summed (natively there is no bound).
+ * In BPF programs this is the verifier-friendly form for packet data:
+ * every read is checked against @end, and the view may be at most
+ * OFL_CSUM_BPF_MAX_SPAN bytes: of a longer one only the first
+ * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 7 bytes are summed, so
+ * check the length first if such frames can occur (natively there is no
+ * bound). Verifier cost and why: docs/CSUM.md. Its bounds checks are made
+ * on a pointer of its own, so they do not vouch for the caller's later
+ * accesses; define OFL_BPF_STRICT_ALIGN for BPF_F_STRICT_ALIGNMENT loaders.
  */
 OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 			       ofl_wsum sum);
