@@ -230,8 +230,9 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_csum_state) == 12,
  * Like the kernel: unless @st is CHECKSUM_PARTIAL the stored checksum is
  * updated (RFC 1624), and under CHECKSUM_COMPLETE with @pseudohdr @st->csum
  * moves by the checksum field's change (an IPv4 address change cancels
- * against the IPv4 header checksum change in the frame sum). Under CHECKSUM_PARTIAL the field holds the uncomplemented
- * pseudo-header sum: it is updated only if @pseudohdr.
+ * against the IPv4 header checksum change in the frame sum). Under
+ * CHECKSUM_PARTIAL the field holds the uncomplemented pseudo-header sum:
+ * it is updated only if @pseudohdr.
  */
 OFL_API void ofl_csum_proto_replace4(void *check, struct ofl_csum_state *st,
 				     ofl_be32 from, ofl_be32 to,

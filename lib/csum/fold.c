@@ -66,7 +66,8 @@ OFL_API ofl_sum16 ofl_csum_replace4(ofl_sum16 check, ofl_be32 from,
 	ofl_wsum t = ofl__csum_w(~ofl__csum_u(ofl_csum_unfold(check)));
 
 	t = ofl_csum_sub(t, ofl__csum_w((OFL_FORCE uint32_t)from));
-	return ofl_csum_fold(ofl_csum_add(t, ofl__csum_w((OFL_FORCE uint32_t)to)));
+	t = ofl_csum_add(t, ofl__csum_w((OFL_FORCE uint32_t)to));
+	return ofl_csum_fold(t);
 }
 
 /* Linux csum_replace_by_diff: fold(diff + ~unfold(check)). */

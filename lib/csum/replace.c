@@ -72,10 +72,10 @@ OFL_API void ofl_csum_proto_replace2(void *check, struct ofl_csum_state *st,
 				     ofl_be16 from, ofl_be16 to,
 				     bool pseudohdr)
 {
-	ofl_csum_proto_replace4(check, st,
-				(OFL_FORCE ofl_be32)(uint32_t)(OFL_FORCE uint16_t)from,
-				(OFL_FORCE ofl_be32)(uint32_t)(OFL_FORCE uint16_t)to,
-				pseudohdr);
+	uint32_t f = (OFL_FORCE uint16_t)from, t = (OFL_FORCE uint16_t)to;
+
+	ofl_csum_proto_replace4(check, st, (OFL_FORCE ofl_be32)f,
+				(OFL_FORCE ofl_be32)t, pseudohdr);
 }
 
 OFL_API void ofl_csum_proto_replace16(void *check, struct ofl_csum_state *st,
