@@ -434,18 +434,20 @@ OFL_API int ofl_csum_verify_complete(const void *begin, const void *end,
 /**
  * ofl_csum_convert_unnecessary() - turn a legacy CHECKSUM_UNNECESSARY into
  * CHECKSUM_COMPLETE (the proposed skb_csum_rx_legacy_convert_unnecessary).
- * The first layer that carries a checksum (a zero UDP checksum over IPv4 is
- * none, as the device counts) was verified, so the sum of its L4 bytes is
- * ~pseudo (Linux __skb_checksum_convert); the frame sum is that plus the
- * header bytes before it and any padding after it. csum_level 0 suffices.
+ * The device verified csum_level + 1 checksums, outermost first, counting a
+ * zero UDP checksum as one (Linux skbuff.h: "UDP (possibly zero)"). The
+ * first of them that is not a zero UDP checksum proves that its L4 bytes
+ * sum to ~pseudo (Linux __skb_checksum_convert); the frame sum is that plus
+ * the header bytes before it and any padding after it: no payload is read.
  * @begin, @end: the frame. @st: UNNECESSARY in; COMPLETE out, with @csum
  * covering [@st->csum_start, @end) and csum_level 0.
- * @ly: the layers (as for ofl_csum_verify_complete()).
+ * @ly: the layers (as for ofl_csum_verify_complete()); they must list every
+ *      checksum the device counts (GRE checksums are not supported).
  *
  * Returns 0; OFL_EINVAL if @st is not UNNECESSARY or csum_start is past
- * that layer; OFL_ENOENT if no layer has a checksum; OFL_ENODATA if
- * truncated; OFL_EPROTONOSUPPORT if that layer is not TCP or UDP.
- * @st is unchanged on error.
+ * that layer; OFL_ENOENT if the verified ones are all zero UDP checksums;
+ * OFL_ENODATA if truncated; OFL_EPROTONOSUPPORT if that layer is not TCP
+ * or UDP. @st is unchanged on error.
  */
 OFL_API int ofl_csum_convert_unnecessary(const void *begin, const void *end,
 					 struct ofl_csum_state *st,

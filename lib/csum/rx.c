@@ -179,8 +179,11 @@ OFL_API int ofl_csum_convert_unnecessary(const void *begin, const void *end,
 	    ly->n > OFL_CSUM_MAX_LAYERS)
 		return OFL_EINVAL;
 	flen = (size_t)(e - b);
+	/* csum_level + 1 checksums were verified, outermost first; a zero
+	 * UDP checksum counts among them (skbuff.h: "UDP (possibly zero)")
+	 * but says nothing about the bytes: take the first nonzero one. */
 	for (i = 0; i < OFL_CSUM_MAX_LAYERS; i++) {
-		if (i >= ly->n)
+		if (i >= ly->n || i > st->csum_level)
 			break;
 		err = ofl__csum_rx_pseudo(b, flen, &ly->l[i], &pseudo);
 		if (err)
