@@ -337,9 +337,10 @@ OFL_API int ofl_csum_help(void *begin, const void *end,
  * proposed skb_csum_hwoffload_legacy_check). Such a device parses plain
  * IPv4 or IPv6 followed directly by TCP or UDP, so anything else -- IPv6
  * extension or routing headers (SRv6: it would use the wrong destination),
- * IPv4 fragments, tunnels, other protocols, a csum_start/csum_offset that
- * is not the TCP/UDP checksum right after the IP header -- must be
- * completed in software (ofl_csum_help()).
+ * IPv4 options (a source route does the same) or fragments, tunnels, other
+ * protocols, a csum_start/csum_offset that is not the TCP/UDP checksum
+ * right after the IP header -- must be completed in software
+ * (ofl_csum_help()).
  * @begin, @end: the frame. @l3_off: offset of the IP header.
  * @st: must be CHECKSUM_PARTIAL. @dev_features: OFL_CSUM_DEV_* bits.
  *

@@ -71,7 +71,10 @@ OFL_API int ofl_csum_hwoffload_legacy_check(const void *begin,
 		/* fragments: the device sees only part of the datagram */
 		if ((ofl_load_be16(h + 6) & 0x3fffu) != 0)
 			return OFL_EOPNOTSUPP;
-		if ((h[0] & 15) < 5)
+		/* plain IPv4 only: options may carry a source route
+		 * (LSRR/SSRR), which moves the pseudo-header destination
+		 * to the final hop, like an IPv6 routing header */
+		if ((h[0] & 15) != 5)
 			return OFL_EOPNOTSUPP;
 		l4 = (size_t)l3_off + (size_t)(h[0] & 15) * 4;
 		proto = h[9];

@@ -423,8 +423,13 @@ static void legacy_check(void **state)
 	st.csum_offset = 16;
 	assert_int_equal(ofl_csum_hwoffload_legacy_check(fr, fr + flen,
 				(uint16_t)g.ip4, &st, both), OFL_EOPNOTSUPP);
-	/* a fragment */
+	/* IPv4 options */
 	st.csum_offset = 6;
+	fr[g.ip4] = 0x46;
+	assert_int_equal(ofl_csum_hwoffload_legacy_check(fr, fr + flen,
+				(uint16_t)g.ip4, &st, both), OFL_EOPNOTSUPP);
+	fr[g.ip4] = 0x45;
+	/* a fragment */
 	put16(g.ip4 + 6, 0x2000);
 	assert_int_equal(ofl_csum_hwoffload_legacy_check(fr, fr + flen,
 				(uint16_t)g.ip4, &st, both), OFL_EOPNOTSUPP);
