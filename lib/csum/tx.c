@@ -2,7 +2,11 @@
 /*
  * Transmit: complete a CHECKSUM_PARTIAL frame (Linux net/core/dev.c
  * skb_checksum_help), and decide whether a legacy protocol-specific device
- * could (the proposed skb_csum_hwoffload_legacy_check).
+ * could (the proposed skb_csum_hwoffload_legacy_check). Today's
+ * skb_csum_hwoffload_help already sends IPv6 with extension headers to
+ * software for NETIF_F_IPV6_CSUM devices and accepts only the TCP/UDP
+ * csum_offset; the proposal (and this) also refuses tunnels, IPv4 options
+ * and fragments, and checks csum_start.
  */
 #include "internal.h"
 
