@@ -21,4 +21,10 @@ x ethtool -K gr0 gro off >/dev/null 2>&1 || true
 # keep VLAN tags in the frame data (no rx-vlan-hw-parse on the peer)
 x ethtool -K gr0 rxvlan off >/dev/null 2>&1 || true
 x ethtool -K gt0 txvlan off >/dev/null 2>&1 || true
-x "$bin" gt0 gr0 "$@"
+x "$bin" gt0 gr0 complete "$@" || exit $?
+# the same corpus with tx-checksumming on: segments keep CHECKSUM_PARTIAL
+x ethtool -K gt0 tx on >/dev/null 2>&1 ||
+	{ echo "SKIP: ethtool -K gt0 tx on failed"; exit 77; }
+x ethtool -K gt0 tso off gso off tx-udp-segmentation off >/dev/null 2>&1 ||
+	{ echo "SKIP: cannot turn tx-udp-segmentation off"; exit 77; }
+x "$bin" gt0 gr0 partial "$@"
