@@ -14,25 +14,29 @@
 #include "internal.h"
 
 /* Sum of @len bytes at @p as host-order 16-bit words (csum_partial of an
- * even-aligned block), reading nothing at or past @end. */
+ * even-aligned block), reading nothing at or past @end. The pointer steps
+ * by constants so that the BPF verifier keeps its range (with an index,
+ * clang's 32-bit arithmetic left "invalid access to packet ... r=0"). */
 OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
 				   uint32_t len)
 {
-	uint32_t s = 0, i;
+	uint32_t s = 0, k, words = len / 2;
 	uint8_t t[2];
 
-	for (i = 0; i < OFL_GSO_MAX_HDR; i += 2) {
-		if (i >= len)
+	/* BPF: a walking pointer of its own, or clang reuses it for a later
+	 * store into the header and the verifier, on the "ran past @end"
+	 * path, says "R3 offset is outside of the packet" */
+	OFL__GSO_PIN(p);
+	for (k = 0; k < OFL_GSO_MAX_HDR / 2; k++) {
+		if (k >= words || p + 2 > end)
 			break;
-		if (i + 1 >= len || p + i + 2 > end) {
-			if (p + i + 1 > end)
-				break;
-			t[0] = p[i];
-			t[1] = 0;
-			s += ofl_load_ne16(t);
-			break;
-		}
-		s += ofl_load_ne16(p + i);
+		s += ofl_load_ne16(p);
+		p += 2;
+	}
+	if ((len & 1) && k == words && p + 1 <= end) {
+		t[0] = p[0];
+		t[1] = 0;
+		s += ofl_load_ne16(t);
 	}
 	return (OFL_FORCE ofl_wsum)s;
 }
@@ -57,6 +61,7 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 
 	if (th + 20 > end)
 		return OFL_ENODATA;
+	OFL__GSO_PIN(th);
 	seq = ofl_load_be32(th + 4) + f->payload_off;
 	ofl_store_be32(th + 4, seq);
 	fl = th[13];
@@ -92,6 +97,7 @@ OFL_PRIVATE int ofl__gso_fix_udp(uint8_t *uh, const uint8_t *end,
 
 	if (uh + 8 > end)
 		return OFL_ENODATA;
+	OFL__GSO_PIN(uh);
 	newlen = ofl_htons(8 + f->payload_len);
 	/* check = csum16_add(csum16_sub(uh->check, uh->len), newlen) */
 	check = ofl__gso_csum16_add(
@@ -118,13 +124,14 @@ OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
 				int fixedid)
 {
 	uint8_t *ip;
-	uint32_t ihl, i, s = 0;
+	uint32_t ihl;
 
 	if (off >= OFL_GSO_MAX_HDR)
 		return OFL_ENODATA;
 	ip = hdr + off;
 	if (ip + 20 > end)
 		return OFL_ENODATA;
+	OFL__GSO_PIN(ip);
 	if ((ip[0] >> 4) == 6) {
 		if (ip + 40 > end)
 			return OFL_ENODATA;
@@ -138,13 +145,8 @@ OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
 			       (uint16_t)(ofl_load_be16(ip + 4) + id_delta));
 	ip[10] = 0;
 	ip[11] = 0;
-	for (i = 0; i < 60; i += 2) {
-		if (i >= ihl || ip + i + 2 > end)
-			break;
-		s += ofl_load_ne16(ip + i);
-	}
 	ofl_store_ne16(ip + 10, (OFL_FORCE uint16_t)ofl_csum_fold(
-					(OFL_FORCE ofl_wsum)s));
+					ofl__gso_hsum(ip, end, ihl)));
 	return 0;
 }
 
@@ -165,6 +167,7 @@ OFL_PRIVATE int ofl__gso_fix_udp_tunnel(uint8_t *uh, const uint8_t *end,
 
 	if (uh + 8 > end)
 		return OFL_ENODATA;
+	OFL__GSO_PIN(uh);
 	ofl_store_be16(uh + 4, (uint16_t)(ipseglen - t));
 	if (!(m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM))
 		return 0;
@@ -189,6 +192,7 @@ OFL_PRIVATE int ofl__gso_fix_gre(uint8_t *gh, const uint8_t *end,
 {
 	if (gh + 8 > end)
 		return OFL_ENODATA;
+	OFL__GSO_PIN(gh);
 	gh[4] = 0;
 	gh[5] = 0;
 	gh[6] = 0;

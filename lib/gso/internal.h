@@ -16,6 +16,18 @@
 #define OFL__GSO_TCP_PSH 0x08
 #define OFL__GSO_TCP_CWR 0x80
 
+/*
+ * BPF only: keep a packet pointer whose range was just checked in one
+ * register. Without it clang rebuilds the pointer from hdr + offset after
+ * a spill, the rebuilt pointer has no checked range, and the verifier says
+ * "R3 offset is outside of the packet" (or "invalid access to packet").
+ */
+#if defined(OFL_BPF)
+#define OFL__GSO_PIN(p) __asm__ volatile("" : "+r"(p))
+#else
+#define OFL__GSO_PIN(p) ((void)0)
+#endif
+
 /* Offset of the innermost L4 header. */
 OFL_INLINE uint32_t ofl__gso_l4_off(const struct ofl_gso_meta *m)
 {
