@@ -231,10 +231,16 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 	l4 = ofl__gso_l4_off(m);
 	if (m->csum_state == OFL_GSO_CSUM_NONE) {
 		it->set_check = 1;
-		it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),
-					     it->frame_len - l4,
-					     (m->gso_type & OFL_GSO_UDP_L4) ? 17
-									    : 6);
+		/* UDP: with the length in uh->len, which __udp_gso_segment
+		 * takes out again (csum16_sub(uh->check, uh->len)), so that
+		 * the result is right whatever that field holds */
+		if (m->gso_type & OFL_GSO_UDP_L4)
+			it->check0 = ofl__gso_pseudo(
+				p, ofl__gso_ip_off(m),
+				ofl_load_be16(p + l4 + 4), 17);
+		else
+			it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),
+						     it->frame_len - l4, 6);
 		if (m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM) {
 			it->set_check = 2;
 			it->tcheck0 = ofl__gso_pseudo(

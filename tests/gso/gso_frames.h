@@ -80,7 +80,7 @@ static inline uint32_t gf_pseudo(const uint8_t *ip, uint32_t len,
 	return gf_sum(ip + 8, 32, s);
 }
 
-static uint8_t *gf_eth(uint8_t *p, int vlan, uint16_t type)
+static inline uint8_t *gf_eth(uint8_t *p, int vlan, uint16_t type)
 {
 	static const uint8_t mac[12] = { 0x02, 0, 0, 0, 0, 0x02,
 					 0x02, 0, 0, 0, 0, 0x01 };
@@ -97,7 +97,7 @@ static uint8_t *gf_eth(uint8_t *p, int vlan, uint16_t type)
 }
 
 /* IP header without lengths (filled by gf_build); returns its end. */
-static uint8_t *gf_ip(uint8_t *p, int v6, int words, int n_ext, int df,
+static inline uint8_t *gf_ip(uint8_t *p, int v6, int words, int n_ext, int df,
 		      uint16_t id, uint8_t proto, int inner)
 {
 	int i;
@@ -154,7 +154,7 @@ static uint8_t *gf_ip(uint8_t *p, int v6, int words, int n_ext, int df,
  * Build a super-frame into @buf: returns its length, fills @m (metadata,
  * csum_state PARTIAL, pseudo sums in place). The caller sets m->gso_size.
  */
-static size_t gf_build(uint8_t *buf, const struct gf_params *g,
+static inline size_t gf_build(uint8_t *buf, const struct gf_params *g,
 		       struct ofl_gso_meta *m)
 {
 	uint8_t *p = buf, *oip = NULL, *tun = NULL, *ip, *l4;
