@@ -244,6 +244,115 @@ static void run_case(const struct gf_params *g, uint16_t mss)
 	n_segs += (unsigned)nseg;
 }
 
+/*
+ * Tunnel mode: the super-frame (inner Ethernet frame) is sent on a tunnel
+ * device (vxlan, geneve, gretap) whose lower device is TX; the kernel adds
+ * the outer headers and segments with SKB_GSO_UDP_TUNNEL(_CSUM) or
+ * SKB_GSO_GRE(_CSUM). The outer headers of the first segment that arrives
+ * (@olen bytes: addresses, ports, TTL, first outer IP ID, chosen by the
+ * kernel) are put in front of the super-frame; ofl_gso_meta_from_frame()
+ * and ofl_gso_segment() (CSUM_NONE: every checksum computed) must then
+ * give every segment byte for byte.
+ */
+static uint8_t sup[MAXF + 128];
+
+static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
+			    size_t olen)
+{
+	struct ofl_gso_meta m, mo;
+	struct ofl_gso_frag fr;
+	struct virtio_net_hdr vh;
+	struct iovec iov[2];
+	struct msghdr msg;
+	size_t len, pos = 0;
+	ssize_t n;
+	int nseg, i, err;
+	char d[200];
+
+	len = gf_build(in, g, &m);
+	describe(g, mss, d, sizeof(d));
+	memset(&vh, 0, sizeof(vh));
+	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
+			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				     : VIRTIO_NET_HDR_GSO_TCPV4;
+	vh.hdr_len = m.hdr_len;
+	vh.gso_size = mss;
+	vh.csum_start = m.csum_start;
+	vh.csum_offset = m.csum_offset;
+	iov[0].iov_base = &vh;
+	iov[0].iov_len = sizeof(vh);
+	iov[1].iov_base = in;
+	iov[1].iov_len = len;
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	if (sendmsg(txfd, &msg, 0) < 0) {
+		n_refused++;
+		printf("SKIP case (kernel refuses, sendmsg: %s): %s\n",
+		       strerror(errno), d);
+		return;
+	}
+	n = rx_frame(1000);
+	if (n <= 0 || (size_t)n < olen) {
+		n_dropped++;
+		printf("SKIP case (nothing arrived): %s\n", d);
+		return;
+	}
+	memcpy(sup, rx, olen);
+	memcpy(sup + olen, in, len);
+	err = ofl_gso_meta_from_frame(sup, olen + len, mss, &mo);
+	fr.data = sup;
+	fr.len = (uint32_t)(olen + len);
+	fr.reserved = 0;
+	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo, 0, out, sizeof(out),
+					   lens, OFL_GSO_MAX_SEGS);
+	if (nseg < 0) {
+		n_lib_refused++;
+		printf("SKIP case (ofl refuses: %s): %s\n",
+		       ofl_strerror(nseg), d);
+		drain();
+		return;
+	}
+	for (i = 0; i < nseg; i++) {
+		if (i && (n = rx_frame(1000)) <= 0) {
+			n_dropped++;
+			printf("SKIP case (kernel delivered %d of %d segments):"
+			       " %s\n", i, nseg, d);
+			return;
+		}
+		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
+		    gf_verify(rx, (size_t)n, &mo)) {
+			size_t k = 0;
+
+			while (k < (size_t)n && k < lens[i] &&
+			       rx[k] == out[pos + k])
+				k++;
+			n_bad++;
+			if (n_bad <= 10)
+				printf("FAIL: %s (tunnel type 0x%x): segment "
+				       "%d/%d: kernel %zd bytes, ofl %u, first "
+				       "difference at %zu; kernel frame check: "
+				       "%s\n", d, mo.gso_type, i, nseg, n,
+				       lens[i], k,
+				       gf_verify(rx, (size_t)n, &mo)
+				       ? gf_verify(rx, (size_t)n, &mo) : "ok");
+			drain();
+			return;
+		}
+		pos += lens[i];
+	}
+	if (rx_frame(5) > 0) {
+		n_bad++;
+		printf("FAIL: %s: kernel sent more than %d segments\n", d,
+		       nseg);
+		drain();
+		return;
+	}
+	n_ok++;
+	n_segs += (unsigned)nseg;
+}
+
 static uint64_t rnd(uint64_t *s)
 {
 	*s ^= *s << 13;
@@ -264,6 +373,48 @@ int main(int argc, char **argv)
 	if (argc < 4)
 		return 2;
 	partial = !strcmp(argv[3], "partial");
+	if (!strncmp(argv[3], "tunnel", 6)) {
+		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
+		size_t olen = (size_t)atoi(argv[3] + 7);
+
+		txfd = open_sock(argv[1], 1);
+		rxfd = open_sock(argv[2], 0);
+		if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA,
+					    &one, sizeof(one)))
+			rxfd = -1;
+		if (txfd < 0 || rxfd < 0) {
+			printf("SKIP: AF_PACKET on %s: %s\n", argv[1],
+			       strerror(errno));
+			return 77;
+		}
+		usleep(100000);
+		drain();
+		for (c = 0; c < ncases; c++) {
+			struct gf_params g;
+			uint16_t mss = (uint16_t)(536 + rnd(&s) % 1000);
+
+			memset(&g, 0, sizeof(g));
+			g.seed = rnd(&s) & ~1ull;
+			g.v6 = c % 3 == 1;
+			g.udp = c % 3 == 2;
+			g.df = (int)(rnd(&s) & 1);
+			g.tcp_opt_words = (int)(rnd(&s) % 4) * 3 % 11;
+			g.n_ext = g.v6 ? (int)(rnd(&s) % 4) : 0;
+			g.tcp_flags = 0x18;
+			g.seq = (uint32_t)rnd(&s);
+			g.ip_id = (uint16_t)rnd(&s);
+			g.payload_len = mss + 1 + (uint32_t)(rnd(&s) %
+					(g.udp ? 30u * mss : 30000u));
+			run_tunnel_case(&g, mss, olen);
+		}
+		printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
+		       "%u differ, %u refused by the kernel, %u refused by "
+		       "ofl, %u dropped\n", argv[3], argv[1], n_ok, n_segs,
+		       n_bad, n_refused, n_lib_refused, n_dropped);
+		if (n_bad)
+			return 1;
+		return n_ok ? 0 : 77;
+	}
 	txfd = open_sock(argv[1], 1);
 	rxfd = open_sock(argv[2], 0);
 	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
