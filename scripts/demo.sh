@@ -41,7 +41,8 @@ if implemented csum; then
 Each line: frame number, the headers found, and every checksum in the frame
 (outer and inner), recomputed with libofl (lib/csum) and compared with the
 stored one: ok, BAD (stored, and what it should be), none (IPv4 UDP may omit
-it), unchecked (SCTP CRC32c: not wired in yet).
+it), unchecked (not all captured, or a length that does not fit). SCTP
+frames get their CRC32c checked the same way.
 EOF
 	"$ofl" csum "$sample"
 	cat <<'EOF'
@@ -70,7 +71,11 @@ fi
 
 if implemented rss; then
 	section "ofl rss: Toeplitz hash and queue of every frame (lib/rss)"
-	"$ofl" rss "$sample" | head -40
+	echo "Microsoft's key, 4 queues; the last lines show how evenly they fill:"
+	"$ofl" rss "$sample" --queues 4
+	echo "symmetric (XOR of src/dst, as ethtool symmetric-xor): both"
+	echo "directions of a flow land on the same queue:"
+	"$ofl" rss "$sample" --queues 4 --symmetric | tail -7
 fi
 
 if implemented gso; then

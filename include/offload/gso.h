@@ -1,5 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
-/* lib/gso public interface (being written; see its issue). */
+/*
+ * lib/gso: generic segmentation offload that writes exactly the frames the
+ * Linux kernel's software GSO writes (net/core/skbuff.c skb_segment,
+ * net/ipv4/af_inet.c inet_gso_segment, net/ipv6/ip6_offload.c
+ * ipv6_gso_segment, net/ipv4/tcp_offload.c tcp_gso_segment,
+ * net/ipv4/udp_offload.c __udp_gso_segment / __skb_udp_tunnel_segment,
+ * net/ipv4/gre_offload.c gre_gso_segment), as of Linux 6.18.
+ *
+ * A super-frame is an Ethernet frame: headers (in the first fragment) and a
+ * payload larger than gso_size (in any fragments). Metadata in the spirit of
+ * the skb / virtio_net_hdr fields says how to cut it (struct ofl_gso_meta);
+ * ofl_gso_meta_from_frame() fills it from the headers for callers without
+ * any. Output, per segment: a copy of the headers with every per-segment
+ * field rewritten, and the payload slice named by offset and length in the
+ * input (zero copy), or the whole segment written by ofl_gso_segment().
+ *
+ * Byte order: every field of the frame is read and written in network byte
+ * order; every integer in the structs below is in host order.
+ * Nothing here allocates, keeps global state, or reads past the input.
+ */
 #ifndef OFL_GSO_H
 #define OFL_GSO_H
 
@@ -8,6 +27,335 @@
 #include "err.h"
 
 OFL_BEGIN_DECLS
+
+/** Most segments one super-frame may be cut into (Linux: GSO_MAX_SEGS). */
+#ifndef OFL_GSO_MAX_SEGS
+#define OFL_GSO_MAX_SEGS 1024
+#endif
+/** Most segments of a UDP_L4 super-frame (Linux UDP_MAX_SEGMENTS). */
+#ifndef OFL_GSO_UDP_MAX_SEGS
+#define OFL_GSO_UDP_MAX_SEGS 128
+#endif
+/** Most header bytes (MAC header to end of the innermost L4 header). */
+#ifndef OFL_GSO_MAX_HDR
+#define OFL_GSO_MAX_HDR 256
+#endif
+/** Most fragments of an input (Linux MAX_SKB_FRAGS + the linear part). */
+#ifndef OFL_GSO_MAX_FRAGS
+#define OFL_GSO_MAX_FRAGS 64
+#endif
+/** Most IPv6 extension headers / VLAN tags walked by the metadata helper. */
+#ifndef OFL_GSO_MAX_EXTHDRS
+#define OFL_GSO_MAX_EXTHDRS 8
+#endif
+
+/*
+ * gso_type bits (struct ofl_gso_meta.gso_type). Exactly one of TCPV4, TCPV6,
+ * UDP_L4 names the innermost L4 and its IP version. The values are ofl's
+ * own (the kernel's SKB_GSO_* numbering moved in 6.18); the meaning is the
+ * kernel's bit of the same name.
+ */
+enum ofl_gso_type {
+	OFL_GSO_TCPV4 = 1u << 0,	/* TCP over IPv4 (TSO) */
+	OFL_GSO_TCPV6 = 1u << 1,	/* TCP over IPv6 (TSO6) */
+	OFL_GSO_UDP_L4 = 1u << 2,	/* UDP segmentation (USO) */
+	OFL_GSO_TCP_ECN = 1u << 3,	/* informational: CWR handling is
+					 * the same with or without it */
+	OFL_GSO_TCP_ACCECN = 1u << 4,	/* AccECN: keep CWR on every seg */
+	OFL_GSO_TCP_FIXEDID = 1u << 5,	/* outer (or only) IPv4 ID fixed */
+	OFL_GSO_TCP_FIXEDID_INNER = 1u << 6, /* inner IPv4 ID fixed */
+	OFL_GSO_UDP_TUNNEL = 1u << 7,	/* VXLAN/GENEVE/..., outer UDP csum 0 */
+	OFL_GSO_UDP_TUNNEL_CSUM = 1u << 8, /* ... with outer UDP checksum */
+	OFL_GSO_GRE = 1u << 9,		/* GRE without checksum */
+	OFL_GSO_GRE_CSUM = 1u << 10,	/* GRE with checksum (C bit) */
+	OFL_GSO_IPXIP4 = 1u << 11,	/* IP in IPv4: IPIP, SIT */
+	OFL_GSO_IPXIP6 = 1u << 12,	/* IP in IPv6: 4in6, 6in6 */
+	OFL_GSO_PARTIAL = 1u << 13,	/* GSO_PARTIAL: see ofl_gso_init() */
+	OFL_GSO_DODGY = 1u << 14,	/* untrusted source: accepted, no effect
+					 * (ofl validates every input) */
+};
+
+/** Tunnel bits: exactly zero or one of them may be set. */
+#define OFL_GSO_TUNNEL_MASK                                                  \
+	(OFL_GSO_UDP_TUNNEL | OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE |        \
+	 OFL_GSO_GRE_CSUM | OFL_GSO_IPXIP4 | OFL_GSO_IPXIP6)
+
+/* Checksum state of the input (struct ofl_gso_meta.csum_state). */
+enum ofl_gso_csum_state {
+	/*
+	 * CHECKSUM_PARTIAL (virtio VIRTIO_NET_HDR_F_NEEDS_CSUM): the innermost
+	 * L4 checksum field holds the folded pseudo-header sum (not
+	 * complemented) for the whole super-frame, and with a checksummed UDP
+	 * tunnel the outer UDP checksum field holds the same for the outer
+	 * datagram (local checksum offload). The kernel adjusts these fields
+	 * incrementally, so whatever they hold is carried into the output.
+	 */
+	OFL_GSO_CSUM_PARTIAL = 0,
+	/*
+	 * CHECKSUM_NONE: the checksum fields are ignored and the pseudo-header
+	 * sums are computed first (tcp4_gso_segment and tcp6_gso_segment do
+	 * this with the addresses in the header: __tcp_v4_send_check,
+	 * __tcp_v6_send_check). Use this for frames from a capture.
+	 */
+	OFL_GSO_CSUM_NONE = 1,
+};
+
+/**
+ * struct ofl_gso_meta - how to segment one super-frame (skb fields).
+ * Offsets are in bytes from the first byte of the frame (the MAC header).
+ *
+ * @gso_type: OFL_GSO_* bits.
+ * @gso_size: payload bytes per segment (MSS), 1..65535.
+ * @network_off: outer (or only) IP header.
+ * @transport_off: the header after it: the only L4 header, or the outer
+ *	UDP / GRE header of a tunnel, or for IPXIP4/6 the inner IP header.
+ * @inner_network_off: tunnels only (0 otherwise): inner IP header.
+ * @inner_transport_off: tunnels only (0 otherwise): inner L4 header.
+ * @hdr_len: end of the innermost L4 header = start of the payload. Must be
+ *	(innermost L4 offset) + doff * 4 for TCP, + 8 for UDP.
+ * @csum_start: with OFL_GSO_CSUM_PARTIAL, must be the innermost L4 offset
+ *	(tcp_gso_segment and __udp_gso_segment refuse anything else).
+ * @csum_offset: with OFL_GSO_CSUM_PARTIAL, 16 for TCP, 6 for UDP.
+ * @csum_state: enum ofl_gso_csum_state.
+ */
+struct ofl_gso_meta {
+	uint32_t gso_type;
+	uint16_t gso_size;
+	uint16_t network_off;
+	uint16_t transport_off;
+	uint16_t inner_network_off;
+	uint16_t inner_transport_off;
+	uint16_t hdr_len;
+	uint16_t csum_start;
+	uint16_t csum_offset;
+	uint8_t csum_state;
+	uint8_t reserved[3];
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_gso_meta) == 24, "ofl_gso_meta size");
+
+/**
+ * struct ofl_gso_frag - one piece of the input, in order. The first holds
+ * at least all headers (meta.hdr_len bytes); the frame is the concatenation.
+ * @data: first byte; may be NULL only if @len is 0.
+ * @len: bytes.
+ */
+struct ofl_gso_frag {
+	const uint8_t *data;
+	uint32_t len;
+	uint32_t reserved;
+};
+
+/* Output flags (ofl_gso_init() @flags, struct ofl_gso_fix.flags). */
+enum ofl_gso_flags {
+	/*
+	 * Leave the innermost L4 checksum as CHECKSUM_PARTIAL: the field holds
+	 * the folded pseudo-header sum for the segment (what the kernel hands
+	 * a device with NETIF_F_HW_CSUM); outer checksums (IPv4 header, outer
+	 * UDP, GRE) are still complete, computed by local checksum offload
+	 * as the kernel does. Without this flag every checksum is complete
+	 * (the kernel's output for a device without checksum offload).
+	 */
+	OFL_GSO_F_CSUM_PARTIAL = 1u << 0,
+};
+
+/**
+ * struct ofl_gso_fix - the per-segment values ofl_gso_fixup() applies.
+ * @payload_off: offset of this segment's payload from the start of the
+ *	super-frame's payload (TCP sequence advance).
+ * @payload_len: payload bytes of this segment.
+ * @total_len: payload bytes of the whole super-frame.
+ * @id_delta: added to the IPv4 ID(s) (segment index; with GSO_PARTIAL the
+ *	number of gso_size segments before this one).
+ * @gso_segs: 1, or with GSO_PARTIAL the number of gso_size segments this
+ *	segment stands for (IP and tunnel lengths are then written for one
+ *	gso_size segment, as the device will duplicate them).
+ * @first, @last: 1 for the first / last segment, else 0.
+ * @flags: OFL_GSO_F_* bits.
+ * @payload_sum: ones'-complement sum of the payload bytes (ofl_csum_partial
+ *	convention); read only without OFL_GSO_F_CSUM_PARTIAL.
+ */
+struct ofl_gso_fix {
+	uint32_t payload_off;
+	uint32_t payload_len;
+	uint32_t total_len;
+	uint32_t id_delta;
+	uint32_t gso_segs;
+	uint8_t first;
+	uint8_t last;
+	uint16_t flags;
+	ofl_wsum payload_sum;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_gso_fix) == 28, "ofl_gso_fix size");
+
+/**
+ * struct ofl_gso_seg - one segment produced by ofl_gso_next().
+ * @index: 0-based segment number.
+ * @hdr_len: header bytes written to the caller's buffer (= meta.hdr_len).
+ * @payload_off: offset of the payload slice within the input frame (the
+ *	concatenation of the fragments).
+ * @payload_len: bytes of the slice.
+ * @frag, @frag_off: fragment holding the slice's first byte and the offset
+ *	in it; the slice may continue into the following fragments.
+ * @gso_segs: 1, or with OFL_GSO_PARTIAL the number of gso_size segments
+ *	the device is to cut this one into (its gso_segs).
+ * @csum_start, @csum_offset: with OFL_GSO_F_CSUM_PARTIAL, where the device
+ *	starts summing and where it stores the checksum (the innermost L4).
+ */
+struct ofl_gso_seg {
+	uint32_t index;
+	uint32_t hdr_len;
+	uint32_t payload_off;
+	uint32_t payload_len;
+	uint32_t frag;
+	uint32_t frag_off;
+	uint32_t gso_segs;
+	uint16_t csum_start;
+	uint16_t csum_offset;
+};
+
+/**
+ * struct ofl_gso_iter - iterator state; caller-allocated, fixed size, no
+ * interior pointers (may be copied byte for byte), no destroy call.
+ * Fields are private.
+ */
+struct ofl_gso_iter {
+	struct ofl_gso_meta m;
+	const struct ofl_gso_frag *frags;
+	uint32_t nr_frags;
+	uint32_t flags;
+	uint32_t frame_len;
+	uint32_t total_len;
+	uint32_t count;
+	uint32_t index;
+	uint32_t off;
+	uint32_t frag;
+	uint32_t frag_off;
+	uint32_t step;
+	uint16_t check0;
+	uint16_t tcheck0;
+	uint8_t set_check;
+	uint8_t reserved[7];
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
+
+/**
+ * ofl_gso_init() - validate a super-frame and start iterating over it.
+ * @it: iterator to fill (any previous content ignored).
+ * @frags: the input fragments; kept by pointer: they, and the array, must
+ *	stay valid and unchanged until the last ofl_gso_next().
+ * @nr_frags: 1..OFL_GSO_MAX_FRAGS.
+ * @m: the metadata (copied).
+ * @flags: OFL_GSO_F_* bits.
+ *
+ * The payload (frame bytes after @m->hdr_len) is cut into segments of
+ * @m->gso_size bytes, the last one shorter if need be. With OFL_GSO_PARTIAL
+ * (skb_segment with NETIF_F_GSO_PARTIAL) it is cut into one segment of the
+ * largest multiple of gso_size and a remainder, if any; the big segment has
+ * IP and tunnel lengths for one gso_size segment and the TCP/UDP fields for
+ * its whole length (inet_gso_segment, __skb_udp_tunnel_segment,
+ * tcp_gso_segment with mss *= gso_segs).
+ *
+ * Returns 0, or (nothing is kept): OFL_EINVAL (NULL, gso_size 0, no or more
+ * than one L4 type, hdr_len or csum_start/csum_offset not matching the
+ * headers, a tunnel bit without inner offsets or inner offsets without
+ * one, more than one tunnel bit, an IP version that does not match the
+ * type), OFL_ENODATA (offsets or headers outside the first fragment),
+ * OFL_EMSGSIZE (hdr_len > OFL_GSO_MAX_HDR), OFL_ERANGE (payload not larger
+ * than gso_size: Linux sends such a frame unsegmented), OFL_E2BIG (more
+ * than OFL_GSO_MAX_SEGS segments, or OFL_GSO_UDP_MAX_SEGS for UDP_L4),
+ * OFL_EOVERFLOW (a segment's IP length does not fit 16 bits),
+ * OFL_EPROTO (a FIXEDID bit with DF clear in that IPv4 header: refused by
+ * inet_gso_segment in 6.18), OFL_EOPNOTSUPP (UDP_L4 over GRE... any
+ * combination listed as unsupported in docs/GSO.md).
+ */
+OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
+			 const struct ofl_gso_frag *frags, uint32_t nr_frags,
+			 const struct ofl_gso_meta *m, uint32_t flags);
+
+/**
+ * ofl_gso_count() - number of segments the iterator produces in all.
+ */
+OFL_API uint32_t ofl_gso_count(const struct ofl_gso_iter *it);
+
+/**
+ * ofl_gso_next() - produce the next segment's headers.
+ * @it: an iterator from ofl_gso_init().
+ * @hdr: buffer for the headers (any alignment).
+ * @cap: bytes available at @hdr; must be >= meta.hdr_len.
+ * @seg: receives the segment's description.
+ *
+ * Returns 1 with a segment, 0 when all segments have been produced,
+ * OFL_EINVAL for NULL arguments, OFL_ENOSPC if @cap is too small (nothing
+ * is written and the iterator does not advance).
+ * Without OFL_GSO_F_CSUM_PARTIAL the payload is summed here (read once).
+ */
+OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
+			 struct ofl_gso_seg *seg);
+
+/**
+ * ofl_gso_fixup() - rewrite a copy of the super-frame's headers into one
+ * segment's headers: IPv4 total length, ID and header checksum, IPv6
+ * payload length (outer and inner), outer UDP length and checksum, GRE
+ * checksum, TCP sequence, FIN/PSH (last only) and CWR (first only unless
+ * AccECN), UDP length, and the innermost L4 checksum (PARTIAL or complete).
+ * This is the function a device or a BPF program runs per segment; it
+ * compiles for BPF and passes the verifier.
+ * @hdr: the headers, a byte copy of the super-frame's first @m->hdr_len
+ *	bytes (with the pseudo-header sums in place, see csum_state); the
+ *	copy is modified in place.
+ * @end: one past the last byte that may be read or written at @hdr
+ *	(@hdr + @m->hdr_len <= @end is required).
+ * @m: metadata as accepted by ofl_gso_init().
+ * @f: the segment's values.
+ *
+ * Returns 0, OFL_EINVAL (NULL), OFL_ENODATA (a header past @end or past
+ * @m->hdr_len). On error @hdr may be partly rewritten.
+ */
+OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
+			  const struct ofl_gso_meta *m,
+			  const struct ofl_gso_fix *f);
+
+/**
+ * ofl_gso_segment() - convenience: write whole segments back to back.
+ * @frags, @nr_frags, @m, @flags: as for ofl_gso_init().
+ * @out: buffer for the segments (headers + payload each, in order).
+ * @cap: bytes at @out.
+ * @lens: receives each segment's length in bytes.
+ * @max_segs: entries at @lens.
+ *
+ * Returns the number of segments, or an ofl_gso_init() error, or
+ * OFL_ENOSPC if @out or @lens is too small (checked before anything is
+ * written: nothing is written then).
+ */
+OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
+			    uint32_t nr_frags, const struct ofl_gso_meta *m,
+			    uint32_t flags, uint8_t *out, size_t cap,
+			    uint32_t *lens, uint32_t max_segs);
+
+/**
+ * ofl_gso_meta_from_frame() - fill metadata from the headers of an Ethernet
+ * frame, for callers that have none. A small bounded walk: Ethernet, up to
+ * two VLAN tags (802.1Q/802.1ad), IPv4 (options), IPv6 (hop-by-hop,
+ * routing and destination options headers, up to OFL_GSO_MAX_EXTHDRS),
+ * TCP or UDP; tunnels: UDP to port 4789 (VXLAN) or 6081 (GENEVE, TEB
+ * payload) carrying Ethernet, GRE (RFC 2784/2890; checksum, key and
+ * sequence fields; payload Ethernet 0x6558, IPv4 or IPv6), IPv4/IPv6 in
+ * IPv4/IPv6 (protocols 4 and 41). The innermost TCP/UDP found is the one
+ * segmented; a UDP tunnel gets UDP_TUNNEL_CSUM if its outer checksum field
+ * is non-zero, GRE gets GRE_CSUM if the C bit is set.
+ * @frame: the first bytes of the frame (at least all headers).
+ * @len: bytes at @frame.
+ * @gso_size: stored in @m.
+ * @m: filled (csum_state = OFL_GSO_CSUM_NONE, csum_start/csum_offset set
+ *	to the innermost L4 header and its checksum field).
+ *
+ * Returns 0, OFL_ENODATA (truncated header), OFL_EPROTONOSUPPORT (no TCP or
+ * UDP found, IPv4 fragment, unknown tunnel payload), OFL_ELOOP (more
+ * headers than the bounds), OFL_EBADMSG (a length field out of range).
+ */
+OFL_API int ofl_gso_meta_from_frame(const uint8_t *frame, size_t len,
+				    uint16_t gso_size,
+				    struct ofl_gso_meta *m);
 
 OFL_END_DECLS
 

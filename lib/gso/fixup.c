@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Per-segment header fix-up: what the kernel's GSO callbacks do to each
+ * segment after skb_segment() copied the headers, innermost first (the order
+ * in which the callbacks return): the L4 header (tcp_gso_segment,
+ * __udp_gso_segment), the inner IP header (inet_gso_segment /
+ * ipv6_gso_segment at encap level 1), the tunnel header
+ * (__skb_udp_tunnel_segment, gre_gso_segment), the outer IP header.
+ *
+ * Every access is checked against @end before it happens, offsets are
+ * compared with constants first, loops have constant bounds: this file is
+ * also compiled into BPF objects (tests/gso/gso_fixup.bpf.c).
+ */
+#include "internal.h"
+
+/* Sum of @len bytes at @p as host-order 16-bit words (csum_partial of an
+ * even-aligned block), reading nothing at or past @end. The pointer steps
+ * by constants so that the BPF verifier keeps its range (with an index,
+ * clang's 32-bit arithmetic left "invalid access to packet ... r=0"). */
+OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
+				   uint32_t len)
+{
+	uint32_t s = 0, k, words = len / 2;
+	uint8_t t[2];
+
+	/* BPF: a walking pointer of its own, or clang reuses it for a later
+	 * store into the header and the verifier, on the "ran past @end"
+	 * path, says "R3 offset is outside of the packet" */
+	OFL__GSO_PIN(p);
+	for (k = 0; k < OFL_GSO_MAX_HDR / 2; k++) {
+		if (k >= words || p + 2 > end)
+			break;
+		s += ofl_load_ne16(p);
+		p += 2;
+	}
+	if ((len & 1) && k == words && p + 1 <= end) {
+		t[0] = p[0];
+		t[1] = 0;
+		s += ofl_load_ne16(t);
+	}
+	return (OFL_FORCE ofl_wsum)s;
+}
+
+/* The value the kernel keeps in SKB_GSO_CB(skb)->csum after the L4 fix-up
+ * (gso_reset_checksum / gso_make_checksum with res = ~check): the sum of
+ * the L4 segment once its checksum is filled in (local checksum offload). */
+OFL_INLINE ofl_wsum ofl__gso_lco(uint16_t partial_check)
+{
+	return (OFL_FORCE ofl_wsum)~(uint32_t)partial_check;
+}
+
+/* tcp_gso_segment(): sequence, FIN/PSH/CWR, checksum. */
+OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
+				 const struct ofl_gso_meta *m,
+				 const struct ofl_gso_fix *f, uint32_t thlen,
+				 ofl_wsum *lco)
+{
+	uint32_t delta, seq;
+	uint16_t check;
+	uint8_t fl;
+
+	if (th + 20 > end)
+		return OFL_ENODATA;
+	OFL__GSO_PIN(th);
+	seq = ofl_load_be32(th + 4) + f->payload_off;
+	ofl_store_be32(th + 4, seq);
+	fl = th[13];
+	if (!f->last)
+		fl &= (uint8_t)~(OFL__GSO_TCP_FIN | OFL__GSO_TCP_PSH);
+	if (!f->first && !(m->gso_type & OFL_GSO_TCP_ACCECN))
+		fl &= (uint8_t)~OFL__GSO_TCP_CWR;
+	th[13] = fl;
+	/* newcheck = ~csum_fold(csum_add(csum_unfold(th->check),
+	 *                       htonl(oldlen + thlen + mss))), oldlen = ~len */
+	delta = ~(thlen + f->total_len) + thlen + f->payload_len;
+	check = ofl_load_ne16(th + 16);
+	check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+		(OFL_FORCE ofl_wsum)(uint32_t)check,
+		(OFL_FORCE ofl_wsum)ofl_htonl(delta)));
+	ofl_store_ne16(th + 16, check);
+	*lco = ofl__gso_lco(check);
+	if (f->flags & OFL_GSO_F_CSUM_PARTIAL)
+		return 0;
+	/* gso_make_checksum(): the header with the partial sum in place,
+	 * plus the payload */
+	check = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+		ofl__gso_hsum(th, end, thlen), f->payload_sum));
+	ofl_store_ne16(th + 16, check);
+	return 0;
+}
+
+/* __udp_gso_segment(): length and checksum. */
+OFL_PRIVATE int ofl__gso_fix_udp(uint8_t *uh, const uint8_t *end,
+				 const struct ofl_gso_fix *f, ofl_wsum *lco)
+{
+	uint16_t newlen, check;
+
+	if (uh + 8 > end)
+		return OFL_ENODATA;
+	OFL__GSO_PIN(uh);
+	newlen = ofl_htons(8 + f->payload_len);
+	/* check = csum16_add(csum16_sub(uh->check, uh->len), newlen) */
+	check = ofl__gso_csum16_add(
+		ofl__gso_csum16_sub(ofl_load_ne16(uh + 6), ofl_load_ne16(uh + 4)),
+		newlen);
+	ofl_store_ne16(uh + 4, newlen);
+	ofl_store_ne16(uh + 6, check);
+	*lco = ofl__gso_lco(check);
+	if (f->flags & OFL_GSO_F_CSUM_PARTIAL)
+		return 0;
+	check = (OFL_FORCE uint16_t)ofl_csum_fold(
+		ofl_csum_add(ofl__gso_hsum(uh, end, 8), f->payload_sum));
+	if (!check)
+		check = 0xffff; /* CSUM_MANGLED_0 */
+	ofl_store_ne16(uh + 6, check);
+	return 0;
+}
+
+/* inet_gso_segment() / ipv6_gso_segment() per segment: lengths, ID,
+ * header checksum (ip_send_check). @seglen is the segment's length from
+ * the MAC header (for GSO_PARTIAL: as if it held one gso_size). */
+OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
+				uint32_t off, uint32_t seglen, uint32_t id_delta,
+				int fixedid)
+{
+	uint8_t *ip;
+	uint32_t ihl;
+
+	if (off >= OFL_GSO_MAX_HDR)
+		return OFL_ENODATA;
+	ip = hdr + off;
+	if (ip + 20 > end)
+		return OFL_ENODATA;
+	OFL__GSO_PIN(ip);
+	if ((ip[0] >> 4) == 6) {
+		if (ip + 40 > end)
+			return OFL_ENODATA;
+		ofl_store_be16(ip + 4, (uint16_t)(seglen - off - 40));
+		return 0;
+	}
+	ihl = (uint32_t)(ip[0] & 15) * 4;
+	ofl_store_be16(ip + 2, (uint16_t)(seglen - off));
+	if (!fixedid)
+		ofl_store_be16(ip + 4,
+			       (uint16_t)(ofl_load_be16(ip + 4) + id_delta));
+	ip[10] = 0;
+	ip[11] = 0;
+	ofl_store_ne16(ip + 10, (OFL_FORCE uint16_t)ofl_csum_fold(
+					ofl__gso_hsum(ip, end, ihl)));
+	return 0;
+}
+
+/* __skb_udp_tunnel_segment() per segment: outer UDP length; with a checksum:
+ * partial = csum_sub(unfold(uh->check), htonl(tunnel length)),
+ * uh->check = ~csum_fold(csum_add(partial, htonl(len))), then completed
+ * over the tunnel headers plus the inner L4 sum (gso_make_checksum), 0 sent
+ * as 0xffff. @region: bytes from the UDP header to the inner L4 header. */
+OFL_PRIVATE int ofl__gso_fix_udp_tunnel(uint8_t *uh, const uint8_t *end,
+					const struct ofl_gso_meta *m,
+					const struct ofl_gso_fix *f,
+					uint32_t seglen, uint32_t ipseglen,
+					uint32_t region, ofl_wsum lco)
+{
+	uint32_t t = m->transport_off;
+	uint32_t tot = m->hdr_len - t + f->total_len;
+	uint16_t c;
+
+	if (uh + 8 > end)
+		return OFL_ENODATA;
+	OFL__GSO_PIN(uh);
+	ofl_store_be16(uh + 4, (uint16_t)(ipseglen - t));
+	if (!(m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM))
+		return 0;
+	c = ofl_load_ne16(uh + 6);
+	c = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+		ofl_csum_sub((OFL_FORCE ofl_wsum)(uint32_t)c,
+			     (OFL_FORCE ofl_wsum)ofl_htonl(tot)),
+		(OFL_FORCE ofl_wsum)ofl_htonl(seglen - t)));
+	ofl_store_ne16(uh + 6, c);
+	c = (OFL_FORCE uint16_t)ofl_csum_fold(
+		ofl_csum_add(ofl__gso_hsum(uh, end, region), lco));
+	if (!c)
+		c = 0xffff; /* CSUM_MANGLED_0 */
+	ofl_store_ne16(uh + 6, c);
+	return 0;
+}
+
+/* gre_gso_segment() per segment: the checksum over GRE header and
+ * everything after it, the reserved1 field zeroed. */
+OFL_PRIVATE int ofl__gso_fix_gre(uint8_t *gh, const uint8_t *end,
+				 uint32_t region, ofl_wsum lco)
+{
+	if (gh + 8 > end)
+		return OFL_ENODATA;
+	OFL__GSO_PIN(gh);
+	gh[4] = 0;
+	gh[5] = 0;
+	gh[6] = 0;
+	gh[7] = 0;
+	ofl_store_ne16(gh + 4, (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+				       ofl__gso_hsum(gh, end, region), lco)));
+	return 0;
+}
+
+/* Tunnel layers: inner IP, tunnel header, and return for the outer IP. */
+OFL_PRIVATE int ofl__gso_fix_tunnel(uint8_t *hdr, const uint8_t *end,
+				    const struct ofl_gso_meta *m,
+				    const struct ofl_gso_fix *f, uint32_t l4,
+				    uint32_t seglen, uint32_t ipseglen,
+				    ofl_wsum lco)
+{
+	uint32_t t = m->transport_off, type = m->gso_type;
+	int err;
+
+	err = ofl__gso_fix_ip(hdr, end, m->inner_network_off, ipseglen,
+			      f->id_delta,
+			      !!(type & OFL_GSO_TCP_FIXEDID_INNER));
+	if (err || !(type & (OFL__GSO_UDPT_MASK | OFL_GSO_GRE_CSUM)))
+		return err;
+	if (t >= l4 || l4 > OFL_GSO_MAX_HDR)
+		return OFL_ENODATA;
+	if (type & OFL__GSO_UDPT_MASK)
+		return ofl__gso_fix_udp_tunnel(hdr + t, end, m, f, seglen,
+					       ipseglen, l4 - t, lco);
+	return ofl__gso_fix_gre(hdr + t, end, l4 - t, lco);
+}
+
+OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
+			  const struct ofl_gso_meta *m,
+			  const struct ofl_gso_fix *f)
+{
+	uint32_t hl, l4, seglen, ipseglen, type;
+	ofl_wsum lco = 0;
+	int err;
+
+	if (!hdr || !end || !m || !f)
+		return OFL_EINVAL;
+	hl = m->hdr_len;
+	type = m->gso_type;
+	l4 = ofl__gso_l4_off(m);
+	if (hl > OFL_GSO_MAX_HDR || l4 >= hl || hdr + hl > end)
+		return OFL_ENODATA;
+	seglen = hl + f->payload_len;
+	/* GSO_PARTIAL: IP and tunnel lengths for one gso_size segment */
+	ipseglen = f->gso_segs > 1 ? hl + m->gso_size : seglen;
+	if (type & OFL_GSO_UDP_L4)
+		err = ofl__gso_fix_udp(hdr + l4, end, f, &lco);
+	else
+		err = ofl__gso_fix_tcp(hdr + l4, end, m, f, hl - l4, &lco);
+	if (err)
+		return err;
+	if (type & OFL_GSO_TUNNEL_MASK) {
+		err = ofl__gso_fix_tunnel(hdr, end, m, f, l4, seglen, ipseglen,
+					  lco);
+		if (err)
+			return err;
+	}
+	return ofl__gso_fix_ip(hdr, end, m->network_off, ipseglen, f->id_delta,
+			       !!(type & OFL_GSO_TCP_FIXEDID));
+}

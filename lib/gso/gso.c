@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The segment iterator: validation of the super-frame against its metadata
+ * (what the kernel's GSO callbacks refuse), then per segment a copy of the
+ * headers (skb_segment copies them from the original for every segment),
+ * ofl_gso_fixup(), and the payload slice, walked over the fragments.
+ */
+#include "internal.h"
+
+/* Largest frame accepted (bound of the copy loops). */
+#define OFL__GSO_MAX_FRAME (1u << 24)
+
+/* An IP header at @off whose upper layer (after IPv6 extension headers, as
+ * ipv6_gso_pull_exthdrs() skips them) must start at @next with protocol
+ * @pa or @pb. Returns the IP version or a negative error. */
+OFL_PRIVATE int ofl__gso_check_ip(const uint8_t *p, uint32_t hl, uint32_t off,
+				  uint32_t next, uint8_t pa, uint8_t pb)
+{
+	uint32_t pos, i;
+	uint8_t nh;
+
+	if (off + 20 > hl)
+		return OFL_ENODATA;
+	if ((p[off] >> 4) == 4) {
+		if ((p[off] & 15) < 5 || off + (p[off] & 15u) * 4 != next)
+			return OFL_EINVAL;
+		nh = p[off + 9];
+		return (nh == pa || nh == pb) ? 4 : OFL_EINVAL;
+	}
+	if ((p[off] >> 4) != 6 || off + 40 > hl)
+		return OFL_EINVAL;
+	nh = p[off + 6];
+	pos = off + 40;
+	for (i = 0; i < OFL_GSO_MAX_EXTHDRS; i++) {
+		if (nh != 0 && nh != 43 && nh != 60)
+			break;
+		if (pos + 8 > hl)
+			return OFL_ENODATA;
+		nh = p[pos];
+		pos += ((uint32_t)p[pos + 1] + 1) * 8;
+	}
+	if (pos != next || (nh != pa && nh != pb))
+		return OFL_EINVAL;
+	return 6;
+}
+
+/* IPv4 header at @off with a FIXEDID bit: DF must be set (6.18
+ * inet_gso_segment: "fixed ID is invalid if DF bit is not set"). */
+OFL_INLINE int ofl__gso_check_fixedid(const uint8_t *p, uint32_t off)
+{
+	if ((p[off] >> 4) == 4 && !(p[off + 6] & 0x40))
+		return OFL_EPROTO;
+	return 0;
+}
+
+/* Offsets, protocols and checksum metadata against the headers. */
+OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
+				      const struct ofl_gso_meta *m)
+{
+	uint32_t type = m->gso_type, hl = m->hdr_len, t = m->transport_off;
+	uint32_t l4 = ofl__gso_l4_off(m), ipo = ofl__gso_ip_off(m);
+	uint8_t proto = (type & OFL_GSO_UDP_L4) ? 17 : 6;
+	int v, err;
+
+	if (type & OFL_GSO_TUNNEL_MASK) {
+		uint32_t in = m->inner_network_off;
+		uint8_t pa, pb;
+
+		if (!(t < hl && in < l4 && t <= in &&
+		      ((type & OFL__GSO_IPXIP_MASK) ? t == in : t < in)))
+			return OFL_EINVAL;
+		if (in + 20 > hl)
+			return OFL_ENODATA;
+		if (type & OFL__GSO_UDPT_MASK) {
+			pa = pb = 17;
+			if (t + 8 > in)
+				return OFL_EINVAL;
+		} else if (type & OFL__GSO_GRE_MASK) {
+			pa = pb = 47;
+			if (t + ((type & OFL_GSO_GRE_CSUM) ? 8u : 4u) > in)
+				return OFL_EINVAL;
+			if ((type & OFL_GSO_GRE_CSUM) && !(p[t] & 0x80))
+				return OFL_EINVAL;
+		} else {
+			pa = 4;
+			pb = 41;
+		}
+		v = ofl__gso_check_ip(p, hl, m->network_off, t, pa, pb);
+		if (v < 0)
+			return v;
+		if (((type & OFL_GSO_IPXIP4) && v != 4) ||
+		    ((type & OFL_GSO_IPXIP6) && v != 6))
+			return OFL_EINVAL;
+		if ((type & OFL__GSO_IPXIP_MASK) &&
+		    p[in] >> 4 != (p[m->network_off + (v == 4 ? 9 : 6)] == 4
+				   ? 4 : 6))
+			return OFL_EINVAL;
+		if ((type & OFL_GSO_PARTIAL) &&
+		    (type & (OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE_CSUM)))
+			return OFL_EOPNOTSUPP;
+		if (type & OFL_GSO_TCP_FIXEDID_INNER) {
+			err = ofl__gso_check_fixedid(p, in);
+			if (err)
+				return err;
+		}
+	} else if (m->inner_network_off || m->inner_transport_off) {
+		return OFL_EINVAL;
+	}
+	if (l4 >= hl)
+		return OFL_EINVAL;
+	v = ofl__gso_check_ip(p, hl, ipo, l4, proto, proto);
+	if (v < 0)
+		return v;
+	if (((type & OFL_GSO_TCPV4) && v != 4) ||
+	    ((type & OFL_GSO_TCPV6) && v != 6))
+		return OFL_EINVAL;
+	if (type & OFL_GSO_TCP_FIXEDID) {
+		err = ofl__gso_check_fixedid(p, m->network_off);
+		if (err)
+			return err;
+	}
+	if (proto == 6 ? (l4 + 20 > hl || l4 + (p[l4 + 12] >> 4) * 4u != hl)
+		       : l4 + 8 != hl)
+		return OFL_EINVAL;
+	if (m->csum_state == OFL_GSO_CSUM_PARTIAL &&
+	    (m->csum_start != l4 || m->csum_offset != (proto == 6 ? 16 : 6)))
+		return OFL_EINVAL;
+	if (m->csum_state > OFL_GSO_CSUM_NONE)
+		return OFL_EINVAL;
+	return 0;
+}
+
+/* Folded pseudo-header sum (not complemented) for the L4 header at @l4
+ * under the IP header at @ipo: __tcp_v4_send_check / __tcp_v6_send_check
+ * and udp4_ufo_send_check put it in the checksum field. */
+OFL_PRIVATE uint16_t ofl__gso_pseudo(const uint8_t *p, uint32_t ipo,
+				     uint32_t len, uint8_t proto)
+{
+	if ((p[ipo] >> 4) == 4)
+		return (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
+			(OFL_FORCE ofl_be32)ofl_load_ne32(p + ipo + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(p + ipo + 16), len,
+			proto, 0);
+	return (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
+		p + ipo + 8, p + ipo + 24, len, proto, 0);
+}
+
+/* Move the cursor past fragment ends (and empty fragments). */
+OFL_PRIVATE void ofl__gso_norm(struct ofl_gso_iter *it)
+{
+	uint32_t k;
+
+	for (k = 0; k < OFL_GSO_MAX_FRAGS; k++) {
+		if (it->frag >= it->nr_frags ||
+		    it->frag_off < it->frags[it->frag].len)
+			break;
+		it->frag++;
+		it->frag_off = 0;
+	}
+}
+
+OFL_PRIVATE int ofl__gso_sizes(struct ofl_gso_iter *it)
+{
+	const struct ofl_gso_meta *m = &it->m;
+	uint32_t total = it->total_len, mss = m->gso_size, k, ipmax, v6;
+
+	if (total <= mss)
+		return OFL_ERANGE;
+	it->step = mss;
+	k = total / mss;
+	if ((m->gso_type & OFL_GSO_PARTIAL) && k > 1)
+		it->step = mss * k;
+	it->count = (total + it->step - 1) / it->step;
+	if ((total + mss - 1) / mss > OFL_GSO_MAX_SEGS)
+		return OFL_E2BIG;
+	if ((m->gso_type & OFL_GSO_UDP_L4) &&
+	    (total + mss - 1) / mss > OFL_GSO_UDP_MAX_SEGS)
+		return OFL_E2BIG;
+	ipmax = (m->gso_type & OFL_GSO_PARTIAL) ? mss : it->step;
+	v6 = (it->frags[0].data[m->network_off] >> 4) == 6 ? 40 : 0;
+	if (m->hdr_len + ipmax - m->network_off - v6 > 0xffff)
+		return OFL_EOVERFLOW;
+	if ((m->gso_type & OFL_GSO_UDP_L4) && 8 + it->step > 0xffff)
+		return OFL_EOVERFLOW;
+	return 0;
+}
+
+OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
+			 const struct ofl_gso_frag *frags, uint32_t nr_frags,
+			 const struct ofl_gso_meta *m, uint32_t flags)
+{
+	uint32_t l4t, tun, i, l4;
+	uint64_t len = 0;
+	const uint8_t *p;
+	int err;
+
+	if (!it || !frags || !m || !nr_frags || nr_frags > OFL_GSO_MAX_FRAGS)
+		return OFL_EINVAL;
+	l4t = m->gso_type & OFL__GSO_L4_MASK;
+	tun = m->gso_type & OFL_GSO_TUNNEL_MASK;
+	if (!m->gso_size || !l4t || (l4t & (l4t - 1)) || (tun & (tun - 1)))
+		return OFL_EINVAL;
+	if (m->hdr_len > OFL_GSO_MAX_HDR)
+		return OFL_EMSGSIZE;
+	p = frags[0].data;
+	if (!p || m->hdr_len > frags[0].len || m->hdr_len < 20)
+		return OFL_ENODATA;
+	for (i = 0; i < OFL_GSO_MAX_FRAGS; i++) {
+		if (i >= nr_frags)
+			break;
+		if (frags[i].len && !frags[i].data)
+			return OFL_EINVAL;
+		len += frags[i].len;
+	}
+	if (len > OFL__GSO_MAX_FRAME)
+		return OFL_EMSGSIZE;
+	err = ofl__gso_check_layout(p, m);
+	if (err)
+		return err;
+	ofl_zero_bytes(it, sizeof(*it), sizeof(*it));
+	ofl_copy_bytes((uint8_t *)&it->m, (const uint8_t *)m, sizeof(*m),
+		       sizeof(*m));
+	it->frags = frags;
+	it->nr_frags = nr_frags;
+	it->flags = flags;
+	it->frame_len = (uint32_t)len;
+	it->total_len = (uint32_t)len - m->hdr_len;
+	err = ofl__gso_sizes(it);
+	if (err)
+		return err;
+	l4 = ofl__gso_l4_off(m);
+	if (m->csum_state == OFL_GSO_CSUM_NONE) {
+		it->set_check = 1;
+		/* UDP: with the length in uh->len, which __udp_gso_segment
+		 * takes out again (csum16_sub(uh->check, uh->len)), so that
+		 * the result is right whatever that field holds */
+		if (m->gso_type & OFL_GSO_UDP_L4)
+			it->check0 = ofl__gso_pseudo(
+				p, ofl__gso_ip_off(m),
+				ofl_load_be16(p + l4 + 4), 17);
+		else
+			it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),
+						     it->frame_len - l4, 6);
+		if (m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM) {
+			it->set_check = 2;
+			it->tcheck0 = ofl__gso_pseudo(
+				p, m->network_off,
+				it->frame_len - m->transport_off, 17);
+		}
+	}
+	it->frag = 0;
+	it->frag_off = m->hdr_len;
+	ofl__gso_norm(it);
+	return 0;
+}
+
+OFL_API uint32_t ofl_gso_count(const struct ofl_gso_iter *it)
+{
+	return it ? it->count : 0;
+}
+
+/* Advance the payload cursor by @n bytes; with @sum, return their sum. */
+OFL_PRIVATE ofl_wsum ofl__gso_walk(struct ofl_gso_iter *it, uint32_t n,
+				   int sum)
+{
+	ofl_wsum s = 0;
+	uint32_t done = 0, k, avail, take;
+
+	for (k = 0; k <= OFL_GSO_MAX_FRAGS; k++) {
+		if (done >= n || it->frag >= it->nr_frags)
+			break;
+		avail = it->frags[it->frag].len - it->frag_off;
+		take = avail < n - done ? avail : n - done;
+		if (sum && take)
+			s = ofl_csum_block_add(
+				s,
+				ofl_csum_partial(it->frags[it->frag].data +
+							 it->frag_off,
+						 take, 0),
+				done);
+		done += take;
+		it->frag_off += take;
+		ofl__gso_norm(it);
+	}
+	return s;
+}
+
+/* Header bytes: 8 at a time, then the tail. */
+OFL_INLINE void ofl__gso_copy_hdr(uint8_t *dst, const uint8_t *src,
+				  uint32_t n)
+{
+	uint32_t i;
+	uint64_t w;
+
+	for (i = 0; i + 8 <= OFL_GSO_MAX_HDR; i += 8) {
+		if (i + 8 > n)
+			break;
+		__builtin_memcpy(&w, src + i, 8);
+		__builtin_memcpy(dst + i, &w, 8);
+	}
+	ofl_copy_bytes(dst + i, src + i, n - i, 8);
+}
+
+OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
+			 struct ofl_gso_seg *seg)
+{
+	const struct ofl_gso_meta *m;
+	struct ofl_gso_fix f;
+	uint32_t hl, l4, rel, plen;
+	int err;
+
+	if (!it || !hdr || !seg)
+		return OFL_EINVAL;
+	if (it->index >= it->count)
+		return 0;
+	m = &it->m;
+	hl = m->hdr_len;
+	if (cap < hl)
+		return OFL_ENOSPC;
+	rel = it->off;
+	plen = it->total_len - rel;
+	if (plen > it->step)
+		plen = it->step;
+	seg->index = it->index;
+	seg->hdr_len = hl;
+	seg->payload_off = hl + rel;
+	seg->payload_len = plen;
+	seg->frag = it->frag;
+	seg->frag_off = it->frag_off;
+	seg->gso_segs = plen > m->gso_size ? plen / m->gso_size : 1;
+	l4 = ofl__gso_l4_off(m);
+	seg->csum_start = (uint16_t)l4;
+	seg->csum_offset = (m->gso_type & OFL_GSO_UDP_L4) ? 6 : 16;
+	ofl__gso_copy_hdr(hdr, it->frags[0].data, hl);
+	if (it->set_check) {
+		ofl_store_ne16(hdr + l4 + seg->csum_offset, it->check0);
+		if (it->set_check == 2)
+			ofl_store_ne16(hdr + m->transport_off + 6, it->tcheck0);
+	}
+	f.payload_off = rel;
+	f.payload_len = plen;
+	f.total_len = it->total_len;
+	f.id_delta = it->index ? rel / m->gso_size : 0;
+	if (!(m->gso_type & OFL_GSO_PARTIAL))
+		f.id_delta = it->index;
+	f.gso_segs = seg->gso_segs;
+	f.first = it->index == 0;
+	f.last = it->index + 1 == it->count;
+	f.flags = (uint16_t)it->flags;
+	f.payload_sum = ofl__gso_walk(it, plen,
+				      !(it->flags & OFL_GSO_F_CSUM_PARTIAL));
+	err = ofl_gso_fixup(hdr, hdr + hl, m, &f);
+	if (err)
+		return err;
+	it->off = rel + plen;
+	it->index++;
+	return 1;
+}

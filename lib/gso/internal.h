@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Private helpers of lib/gso. */
+#ifndef OFL_LIB_GSO_INTERNAL_H
+#define OFL_LIB_GSO_INTERNAL_H
+
+#include <offload/gso.h>
+#include <offload/csum.h>
+#include "../common/bytes.h"
+
+#define OFL__GSO_L4_MASK (OFL_GSO_TCPV4 | OFL_GSO_TCPV6 | OFL_GSO_UDP_L4)
+#define OFL__GSO_UDPT_MASK (OFL_GSO_UDP_TUNNEL | OFL_GSO_UDP_TUNNEL_CSUM)
+#define OFL__GSO_GRE_MASK (OFL_GSO_GRE | OFL_GSO_GRE_CSUM)
+#define OFL__GSO_IPXIP_MASK (OFL_GSO_IPXIP4 | OFL_GSO_IPXIP6)
+
+#define OFL__GSO_TCP_FIN 0x01
+#define OFL__GSO_TCP_PSH 0x08
+#define OFL__GSO_TCP_CWR 0x80
+
+/*
+ * BPF only: keep a packet pointer whose range was just checked in one
+ * register. Without it clang rebuilds the pointer from hdr + offset after
+ * a spill, the rebuilt pointer has no checked range, and the verifier says
+ * "R3 offset is outside of the packet" (or "invalid access to packet").
+ */
+#if defined(OFL_BPF)
+#define OFL__GSO_PIN(p) __asm__ volatile("" : "+r"(p))
+#else
+#define OFL__GSO_PIN(p) ((void)0)
+#endif
+
+/* Offset of the innermost L4 header. */
+OFL_INLINE uint32_t ofl__gso_l4_off(const struct ofl_gso_meta *m)
+{
+	return (m->gso_type & OFL_GSO_TUNNEL_MASK) ? m->inner_transport_off
+						   : m->transport_off;
+}
+
+/* Offset of the innermost IP header. */
+OFL_INLINE uint32_t ofl__gso_ip_off(const struct ofl_gso_meta *m)
+{
+	return (m->gso_type & OFL_GSO_TUNNEL_MASK) ? m->inner_network_off
+						   : m->network_off;
+}
+
+/* Linux csum16_add / csum16_sub: ones'-complement 16-bit arithmetic on
+ * values as stored (byte order does not matter for it). */
+OFL_INLINE uint16_t ofl__gso_csum16_add(uint16_t a, uint16_t b)
+{
+	uint16_t r = (uint16_t)(a + b);
+
+	return (uint16_t)(r + (r < b));
+}
+
+OFL_INLINE uint16_t ofl__gso_csum16_sub(uint16_t a, uint16_t b)
+{
+	return ofl__gso_csum16_add(a, (uint16_t)~b);
+}
+
+#endif /* OFL_LIB_GSO_INTERNAL_H */

@@ -1,0 +1,508 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/gso against the running kernel's software GSO, byte for byte.
+ * Run by kernel_gso.sh inside a private network namespace holding a veth
+ * pair TX <-> RX (TX: tso/gso/tx-checksumming off, RX: gro off).
+ *
+ * Each super-frame of a generated corpus is sent on TX through AF_PACKET
+ * with PACKET_VNET_HDR (virtio_net_hdr: NEEDS_CSUM, gso_type, gso_size,
+ * hdr_len, csum_start/offset; pseudo-header sum in the L4 checksum field).
+ * validate_xmit_skb() segments it in software (skb_gso_segment) and the
+ * segments arrive on RX, where an AF_PACKET socket reads them. The same
+ * input goes through ofl_gso_segment() with complete checksums; both
+ * outputs must be equal, and the kernel's must pass a reference checksum
+ * check written independently in gso_frames.h.
+ *
+ * With MODE "partial" the TX side keeps tx-checksumming on: the segments
+ * then cross the veth as CHECKSUM_PARTIAL with the pseudo-header sums in
+ * their L4 checksum fields, compared with OFL_GSO_F_CSUM_PARTIAL output.
+ *
+ * Usage: kernel_gso TXIF RXIF complete|partial [cases]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/virtio_net.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <sys/socket.h>
+#include "gso_frames.h"
+
+#ifndef VIRTIO_NET_HDR_GSO_UDP_L4
+#define VIRTIO_NET_HDR_GSO_UDP_L4 5
+#endif
+
+#define MAXF 70000
+static uint8_t in[MAXF], rx[MAXF];
+static uint8_t out[(OFL_GSO_MAX_SEGS + 1) * 256 + MAXF];
+static uint32_t lens[OFL_GSO_MAX_SEGS];
+
+static int txfd, rxfd;
+static int partial;
+static unsigned n_ok, n_bad, n_refused, n_lib_refused, n_dropped, n_segs;
+
+static int open_sock(const char *ifname, int vnet)
+{
+	struct sockaddr_ll sll;
+	int fd, one = 1, big = 32 << 20;
+
+	fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	if (fd < 0)
+		return -1;
+	if (vnet && setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one,
+			       sizeof(one)))
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big));
+	setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &big, sizeof(big));
+	memset(&sll, 0, sizeof(sll));
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_ALL);
+	sll.sll_ifindex = (int)if_nametoindex(ifname);
+	if (!sll.sll_ifindex || bind(fd, (void *)&sll, sizeof(sll)))
+		return -1;
+	return fd;
+}
+
+/* Next frame from RX sent by our TX MAC, or 0 on timeout. The kernel
+ * takes VLAN tags out of the data before AF_PACKET sees them
+ * (skb_vlan_untag); put them back from PACKET_AUXDATA, as libpcap does. */
+static ssize_t rx_frame(int ms)
+{
+	struct sockaddr_ll from;
+	struct pollfd pf = { .fd = rxfd, .events = POLLIN };
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+	} cb;
+	struct iovec iov = { .iov_base = rx + 4, .iov_len = sizeof(rx) - 4 };
+	struct msghdr msg;
+	struct cmsghdr *c;
+	ssize_t n;
+
+	for (;;) {
+		if (poll(&pf, 1, ms) <= 0)
+			return 0;
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &from;
+		msg.msg_namelen = sizeof(from);
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = &cb;
+		msg.msg_controllen = sizeof(cb);
+		n = recvmsg(rxfd, &msg, 0);
+		if (n < 14 || from.sll_pkttype == PACKET_OUTGOING)
+			continue;
+		memmove(rx, rx + 4, (size_t)n);
+		for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+			struct tpacket_auxdata a;
+
+			if (c->cmsg_level != SOL_PACKET ||
+			    c->cmsg_type != PACKET_AUXDATA)
+				continue;
+			memcpy(&a, CMSG_DATA(c), sizeof(a));
+			if (!(a.tp_status & TP_STATUS_VLAN_VALID))
+				continue;
+			memmove(rx + 16, rx + 12, (size_t)n - 12);
+			gf_be16(rx + 12, (a.tp_status & TP_STATUS_VLAN_TPID_VALID)
+				? a.tp_vlan_tpid : 0x8100);
+			gf_be16(rx + 14, a.tp_vlan_tci);
+			n += 4;
+		}
+		if (memcmp(rx + 6, "\x02\0\0\0\0\x01", 6))
+			continue;
+		return n;
+	}
+}
+
+static void drain(void)
+{
+	while (rx_frame(0) > 0)
+		;
+}
+
+static void describe(const struct gf_params *g, uint16_t mss, char *buf,
+		     size_t cap)
+{
+	snprintf(buf, cap,
+		 "%s/%s mss=%u payload=%u ext=%d ipopt=%d tcpopt=%d df=%d "
+		 "flags=0x%02x vlan=%d ecnflag=%d",
+		 g->v6 ? "ipv6" : "ipv4", g->udp ? "udp" : "tcp", mss,
+		 g->payload_len, g->n_ext, g->ip_opt_words, g->tcp_opt_words,
+		 g->df, g->tcp_flags, g->vlan, (int)(g->seed & 1));
+}
+
+static void run_case(const struct gf_params *g, uint16_t mss)
+{
+	struct ofl_gso_meta m;
+	struct ofl_gso_frag fr;
+	struct virtio_net_hdr vh;
+	struct iovec iov[2];
+	struct msghdr msg;
+	size_t len, pos = 0;
+	int nseg, i, ecn = (int)(g->seed & 1) && !g->udp;
+	char d[200];
+
+	len = gf_build(in, g, &m);
+	m.gso_size = mss;
+	fr.data = in;
+	fr.len = (uint32_t)len;
+	fr.reserved = 0;
+	nseg = ofl_gso_segment(&fr, 1, &m,
+			       partial ? OFL_GSO_F_CSUM_PARTIAL : 0, out, sizeof(out), lens,
+			       OFL_GSO_MAX_SEGS);
+	memset(&vh, 0, sizeof(vh));
+	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
+			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				     : VIRTIO_NET_HDR_GSO_TCPV4;
+	if (ecn)
+		vh.gso_type |= VIRTIO_NET_HDR_GSO_ECN;
+	vh.hdr_len = m.hdr_len;
+	vh.gso_size = mss;
+	vh.csum_start = m.csum_start;
+	vh.csum_offset = m.csum_offset;
+	iov[0].iov_base = &vh;
+	iov[0].iov_len = sizeof(vh);
+	iov[1].iov_base = in;
+	iov[1].iov_len = len;
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	describe(g, mss, d, sizeof(d));
+	if (sendmsg(txfd, &msg, 0) < 0) {
+		n_refused++;
+		printf("SKIP case (kernel refuses, sendmsg: %s%s): %s; ofl: %s\n",
+		       strerror(errno),
+		       g->udp && g->payload_len > 128u * mss
+		       ? ": virtio_net_hdr_to_skb allows at most "
+			 "UDP_MAX_SEGMENTS (128) segments" : "", d,
+		       nseg < 0 ? ofl_strerror(nseg) : "segments it");
+		return;
+	}
+	if (nseg < 0) {
+		ssize_t n;
+		int k = 0;
+
+		while ((n = rx_frame(50)) > 0)
+			k++;
+		n_lib_refused++;
+		printf("SKIP case (ofl refuses: %s; kernel sent %d frames%s): "
+		       "%s\n", ofl_strerror(nseg), k,
+		       nseg == OFL_ERANGE ? ": payload not larger than "
+		       "gso_size, virtio_net_hdr_to_skb sends it unsegmented"
+		       : "", d);
+		return;
+	}
+	for (i = 0; i < nseg; i++) {
+		ssize_t n = rx_frame(1000);
+		const char *why;
+
+		if (n <= 0) {
+			n_dropped++;
+			printf("SKIP case (kernel delivered %d of %d segments:"
+			       " dropped on the way): %s\n", i, nseg, d);
+			drain();
+			return;
+		}
+		why = partial ? NULL : gf_verify(rx, (size_t)n, &m);
+		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
+		    why) {
+			size_t k = 0;
+
+			while (k < (size_t)n && k < lens[i] &&
+			       rx[k] == out[pos + k])
+				k++;
+			n_bad++;
+			if (n_bad <= 10)
+				printf("FAIL: %s: segment %d/%d: kernel %zd "
+				       "bytes, ofl %u bytes, first difference "
+				       "at byte %zu (kernel %02x ofl %02x)%s%s\n",
+				       d, i, nseg, n, lens[i], k,
+				       k < (size_t)n ? rx[k] : 0,
+				       k < lens[i] ? out[pos + k] : 0,
+				       why ? "; kernel frame fails check: " : "",
+				       why ? why : "");
+			drain();
+			return;
+		}
+		pos += lens[i];
+	}
+	if (rx_frame(5) > 0) {
+		n_bad++;
+		printf("FAIL: %s: kernel sent more than %d segments\n", d,
+		       nseg);
+		drain();
+		return;
+	}
+	n_ok++;
+	n_segs += (unsigned)nseg;
+}
+
+/*
+ * Tunnel mode: the super-frame (inner Ethernet frame) is sent on a tunnel
+ * device (vxlan, geneve, gretap) whose lower device is TX; the kernel adds
+ * the outer headers and segments with SKB_GSO_UDP_TUNNEL(_CSUM) or
+ * SKB_GSO_GRE(_CSUM). The outer headers of the first segment that arrives
+ * (@olen bytes: addresses, ports, TTL, first outer IP ID, chosen by the
+ * kernel) are put in front of the super-frame; ofl_gso_meta_from_frame()
+ * and ofl_gso_segment() (CSUM_NONE: every checksum computed) must then
+ * give every segment byte for byte.
+ */
+static uint8_t sup[MAXF + 128];
+
+static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
+			    size_t olen)
+{
+	struct ofl_gso_meta m, mo;
+	struct ofl_gso_frag fr;
+	struct virtio_net_hdr vh;
+	struct iovec iov[2];
+	struct msghdr msg;
+	size_t len, pos = 0;
+	ssize_t n;
+	int nseg, i, err;
+	char d[200];
+
+	len = gf_build(in, g, &m);
+	describe(g, mss, d, sizeof(d));
+	memset(&vh, 0, sizeof(vh));
+	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
+			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				     : VIRTIO_NET_HDR_GSO_TCPV4;
+	vh.hdr_len = m.hdr_len;
+	vh.gso_size = mss;
+	vh.csum_start = m.csum_start;
+	vh.csum_offset = m.csum_offset;
+	iov[0].iov_base = &vh;
+	iov[0].iov_len = sizeof(vh);
+	iov[1].iov_base = in;
+	iov[1].iov_len = len;
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	if (sendmsg(txfd, &msg, 0) < 0) {
+		n_refused++;
+		printf("SKIP case (kernel refuses, sendmsg: %s): %s\n",
+		       strerror(errno), d);
+		return;
+	}
+	n = rx_frame(1000);
+	if (n <= 0 || (size_t)n < olen) {
+		n_dropped++;
+		printf("SKIP case (nothing arrived): %s\n", d);
+		return;
+	}
+	memcpy(sup, rx, olen);
+	memcpy(sup + olen, in, len);
+	err = ofl_gso_meta_from_frame(sup, olen + len, mss, &mo);
+	fr.data = sup;
+	fr.len = (uint32_t)(olen + len);
+	fr.reserved = 0;
+	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo, 0, out, sizeof(out),
+					   lens, OFL_GSO_MAX_SEGS);
+	if (nseg < 0) {
+		n_lib_refused++;
+		printf("SKIP case (ofl refuses: %s): %s\n",
+		       ofl_strerror(nseg), d);
+		drain();
+		return;
+	}
+	for (i = 0; i < nseg; i++) {
+		if (i && (n = rx_frame(1000)) <= 0) {
+			n_dropped++;
+			printf("SKIP case (kernel delivered %d of %d segments):"
+			       " %s\n", i, nseg, d);
+			return;
+		}
+		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
+		    gf_verify(rx, (size_t)n, &mo)) {
+			size_t k = 0;
+
+			while (k < (size_t)n && k < lens[i] &&
+			       rx[k] == out[pos + k])
+				k++;
+			n_bad++;
+			if (n_bad <= 10)
+				printf("FAIL: %s (tunnel type 0x%x): segment "
+				       "%d/%d: kernel %zd bytes, ofl %u, first "
+				       "difference at %zu; kernel frame check: "
+				       "%s\n", d, mo.gso_type, i, nseg, n,
+				       lens[i], k,
+				       gf_verify(rx, (size_t)n, &mo)
+				       ? gf_verify(rx, (size_t)n, &mo) : "ok");
+			drain();
+			return;
+		}
+		pos += lens[i];
+	}
+	if (rx_frame(5) > 0) {
+		n_bad++;
+		printf("FAIL: %s: kernel sent more than %d segments\n", d,
+		       nseg);
+		drain();
+		return;
+	}
+	n_ok++;
+	n_segs += (unsigned)nseg;
+}
+
+static uint64_t rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+int main(int argc, char **argv)
+{
+	static const uint16_t mss_list[] = { 536, 1000, 1220, 1400, 1448,
+					     1460, 2000, 4000, 8960 };
+	static const uint8_t flag_list[] = { 0x10, 0x18, 0x11, 0x19, 0x90,
+					     0x98, 0xd8, 0x50, 0x30, 0x99 };
+	uint64_t s = 0x5eed0f1ULL;
+	int ncases = argc > 4 ? atoi(argv[4]) : 900, c, one = 1;
+
+	if (argc < 4)
+		return 2;
+	partial = !strcmp(argv[3], "partial");
+	if (!strncmp(argv[3], "tunnel", 6)) {
+		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
+		size_t olen = (size_t)atoi(argv[3] + 7);
+
+		txfd = open_sock(argv[1], 1);
+		rxfd = open_sock(argv[2], 0);
+		if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA,
+					    &one, sizeof(one)))
+			rxfd = -1;
+		if (txfd < 0 || rxfd < 0) {
+			printf("SKIP: AF_PACKET on %s: %s\n", argv[1],
+			       strerror(errno));
+			return 77;
+		}
+		usleep(100000);
+		drain();
+		for (c = 0; c < ncases; c++) {
+			struct gf_params g;
+			uint16_t mss = (uint16_t)(536 + rnd(&s) % 1000);
+
+			memset(&g, 0, sizeof(g));
+			g.seed = rnd(&s) & ~1ull;
+			g.v6 = c % 3 == 1;
+			g.udp = c % 3 == 2;
+			g.df = (int)(rnd(&s) & 1);
+			g.tcp_opt_words = (int)(rnd(&s) % 4) * 3 % 11;
+			g.n_ext = g.v6 ? (int)(rnd(&s) % 4) : 0;
+			g.tcp_flags = 0x18;
+			g.seq = (uint32_t)rnd(&s);
+			g.ip_id = (uint16_t)rnd(&s);
+			g.payload_len = mss + 1 + (uint32_t)(rnd(&s) %
+					(g.udp ? 30u * mss : 30000u));
+			run_tunnel_case(&g, mss, olen);
+		}
+		printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
+		       "%u differ, %u refused by the kernel, %u refused by "
+		       "ofl, %u dropped\n", argv[3], argv[1], n_ok, n_segs,
+		       n_bad, n_refused, n_lib_refused, n_dropped);
+		if (n_bad)
+			return 1;
+		return n_ok ? 0 : 77;
+	}
+	txfd = open_sock(argv[1], 1);
+	rxfd = open_sock(argv[2], 0);
+	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
+				    sizeof(one)))
+		rxfd = -1;
+	if (txfd < 0 || rxfd < 0) {
+		printf("SKIP: AF_PACKET with PACKET_VNET_HDR unavailable: %s\n",
+		       strerror(errno));
+		return 77;
+	}
+	usleep(100000);
+	drain();
+	for (c = 0; c < ncases; c++) {
+		struct gf_params g;
+		uint16_t mss;
+		uint32_t maxpl, k;
+
+		memset(&g, 0, sizeof(g));
+		g.seed = rnd(&s);
+		g.v6 = (c % 3) == 1;
+		g.udp = (c % 5) == 4;
+		mss = (c % 4 == 3) ? (uint16_t)(536 + rnd(&s) % (8960 - 536 + 1))
+				   : mss_list[rnd(&s) % 9];
+		g.df = (int)(rnd(&s) & 1);
+		g.vlan = (rnd(&s) % 8) == 0;
+		if (g.v6)
+			g.n_ext = (int)(rnd(&s) % 4);
+		else
+			g.ip_opt_words = (rnd(&s) % 5 == 0) ? (int)(rnd(&s) % 11) : 0;
+		if (!g.udp)
+			g.tcp_opt_words = (int)(rnd(&s) % 4 == 0 ? rnd(&s) % 11
+						: (rnd(&s) & 1) * 3);
+		g.tcp_flags = flag_list[rnd(&s) % sizeof(flag_list)];
+		g.seq = (uint32_t)rnd(&s);
+		g.ip_id = (uint16_t)rnd(&s);
+		maxpl = 65000 - 200;
+		if (g.udp && maxpl > 128u * mss)
+			maxpl = 128u * mss;
+		k = (uint32_t)(rnd(&s) % 6);
+		switch (k) {
+		case 0: g.payload_len = mss + 1; break;	/* 1 byte over */
+		case 1: g.payload_len = mss * (uint32_t)(2 + rnd(&s) % 8); break;
+		case 2: g.payload_len = maxpl - (maxpl % mss); break;
+		case 3: g.payload_len = maxpl; break;
+		default:
+			g.payload_len = mss + 1 + (uint32_t)(rnd(&s) % (maxpl - mss));
+		}
+		if (g.payload_len > maxpl)
+			g.payload_len = maxpl - (maxpl % mss);
+		if (g.payload_len <= mss)
+			g.payload_len = mss + 1;
+		run_case(&g, mss);
+	}
+	/* edge cases: where ofl or the kernel refuses, it is said */
+	{
+		static const struct { int v6, udp; uint16_t mss; uint32_t pl; }
+		edge[] = {
+			{ 0, 1, 500, 500 * 130 },	/* USO over 128 segs */
+			{ 1, 1, 500, 500 * 129 },
+			{ 0, 1, 500, 500 * 128 },	/* exactly 128 */
+			{ 0, 0, 536, 536 },		/* payload == mss */
+			{ 0, 1, 536, 536 },
+			{ 0, 0, 100, 64000 },		/* 640 segments */
+			{ 1, 0, 64, 60000 },		/* 938 segments */
+			{ 0, 0, 1, 2 },			/* mss 1 */
+			{ 0, 0, 8960, 8961 },
+		};
+		for (c = 0; c < (int)(sizeof(edge) / sizeof(edge[0])); c++) {
+			struct gf_params g;
+
+			memset(&g, 0, sizeof(g));
+			g.v6 = edge[c].v6;
+			g.udp = edge[c].udp;
+			g.payload_len = edge[c].pl;
+			g.tcp_flags = 0x18;
+			g.seed = 2 * (uint64_t)c + 2;
+			g.df = 1;
+			run_case(&g, edge[c].mss);
+		}
+	}
+	printf("kernel_gso (%s checksums): %u cases equal (%u segments), %u differ, "
+	       "%u refused by the kernel, %u refused by ofl, %u dropped\n",
+	       argv[3], n_ok, n_segs, n_bad, n_refused, n_lib_refused, n_dropped);
+	if (n_bad)
+		return 1;
+	if (!n_ok) {
+		printf("SKIP: the kernel segmented no case\n");
+		return 77;
+	}
+	return 0;
+}
