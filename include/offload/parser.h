@@ -194,10 +194,17 @@ struct ofl_parse_result {
 	ofl_be32 tcp_ts[2];	/* TSval, TSecr, wire order */
 	ofl_be32 tcp_sack[8];	/* up to 4 SACK blocks (left, right) */
 	uint8_t geneve_nopts;	/* GENEVE options walked */
-	uint8_t reserved[3];
+	uint8_t nexthdr;	/* IPv6 extension headers (and AH) seen */
+	/* Walker state, kept here rather than in registers so that the BPF
+	 * verifier sees the same bounded unknowns at every loop head (and
+	 * prunes): not part of the result, 0 once ofl_parse() returns. */
+	uint8_t node;		/* graph node of the header at stop_off */
+	uint8_t reserved;
+	uint16_t opt_off;	/* TLV cursor within the current header */
+	uint16_t reserved2;
 };
 
-#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 112)
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 116)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 48, "flow is 48 bytes");
@@ -244,6 +251,46 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 		      struct ofl_parse_result *res);
+
+/*
+ * ofl_parse() in three parts, for BPF programs where one inlined walk of
+ * OFL_PARSE_MAX_DEPTH steps is too much for the verifier: call
+ * ofl_parse_step() from a global (separately verified) BPF function, in a
+ * bounded loop, with the result in a map value (tests/parser/parse.bpf.c).
+ * Natively ofl_parse() is exactly these three calls.
+ */
+
+/**
+ * ofl_parse_begin() - reset @res and set the walk to start at @root.
+ * @data, @end, @root, @res: as for ofl_parse().
+ *
+ * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments.
+ */
+OFL_API int ofl_parse_begin(const void *data, const void *end,
+			    unsigned int root, struct ofl_parse_result *res);
+
+/**
+ * ofl_parse_step() - parse the next header.
+ * @data, @end: the same frame as given to ofl_parse_begin().
+ * @res: the result being built (its walker fields hold the position).
+ *
+ * Returns 1 if there is a next header to parse, 0 when the walk ended
+ * well, or a negative error (see ofl_parse()); after 0 or an error further
+ * calls return 0 and change nothing.
+ */
+OFL_API int ofl_parse_step(const void *data, const void *end,
+			   struct ofl_parse_result *res);
+
+/**
+ * ofl_parse_finish() - complete @res after the last step.
+ * @res: the result.
+ * @ret: the last ofl_parse_step() return value (1 if the step budget ran
+ *       out: that is OFL_ELOOP).
+ *
+ * Fills the derived fields (inner flow without tunnels, payload length),
+ * stores and returns the final code, as ofl_parse() returns it.
+ */
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
 
 /** Largest flow key ofl_parse_flow_key() writes: IPv6 with ports. */
 #define OFL_PARSE_FLOW_KEY_MAX 36

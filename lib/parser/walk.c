@@ -17,6 +17,53 @@
 
 #define OFL__PARSE_RSIZE ((unsigned int)sizeof(struct ofl_parse_result))
 
+#if defined(OFL_BPF)
+/*
+ * Make the compiler reload the walker state from *res (a map value in BPF)
+ * at each loop head: the verifier then sees the same bounded unknowns on
+ * every path and prunes them. Without it the loads stay in registers with
+ * path-specific ranges and verification stops at "BPF program is too
+ * large. Processed 1000001 insn". Natively it is nothing.
+ */
+#define OFL__PARSE_FORGET() __asm__ __volatile__("" ::: "memory")
+/* Pin a value in a register: clang may otherwise reload it from .rodata
+ * after its bounds check, and the verifier then sees the unchecked copy
+ * ("R2 max value is outside of the allowed memory range"). */
+#define OFL__PARSE_HIDE(x) __asm__ __volatile__("" : "+r"(x))
+#else
+#define OFL__PARSE_FORGET() do { } while (0)
+#define OFL__PARSE_HIDE(x) do { } while (0)
+#endif
+
+#if defined(OFL_BPF)
+/* Loops stay loops in BPF: unrolled, the inlined copies and rule loops
+ * leave the verifier "The sequence of 8193 jumps is too complex". */
+#define OFL__PARSE_LOOP _Pragma("clang loop unroll(disable)")
+#else
+#define OFL__PARSE_LOOP
+#endif
+
+/*
+ * Element i of a graph array, or NULL when i is out of range (which the
+ * graph tests rule out). A compare, not a modulo or a clamp to 0: the
+ * verifier loses the bounds of a division ("value ... makes map_value
+ * pointer be out of bounds"), and a clamp's constant 0 would let it read
+ * constants from .rodata and split every later path on them.
+ */
+OFL_INLINE const void *ofl__parse_ptr(const void *base, size_t size,
+				      size_t n, size_t i)
+{
+	OFL__PARSE_HIDE(i);
+	if (i >= n)
+		return NULL;
+	OFL__PARSE_HIDE(i);
+	return (const uint8_t *)base + i * size;
+}
+
+#define OFL__PIDX(arr, i)                                                  \
+	((__typeof__(&(arr)[0]))ofl__parse_ptr((arr), sizeof((arr)[0]),    \
+					       OFL_ARRAY_SIZE(arr), (size_t)(i)))
+
 /* Load a big-endian field of 0, 1, 2 or 4 bytes at hdr + off. */
 OFL_INLINE int ofl__parse_load(const uint8_t *hdr, const uint8_t *end,
 			       unsigned int off, unsigned int size,
@@ -54,27 +101,43 @@ OFL_INLINE int ofl__parse_field(const uint8_t *hdr, const uint8_t *end,
 	return 0;
 }
 
-/* Copy n (<= OFL__PARSE_MAX_COPY) packet bytes at src to result byte dst. */
-OFL_INLINE void ofl__parse_copy(uint8_t *r, unsigned int dst,
+/*
+ * Copy n (<= OFL__PARSE_MAX_COPY) packet bytes at src to result byte dst:
+ * 4-byte words, then the last 0..3 bytes, each checked against @end and
+ * the result size. Few branches per copy keep the verifier's path short.
+ */
+OFL_INLINE void ofl__parse_copy(uint8_t *r, size_t dst,
 				const uint8_t *src, const uint8_t *end,
-				unsigned int n)
+				size_t n)
 {
-	unsigned int i;
+	size_t i, d;
 
-	for (i = 0; i < OFL__PARSE_MAX_COPY; i++) {
-		unsigned int d = dst + i;
-
-		if (i >= n || d >= OFL__PARSE_RSIZE)
-			break;
-		if (src + i + 1 > end)
-			break;
+	OFL__PARSE_HIDE(dst);
+	OFL__PARSE_HIDE(n);
+	if (dst >= OFL__PARSE_RSIZE || n > OFL__PARSE_MAX_COPY)
+		return;
+	OFL__PARSE_LOOP
+	for (i = 0; i + 4 <= n && i < OFL__PARSE_MAX_COPY; i += 4) {
+		d = dst + i;
+		OFL__PARSE_HIDE(d);
+		if (d > OFL__PARSE_RSIZE - 4 || src + i + 4 > end)
+			return;
+		__builtin_memcpy(r + d, src + i, 4);
+	}
+	OFL__PARSE_LOOP
+	for (; i < n && i < OFL__PARSE_MAX_COPY; i++) {
+		d = dst + i;
+		OFL__PARSE_HIDE(d);
+		if (d >= OFL__PARSE_RSIZE || src + i + 1 > end)
+			return;
 		r[d] = src[i];
 	}
 }
 
-OFL_INLINE void ofl__parse_set(uint8_t *r, unsigned int dst, uint8_t v,
+OFL_INLINE void ofl__parse_set(uint8_t *r, size_t dst, uint8_t v,
 			       int or_it)
 {
+	OFL__PARSE_HIDE(dst);
 	if (dst >= OFL__PARSE_RSIZE)
 		return;
 	if (or_it)
@@ -89,9 +152,13 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 			       const struct ofl_parse_md *m, uint8_t *r,
 			       unsigned int flow, unsigned int idx)
 {
-	unsigned int dst = m->dst, n = m->len;
+	unsigned int dst, n;
 	uint32_t c;
 
+	if (!m)
+		return;
+	dst = m->dst;
+	n = m->len;
 	if (m->flags & OFL_PARSE_MD_COND) {
 		if (m->cond_off >= hlen ||
 		    ofl__parse_load(hdr, end, m->cond_off, 1, &c) ||
@@ -114,35 +181,41 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 	ofl__parse_copy(r, dst, hdr + m->src_off, end, n);
 }
 
-/* Apply the option rules of a TLV list to one option of olen bytes. */
+/* Apply the option rules of a TLV list to one option of olen bytes:
+ * find the rule first, copy once (one copy on the verifier's path). */
 OFL_PRIVATE void ofl__parse_opt(const struct ofl_parse_tlv *t, uint32_t type,
 				const uint8_t *opt, const uint8_t *end,
 				unsigned int olen, uint8_t *r)
 {
-	const struct ofl_parse_opt *opts = ofl__parse_opts;
-	unsigned int j;
+	const struct ofl_parse_opt *o = NULL;
+	unsigned int j, n;
 
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_OPTRULES; j++) {
-		const struct ofl_parse_opt *o;
-		unsigned int n;
+		const struct ofl_parse_opt *c;
 
 		if (j >= t->opt_count)
 			break;
-		o = &opts[(t->opt_first + j) % OFL_ARRAY_SIZE(ofl__parse_opts)];
-		if (o->type != type || olen < o->min_len || olen > o->max_len)
-			continue;
-		n = olen - o->src_off;
-		if (n > o->copy_max)
-			n = o->copy_max;
-		if (o->dst != 0xffffu)
-			ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
-		ofl__parse_set(r, o->bit_dst, o->bit, 1);
-		if (o->cnt_dst != 0xffffu && o->cnt_div)
-			ofl__parse_set(r, o->cnt_dst,
-				       (uint8_t)((olen - o->src_off) /
-						 o->cnt_div), 0);
-		break;
+		c = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
+		if (!c)
+			break;
+		if (c->type == type && olen >= c->min_len &&
+		    olen <= c->max_len) {
+			o = c;
+			break;
+		}
 	}
+	if (!o)
+		return;
+	n = olen - o->src_off;
+	if (n > o->copy_max)
+		n = o->copy_max;
+	if (o->dst != 0xffffu)
+		ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
+	ofl__parse_set(r, o->bit_dst, o->bit, 1);
+	if (o->cnt_dst != 0xffffu && o->cnt_div)
+		ofl__parse_set(r, o->cnt_dst,
+			       (uint8_t)((olen - o->src_off) / o->cnt_div), 0);
 }
 
 /*
@@ -155,13 +228,22 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			       const struct ofl_parse_tlv *t, uint8_t *r,
 			       unsigned int *eoff)
 {
-	unsigned int o = t->start, i, nopt = 0;
+	struct ofl_parse_result *res = (struct ofl_parse_result *)r;
+	unsigned int o, i, nopt = 0;
 	int done = 0;
 
+	if (!t)
+		return 0;
+	o = t->start;
+
+	res->opt_off = (uint16_t)o;
+	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_OPTS; i++) {
 		const uint8_t *opt;
 		uint32_t type, olen;
 
+		OFL__PARSE_FORGET();
+		o = res->opt_off;
 		if (o >= hlen) {
 			done = 1;
 			break;
@@ -171,7 +253,7 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		if (ofl__parse_load(opt, end, t->type_off, 1, &type))
 			return OFL_ENODATA;
 		if (type == t->pad1) {
-			o++;
+			res->opt_off = (uint16_t)(o + 1);
 			continue;
 		}
 		if (type == t->eol) {
@@ -187,8 +269,9 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		nopt++;
 		if (t->opt_count)
 			ofl__parse_opt(t, type, opt, end, olen, r);
-		o += olen;
+		res->opt_off = (uint16_t)(o + olen);
 	}
+	o = res->opt_off;
 	if (!done && o < hlen) {
 		*eoff = o;
 		return OFL_E2BIG;
@@ -205,15 +288,17 @@ OFL_INLINE int ofl__parse_ff_len(const uint8_t *hdr, const uint8_t *end,
 {
 	unsigned int j, x = 0;
 
-	if (ofl__parse_field(hdr, end, &fl->field, flags))
+	if (!fl || ofl__parse_field(hdr, end, &fl->field, flags))
 		return -1;
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_FF; j++) {
 		const struct ofl_parse_flagfield *f;
 
 		if (j >= fl->ff_count)
 			break;
-		f = &ofl__parse_ff[(fl->ff_first + j) %
-				   OFL_ARRAY_SIZE(ofl__parse_ff)];
+		f = OFL__PIDX(ofl__parse_ff, fl->ff_first + j);
+		if (!f)
+			break;
 		if (*flags & f->mask)
 			x += f->size;
 	}
@@ -229,13 +314,17 @@ OFL_PRIVATE void ofl__parse_ff_md(const uint8_t *hdr, const uint8_t *end,
 {
 	unsigned int j, pos = base;
 
+	if (!fl)
+		return;
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_FF; j++) {
 		const struct ofl_parse_flagfield *f;
 
 		if (j >= fl->ff_count)
 			break;
-		f = &ofl__parse_ff[(fl->ff_first + j) %
-				   OFL_ARRAY_SIZE(ofl__parse_ff)];
+		f = OFL__PIDX(ofl__parse_ff, fl->ff_first + j);
+		if (!f)
+			break;
 		if (!(flags & f->mask))
 			continue;
 		if (f->dst != 0xffffu)
@@ -251,16 +340,21 @@ OFL_INLINE const struct ofl_parse_edge *
 ofl__parse_lookup(unsigned int table, uint32_t key)
 {
 	const struct ofl_parse_table *t =
-		&ofl__parse_tables[table % OFL__PT_COUNT];
+		OFL__PIDX(ofl__parse_tables, table);
 	unsigned int j;
 
+	if (!t)
+		return NULL;
+
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_TABLE; j++) {
 		const struct ofl_parse_edge *e;
 
 		if (j >= t->count)
 			break;
-		e = &ofl__parse_edges[(t->first + j) %
-				      OFL_ARRAY_SIZE(ofl__parse_edges)];
+		e = OFL__PIDX(ofl__parse_edges, t->first + j);
+		if (!e)
+			break;
 		if (e->key == key)
 			return e;
 	}
@@ -272,12 +366,28 @@ struct ofl__parse_state {
 	unsigned int off;	/* start of the current header */
 	unsigned int hlen;	/* its length */
 	unsigned int nid;	/* current node */
-	uint8_t cnt[OFL_PARSE_CNT_COUNT];
 };
 
-static const uint8_t ofl__parse_cnt_max[OFL_PARSE_CNT_COUNT] = {
-	0, OFL_PARSE_MAX_VLAN, OFL_PARSE_MAX_MPLS, OFL_PARSE_MAX_EXTHDR,
-};
+/* The counter of a bounded header class: kept in the result. */
+OFL_INLINE uint8_t *ofl__parse_cnt(struct ofl_parse_result *res,
+				   unsigned int c)
+{
+	if (c == OFL_PARSE_CNT_VLAN)
+		return &res->nvlan;
+	if (c == OFL_PARSE_CNT_MPLS)
+		return &res->nmpls;
+	return &res->nexthdr;
+}
+
+/* The bound of a header class (OFL_PARSE_MAX_*). */
+OFL_INLINE unsigned int ofl__parse_cnt_max(unsigned int c)
+{
+	if (c == OFL_PARSE_CNT_VLAN)
+		return OFL_PARSE_MAX_VLAN;
+	if (c == OFL_PARSE_CNT_MPLS)
+		return OFL_PARSE_MAX_MPLS;
+	return OFL_PARSE_MAX_EXTHDR;
+}
 
 /* Header length of node n at hdr: 0 or a negative error. */
 OFL_INLINE int ofl__parse_hlen(const struct ofl_parse_node *n,
@@ -302,8 +412,7 @@ OFL_INLINE int ofl__parse_hlen(const struct ofl_parse_node *n,
 	}
 	if (n->kind == OFL_PARSE_KIND_FLAGS) {
 		if (ofl__parse_ff_len(hdr, end,
-				      &ofl__parse_flags[n->aux %
-					OFL_ARRAY_SIZE(ofl__parse_flags)],
+				      OFL__PIDX(ofl__parse_flags, n->aux),
 				      ffl, &extra))
 			return OFL_ENODATA;
 		v += extra;
@@ -321,13 +430,15 @@ OFL_INLINE int ofl__parse_checks(const struct ofl_parse_node *n,
 	unsigned int j;
 	uint32_t v;
 
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_CHK; j++) {
 		const struct ofl_parse_check *c;
 
 		if (j >= n->chk_count)
 			break;
-		c = &ofl__parse_chk[(n->chk_first + j) %
-				    OFL_ARRAY_SIZE(ofl__parse_chk)];
+		c = OFL__PIDX(ofl__parse_chk, n->chk_first + j);
+		if (!c)
+			break;
 		if (ofl__parse_field(hdr, end, &c->field, &v))
 			return OFL_ENODATA;
 		if (v > 31u || !((c->allowed >> v) & 1u))
@@ -352,7 +463,7 @@ OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
 	int err;
 
 	if (n->counter)
-		idx = (unsigned int)s->cnt[n->counter % OFL_PARSE_CNT_COUNT] - 1;
+		idx = (unsigned int)*ofl__parse_cnt(res, n->counter) - 1u;
 	if (n->flags & OFL_PARSE_NF_L3) {
 		fl->family = (n->flags & OFL_PARSE_NF_IPV6) ? 6 : 4;
 		fl->l3_off = (uint16_t)s->off;
@@ -363,12 +474,12 @@ OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
 			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
 		}
 	}
+	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
 		if (j >= n->md_count)
 			break;
 		ofl__parse_md_apply(hdr, end, s->hlen,
-			      &ofl__parse_md[(n->md_first + j) %
-					     OFL_ARRAY_SIZE(ofl__parse_md)],
+			      OFL__PIDX(ofl__parse_md, n->md_first + j),
 			      r, flow, idx);
 	}
 	if (n->frag_off && !ofl__parse_load(hdr, end, n->frag_off, 2, &v)) {
@@ -387,13 +498,11 @@ OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
 	}
 	if (n->kind == OFL_PARSE_KIND_FLAGS)
 		ofl__parse_ff_md(hdr, end, n->min_len,
-				 &ofl__parse_flags[n->aux %
-					OFL_ARRAY_SIZE(ofl__parse_flags)],
+				 OFL__PIDX(ofl__parse_flags, n->aux),
 				 ffl, r);
 	if (n->kind == OFL_PARSE_KIND_TLV) {
 		err = ofl__parse_tlv_walk(hdr, end, s->hlen,
-				     &ofl__parse_tlv[n->aux %
-					OFL_ARRAY_SIZE(ofl__parse_tlv)],
+				     OFL__PIDX(ofl__parse_tlv, n->aux),
 				     r, &eoff);
 		if (err) {
 			s->hlen = eoff;	/* stop_off: the bad option */
@@ -430,17 +539,20 @@ OFL_INLINE int ofl__parse_layer(const struct ofl_parse_node *n,
  * (s->nid, s->off advanced), 0 when the walk ends well (s->off past the
  * last header), or an error (s->off where it stopped).
  */
-OFL_PRIVATE int ofl__parse_step(const uint8_t *p, const uint8_t *end,
-				struct ofl__parse_state *s,
-				struct ofl_parse_result *res)
+OFL_PRIVATE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
+			       struct ofl__parse_state *s,
+			       struct ofl_parse_result *res)
 {
 	const struct ofl_parse_node *n =
-		&ofl__parse_nodes[s->nid % OFL__PN_COUNT];
+		OFL__PIDX(ofl__parse_nodes, s->nid);
 	const struct ofl_parse_edge *e;
 	const uint8_t *hdr;
 	uint32_t key, ffl;
 	unsigned int c;
 	int err, nonfirst = 0;
+
+	if (!n)
+		return OFL_EINVAL;
 
 	if (s->off >= OFL_PARSE_MAX_HDR_OFF)
 		return OFL_EMSGSIZE;
@@ -455,11 +567,13 @@ OFL_PRIVATE int ofl__parse_step(const uint8_t *p, const uint8_t *end,
 		return err;
 	if (hdr + s->hlen > end)
 		return OFL_ENODATA;
-	c = n->counter % OFL_PARSE_CNT_COUNT;
+	c = n->counter;
 	if (c) {
-		if (s->cnt[c] >= ofl__parse_cnt_max[c])
+		uint8_t *cnt = ofl__parse_cnt(res, c);
+
+		if (*cnt >= ofl__parse_cnt_max(c))
 			return OFL_ELOOP;
-		s->cnt[c]++;
+		(*cnt)++;
 	}
 	err = ofl__parse_layer(n, s, res);
 	if (err)
@@ -503,15 +617,13 @@ OFL_PRIVATE int ofl__parse_step(const uint8_t *p, const uint8_t *end,
 	return 1;
 }
 
-OFL_API int ofl_parse(const void *data, const void *end_,
-		      unsigned int root, struct ofl_parse_result *res)
+OFL_API int ofl_parse_begin(const void *data, const void *end_,
+			    unsigned int root, struct ofl_parse_result *res)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *end = (const uint8_t *)end_;
-	struct ofl__parse_state s;
-	unsigned int i, pend;
+	unsigned int nid;
 	size_t flen;
-	int ret = OFL_ELOOP;
 
 	/* zero all but the layer slots (only nlayers of them are valid) */
 	ofl_zero_bytes(res, offsetof(struct ofl_parse_result, layers),
@@ -519,35 +631,54 @@ OFL_API int ofl_parse(const void *data, const void *end_,
 	ofl_zero_bytes(&res->outer,
 		       sizeof(*res) - offsetof(struct ofl_parse_result, outer),
 		       sizeof(*res) - offsetof(struct ofl_parse_result, outer));
-	s.off = 0;
-	s.hlen = 0;
-	s.cnt[0] = s.cnt[1] = s.cnt[2] = s.cnt[3] = 0;
 	if (root == OFL_PROTO_ETH)
-		s.nid = OFL__PN_ETH;
+		nid = OFL__PN_ETH;
 	else if (root == OFL_PROTO_IPV4)
-		s.nid = OFL__PN_IPV4;
+		nid = OFL__PN_IPV4;
 	else if (root == OFL_PROTO_IPV6)
-		s.nid = OFL__PN_IPV6;
+		nid = OFL__PN_IPV6;
 	else
-		s.nid = OFL__PN_STOP;
-	if (!p || !end || end < p || s.nid == OFL__PN_STOP) {
+		nid = OFL__PN_STOP;
+	res->node = (uint8_t)nid;
+	if (!p || !end || end < p || nid == OFL__PN_STOP) {
 		res->error = OFL_EINVAL;
 		return OFL_EINVAL;
 	}
 	flen = (size_t)(end - p);
 	res->frame_len = (uint16_t)(flen > OFL_PARSE_MAX_FRAME ?
 				    OFL_PARSE_MAX_FRAME : flen);
-	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-		ret = ofl__parse_step(p, end, &s, res);
-		if (ret <= 0)
-			break;
-	}
+	return 0;
+}
+
+OFL_API int ofl_parse_step(const void *data, const void *end_,
+			   struct ofl_parse_result *res)
+{
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *end = (const uint8_t *)end_;
+	struct ofl__parse_state s;
+	int ret;
+
+	OFL__PARSE_FORGET();
+	if (res->node == OFL__PN_STOP)
+		return 0;
+	s.off = res->stop_off;
+	s.nid = res->node;
+	s.hlen = 0;
+	ret = ofl__parse_hdr(p, end, &s, res);
+	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
+	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	return ret;
+}
+
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+{
+	unsigned int pend;
+
 	if (ret > 0)
 		ret = OFL_ELOOP;
 	res->error = (int16_t)ret;
-	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
-	res->nvlan = s.cnt[OFL_PARSE_CNT_VLAN];
-	res->nmpls = s.cnt[OFL_PARSE_CNT_MPLS];
+	res->node = 0;
+	res->opt_off = 0;
 	if (!res->encap)
 		ofl_copy_bytes((uint8_t *)&res->inner,
 			       (const uint8_t *)&res->outer,
@@ -560,4 +691,23 @@ OFL_API int ofl_parse(const void *data, const void *end_,
 					      pend - res->payload_off : 0);
 	}
 	return ret;
+}
+
+OFL_API int ofl_parse(const void *data, const void *end,
+		      unsigned int root, struct ofl_parse_result *res)
+{
+	unsigned int i;
+	int ret;
+
+	ret = ofl_parse_begin(data, end, root, res);
+	if (ret)
+		return ret;
+	ret = OFL_ELOOP;
+	OFL__PARSE_LOOP
+	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+		ret = ofl_parse_step(data, end, res);
+		if (ret <= 0)
+			break;
+	}
+	return ofl_parse_finish(res, ret);
 }
