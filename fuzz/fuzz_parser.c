@@ -27,13 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (k > OFL_PARSE_FLOW_KEY_MAX)
 		__builtin_trap();
 	ret = ofl_parse_begin(data, data + size, root, &s);
-	for (i = 0; !ret && i < OFL_PARSE_MAX_DEPTH; i++) {
-		ret = ofl_parse_step(data, data + size, &s);
-		if (ret <= 0)
-			break;
-	}
-	if (!ret || ret > 0 || i < OFL_PARSE_MAX_DEPTH)
+	if (!ret) {
+		ret = OFL_ELOOP;
+		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+			ret = ofl_parse_step(data, data + size, &s);
+			if (ret <= 0)
+				break;
+		}
 		ofl_parse_finish(&s, ret);
+	}
 	if (memcmp(&r.outer, &s.outer, sizeof(r) -
 		   offsetof(struct ofl_parse_result, outer)))
 		__builtin_trap();
