@@ -361,6 +361,39 @@ ofl__parse_lookup(unsigned int table, uint32_t key)
 	return NULL;
 }
 
+/*
+ * Zero or copy whole 32-bit words of the result (it is 4-byte aligned and
+ * a multiple of 4 bytes long): a counted loop without an early exit, which
+ * compilers turn into a few vector stores (a byte loop with a break costs
+ * more than the whole walk). may_alias: the words overlay byte arrays.
+ */
+typedef uint32_t __attribute__((may_alias)) ofl__parse_word;
+
+OFL_INLINE void ofl__parse_zero(void *dst, size_t words)
+{
+	ofl__parse_word *w = (ofl__parse_word *)dst;
+	size_t i;
+
+	for (i = 0; i < words; i++)
+		w[i] = 0;
+}
+
+OFL_INLINE void ofl__parse_wcopy(void *dst, const void *src, size_t words)
+{
+	ofl__parse_word *d = (ofl__parse_word *)dst;
+	const ofl__parse_word *s = (const ofl__parse_word *)src;
+	size_t i;
+
+	for (i = 0; i < words; i++)
+		d[i] = s[i];
+}
+
+OFL_STATIC_ASSERT(offsetof(struct ofl_parse_result, layers) % 4 == 0 &&
+		  offsetof(struct ofl_parse_result, outer) % 4 == 0 &&
+		  sizeof(struct ofl_parse_flow) % 4 == 0 &&
+		  sizeof(struct ofl_parse_result) % 4 == 0,
+		  "word-wise zeroing needs 4-byte multiples");
+
 /* Walker state kept small: it lives in registers or a few stack slots. */
 struct ofl__parse_state {
 	unsigned int off;	/* start of the current header */
@@ -610,15 +643,20 @@ OFL_PRIVATE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
 			return OFL_ELOOP;
 		res->encap++;
 		res->tun_kind = n->tun_kind;
-		ofl_zero_bytes(&res->inner, sizeof(res->inner),
-			       sizeof(res->inner));
+		ofl__parse_zero(&res->inner, sizeof(res->inner) / 4);
 	}
 	s->nid = e->node;
 	return 1;
 }
 
-OFL_API int ofl_parse_begin(const void *data, const void *end_,
-			    unsigned int root, struct ofl_parse_result *res)
+/*
+ * The bodies of the three public parts are inline helpers so that
+ * ofl_parse() gets them inlined: the exported symbols may be interposed in
+ * a shared library, and compilers do not inline those.
+ */
+OFL_INLINE int ofl__parse_begin(const void *data, const void *end_,
+				unsigned int root,
+				struct ofl_parse_result *res)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *end = (const uint8_t *)end_;
@@ -626,11 +664,9 @@ OFL_API int ofl_parse_begin(const void *data, const void *end_,
 	size_t flen;
 
 	/* zero all but the layer slots (only nlayers of them are valid) */
-	ofl_zero_bytes(res, offsetof(struct ofl_parse_result, layers),
-		       offsetof(struct ofl_parse_result, layers));
-	ofl_zero_bytes(&res->outer,
-		       sizeof(*res) - offsetof(struct ofl_parse_result, outer),
-		       sizeof(*res) - offsetof(struct ofl_parse_result, outer));
+	ofl__parse_zero(res, offsetof(struct ofl_parse_result, layers) / 4);
+	ofl__parse_zero(&res->outer, (sizeof(*res) -
+				      offsetof(struct ofl_parse_result, outer)) / 4);
 	if (root == OFL_PROTO_ETH)
 		nid = OFL__PN_ETH;
 	else if (root == OFL_PROTO_IPV4)
@@ -650,8 +686,8 @@ OFL_API int ofl_parse_begin(const void *data, const void *end_,
 	return 0;
 }
 
-OFL_API int ofl_parse_step(const void *data, const void *end_,
-			   struct ofl_parse_result *res)
+OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
+				struct ofl_parse_result *res)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *end = (const uint8_t *)end_;
@@ -670,7 +706,7 @@ OFL_API int ofl_parse_step(const void *data, const void *end_,
 	return ret;
 }
 
-OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 {
 	unsigned int pend;
 
@@ -680,9 +716,8 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 	res->node = 0;
 	res->opt_off = 0;
 	if (!res->encap)
-		ofl_copy_bytes((uint8_t *)&res->inner,
-			       (const uint8_t *)&res->outer,
-			       sizeof(res->inner), sizeof(res->inner));
+		ofl__parse_wcopy(&res->inner, &res->outer,
+				 sizeof(res->inner) / 4);
 	if (res->payload_off) {
 		pend = res->frame_len;
 		if (res->inner.l3_end && res->inner.l3_end < pend)
@@ -693,21 +728,38 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 	return ret;
 }
 
+OFL_API int ofl_parse_begin(const void *data, const void *end,
+			    unsigned int root, struct ofl_parse_result *res)
+{
+	return ofl__parse_begin(data, end, root, res);
+}
+
+OFL_API int ofl_parse_step(const void *data, const void *end,
+			   struct ofl_parse_result *res)
+{
+	return ofl__parse_step1(data, end, res);
+}
+
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+{
+	return ofl__parse_finish(res, ret);
+}
+
 OFL_API int ofl_parse(const void *data, const void *end,
 		      unsigned int root, struct ofl_parse_result *res)
 {
 	unsigned int i;
 	int ret;
 
-	ret = ofl_parse_begin(data, end, root, res);
+	ret = ofl__parse_begin(data, end, root, res);
 	if (ret)
 		return ret;
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-		ret = ofl_parse_step(data, end, res);
+		ret = ofl__parse_step1(data, end, res);
 		if (ret <= 0)
 			break;
 	}
-	return ofl_parse_finish(res, ret);
+	return ofl__parse_finish(res, ret);
 }
