@@ -748,18 +748,27 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 OFL_API int ofl_parse(const void *data, const void *end,
 		      unsigned int root, struct ofl_parse_result *res)
 {
+	struct ofl__parse_state s;
 	unsigned int i;
 	int ret;
 
 	ret = ofl__parse_begin(data, end, root, res);
 	if (ret)
 		return ret;
+	/* ofl__parse_step1() without the round trip of the cursor through
+	 * *res (which the step API needs for BPF; natively it only adds
+	 * store-to-load latency to every header) */
+	s.off = 0;
+	s.nid = res->node;
+	s.hlen = 0;
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-		ret = ofl__parse_step1(data, end, res);
+		ret = ofl__parse_hdr((const uint8_t *)data,
+				     (const uint8_t *)end, &s, res);
 		if (ret <= 0)
 			break;
 	}
+	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	return ofl__parse_finish(res, ret);
 }
