@@ -14,10 +14,11 @@ endif()
 function(ofl_add_bpf_object name src)
   set(_out ${CMAKE_CURRENT_BINARY_DIR}/${name}.o)
   file(GLOB_RECURSE _deps CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/lib/*
-    ${PROJECT_SOURCE_DIR}/include/offload/*.h)
+    ${PROJECT_SOURCE_DIR}/include/offload/*.h
+    ${OFL_GEN_DIR}/ofl_identity_gen.h)
   add_custom_command(OUTPUT ${_out}
     COMMAND ${OFL_BPF_CLANG} -O2 -g -target bpf -Wall -Werror
-      -I${PROJECT_SOURCE_DIR}/include -idirafter ${OFL_BPF_INCLUDE_EXTRA}
+      -I${PROJECT_SOURCE_DIR}/include -I${OFL_GEN_DIR} -idirafter ${OFL_BPF_INCLUDE_EXTRA}
       -c ${src} -o ${_out}
     DEPENDS ${src} ${_deps}
     COMMENT "BPF ${name}.o" VERBATIM)

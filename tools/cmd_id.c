@@ -1,11 +1,133 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * ofl id [FILE...]: program identities (docs/IDENTITY.md).
+ *
+ * Without FILE: one line "<module> <sha256>" per module of the library this
+ * tool runs with (ofl_identity()).
+ * With FILEs: "<file> <module> <sha256>" for every record of every file,
+ * then per module "<module> equal" or "<module> DIFFERENT <file>..." (the
+ * files whose record is missing or differs from the running library), then
+ * one line "images equal each other: yes|no; equal the running library:
+ * yes|no". Exit 0 only if every file has exactly the running library's
+ * records; 1 on a mismatch, 2 on an unreadable file.
+ */
 #include <stdio.h>
+#include <string.h>
+#include <offload/identity.h>
 #include "cmds.h"
+#include "id_elf.h"
+
+static void hex(char *out, const uint8_t *d)
+{
+	static const char x[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < OFL_ID_DIGEST_LEN; i++) {
+		out[2 * i] = x[d[i] >> 4];
+		out[2 * i + 1] = x[d[i] & 15];
+	}
+	out[2 * OFL_ID_DIGEST_LEN] = 0;
+}
+
+static const struct ofl_id_record *find(const struct ofl_id_record *r,
+					unsigned int n, const char *module)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strncmp(r[i].module, module, OFL_ID_NAME_LEN))
+			return &r[i];
+	return NULL;
+}
+
+static int same(const struct ofl_id_record *a, const struct ofl_id_record *b)
+{
+	return a && b && !memcmp(a->sha256, b->sha256, OFL_ID_DIGEST_LEN);
+}
 
 int cmd_id(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "ofl id: not implemented yet\n");
-	return 2;
+	static struct ofl_id_set sets[64];
+	const struct ofl_id_record *lib;
+	unsigned int nlib, i, j, k, nfiles;
+	int lib_equal = 1, files_equal = 1, bad_file = 0;
+	char h[2 * OFL_ID_DIGEST_LEN + 1], err[256];
+
+	lib = ofl_identity(&nlib);
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		printf("usage: ofl id [FILE...]\n");
+		return 0;
+	}
+	if (argc < 2) {
+		for (i = 0; i < nlib; i++) {
+			hex(h, lib[i].sha256);
+			printf("%s %s\n", lib[i].module, h);
+		}
+		return 0;
+	}
+	nfiles = (unsigned int)argc - 1;
+	if (nfiles > sizeof(sets) / sizeof(sets[0])) {
+		fprintf(stderr, "ofl id: at most %zu files\n",
+			sizeof(sets) / sizeof(sets[0]));
+		return 2;
+	}
+	for (i = 0; i < nfiles; i++) {
+		if (ofl_id_read_file(argv[i + 1], &sets[i], err, sizeof(err))) {
+			fprintf(stderr, "ofl id: %s: %s\n", argv[i + 1], err);
+			bad_file = 1;
+			continue;
+		}
+		for (j = 0; j < sets[i].n; j++) {
+			hex(h, sets[i].rec[j].sha256);
+			printf("%s %s %s\n", argv[i + 1],
+			       sets[i].rec[j].module, h);
+		}
+	}
+	if (bad_file)
+		return 2;
+	/* every module known to the library or to any file */
+	for (i = 0; i <= nfiles; i++) {
+		const struct ofl_id_record *r = i ? sets[i - 1].rec : lib;
+		unsigned int n = i ? sets[i - 1].n : nlib;
+
+		for (j = 0; j < n; j++) {
+			const char *m = r[j].module;
+			const struct ofl_id_record *l = find(lib, nlib, m);
+			const struct ofl_id_record *first;
+			int dif = 0;
+
+			/* report each module once: at its first appearance */
+			if (i && find(lib, nlib, m))
+				continue;
+			for (k = 1; k < i; k++)
+				if (find(sets[k - 1].rec, sets[k - 1].n, m))
+					break;
+			if (i && k < i)
+				continue;
+			first = find(sets[0].rec, sets[0].n, m);
+			for (k = 0; k < nfiles; k++) {
+				const struct ofl_id_record *f =
+					find(sets[k].rec, sets[k].n, m);
+
+				if (!same(f, first))
+					files_equal = 0;
+				if (!same(f, l)) {
+					if (!dif)
+						printf("%s DIFFERENT", m);
+					printf(" %s", argv[k + 1]);
+					dif = 1;
+				}
+			}
+			if (dif) {
+				printf("\n");
+				lib_equal = 0;
+			} else {
+				printf("%s equal\n", m);
+			}
+		}
+	}
+	printf("images equal each other: %s; equal the running library: %s\n",
+	       files_equal ? "yes" : "no", lib_equal ? "yes" : "no");
+	return files_equal && lib_equal ? 0 : 1;
 }

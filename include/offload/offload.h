@@ -12,5 +12,6 @@
 #include "rss.h"
 #include "gso.h"
 #include "gro.h"
+#include "identity.h"
 
 #endif /* OFL_OFFLOAD_H */

@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 	}
 	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(&b));
 	fd = ofl_bpf_prog_fd(&b, "csum_span");
-	for (i = 0; i < 2000; i++) {
+	for (i = 0; i < 5000; i++) {
 		size_t len, olen = sizeof(out), j;
 		uint32_t ret;
 		uint16_t native, got;
@@ -52,6 +52,6 @@ int main(int argc, char **argv)
 		}
 	}
 	ofl_bpf_close(&b);
-	printf("%d of 2000 frames differ\n", bad);
+	printf("%d of 5000 frames differ\n", bad);
 	return bad ? 1 : 0;
 }
