@@ -35,7 +35,7 @@
 #define OFL__PARSE_HIDE(x) do { } while (0)
 #endif
 
-#if defined(OFL_BPF)
+#if defined(OFL_BPF) && defined(__clang__)
 /* Loops stay loops in BPF: unrolled, the inlined copies and rule loops
  * leave the verifier "The sequence of 8193 jumps is too complex". */
 #define OFL__PARSE_LOOP _Pragma("clang loop unroll(disable)")
