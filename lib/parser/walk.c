@@ -368,14 +368,17 @@ ofl__parse_lookup(unsigned int table, uint32_t key)
  * more than the whole walk). may_alias: the words overlay byte arrays.
  */
 typedef uint32_t __attribute__((may_alias)) ofl__parse_word;
+typedef uint64_t __attribute__((may_alias, aligned(4))) ofl__parse_dword;
 
 OFL_INLINE void ofl__parse_zero(void *dst, size_t words)
 {
-	ofl__parse_word *w = (ofl__parse_word *)dst;
+	ofl__parse_dword *w = (ofl__parse_dword *)dst;
 	size_t i;
 
-	for (i = 0; i < words; i++)
+	for (i = 0; i < words / 2; i++)
 		w[i] = 0;
+	if (words & 1)
+		((ofl__parse_word *)dst)[words - 1] = 0;
 }
 
 OFL_INLINE void ofl__parse_wcopy(void *dst, const void *src, size_t words)
