@@ -236,6 +236,11 @@ int cmd_graph(int argc, char **argv)
 {
 	const struct ofl_parse_graph *g = ofl_parse_graph();
 
+	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		printf("usage: ofl graph [--json | --dot]\n  the parse graph "
+		       "from lib/parser's tables (JSON schema: docs/PARSER.md)\n");
+		return 0;
+	}
 	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--json") &&
 			 strcmp(argv[1], "--dot"))) {
 		fprintf(stderr, "usage: ofl graph [--json | --dot]\n");

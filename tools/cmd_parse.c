@@ -21,6 +21,13 @@ int cmd_parse(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
+		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			printf("usage: ofl parse [--json] FILE.pcap\n"
+			       "  one line (or JSON object) per frame: its layers "
+			       "(protocol@offset),\n  flows, tunnel ids, and where "
+			       "parsing stopped (docs/PARSER.md)\n");
+			return 0;
+		}
 		else if (argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, "ofl parse: unknown option %s\n",
 				argv[i]);

@@ -46,10 +46,14 @@ void parser_print_json(FILE *f, unsigned long frame,
 
 	fprintf(f, "{\"frame\": %lu, \"layers\": [", frame);
 	for (i = 0; i < r->nlayers; i++)
-		fprintf(f, "%s{\"proto\": \"%s\", \"offset\": %u, \"len\": %u%s}",
+	{
+		fprintf(f, "%s{\"proto\": \"%s\", \"offset\": %u, \"len\": %u",
 			i ? ", " : "", ofl_parse_proto_name(r->layers[i].proto),
-			r->layers[i].offset, r->layers[i].len,
-			r->layers[i].encap ? ", \"inner\": true" : "");
+			r->layers[i].offset, r->layers[i].len);
+		if (r->layers[i].encap)	/* tunnel level, 0 omitted */
+			fprintf(f, ", \"encap\": %u", r->layers[i].encap);
+		fprintf(f, "}");
+	}
 	fprintf(f, "], \"error\": ");
 	if (r->error)
 		fprintf(f, "\"%s\", \"error_offset\": %u", ofl_strerror(r->error),
