@@ -248,6 +248,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * tcp_parse_options() does (an option with a length that does not match
  * its kind is skipped). MPLS: after the bottom-of-stack entry the first
  * nibble of the payload picks IPv4 (4) or IPv6 (6); other values stop.
+ * The IP total length is not checked against the frame (snapped captures
+ * still parse); it only bounds payload_len (Ethernet padding excluded).
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 		      struct ofl_parse_result *res);
