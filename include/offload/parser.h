@@ -202,9 +202,11 @@ struct ofl_parse_result {
 	uint8_t reserved;
 	uint16_t opt_off;	/* TLV cursor within the current header */
 	uint16_t reserved2;
+	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
+				 * last option it matched (0: none) */
 };
 
-#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 116)
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 128)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 48, "flow is 48 bytes");

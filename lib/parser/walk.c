@@ -181,14 +181,11 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 	ofl__parse_copy(r, dst, hdr + m->src_off, end, n);
 }
 
-/* Apply the option rules of a TLV list to one option of olen bytes:
- * find the rule first, copy once (one copy on the verifier's path). */
-OFL_PRIVATE void ofl__parse_opt(const struct ofl_parse_tlv *t, uint32_t type,
-				const uint8_t *opt, const uint8_t *end,
-				unsigned int olen, uint8_t *r)
+/* The option rule (index within the list) an option matches, or -1. */
+OFL_INLINE int ofl__parse_opt_find(const struct ofl_parse_tlv *t,
+				   uint32_t type, unsigned int olen)
 {
-	const struct ofl_parse_opt *o = NULL;
-	unsigned int j, n;
+	unsigned int j;
 
 	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_OPTRULES; j++) {
@@ -200,22 +197,54 @@ OFL_PRIVATE void ofl__parse_opt(const struct ofl_parse_tlv *t, uint32_t type,
 		if (!c)
 			break;
 		if (c->type == type && olen >= c->min_len &&
-		    olen <= c->max_len) {
-			o = c;
-			break;
-		}
+		    olen <= c->max_len)
+			return (int)j;
 	}
-	if (!o)
-		return;
-	n = olen - o->src_off;
-	if (n > o->copy_max)
-		n = o->copy_max;
-	if (o->dst != 0xffffu)
-		ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
-	ofl__parse_set(r, o->bit_dst, o->bit, 1);
-	if (o->cnt_dst != 0xffffu && o->cnt_div)
-		ofl__parse_set(r, o->cnt_dst,
-			       (uint8_t)((olen - o->src_off) / o->cnt_div), 0);
+	return -1;
+}
+
+/*
+ * Apply the option rules once per rule, after the walk, to the last option
+ * each matched (res->opt_at): one copy per rule on the verifier's path
+ * rather than one per option walked.
+ */
+OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
+				       const struct ofl_parse_tlv *t,
+				       struct ofl_parse_result *res)
+{
+	uint8_t *r = (uint8_t *)res;
+	unsigned int j, n, at;
+	uint32_t olen;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_OPTRULES; j++) {
+		const struct ofl_parse_opt *o;
+		const uint8_t *opt;
+
+		if (j >= t->opt_count)
+			break;
+		OFL__PARSE_FORGET();
+		at = res->opt_at[j];
+		if (!at)
+			continue;
+		o = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
+		if (!o)
+			break;
+		opt = hdr + (at & 0x7ffu);
+		if (ofl__parse_field(opt, end, &t->len, &olen) ||
+		    olen < o->src_off)
+			continue;
+		n = olen - o->src_off;
+		if (n > o->copy_max)
+			n = o->copy_max;
+		if (o->dst != 0xffffu)
+			ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
+		ofl__parse_set(r, o->bit_dst, o->bit, 1);
+		if (o->cnt_dst != 0xffffu && o->cnt_div)
+			ofl__parse_set(r, o->cnt_dst,
+				       (uint8_t)((olen - o->src_off) /
+						 o->cnt_div), 0);
+	}
 }
 
 /*
@@ -230,12 +259,13 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 {
 	struct ofl_parse_result *res = (struct ofl_parse_result *)r;
 	unsigned int o, i, nopt = 0;
-	int done = 0;
+	int done = 0, j, err = 0;
 
 	if (!t)
 		return 0;
 	o = t->start;
-
+	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
+		res->opt_at[i] = 0;
 	res->opt_off = (uint16_t)o;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_OPTS; i++) {
@@ -250,8 +280,10 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		}
 		*eoff = o;
 		opt = hdr + (o & 0x7ffu);
-		if (ofl__parse_load(opt, end, t->type_off, 1, &type))
-			return OFL_ENODATA;
+		if (ofl__parse_load(opt, end, t->type_off, 1, &type)) {
+			err = OFL_ENODATA;
+			break;
+		}
 		if (type == t->pad1) {
 			res->opt_off = (uint16_t)(o + 1);
 			continue;
@@ -260,18 +292,31 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			done = 1;
 			break;
 		}
-		if (o + t->min_opt > hlen)
-			return OFL_EBADMSG;
-		if (ofl__parse_field(opt, end, &t->len, &olen))
-			return OFL_ENODATA;
-		if (olen < t->min_opt || o + olen > hlen)
-			return OFL_EBADMSG;
+		if (o + t->min_opt > hlen) {
+			err = OFL_EBADMSG;
+			break;
+		}
+		if (ofl__parse_field(opt, end, &t->len, &olen)) {
+			err = OFL_ENODATA;
+			break;
+		}
+		if (olen < t->min_opt || o + olen > hlen) {
+			err = OFL_EBADMSG;
+			break;
+		}
 		nopt++;
-		if (t->opt_count)
-			ofl__parse_opt(t, type, opt, end, olen, r);
+		j = t->opt_count ? ofl__parse_opt_find(t, type, olen) : -1;
+		if (j >= 0 && j < OFL__PARSE_MAX_OPTRULES)
+			res->opt_at[j] = (uint16_t)o;
 		res->opt_off = (uint16_t)(o + olen);
 	}
+	if (t->opt_count)
+		ofl__parse_opts_apply(hdr, end, t, res);
 	o = res->opt_off;
+	if (err) {
+		*eoff = o;
+		return err;
+	}
 	if (!done && o < hlen) {
 		*eoff = o;
 		return OFL_E2BIG;
@@ -711,13 +756,15 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 
 OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 {
-	unsigned int pend;
+	unsigned int pend, i;
 
 	if (ret > 0)
 		ret = OFL_ELOOP;
 	res->error = (int16_t)ret;
 	res->node = 0;
 	res->opt_off = 0;
+	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
+		res->opt_at[i] = 0;
 	if (!res->encap)
 		ofl__parse_wcopy(&res->inner, &res->outer,
 				 sizeof(res->inner) / 4);

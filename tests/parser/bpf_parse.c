@@ -3,9 +3,8 @@
  * lib/parser in XDP (parse.bpf.c) under BPF_PROG_TEST_RUN equals the native
  * build byte for byte: every catalogue frame (frames.h), every truncation
  * of it down to 14 bytes, and random byte flips of it. The native twin is
- * built here from the same source with the same OFL_PARSE_MAX_OPTS.
+ * built here from the same source (lib/all.c) with the same bounds.
  */
-#define OFL_PARSE_MAX_OPTS 16
 #define OFL_STATIC_ONLY 1
 #include "../../lib/all.c"
 

@@ -7,10 +7,8 @@
  * that the verifier checks once, whatever the caller's loop: the whole
  * walk inlined into one function (ofl_parse()) is more than the verifier
  * takes (docs/PARSER.md, "eBPF"). The graph tables are .rodata.
- * Built with OFL_PARSE_MAX_OPTS 16 (the default 40 is over the verifier's
- * 1M-instruction budget), as is its native twin in bpf_parse.c.
+ * Default bounds (OFL_PARSE_MAX_*), as its native twin in bpf_parse.c.
  */
-#define OFL_PARSE_MAX_OPTS 16
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 #include <offload/bpf.h>
