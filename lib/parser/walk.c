@@ -264,6 +264,11 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 	if (!t)
 		return 0;
 	o = t->start;
+	if (o >= hlen) {	/* no options: the common case */
+		if (t->count_dst != 0xffffu)
+			ofl__parse_set(r, t->count_dst, 0, 0);
+		return 0;
+	}
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
 		res->opt_at[i] = 0;
 	res->opt_off = (uint16_t)o;
