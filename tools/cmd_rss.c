@@ -1,11 +1,216 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]
+ *        [--symmetric-key] [--reta SIZE] [--inner] [--ex]
+ *
+ * Per frame: the hash type, the Toeplitz hash and the queue the indirection
+ * table gives; then the distribution over queues and its imbalance
+ * (max/mean). Default key: Microsoft's verification key.
+ */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <offload/rss.h>
 #include "cmds.h"
+#include "pcapio.h"
+#include "rss_walk.h"
+
+static const char ofl__rss_usage[] =
+"usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
+"               [--symmetric-key] [--reta SIZE] [--inner] [--ex]\n"
+"  --key HEX        key bytes (4..256): 6d5a56da... or 6d:5a:...\n"
+"                   (default: Microsoft's 40-byte verification key)\n"
+"  --queues N       queues behind the indirection table (default 8)\n"
+"  --reta SIZE      indirection table entries, 64..512 (default 128)\n"
+"  --symmetric      symmetric-xor input transform (ethtool, DPDK)\n"
+"  --symmetric-key  the key 6d5a repeated (40 bytes unless --key)\n"
+"  --inner          hash the inner IP layer of tunnels\n"
+"  --ex             enable the IPV6_EX hash types\n"
+"  --json           one JSON object per frame, then a summary object\n"
+"FILE may be - (standard input). Details: docs/RSS.md\n";
+
+static void usage(FILE *out)
+{
+	fputs(ofl__rss_usage, out);
+}
+
+static int parse_key(const char *s, uint8_t *key, size_t *len)
+{
+	size_t n = 0;
+
+	while (*s) {
+		int hi, lo;
+
+		if (*s == ':' || *s == '-' || *s == ' ') {
+			s++;
+			continue;
+		}
+		if (n == OFL_RSS_KEY_MAX || !isxdigit((unsigned char)s[0]) ||
+		    !isxdigit((unsigned char)s[1]))
+			return -1;
+		hi = isdigit((unsigned char)s[0]) ? s[0] - '0' :
+						    tolower(s[0]) - 'a' + 10;
+		lo = isdigit((unsigned char)s[1]) ? s[1] - '0' :
+						    tolower(s[1]) - 'a' + 10;
+		key[n++] = (uint8_t)(hi << 4 | lo);
+		s += 2;
+	}
+	*len = n;
+	return n >= 4 ? 0 : -1;
+}
+
+struct opts {
+	const char *file;
+	uint8_t key[OFL_RSS_KEY_MAX];
+	size_t key_len;
+	unsigned long queues, reta;
+	int json, xfrm, symkey, inner, ex, have_key;
+};
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 1;
+		} else if (!strcmp(a, "--json")) {
+			o->json = 1;
+		} else if (!strcmp(a, "--symmetric")) {
+			o->xfrm = OFL_RSS_XFRM_SYM_XOR;
+		} else if (!strcmp(a, "--symmetric-key")) {
+			o->symkey = 1;
+		} else if (!strcmp(a, "--inner")) {
+			o->inner = 1;
+		} else if (!strcmp(a, "--ex")) {
+			o->ex = 1;
+		} else if (!strcmp(a, "--key") && i + 1 < argc) {
+			if (parse_key(argv[++i], o->key, &o->key_len)) {
+				fputs("ofl rss: bad key (hex, 4..256 bytes)\n",
+				      stderr);
+				return -1;
+			}
+			o->have_key = 1;
+		} else if (!strcmp(a, "--queues") && i + 1 < argc) {
+			o->queues = strtoul(argv[++i], NULL, 0);
+		} else if (!strcmp(a, "--reta") && i + 1 < argc) {
+			o->reta = strtoul(argv[++i], NULL, 0);
+		} else if ((a[0] == '-' && a[1]) || o->file) {
+			fprintf(stderr, "ofl rss: unexpected '%s'\n", a);
+			return -1;
+		} else {
+			o->file = a;
+		}
+	}
+	if (!o->file) {
+		usage(stderr);
+		return -1;
+	}
+	if (o->symkey)
+		ofl_rss_key_symmetric(o->key, o->have_key ? o->key_len :
+				      (o->key_len = OFL_RSS_MS_KEY_LEN));
+	else if (!o->have_key) {
+		ofl_rss_key_microsoft(o->key);
+		o->key_len = OFL_RSS_MS_KEY_LEN;
+	}
+	return 0;
+}
+
+static void summary(const struct opts *o, const unsigned long *per,
+		    unsigned long frames)
+{
+	unsigned long q, max = 0;
+	double mean = (double)frames / (double)o->queues;
+
+	for (q = 0; q < o->queues; q++)
+		if (per[q] > max)
+			max = per[q];
+	if (o->json) {
+		/* the summary object of docs/TOOL.md, as ofl csum prints */
+		printf("{\"summary\":{\"frames\":%lu,\"queues\":%lu,"
+		       "\"distribution\":[", frames, o->queues);
+		for (q = 0; q < o->queues; q++)
+			printf("%s%lu", q ? "," : "", per[q]);
+		printf("],\"imbalance\":%.3f}}\n", frames ? max / mean : 0.0);
+		return;
+	}
+	printf("\nqueue  frames  share\n");
+	for (q = 0; q < o->queues; q++)
+		printf("%5lu  %6lu  %5.1f%%\n", q, per[q],
+		       frames ? 100.0 * (double)per[q] / (double)frames : 0.0);
+	printf("frames %lu, queues %lu, imbalance (max/mean) %.3f\n", frames,
+	       o->queues, frames ? max / mean : 0.0);
+}
 
 int cmd_rss(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "ofl rss: not implemented yet\n");
-	return 2;
+	static struct ofl_rss ctx;
+	static struct ofl_rss_reta reta;
+	static struct opts o;
+	struct pcapio_in *in;
+	unsigned long *per, frames = 0;
+	const uint8_t *data;
+	size_t len;
+	int r, err;
+
+	o.queues = 8;
+	o.reta = 128;
+	err = parse_args(argc, argv, &o);
+	if (err)
+		return err > 0 ? 0 : 2;
+	err = ofl_rss_init(&ctx, o.key, o.key_len);
+	if (!err)
+		err = ofl_rss_reta_init(&reta, (unsigned int)o.reta,
+					(unsigned int)o.queues);
+	if (err || o.queues > 65535) {
+		fprintf(stderr,
+			"ofl rss: %s (queues 1..65535, reta 64/128/256/512)\n",
+			ofl_strerror(err ? err : OFL_EINVAL));
+		return 2;
+	}
+	in = pcapio_open(o.file);
+	if (!in)
+		return 1;
+	per = calloc(o.queues, sizeof(*per));
+	if (!per) {
+		pcapio_close(in);
+		return 1;
+	}
+	while ((r = pcapio_next(in, &data, &len, NULL, NULL)) == 1) {
+		struct ofl_rss_flow outer, inner;
+		const struct ofl_rss_flow *f;
+		uint32_t h, types;
+		uint16_t q;
+		int t;
+
+		types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
+		rss_walk(data, len, &outer, &inner);
+		f = ofl_rss_flow_pick(&outer, &inner,
+				      o.inner ? OFL_RSS_LEVEL_INNER :
+						OFL_RSS_LEVEL_OUTER);
+		h = ofl_rss_hash_flow(&ctx, f, types, (unsigned int)o.xfrm,
+				      &t);
+		q = ofl_rss_reta_queue(&reta, h);
+		per[q]++;
+		frames++;
+		if (o.json)
+			printf("{\"frame\":%lu,\"type\":\"%s\","
+			       "\"hash\":\"0x%08x\",\"queue\":%u}\n", frames,
+			       ofl_rss_type_name(t), h, q);
+		else
+			printf("%6lu  %-12s 0x%08x  queue %u\n", frames,
+			       ofl_rss_type_name(t), h, q);
+	}
+	pcapio_close(in);
+	if (r < 0) {
+		free(per);
+		return 1;
+	}
+	summary(&o, per, frames);
+	free(per);
+	return 0;
 }

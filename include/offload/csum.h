@@ -11,13 +11,18 @@
  *    right wire bytes on any host.
  *
  * Buffers may have any alignment and any length, including 0 (the sum is then
- * returned unchanged). No function here can fail.
+ * returned unchanged). The arithmetic functions cannot fail; the functions
+ * that read a frame take a view [begin, end), check every read against end
+ * and return 0 or a negative OFL_E* code (offload/err.h).
+ *
+ * Design notes: docs/CSUM.md.
  */
 #ifndef OFL_CSUM_H
 #define OFL_CSUM_H
 
 #include "config.h"
 #include "types.h"
+#include "err.h"
 
 OFL_BEGIN_DECLS
 
@@ -38,9 +43,14 @@ OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum);
  * @end: one past the last byte; @end < @begin counts as an empty view.
  * @sum: sum to add to.
  *
- * In BPF programs this is the verifier-friendly form: every read is checked
- * against @end, and the view may be at most OFL_CSUM_BPF_MAX_SPAN bytes;
- * bytes past that bound are not summed (natively there is no bound).
+ * In BPF programs this is the verifier-friendly form for packet data:
+ * every read is checked against @end, and the view may be at most
+ * OFL_CSUM_BPF_MAX_SPAN bytes: of a longer one only the first
+ * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 7 bytes are summed, so
+ * check the length first if such frames can occur (natively there is no
+ * bound). Verifier cost and why: docs/CSUM.md. Its bounds checks are made
+ * on a pointer of its own, so they do not vouch for the caller's later
+ * accesses; define OFL_BPF_STRICT_ALIGN for BPF_F_STRICT_ALIGNMENT loaders.
  */
 OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 			       ofl_wsum sum);
@@ -51,21 +61,31 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 #endif
 
 /**
- * ofl_csum_add() - add two partial sums with end-around carry (csum_add).
+ * ofl_csum_add() - add two partial sums with end-around carry (Linux
+ * csum_add). The result is 0 only if both are 0.
  */
 OFL_API ofl_wsum ofl_csum_add(ofl_wsum a, ofl_wsum b);
 
 /**
- * ofl_csum_sub() - subtract partial sum @b from @a (Linux csum_sub).
+ * ofl_csum_sub() - subtract partial sum @b from @a (Linux csum_sub:
+ * @a + ~@b with end-around carry).
  */
 OFL_API ofl_wsum ofl_csum_sub(ofl_wsum a, ofl_wsum b);
 
 /**
  * ofl_csum_block_add() - add the sum @sum2 of a block that starts @offset
  * bytes after the start of the block summed into @sum (Linux csum_block_add):
- * an odd offset swaps the bytes of @sum2 first.
+ * an odd offset rotates @sum2 by 8 bits first (ror32(sum2, 8)), which swaps
+ * the bytes of its folded value. Only the parity of @offset matters.
  */
 OFL_API ofl_wsum ofl_csum_block_add(ofl_wsum sum, ofl_wsum sum2,
+				    size_t offset);
+
+/**
+ * ofl_csum_block_sub() - remove a block's sum @sum2 placed at @offset from
+ * @sum (Linux csum_block_sub).
+ */
+OFL_API ofl_wsum ofl_csum_block_sub(ofl_wsum sum, ofl_wsum sum2,
 				    size_t offset);
 
 /**
@@ -84,7 +104,8 @@ OFL_API ofl_wsum ofl_csum_unfold(ofl_sum16 check);
  * ofl_csum_update16() - incremental update of a stored checksum when one
  * 16-bit field changes, RFC 1624 eqn. 3: HC' = ~(~HC + ~m + m')
  * (Linux csum_replace2). All three values are as stored in the frame
- * (read and written with plain 16-bit loads/stores).
+ * (read and written with plain 16-bit loads/stores, i.e. network order
+ * bytes). The result equals recomputing the checksum over the changed data.
  */
 OFL_API ofl_sum16 ofl_csum_update16(ofl_sum16 check, uint16_t old_word,
 				    uint16_t new_word);
@@ -128,6 +149,366 @@ OFL_API ofl_sum16 ofl_csum_tcpudp_magic(ofl_be32 saddr, ofl_be32 daddr,
 OFL_API ofl_sum16 ofl_csum_ipv6_magic(const uint8_t saddr[16],
 				      const uint8_t daddr[16], uint32_t len,
 				      uint8_t proto, ofl_wsum sum);
+
+/**
+ * ofl_csum_ipv6_nofold() - the IPv6 pseudo-header sum, unfolded: the same
+ * sum as ofl_csum_ipv6_magic() before its fold (csum_ipv6_magic without
+ * the final csum_fold). Parameters as for ofl_csum_ipv6_magic().
+ */
+OFL_API ofl_wsum ofl_csum_ipv6_nofold(const uint8_t saddr[16],
+				      const uint8_t daddr[16], uint32_t len,
+				      uint8_t proto, ofl_wsum sum);
+
+/* ---- incremental updates of stored checksums ---------------------- */
+
+/**
+ * ofl_csum_replace4() - update a stored checksum when a 32-bit field
+ * changes from @from to @to (Linux csum_replace4; RFC 1624 eqn. 3).
+ * @check: the checksum as stored in the frame.
+ * @from, @to: the field's old and new value as stored (network order).
+ */
+OFL_API ofl_sum16 ofl_csum_replace4(ofl_sum16 check, ofl_be32 from,
+				    ofl_be32 to);
+
+/**
+ * ofl_csum_replace_by_diff() - update a stored checksum by a partial sum
+ * @diff of the changes, e.g. ~old + new words (Linux csum_replace_by_diff).
+ */
+OFL_API ofl_sum16 ofl_csum_replace_by_diff(ofl_sum16 check, ofl_wsum diff);
+
+/* ---- skb-like checksum state ------------------------------------- */
+
+/** ip_summed values, numerically as Linux (include/linux/skbuff.h). */
+enum ofl_csum_ip_summed {
+	/** No checksum information: software must verify / compute. */
+	OFL_CHECKSUM_NONE = 0,
+	/** The device verified csum_level + 1 L4 checksums, outermost first. */
+	OFL_CHECKSUM_UNNECESSARY = 1,
+	/** @csum is the sum of the frame from @csum_start to its end. */
+	OFL_CHECKSUM_COMPLETE = 2,
+	/** Transmit: the checksum at csum_start + csum_offset is to be
+	 * completed; the field holds the folded pseudo-header sum. */
+	OFL_CHECKSUM_PARTIAL = 3,
+};
+
+/**
+ * struct ofl_csum_state - the checksum part of a Linux sk_buff, for drivers,
+ * BPF programs and firmware (12 bytes, pinned; no pointers, copy freely).
+ * @csum: CHECKSUM_COMPLETE: ofl_wsum of the frame bytes [@csum_start, end).
+ * @csum_start: offset from the frame start, in bytes. PARTIAL: first byte
+ *              of the checksummed region (the L4 header); COMPLETE: first
+ *              byte covered by @csum (e.g. 14, after an Ethernet header).
+ * @csum_offset: PARTIAL: offset of the 16-bit checksum field from
+ *               @csum_start (16 for TCP, 6 for UDP).
+ * @ip_summed: one of enum ofl_csum_ip_summed.
+ * @csum_level: UNNECESSARY: number of consecutive verified checksums minus
+ *              one, outermost first (Linux csum_level, 0..3).
+ * @encapsulation: nonzero if the frame carries a tunnel (skb->encapsulation).
+ * @reserved: zero.
+ */
+struct ofl_csum_state {
+	ofl_wsum csum;
+	uint16_t csum_start;
+	uint16_t csum_offset;
+	uint8_t ip_summed;
+	uint8_t csum_level;
+	uint8_t encapsulation;
+	uint8_t reserved;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_csum_state) == 12,
+		  "struct ofl_csum_state is 12 bytes");
+
+/**
+ * ofl_csum_proto_replace4() - a 32-bit field covered by an L4 checksum
+ * changes (Linux inet_proto_csum_replace4).
+ * @check: the L4 checksum field in the frame (2 bytes, any alignment);
+ *         read and written.
+ * @st: the frame's checksum state; @st->csum may be updated.
+ * @from, @to: old and new field value as stored (network order).
+ * @pseudohdr: the field is part of the pseudo header (an IPv4 address).
+ *
+ * Like the kernel: unless @st is CHECKSUM_PARTIAL the stored checksum is
+ * updated (RFC 1624), and under CHECKSUM_COMPLETE with @pseudohdr @st->csum
+ * moves by the checksum field's change (an IPv4 address change cancels
+ * against the IPv4 header checksum change in the frame sum). Under
+ * CHECKSUM_PARTIAL the field holds the uncomplemented pseudo-header sum:
+ * it is updated only if @pseudohdr.
+ */
+OFL_API void ofl_csum_proto_replace4(void *check, struct ofl_csum_state *st,
+				     ofl_be32 from, ofl_be32 to,
+				     bool pseudohdr);
+
+/** ofl_csum_proto_replace2() - the same for a 16-bit field such as a port
+ * (Linux inet_proto_csum_replace2). */
+OFL_API void ofl_csum_proto_replace2(void *check, struct ofl_csum_state *st,
+				     ofl_be16 from, ofl_be16 to,
+				     bool pseudohdr);
+
+/**
+ * ofl_csum_proto_replace16() - a 128-bit field (an IPv6 address) changes
+ * from @from to @to, 16 bytes each as on the wire (Linux
+ * inet_proto_csum_replace16). Unless PARTIAL the stored checksum is updated;
+ * @st->csum never is (the address and checksum changes cancel in the frame
+ * sum, as the kernel notes); under PARTIAL only if @pseudohdr.
+ */
+OFL_API void ofl_csum_proto_replace16(void *check, struct ofl_csum_state *st,
+				      const uint8_t from[16],
+				      const uint8_t to[16], bool pseudohdr);
+
+/**
+ * ofl_csum_proto_replace_by_diff() - apply a precomputed difference @diff
+ * (sum of ~old and new words) to an L4 checksum (Linux
+ * inet_proto_csum_replace_by_diff, 6.16+ form with @ipv6: under
+ * CHECKSUM_COMPLETE an IPv6 address change leaves @st->csum alone, since
+ * the address and the L4 checksum changes cancel in the frame sum).
+ */
+OFL_API void ofl_csum_proto_replace_by_diff(void *check,
+					    struct ofl_csum_state *st,
+					    ofl_wsum diff, bool pseudohdr,
+					    bool ipv6);
+
+/* ---- IPv6: the final destination ----------------------------------- */
+
+/** Most IPv6 extension headers ofl_csum_ipv6_find_l4() walks. */
+#ifndef OFL_CSUM_MAX_EXTHDRS
+#define OFL_CSUM_MAX_EXTHDRS 8
+#endif
+
+/**
+ * struct ofl_csum_ipv6_l4 - where the upper layer of an IPv6 packet is and
+ * which destination its pseudo header uses (8 bytes).
+ * @l4_off: offset of the upper-layer header from the IPv6 header.
+ * @daddr_off: offset of the final destination address from the IPv6
+ *             header (24, the header's own field, or inside a routing
+ *             header).
+ * @proto: upper-layer protocol number; 44 (fragment) or 50 (ESP) when the
+ *         walk stops there (no L4 checksum can be checked then).
+ */
+struct ofl_csum_ipv6_l4 {
+	uint16_t l4_off;
+	uint16_t daddr_off;
+	uint8_t proto;
+	uint8_t reserved[3];
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_csum_ipv6_l4) == 8,
+		  "struct ofl_csum_ipv6_l4 is 8 bytes");
+
+/**
+ * ofl_csum_ipv6_find_l4() - walk an IPv6 extension-header chain (hop-by-hop,
+ * destination options, routing, AH) to the upper layer, and find the final
+ * destination for the pseudo header (RFC 8200 8.1): with a routing header
+ * whose Segments Left is nonzero, its last address (type 0, RFC 2460; type 2,
+ * RFC 6275) or Segment List[0] (type 4, SRv6, RFC 8754); else the IPv6
+ * Destination Address. For callers without a parser.
+ * @ip6: the IPv6 header. @end: end of the frame.
+ * @out: written on success only.
+ *
+ * Returns 0; OFL_ENODATA if a header is truncated; OFL_EPROTO if the version
+ * is not 6; OFL_EBADMSG for a routing header whose lengths contradict each
+ * other; OFL_EPROTONOSUPPORT for another routing type with Segments Left
+ * nonzero; OFL_ELOOP after OFL_CSUM_MAX_EXTHDRS extension headers.
+ */
+OFL_API int ofl_csum_ipv6_find_l4(const void *ip6, const void *end,
+				  struct ofl_csum_ipv6_l4 *out);
+
+/* ---- transmit ------------------------------------------------------ */
+
+/**
+ * ofl_csum_help() - complete a CHECKSUM_PARTIAL frame in software (Linux
+ * skb_checksum_help): sum [csum_start, end), fold, store at csum_start +
+ * csum_offset; a result of 0 is stored as 0xffff (CSUM_MANGLED_0, as 6.18
+ * does, because 0 means "no checksum" to UDP). Then ip_summed = NONE.
+ * @begin, @end: the frame (written: the 2-byte checksum field).
+ * @st: PARTIAL (completed) or COMPLETE (just set to NONE, like the kernel).
+ *
+ * Returns 0; OFL_EINVAL if @st is neither, or csum_start or the field lies
+ * outside the frame (the kernel BUG()s there). Nothing is written on error.
+ */
+OFL_API int ofl_csum_help(void *begin, const void *end,
+			  struct ofl_csum_state *st);
+
+/** Legacy device features (Linux NETIF_F_IP_CSUM, NETIF_F_IPV6_CSUM). */
+#define OFL_CSUM_DEV_IPV4 (1u << 0)
+#define OFL_CSUM_DEV_IPV6 (1u << 1)
+
+/**
+ * ofl_csum_hwoffload_legacy_check() - could a protocol-specific (legacy)
+ * checksum engine complete this CHECKSUM_PARTIAL frame correctly? (the
+ * proposed skb_csum_hwoffload_legacy_check). Such a device parses plain
+ * IPv4 or IPv6 followed directly by TCP or UDP, so anything else -- IPv6
+ * extension or routing headers (SRv6: it would use the wrong destination),
+ * IPv4 options (a source route does the same) or fragments, tunnels, other
+ * protocols, a csum_start/csum_offset that is not the TCP/UDP checksum
+ * right after the IP header -- must be completed in software
+ * (ofl_csum_help()).
+ * @begin, @end: the frame. @l3_off: offset of the IP header.
+ * @st: must be CHECKSUM_PARTIAL. @dev_features: OFL_CSUM_DEV_* bits.
+ *
+ * Returns 0 if the device can do it; OFL_EOPNOTSUPP if the driver must fall
+ * back; OFL_EINVAL if @st is not PARTIAL; OFL_ENODATA if truncated.
+ */
+OFL_API int ofl_csum_hwoffload_legacy_check(const void *begin,
+					    const void *end, uint16_t l3_off,
+					    const struct ofl_csum_state *st,
+					    uint32_t dev_features);
+
+/* ---- receive ------------------------------------------------------- */
+
+/** Most L4 layers (outer + inner ...) one frame description carries. */
+#ifndef OFL_CSUM_MAX_LAYERS
+#define OFL_CSUM_MAX_LAYERS 4
+#endif
+
+/** Layer flag: accept a zero UDP checksum over IPv6 (RFC 6935/6936 tunnel
+ * endpoints that opted in, like Linux udp6 zero_csum6_rx). */
+#define OFL_CSUM_L_UDP6_ZERO_OK 0x01u
+
+/**
+ * struct ofl_csum_layer - one L4 checksum of a frame (12 bytes). Offsets
+ * are from the frame start, in bytes.
+ * @l4_off: the L4 header (TCP, UDP, ICMP, ICMPv6).
+ * @l4_len: bytes covered by the checksum from @l4_off (header + payload,
+ *          i.e. the length in the pseudo header); frame bytes after it
+ *          (padding) are excluded.
+ * @saddr_off, @daddr_off: pseudo-header addresses in the frame (4 bytes for
+ *          IPv4, 16 for IPv6; @daddr_off is the final destination, see
+ *          ofl_csum_ipv6_find_l4()). Unused for ICMP over IPv4.
+ * @family: 4 or 6. @proto: 6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6.
+ * @flags: OFL_CSUM_L_* bits. @reserved: zero.
+ */
+struct ofl_csum_layer {
+	uint16_t l4_off;
+	uint16_t l4_len;
+	uint16_t saddr_off;
+	uint16_t daddr_off;
+	uint8_t family;
+	uint8_t proto;
+	uint8_t flags;
+	uint8_t reserved;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_csum_layer) == 12,
+		  "struct ofl_csum_layer is 12 bytes");
+
+/**
+ * struct ofl_csum_layers - the L4 checksums of a frame, outermost first
+ * (increasing @l4_off), as a parser fills it. 4 + 12 * OFL_CSUM_MAX_LAYERS
+ * bytes.
+ * @n: number of entries of @l in use.
+ */
+struct ofl_csum_layers {
+	uint8_t n;
+	uint8_t reserved[3];
+	struct ofl_csum_layer l[OFL_CSUM_MAX_LAYERS];
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_csum_layers) ==
+			  4 + 12 * OFL_CSUM_MAX_LAYERS,
+		  "struct ofl_csum_layers size");
+
+/** Per-layer outcome of ofl_csum_verify_complete(). */
+enum ofl_csum_result {
+	OFL_CSUM_GOOD = 1, /**< the checksum verifies */
+	OFL_CSUM_BAD = 2,  /**< it does not (or a forbidden zero UDP/IPv6) */
+	OFL_CSUM_NONE = 3, /**< no checksum: UDP zero over IPv4 (or allowed) */
+};
+
+/**
+ * ofl_csum_verify_complete() - verify every L4 checksum of a frame from the
+ * device's one whole-frame sum (CHECKSUM_COMPLETE), reading only headers:
+ * the sum of each layer is the frame sum minus the header bytes before it
+ * (and any padding after it), so payload bytes are never summed.
+ * @begin, @end: the frame.
+ * @st: COMPLETE; @st->csum covers [@st->csum_start, @end).
+ * @ly: the layers; each @l4_off >= @st->csum_start and >= the previous one.
+ * @res: OFL_CSUM_MAX_LAYERS entries; res[i] gets an enum ofl_csum_result
+ *       for each layer i < @ly->n (written only when 0 or OFL_ECSUM is
+ *       returned).
+ *
+ * Returns 0 if no layer is BAD, OFL_ECSUM if one is; OFL_EINVAL for a
+ * state that is not COMPLETE or layers out of order; OFL_ENODATA if a
+ * layer lies past @end; OFL_EPROTONOSUPPORT for another @proto/@family.
+ */
+OFL_API int ofl_csum_verify_complete(const void *begin, const void *end,
+				     const struct ofl_csum_state *st,
+				     const struct ofl_csum_layers *ly,
+				     uint8_t res[OFL_CSUM_MAX_LAYERS]);
+
+/**
+ * ofl_csum_convert_unnecessary() - turn a legacy CHECKSUM_UNNECESSARY into
+ * CHECKSUM_COMPLETE (the proposed skb_csum_rx_legacy_convert_unnecessary).
+ * The device verified csum_level + 1 checksums, outermost first, counting a
+ * zero UDP checksum as one (Linux skbuff.h: "UDP (possibly zero)"). The
+ * first of them that is not a zero UDP checksum proves that its L4 bytes
+ * sum to ~pseudo (Linux __skb_checksum_convert); the frame sum is that plus
+ * the header bytes before it and any padding after it: no payload is read.
+ * @begin, @end: the frame. @st: UNNECESSARY in; COMPLETE out, with @csum
+ * covering [@st->csum_start, @end) and csum_level 0.
+ * @ly: the layers (as for ofl_csum_verify_complete()); they must list every
+ *      checksum the device counts (GRE checksums are not supported).
+ *
+ * Returns 0; OFL_EINVAL if @st is not UNNECESSARY or csum_start is past
+ * that layer; OFL_ENOENT if the verified ones are all zero UDP checksums;
+ * OFL_ENODATA if truncated; OFL_EPROTONOSUPPORT if that layer is not TCP
+ * or UDP. @st is unchanged on error.
+ */
+OFL_API int ofl_csum_convert_unnecessary(const void *begin, const void *end,
+					 struct ofl_csum_state *st,
+					 const struct ofl_csum_layers *ly);
+
+/* ---- UDP zero-checksum rules --------------------------------------- */
+
+/**
+ * ofl_csum_udp_mangle0() - the value to transmit for a computed UDP
+ * checksum: 0 becomes 0xffff (CSUM_MANGLED_0; RFC 768: an all-zero
+ * checksum means "none", and 0xffff is the same value in ones' complement).
+ */
+OFL_API ofl_sum16 ofl_csum_udp_mangle0(ofl_sum16 check);
+
+/**
+ * ofl_csum_udp_zero_rx() - receive rule for a UDP checksum field @check (as
+ * stored) over IP @family (4 or 6).
+ * @zero_ok6: the socket accepts zero checksums over IPv6 (RFC 6935/6936
+ *            tunnels; Linux UDP_NO_CHECK6_RX).
+ *
+ * Returns 0 if @check is nonzero (verify it); 1 if it is zero and means
+ * "no checksum" (IPv4 per RFC 768, or IPv6 with @zero_ok6); OFL_EPROTO if
+ * it is zero over IPv6 otherwise (RFC 8200 8.1: discard); OFL_EINVAL for
+ * another @family.
+ */
+OFL_API int ofl_csum_udp_zero_rx(uint8_t family, ofl_sum16 check,
+				 bool zero_ok6);
+
+/* ---- CRC32c (SCTP) ------------------------------------------------- */
+
+/**
+ * ofl_crc32c() - CRC-32C (Castagnoli, reflected polynomial 0x82f63b78)
+ * with Linux crc32c() semantics: @crc is the running value (seed ~0 to
+ * start), no final inversion (the caller inverts: ~ofl_crc32c(~0, ...) is
+ * the CRC of RFC 3720 B.4). @buf: any alignment, NULL only if @len is 0.
+ */
+OFL_API uint32_t ofl_crc32c(uint32_t crc, const void *buf, size_t len);
+
+/**
+ * ofl_sctp_csum() - the SCTP checksum of the packet [@begin, @end) (common
+ * header first), computed as if its checksum field (bytes 8..11) were zero
+ * (RFC 9260 App. B; Linux sctp_compute_cksum). The value is ready for a
+ * plain 32-bit native store into the field (the wire bytes are the CRC in
+ * little-endian order, like the kernel's __le32). Fewer than 12 bytes: 0.
+ */
+OFL_API uint32_t ofl_sctp_csum(const void *begin, const void *end);
+
+/**
+ * ofl_sctp_csum_set() - compute and store the SCTP checksum of [@begin,
+ * @end). Returns 0 or OFL_ENODATA (shorter than the 12-byte common header;
+ * nothing written).
+ */
+OFL_API int ofl_sctp_csum_set(void *begin, const void *end);
+
+/**
+ * ofl_sctp_csum_verify() - check the SCTP checksum of [@begin, @end).
+ * Returns 0 if it matches, OFL_ECSUM if not, OFL_ENODATA if shorter than
+ * 12 bytes.
+ */
+OFL_API int ofl_sctp_csum_verify(const void *begin, const void *end);
 
 OFL_END_DECLS
 

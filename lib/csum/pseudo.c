@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* IPv4 header checksum and pseudo headers (Linux ip_fast_csum,
  * csum_tcpudp_nofold, csum_ipv6_magic in their generic forms). */
-#include <offload/csum.h>
-#include "../common/bytes.h"
+#include "internal.h"
 
 OFL_API ofl_sum16 ofl_ip_fast_csum(const void *iph, unsigned int ihl)
 {
@@ -10,7 +9,8 @@ OFL_API ofl_sum16 ofl_ip_fast_csum(const void *iph, unsigned int ihl)
 		ihl = 5;
 	if (ihl > 15)
 		ihl = 15;
-	return ofl_csum_fold(ofl_csum_partial(iph, (size_t)ihl * 4, 0));
+	return ofl_csum_fold(ofl__csum_w(ofl__csum_fold64(
+		ofl__csum_small((const uint8_t *)iph, (size_t)ihl * 4, 0))));
 }
 
 OFL_API ofl_wsum ofl_csum_tcpudp_nofold(ofl_be32 saddr, ofl_be32 daddr,
@@ -38,14 +38,24 @@ OFL_API ofl_sum16 ofl_csum_tcpudp_magic(ofl_be32 saddr, ofl_be32 daddr,
 		ofl_csum_tcpudp_nofold(saddr, daddr, len, proto, sum));
 }
 
+/* Linux csum_ipv6_magic (net/ipv6/ip6_checksum.c) without its fold. */
+OFL_API ofl_wsum ofl_csum_ipv6_nofold(const uint8_t saddr[16],
+				      const uint8_t daddr[16], uint32_t len,
+				      uint8_t proto, ofl_wsum sum)
+{
+	uint64_t s = ofl__csum_u(sum);
+
+	s = ofl__csum_small(saddr, 16, s);
+	s = ofl__csum_small(daddr, 16, s);
+	s += ofl_htonl(len);
+	s += ofl_htonl((uint32_t)proto);
+	return ofl__csum_w(ofl__csum_fold64(s));
+}
+
 OFL_API ofl_sum16 ofl_csum_ipv6_magic(const uint8_t saddr[16],
 				      const uint8_t daddr[16], uint32_t len,
 				      uint8_t proto, ofl_wsum sum)
 {
-	ofl_wsum s = ofl_csum_partial(saddr, 16, sum);
-
-	s = ofl_csum_partial(daddr, 16, s);
-	s = ofl_csum_add(s, (OFL_FORCE ofl_wsum)ofl_htonl(len));
-	s = ofl_csum_add(s, (OFL_FORCE ofl_wsum)ofl_htonl((uint32_t)proto));
-	return ofl_csum_fold(s);
+	return ofl_csum_fold(ofl_csum_ipv6_nofold(saddr, daddr, len, proto,
+						  sum));
 }

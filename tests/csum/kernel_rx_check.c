@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Receive-side differential against the running kernel: reads the frames
+ * that kernel_rx.sh injected (hex lines on stdin), verifies each one's L4
+ * checksum with ofl_csum_verify_complete() from a whole-frame sum, and
+ * prints how many the kernel should have counted as checksum errors:
+ *   "udp4 N udp6 N tcp N"
+ * (Udp InCsumErrors, Udp6 InCsumErrors, Tcp InCsumErrors).
+ * Nothing listens on the ports used; a zero UDP checksum over IPv6 is then
+ * still an error (__udp6_lib_rcv, no socket: "if (!uh->check) goto
+ * report_csum_error"), as ofl says without OFL_CSUM_L_UDP6_ZERO_OK.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <offload/csum.h>
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+int main(void)
+{
+	static char line[20000];
+	static uint8_t f[9000];
+	int udp4 = 0, udp6 = 0, tcp = 0, frames = 0;
+
+	while (fgets(line, sizeof(line), stdin)) {
+		struct ofl_csum_layers ly;
+		struct ofl_csum_state st;
+		struct ofl_csum_layer *l = &ly.l[0];
+		uint8_t res[OFL_CSUM_MAX_LAYERS];
+		size_t n = 0, i, l3 = 14;
+
+		for (i = 0; line[i] && line[i + 1] && n < sizeof(f); i += 2) {
+			int hi = hexval(line[i]), lo = hexval(line[i + 1]);
+
+			if (hi < 0 || lo < 0)
+				break;
+			f[n++] = (uint8_t)(hi << 4 | lo);
+		}
+		if (n < 14 + 20)
+			continue;
+		memset(&ly, 0, sizeof(ly));
+		ly.n = 1;
+		if (f[12] == 0x08 && f[13] == 0x00) {
+			size_t ihl = (size_t)(f[l3] & 15) * 4;
+
+			l->family = 4;
+			l->proto = f[l3 + 9];
+			l->l4_off = (uint16_t)(l3 + ihl);
+			l->l4_len = (uint16_t)((f[l3 + 2] << 8 | f[l3 + 3]) -
+					       (int)ihl);
+			l->saddr_off = (uint16_t)(l3 + 12);
+			l->daddr_off = (uint16_t)(l3 + 16);
+		} else if (f[12] == 0x86 && f[13] == 0xdd && n >= 14 + 40) {
+			l->family = 6;
+			l->proto = f[l3 + 6];
+			l->l4_off = (uint16_t)(l3 + 40);
+			l->l4_len = (uint16_t)(f[l3 + 4] << 8 | f[l3 + 5]);
+			l->saddr_off = (uint16_t)(l3 + 8);
+			l->daddr_off = (uint16_t)(l3 + 24);
+		} else {
+			continue;
+		}
+		if (l->proto != 6 && l->proto != 17)
+			continue;
+		/* the device's whole-frame sum, from the IP header on */
+		memset(&st, 0, sizeof(st));
+		st.ip_summed = OFL_CHECKSUM_COMPLETE;
+		st.csum_start = (uint16_t)l3;
+		st.csum = ofl_csum_partial(f + l3, n - l3, 0);
+		frames++;
+		if (ofl_csum_verify_complete(f, f + n, &st, &ly, res) !=
+		    OFL_ECSUM)
+			continue;
+		if (l->proto == 6)
+			tcp++;
+		else if (l->family == 4)
+			udp4++;
+		else
+			udp6++;
+	}
+	fprintf(stderr, "%d TCP/UDP frames\n", frames);
+	printf("udp4 %d udp6 %d tcp %d\n", udp4, udp6, tcp);
+	return frames == 0;
+}
