@@ -66,7 +66,12 @@ fi
 
 if implemented parse; then
 	section "ofl parse: the layers of every frame (lib/parser)"
-	"$ofl" parse "$sample" | head -40
+	"$ofl" parse "$sample"
+	if implemented graph && command -v dot >/dev/null 2>&1; then
+		"$ofl" graph --dot | dot -Tsvg -o "$build/parse-graph.svg"
+		echo "the parse graph those layers came from (const tables in"
+		echo "lib/parser/graph.c), drawn from the tables: $build/parse-graph.svg"
+	fi
 fi
 
 if implemented rss; then

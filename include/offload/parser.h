@@ -1,5 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
-/* lib/parser public interface (being written; see its issue). */
+/*
+ * lib/parser: a table-driven frame parser whose parse graph is const data.
+ *
+ * The graph (struct ofl_parse_graph) is a set of protocol nodes, each with a
+ * minimum length, a header-length rule, a next-protocol field and a table
+ * from protocol number to next node. One small bounded interpreter,
+ * ofl_parse(), walks it; special structures (GRE flag fields, TLV option
+ * lists, IPv6 extension-header chains, the MPLS payload guess) are node kinds
+ * or pseudo nodes of the same graph, not per-protocol code. No function
+ * pointers, no recursion, every loop bounded by the OFL_PARSE_MAX_* macros.
+ * In a BPF program (offload/bpf.h) everything is inline and the graph tables
+ * are .rodata; no tail calls are needed. docs/PARSER.md describes the design
+ * and the JSON schema of `ofl graph --json`.
+ *
+ * Matches in spirit: Linux __skb_flow_dissect() (net/core/flow_dissector.c),
+ * DPDK rte_net_get_ptype() (lib/net/rte_net.c), XDP2's parser IR.
+ *
+ * All multi-byte values stored in the result are in wire (network) order,
+ * as ofl_be16/ofl_be32 or byte arrays: they are copied, never converted.
+ */
 #ifndef OFL_PARSER_H
 #define OFL_PARSER_H
 
@@ -8,6 +27,496 @@
 #include "err.h"
 
 OFL_BEGIN_DECLS
+
+/* ---- bounds (override before including; the result layout follows) ---- */
+
+/** Nodes the interpreter visits per frame, pseudo nodes included. */
+#ifndef OFL_PARSE_MAX_DEPTH
+#define OFL_PARSE_MAX_DEPTH 24
+#endif
+/** Layers recorded in struct ofl_parse_result (more: OFL_ELOOP). */
+#ifndef OFL_PARSE_MAX_LAYERS
+#define OFL_PARSE_MAX_LAYERS 16
+#endif
+/** TLV options walked per header (TCP, IPv6 options, GENEVE): OFL_E2BIG. */
+#ifndef OFL_PARSE_MAX_OPTS
+#define OFL_PARSE_MAX_OPTS 40
+#endif
+/** Tunnels crossed (IP-in-IP, GRE, VXLAN, GENEVE): more is OFL_ELOOP. */
+#ifndef OFL_PARSE_MAX_ENCAP
+#define OFL_PARSE_MAX_ENCAP 3
+#endif
+/** 802.1Q/802.1ad tags per frame (all tunnel levels): more is OFL_ELOOP. */
+#ifndef OFL_PARSE_MAX_VLAN
+#define OFL_PARSE_MAX_VLAN 4
+#endif
+/** MPLS label stack entries per frame: more is OFL_ELOOP. */
+#ifndef OFL_PARSE_MAX_MPLS
+#define OFL_PARSE_MAX_MPLS 8
+#endif
+/** IPv6 extension headers (incl. AH) per frame: more is OFL_ELOOP. */
+#ifndef OFL_PARSE_MAX_EXTHDR
+#define OFL_PARSE_MAX_EXTHDR 8
+#endif
+/** Offsets are 16-bit: frame_len and payload_len saturate here. */
+#define OFL_PARSE_MAX_FRAME 65535u
+/** Every header must start below this offset (else OFL_EMSGSIZE); it keeps
+ * packet offsets small enough for the BPF verifier's range tracking. */
+#define OFL_PARSE_MAX_HDR_OFF 0x7fffu
+
+/* ---- protocols (layer names of `ofl parse --json`) ---- */
+enum ofl_proto {
+	OFL_PROTO_NONE = 0,
+	OFL_PROTO_ETH,		/* "eth" */
+	OFL_PROTO_VLAN,		/* "vlan": 802.1Q and 802.1ad tags */
+	OFL_PROTO_MPLS,		/* "mpls": one label stack entry */
+	OFL_PROTO_PPPOE,	/* "pppoe": session header + PPP protocol */
+	OFL_PROTO_ARP,		/* "arp" */
+	OFL_PROTO_IPV4,		/* "ipv4" */
+	OFL_PROTO_IPV6,		/* "ipv6" */
+	OFL_PROTO_IPV6_HOPOPTS,	/* "ipv6-hopopts" */
+	OFL_PROTO_IPV6_ROUTE,	/* "ipv6-route" (SRv6 SRH included) */
+	OFL_PROTO_IPV6_FRAG,	/* "ipv6-frag" */
+	OFL_PROTO_IPV6_DSTOPTS,	/* "ipv6-dstopts" */
+	OFL_PROTO_AH,		/* "ah" */
+	OFL_PROTO_ESP,		/* "esp" */
+	OFL_PROTO_TCP,		/* "tcp" */
+	OFL_PROTO_UDP,		/* "udp" */
+	OFL_PROTO_SCTP,		/* "sctp" */
+	OFL_PROTO_ICMP,		/* "icmp" */
+	OFL_PROTO_ICMPV6,	/* "icmpv6" */
+	OFL_PROTO_IGMP,		/* "igmp" */
+	OFL_PROTO_GRE,		/* "gre" (NVGRE included) */
+	OFL_PROTO_VXLAN,	/* "vxlan" */
+	OFL_PROTO_GENEVE,	/* "geneve" */
+	OFL_PROTO_COUNT
+};
+
+/**
+ * ofl_parse_proto_name() - the short name of a protocol ("eth", "ipv4" ...).
+ * @proto: an enum ofl_proto value.
+ *
+ * Returns a static string; "none" for OFL_PROTO_NONE and "?" out of range.
+ */
+OFL_API const char *ofl_parse_proto_name(unsigned int proto);
+
+/* ---- result ---- */
+
+/** One parsed header. Listed only when wholly inside the frame. */
+struct ofl_parse_layer {
+	uint8_t proto;		/* enum ofl_proto */
+	uint8_t encap;		/* tunnel level: 0 outermost, +1 per tunnel */
+	uint16_t offset;	/* bytes from the frame start */
+	uint16_t len;		/* header length, options included */
+	uint16_t reserved;
+};
+
+/* ofl_parse_flow.frag */
+#define OFL_PARSE_FRAG_IS	0x01	/* a fragment (MF set or offset != 0) */
+#define OFL_PARSE_FRAG_FIRST	0x02	/* ... and the first one (offset 0) */
+
+/*
+ * One L3/L4 flow. src/dst/ports are laid out as Toeplitz RSS hashes them:
+ * for IPv6 bytes 0..35 are exactly src, dst, sport, dport; for IPv4 the
+ * addresses sit in src[0..3] and dst[0..3] (use ofl_parse_flow_key()).
+ */
+struct ofl_parse_flow {
+	uint8_t src[16];	/* source address, wire order */
+	uint8_t dst[16];	/* destination address (SRv6: the IPv6 header's) */
+	uint8_t ports[4];	/* source port, destination port, wire order */
+	uint8_t family;		/* 0 (no IP), 4 or 6 */
+	uint8_t ip_proto;	/* protocol after the IP header chain */
+	uint8_t has_ports;	/* 1 if ports[] holds TCP/UDP/SCTP ports */
+	uint8_t frag;		/* OFL_PARSE_FRAG_* */
+	uint16_t l3_off;	/* offset of the IP header (if family != 0) */
+	uint16_t l4_off;	/* offset of the L4 header, 0 if none */
+	uint16_t l3_end;	/* IP header offset + IP total length, or 0 */
+	uint16_t reserved;
+};
+
+/* ofl_parse_result.tcp_opts: which TCP options were seen (RFC 9293 ...) */
+#define OFL_PARSE_TCPOPT_MSS	0x01	/* kind 2, tcp_mss valid */
+#define OFL_PARSE_TCPOPT_WSCALE	0x02	/* kind 3, tcp_wscale valid */
+#define OFL_PARSE_TCPOPT_SACKOK	0x04	/* kind 4 */
+#define OFL_PARSE_TCPOPT_SACK	0x08	/* kind 5, tcp_sack/tcp_nsack valid */
+#define OFL_PARSE_TCPOPT_TS	0x10	/* kind 8, tcp_ts valid */
+
+/* ofl_parse_result.tun_kind */
+#define OFL_PARSE_TUN_NONE	0
+#define OFL_PARSE_TUN_GRE	1	/* tun_id is the GRE key if K was set */
+#define OFL_PARSE_TUN_VXLAN	2	/* tun_id is the 24-bit VNI */
+#define OFL_PARSE_TUN_GENEVE	3	/* tun_id is the 24-bit VNI */
+#define OFL_PARSE_TUN_IPIP	4	/* IPv4/IPv6 in IPv4/IPv6 */
+
+/* ofl_parse_result.gre_flags: the GRE fields present */
+#define OFL_PARSE_GRE_CSUM	0x01
+#define OFL_PARSE_GRE_KEY	0x02
+#define OFL_PARSE_GRE_SEQ	0x04
+#define OFL_PARSE_GRE_ACK	0x08	/* version 1 (PPTP) acknowledgment */
+
+/*
+ * The whole result of one parse: fixed size (OFL_PARSE_RESULT_SIZE with the
+ * default bounds), no pointers, caller memory (a BPF map value in XDP).
+ * ofl_parse() zeroes it first, so absent fields are 0.
+ *
+ * "outer" is the first IP flow of the frame, "inner" the innermost one; for
+ * a frame without tunnels both are the same flow. The tunnel fields describe
+ * the innermost tunnel.
+ */
+struct ofl_parse_result {
+	int16_t error;		/* 0 or OFL_E* (see ofl_parse()) */
+	uint16_t stop_off;	/* where parsing stopped (see ofl_parse()) */
+	uint16_t frame_len;	/* bytes parsed (the frame, at most 65535) */
+	uint8_t nlayers;	/* entries used in layers[] */
+	uint8_t encap;		/* tunnels crossed */
+	struct ofl_parse_layer layers[OFL_PARSE_MAX_LAYERS];
+	struct ofl_parse_flow outer;
+	struct ofl_parse_flow inner;
+	uint16_t payload_off;	/* first byte after the innermost L4 header */
+	uint16_t payload_len;	/* up to the IP datagram's end or frame end */
+	uint8_t nvlan;		/* VLAN tags seen (vlan_tci has the first 4) */
+	uint8_t nmpls;		/* MPLS entries seen (mpls has the first 4) */
+	uint8_t tun_kind;	/* OFL_PARSE_TUN_* of the innermost tunnel */
+	uint8_t gre_flags;	/* OFL_PARSE_GRE_* of the last GRE header */
+	ofl_be16 vlan_tci[4];	/* tag control information, wire order */
+	ofl_be32 mpls[4];	/* label stack entries, wire order */
+	ofl_be32 tun_id;	/* VNI (low 24 bits) or GRE key, wire order */
+	ofl_be32 gre_seq;	/* GRE sequence number, wire order */
+	ofl_be32 esp_spi;	/* ESP SPI, wire order (ESP stops parsing) */
+	uint8_t srh_segleft;	/* SRv6 SRH segments left */
+	uint8_t srh_present;	/* 1 if an SRH (routing type 4) was seen */
+	uint8_t tcp_flags;	/* TCP flags byte (CWR..FIN) of innermost TCP */
+	uint8_t tcp_opts;	/* OFL_PARSE_TCPOPT_* seen */
+	uint8_t srh_final[16];	/* SRH segment list[0]: the final segment */
+	ofl_be16 tcp_mss;	/* MSS option value, wire order */
+	uint8_t tcp_wscale;	/* window scale shift count */
+	uint8_t tcp_nsack;	/* SACK blocks in the option (0..4) */
+	ofl_be32 tcp_ts[2];	/* TSval, TSecr, wire order */
+	ofl_be32 tcp_sack[8];	/* up to 4 SACK blocks (left, right) */
+	uint8_t geneve_nopts;	/* GENEVE options walked */
+	uint8_t nexthdr;	/* IPv6 extension headers (and AH) seen */
+	/* Walker state, kept here rather than in registers so that the BPF
+	 * verifier sees the same bounded unknowns at every loop head (and
+	 * prunes): not part of the result, 0 once ofl_parse() returns. */
+	uint8_t node;		/* graph node of the header at stop_off */
+	uint8_t reserved;
+	uint16_t opt_off;	/* TLV cursor within the current header */
+	uint16_t reserved2;
+	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
+				 * last option it matched (0: none) */
+};
+
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 128)
+
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 48, "flow is 48 bytes");
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
+		  "ofl_parse_result layout changed");
+
+/**
+ * ofl_parse() - parse one frame by walking the parse graph.
+ * @data: first byte of the frame. Must not be NULL unless @end == @data.
+ * @end: one past the last byte. Lengths in the result saturate at
+ *       OFL_PARSE_MAX_FRAME; headers must start before OFL_PARSE_MAX_HDR_OFF.
+ * @root: where to start: OFL_PROTO_ETH (Ethernet), OFL_PROTO_IPV4 or
+ *        OFL_PROTO_IPV6 (raw IP); anything else gives OFL_EINVAL.
+ * @res: the result, fully (re)written. Must not be NULL.
+ *
+ * Returns 0 when parsing ended normally: at a protocol without a next
+ * header (TCP, UDP without a tunnel port, ESP, ICMP ...), at a next-protocol
+ * value the graph does not know (the unknown payload is not a layer), or at
+ * a non-first fragment (which stops before L4). Otherwise a negative code,
+ * also stored in res->error, with res->stop_off the offset of the header
+ * (or TLV option) that could not be parsed; the layers parsed up to there
+ * are kept in res->layers, a header is listed only when wholly inside the
+ * frame:
+ *   OFL_ENODATA          the frame ends inside a header (truncated, or a
+ *                        length field points past the end of the frame)
+ *   OFL_EPROTO           a length field below its minimum (IPv4 IHL < 5,
+ *                        TCP data offset < 5) or a wrong version field
+ *                        (IPv4 not 4, IPv6 not 6, PPPoE not 0x11)
+ *   OFL_EBADMSG          a TLV option of length 0/1 or past its header
+ *   OFL_EPROTONOSUPPORT  GRE version other than 0 or 1, GRE routing (R)
+ *   OFL_ELOOP            more than OFL_PARSE_MAX_LAYERS/_DEPTH/_VLAN/_MPLS/
+ *                        _EXTHDR/_ENCAP headers of a kind
+ *   OFL_E2BIG            more than OFL_PARSE_MAX_OPTS options in a header
+ *   OFL_EMSGSIZE         a header starts at or after OFL_PARSE_MAX_HDR_OFF
+ *   OFL_EINVAL           bad arguments (@root); nothing parsed
+ * On success stop_off is the offset just past the last parsed header.
+ *
+ * Ports are taken from TCP, UDP and SCTP; IPv4 and IPv6 fragments with
+ * a non-zero offset stop before L4 (like __skb_flow_dissect() with
+ * FLOW_DISSECTOR_F_PARSE_1ST_FRAG). TCP options are parsed as Linux
+ * tcp_parse_options() does (an option with a length that does not match
+ * its kind is skipped). MPLS: after the bottom-of-stack entry the first
+ * nibble of the payload picks IPv4 (4) or IPv6 (6); other values stop.
+ * The IP total length is not checked against the frame (snapped captures
+ * still parse); it only bounds payload_len (Ethernet padding excluded).
+ */
+OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
+		      struct ofl_parse_result *res);
+
+/*
+ * ofl_parse() in three parts, for BPF programs where one inlined walk of
+ * OFL_PARSE_MAX_DEPTH steps is too much for the verifier: call
+ * ofl_parse_step() from a global (separately verified) BPF function, in a
+ * bounded loop, with the result in a map value (tests/parser/parse.bpf.c).
+ * Natively ofl_parse() is exactly these three calls.
+ */
+
+/**
+ * ofl_parse_begin() - reset @res and set the walk to start at @root.
+ * @data, @end, @root, @res: as for ofl_parse().
+ *
+ * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments.
+ */
+OFL_API int ofl_parse_begin(const void *data, const void *end,
+			    unsigned int root, struct ofl_parse_result *res);
+
+/**
+ * ofl_parse_step() - parse the next header.
+ * @data, @end: the same frame as given to ofl_parse_begin().
+ * @res: the result being built (its walker fields hold the position).
+ *
+ * Returns 1 if there is a next header to parse, 0 when the walk ended
+ * well, or a negative error (see ofl_parse()); after 0 or an error further
+ * calls return 0 and change nothing.
+ */
+OFL_API int ofl_parse_step(const void *data, const void *end,
+			   struct ofl_parse_result *res);
+
+/**
+ * ofl_parse_finish() - complete @res after the last step.
+ * @res: the result.
+ * @ret: the last ofl_parse_step() return value (1 if the step budget ran
+ *       out: that is OFL_ELOOP).
+ *
+ * Fills the derived fields (inner flow without tunnels, payload length),
+ * stores and returns the final code, as ofl_parse() returns it.
+ */
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
+
+/** Largest flow key ofl_parse_flow_key() writes: IPv6 with ports. */
+#define OFL_PARSE_FLOW_KEY_MAX 36
+
+/* ofl_parse_flow_key() @flags */
+#define OFL_PARSE_KEY_INNER	0x0	/* innermost flow (default) */
+#define OFL_PARSE_KEY_OUTER	0x1	/* outermost flow */
+#define OFL_PARSE_KEY_PORTS	0x2	/* append ports if the flow has them */
+
+/**
+ * ofl_parse_flow_key() - the bytes Toeplitz RSS hashes for a parsed flow.
+ * @res: a result from ofl_parse() (any return value: a flow is usable
+ *       once its IP header was parsed).
+ * @flags: OFL_PARSE_KEY_INNER or OFL_PARSE_KEY_OUTER, optionally
+ *         | OFL_PARSE_KEY_PORTS.
+ * @key: OFL_PARSE_FLOW_KEY_MAX bytes of output.
+ *
+ * Writes, in wire order and without gaps, the source address, the
+ * destination address and, when OFL_PARSE_KEY_PORTS is set and the flow
+ * has ports (TCP/UDP/SCTP, not a non-first fragment), the source port and
+ * the destination port: the input of the Microsoft RSS hash types
+ * (IPv4: 4+4[+2+2], IPv6: 16+16[+2+2]). Returns the number of bytes written
+ * (8, 12, 32 or 36) or OFL_ENOENT if that flow has no IP header. Whether a
+ * fragment should be hashed with ports is the caller's (RSS's) decision:
+ * see flow.frag.
+ */
+OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
+			       unsigned int flags,
+			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX]);
+
+/* ======================================================================
+ * The parse graph as data (what ofl_parse() walks and `ofl graph` dumps).
+ * ====================================================================== */
+
+/**
+ * A field rule: value = ((be_load(hdr + off, size) & mask) >> shift)
+ * * mult + add. size 0 means "no field" (value = add).
+ */
+struct ofl_parse_field {
+	uint8_t off;		/* byte offset from the header start */
+	uint8_t size;		/* 0, 1, 2 or 4 bytes, big-endian */
+	uint8_t shift;		/* right shift after the mask */
+	uint8_t mult;		/* multiplier (0 is taken as 1) */
+	uint32_t mask;
+	uint16_t add;
+	uint16_t reserved;
+};
+
+/* node kinds */
+#define OFL_PARSE_KIND_PLAIN	0	/* length by hlen rule */
+#define OFL_PARSE_KIND_TLV	1	/* + TLV options in [min_len, hlen) */
+#define OFL_PARSE_KIND_FLAGS	2	/* + flag fields (GRE) after min_len */
+
+/* node flags */
+#define OFL_PARSE_NF_L3		0x01	/* an IP header: starts a flow */
+#define OFL_PARSE_NF_L4		0x02	/* an L4 header: l4_off, payload */
+#define OFL_PARSE_NF_PORTS	0x04	/* bytes 0..3 are sport, dport */
+#define OFL_PARSE_NF_IPPROTO	0x08	/* next field is an IP protocol */
+#define OFL_PARSE_NF_IPV6	0x10	/* with NF_L3: family 6, else 4 */
+
+/* counters (bounded header classes) */
+#define OFL_PARSE_CNT_NONE	0
+#define OFL_PARSE_CNT_VLAN	1
+#define OFL_PARSE_CNT_MPLS	2
+#define OFL_PARSE_CNT_EXTHDR	3
+#define OFL_PARSE_CNT_COUNT	4
+
+/* edge flags */
+#define OFL_PARSE_EF_ENCAP	0x01	/* the next header is a tunnel level deeper */
+
+/** One protocol node. */
+struct ofl_parse_node {
+	uint8_t proto;		/* enum ofl_proto recorded; 0: pseudo node */
+	uint8_t kind;		/* OFL_PARSE_KIND_* */
+	uint8_t flags;		/* OFL_PARSE_NF_* */
+	uint8_t min_len;	/* bytes that must be present */
+	struct ofl_parse_field hlen;	/* header length (size 0: min_len) */
+	struct ofl_parse_field next;	/* key for the table */
+	uint8_t table;		/* index into graph tables */
+	uint8_t dflt;		/* node if the table has no match (0: stop) */
+	uint8_t counter;	/* OFL_PARSE_CNT_* bound class */
+	uint8_t aux;		/* TLV desc (KIND_TLV) or flags desc (FLAGS) */
+	uint8_t md_first;	/* metadata rules: md[md_first .. +md_count) */
+	uint8_t md_count;
+	uint8_t chk_first;	/* checks: chk[chk_first .. +chk_count) */
+	uint8_t chk_count;
+	uint8_t frag_off;	/* 16-bit fragment field offset, 0: none */
+	uint8_t tun_kind;	/* OFL_PARSE_TUN_* set on an encap edge */
+	uint16_t frag_mask;	/* fragment offset bits in that field */
+	uint16_t frag_mf;	/* more-fragments bit in that field */
+	uint8_t tot_off;	/* 16-bit IP total length field, 0: none */
+	uint8_t tot_add;	/* added to it (IPv6: 40) */
+};
+
+/** A table entry: next-protocol key -> node. */
+struct ofl_parse_edge {
+	uint16_t key;
+	uint8_t node;		/* index into graph nodes */
+	uint8_t flags;		/* OFL_PARSE_EF_* */
+};
+
+/** A protocol table: edges[first .. first + count). */
+struct ofl_parse_table {
+	uint8_t first;
+	uint8_t count;
+};
+
+/* metadata rule flags */
+#define OFL_PARSE_MD_FLOW	0x01	/* dst is an offset in the current flow */
+#define OFL_PARSE_MD_COND	0x02	/* only if hdr[cond_off] == cond_val */
+#define OFL_PARSE_MD_INDEX	0x04	/* dst += len * (counter - 1), < 4 */
+#define OFL_PARSE_MD_SET	0x08	/* store the constant `len` at dst */
+
+/**
+ * A metadata rule: copy @len bytes at header offset @src_off to byte @dst
+ * of struct ofl_parse_result (or of the current ofl_parse_flow). Applied
+ * only if the bytes lie inside the header. With OFL_PARSE_MD_SET, @len is a
+ * constant stored into the byte at @dst and nothing is read.
+ */
+struct ofl_parse_md {
+	uint8_t src_off;
+	uint8_t len;		/* 1..32 */
+	uint16_t dst;
+	uint8_t flags;		/* OFL_PARSE_MD_* */
+	uint8_t cond_off;
+	uint8_t cond_val;
+	uint8_t reserved;
+};
+
+/** A check: the field's value v must have bit v set in @allowed. */
+struct ofl_parse_check {
+	struct ofl_parse_field field;
+	uint32_t allowed;
+	int16_t err;		/* OFL_E* when the check fails */
+	uint16_t reserved;
+};
+
+/**
+ * A TLV list description. An option is [type][len]... at @type_off/len
+ * field; its total length is the len field rule; @pad1 (if not 0xffff) is a
+ * one-byte option, @eol (if not 0xffff) ends the list.
+ */
+struct ofl_parse_tlv {
+	uint8_t start;		/* offset of the first option in the header */
+	uint8_t reserved0;
+	uint8_t type_off;	/* offset of the type byte in the option */
+	uint8_t min_opt;	/* bytes an option needs before its length */
+	uint16_t pad1;		/* one-byte padding type, 0xffff: none */
+	uint16_t eol;		/* end-of-list type, 0xffff: none */
+	uint8_t opt_first;	/* option rules: opts[opt_first .. +opt_count) */
+	uint8_t opt_count;
+	struct ofl_parse_field len;	/* option length from option start */
+	uint16_t count_dst;	/* result byte counting options, 0xffff none */
+	uint16_t reserved;
+};
+
+/**
+ * A known option: if type == @type and @min_len <= length <= @max_len, copy
+ * min(length - @src_off, @copy_max) bytes from option offset @src_off to
+ * result byte @dst, OR @bit into result byte @bit_dst, and store
+ * (length - @src_off) / @cnt_div into result byte @cnt_dst (0xffff: none).
+ */
+struct ofl_parse_opt {
+	uint8_t type;
+	uint8_t min_len;
+	uint8_t max_len;
+	uint8_t src_off;
+	uint8_t copy_max;
+	uint8_t bit;
+	uint8_t cnt_div;
+	uint8_t reserved;
+	uint16_t dst;
+	uint16_t bit_dst;
+	uint16_t cnt_dst;
+	uint16_t reserved2;
+};
+
+/**
+ * Flag fields (GRE): after the @min_len base header, for each entry in
+ * order, if (flags field & @mask) the field of @size bytes is present; its
+ * bytes are copied to result byte @dst (0xffff: not kept) and @bit is OR-ed
+ * into result byte @bit_dst.
+ */
+struct ofl_parse_flagfield {
+	uint16_t mask;
+	uint8_t size;
+	uint8_t bit;
+	uint16_t dst;
+	uint16_t bit_dst;
+};
+
+struct ofl_parse_flags {
+	struct ofl_parse_field field;	/* the flags word */
+	uint8_t ff_first;		/* flag fields: ff[ff_first .. +ff_count) */
+	uint8_t ff_count;
+	uint16_t reserved;
+};
+
+/** The whole graph: arrays of const data and their lengths. */
+struct ofl_parse_graph {
+	const struct ofl_parse_node *nodes;
+	const char (*node_names)[16];
+	const struct ofl_parse_table *tables;
+	const char (*table_names)[16];
+	const struct ofl_parse_edge *edges;
+	const struct ofl_parse_md *md;
+	const struct ofl_parse_check *chk;
+	const struct ofl_parse_tlv *tlv;
+	const struct ofl_parse_opt *opts;
+	const struct ofl_parse_flags *flags;
+	const struct ofl_parse_flagfield *ff;
+	uint16_t nnodes, ntables, nedges, nmd, nchk, ntlv, nopts, nflags, nff;
+	uint8_t root_eth, root_ipv4, root_ipv6;
+	uint8_t counter_max[OFL_PARSE_CNT_COUNT];	/* bound per class */
+};
+
+/**
+ * ofl_parse_graph() - the const graph ofl_parse() walks (for dumps such as
+ * `ofl graph`, and for loading it elsewhere). Never NULL. Userspace only in
+ * spirit: in BPF it would put pointers into .rodata, so do not call it there.
+ */
+OFL_API const struct ofl_parse_graph *ofl_parse_graph(void);
 
 OFL_END_DECLS
 

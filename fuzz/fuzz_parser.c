@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* lib/parser on arbitrary bytes, from each root; the step API must agree
+ * with ofl_parse(); the flow key never exceeds its bound. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <offload/parser.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct ofl_parse_result r, s;
+	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	unsigned int root = OFL_PROTO_ETH, i;
+	int ret, k;
+
+	if (size && data[0] < 16)
+		root = data[0] < 8 ? OFL_PROTO_IPV4 : OFL_PROTO_IPV6;
+	ret = ofl_parse(data, data + size, root, &r);
+	if (ret > 0 || r.error != ret || r.nlayers > OFL_PARSE_MAX_LAYERS)
+		__builtin_trap();
+	for (i = 0; i < r.nlayers; i++)
+		if ((size_t)r.layers[i].offset + r.layers[i].len > size)
+			__builtin_trap();
+	k = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
+	if (k > OFL_PARSE_FLOW_KEY_MAX)
+		__builtin_trap();
+	ret = ofl_parse_begin(data, data + size, root, &s);
+	if (!ret) {
+		ret = OFL_ELOOP;
+		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+			ret = ofl_parse_step(data, data + size, &s);
+			if (ret <= 0)
+				break;
+		}
+		ofl_parse_finish(&s, ret);
+	}
+	if (memcmp(&r.outer, &s.outer, sizeof(r) -
+		   offsetof(struct ofl_parse_result, outer)))
+		__builtin_trap();
+	return 0;
+}

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The built-in parse graph: const data only. ofl_parse() (walk.c) interprets
+ * it; `ofl graph` dumps it. Adding a protocol means adding rows here, not
+ * code. Protocol numbers: IEEE EtherTypes, IANA protocol numbers, RFC 7348
+ * (VXLAN, UDP 4789), RFC 8926 (GENEVE, UDP 6081), RFC 2784/2890 (GRE),
+ * RFC 2637 (GRE version 1), RFC 8754 (SRH), RFC 3032 (MPLS), RFC 2516 (PPPoE).
+ */
+#include <offload/parser.h>
+#include "internal.h"
+
+#define OFL__F(o, s, m, sh, mu, a)                                       \
+	{ .off = (o), .size = (s), .shift = (sh), .mult = (mu), .mask = (m), \
+	  .add = (a) }
+#define OFL__RO(f) ((uint16_t)offsetof(struct ofl_parse_result, f))
+#define OFL__FO(f) ((uint16_t)offsetof(struct ofl_parse_flow, f))
+#define OFL__NONE 0xffffu
+
+/* metadata rules, grouped by node (first index noted) */
+static const struct ofl_parse_md ofl__parse_md[] = {
+	/* 0 vlan: TCI of the n-th tag */
+	{ 0, 2, OFL__RO(vlan_tci), OFL_PARSE_MD_INDEX, 0, 0, 0 },
+	/* 1 mpls: the n-th label stack entry */
+	{ 0, 4, OFL__RO(mpls), OFL_PARSE_MD_INDEX, 0, 0, 0 },
+	/* 2 ipv4: addresses */
+	{ 12, 4, OFL__FO(src), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	{ 16, 4, OFL__FO(dst), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	/* 4 ipv6: addresses */
+	{ 8, 16, OFL__FO(src), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	{ 24, 16, OFL__FO(dst), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	/* 6 ipv6-route, routing type 4 (SRH): segments left, segment [0] */
+	{ 3, 1, OFL__RO(srh_segleft), OFL_PARSE_MD_COND, 2, 4, 0 },
+	{ 0, 1, OFL__RO(srh_present), OFL_PARSE_MD_COND | OFL_PARSE_MD_SET,
+	  2, 4, 0 },
+	{ 8, 16, OFL__RO(srh_final), OFL_PARSE_MD_COND, 2, 4, 0 },
+	/* 9 esp: SPI */
+	{ 0, 4, OFL__RO(esp_spi), 0, 0, 0, 0 },
+	/* 10 tcp: ports, flags */
+	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	{ 13, 1, OFL__RO(tcp_flags), 0, 0, 0, 0 },
+	/* 12 udp, 13 sctp: ports */
+	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
+	/* 14 gre: forget the flags of an outer GRE */
+	{ 0, 0, OFL__RO(gre_flags), OFL_PARSE_MD_SET, 0, 0, 0 },
+	/* 15 vxlan, 17 geneve: 24-bit VNI at byte 4 into tun_id[1..3] */
+	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
+	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
+	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
+	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
+};
+
+/* checks: the field's value v must have bit v set in allowed */
+static const struct ofl_parse_check ofl__parse_chk[] = {
+	/* 0 ipv4 version 4, 1 ipv6 version 6 */
+	{ OFL__F(0, 1, 0xf0, 4, 1, 0), 1u << 4, OFL_EPROTO, 0 },
+	{ OFL__F(0, 1, 0xf0, 4, 1, 0), 1u << 6, OFL_EPROTO, 0 },
+	/* 2 pppoe: version/type 0x11, code 0 (session data) */
+	{ OFL__F(0, 1, 0xff, 0, 1, 0), 1u << 0x11, OFL_EPROTO, 0 },
+	{ OFL__F(1, 1, 0xff, 0, 1, 0), 1u << 0, OFL_EPROTO, 0 },
+	/* 4 gre: version 0 or 1 (PPTP), no routing (like the flow dissector) */
+	{ OFL__F(0, 2, 0x0007, 0, 1, 0), 0x3, OFL_EPROTONOSUPPORT, 0 },
+	{ OFL__F(0, 2, 0x4000, 14, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
+	/* 6 geneve: version 0 */
+	{ OFL__F(0, 1, 0xc0, 6, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
+};
+
+/* known TCP options (Linux tcp_parse_options(): wrong lengths skipped) */
+static const struct ofl_parse_opt ofl__parse_opts[] = {
+	{ 2, 4, 4, 2, 2, OFL_PARSE_TCPOPT_MSS, 0, 0, OFL__RO(tcp_mss),
+	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+	{ 3, 3, 3, 2, 1, OFL_PARSE_TCPOPT_WSCALE, 0, 0, OFL__RO(tcp_wscale),
+	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+	{ 4, 2, 2, 2, 0, OFL_PARSE_TCPOPT_SACKOK, 0, 0, OFL__NONE,
+	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+	{ 5, 10, 34, 2, 32, OFL_PARSE_TCPOPT_SACK, 8, 0, OFL__RO(tcp_sack),
+	  OFL__RO(tcp_opts), OFL__RO(tcp_nsack), 0 },
+	{ 8, 10, 10, 2, 8, OFL_PARSE_TCPOPT_TS, 0, 0, OFL__RO(tcp_ts),
+	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+};
+
+/* TLV lists: 0 TCP options, 1 IPv6 options, 2 GENEVE options */
+static const struct ofl_parse_tlv ofl__parse_tlv[] = {
+	{ .start = 20, .type_off = 0, .min_opt = 2, .pad1 = 1, .eol = 0,
+	  .opt_first = 0, .opt_count = 5, .len = OFL__F(1, 1, 0xff, 0, 1, 0),
+	  .count_dst = OFL__NONE },
+	{ .start = 2, .type_off = 0, .min_opt = 2, .pad1 = 0, .eol = OFL__NONE,
+	  .len = OFL__F(1, 1, 0xff, 0, 1, 2), .count_dst = OFL__NONE },
+	{ .start = 8, .type_off = 2, .min_opt = 4, .pad1 = OFL__NONE,
+	  .eol = OFL__NONE, .len = OFL__F(3, 1, 0x1f, 0, 4, 4),
+	  .count_dst = OFL__RO(geneve_nopts) },
+};
+
+/* GRE flag fields, in wire order (RFC 2784, 2890; RFC 2637 ack) */
+static const struct ofl_parse_flagfield ofl__parse_ff[] = {
+	{ 0x8000, 4, OFL_PARSE_GRE_CSUM, OFL__NONE, OFL__RO(gre_flags) },
+	{ 0x2000, 4, OFL_PARSE_GRE_KEY, OFL__RO(tun_id), OFL__RO(gre_flags) },
+	{ 0x1000, 4, OFL_PARSE_GRE_SEQ, OFL__RO(gre_seq), OFL__RO(gre_flags) },
+	{ 0x0080, 4, OFL_PARSE_GRE_ACK, OFL__NONE, OFL__RO(gre_flags) },
+};
+
+static const struct ofl_parse_flags ofl__parse_flags[] = {
+	{ OFL__F(0, 2, 0xffff, 0, 1, 0), 0, 4, 0 },
+};
+
+#define OFL__E(k, n, f) { (k), OFL__PN_##n, (f) }
+#define OFL__ENC OFL_PARSE_EF_ENCAP
+static const struct ofl_parse_edge ofl__parse_edges[] = {
+	/* 0 ETHER (9) */
+	OFL__E(0x0800, IPV4, 0), OFL__E(0x86dd, IPV6, 0),
+	OFL__E(0x8100, VLAN, 0), OFL__E(0x88a8, VLAN, 0),
+	OFL__E(0x9100, VLAN, 0), OFL__E(0x0806, ARP, 0),
+	OFL__E(0x8847, MPLS, 0), OFL__E(0x8848, MPLS, 0),
+	OFL__E(0x8864, PPPOE, 0),
+	/* 9 MPLS (2) */
+	OFL__E(0, MPLS, 0), OFL__E(1, MPLS_PAYLOAD, 0),
+	/* 11 NIBBLE (2) */
+	OFL__E(4, IPV4, 0), OFL__E(6, IPV6, 0),
+	/* 13 PPP (2) */
+	OFL__E(0x0021, IPV4, 0), OFL__E(0x0057, IPV6, 0),
+	/* 15 IP4 (11) */
+	OFL__E(6, TCP, 0), OFL__E(17, UDP, 0), OFL__E(1, ICMP, 0),
+	OFL__E(47, GRE, 0), OFL__E(4, IPV4, OFL__ENC),
+	OFL__E(41, IPV6, OFL__ENC), OFL__E(50, ESP, 0), OFL__E(51, AH, 0),
+	OFL__E(132, SCTP, 0), OFL__E(2, IGMP, 0), OFL__E(58, ICMPV6, 0),
+	/* 26 IP6 (15) */
+	OFL__E(6, TCP, 0), OFL__E(17, UDP, 0), OFL__E(58, ICMPV6, 0),
+	OFL__E(0, HOPOPTS, 0), OFL__E(43, ROUTE, 0), OFL__E(44, FRAG, 0),
+	OFL__E(60, DSTOPTS, 0), OFL__E(51, AH, 0), OFL__E(50, ESP, 0),
+	OFL__E(47, GRE, 0), OFL__E(4, IPV4, OFL__ENC),
+	OFL__E(41, IPV6, OFL__ENC), OFL__E(132, SCTP, 0), OFL__E(1, ICMP, 0),
+	OFL__E(2, IGMP, 0),
+	/* 41 UDP (4): VXLAN, GENEVE, GRE-in-UDP (RFC 8086), MPLS-in-UDP
+	 * (RFC 7510) */
+	OFL__E(4789, VXLAN, 0), OFL__E(6081, GENEVE, 0),
+	OFL__E(4754, GRE, 0), OFL__E(6635, MPLS, OFL__ENC),
+	/* 45 GRE (4) */
+	OFL__E(0x0800, IPV4, OFL__ENC), OFL__E(0x86dd, IPV6, OFL__ENC),
+	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x8847, MPLS, OFL__ENC),
+	/* 49 VXLAN (1) */
+	OFL__E(0, ETH, OFL__ENC),
+	/* 50 GENEVE (3) */
+	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x0800, IPV4, OFL__ENC),
+	OFL__E(0x86dd, IPV6, OFL__ENC),
+	/* 53 */
+};
+
+static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
+	[OFL__PT_NONE] = { 0, 0 },
+	[OFL__PT_ETHER] = { 0, 9 },
+	[OFL__PT_MPLS] = { 9, 2 },
+	[OFL__PT_NIBBLE] = { 11, 2 },
+	[OFL__PT_PPP] = { 13, 2 },
+	[OFL__PT_IP4] = { 15, 11 },
+	[OFL__PT_IP6] = { 26, 15 },
+	[OFL__PT_UDP] = { 41, 4 },
+	[OFL__PT_GRE] = { 45, 4 },
+	[OFL__PT_VXLAN] = { 49, 1 },
+	[OFL__PT_GENEVE] = { 50, 3 },
+};
+
+#define OFL__NF_IP4 (OFL_PARSE_NF_L3 | OFL_PARSE_NF_IPPROTO)
+#define OFL__NF_IP6 (OFL__NF_IP4 | OFL_PARSE_NF_IPV6)
+#define OFL__NF_L4P (OFL_PARSE_NF_L4 | OFL_PARSE_NF_PORTS)
+#define OFL__EXT_LEN OFL__F(1, 1, 0xff, 0, 8, 8)	/* (len + 1) * 8 */
+
+static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
+	[OFL__PN_STOP] = { .proto = OFL_PROTO_NONE },
+	[OFL__PN_ETH] = { .proto = OFL_PROTO_ETH, .min_len = 14,
+		.next = OFL__F(12, 2, 0xffff, 0, 1, 0),
+		.table = OFL__PT_ETHER },
+	[OFL__PN_VLAN] = { .proto = OFL_PROTO_VLAN, .min_len = 4,
+		.next = OFL__F(2, 2, 0xffff, 0, 1, 0),
+		.table = OFL__PT_ETHER, .counter = OFL_PARSE_CNT_VLAN,
+		.md_first = 0, .md_count = 1 },
+	[OFL__PN_MPLS] = { .proto = OFL_PROTO_MPLS, .min_len = 4,
+		.next = OFL__F(2, 1, 0x01, 0, 1, 0),
+		.table = OFL__PT_MPLS, .counter = OFL_PARSE_CNT_MPLS,
+		.md_first = 1, .md_count = 1 },
+	[OFL__PN_MPLS_PAYLOAD] = { .proto = OFL_PROTO_NONE, .min_len = 1,
+		.next = OFL__F(0, 1, 0xf0, 4, 1, 0),
+		.table = OFL__PT_NIBBLE },
+	[OFL__PN_PPPOE] = { .proto = OFL_PROTO_PPPOE, .min_len = 8,
+		.next = OFL__F(6, 2, 0xffff, 0, 1, 0),
+		.table = OFL__PT_PPP, .chk_first = 2, .chk_count = 2 },
+	[OFL__PN_ARP] = { .proto = OFL_PROTO_ARP, .min_len = 28 },
+	[OFL__PN_IPV4] = { .proto = OFL_PROTO_IPV4, .min_len = 20,
+		.flags = OFL__NF_IP4,
+		.hlen = OFL__F(0, 1, 0x0f, 0, 4, 0),
+		.next = OFL__F(9, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP4,
+		.md_first = 2, .md_count = 2, .chk_first = 0, .chk_count = 1,
+		.frag_off = 6, .frag_mask = 0x1fff, .frag_mf = 0x2000,
+		.tot_off = 2, .tot_add = 0, .tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_IPV6] = { .proto = OFL_PROTO_IPV6, .min_len = 40,
+		.flags = OFL__NF_IP6,
+		.next = OFL__F(6, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.md_first = 4, .md_count = 2, .chk_first = 1, .chk_count = 1,
+		.tot_off = 4, .tot_add = 40, .tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_HOPOPTS] = { .proto = OFL_PROTO_IPV6_HOPOPTS, .min_len = 8,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 1,
+		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
+		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.counter = OFL_PARSE_CNT_EXTHDR,
+		.tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_ROUTE] = { .proto = OFL_PROTO_IPV6_ROUTE, .min_len = 8,
+		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
+		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.counter = OFL_PARSE_CNT_EXTHDR, .md_first = 6, .md_count = 3,
+		.tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_FRAG] = { .proto = OFL_PROTO_IPV6_FRAG, .min_len = 8,
+		.flags = OFL_PARSE_NF_IPPROTO,
+		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.counter = OFL_PARSE_CNT_EXTHDR,
+		.frag_off = 2, .frag_mask = 0xfff8, .frag_mf = 0x0001,
+		.tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_DSTOPTS] = { .proto = OFL_PROTO_IPV6_DSTOPTS, .min_len = 8,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 1,
+		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
+		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.counter = OFL_PARSE_CNT_EXTHDR,
+		.tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_AH] = { .proto = OFL_PROTO_AH, .min_len = 8,
+		.flags = OFL_PARSE_NF_IPPROTO,
+		.hlen = OFL__F(1, 1, 0xff, 0, 4, 8),	/* (len + 2) * 4 */
+		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
+		.counter = OFL_PARSE_CNT_EXTHDR,
+		.tun_kind = OFL_PARSE_TUN_IPIP },
+	[OFL__PN_ESP] = { .proto = OFL_PROTO_ESP, .min_len = 8,
+		.md_first = 9, .md_count = 1 },
+	[OFL__PN_TCP] = { .proto = OFL_PROTO_TCP, .min_len = 20,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 0, .flags = OFL__NF_L4P,
+		.hlen = OFL__F(12, 1, 0xf0, 4, 4, 0),
+		.md_first = 10, .md_count = 2 },
+	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
+		.flags = OFL__NF_L4P,
+		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_UDP,
+		.md_first = 12, .md_count = 1 },
+	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
+		.flags = OFL__NF_L4P, .md_first = 13, .md_count = 1 },
+	[OFL__PN_ICMP] = { .proto = OFL_PROTO_ICMP, .min_len = 8,
+		.flags = OFL_PARSE_NF_L4 },
+	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 4,
+		.flags = OFL_PARSE_NF_L4 },
+	[OFL__PN_IGMP] = { .proto = OFL_PROTO_IGMP, .min_len = 8,
+		.flags = OFL_PARSE_NF_L4 },
+	[OFL__PN_GRE] = { .proto = OFL_PROTO_GRE, .min_len = 4,
+		.kind = OFL_PARSE_KIND_FLAGS, .aux = 0,
+		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GRE,
+		.md_first = 14, .md_count = 1, .chk_first = 4, .chk_count = 2,
+		.tun_kind = OFL_PARSE_TUN_GRE },
+	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
+		.next = OFL__F(0, 0, 0, 0, 1, 0), .table = OFL__PT_VXLAN,
+		.md_first = 15, .md_count = 2,
+		.tun_kind = OFL_PARSE_TUN_VXLAN },
+	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 2,
+		.hlen = OFL__F(0, 1, 0x3f, 0, 4, 8),
+		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GENEVE,
+		.md_first = 17, .md_count = 2, .chk_first = 6, .chk_count = 1,
+		.tun_kind = OFL_PARSE_TUN_GENEVE },
+};
+
+static const char ofl__parse_node_names[OFL__PN_COUNT][16] = {
+	"stop", "eth", "vlan", "mpls", "mpls-payload", "pppoe", "arp", "ipv4",
+	"ipv6", "ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts",
+	"ah", "esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
+	"vxlan", "geneve",
+};
+
+static const char ofl__parse_table_names[OFL__PT_COUNT][16] = {
+	"none", "ethertype", "mpls-bos", "mpls-nibble", "ppp", "ip4-proto",
+	"ip6-nexthdr", "udp-port", "gre-proto", "vxlan", "geneve-proto",
+};
+
+OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
+{
+	static const struct ofl_parse_graph g = {
+		.nodes = ofl__parse_nodes,
+		.node_names = ofl__parse_node_names,
+		.tables = ofl__parse_tables,
+		.table_names = ofl__parse_table_names,
+		.edges = ofl__parse_edges,
+		.md = ofl__parse_md,
+		.chk = ofl__parse_chk,
+		.tlv = ofl__parse_tlv,
+		.opts = ofl__parse_opts,
+		.flags = ofl__parse_flags,
+		.ff = ofl__parse_ff,
+		.nnodes = OFL__PN_COUNT,
+		.ntables = OFL__PT_COUNT,
+		.nedges = OFL_ARRAY_SIZE(ofl__parse_edges),
+		.nmd = OFL_ARRAY_SIZE(ofl__parse_md),
+		.nchk = OFL_ARRAY_SIZE(ofl__parse_chk),
+		.ntlv = OFL_ARRAY_SIZE(ofl__parse_tlv),
+		.nopts = OFL_ARRAY_SIZE(ofl__parse_opts),
+		.nflags = OFL_ARRAY_SIZE(ofl__parse_flags),
+		.nff = OFL_ARRAY_SIZE(ofl__parse_ff),
+		.root_eth = OFL__PN_ETH,
+		.root_ipv4 = OFL__PN_IPV4,
+		.root_ipv6 = OFL__PN_IPV6,
+		.counter_max = { 0, OFL_PARSE_MAX_VLAN, OFL_PARSE_MAX_MPLS,
+				 OFL_PARSE_MAX_EXTHDR },
+	};
+
+	return &g;
+}

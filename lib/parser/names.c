@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* Protocol names and the RSS flow key of a parse result. */
+#include <offload/parser.h>
+#include "../common/bytes.h"
+
+static const char ofl__parse_proto_names[OFL_PROTO_COUNT][14] = {
+	"none", "eth", "vlan", "mpls", "pppoe", "arp", "ipv4", "ipv6",
+	"ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts", "ah",
+	"esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
+	"vxlan", "geneve",
+};
+
+OFL_API const char *ofl_parse_proto_name(unsigned int proto)
+{
+	if (proto >= OFL_PROTO_COUNT)
+		return "?";
+	return ofl__parse_proto_names[proto];
+}
+
+OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
+			       unsigned int flags,
+			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX])
+{
+	const struct ofl_parse_flow *f =
+		(flags & OFL_PARSE_KEY_OUTER) ? &res->outer : &res->inner;
+	unsigned int alen;
+
+	if (f->family == 4)
+		alen = 4;
+	else if (f->family == 6)
+		alen = 16;
+	else
+		return OFL_ENOENT;
+	ofl_copy_bytes(key, f->src, alen, 16);
+	ofl_copy_bytes(key + alen, f->dst, alen, 16);
+	if ((flags & OFL_PARSE_KEY_PORTS) && f->has_ports) {
+		ofl_copy_bytes(key + 2 * alen, f->ports, 4, 4);
+		return (int)(2 * alen + 4);
+	}
+	return (int)(2 * alen);
+}

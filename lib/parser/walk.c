@@ -1,0 +1,829 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * The interpreter: one bounded loop over the const graph of graph.c.
+ *
+ * Every packet byte is read through ofl__parse_load() or a per-byte copy,
+ * each preceded by an explicit comparison with @end in the same inlined
+ * code, so the BPF verifier sees it. Offsets taken from the packet are
+ * clamped (headers start below OFL_PARSE_MAX_HDR_OFF, options below 2048)
+ * before they move a pointer. Kernel reference for the decisions:
+ * __skb_flow_dissect() in net/core/flow_dissector.c (IPv4/IPv6 fragments,
+ * GRE version/routing rejection, ports after L3) and tcp_parse_options()
+ * in net/ipv4/tcp_input.c (option walk, EOL/NOP, silly lengths).
+ */
+#include <offload/parser.h>
+#include "../common/bytes.h"
+#include "internal.h"
+
+#define OFL__PARSE_RSIZE ((unsigned int)sizeof(struct ofl_parse_result))
+
+#if defined(OFL_BPF)
+/*
+ * Make the compiler reload the walker state from *res (a map value in BPF)
+ * at each loop head: the verifier then sees the same bounded unknowns on
+ * every path and prunes them. Without it the loads stay in registers with
+ * path-specific ranges and verification stops at "BPF program is too
+ * large. Processed 1000001 insn". Natively it is nothing.
+ */
+#define OFL__PARSE_FORGET() __asm__ __volatile__("" ::: "memory")
+/* Pin a value in a register: clang may otherwise reload it from .rodata
+ * after its bounds check, and the verifier then sees the unchecked copy
+ * ("R2 max value is outside of the allowed memory range"). */
+#define OFL__PARSE_HIDE(x) __asm__ __volatile__("" : "+r"(x))
+#else
+#define OFL__PARSE_FORGET() do { } while (0)
+#define OFL__PARSE_HIDE(x) do { } while (0)
+#endif
+
+#if defined(OFL_BPF) && defined(__clang__)
+/* Loops stay loops in BPF: unrolled, the inlined copies and rule loops
+ * leave the verifier "The sequence of 8193 jumps is too complex". */
+#define OFL__PARSE_LOOP _Pragma("clang loop unroll(disable)")
+#else
+#define OFL__PARSE_LOOP
+#endif
+
+/*
+ * Element i of a graph array, or NULL when i is out of range (which the
+ * graph tests rule out). A compare, not a modulo or a clamp to 0: the
+ * verifier loses the bounds of a division ("value ... makes map_value
+ * pointer be out of bounds"), and a clamp's constant 0 would let it read
+ * constants from .rodata and split every later path on them.
+ */
+OFL_INLINE const void *ofl__parse_ptr(const void *base, size_t size,
+				      size_t n, size_t i)
+{
+	OFL__PARSE_HIDE(i);
+	if (i >= n)
+		return NULL;
+	OFL__PARSE_HIDE(i);
+	return (const uint8_t *)base + i * size;
+}
+
+#define OFL__PIDX(arr, i)                                                  \
+	((__typeof__(&(arr)[0]))ofl__parse_ptr((arr), sizeof((arr)[0]),    \
+					       OFL_ARRAY_SIZE(arr), (size_t)(i)))
+
+/* Load a big-endian field of 0, 1, 2 or 4 bytes at hdr + off. */
+OFL_INLINE int ofl__parse_load(const uint8_t *hdr, const uint8_t *end,
+			       unsigned int off, unsigned int size,
+			       uint32_t *v)
+{
+	const uint8_t *q = hdr + (off & 0xffu);
+
+	if (size == 1) {
+		if (q + 1 > end)
+			return -1;
+		*v = q[0];
+	} else if (size == 2) {
+		if (q + 2 > end)
+			return -1;
+		*v = ofl_load_be16(q);
+	} else if (size == 4) {
+		if (q + 4 > end)
+			return -1;
+		*v = ofl_load_be32(q);
+	} else {
+		*v = 0;
+	}
+	return 0;
+}
+
+/* Evaluate a field rule; -1 if the field is outside the frame. */
+OFL_INLINE int ofl__parse_field(const uint8_t *hdr, const uint8_t *end,
+				const struct ofl_parse_field *f, uint32_t *v)
+{
+	uint32_t x, mult = f->mult ? f->mult : 1u;
+
+	if (ofl__parse_load(hdr, end, f->off, f->size, &x))
+		return -1;
+	*v = ((x & f->mask) >> (f->shift & 31u)) * mult + f->add;
+	return 0;
+}
+
+/*
+ * Copy n (<= OFL__PARSE_MAX_COPY) packet bytes at src to result byte dst:
+ * 4-byte words, then the last 0..3 bytes, each checked against @end and
+ * the result size. Few branches per copy keep the verifier's path short.
+ */
+OFL_INLINE void ofl__parse_copy(uint8_t *r, size_t dst,
+				const uint8_t *src, const uint8_t *end,
+				size_t n)
+{
+	size_t i, d;
+
+	OFL__PARSE_HIDE(dst);
+	OFL__PARSE_HIDE(n);
+	if (dst >= OFL__PARSE_RSIZE || n > OFL__PARSE_MAX_COPY)
+		return;
+	OFL__PARSE_LOOP
+	for (i = 0; i + 4 <= n && i < OFL__PARSE_MAX_COPY; i += 4) {
+		d = dst + i;
+		OFL__PARSE_HIDE(d);
+		if (d > OFL__PARSE_RSIZE - 4 || src + i + 4 > end)
+			return;
+		__builtin_memcpy(r + d, src + i, 4);
+	}
+	OFL__PARSE_LOOP
+	for (; i < n && i < OFL__PARSE_MAX_COPY; i++) {
+		d = dst + i;
+		OFL__PARSE_HIDE(d);
+		if (d >= OFL__PARSE_RSIZE || src + i + 1 > end)
+			return;
+		r[d] = src[i];
+	}
+}
+
+OFL_INLINE void ofl__parse_set(uint8_t *r, size_t dst, uint8_t v,
+			       int or_it)
+{
+	OFL__PARSE_HIDE(dst);
+	if (dst >= OFL__PARSE_RSIZE)
+		return;
+	if (or_it)
+		r[dst] = (uint8_t)(r[dst] | v);
+	else
+		r[dst] = v;
+}
+
+/* Apply one metadata rule of a header of hlen bytes. */
+OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
+			       unsigned int hlen,
+			       const struct ofl_parse_md *m, uint8_t *r,
+			       unsigned int flow, unsigned int idx)
+{
+	unsigned int dst, n;
+	uint32_t c;
+
+	if (!m)
+		return;
+	dst = m->dst;
+	n = m->len;
+	if (m->flags & OFL_PARSE_MD_COND) {
+		if (m->cond_off >= hlen ||
+		    ofl__parse_load(hdr, end, m->cond_off, 1, &c) ||
+		    c != m->cond_val)
+			return;
+	}
+	if (m->flags & OFL_PARSE_MD_FLOW)
+		dst += flow;
+	if (m->flags & OFL_PARSE_MD_INDEX) {
+		if (idx >= 4)
+			return;
+		dst += n * idx;
+	}
+	if (m->flags & OFL_PARSE_MD_SET) {
+		ofl__parse_set(r, dst, (uint8_t)n, 0);
+		return;
+	}
+	if ((unsigned int)m->src_off + n > hlen)
+		return;
+	ofl__parse_copy(r, dst, hdr + m->src_off, end, n);
+}
+
+/* The option rule (index within the list) an option matches, or -1. */
+OFL_INLINE int ofl__parse_opt_find(const struct ofl_parse_tlv *t,
+				   uint32_t type, unsigned int olen)
+{
+	unsigned int j;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_OPTRULES; j++) {
+		const struct ofl_parse_opt *c;
+
+		if (j >= t->opt_count)
+			break;
+		c = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
+		if (!c)
+			break;
+		if (c->type == type && olen >= c->min_len &&
+		    olen <= c->max_len)
+			return (int)j;
+	}
+	return -1;
+}
+
+/*
+ * Apply the option rules once per rule, after the walk, to the last option
+ * each matched (res->opt_at): one copy per rule on the verifier's path
+ * rather than one per option walked.
+ */
+OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
+				       const struct ofl_parse_tlv *t,
+				       struct ofl_parse_result *res)
+{
+	uint8_t *r = (uint8_t *)res;
+	unsigned int j, n, at;
+	uint32_t olen;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_OPTRULES; j++) {
+		const struct ofl_parse_opt *o;
+		const uint8_t *opt;
+
+		if (j >= t->opt_count)
+			break;
+		OFL__PARSE_FORGET();
+		at = res->opt_at[j];
+		if (!at)
+			continue;
+		o = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
+		if (!o)
+			break;
+		opt = hdr + (at & 0x7ffu);
+		if (ofl__parse_field(opt, end, &t->len, &olen) ||
+		    olen < o->src_off)
+			continue;
+		n = olen - o->src_off;
+		if (n > o->copy_max)
+			n = o->copy_max;
+		if (o->dst != 0xffffu)
+			ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
+		ofl__parse_set(r, o->bit_dst, o->bit, 1);
+		if (o->cnt_dst != 0xffffu && o->cnt_div)
+			ofl__parse_set(r, o->cnt_dst,
+				       (uint8_t)((olen - o->src_off) /
+						 o->cnt_div), 0);
+	}
+}
+
+/*
+ * Walk the TLV options in [t->start, hlen) of a header (Linux
+ * tcp_parse_options(), ipv6 ip6_parse_tlv(), GENEVE). Returns 0 or an
+ * error with *eoff the option's offset within the header.
+ */
+OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
+			       unsigned int hlen,
+			       const struct ofl_parse_tlv *t, uint8_t *r,
+			       unsigned int *eoff)
+{
+	struct ofl_parse_result *res = (struct ofl_parse_result *)r;
+	unsigned int o, i, nopt = 0;
+	int done = 0, j, err = 0;
+
+	if (!t)
+		return 0;
+	o = t->start;
+	if (o >= hlen) {	/* no options: the common case */
+		if (t->count_dst != 0xffffu)
+			ofl__parse_set(r, t->count_dst, 0, 0);
+		return 0;
+	}
+	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
+		res->opt_at[i] = 0;
+	res->opt_off = (uint16_t)o;
+	OFL__PARSE_LOOP
+	for (i = 0; i < OFL_PARSE_MAX_OPTS; i++) {
+		const uint8_t *opt;
+		uint32_t type, olen;
+
+		OFL__PARSE_FORGET();
+		o = res->opt_off;
+		if (o >= hlen) {
+			done = 1;
+			break;
+		}
+		*eoff = o;
+		opt = hdr + (o & 0x7ffu);
+		if (ofl__parse_load(opt, end, t->type_off, 1, &type)) {
+			err = OFL_ENODATA;
+			break;
+		}
+		if (type == t->pad1) {
+			res->opt_off = (uint16_t)(o + 1);
+			continue;
+		}
+		if (type == t->eol) {
+			done = 1;
+			break;
+		}
+		if (o + t->min_opt > hlen) {
+			err = OFL_EBADMSG;
+			break;
+		}
+		if (ofl__parse_field(opt, end, &t->len, &olen)) {
+			err = OFL_ENODATA;
+			break;
+		}
+		if (olen < t->min_opt || o + olen > hlen) {
+			err = OFL_EBADMSG;
+			break;
+		}
+		nopt++;
+		j = t->opt_count ? ofl__parse_opt_find(t, type, olen) : -1;
+		if (j >= 0 && j < OFL__PARSE_MAX_OPTRULES)
+			res->opt_at[j] = (uint16_t)o;
+		res->opt_off = (uint16_t)(o + olen);
+	}
+	if (t->opt_count)
+		ofl__parse_opts_apply(hdr, end, t, res);
+	o = res->opt_off;
+	if (err) {
+		*eoff = o;
+		return err;
+	}
+	if (!done && o < hlen) {
+		*eoff = o;
+		return OFL_E2BIG;
+	}
+	if (t->count_dst != 0xffffu)
+		ofl__parse_set(r, t->count_dst, (uint8_t)nopt, 0);
+	return 0;
+}
+
+/* Flag fields (GRE): the bytes they add after the base header. */
+OFL_INLINE int ofl__parse_ff_len(const uint8_t *hdr, const uint8_t *end,
+				 const struct ofl_parse_flags *fl,
+				 uint32_t *flags, unsigned int *extra)
+{
+	unsigned int j, x = 0;
+
+	if (!fl || ofl__parse_field(hdr, end, &fl->field, flags))
+		return -1;
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_FF; j++) {
+		const struct ofl_parse_flagfield *f;
+
+		if (j >= fl->ff_count)
+			break;
+		f = OFL__PIDX(ofl__parse_ff, fl->ff_first + j);
+		if (!f)
+			break;
+		if (*flags & f->mask)
+			x += f->size;
+	}
+	*extra = x;
+	return 0;
+}
+
+/* Flag fields (GRE): copy the present ones, set their bits. */
+OFL_PRIVATE void ofl__parse_ff_md(const uint8_t *hdr, const uint8_t *end,
+				  unsigned int base,
+				  const struct ofl_parse_flags *fl,
+				  uint32_t flags, uint8_t *r)
+{
+	unsigned int j, pos = base;
+
+	if (!fl)
+		return;
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_FF; j++) {
+		const struct ofl_parse_flagfield *f;
+
+		if (j >= fl->ff_count)
+			break;
+		f = OFL__PIDX(ofl__parse_ff, fl->ff_first + j);
+		if (!f)
+			break;
+		if (!(flags & f->mask))
+			continue;
+		if (f->dst != 0xffffu)
+			ofl__parse_copy(r, f->dst, hdr + (pos & 0xffu), end,
+					f->size);
+		ofl__parse_set(r, f->bit_dst, f->bit, 1);
+		pos += f->size;
+	}
+}
+
+/* Find key in a protocol table; the edge or NULL. */
+OFL_INLINE const struct ofl_parse_edge *
+ofl__parse_lookup(unsigned int table, uint32_t key)
+{
+	const struct ofl_parse_table *t =
+		OFL__PIDX(ofl__parse_tables, table);
+	unsigned int j;
+
+	if (!t)
+		return NULL;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_TABLE; j++) {
+		const struct ofl_parse_edge *e;
+
+		if (j >= t->count)
+			break;
+		e = OFL__PIDX(ofl__parse_edges, t->first + j);
+		if (!e)
+			break;
+		if (e->key == key)
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * Zero or copy whole 32-bit words of the result (it is 4-byte aligned and
+ * a multiple of 4 bytes long): a counted loop without an early exit, which
+ * compilers turn into a few vector stores (a byte loop with a break costs
+ * more than the whole walk). may_alias: the words overlay byte arrays.
+ */
+typedef uint32_t __attribute__((may_alias)) ofl__parse_word;
+typedef uint64_t __attribute__((may_alias, aligned(4))) ofl__parse_dword;
+
+OFL_INLINE void ofl__parse_zero(void *dst, size_t words)
+{
+	ofl__parse_dword *w = (ofl__parse_dword *)dst;
+	size_t i;
+
+	for (i = 0; i < words / 2; i++)
+		w[i] = 0;
+	if (words & 1)
+		((ofl__parse_word *)dst)[words - 1] = 0;
+}
+
+OFL_INLINE void ofl__parse_wcopy(void *dst, const void *src, size_t words)
+{
+	ofl__parse_word *d = (ofl__parse_word *)dst;
+	const ofl__parse_word *s = (const ofl__parse_word *)src;
+	size_t i;
+
+	for (i = 0; i < words; i++)
+		d[i] = s[i];
+}
+
+OFL_STATIC_ASSERT(offsetof(struct ofl_parse_result, layers) % 4 == 0 &&
+		  offsetof(struct ofl_parse_result, outer) % 4 == 0 &&
+		  sizeof(struct ofl_parse_flow) % 4 == 0 &&
+		  sizeof(struct ofl_parse_result) % 4 == 0,
+		  "word-wise zeroing needs 4-byte multiples");
+
+/* Walker state kept small: it lives in registers or a few stack slots. */
+struct ofl__parse_state {
+	unsigned int off;	/* start of the current header */
+	unsigned int hlen;	/* its length */
+	unsigned int nid;	/* current node */
+};
+
+/* The counter of a bounded header class: kept in the result. */
+OFL_INLINE uint8_t *ofl__parse_cnt(struct ofl_parse_result *res,
+				   unsigned int c)
+{
+	if (c == OFL_PARSE_CNT_VLAN)
+		return &res->nvlan;
+	if (c == OFL_PARSE_CNT_MPLS)
+		return &res->nmpls;
+	return &res->nexthdr;
+}
+
+/* The bound of a header class (OFL_PARSE_MAX_*). */
+OFL_INLINE unsigned int ofl__parse_cnt_max(unsigned int c)
+{
+	if (c == OFL_PARSE_CNT_VLAN)
+		return OFL_PARSE_MAX_VLAN;
+	if (c == OFL_PARSE_CNT_MPLS)
+		return OFL_PARSE_MAX_MPLS;
+	return OFL_PARSE_MAX_EXTHDR;
+}
+
+/* Header length of node n at hdr: 0 or a negative error. */
+OFL_INLINE int ofl__parse_hlen(const struct ofl_parse_node *n,
+			       const uint8_t *hdr, const uint8_t *end,
+			       unsigned int *hlen, uint32_t *ffl)
+{
+	uint32_t v;
+	unsigned int extra;
+
+	*ffl = 0;
+	if (n->proto == OFL_PROTO_NONE) {
+		*hlen = 0;	/* pseudo node: looks, consumes nothing */
+		return 0;
+	}
+	if (n->hlen.size) {
+		if (ofl__parse_field(hdr, end, &n->hlen, &v))
+			return OFL_ENODATA;
+		if (v < n->min_len)
+			return OFL_EPROTO;
+	} else {
+		v = n->min_len;
+	}
+	if (n->kind == OFL_PARSE_KIND_FLAGS) {
+		if (ofl__parse_ff_len(hdr, end,
+				      OFL__PIDX(ofl__parse_flags, n->aux),
+				      ffl, &extra))
+			return OFL_ENODATA;
+		v += extra;
+	}
+	if (v > 2048u)
+		return OFL_EBADMSG;
+	*hlen = v;
+	return 0;
+}
+
+/* Run the node's checks: 0 or the check's error. */
+OFL_INLINE int ofl__parse_checks(const struct ofl_parse_node *n,
+				 const uint8_t *hdr, const uint8_t *end)
+{
+	unsigned int j;
+	uint32_t v;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_CHK; j++) {
+		const struct ofl_parse_check *c;
+
+		if (j >= n->chk_count)
+			break;
+		c = OFL__PIDX(ofl__parse_chk, n->chk_first + j);
+		if (!c)
+			break;
+		if (ofl__parse_field(hdr, end, &c->field, &v))
+			return OFL_ENODATA;
+		if (v > 31u || !((c->allowed >> v) & 1u))
+			return c->err;
+	}
+	return 0;
+}
+
+/* Everything a node records once its header is known to be in the frame. */
+OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
+				const uint8_t *hdr, const uint8_t *end,
+				struct ofl__parse_state *s, uint32_t ffl,
+				struct ofl_parse_result *res, int *nonfirst)
+{
+	uint8_t *r = (uint8_t *)res;
+	struct ofl_parse_flow *fl = res->encap ? &res->inner : &res->outer;
+	unsigned int flow = res->encap ?
+		(unsigned int)offsetof(struct ofl_parse_result, inner) :
+		(unsigned int)offsetof(struct ofl_parse_result, outer);
+	unsigned int j, idx = 0, eoff = 0;
+	uint32_t v;
+	int err;
+
+	if (n->counter)
+		idx = (unsigned int)*ofl__parse_cnt(res, n->counter) - 1u;
+	if (n->flags & OFL_PARSE_NF_L3) {
+		fl->family = (n->flags & OFL_PARSE_NF_IPV6) ? 6 : 4;
+		fl->l3_off = (uint16_t)s->off;
+		fl->l3_end = 0;
+		if (n->tot_off && !ofl__parse_load(hdr, end, n->tot_off, 2, &v)
+		    && v) {
+			v += s->off + n->tot_add;
+			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
+		}
+	}
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
+		if (j >= n->md_count)
+			break;
+		ofl__parse_md_apply(hdr, end, s->hlen,
+			      OFL__PIDX(ofl__parse_md, n->md_first + j),
+			      r, flow, idx);
+	}
+	if (n->frag_off && !ofl__parse_load(hdr, end, n->frag_off, 2, &v)) {
+		if (v & (n->frag_mask | n->frag_mf))
+			fl->frag = OFL_PARSE_FRAG_IS;
+		if (v & n->frag_mask)
+			*nonfirst = 1;
+		else if (v & n->frag_mf)
+			fl->frag = OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST;
+	}
+	if (n->flags & OFL_PARSE_NF_L4) {
+		fl->l4_off = (uint16_t)s->off;
+		res->payload_off = (uint16_t)(s->off + s->hlen);
+		if (n->flags & OFL_PARSE_NF_PORTS)
+			fl->has_ports = 1;
+	}
+	if (n->kind == OFL_PARSE_KIND_FLAGS)
+		ofl__parse_ff_md(hdr, end, n->min_len,
+				 OFL__PIDX(ofl__parse_flags, n->aux),
+				 ffl, r);
+	if (n->kind == OFL_PARSE_KIND_TLV) {
+		err = ofl__parse_tlv_walk(hdr, end, s->hlen,
+				     OFL__PIDX(ofl__parse_tlv, n->aux),
+				     r, &eoff);
+		if (err) {
+			s->hlen = eoff;	/* stop_off: the bad option */
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* Record the layer of node n: 0 or OFL_ELOOP. */
+OFL_INLINE int ofl__parse_layer(const struct ofl_parse_node *n,
+				const struct ofl__parse_state *s,
+				struct ofl_parse_result *res)
+{
+	struct ofl_parse_layer *l;
+	unsigned int nl = res->nlayers;
+
+	if (n->proto == OFL_PROTO_NONE)
+		return 0;
+	if (nl >= OFL_PARSE_MAX_LAYERS)
+		return OFL_ELOOP;
+	l = &res->layers[nl];
+	l->proto = n->proto;
+	l->encap = res->encap;
+	l->offset = (uint16_t)s->off;
+	l->len = (uint16_t)s->hlen;
+	l->reserved = 0;
+	res->nlayers = (uint8_t)(nl + 1);
+	return 0;
+}
+
+/*
+ * One step: parse the header of node s->nid at s->off. Returns 1 to go on
+ * (s->nid, s->off advanced), 0 when the walk ends well (s->off past the
+ * last header), or an error (s->off where it stopped).
+ */
+OFL_PRIVATE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
+			       struct ofl__parse_state *s,
+			       struct ofl_parse_result *res)
+{
+	const struct ofl_parse_node *n =
+		OFL__PIDX(ofl__parse_nodes, s->nid);
+	const struct ofl_parse_edge *e;
+	const uint8_t *hdr;
+	uint32_t key, ffl;
+	unsigned int c;
+	int err, nonfirst = 0;
+
+	if (!n)
+		return OFL_EINVAL;
+
+	if (s->off >= OFL_PARSE_MAX_HDR_OFF)
+		return OFL_EMSGSIZE;
+	hdr = p + (s->off & OFL_PARSE_MAX_HDR_OFF);
+	if (hdr + n->min_len > end)
+		return OFL_ENODATA;
+	err = ofl__parse_checks(n, hdr, end);
+	if (err)
+		return err;
+	err = ofl__parse_hlen(n, hdr, end, &s->hlen, &ffl);
+	if (err)
+		return err;
+	if (hdr + s->hlen > end)
+		return OFL_ENODATA;
+	c = n->counter;
+	if (c) {
+		uint8_t *cnt = ofl__parse_cnt(res, c);
+
+		if (*cnt >= ofl__parse_cnt_max(c))
+			return OFL_ELOOP;
+		(*cnt)++;
+	}
+	err = ofl__parse_layer(n, s, res);
+	if (err)
+		return err;
+	err = ofl__parse_node(n, hdr, end, s, ffl, res, &nonfirst);
+	if (err) {
+		s->off += s->hlen;
+		return err;
+	}
+	s->off += s->hlen;
+	if (n->table == OFL__PT_NONE)
+		return 0;
+	if (ofl__parse_field(hdr, end, &n->next, &key))
+		return 0;
+	if (n->flags & OFL_PARSE_NF_IPPROTO) {
+		if (res->encap)
+			res->inner.ip_proto = (uint8_t)key;
+		else
+			res->outer.ip_proto = (uint8_t)key;
+	}
+	if (nonfirst)
+		return 0;
+	e = ofl__parse_lookup(n->table, key);
+	if (!e) {
+		if (!n->dflt)
+			return 0;
+		s->nid = n->dflt;
+		return 1;
+	}
+	if (e->node == OFL__PN_STOP)
+		return 0;
+	if (e->flags & OFL_PARSE_EF_ENCAP) {
+		if (res->encap >= OFL_PARSE_MAX_ENCAP)
+			return OFL_ELOOP;
+		res->encap++;
+		res->tun_kind = n->tun_kind;
+		ofl__parse_zero(&res->inner, sizeof(res->inner) / 4);
+	}
+	s->nid = e->node;
+	return 1;
+}
+
+/*
+ * The bodies of the three public parts are inline helpers so that
+ * ofl_parse() gets them inlined: the exported symbols may be interposed in
+ * a shared library, and compilers do not inline those.
+ */
+OFL_INLINE int ofl__parse_begin(const void *data, const void *end_,
+				unsigned int root,
+				struct ofl_parse_result *res)
+{
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *end = (const uint8_t *)end_;
+	unsigned int nid;
+	size_t flen;
+
+	/* zero all but the layer slots (only nlayers of them are valid) */
+	ofl__parse_zero(res, offsetof(struct ofl_parse_result, layers) / 4);
+	ofl__parse_zero(&res->outer, (sizeof(*res) -
+				      offsetof(struct ofl_parse_result, outer)) / 4);
+	if (root == OFL_PROTO_ETH)
+		nid = OFL__PN_ETH;
+	else if (root == OFL_PROTO_IPV4)
+		nid = OFL__PN_IPV4;
+	else if (root == OFL_PROTO_IPV6)
+		nid = OFL__PN_IPV6;
+	else
+		nid = OFL__PN_STOP;
+	res->node = (uint8_t)nid;
+	if (!p || !end || end < p || nid == OFL__PN_STOP) {
+		res->error = OFL_EINVAL;
+		return OFL_EINVAL;
+	}
+	flen = (size_t)(end - p);
+	res->frame_len = (uint16_t)(flen > OFL_PARSE_MAX_FRAME ?
+				    OFL_PARSE_MAX_FRAME : flen);
+	return 0;
+}
+
+OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
+				struct ofl_parse_result *res)
+{
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *end = (const uint8_t *)end_;
+	struct ofl__parse_state s;
+	int ret;
+
+	OFL__PARSE_FORGET();
+	if (res->node == OFL__PN_STOP)
+		return 0;
+	s.off = res->stop_off;
+	s.nid = res->node;
+	s.hlen = 0;
+	ret = ofl__parse_hdr(p, end, &s, res);
+	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
+	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	return ret;
+}
+
+OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
+{
+	unsigned int pend, i;
+
+	if (ret > 0)
+		ret = OFL_ELOOP;
+	res->error = (int16_t)ret;
+	res->node = 0;
+	res->opt_off = 0;
+	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
+		res->opt_at[i] = 0;
+	if (!res->encap)
+		ofl__parse_wcopy(&res->inner, &res->outer,
+				 sizeof(res->inner) / 4);
+	if (res->payload_off) {
+		pend = res->frame_len;
+		if (res->inner.l3_end && res->inner.l3_end < pend)
+			pend = res->inner.l3_end;
+		res->payload_len = (uint16_t)(pend > res->payload_off ?
+					      pend - res->payload_off : 0);
+	}
+	return ret;
+}
+
+OFL_API int ofl_parse_begin(const void *data, const void *end,
+			    unsigned int root, struct ofl_parse_result *res)
+{
+	return ofl__parse_begin(data, end, root, res);
+}
+
+OFL_API int ofl_parse_step(const void *data, const void *end,
+			   struct ofl_parse_result *res)
+{
+	return ofl__parse_step1(data, end, res);
+}
+
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+{
+	return ofl__parse_finish(res, ret);
+}
+
+OFL_API int ofl_parse(const void *data, const void *end,
+		      unsigned int root, struct ofl_parse_result *res)
+{
+	struct ofl__parse_state s;
+	unsigned int i;
+	int ret;
+
+	ret = ofl__parse_begin(data, end, root, res);
+	if (ret)
+		return ret;
+	/* ofl__parse_step1() without the round trip of the cursor through
+	 * *res (which the step API needs for BPF; natively it only adds
+	 * store-to-load latency to every header) */
+	s.off = 0;
+	s.nid = res->node;
+	s.hlen = 0;
+	ret = OFL_ELOOP;
+	OFL__PARSE_LOOP
+	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+		ret = ofl__parse_hdr((const uint8_t *)data,
+				     (const uint8_t *)end, &s, res);
+		if (ret <= 0)
+			break;
+	}
+	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
+	return ofl__parse_finish(res, ret);
+}

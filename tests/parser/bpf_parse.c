@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/parser in XDP (parse.bpf.c) under BPF_PROG_TEST_RUN equals the native
+ * build byte for byte: every catalogue frame (frames.h), every truncation
+ * of it down to 14 bytes, and random byte flips of it. The native twin is
+ * built here from the same source (lib/all.c) with the same bounds.
+ */
+#define OFL_STATIC_ONLY 1
+#include "../../lib/all.c"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include "bpf_run.h"
+#include "frames.h"
+
+/* Only the first nlayers layer slots are defined: clear the rest. */
+static void normalise(struct ofl_parse_result *r)
+{
+	unsigned int i;
+
+	for (i = r->nlayers; i < OFL_PARSE_MAX_LAYERS; i++)
+		memset(&r->layers[i], 0, sizeof(r->layers[i]));
+}
+
+static int one(int prog, int map, const uint8_t *in, size_t len,
+	       unsigned long *bad)
+{
+	static uint8_t out[700];
+	struct ofl_parse_result nat, bpf;
+	size_t olen = sizeof(out);
+	uint32_t ret, key = 0;
+	int err;
+
+	ofl_parse(in, in + len, OFL_PROTO_ETH, &nat);
+	err = ofl_bpf_run(prog, in, len, out, &olen, &ret);
+	if (err || ret != 2) {
+		fprintf(stderr, "run failed: %d ret %u\n", err, ret);
+		return -1;
+	}
+	if (bpf_map_lookup_elem(map, &key, &bpf)) {
+		perror("lookup");
+		return -1;
+	}
+	normalise(&nat);
+	normalise(&bpf);
+	if (memcmp(&nat, &bpf, sizeof(nat))) {
+		if (*bad < 5) {
+			size_t i;
+
+			fprintf(stderr, "len %zu differs:", len);
+			for (i = 0; i < sizeof(nat); i++)
+				if (((uint8_t *)&nat)[i] != ((uint8_t *)&bpf)[i])
+					fprintf(stderr, " @%zu %02x/%02x", i,
+						((uint8_t *)&nat)[i],
+						((uint8_t *)&bpf)[i]);
+			fprintf(stderr, "\n");
+		}
+		(*bad)++;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct ofl_bpf b;
+	static struct fb f;
+	unsigned long runs = 0, bad = 0;
+	uint64_t seed = 0x9a55e5ULL;
+	unsigned int i;
+	int err, prog, map;
+
+	if (argc < 2)
+		return 2;
+	err = ofl_bpf_load(&b, argv[1]);
+	if (err) {
+		if (ofl_bpf_refused(err)) {
+			printf("SKIP: the kernel refuses BPF here (%s)\n",
+			       strerror(-err));
+			return OFL_TEST_SKIP;
+		}
+		return 1;
+	}
+	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(&b));
+	prog = ofl_bpf_prog_fd(&b, "parse");
+	map = ofl_bpf_map_fd(&b, "result");
+	if (prog < 0 || map < 0)
+		return 1;
+	for (i = 0; fb_frame(i, &f); i++) {
+		size_t len, k;
+
+		for (len = f.n; len >= 14; len--) {
+			if (one(prog, map, f.b, len, &bad))
+				return 1;
+			runs++;
+		}
+		for (k = 0; k < 100; k++) {
+			uint8_t m[sizeof(f.b)];
+			size_t pos;
+
+			memcpy(m, f.b, f.n);
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			pos = (size_t)(seed >> 33) % f.n;
+			m[pos] ^= (uint8_t)(1u << ((seed >> 20) & 7));
+			if (one(prog, map, m, f.n, &bad))
+				return 1;
+			runs++;
+		}
+	}
+	ofl_bpf_close(&b);
+	printf("%lu runs, %lu differ\n", runs, bad);
+	return bad ? 1 : 0;
+}

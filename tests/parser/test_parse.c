@@ -1,0 +1,632 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/parser unit tests: every protocol of the graph and every error path,
+ * on frames built in memory (frames.h). Layer lists are compared as text
+ * "proto@offset ...".
+ */
+#include "ofl_test.h"
+#include <offload/parser.h>
+#include "frames.h"
+
+static struct ofl_parse_result r;
+static struct fb f;
+
+static const char *layers(const struct ofl_parse_result *res)
+{
+	static char s[512];
+	size_t n = 0;
+	unsigned int i;
+
+	s[0] = 0;
+	for (i = 0; i < res->nlayers; i++)
+		n += (size_t)snprintf(s + n, sizeof(s) - n, "%s%s@%u",
+				      i ? " " : "",
+				      ofl_parse_proto_name(res->layers[i].proto),
+				      res->layers[i].offset);
+	return s;
+}
+
+static int parse_frame(unsigned int i)
+{
+	assert_true(fb_frame(i, &f));
+	return ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
+}
+
+static int parse_buf(size_t len)
+{
+	return ofl_parse(f.b, f.b + len, OFL_PROTO_ETH, &r);
+}
+
+static uint16_t be16(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+static uint32_t be32(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	       (uint32_t)b[2] << 8 | b[3];
+}
+
+static void test_eth_ipv4_tcp(void **state)
+{
+	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	static const uint8_t want[12] = { 198, 18, 0, 1, 198, 18, 0, 2,
+					  0x04, 0xd2, 0, 80 };
+	(void)state;
+	assert_int_equal(parse_frame(0), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 tcp@34");
+	assert_int_equal(r.error, 0);
+	assert_int_equal(r.stop_off, 54);
+	assert_int_equal(r.outer.family, 4);
+	assert_int_equal(r.outer.ip_proto, 6);
+	assert_int_equal(r.outer.l3_off, 14);
+	assert_int_equal(r.outer.l4_off, 34);
+	assert_int_equal(r.payload_off, 54);
+	assert_int_equal(r.payload_len, 16);
+	assert_int_equal(r.tcp_flags, 0x12);
+	assert_int_equal(r.encap, 0);
+	assert_memory_equal(&r.inner, &r.outer, sizeof(r.inner));
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_memory_equal(key, want, 12);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER, key), 8);
+	assert_memory_equal(key, want, 8);
+}
+
+static void test_options(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(1), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 tcp@42");
+	assert_int_equal(r.layers[1].len, 28);
+	assert_int_equal(r.layers[2].len, 40);
+	assert_int_equal(r.tcp_opts, OFL_PARSE_TCPOPT_MSS |
+			 OFL_PARSE_TCPOPT_WSCALE | OFL_PARSE_TCPOPT_SACKOK |
+			 OFL_PARSE_TCPOPT_TS);
+	assert_int_equal(be16(&r.tcp_mss), 1460);
+	assert_int_equal(r.tcp_wscale, 7);
+	assert_int_equal(be32(&r.tcp_ts[0]), 1);
+	assert_int_equal(be32(&r.tcp_ts[1]), 2);
+}
+
+static void test_sack(void **state)
+{
+	static const uint8_t opt[20] = { 1, 1, 5, 18, 0, 0, 0, 10, 0, 0, 0,
+					 20, 0, 0, 0, 30, 0, 0, 0, 40 };
+	size_t ip;
+
+	(void)state;
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 6, 0, 0);
+	fb_tcp(&f, 1, 2, opt, 20);
+	fb_ipv4_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_int_equal(r.tcp_opts, OFL_PARSE_TCPOPT_SACK);
+	assert_int_equal(r.tcp_nsack, 2);
+	assert_int_equal(be32(&r.tcp_sack[0]), 10);
+	assert_int_equal(be32(&r.tcp_sack[3]), 40);
+}
+
+static void test_vlan_mpls_pppoe_arp(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(2), 0);
+	assert_string_equal(layers(&r), "eth@0 vlan@14 ipv6@18 tcp@58");
+	assert_int_equal(r.nvlan, 1);
+	assert_int_equal(be16(&r.vlan_tci[0]), 0x2005);
+	assert_int_equal(r.outer.family, 6);
+	assert_int_equal(parse_frame(3), 0);
+	assert_string_equal(layers(&r),
+			    "eth@0 vlan@14 vlan@18 ipv4@22 udp@42");
+	assert_int_equal(r.nvlan, 2);
+	assert_int_equal(be16(&r.vlan_tci[1]), 8);
+	assert_int_equal(parse_frame(4), 0);
+	assert_string_equal(layers(&r),
+			    "eth@0 mpls@14 mpls@18 ipv4@22 udp@42");
+	assert_int_equal(r.nmpls, 2);
+	assert_int_equal(be32(&r.mpls[1]) >> 12, 17);
+	assert_int_equal(parse_frame(5), 0);
+	assert_string_equal(layers(&r), "eth@0 mpls@14 ipv6@18 icmpv6@58");
+	assert_int_equal(parse_frame(6), 0);
+	assert_string_equal(layers(&r), "eth@0 pppoe@14 ipv4@22 tcp@42");
+	assert_int_equal(parse_frame(7), 0);
+	assert_string_equal(layers(&r), "eth@0 arp@14");
+	assert_int_equal(r.outer.family, 0);
+}
+
+static void test_mpls_unknown_payload(void **state)
+{
+	(void)state;
+	f.n = 0;
+	fb_eth(&f, 0x8847);
+	fb_mpls(&f, 5, 1);
+	fb_u32(&f, 0);		/* PW control word: nibble 0 */
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 mpls@14");
+	assert_int_equal(r.stop_off, 18);
+}
+
+static void test_l4_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(8), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 icmp@34");
+	assert_int_equal(r.outer.has_ports, 0);
+	assert_int_equal(parse_frame(9), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 igmp@34");
+	assert_int_equal(parse_frame(10), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 sctp@34");
+	assert_int_equal(r.outer.has_ports, 1);
+	assert_int_equal(be16(r.outer.ports + 2), 6);
+	assert_int_equal(parse_frame(28), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 icmpv6@54");
+	assert_int_equal(parse_frame(29), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34");
+	assert_int_equal(r.payload_len, 0);	/* padding is not payload */
+}
+
+static void test_ipv6_ext(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(11), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-hopopts@54 "
+			    "ipv6-dstopts@62 ipv6-route@78 udp@86");
+	assert_int_equal(r.nexthdr, 3);
+	assert_int_equal(r.outer.ip_proto, 17);
+	assert_int_equal(r.srh_present, 0);
+	assert_int_equal(parse_frame(16), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-route@54 tcp@94");
+	assert_int_equal(r.srh_present, 1);
+	assert_int_equal(r.srh_segleft, 1);
+	assert_int_equal(be32(r.srh_final + 12), 0x100);
+	assert_int_equal(parse_frame(17), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 ah@34 tcp@58");
+	assert_int_equal(parse_frame(18), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 esp@54");
+	assert_int_equal(be32(&r.esp_spi), 0x12345678);
+}
+
+static void test_fragments(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(12), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-frag@54 tcp@62");
+	assert_int_equal(r.outer.frag,
+			 OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST);
+	assert_int_equal(r.outer.has_ports, 1);
+	assert_int_equal(parse_frame(13), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-frag@54");
+	assert_int_equal(r.outer.frag, OFL_PARSE_FRAG_IS);
+	assert_int_equal(r.outer.ip_proto, 6);
+	assert_int_equal(r.outer.has_ports, 0);
+	assert_int_equal(parse_frame(14), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34");
+	assert_int_equal(r.outer.frag,
+			 OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST);
+	assert_int_equal(parse_frame(15), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+	assert_int_equal(r.outer.frag, OFL_PARSE_FRAG_IS);
+	assert_int_equal(r.outer.ip_proto, 17);
+}
+
+static void test_gre(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(19), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 ipv4@38 tcp@58");
+	assert_int_equal(r.encap, 1);
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_GRE);
+	assert_int_equal(r.outer.ip_proto, 47);
+	assert_int_equal(r.inner.ip_proto, 6);
+	assert_int_equal(r.inner.l3_off, 38);
+	assert_int_equal(r.layers[3].encap, 1);
+	assert_int_equal(parse_frame(20), 0);
+	assert_string_equal(layers(&r),
+			    "eth@0 ipv4@14 gre@34 ipv6@50 udp@90");
+	assert_int_equal(r.layers[2].len, 16);
+	assert_int_equal(r.gre_flags, OFL_PARSE_GRE_CSUM | OFL_PARSE_GRE_KEY |
+			 OFL_PARSE_GRE_SEQ);
+	assert_int_equal(be32(&r.tun_id), 0x1234);
+	assert_int_equal(be32(&r.gre_seq), 99);
+	assert_int_equal(parse_frame(21), 0);
+	assert_string_equal(layers(&r),
+			    "eth@0 ipv4@14 gre@34 eth@42 ipv4@56 udp@76");
+	assert_int_equal(be32(&r.tun_id) >> 8, 0xabcd);	/* NVGRE VSID */
+}
+
+static void test_gre_versions(void **state)
+{
+	size_t ip;
+
+	(void)state;
+	/* version 1 (PPTP) with K, S, A: parsed, PPP payload stops */
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 47, 0, 0);
+	fb_gre(&f, 0x3081, 0x880b, 0x10, 1);
+	fb_ipv4_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34");
+	assert_int_equal(r.layers[2].len, 16);
+	assert_int_equal(r.gre_flags & OFL_PARSE_GRE_ACK, OFL_PARSE_GRE_ACK);
+	/* version 2: unknown */
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 47, 0, 0);
+	fb_gre(&f, 0x0002, 0x0800, 0, 0);
+	fb_ipv4_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+	assert_int_equal(r.stop_off, 34);
+	assert_int_equal(r.error, OFL_EPROTONOSUPPORT);
+	/* routing present */
+	f.b[34] = 0x40;
+	f.b[35] = 0;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+}
+
+static void test_udp_tunnels(void **state)
+{
+	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+
+	(void)state;
+	assert_int_equal(parse_frame(22), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_VXLAN);
+	assert_int_equal(be32(&r.tun_id), 42);
+	assert_int_equal(be16(r.outer.ports + 2), 4789);
+	assert_int_equal(be16(r.inner.ports + 2), 2222);
+	assert_int_equal(r.payload_off, 104);
+	assert_int_equal(r.payload_len, 16);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
+					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(be16(key + 8), 1111);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER |
+					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(be16(key + 10), 4789);
+	assert_int_equal(parse_frame(23), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 udp@54 geneve@62 "
+			    "eth@86 ipv6@100 tcp@140");
+	assert_int_equal(r.layers[3].len, 24);
+	assert_int_equal(r.geneve_nopts, 2);
+	assert_int_equal(be32(&r.tun_id), 7);
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_GENEVE);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(key[15], 1);
+	assert_int_equal(key[31], 2);
+}
+
+static void test_ip_in_ip(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(24), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 ipv4@34 udp@54");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_IPIP);
+	assert_int_equal(r.outer.ip_proto, 4);
+	assert_int_equal(parse_frame(25), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 ipv6@34 tcp@74");
+	assert_int_equal(r.inner.family, 6);
+	assert_int_equal(parse_frame(26), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv4@54 tcp@74");
+	assert_int_equal(parse_frame(27), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6@54 udp@94");
+	assert_int_equal(r.encap, 1);
+}
+
+static void test_raw_ip_roots(void **state)
+{
+	(void)state;
+	assert_true(fb_frame(0, &f));
+	assert_int_equal(ofl_parse(f.b + 14, f.b + f.n, OFL_PROTO_IPV4, &r), 0);
+	assert_string_equal(layers(&r), "ipv4@0 tcp@20");
+	assert_true(fb_frame(2, &f));
+	assert_int_equal(ofl_parse(f.b + 18, f.b + f.n, OFL_PROTO_IPV6, &r), 0);
+	assert_string_equal(layers(&r), "ipv6@0 tcp@40");
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_TCP, &r),
+			 OFL_EINVAL);
+	assert_int_equal(ofl_parse(f.b + 4, f.b, OFL_PROTO_ETH, &r),
+			 OFL_EINVAL);
+}
+
+/* Every truncation of every frame: ENODATA or success, layers a prefix of
+ * the full frame's, each listed layer wholly inside. */
+static void test_truncated_everywhere(void **state)
+{
+	static struct ofl_parse_result full;
+	unsigned int i, k;
+	size_t len;
+
+	(void)state;
+	for (i = 0; fb_frame(i, &f); i++) {
+		assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &full),
+				 0);
+		for (len = 0; len < f.n; len++) {
+			int ret = parse_buf(len);
+
+			assert_true(ret == 0 || ret == OFL_ENODATA);
+			assert_true(r.nlayers <= full.nlayers);
+			for (k = 0; k < r.nlayers; k++) {
+				assert_int_equal(r.layers[k].proto,
+						 full.layers[k].proto);
+				assert_int_equal(r.layers[k].offset,
+						 full.layers[k].offset);
+				assert_true(r.layers[k].offset +
+					    r.layers[k].len <= len);
+			}
+			if (ret)
+				assert_true(r.stop_off <= len);
+		}
+	}
+}
+
+static void test_truncated_cases(void **state)
+{
+	(void)state;
+	assert_true(fb_frame(0, &f));
+	assert_int_equal(parse_buf(10), OFL_ENODATA);
+	assert_string_equal(layers(&r), "");
+	assert_int_equal(r.stop_off, 0);
+	assert_string_equal(ofl_strerror(r.error), "truncated");
+	assert_int_equal(parse_buf(33), OFL_ENODATA);
+	assert_string_equal(layers(&r), "eth@0");
+	assert_int_equal(r.stop_off, 14);
+	assert_int_equal(parse_buf(53), OFL_ENODATA);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+	assert_int_equal(r.stop_off, 34);
+	assert_int_equal(r.outer.family, 4);	/* what was parsed is kept */
+	/* IHL says 60 bytes, the frame has 40 after Ethernet */
+	assert_true(fb_frame(0, &f));
+	f.b[14] = 0x4f;
+	assert_int_equal(parse_buf(54), OFL_ENODATA);
+	assert_string_equal(layers(&r), "eth@0");
+	/* TCP data offset past the end */
+	assert_true(fb_frame(0, &f));
+	f.b[46] = 0xf0;
+	assert_int_equal(parse_buf(70), OFL_ENODATA);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+}
+
+static void test_bad_lengths(void **state)
+{
+	(void)state;
+	/* IHL < 5 */
+	assert_true(fb_frame(0, &f));
+	f.b[14] = 0x44;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTO);
+	assert_string_equal(layers(&r), "eth@0");
+	assert_int_equal(r.stop_off, 14);
+	/* version 6 in an IPv4 EtherType */
+	assert_true(fb_frame(0, &f));
+	f.b[14] = 0x65;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTO);
+	/* TCP doff < 5 */
+	assert_true(fb_frame(0, &f));
+	f.b[46] = 0x40;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTO);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+	assert_int_equal(r.stop_off, 34);
+	/* PPPoE version/type wrong */
+	assert_true(fb_frame(6, &f));
+	f.b[14] = 0x12;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTO);
+}
+
+static void test_bad_options(void **state)
+{
+	uint8_t opt[8] = { 1, 1, 8, 0, 0, 0, 0, 0 };	/* TS with length 0 */
+	size_t ip;
+
+	(void)state;
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 6, 0, 0);
+	fb_tcp(&f, 1, 2, opt, 8);
+	fb_ipv4_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), OFL_EBADMSG);
+	/* the header is inside the frame: listed; stop at the option */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 tcp@34");
+	assert_int_equal(r.stop_off, 34 + 22);
+	/* option length past the header */
+	f.b[34 + 23] = 9;
+	assert_int_equal(parse_buf(f.n), OFL_EBADMSG);
+	/* length 1 */
+	f.b[34 + 23] = 1;
+	assert_int_equal(parse_buf(f.n), OFL_EBADMSG);
+	/* EOL ends the list: the garbage after it is ignored */
+	f.b[34 + 22] = 0;
+	assert_int_equal(parse_buf(f.n), 0);
+	/* IPv6 option past its header */
+	assert_true(fb_frame(11, &f));
+	f.b[54 + 3] = 20;
+	assert_int_equal(parse_buf(f.n), OFL_EBADMSG);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-hopopts@54");
+	/* GENEVE option length past the header */
+	assert_true(fb_frame(23, &f));
+	f.b[62 + 11] = 0x1f;
+	assert_int_equal(parse_buf(f.n), OFL_EBADMSG);
+}
+
+static void test_too_many_options(void **state)
+{
+	uint8_t opt[40];
+	size_t ip;
+
+	(void)state;
+	memset(opt, 1, sizeof(opt));	/* 40 NOPs: the bound is 40 */
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 6, 0, 0);
+	fb_tcp(&f, 1, 2, opt, 40);
+	fb_ipv4_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), OFL_PARSE_MAX_OPTS >= 40 ? 0 :
+			 OFL_E2BIG);
+	/* IPv6 hop-by-hop of 64 bytes of Pad1: over the bound */
+	f.n = 0;
+	fb_eth(&f, 0x86dd);
+	ip = fb_ipv6(&f, 0);
+	fb_u8(&f, 59);
+	fb_u8(&f, 7);
+	fb_zero(&f, 62);
+	fb_ipv6_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), OFL_E2BIG);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-hopopts@54");
+}
+
+static void test_chains_over_bounds(void **state)
+{
+	size_t ip;
+	unsigned int i;
+
+	(void)state;
+	/* extension headers: one more than the bound */
+	f.n = 0;
+	fb_eth(&f, 0x86dd);
+	ip = fb_ipv6(&f, 60);
+	for (i = 0; i < OFL_PARSE_MAX_EXTHDR + 1; i++)
+		fb_opts6(&f, i < OFL_PARSE_MAX_EXTHDR ? 60 : 59, 0);
+	fb_ipv6_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
+	assert_int_equal(r.nlayers, 2 + OFL_PARSE_MAX_EXTHDR);
+	assert_int_equal(r.stop_off, 54 + 8 * OFL_PARSE_MAX_EXTHDR);
+	/* exactly the bound: fine */
+	f.n = 0;
+	fb_eth(&f, 0x86dd);
+	ip = fb_ipv6(&f, 60);
+	for (i = 0; i < OFL_PARSE_MAX_EXTHDR; i++)
+		fb_opts6(&f, i + 1 < OFL_PARSE_MAX_EXTHDR ? 60 : 59, 0);
+	fb_ipv6_done(&f, ip);
+	assert_int_equal(parse_buf(f.n), 0);
+	/* VLAN tags over the bound */
+	f.n = 0;
+	fb_eth(&f, 0x8100);
+	for (i = 0; i < OFL_PARSE_MAX_VLAN + 1; i++)
+		fb_vlan(&f, i, 0x8100);
+	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
+	assert_int_equal(r.nvlan, OFL_PARSE_MAX_VLAN);
+	/* MPLS labels over the bound */
+	f.n = 0;
+	fb_eth(&f, 0x8847);
+	for (i = 0; i < OFL_PARSE_MAX_MPLS + 1; i++)
+		fb_mpls(&f, i, 0);
+	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
+	/* tunnels over the bound: IPv4-in-IPv4 x (MAX_ENCAP + 1) */
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	for (i = 0; i < OFL_PARSE_MAX_ENCAP + 1; i++)
+		fb_ipv4(&f, 4, 0, 0);
+	fb_ipv4(&f, 17, 0, 0);
+	fb_udp(&f, 1, 2);
+	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
+	assert_int_equal(r.encap, OFL_PARSE_MAX_ENCAP);
+}
+
+static void test_graph_is_consistent(void **state)
+{
+	const struct ofl_parse_graph *g = ofl_parse_graph();
+	unsigned int i, j;
+
+	(void)state;
+	for (i = 0; i < g->ntables; i++) {
+		assert_true(g->tables[i].first + g->tables[i].count <=
+			    g->nedges);
+		assert_true(g->tables[i].count <= 16);
+	}
+	for (i = 0; i < g->nedges; i++)
+		assert_true(g->edges[i].node < g->nnodes);
+	for (i = 1; i < g->nnodes; i++) {
+		const struct ofl_parse_node *n = &g->nodes[i];
+
+		assert_true(n->proto < OFL_PROTO_COUNT);
+		assert_true(n->table < g->ntables);
+		assert_true(n->md_first + n->md_count <= g->nmd);
+		assert_true(n->md_count <= 6);
+		assert_true(n->chk_first + n->chk_count <= g->nchk);
+		assert_true(n->chk_count <= 2);
+		assert_true(n->counter < OFL_PARSE_CNT_COUNT);
+		if (n->kind == OFL_PARSE_KIND_TLV)
+			assert_true(n->aux < g->ntlv);
+		if (n->kind == OFL_PARSE_KIND_FLAGS)
+			assert_true(n->aux < g->nflags);
+		/* fields read before the length is known lie in min_len */
+		if (n->next.size)
+			assert_true(n->next.off + n->next.size <= n->min_len);
+		if (n->hlen.size)
+			assert_true(n->hlen.off + n->hlen.size <= n->min_len);
+		for (j = 0; j < n->md_count; j++) {
+			const struct ofl_parse_md *m = &g->md[n->md_first + j];
+
+			assert_true(m->len <= 32);
+			assert_true(m->dst + m->len <=
+				    sizeof(struct ofl_parse_result));
+		}
+		assert_string_equal(g->node_names[i],
+				    i == 4 ? "mpls-payload" :
+				    ofl_parse_proto_name(n->proto));
+	}
+	for (i = 0; i < g->ntlv; i++)
+		assert_true(g->tlv[i].opt_first + g->tlv[i].opt_count <=
+			    g->nopts);
+	assert_string_equal(ofl_parse_proto_name(OFL_PROTO_IPV6_DSTOPTS),
+			    "ipv6-dstopts");
+	assert_string_equal(ofl_parse_proto_name(999), "?");
+}
+
+static void test_step_api_equals_parse(void **state)
+{
+	static struct ofl_parse_result a;
+	unsigned int i, k;
+	int ret;
+
+	(void)state;
+	for (i = 0; fb_frame(i, &f); i++) {
+		ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
+		ret = ofl_parse_begin(f.b, f.b + f.n, OFL_PROTO_ETH, &a);
+		assert_int_equal(ret, 0);
+		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
+			ret = ofl_parse_step(f.b, f.b + f.n, &a);
+			if (ret <= 0)
+				break;
+		}
+		assert_int_equal(ofl_parse_finish(&a, ret), r.error);
+		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a), 0);
+		assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
+						     layers));
+		assert_memory_equal(&a.outer, &r.outer, sizeof(r) -
+				    offsetof(struct ofl_parse_result, outer));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_eth_ipv4_tcp),
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_sack),
+		cmocka_unit_test(test_vlan_mpls_pppoe_arp),
+		cmocka_unit_test(test_mpls_unknown_payload),
+		cmocka_unit_test(test_l4_kinds),
+		cmocka_unit_test(test_ipv6_ext),
+		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_gre),
+		cmocka_unit_test(test_gre_versions),
+		cmocka_unit_test(test_udp_tunnels),
+		cmocka_unit_test(test_ip_in_ip),
+		cmocka_unit_test(test_raw_ip_roots),
+		cmocka_unit_test(test_truncated_everywhere),
+		cmocka_unit_test(test_truncated_cases),
+		cmocka_unit_test(test_bad_lengths),
+		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_too_many_options),
+		cmocka_unit_test(test_chains_over_bounds),
+		cmocka_unit_test(test_graph_is_consistent),
+		cmocka_unit_test(test_step_api_equals_parse),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

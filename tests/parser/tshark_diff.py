@@ -1,0 +1,258 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+"""Differential test of `ofl parse --json` against tshark (PDML).
+
+usage: tshark_diff.py OFL_BIN CORPUS_DIR [WORKDIR]
+
+For every frame of every capture in CORPUS_DIR (recursively) and of a
+capture generated here with scapy, the layer names and offsets ofl reports
+must equal the protocols tshark dissects at the same positions, frame by
+frame, over the prefix both dissected (see docs/PARSER.md, "Differential
+test"). Layers only one side lists past that prefix are counted, not failed:
+tshark goes on where ofl stops by design (ICMP error payloads, Teredo,
+ERSPAN, PPP control protocols), ofl goes on where tshark stops (ports
+tshark does not assign). Exit 77 with SKIP when tshark is missing.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+# tshark protocol name -> ofl layer name
+TSHARK = {
+    "eth": "eth", "vlan": "vlan", "ieee8021ad": "vlan", "mpls": "mpls",
+    "pppoes": "pppoe", "arp": "arp", "ip": "ipv4", "ipv6": "ipv6",
+    "ipv6.hopopts": "ipv6-hopopts", "ipv6.routing": "ipv6-route",
+    "ipv6.fragment": "ipv6-frag",
+    "ipv6.fraghdr": "ipv6-frag", "ipv6.dstopts": "ipv6-dstopts",
+    "ah": "ah", "esp": "esp", "tcp": "tcp", "udp": "udp", "sctp": "sctp",
+    "icmp": "icmp", "icmpv6": "icmpv6", "igmp": "igmp", "gre": "gre",
+    "vxlan": "vxlan", "geneve": "geneve",
+}
+# protocols after which tshark's and ofl's views legitimately part:
+# ofl never parses into these payloads (documented in docs/PARSER.md).
+STOP_AFTER = {"icmp", "icmpv6", "esp", "arp", "igmp", "sctp"}
+
+
+def tshark_frames(path):
+    out = subprocess.run(
+        ["tshark", "-n", "-r", path, "-T", "pdml",
+         "-o", "tcp.check_checksum:FALSE", "-o", "ip.defragment:FALSE",
+         "-o", "ipv6.defragment:FALSE", "-o", "udp.check_checksum:FALSE",
+         "-d", "udp.port==6081,geneve", "-d", "udp.port==4789,vxlan"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False).stdout
+    root = ET.fromstring(out) if out.strip() else None
+    frames = []
+    if root is None:
+        return frames
+    for pkt in root.iter("packet"):
+        layers = []
+
+        def walk(el):
+            for ch in el:
+                if ch.tag == "proto":
+                    name = ch.get("name")
+                    if name in TSHARK and ch.get("pos") is not None:
+                        layers.append((TSHARK[name], int(ch.get("pos"))))
+                    walk(ch)
+                elif ch.tag == "field":
+                    walk(ch)
+        walk(pkt)
+        frames.append(layers)
+    return frames
+
+
+def collapse(layers):
+    """Consecutive MPLS entries are one stack in tshark: keep the first."""
+    out = []
+    for name, off in layers:
+        if out and name == "mpls" and out[-1][0] == "mpls":
+            continue
+        out.append((name, off))
+    return out
+
+
+def ofl_frames(ofl, path):
+    r = subprocess.run([ofl, "parse", "--json", path],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       check=False)
+    if r.returncode != 0:
+        return None
+    out = r.stdout
+    frames = []
+    for line in out.decode().splitlines():
+        o = json.loads(line)
+        frames.append(([(l["proto"], l["offset"]) for l in o["layers"]],
+                       o["error"]))
+    return frames
+
+
+def compare_frames(name, t, o, stats, verbose):
+    bad = 0
+    if len(t) != len(o):
+        print(f"{name}: tshark {len(t)} frames, ofl {len(o)}")
+        return 1
+    for i, (tl, (ol, err)) in enumerate(zip(t, o), 1):
+        tl = collapse(tl)
+        ol = collapse(ol)
+        # tshark shows the payload of an ICMP error etc. as inner layers
+        cut = len(tl)
+        for j, (lname, _) in enumerate(tl):
+            if lname in STOP_AFTER:
+                cut = j + 1
+                break
+        tl = tl[:cut]
+        n = min(len(tl), len(ol))
+        stats["frames"] += 1
+        stats["layers"] += n
+        if tl[:n] != ol[:n]:
+            bad += 1
+            print(f"{name} frame {i}: MISMATCH\n"
+                  f"  tshark {tl}\n  ofl    {ol} error={err}")
+        elif len(tl) > len(ol):
+            stats["tshark_deeper"] += 1
+            if verbose:
+                print(f"{name} frame {i}: tshark deeper {tl[n:]} "
+                      f"(ofl error={err})")
+        elif len(ol) > len(tl):
+            stats["ofl_deeper"] += 1
+            if verbose:
+                print(f"{name} frame {i}: ofl deeper {ol[n:]}")
+    return bad
+
+
+def compare_all(paths, ofl, work, stats, verbose):
+    """ofl on each capture; tshark once on all of them concatenated."""
+    done = []
+    for path in paths:
+        o = ofl_frames(ofl, path)
+        if o is None:
+            # not an Ethernet capture or not readable by libpcap
+            print(f"{os.path.basename(path)}: not read by ofl (link type "
+                  f"or format), skipped")
+            stats["skipped"] += 1
+            continue
+        if o:
+            done.append((path, o))
+    if not done:
+        return 0
+    merged = os.path.join(work, "parser_tshark_all.pcapng")
+    subprocess.run(["mergecap", "-a", "-w", merged] + [p for p, _ in done],
+                   check=True, stderr=subprocess.DEVNULL)
+    t = tshark_frames(merged)
+    bad = 0
+    pos = 0
+    for path, o in done:
+        bad += compare_frames(os.path.basename(path), t[pos:pos + len(o)],
+                              o, stats, verbose)
+        pos += len(o)
+    if pos != len(t):
+        print(f"tshark read {len(t)} frames, ofl {pos}")
+        bad += 1
+    return bad
+
+
+def generate(path):
+    """Frames for every protocol of the graph, written with scapy."""
+    from scapy.all import (Ether, Dot1Q, Dot1AD, IP, IPv6, TCP, UDP, ICMP,
+                           ICMPv6EchoRequest, IPv6ExtHdrHopByHop,
+                           IPv6ExtHdrRouting, IPv6ExtHdrFragment,
+                           IPv6ExtHdrDestOpt, IPv6ExtHdrSegmentRouting,
+                           GRE, SCTP, ARP, PPPoE, Raw, wrpcap)
+    from scapy.contrib.mpls import MPLS
+    from scapy.contrib.igmp import IGMP
+    from scapy.layers.vxlan import VXLAN
+    from scapy.contrib.geneve import GENEVE
+    from scapy.layers.ipsec import AH, ESP
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+    a4 = dict(src="198.18.0.1", dst="198.18.0.2")
+    a6 = dict(src="2001:db8::1", dst="2001:db8::2")
+    pl = Raw(b"x" * 20)
+    f = [
+        e / IP(**a4) / TCP(sport=1, dport=2) / pl,
+        e / IP(**a4, options=b"\x01\x01\x01\x00") / UDP(sport=3, dport=4) / pl,
+        e / IP(**a4) / TCP(options=[("MSS", 1460), ("NOP", None),
+                                    ("WScale", 7), ("SAckOK", b""),
+                                    ("Timestamp", (1, 2))]) / pl,
+        e / Dot1Q(vlan=5) / IPv6(**a6) / TCP() / pl,
+        e / Dot1AD(vlan=7) / Dot1Q(vlan=8) / IP(**a4) / UDP() / pl,
+        e / MPLS(label=16, s=0) / MPLS(label=17) / IP(**a4) / UDP() / pl,
+        e / PPPoE(sessionid=1) / Raw(b"\x00\x21") / IP(**a4) / TCP() / pl,
+        e / ARP(),
+        e / IP(**a4) / ICMP() / pl,
+        e / IP(**a4) / IGMP(),
+        e / IP(**a4) / SCTP(sport=5, dport=6) / pl,
+        e / IPv6(**a6) / IPv6ExtHdrHopByHop() / IPv6ExtHdrDestOpt() /
+        IPv6ExtHdrRouting() / UDP() / pl,
+        e / IPv6(**a6) / IPv6ExtHdrFragment(m=1) / TCP() / pl,
+        e / IPv6(**a6) / IPv6ExtHdrFragment(offset=100) / Raw(b"y" * 40),
+        e / IP(**a4, flags="MF") / UDP() / pl,
+        e / IP(**a4, frag=10) / Raw(b"z" * 40),
+        e / IPv6(**a6) / IPv6ExtHdrSegmentRouting(
+            addresses=["2001:db8::9", "2001:db8::8"], segleft=1) /
+        TCP() / pl,
+        e / IPv6(**a6) / ICMPv6EchoRequest(),
+        e / IP(**a4) / AH(nh=6, payloadlen=4, spi=1, icv=b"\0" * 12) / TCP() / pl,
+        e / IP(**a4) / ESP(spi=0x1234, seq=1) / pl,
+        e / IP(**a4) / GRE() / IP(**a4) / TCP() / pl,
+        e / IP(**a4) / GRE(key_present=1, key=0x1234, seqnum_present=1,
+                           seqence_number=9, chksum_present=1) /
+        IPv6(**a6) / UDP() / pl,
+        e / IP(**a4) / GRE(proto=0x6558, key_present=1, key=0x100) / e /
+        IP(**a4) / UDP() / pl,
+        e / IP(**a4) / UDP(sport=9, dport=4789) / VXLAN(vni=42) / e /
+        IP(**a4) / TCP() / pl,
+        e / IPv6(**a6) / UDP(sport=9, dport=6081) /
+        GENEVE(vni=7, proto=0x6558, options=b"\x01\x02\x03\x01abcd") / e /
+        IPv6(**a6) / TCP() / pl,
+        e / IP(**a4) / IP(**a4) / UDP() / pl,
+        e / IP(**a4) / IPv6(**a6) / TCP() / pl,
+        e / IPv6(**a6) / IP(**a4) / TCP() / pl,
+        e / IPv6(**a6) / IPv6(**a6) / UDP() / pl,
+        # truncated: only 30 bytes of an Eth/IPv4/TCP frame
+        (e / IP(**a4) / TCP() / pl).__class__(
+            bytes(e / IP(**a4) / TCP() / pl)[:40]),
+    ]
+    wrpcap(path, f)
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    ofl, corpus = sys.argv[1], sys.argv[2]
+    work = sys.argv[3] if len(sys.argv) > 3 else "/tmp"
+    verbose = os.environ.get("VERBOSE") == "1"
+    if not shutil.which("tshark"):
+        print("SKIP: tshark not installed")
+        return 77
+    stats = {"skipped": 0, "frames": 0, "layers": 0, "tshark_deeper": 0, "ofl_deeper": 0}
+    paths = []
+    try:
+        gen = os.path.join(work, "parser_scapy_frames.pcap")
+        generate(gen)
+        paths.append(gen)
+    except ImportError as ex:
+        print(f"SKIP part: scapy unavailable ({ex})")
+    if os.path.isdir(corpus):
+        for d, _, names in sorted(os.walk(corpus)):
+            for n in sorted(names):
+                if n.endswith((".pcap", ".pcapng")):
+                    paths.append(os.path.join(d, n))
+    else:
+        print(f"SKIP part: no corpus at {corpus}")
+    files = len(paths)
+    bad = compare_all(paths, ofl, work, stats, verbose)
+    print(f"{files} captures ({stats['skipped']} skipped), {stats['frames']} frames, {stats['layers']} "
+          f"layers compared, {bad} frames differ; tshark deeper in "
+          f"{stats['tshark_deeper']}, ofl deeper in {stats['ofl_deeper']}")
+    if files == 0:
+        print("SKIP: nothing to compare")
+        return 77
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

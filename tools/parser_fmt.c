@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/* Tool-local: print an ofl_parse_result (ofl parse). */
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <offload/parser.h>
+#include "parser_fmt.h"
+
+static void addr_str(char *buf, size_t n, const struct ofl_parse_flow *fl,
+		     const uint8_t *a)
+{
+	inet_ntop(fl->family == 6 ? AF_INET6 : AF_INET, a, buf, (socklen_t)n);
+}
+
+static unsigned int port(const uint8_t *p)
+{
+	return (unsigned int)p[0] << 8 | p[1];
+}
+
+static void flow_json(FILE *f, const char *name,
+		      const struct ofl_parse_flow *fl)
+{
+	char s[64], d[64];
+
+	if (!fl->family) {
+		fprintf(f, ", \"%s\": null", name);
+		return;
+	}
+	addr_str(s, sizeof(s), fl, fl->src);
+	addr_str(d, sizeof(d), fl, fl->dst);
+	fprintf(f, ", \"%s\": {\"family\": %u, \"src\": \"%s\", \"dst\": \"%s\", "
+		"\"ip_proto\": %u", name, fl->family, s, d, fl->ip_proto);
+	if (fl->has_ports)
+		fprintf(f, ", \"sport\": %u, \"dport\": %u", port(fl->ports),
+			port(fl->ports + 2));
+	if (fl->frag)
+		fprintf(f, ", \"frag\": \"%s\"",
+			fl->frag & OFL_PARSE_FRAG_FIRST ? "first" : "later");
+	fprintf(f, "}");
+}
+
+void parser_print_json(FILE *f, unsigned long frame,
+		       const struct ofl_parse_result *r)
+{
+	unsigned int i;
+
+	fprintf(f, "{\"frame\": %lu, \"layers\": [", frame);
+	for (i = 0; i < r->nlayers; i++)
+	{
+		fprintf(f, "%s{\"proto\": \"%s\", \"offset\": %u, \"len\": %u",
+			i ? ", " : "", ofl_parse_proto_name(r->layers[i].proto),
+			r->layers[i].offset, r->layers[i].len);
+		if (r->layers[i].encap)	/* tunnel level, 0 omitted */
+			fprintf(f, ", \"encap\": %u", r->layers[i].encap);
+		fprintf(f, "}");
+	}
+	fprintf(f, "], \"error\": ");
+	if (r->error)
+		fprintf(f, "\"%s\", \"error_offset\": %u", ofl_strerror(r->error),
+			r->stop_off);
+	else
+		fprintf(f, "null");
+	fprintf(f, ", \"len\": %u, \"encap\": %u", r->frame_len, r->encap);
+	flow_json(f, "outer", &r->outer);
+	if (r->encap)
+		flow_json(f, "inner", &r->inner);
+	if (r->payload_off)
+		fprintf(f, ", \"payload_offset\": %u, \"payload_len\": %u",
+			r->payload_off, r->payload_len);
+	if (r->tun_kind == OFL_PARSE_TUN_VXLAN ||
+	    r->tun_kind == OFL_PARSE_TUN_GENEVE ||
+	    (r->tun_kind == OFL_PARSE_TUN_GRE &&
+	     (r->gre_flags & OFL_PARSE_GRE_KEY)))
+		fprintf(f, ", \"tunnel_id\": %u", ntohl(r->tun_id));
+	if (r->nvlan) {
+		fprintf(f, ", \"vlan\": [");
+		for (i = 0; i < r->nvlan && i < 4; i++)
+			fprintf(f, "%s%u", i ? ", " : "",
+				ntohs(r->vlan_tci[i]) & 0xfffu);
+		fprintf(f, "]");
+	}
+	if (r->nmpls) {
+		fprintf(f, ", \"mpls\": [");
+		for (i = 0; i < r->nmpls && i < 4; i++)
+			fprintf(f, "%s%u", i ? ", " : "",
+				ntohl(r->mpls[i]) >> 12);
+		fprintf(f, "]");
+	}
+	if (r->esp_spi)
+		fprintf(f, ", \"esp_spi\": %u", ntohl(r->esp_spi));
+	if (r->srh_present) {
+		char a[64];
+
+		inet_ntop(AF_INET6, r->srh_final, a, sizeof(a));
+		fprintf(f, ", \"srh\": {\"segments_left\": %u, "
+			"\"final_segment\": \"%s\"}", r->srh_segleft, a);
+	}
+	fprintf(f, "}\n");
+}
+
+void parser_print_text(FILE *f, unsigned long frame,
+		       const struct ofl_parse_result *r)
+{
+	const struct ofl_parse_flow *fl = &r->inner;
+	unsigned int i;
+	char s[64], d[64];
+
+	fprintf(f, "%5lu ", frame);
+	for (i = 0; i < r->nlayers; i++)
+		fprintf(f, "%s%s@%u", i ? " " : "",
+			ofl_parse_proto_name(r->layers[i].proto),
+			r->layers[i].offset);
+	if (fl->family) {
+		addr_str(s, sizeof(s), fl, fl->src);
+		addr_str(d, sizeof(d), fl, fl->dst);
+		if (fl->has_ports)
+			fprintf(f, "  %s.%u > %s.%u", s, port(fl->ports), d,
+				port(fl->ports + 2));
+		else
+			fprintf(f, "  %s > %s", s, d);
+		fprintf(f, " proto %u", fl->ip_proto);
+	}
+	if (r->error)
+		fprintf(f, "  [%s at %u]", ofl_strerror(r->error), r->stop_off);
+	fprintf(f, "\n");
+}
