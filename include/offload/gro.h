@@ -123,13 +123,32 @@ enum ofl_gro_result {
 #define OFL_GRO_GSO_TCP_ECN (1u << 2)
 #define OFL_GRO_GSO_TCP_FIXEDID (1u << 3)
 #define OFL_GRO_GSO_TCPV6 (1u << 4)
+#define OFL_GRO_GSO_UDP_TUNNEL (1u << 10)
+#define OFL_GRO_GSO_UDP_TUNNEL_CSUM (1u << 11)
 #define OFL_GRO_GSO_UDP_L4 (1u << 17)
+/** Inner IPv4 ID fixed in a tunnel flow (6.18 SKB_GSO_TCP_FIXEDID_INNER);
+ * OFL_GRO_GSO_TCP_FIXEDID then says the outer ID is fixed. */
+#define OFL_GRO_GSO_TCP_FIXEDID_INNER (1u << 31)
 
 /** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
  * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
  * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4). Off by default, as in
  * Linux, where UDP is then passed up unless a socket asked for UDP_GRO. */
 #define OFL_GRO_F_UDP_FWD (1u << 0)
+/** ofl_gro_opts.flags: a VXLAN socket listens on UDP port 4789
+ * (OFL_GRO_VXLAN_PORT; in Linux a vxlan device is up, whose UDP socket has
+ * gro_receive = vxlan_gro_receive). UDP datagrams to that port over IPv4
+ * or IPv6 are then tunnel-GRO candidates: the inner Ethernet/IPv4/TCP
+ * segments are merged as udp_gro_receive, vxlan_gro_receive,
+ * eth_gro_receive, inet_gro_receive and tcp_gro_receive do (see
+ * docs/GRO.md), gso_type OFL_GRO_GSO_UDP_TUNNEL[_CSUM] | TCPV4. */
+#define OFL_GRO_F_VXLAN (1u << 1)
+/** UDP destination port of VXLAN (IANA), host order. */
+#define OFL_GRO_VXLAN_PORT 4789
+/** 0 compiles tunnel GRO out (OFL_GRO_F_VXLAN then has no effect). */
+#ifndef OFL_GRO_TUNNEL
+#define OFL_GRO_TUNNEL 1
+#endif
 
 /** A received frame as handed to lib/gro. */
 struct ofl_gro_frame {
@@ -196,6 +215,11 @@ struct ofl_gro_pkt {
 	 * csum_start + csum_offset (merged frames only, else 0). */
 	uint16_t csum_start;
 	uint16_t csum_offset;
+	/** Tunnel frames (OFL_GRO_GSO_UDP_TUNNEL_CSUM): offset of the outer
+	 * UDP header, whose checksum holds the pseudo-header sum as
+	 * udp4/6_gro_complete leave it (completed after the inner one by
+	 * ofl_gro_pkt_linearize); 0 otherwise. */
+	uint16_t ocsum_start;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice slice[OFL_GRO_MAX_SEGS];
 };
@@ -214,7 +238,10 @@ struct ofl_gro_flow {
 	uint8_t v6;
 	uint8_t fixedid;
 	uint8_t udp;
-	uint8_t pad[3];
+	uint8_t tun;	   /* VXLAN: 1 outer IPv4, 2 outer IPv6; | 4 outer
+			    * IPv4 ID fixed */
+	uint8_t ol3;	   /* VXLAN: offset of the outer IP header */
+	uint8_t ol4;	   /* VXLAN: offset of the outer UDP header */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 };

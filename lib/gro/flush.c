@@ -27,7 +27,8 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 			m4 = opts->gro_ipv4_max_size;
 	}
 	if (profile > OFL_GRO_PROFILE_6_10 || m6 > OFL_GRO_MAX_SIZE ||
-	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags & ~OFL_GRO_F_UDP_FWD)))
+	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags &
+			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN))))
 		return OFL_ERANGE;
 	ctx->profile = profile;
 	ctx->flags = opts ? opts->flags : 0;
@@ -46,6 +47,54 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
 {
 	return ctx ? ctx->held : 0;
 }
+
+#if OFL_GRO_TUNNEL
+/*
+ * The outer layers of a merged VXLAN flow: inet_gro_complete or
+ * ipv6_gro_complete on the outer header, udp4/6_gro_complete (a non-zero
+ * checksum becomes the pseudo-header sum) and udp_gro_complete (length;
+ * gso_type SKB_GSO_UDP_TUNNEL_CSUM or SKB_GSO_UDP_TUNNEL; the inner
+ * complete then adds SKB_GSO_TCPV4 and the fixed-ID bits: 6.18 names the
+ * outer one SKB_GSO_TCP_FIXEDID and the inner one ..._FIXEDID_INNER).
+ */
+OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
+				    struct ofl_gro_pkt *o)
+{
+	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->ol3);
+	uint8_t *uh = o->hdr + OFL__GRO_OFF(p->ol4);
+	uint32_t ulen = o->len - p->ol4;
+	uint16_t check;
+
+	if ((p->tun & 3u) == 1) {
+		uint16_t old = ofl_load_ne16(ip + 2);
+
+		ofl_store_be16(ip + 2, (uint16_t)(o->len - p->ol3));
+		ofl_store_ne16(ip + 10, ofl__gro_csum_replace2(
+			ofl_load_ne16(ip + 10), old, ofl_load_ne16(ip + 2)));
+		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), ulen, 17,
+			0);
+	} else {
+		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->ol3 - 40));
+		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
+			ip + 8, ip + 24, ulen, 17, 0);
+	}
+	o->gso_type &= ~OFL_GRO_GSO_TCP_FIXEDID;
+	if (p->fixedid)
+		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID_INNER;
+	if (p->tun & 4u)
+		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID;
+	if (ofl_load_ne16(uh + 6)) {
+		ofl_store_ne16(uh + 6, check);
+		o->gso_type |= OFL_GRO_GSO_UDP_TUNNEL_CSUM;
+		o->ocsum_start = p->ol4;
+	} else {
+		o->gso_type |= OFL_GRO_GSO_UDP_TUNNEL;
+	}
+	ofl_store_be16(uh + 4, (uint16_t)ulen);
+}
+#endif
 
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
 OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
@@ -69,7 +118,7 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), tcplen,
 			proto, 0);
-		o->gso_type = (uint16_t)(OFL_GRO_GSO_TCPV4 |
+		o->gso_type = (uint32_t)(OFL_GRO_GSO_TCPV4 |
 			(p->fixedid ? OFL_GRO_GSO_TCP_FIXEDID : 0));
 	} else {
 		/* ipv6_gro_complete: payload_len */
@@ -91,6 +140,10 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 	/* tcp_gro_complete */
 	if (th[13] & 0x80)
 		o->gso_type |= OFL_GRO_GSO_TCP_ECN;
+#if OFL_GRO_TUNNEL
+	if (p->tun)
+		ofl__gro_fixup_tun(p, o);
+#endif
 }
 
 /* gro_complete(): a flow of one segment goes up unchanged. */
@@ -112,6 +165,7 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 	o->gso_segs = p->count;
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
+	o->ocsum_start = 0;
 	/* whole arrays, no data-dependent exit: one path for the verifier */
 #if defined(OFL_BPF)
 	(void)i;

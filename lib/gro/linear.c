@@ -65,5 +65,13 @@ OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
 		ofl_store_ne16(buf + pkt->csum_start + pkt->csum_offset,
 			       c ? c : 0xffff);
 	}
+	/* then the outer UDP checksum of a tunnel frame, over the inner */
+	if (complete && pkt->kind == OFL_GRO_PKT_MERGED && pkt->ocsum_start &&
+	    (size_t)pkt->ocsum_start + 8 <= pos) {
+		uint16_t c = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_partial(
+			buf + pkt->ocsum_start, pos - pkt->ocsum_start, 0));
+
+		ofl_store_ne16(buf + pkt->ocsum_start + 6, c ? c : 0xffff);
+	}
 	return (int)pos;
 }

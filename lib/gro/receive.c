@@ -23,6 +23,9 @@ struct ofl__gro_rx {
 	uint8_t v6;
 	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
 	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
+	uint8_t tun;	/* VXLAN: 1 outer IPv4, 2 outer IPv6 (l3.. inner) */
+	uint8_t ol3;	/* VXLAN: outer IP header */
+	uint8_t ol4;	/* VXLAN: outer UDP header */
 };
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
@@ -111,6 +114,47 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	return 0;
 }
 
+#if OFL_GRO_TUNNEL
+/*
+ * The same_flow tests of the outer layers of a VXLAN frame: outer
+ * inet_gro_receive/ipv6_gro_receive (protocol, addresses; IPv6 first word
+ * without class, next header, extension bytes), udp_gro_receive (ports,
+ * both checksums zero or both non-zero), vxlan_gro_prepare_receive (the 8
+ * header bytes: flags and VNI) and eth_gro_receive (inner MAC header).
+ * Nonzero if @p is not the frame's flow.
+ */
+OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
+					 const struct ofl__gro_rx *rx)
+{
+	uint32_t ol3 = OFL__GRO_OFF(rx->ol3), ol4 = OFL__GRO_OFF(rx->ol4);
+	const uint8_t *ip = rx->d + ol3, *ip2 = p->hdr + ol3;
+	const uint8_t *uh = rx->d + ol4, *uh2 = p->hdr + ol4;
+	uint64_t d;
+
+	if ((p->tun & 3u) != rx->tun || p->ol3 != rx->ol3 ||
+	    p->ol4 != rx->ol4)
+		return 1;
+	if (rx->tun == 1) {
+		d = (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
+	} else {
+		d = ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
+		    (uint32_t)(ip[6] ^ ip2[6]) | ofl__gro_x8(ip + 8, ip2 + 8) |
+		    ofl__gro_x8(ip + 16, ip2 + 16) |
+		    ofl__gro_x8(ip + 24, ip2 + 24) |
+		    ofl__gro_x8(ip + 32, ip2 + 32);
+		if (ol4 > ol3 + 40u)
+			d |= ofl__gro_xn(ip + 40, ip2 + 40, ol4 - ol3 - 40u,
+					 OFL_GRO_MAX_HDR);
+	}
+	d |= ofl_load_ne32(uh) ^ ofl_load_ne32(uh2);
+	d |= (uint32_t)(!ofl_load_ne16(uh + 6) ^ !ofl_load_ne16(uh2 + 6));
+	d |= ofl__gro_x8(uh + 8, uh2 + 8) | ofl__gro_x8(uh + 16, uh2 + 16) |
+	     (ofl_load_ne32(uh + 24) ^ ofl_load_ne32(uh2 + 24)) |
+	     (uint32_t)(ofl_load_ne16(uh + 28) ^ ofl_load_ne16(uh2 + 28));
+	return d != 0;
+}
+#endif
+
 /*
  * Is held flow @p the frame's flow? The per-layer same_flow tests of
  * gro_list_prepare (hash, MAC header), vlan_gro_receive (each tag),
@@ -128,6 +172,8 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
 	const uint8_t *ip = rx->d + l3;
 	const uint8_t *ip2 = p->hdr + l3;
+	/* end of the (outer) link layer: VLAN tags lie before it */
+	uint32_t l2 = OFL_GRO_TUNNEL && rx->tun ? OFL__GRO_OFF(rx->ol3) : l3;
 	uint64_t d;
 
 	/* ports and hash first: what usually tells flows of a host apart */
@@ -139,8 +185,8 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	d |= ofl__gro_x8(p->hdr, rx->d) |
 	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
 	     (uint32_t)(ofl_load_ne16(p->hdr + 12) ^ ofl_load_ne16(rx->d + 12));
-	if (l3 > OFL__GRO_ETH_HLEN)
-		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+	if (l2 > OFL__GRO_ETH_HLEN)
+		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l2 - 14u,
 				 4 * OFL__GRO_MAX_VLANS);
 	if (!rx->v6) {
 		d |= (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
@@ -154,6 +200,10 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
 					 OFL_GRO_MAX_HDR);
 	}
+#if OFL_GRO_TUNNEL
+	if (d == 0 && (p->tun | rx->tun))
+		d = ofl__gro_tun_differ(p, rx);
+#endif
 	return d == 0;
 }
 
@@ -164,13 +214,19 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
 	const uint8_t *ip = rx->d + l3;
 	const uint8_t *ip2 = p->hdr + l3;
+	/* end of the (outer) link layer: VLAN tags lie before it */
+	uint32_t l2 = OFL_GRO_TUNNEL && rx->tun ? OFL__GRO_OFF(rx->ol3) : l3;
 
 	if (ofl__gro_ne4(p->hdr + l4, rx->d + l4) || p->hash != hash ||
 	    p->l3 != rx->l3 || p->v6 != rx->v6 || p->l4 != rx->l4 ||
 	    ofl__gro_ne14(p->hdr, rx->d))
 		return 0;
-	if (l3 > OFL__GRO_ETH_HLEN &&
-	    ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+#if OFL_GRO_TUNNEL
+	if ((p->tun | rx->tun) && ofl__gro_tun_differ(p, rx))
+		return 0;
+#endif
+	if (l2 > OFL__GRO_ETH_HLEN &&
+	    ofl__gro_xn(p->hdr + 14, rx->d + 14, l2 - 14u,
 			4 * OFL__GRO_MAX_VLANS))
 		return 0;
 	if (!rx->v6)
@@ -184,6 +240,7 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	       !ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u, OFL_GRO_MAX_HDR);
 }
 #endif
+
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
  * already flushes, or the device vouched for the checksum). */
@@ -239,28 +296,52 @@ OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
 	return 0;
 }
 
-/* inet_gro_flush / ipv6_gro_flush (via gro_receive_network_flush). */
-OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
-				   struct ofl_gro_flow *p,
-				   const struct ofl__gro_rx *rx)
+/* inet_gro_flush / ipv6_gro_flush for one IP layer: @ip2 is the held
+ * flow's header, @bit the flow's fixed-ID flag for the layer (6.18
+ * NAPI_GRO_CB(p)->ip_fixedid keeps one bit per layer), @outer set for the
+ * outer header of a tunnel (before 6.18 its ID is not checked with DF). */
+OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
+				  const struct ofl_gro_flow *p,
+				  const uint8_t *ip, const uint8_t *ip2,
+				  uint32_t v6, uint8_t *fixed, uint8_t bit,
+				  uint32_t outer)
 {
-	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
-	const uint8_t *ip2 = p->hdr + OFL__GRO_OFF(p->l3);
 	uint16_t df, off;
 
-	if (rx->v6)
+	if (v6)
 		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
 			0x0ff00000u) || ip[7] != ip2[7];
 	df = ofl_load_be16(ip + 6) & 0x4000;
 	if (ip[8] != ip2[8] || ip[1] != ip2[1] ||
 	    df != (ofl_load_be16(ip2 + 6) & 0x4000))
 		return 1;
+	if (outer && df && ctx->profile == OFL_GRO_PROFILE_6_10)
+		return 0;
 	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
 	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
-		p->fixedid = 1;
-	return off != (p->fixedid ? 0u : (uint32_t)p->count);
+		*fixed |= bit;
+	return off != ((*fixed & bit) ? 0u : (uint32_t)p->count);
+}
+
+/* gro_receive_network_flush: the (inner) IP layer, and with a tunnel the
+ * outer one too. */
+OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_flow *p,
+				   const struct ofl__gro_rx *rx)
+{
+	int fl = ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
+				   p->hdr + OFL__GRO_OFF(p->l3), rx->v6,
+				   &p->fixedid, 1, 0);
+#if OFL_GRO_TUNNEL
+	if (rx->tun)
+		fl |= ofl__gro_ip_flush(ctx, p,
+					rx->d + OFL__GRO_OFF(rx->ol3),
+					p->hdr + OFL__GRO_OFF(p->ol3),
+					rx->tun == 2, &p->tun, 4, 1);
+#endif
+	return fl;
 }
 
 /* tcp_gro_receive up to the merge decision: nonzero = flush. */
@@ -302,7 +383,8 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 			       const struct ofl__gro_rx *rx, uint32_t id)
 {
 	uint32_t len = rx->len - rx->pay;
-	uint32_t max = rx->v6 ? ctx->max_v6 : ctx->max_v4;
+	uint32_t v6 = rx->tun ? rx->tun == 2 : rx->v6;	/* p->protocol */
+	uint32_t max = v6 ? ctx->max_v6 : ctx->max_v4;
 	unsigned int c = p->count;
 
 	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
@@ -331,6 +413,49 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 	return ctx->profile == OFL_GRO_PROFILE_6_18 ? f | OFL__GRO_TCP_CWR : f;
 }
 
+#if OFL_GRO_TUNNEL
+/*
+ * A UDP datagram (outer IP parsed into rx) to the VXLAN port: udp4/6_gro_
+ * receive (outer checksum validated unless the IP layer flushes; zero is
+ * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
+ * not validated passes the frame up), vxlan_gro_prepare_receive, then
+ * eth_gro_receive and the inner inet_gro_receive. On success l3/l4/v6
+ * describe the inner IPv4/TCP and rx->flush holds both layers' flush.
+ * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
+ */
+OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_frame *f,
+			       struct ofl__gro_rx *rx)
+{
+	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
+	uint32_t il3 = (uint32_t)rx->l4 + 8 + 8 + OFL__GRO_ETH_HLEN;
+	uint8_t oflush = rx->flush;
+
+	if (uh + 8 > rx->end)
+		return 1;
+	if (ofl_load_be16(uh + 2) != OFL_GRO_VXLAN_PORT)
+		return 2;
+	if (ofl__gro_csum_bad(f, rx))
+		return 1;
+	if (rx->flush && ofl_load_ne16(uh + 6) &&
+	    f->csum != OFL_GRO_CSUM_UNNECESSARY)
+		return 1;
+	/* VXLAN header and inner Ethernet; inner IPv4 only (scope) */
+	if (uh + 8 + 8 + OFL__GRO_ETH_HLEN > rx->end ||
+	    ofl_load_be16(uh + 16 + 12) != 0x0800 ||
+	    il3 + 20 + 20 > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->tun = rx->v6 ? 2 : 1;
+	rx->ol3 = (uint8_t)rx->l3;
+	rx->ol4 = (uint8_t)rx->l4;
+	rx->l3 = (uint16_t)il3;
+	rx->v6 = 0;
+	if (ofl__gro_ip4(rx, 0))
+		return 1;
+	rx->flush |= oflush;
+	return 0;
+}
+#endif
+
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
 OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
@@ -341,12 +466,27 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	rx->d = f->data;
 	rx->len = f->len;
 	rx->end = f->data + f->len;
+	uint32_t vx_ok = OFL_GRO_TUNNEL ? ctx->flags & OFL_GRO_F_VXLAN : 0;
+
+	rx->d = f->data;
+	rx->len = f->len;
+	rx->end = f->data + f->len;
 	rx->flush = 0;
 	rx->udp = 0;
+	rx->tun = 0;
 	if (f->len > 65535 || ofl__gro_l2(rx))
 		return 1;
-	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok | vx_ok) :
+		     ofl__gro_ip4(rx, udp_ok | vx_ok))
 		return 1;
+#if OFL_GRO_TUNNEL
+	if (rx->udp && vx_ok) {
+		int t = ofl__gro_vxlan(f, rx);
+
+		if (t == 1 || (t == 2 && !udp_ok))
+			return 1;
+	}
+#endif
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
 	return ofl__gro_tcp_pull(rx);
@@ -389,7 +529,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
 	pos = b->n - 1u;
 	p = &b->flow[OFL__GRO_SLOT(b, pos)];
 	h = p->hdr;
-	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp ||
+	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
 	    p->hash != f->hash ||
 	    f->len < p->hdr_len)
 		return -1;
@@ -409,6 +549,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
 	rx->pay = p->hdr_len;
 	rx->v6 = 0;
 	rx->udp = 0;
+	rx->tun = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
 	if (ofl__gro_csum_bad(f, rx))
@@ -450,6 +591,9 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->v6 = rx->v6;
 	p->fixedid = 0;
 	p->udp = rx->udp;
+	p->tun = rx->tun;
+	p->ol3 = rx->tun ? rx->ol3 : 0;
+	p->ol4 = rx->tun ? rx->ol4 : 0;
 	ofl__gro_copy(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;

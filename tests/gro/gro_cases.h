@@ -347,4 +347,96 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 	}
 }
 
+/*
+ * VXLAN cases (inner TCP/IPv4; outer IPv4 for ov6 0, IPv6 for ov6 1):
+ * every segment is wrapped, then one field of one segment is changed.
+ * Returns -1 past the last case.
+ */
+static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
+			      int *multi)
+{
+	static const char *const names[] = {
+		"vx_data", "vx_ocsum", "vx_ocsum_mixed", "vx_vni",
+		"vx_flags", "vx_odst", "vx_osport", "vx_psh", "vx_seq_gap",
+		"vx_iid_fixed", "vx_iid_jump", "vx_oid_fixed", "vx_oid_jump",
+		"vx_ottl", "vx_ittl", "vx_obad_csum", "vx_ibad_csum",
+		"vx_ibad_csum_ocsum", "vx_lrg_sml", "vx_sml_lrg",
+		"vx_other_port", "vx_many_small", "vx_large_max",
+		"vx_interleave4", "vx_plain_between", "vx_otrailer",
+		"vx_imac", "vx_ack", "vx_otos", "vx_odf", "vx_iid_df0_fixed",
+		"vx_oid_fixed_ocsum" };
+	static const int lrg_sml[] = { 1000, 500 }, sml_lrg[] = { 500, 1000 };
+	int n, i, csum = 0;
+
+	*multi = 0;
+	if (c < 0 || c >= (int)(sizeof(names) / sizeof(names[0])))
+		return -1;
+	*nm = names[c];
+	switch (c) {
+	case 18: n = gc_lens(g, 0, lrg_sml, 2); break;
+	case 19: n = gc_lens(g, 0, sml_lrg, 2); break;
+	case 21: n = gc_data(g, 0, 60, 100); break;
+	case 22: n = gc_data(g, 0, 47, 1400); break;
+	case 27: n = gc_data(g, 0, 3, 0); break;
+	case 23:
+		*multi = 1;
+		n = 0;
+		for (i = 0; i < 16; i++) {
+			tseg_init(&g[i], 0);
+			g[i].sport = (uint16_t)(40000 + (i & 3));
+			g[i].seq = 1000u + (uint32_t)(i / 4) * 500;
+			g[i].paylen = 500;
+			g[i].ipid = (uint16_t)(100 + i / 4);
+			n++;
+		}
+		break;
+	default: n = gc_data(g, 0, 4, 1000); break;
+	}
+	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31)
+		csum = 1;
+	for (i = 0; i < n; i++) {
+		g[i].vx = ov6 ? 2 : 1;
+		g[i].vni = 42;
+		g[i].ocsum = csum;
+		if (c == 23)	/* outer source port from the inner flow */
+			g[i].osport = (uint16_t)(50000 + (i & 3));
+	}
+	switch (c) {
+	case 2: g[2].ocsum = 0; break;
+	case 3: g[2].vni = 43; break;
+	case 4: g[2].vxflags = 0x04; break;
+	case 5: g[2].odst_last = 3; break;
+	case 6: g[2].osport = 50001; break;
+	case 7: g[1].flags |= 0x08; break;
+	case 8: g[2].seq += 1; break;
+	case 9: case 30:
+		for (i = 0; i < n; i++) {
+			g[i].ipid = 100;
+			g[i].df = c == 9;
+		}
+		break;
+	case 10: g[2].ipid += 5; break;
+	case 11: case 31:
+		for (i = 0; i < n; i++)
+			g[i].oidfix = 1;
+		break;
+	case 12: g[2].oidfix = 1; break;
+	case 13: g[2].ottl = 63; break;
+	case 14: g[2].ttl = 63; break;
+	case 15: g[2].obadcsum = 1; break;
+	case 16: case 17: g[2].badcsum = 1; break;
+	case 20:
+		for (i = 0; i < n; i++)
+			g[i].odport = 4790;
+		break;
+	case 24: g[2].vx = 0; break;
+	case 25: g[2].otrailer = 4; break;
+	case 26: g[2].smac_last = 7; break;
+	case 28: g[2].otos = 4; break;
+	case 29: g[2].odf = 1; break;
+	default: break;
+	}
+	return n;
+}
+
 #endif

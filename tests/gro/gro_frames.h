@@ -36,7 +36,24 @@ struct tseg {
 	int trailer;		/* bytes after the IP datagram */
 	int udp;		/* UDP instead of TCP */
 	int udpzero;		/* UDP checksum 0 (none) */
+	/* VXLAN encapsulation (all zero: none). The frame above becomes the
+	 * inner frame (inner MACs 02:00:00:00:01:02 <- 02:00:00:00:00:xx)
+	 * behind outer Ethernet, IPv4 (vx 1) or IPv6 (vx 2), UDP, VXLAN. */
+	int vx;
+	uint32_t vni;		/* 24-bit VNI */
+	uint8_t vxflags;	/* XORed into the flags byte 0x08 */
+	int ocsum;		/* outer UDP checksum computed (else 0) */
+	int obadcsum;		/* outer UDP checksum wrong */
+	uint16_t osport;	/* outer UDP source port; 0: 50000 */
+	uint16_t odport;	/* outer UDP dest port; 0: 4789 */
+	int oidfix;		/* outer IPv4 ID fixed (7), else ipid + 1000 */
+	int odf;		/* outer DF */
+	uint8_t ottl, otos;	/* 0: 64; outer TOS / traffic class */
+	uint8_t odst_last;	/* last byte of the outer dst address; 0: 2 */
+	int otrailer;		/* bytes after the outer datagram */
 };
+
+#define TSEG_VX_PORT 4789
 
 static inline void tseg_init(struct tseg *s, int v6)
 {
@@ -66,8 +83,8 @@ static inline void tput32(uint8_t *p, uint32_t v)
 	tput16(p + 2, (uint16_t)v);
 }
 
-/* Build the frame into buf; returns its length. */
-static inline int tseg_build(const struct tseg *s, uint8_t *buf,
+/* Build the (inner) frame into buf; returns its length. */
+static inline int tseg_build_plain(const struct tseg *s, uint8_t *buf,
 			     const uint8_t dmac[6])
 {
 	static const uint8_t a4s[4] = { 198, 18, 0, 1 };
@@ -186,6 +203,80 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 	for (i = 0; i < s->trailer; i++)
 		buf[l3 + iplen + i] = 0;
 	return l3 + iplen + s->trailer;
+}
+
+/* Build the frame into buf; returns its length. */
+static inline int tseg_build(const struct tseg *s, uint8_t *buf,
+			     const uint8_t dmac[6])
+{
+	static const uint8_t idmac[6] = { 2, 0, 0, 0, 1, 2 };
+	static const uint8_t o4s[4] = { 198, 19, 0, 1 };
+	static const uint8_t o6s[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1,
+					 0, 0, 0, 0, 0, 0, 0, 1 };
+	uint8_t o4d[4] = { 198, 19, 0, 2 };
+	uint8_t o6d[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1,
+			    0, 0, 0, 0, 0, 0, 0, 2 };
+	int l3 = 14, l4, ilen, ulen, i;
+	uint8_t *ip, *uh;
+	uint16_t c;
+
+	if (!s->vx)
+		return tseg_build_plain(s, buf, dmac);
+	o4d[3] = o6d[15] = s->odst_last ? s->odst_last : 2;
+	l4 = l3 + (s->vx == 2 ? 40 : 20);
+	ilen = tseg_build_plain(s, buf + l4 + 16, idmac);
+	ulen = 16 + ilen;
+	memcpy(buf, dmac, 6);
+	memcpy(buf + 6, "\x02\x00\x00\x00\x00\x01", 6);
+	tput16(buf + 12, s->vx == 2 ? 0x86dd : 0x0800);
+	ip = buf + l3;
+	uh = buf + l4;
+	tput16(uh, s->osport ? s->osport : 50000);
+	tput16(uh + 2, s->odport ? s->odport : TSEG_VX_PORT);
+	tput16(uh + 4, (uint16_t)ulen);
+	tput16(uh + 6, 0);
+	uh[8] = (uint8_t)(0x08 ^ s->vxflags);
+	uh[9] = uh[10] = uh[11] = 0;
+	tput32(uh + 12, (s->vni & 0xffffff) << 8);
+	if (s->vx == 2) {
+		tput32(ip, 0x60000000u | ((uint32_t)s->otos << 20));
+		tput16(ip + 4, (uint16_t)ulen);
+		ip[6] = 17;
+		ip[7] = s->ottl ? s->ottl : 64;
+		memcpy(ip + 8, o6s, 16);
+		memcpy(ip + 24, o6d, 16);
+		c = ofl_csum_ipv6_magic(o6s, o6d, (uint32_t)ulen, 17,
+					ofl_csum_partial(uh, (size_t)ulen, 0));
+	} else {
+		uint32_t sa, da;
+
+		ip[0] = 0x45;
+		ip[1] = s->otos;
+		tput16(ip + 2, (uint16_t)(20 + ulen));
+		tput16(ip + 4, (uint16_t)(s->oidfix ? 7 : s->ipid + 1000));
+		tput16(ip + 6, s->odf ? 0x4000 : 0);
+		ip[8] = s->ottl ? s->ottl : 64;
+		ip[9] = 17;
+		tput16(ip + 10, 0);
+		memcpy(ip + 12, o4s, 4);
+		memcpy(ip + 16, o4d, 4);
+		c = ofl_ip_fast_csum(ip, 5);
+		memcpy(ip + 10, &c, 2);
+		memcpy(&sa, o4s, 4);
+		memcpy(&da, o4d, 4);
+		c = ofl_csum_tcpudp_magic(sa, da, (uint32_t)ulen, 17,
+			ofl_csum_partial(uh, (size_t)ulen, 0));
+	}
+	if (!c)
+		c = 0xffff;
+	if (s->obadcsum)
+		c ^= 0x0101;
+	if (!s->ocsum)
+		c = 0;
+	memcpy(uh + 6, &c, 2);
+	for (i = 0; i < s->otrailer; i++)
+		buf[l4 + ulen + i] = 0;
+	return l4 + ulen + s->otrailer;
 }
 
 /* TCP timestamp option block: NOP NOP TS (order 0), NOP TS NOP (1),

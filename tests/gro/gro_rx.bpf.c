@@ -13,6 +13,7 @@
 #define OFL_GRO_MAX_VLANS 0
 #define OFL_GRO_MAX_EXTHDRS 0
 #define OFL_GRO_UDP 0
+#define OFL_GRO_TUNNEL 0	/* tunnel GRO out: verifier budget */
 #include <bpf/bpf_helpers.h>
 #include <offload/bpf.h>
 

@@ -34,3 +34,15 @@ $X "$BIN" ofltx oflrx || exit 1
 $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null ||
 	{ echo "SKIP: rx-udp-gro-forwarding"; exit 0; }
 OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx
+# VXLAN tunnel GRO: a vxlan device on rx opens the UDP 4789 socket whose
+# gro_receive (vxlan_gro_receive) makes the kernel merge inner TCP
+$X ethtool -K oflrx rx-udp-gro-forwarding off >/dev/null
+ip -n "$NS" addr add 198.19.0.2/24 dev oflrx
+if ! ip -n "$NS" link add oflvx type vxlan id 42 dstport 4789 \
+	local 198.19.0.2 dev oflrx 2>/dev/null; then
+	echo "SKIP vxlan: the kernel has no vxlan device type:" \
+		"tunnel GRO covered by unit tests only"
+	exit 0
+fi
+ip -n "$NS" link set oflvx up
+OFL_VXLAN=1 $X "$BIN" ofltx oflrx
