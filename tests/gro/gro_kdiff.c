@@ -260,6 +260,8 @@ static int run_case(struct tseg *g, int n, int multi)
 	drain(1);
 	run_lib(n);
 	ok = compare(multi == 2 ? 0 : multi);
+	if (getenv("OFL_KDIFF_V"))
+		show("kernel", kout, nk);
 	if (!ok && multi == 2 && compare(1)) {
 		ok = 2;
 	} else if (!ok) {
@@ -349,8 +351,7 @@ int main(int argc, char **argv)
 	       "CHECKSUM_COMPLETE, GSO frames as GRO input, gso_segs and "
 	       "SKB_GSO_TCP_FIXEDID[_INNER] and SKB_GSO_UDP_TUNNEL[_CSUM] "
 	       "(virtio_net_hdr carries none: a merged VXLAN frame shows "
-	       "as TCPV4), VXLAN over outer IPv6 (IPv6 is off in this "
-	       "netns), GENEVE/GRE/IPIP (no such device types in this "
+	       "as TCPV4), GENEVE/GRE/IPIP (no such device types in this "
 	       "kernel; not implemented in lib/gro).\n");
 	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
 	       vx ? "VXLAN " : "", fails,

@@ -45,4 +45,14 @@ if ! ip -n "$NS" link add oflvx type vxlan id 42 dstport 4789 \
 	exit 0
 fi
 ip -n "$NS" link set oflvx up
+# outer IPv6: IPv6 on oflrx only, a second vxlan device (AF_INET6 socket)
+if $X sysctl -qw net.ipv6.conf.oflrx.disable_ipv6=0 &&
+	ip -n "$NS" -6 addr add 2001:db8:0:1::2/64 dev oflrx nodad &&
+	ip -n "$NS" link add oflvx6 type vxlan id 42 dstport 4789 \
+		local 2001:db8:0:1::2 dev oflrx 2>/dev/null &&
+	ip -n "$NS" link set oflvx6 up; then
+	export OFL_VXLAN6=1
+else
+	echo "skip vxlan6: no IPv6 vxlan device: outer IPv6 by unit tests only"
+fi
 OFL_VXLAN=1 $X "$BIN" ofltx oflrx
