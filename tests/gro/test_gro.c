@@ -149,6 +149,75 @@ static const struct golden golden_udp[] = {
 	{ 1, "udp_tcp_same_ports", "374 374 962m 374" },
 };
 
+/* VXLAN cases (gro_vx_case, OFL_GRO_F_VXLAN): v6 = outer IPv6; what the
+ * running kernel delivered with a vxlan device up on the rx veth. */
+static const struct golden golden_vx[] = {
+	{ 0, "vx_data", "4104m" },
+	{ 0, "vx_ocsum", "4104m" },
+	{ 0, "vx_ocsum_mixed", "2104m 1104 1104" },
+	{ 0, "vx_vni", "2104m 1104 1104" },
+	{ 0, "vx_flags", "2104m 1104 1104" },
+	{ 0, "vx_odst", "2104m 1104 1104" },
+	{ 0, "vx_osport", "2104m 1104 1104" },
+	{ 0, "vx_psh", "2104m 2104m" },
+	{ 0, "vx_seq_gap", "2104m 1104 1104" },
+	{ 0, "vx_iid_fixed", "4104m" },
+	{ 0, "vx_iid_jump", "2104m 1104 1104" },
+	{ 0, "vx_oid_fixed", "4104m" },
+	{ 0, "vx_oid_jump", "2104m 1104 1104" },
+	{ 0, "vx_ottl", "2104m 1104 1104" },
+	{ 0, "vx_ittl", "2104m 1104 1104" },
+	{ 0, "vx_obad_csum", "1104 2104m 1104" },
+	{ 0, "vx_ibad_csum", "1104 2104m 1104" },
+	{ 0, "vx_ibad_csum_ocsum", "1104 2104m 1104" },
+	{ 0, "vx_lrg_sml", "1604m" },
+	{ 0, "vx_sml_lrg", "604 1104" },
+	{ 0, "vx_other_port", "1104 1104 1104 1104" },
+	{ 0, "vx_many_small", "6104m" },
+	{ 0, "vx_large_max", "64504m 1504" },
+	{ 0, "vx_interleave4", "2104m 2104m 2104m 2104m" },
+	{ 0, "vx_plain_between", "2104m 1054 1104" },
+	{ 0, "vx_otrailer", "2104m 1108 1104" },
+	{ 0, "vx_imac", "2104m 1104 1104" },
+	{ 0, "vx_ack", "104 104 104" },
+	{ 0, "vx_otos", "2104m 1104 1104" },
+	{ 0, "vx_odf", "2104m 1104 1104" },
+	{ 0, "vx_iid_df0_fixed", "4104m" },
+	{ 0, "vx_oid_fixed_ocsum", "4104m" },
+	{ 1, "vx_data", "4124m" },
+	{ 1, "vx_ocsum", "4124m" },
+	{ 1, "vx_ocsum_mixed", "2124m 1124 1124" },
+	{ 1, "vx_vni", "2124m 1124 1124" },
+	{ 1, "vx_flags", "2124m 1124 1124" },
+	{ 1, "vx_odst", "2124m 1124 1124" },
+	{ 1, "vx_osport", "2124m 1124 1124" },
+	{ 1, "vx_psh", "2124m 2124m" },
+	{ 1, "vx_seq_gap", "2124m 1124 1124" },
+	{ 1, "vx_iid_fixed", "4124m" },
+	{ 1, "vx_iid_jump", "2124m 1124 1124" },
+	{ 1, "vx_oid_fixed", "4124m" },
+	{ 1, "vx_oid_jump", "4124m" },
+	{ 1, "vx_ottl", "2124m 1124 1124" },
+	{ 1, "vx_ittl", "2124m 1124 1124" },
+	{ 1, "vx_obad_csum", "1124 2124m 1124" },
+	{ 1, "vx_ibad_csum", "1124 2124m 1124" },
+	{ 1, "vx_ibad_csum_ocsum", "1124 2124m 1124" },
+	{ 1, "vx_lrg_sml", "1624m" },
+	{ 1, "vx_sml_lrg", "624 1124" },
+	{ 1, "vx_other_port", "1124 1124 1124 1124" },
+	{ 1, "vx_many_small", "6124m" },
+	{ 1, "vx_large_max", "64524m 1524" },
+	{ 1, "vx_interleave4", "2124m 2124m 2124m 2124m" },
+	{ 1, "vx_plain_between", "2124m 1054 1124" },
+	{ 1, "vx_otrailer", "2124m 1128 1124" },
+	{ 1, "vx_imac", "2124m 1124 1124" },
+	{ 1, "vx_ack", "124 124 124" },
+	{ 1, "vx_otos", "2124m 1124 1124" },
+	{ 1, "vx_odf", "4124m" },
+	{ 1, "vx_iid_df0_fixed", "4124m" },
+	{ 1, "vx_oid_fixed_ocsum", "4124m" },
+};
+
 /* Run segments through GRO: burst, then flush; returns deliveries. */
 static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
 {
@@ -199,7 +268,9 @@ static void golden_run(const struct golden *golden, size_t ng,
 		int multi, c, n = -1;
 
 		for (c = 0; c < 100; c++) {
-			n = gro_case_v(c, golden[i].v6, g, &nm, &multi);
+			n = (flags & OFL_GRO_F_VXLAN) ?
+			    gro_vx_case(c, golden[i].v6, g, &nm, &multi) :
+			    gro_case_v(c, golden[i].v6, g, &nm, &multi);
 			if (n < 0 || !strcmp(nm, golden[i].name))
 				break;
 		}
@@ -223,6 +294,22 @@ static void golden_udp_fwd(void **state)
 {
 	(void)state;
 	golden_run(golden_udp, OFL_ARRAY_SIZE(golden_udp), OFL_GRO_F_UDP_FWD);
+}
+
+static void golden_vxlan(void **state)
+{
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	const char *nm;
+	int multi, n, ov6;
+
+	(void)state;
+	golden_run(golden_vx, OFL_ARRAY_SIZE(golden_vx), OFL_GRO_F_VXLAN);
+	/* without the flag (no VXLAN socket) every datagram goes up alone */
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		n = gro_vx_case(0, ov6, g, &nm, &multi);
+		ofl_gro_init(&ctx, NULL);
+		assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), n);
+	}
 }
 
 static uint16_t be16(const uint8_t *p)
@@ -463,6 +550,127 @@ static void truncated(void **state)
 	}
 }
 
+/* VXLAN, outer IPv4/IPv6, outer checksum zero/set: 4 x 1000 bytes give
+ * one frame equal to the 4000-byte segment a sender would have built
+ * (outer and inner headers fixed up, both checksums completed), with
+ * gso_type UDP_TUNNEL[_CSUM] | TCPV4 and the partial-checksum offsets. */
+static void vxlan_merged_headers(void **state)
+{
+	static struct tseg g[8], big;
+	static uint8_t want[8192];
+	const struct ofl_gro_pkt *p = &pk[0];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	int ov6, csum, i, wl, len;
+
+	(void)state;
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		for (csum = 0; csum < 2; csum++) {
+			uint16_t ol4 = ov6 ? 54 : 34;
+
+			gc_data(g, 0, 4, 1000);
+			for (i = 0; i < 4; i++) {
+				g[i].vx = ov6 + 1;
+				g[i].vni = 7;
+				g[i].ocsum = csum;
+			}
+			big = g[0];
+			big.paylen = 4000;
+			wl = tseg_build(&big, want, dm);
+			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+			assert_int_equal(p->len, wl);
+			assert_int_equal(p->gso_size, 1000);
+			assert_int_equal(p->gso_segs, 4);
+			assert_int_equal(p->gso_type, OFL_GRO_GSO_TCPV4 |
+				(csum ? OFL_GRO_GSO_UDP_TUNNEL_CSUM :
+					OFL_GRO_GSO_UDP_TUNNEL));
+			assert_int_equal(p->csum_start, ol4 + 16 + 14 + 20);
+			assert_int_equal(p->csum_offset, 16);
+			assert_int_equal(p->ocsum_start, csum ? ol4 : 0);
+			/* outer UDP length fixed up */
+			assert_int_equal(be16(p->hdr + ol4 + 4), wl - ol4);
+			len = ofl_gro_pkt_linearize(p, fp, fl, 4, lin,
+						    sizeof(lin), 1);
+			assert_int_equal(len, wl);
+			assert_memory_equal(lin, want, (size_t)wl);
+		}
+	}
+}
+
+/* Per-layer IP ID mode (6.18 ip_fixedid bits): both fixed -> FIXEDID
+ * (outer) and FIXEDID_INNER; profile 6.10 skips the outer ID when DF. */
+static void vxlan_ip_id(void **state)
+{
+	static struct tseg g[8];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	int i;
+
+	(void)state;
+	gc_data(g, 0, 3, 100);
+	for (i = 0; i < 3; i++) {
+		g[i].vx = 1;
+		g[i].ipid = 5;
+		g[i].oidfix = 1;
+	}
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV4 |
+			 OFL_GRO_GSO_UDP_TUNNEL | OFL_GRO_GSO_TCP_FIXEDID |
+			 OFL_GRO_GSO_TCP_FIXEDID_INNER);
+	/* outer fixed only */
+	for (i = 0; i < 3; i++)
+		g[i].ipid = (uint16_t)(100 + i);
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV4 |
+			 OFL_GRO_GSO_UDP_TUNNEL | OFL_GRO_GSO_TCP_FIXEDID);
+	/* outer ID jumps with outer DF: 6.18 flushes, 6.10 merges */
+	gc_data(g, 0, 3, 100);
+	for (i = 0; i < 3; i++) {
+		g[i].vx = 1;
+		g[i].odf = 1;
+	}
+	g[2].oidfix = 1;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 2);
+	o.profile = OFL_GRO_PROFILE_6_10;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+}
+
+/* A device that verified the checksums: a bad inner checksum is not seen;
+ * a VXLAN frame cut at every length is passed up alone. */
+static void vxlan_csum_truncated(void **state)
+{
+	static struct tseg g[4];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	unsigned int m, l;
+	int i;
+
+	(void)state;
+	gc_data(g, 0, 3, 100);
+	for (i = 0; i < 3; i++) {
+		g[i].vx = 2;
+		g[i].ocsum = 1;
+	}
+	g[1].badcsum = 1;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_UNNECESSARY, 0), 1);
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 3);
+	for (l = 0; l < fl[0]; l++) {
+		uint8_t *copy = malloc(l ? l : 1);
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+
+		memcpy(copy, fb[0], l);
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m),
+				 OFL_GRO_NORMAL);
+		free(copy);
+	}
+}
+
 /* Property: lib/gso cuts a super-frame, lib/gro (validating every
  * checksum in software) gives back the same super-frame, byte for byte. */
 static void gso_then_gro(void **state)
@@ -530,6 +738,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(golden_cases),
 		cmocka_unit_test(golden_udp_fwd),
+		cmocka_unit_test(golden_vxlan),
+		cmocka_unit_test(vxlan_merged_headers),
+		cmocka_unit_test(vxlan_ip_id),
+		cmocka_unit_test(vxlan_csum_truncated),
 		cmocka_unit_test(merged_headers_v4),
 		cmocka_unit_test(merged_headers_v6_ext),
 		cmocka_unit_test(fin_psh_ored),
