@@ -2,7 +2,8 @@
 /*
  * lib/gro: no payload byte lost or duplicated across any sequence of frames
  * and flushes. The input drives a frame generator (mostly mergeable TCP
- * segments with fuzzed fields, some corrupted at fuzzed bytes) and flushes;
+ * segments with fuzzed fields, plain or in VXLAN over IPv4/IPv6, some
+ * corrupted at fuzzed bytes) and flushes;
  * every frame must come out exactly once, whole or as its payload slice
  * reaching to its end, and every delivery must linearize.
  */
@@ -100,6 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		return 0;
 	}
 	o.flags = n && (d[0] & 0x80) ? OFL_GRO_F_UDP_FWD : 0;
+	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
 	ofl_gro_init(&ctx, &o);
 	memset(seen, 0, sizeof(seen));
 	while (pos + 6 <= n && nf < NF) {
@@ -123,6 +125,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		s.has_ext = s.v6 && (r[0] & 0x20);
 		s.udp = (r[5] & 0x81) == 0x81;
 		s.ext = 60;
+		/* VXLAN over outer IPv4 / IPv6 (merged with OFL_GRO_F_VXLAN) */
+		s.vx = ((r[3] >> 3) & 3) % 3;
+		s.ocsum = r[5] & 2;
+		s.oidfix = r[5] & 4;
 		fl[nf] = (uint32_t)tseg_build(&s, fb[nf], dm);
 		if (r[0] & 0x40)	/* corrupt one byte */
 			fb[nf][r[4] % fl[nf]] ^= r[5];
