@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl gro [--flush-every N] IN.pcap OUT.pcap
+ * ofl gro [--flush-every N] [--vxlan] IN.pcap OUT.pcap
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
  * with the default profile (the running kernel's, 6.18); at the end (and,
@@ -10,7 +10,10 @@
  * passed up alone. Frames count as CHECKSUM_NONE: TCP checksums are
  * validated in software, as for a device without receive offload. The RSS
  * hash is 0 for every frame (one bucket: a single-queue device without a
- * hash, as veth).
+ * hash, as veth). With --vxlan, a VXLAN socket is taken to listen on
+ * UDP 4789 (as with a vxlan device up): VXLAN-encapsulated TCP is merged
+ * (OFL_GRO_F_VXLAN), and a merged frame's outer UDP checksum, if not
+ * zero, is completed too.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -79,14 +82,15 @@ static int gro_load(struct gro_tool *t, const char *path)
 	return r < 0 ? -1 : 0;
 }
 
-static int gro_run(struct gro_tool *t, unsigned long every)
+static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags)
 {
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt pk[OFL_GRO_MAX_FLOWS];
+	struct ofl_gro_opts o = { .sz = sizeof(o), .flags = flags };
 	uint32_t i;
 	unsigned int m;
 
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, &o);
 	for (i = 0; i < t->n; i++) {
 		struct ofl_gro_frame f = {
 			.data = t->frames[i], .len = t->lens[i], .hash = 0,
@@ -111,17 +115,23 @@ int cmd_gro(int argc, char **argv)
 {
 	struct gro_tool t = { 0 };
 	unsigned long every = 0;
+	uint32_t flags = 0;
 	int a = 1, rc;
 	char *e;
 
-	if (argc >= 2 && !strcmp(argv[1], "--flush-every")) {
-		if (argc < 3)
+	while (a < argc && argv[a][0] == '-' && argv[a][1] == '-') {
+		if (!strcmp(argv[a], "--vxlan")) {
+			flags |= OFL_GRO_F_VXLAN;
+			a++;
+			continue;
+		}
+		if (strcmp(argv[a], "--flush-every") || a + 1 >= argc)
 			goto usage;
 		errno = 0;
-		every = strtoul(argv[2], &e, 10);
+		every = strtoul(argv[a + 1], &e, 10);
 		if (errno || *e || !every)
 			goto usage;
-		a = 3;
+		a += 2;
 	}
 	if (argc - a != 2)
 		goto usage;
@@ -131,7 +141,7 @@ int cmd_gro(int argc, char **argv)
 	t.buf = malloc(262144);
 	if (!t.out || !t.buf)
 		return 1;
-	rc = gro_run(&t, every) ? 1 : 0;
+	rc = gro_run(&t, every, flags) ? 1 : 0;
 	pcapio_finish(t.out);
 	for (uint32_t i = 0; i < t.n; i++)
 		free(t.frames[i]);
@@ -142,6 +152,7 @@ int cmd_gro(int argc, char **argv)
 	return rc;
 usage:
 	fprintf(stderr,
-		"usage: ofl gro [--flush-every N] IN.pcap OUT.pcap\n");
+		"usage: ofl gro [--flush-every N] [--vxlan] IN.pcap "
+		"OUT.pcap\n");
 	return 2;
 }

@@ -48,4 +48,30 @@ assert [len(p) for p in out] == [2054, 2054, 1074], [len(p) for p in out]
 assert all(valid(p) for p in out)
 r = subprocess.run([ofl, "gro", "--flush-every"], capture_output=True)
 assert r.returncode == 2
-print("ok: ofl gro merged and completed checksums")
+
+# --vxlan: 3 VXLAN-encapsulated segments (outer UDP checksum set) merge
+# into one frame whose outer UDP and inner TCP checksums are both valid
+from scapy.layers.vxlan import VXLAN
+from scapy.all import UDP
+fr = []
+for i in range(3):
+    inner = (Ether(src="02:00:00:00:00:03", dst="02:00:00:00:00:04") /
+             IP(src="198.18.1.1", dst="198.18.1.2", id=3 + i) /
+             TCP(sport=40000, dport=80, seq=1 + 800 * i, flags="A") /
+             Raw(bytes([i]) * 800))
+    fr.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+              IP(src="198.19.0.1", dst="198.19.0.2", id=50 + i) /
+              UDP(sport=50000, dport=4789) / VXLAN(vni=42) / inner)
+wrpcap(os.path.join(d, "in.pcap"), fr)
+out = run()
+assert [len(p) for p in out] == [len(fr[0])] * 3, [len(p) for p in out]
+out = run("--vxlan")
+assert [len(p) for p in out] == [len(fr[0]) + 1600], [len(p) for p in out]
+q = Ether(bytes(out[0]))
+ck, tck = q[UDP].chksum, q[VXLAN][TCP].chksum
+del q[UDP].chksum
+del q[VXLAN][TCP].chksum
+q = Ether(bytes(q))
+assert ck and q[UDP].chksum == ck and q[VXLAN][TCP].chksum == tck
+assert q[IP].len == len(out[0]) - 14 and q[UDP].len == len(out[0]) - 34
+print("ok: ofl gro merged and completed checksums (plain and VXLAN)")
