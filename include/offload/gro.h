@@ -31,12 +31,14 @@
  * ofl_gro_pkt_linearize() copies one into a caller buffer and can complete
  * the checksum (as skb_checksum_help would).
  *
- * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with hop-by-hop, routing and destination
- * options headers skipped and compared), behind Ethernet and up to two
- * in-band 802.1Q/802.1ad tags. Everything else (UDP without a UDP-GRO
- * socket unless OFL_GRO_F_UDP_FWD, ICMP, tunnels, fragments, IPv4
- * options) is passed up alone; tunnel GRO is not implemented (Linux would
- * coalesce VXLAN/GENEVE/GRE/IPIP inner TCP).
+ * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with
+ * hop-by-hop, routing and destination options headers skipped and
+ * compared), behind Ethernet and up to two in-band 802.1Q/802.1ad tags;
+ * with OFL_GRO_F_VXLAN, VXLAN (UDP 4789, outer IPv4 or IPv6) carrying
+ * Ethernet/IPv4/TCP (udp_gro_receive, vxlan_gro_receive, eth_gro_receive).
+ * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
+ * ICMP, other tunnels, fragments, IPv4 options) is passed up alone (Linux
+ * would also coalesce GENEVE/GRE/IPIP and VXLAN with inner IPv6).
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
