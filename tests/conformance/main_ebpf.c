@@ -125,13 +125,21 @@ int main(int argc, char **argv)
 	for (i = 0; i < NENTRIES; i++) {
 		struct bpf_program *p =
 			bpf_object__find_program_by_name(obj, entries[i].name);
+		/* "stack depth 8+40": the entry point's, then each global
+		 * (separately verified) function's */
+		const char *sd = strstr(entries[i].log, "stack depth ");
+		int sdn = 0;
 
 		entries[i].fd = bpf_program__fd(p);
-		printf("entry %s insns %u processed %ld stack %ld\n",
+		if (sd) {
+			sd += strlen("stack depth ");
+			sdn = (int)strcspn(sd, " \n");
+		}
+		printf("entry %s insns %u processed %ld stack %.*s\n",
 		       entries[i].name,
 		       (unsigned int)bpf_program__insn_cnt(p),
 		       stat_after(entries[i].log, "processed "),
-		       stat_after(entries[i].log, "stack depth "));
+		       sd ? sdn : 2, sd ? sd : "-1");
 	}
 	ofl_conf_run(&c, bpf_exec, &c);
 	ofl_conf_summary(&c, line);

@@ -163,5 +163,20 @@ static void ofl_conf_vectors_gso(struct ofl_conf *c)
 		ofl_conf_put_le16(c->in + 12, 250);
 		ofl_conf_put_le16(c->in + 8, 250);
 		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
+		/* the outer IP header past the fix-up's header bound */
+		len = ofl_conf_gso_record(c, k);
+		ofl_conf_put_le16(c->in + 6, 300);
+		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
+		/* hdr_len above OFL_GSO_MAX_HDR */
+		len = ofl_conf_gso_record(c, k);
+		ofl_conf_put_le16(c->in + 14, 300);
+		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
+		/* headers cut inside the innermost L4 header */
+		len = ofl_conf_gso_record(c, k);
+		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len - 5);
+		/* a tunnel whose outer L4 header is not before the inner one */
+		len = ofl_conf_gso_record(c, k | 1);
+		ofl_conf_put_le16(c->in + 8, ofl_conf_le16(c->in + 12));
+		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
 	}
 }
