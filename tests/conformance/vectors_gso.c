@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * Conformance vectors of lib/gso (included by conf_run.c): generated
- * per-segment header fix-ups (outputs folded into the digest; the kernel
- * comparison itself is tests/gso/kernel_gso.c). Headers: Ethernet, IPv4 or
+ * Conformance vectors of lib/gso (included by conf_run.c): two known
+ * answers (below) and generated per-segment header fix-ups (outputs folded
+ * into the digest; the kernel comparison itself is tests/gso/kernel_gso.c). Headers: Ethernet, IPv4 or
  * IPv6 (0..2 extension headers), TCP (options) or UDP, bare or inside
  * VXLAN (with/without outer checksum), GENEVE, GRE (with/without
  * checksum), IP-in-IP; random fields, AccECN/FIXEDID/GSO_PARTIAL bits,
@@ -141,10 +141,77 @@ static unsigned int ofl_conf_gso_record(struct ofl_conf *c, unsigned int k)
 	return OFL_CONF_GSO_REC + at;
 }
 
+/*
+ * Known answers, computed independently (RFC 1071 arithmetic, not this
+ * library): a TSO4 super-frame (Eth/IPv4 ID 0x1234 DF/TCP, seq 0x01000000,
+ * CWR|ACK|PSH|FIN, 2500 payload bytes, the TCP field holding the folded
+ * pseudo-header sum for L4 length 2520), MSS 1000, the middle segment:
+ * IPv4 total length 1040, ID 0x1235, header checksum 988b; seq +1000; FIN,
+ * PSH and CWR cleared; TCP field the pseudo-header sum for 1020 (902a) with
+ * OFL_GSO_F_CSUM_PARTIAL, or the complete checksum (1fc3) over a payload of
+ * 1000 bytes of 0x01 (sum f5f5) without it.
+ */
+static const uint8_t ofl_conf_gso_ka_in[54] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+		0x08, 0x00, 0x45, 0x00, 0x09, 0xec, 0x12, 0x34, 0x40, 0x00, 0x40, 0x06,
+		0x00, 0x00, 0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02, 0x04, 0xd2,
+		0x00, 0x50, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x50, 0x99,
+		0xff, 0xff, 0x96, 0x06, 0x00, 0x00,
+};
+static const uint8_t ofl_conf_gso_ka_partial[54] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+		0x08, 0x00, 0x45, 0x00, 0x04, 0x10, 0x12, 0x35, 0x40, 0x00, 0x40, 0x06,
+		0x98, 0x8b, 0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02, 0x04, 0xd2,
+		0x00, 0x50, 0x01, 0x00, 0x03, 0xe8, 0x00, 0x00, 0x00, 0x02, 0x50, 0x10,
+		0xff, 0xff, 0x90, 0x2a, 0x00, 0x00,
+};
+static const uint8_t ofl_conf_gso_ka_complete[54] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+		0x08, 0x00, 0x45, 0x00, 0x04, 0x10, 0x12, 0x35, 0x40, 0x00, 0x40, 0x06,
+		0x98, 0x8b, 0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02, 0x04, 0xd2,
+		0x00, 0x50, 0x01, 0x00, 0x03, 0xe8, 0x00, 0x00, 0x00, 0x02, 0x50, 0x10,
+		0xff, 0xff, 0x1f, 0xc3, 0x00, 0x00,
+};
+
+static void ofl_conf_gso_known(struct ofl_conf *c)
+{
+	uint8_t want[4 + 54];
+	unsigned int i, mode;
+
+	for (mode = 0; mode < 2; mode++) {
+		for (i = 0; i < OFL_CONF_GSO_REC; i++)
+			c->in[i] = 0;
+		ofl_conf_put_le32(c->in, OFL_GSO_TCPV4);
+		ofl_conf_put_le16(c->in + 4, 1000);	/* gso_size */
+		ofl_conf_put_le16(c->in + 6, 14);	/* network_off */
+		ofl_conf_put_le16(c->in + 8, 34);	/* transport_off */
+		ofl_conf_put_le16(c->in + 14, 54);	/* hdr_len */
+		ofl_conf_put_le16(c->in + 16, 34);	/* csum_start */
+		ofl_conf_put_le16(c->in + 18, 16);	/* csum_offset */
+		ofl_conf_put_le32(c->in + 21, 1000);	/* payload_off */
+		ofl_conf_put_le32(c->in + 25, 1000);	/* payload_len */
+		ofl_conf_put_le32(c->in + 29, 2500);	/* total_len */
+		ofl_conf_put_le32(c->in + 33, 1);	/* id_delta */
+		ofl_conf_put_le32(c->in + 37, 1);	/* gso_segs */
+		ofl_conf_put_le16(c->in + 43, mode ? 0 : OFL_GSO_F_CSUM_PARTIAL);
+		c->in[45] = 0xf5;	/* payload sum, symmetric bytes */
+		c->in[46] = 0xf5;
+		for (i = 0; i < 54; i++) {
+			c->in[OFL_CONF_GSO_REC + i] = ofl_conf_gso_ka_in[i];
+			want[4 + i] = mode ? ofl_conf_gso_ka_complete[i] :
+					     ofl_conf_gso_ka_partial[i];
+		}
+		want[0] = want[1] = want[2] = want[3] = 0;	/* rc 0 */
+		ofl_conf_expect(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP,
+				OFL_CONF_GSO_REC + 54, want, sizeof(want));
+	}
+}
+
 static void ofl_conf_vectors_gso(struct ofl_conf *c)
 {
 	unsigned int k, len;
 
+	ofl_conf_gso_known(c);
 	for (k = 0; k < 630; k++) {
 		len = ofl_conf_gso_record(c, k);
 		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
