@@ -73,9 +73,36 @@ struct vstate {
 	int hdr_end;		/* end comes from a header, not the capture */
 	int done;
 	const char *bad;	/* non-NULL: later L4 sums are not checkable */
+	const char *cut;	/* the header the parser stopped at, if known */
 	const uint8_t *src, *dst;
 	struct view *r;
 };
+
+/* "short <header>" for the header after an IP protocol / ethertype. */
+static const char *short_ip(unsigned int nh)
+{
+	switch (nh) {
+	case 4: return "short ipv4";
+	case 41: return "short ipv6";
+	case 47: return "short gre";
+	case 0: case 43: case 44: case 60: case 51:
+		return "short extension header";
+	default: return NULL;
+	}
+}
+
+static const char *short_eth(unsigned int type)
+{
+	switch (type) {
+	case 0x0800: return "short ipv4";
+	case 0x86dd: return "short ipv6";
+	case 0x8100: case 0x88a8: case 0x9100: return "short vlan";
+	case 0x8847: case 0x8848: return "short mpls";
+	case 0x8864: return "short pppoe";
+	case 0x6558: return "short ethernet";
+	default: return NULL;
+	}
+}
 
 static unsigned int rd16(const uint8_t *p)
 {
@@ -359,6 +386,15 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 	case OFL_PROTO_VLAN: type = 0x10000 | rd16(h + 2); break;
 	default: break;
 	}
+	if (l->proto == OFL_PROTO_UDP)
+		w->cut = rd16(h + 2) == 4789 ? "short vxlan" :
+			 rd16(h + 2) == 6081 ? "short geneve" : NULL;
+	else if (l->proto == OFL_PROTO_MPLS)
+		w->cut = (h[2] & 1) ? "short ip" : "short mpls";
+	else if (l->proto == OFL_PROTO_VXLAN)
+		w->cut = "short ethernet";
+	else
+		w->cut = type ? short_eth(type & 0xffff) : short_ip(nh);
 	w->off = off;
 	switch (nh) {
 	case 6: l4sum(w, "tcp", SUM_TCP, 16, 20); return 0;
@@ -429,14 +465,16 @@ static void view_frame(const uint8_t *p, size_t caplen, struct view *r)
 		if (w.done)
 			break;
 		if (!res.nlayers) {
-			vstop(&w, "short ethernet");
+			vstop(&w, res.error == OFL_ENODATA ? "short ethernet" :
+				  ofl_strerror(res.error));
 			break;
 		}
 		next = v_after(&w, &res, base);
 		if (w.done)
 			break;
 		if (res.error)
-			vstop(&w, ofl_strerror(res.error));
+			vstop(&w, res.error == OFL_ENODATA && w.cut ? w.cut :
+				  ofl_strerror(res.error));
 		if (!next)
 			break;
 		base = next;
