@@ -66,7 +66,12 @@ fi
 
 if implemented parse; then
 	section "ofl parse: the layers of every frame (lib/parser)"
-	"$ofl" parse "$sample" | head -40
+	"$ofl" parse "$sample"
+	if implemented graph && command -v dot >/dev/null 2>&1; then
+		"$ofl" graph --dot | dot -Tsvg -o "$build/parse-graph.svg"
+		echo "the parse graph those layers came from (const tables in"
+		echo "lib/parser/graph.c), drawn from the tables: $build/parse-graph.svg"
+	fi
 fi
 
 if implemented rss; then
@@ -90,4 +95,8 @@ if implemented gro; then
 	"$ofl" gro "$sample" "$build/sample-gro.pcap"
 	echo "the 8 segments of the TCP flow (31-38) leave as one frame:"
 	"$ofl" csum "$build/sample-gro.pcap" | tail -4
+	"$ofl" gro --flush-every 4 "$sample" "$build/sample-gro4.pcap"
+	echo "with a flush after every 4 frames (a 4-packet poll budget) the"
+	echo "same flow leaves as 3 frames, as Linux would deliver it:"
+	"$ofl" csum "$build/sample-gro4.pcap" | sed -n '31,33p'
 fi

@@ -1,5 +1,48 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
-/* lib/gro public interface (being written; see its issue). */
+/*
+ * lib/gro: receive coalescing that behaves as Linux GRO does (net/core/gro.c
+ * dev_gro_receive, gro_list_prepare, skb_gro_receive, gro_flush_oldest,
+ * gro_complete; net/8021q/vlan_core.c vlan_gro_receive; net/ipv4/af_inet.c
+ * inet_gro_receive/inet_gro_complete; net/ipv6/ip6_offload.c
+ * ipv6_gro_receive/ipv6_gro_complete; net/ipv4/tcp_offload.c
+ * tcp4_gro_receive, tcp_gro_receive, tcp_gro_complete; net/ipv4/
+ * udp_offload.c udp4_gro_receive, udp_gro_receive, udp_gro_receive_segment,
+ * udp4_gro_complete, udp_gro_complete_segment; include/net/gro.h
+ * inet_gro_flush, ipv6_gro_flush, gro_receive_network_flush).
+ *
+ * Model. The caller owns a struct ofl_gro_ctx (fixed size, no pointers
+ * inside, copyable with a byte copy, reset by ofl_gro_init()). It hands in
+ * Ethernet frames one by one (ofl_gro_receive) or as a burst
+ * (ofl_gro_receive_burst); each frame carries an opaque 32-bit id chosen by
+ * the caller and the caller's RSS hash (the bucket is hash & 7, and held
+ * flows only match frames of equal hash, as in Linux). The context keeps a
+ * copy of each held flow's first headers (at most OFL_GRO_MAX_HDR bytes) and
+ * references to the payload of every held frame as (frame id, offset,
+ * length) slices: payload is never copied, so the caller must keep every
+ * frame that is part of a held flow readable until that flow is delivered.
+ *
+ * Deliveries. Every call that can deliver writes struct ofl_gro_pkt entries
+ * in the order Linux hands packets to the stack: either a frame passed up
+ * unchanged (OFL_GRO_PKT_FRAME: deliver frame id as it was) or a merged
+ * super-frame (OFL_GRO_PKT_MERGED: hdr[] holds the first frame's headers
+ * fixed up as inet_gro_complete/ipv6_gro_complete/tcp4/6_gro_complete do,
+ * followed by the payload slices). The TCP checksum of a merged frame is the
+ * CHECKSUM_PARTIAL pseudo-header sum (csum_start/csum_offset set);
+ * ofl_gro_pkt_linearize() copies one into a caller buffer and can complete
+ * the checksum (as skb_checksum_help would).
+ *
+ * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with hop-by-hop, routing and destination
+ * options headers skipped and compared), behind Ethernet and up to two
+ * in-band 802.1Q/802.1ad tags. Everything else (UDP without a UDP-GRO
+ * socket unless OFL_GRO_F_UDP_FWD, ICMP, tunnels, fragments, IPv4
+ * options) is passed up alone; tunnel GRO is not implemented (Linux would
+ * coalesce VXLAN/GENEVE/GRE/IPIP inner TCP).
+ * Deviations from Linux forced by fixed capacities (documented in
+ * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
+ * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
+ * frames longer than 65535 bytes are passed up alone; more than 8 IPv6
+ * extension headers or a third VLAN tag: passed up alone.
+ */
 #ifndef OFL_GRO_H
 #define OFL_GRO_H
 
@@ -8,6 +51,286 @@
 #include "err.h"
 
 OFL_BEGIN_DECLS
+
+/** Hash buckets (Linux GRO_HASH_BUCKETS). Fixed: the bucket is hash & 7. */
+#define OFL_GRO_BUCKETS 8
+/** Held flows per bucket (Linux MAX_GRO_SKBS); the oldest is evicted. */
+#define OFL_GRO_BUCKET_FLOWS 8
+/** Held flows in a context. */
+#define OFL_GRO_MAX_FLOWS (OFL_GRO_BUCKETS * OFL_GRO_BUCKET_FLOWS)
+/** Segments one held flow can reference (Linux has no such bound). */
+#ifndef OFL_GRO_MAX_SEGS
+#define OFL_GRO_MAX_SEGS 64
+#endif
+/** Longest header (Ethernet to end of TCP options) a held flow keeps. */
+#ifndef OFL_GRO_MAX_HDR
+#define OFL_GRO_MAX_HDR 192
+#endif
+/** In-band VLAN tags walked; a frame with more is passed up alone. */
+#ifndef OFL_GRO_MAX_VLANS
+#define OFL_GRO_MAX_VLANS 2
+#endif
+/** IPv6 extension headers walked (hop-by-hop, routing, destination
+ * options); a frame with more is passed up alone. */
+#ifndef OFL_GRO_MAX_EXTHDRS
+#define OFL_GRO_MAX_EXTHDRS 8
+#endif
+/** 0 compiles UDP GRO out (OFL_GRO_F_UDP_FWD then has no effect). */
+#ifndef OFL_GRO_UDP
+#define OFL_GRO_UDP 1
+#endif
+/** Default and largest gro_max_size / gro_ipv4_max_size (GRO_LEGACY_MAX_SIZE;
+ * BIG TCP is not supported). */
+#define OFL_GRO_MAX_SIZE 65536u
+
+/*
+ * Kernel-version profiles: the rules that changed between releases.
+ * OFL_GRO_PROFILE_6_18 (0, the default): the running kernel of the tests
+ *   (proven by tests/gro/kdiff.sh). A flow's IPv4 ID mode (incrementing or
+ *   fixed) is decided on its second segment whatever DF says; a segment
+ *   with CWR set is never merged, flushes the held flow of its flow and is
+ *   itself passed up alone, even without a held flow.
+ * OFL_GRO_PROFILE_6_10: kernels 6.10 to 6.17 (read from tcp_offload.c and
+ *   include/net/gro.h of that time): a fixed IPv4 ID is accepted only when
+ *   DF is set; a CWR segment is not merged and flushes the held flow, but
+ *   may itself start a new held flow (CWR is not among the flags that end
+ *   a flow in tcp_gro_receive's out_check_final).
+ * Kernels after 6.18 changed CWR handling again (AccECN); not modelled.
+ */
+enum ofl_gro_profile {
+	OFL_GRO_PROFILE_6_18 = 0,
+	OFL_GRO_PROFILE_6_10 = 1,
+};
+
+/** Checksum state of a received frame (Linux skb->ip_summed on receive). */
+enum ofl_gro_csum {
+	/** Nothing known: lib/gro validates the TCP checksum in software
+	 * (CHECKSUM_NONE, skb_gro_checksum_validate). */
+	OFL_GRO_CSUM_NONE = 0,
+	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY). */
+	OFL_GRO_CSUM_UNNECESSARY = 1,
+};
+
+/** Decision for one frame (Linux enum gro_result). */
+enum ofl_gro_result {
+	OFL_GRO_MERGED = 0, /**< added to a held flow */
+	OFL_GRO_HELD = 1,   /**< starts a new held flow */
+	OFL_GRO_NORMAL = 2, /**< passed up alone (written to the output) */
+};
+
+/** gso_type bits of a merged frame; same values as Linux SKB_GSO_*. */
+#define OFL_GRO_GSO_TCPV4 (1u << 0)
+#define OFL_GRO_GSO_TCP_ECN (1u << 2)
+#define OFL_GRO_GSO_TCP_FIXEDID (1u << 3)
+#define OFL_GRO_GSO_TCPV6 (1u << 4)
+#define OFL_GRO_GSO_UDP_L4 (1u << 17)
+
+/** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
+ * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
+ * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4). Off by default, as in
+ * Linux, where UDP is then passed up unless a socket asked for UDP_GRO. */
+#define OFL_GRO_F_UDP_FWD (1u << 0)
+
+/** A received frame as handed to lib/gro. */
+struct ofl_gro_frame {
+	/** First byte (the Ethernet destination address). */
+	const uint8_t *data;
+	/** Length in bytes; 0..65535 (longer frames are passed up alone). */
+	uint32_t len;
+	/** RSS hash of the frame (Linux skb->hash), any value. */
+	uint32_t hash;
+	/** Caller's id for this frame; it names the frame in deliveries. */
+	uint32_t id;
+	/** enum ofl_gro_csum. */
+	uint32_t csum;
+};
+
+/** Options for ofl_gro_init(); start with sz = sizeof(struct ...). */
+struct ofl_gro_opts {
+	size_t sz;
+	/** enum ofl_gro_profile. */
+	uint32_t profile;
+	/** Largest IPv6 datagram + 1 (dev->gro_max_size); 0 = 65536. */
+	uint32_t gro_max_size;
+	/** Largest IPv4 datagram + 1 (gro_ipv4_max_size); 0 = 65536. */
+	uint32_t gro_ipv4_max_size;
+	/** OFL_GRO_F_* bits. */
+	uint32_t flags;
+};
+
+/** A piece of payload: @len bytes at offset @off of the frame @frame. */
+struct ofl_gro_slice {
+	uint32_t frame;
+	uint16_t off;
+	uint16_t len;
+};
+
+/** Kinds of delivery. */
+enum ofl_gro_pkt_kind {
+	/** Deliver frame @frame unchanged (slice[0] covers it, except for a
+	 * frame over 65535 bytes, where slice[0].len is 0). */
+	OFL_GRO_PKT_FRAME = 1,
+	/** Deliver hdr[0..hdr_len) followed by slice[0..nslices). */
+	OFL_GRO_PKT_MERGED = 2,
+};
+
+/** One packet delivered to the stack, in Linux's order. */
+struct ofl_gro_pkt {
+	/** Id of the (first) frame. */
+	uint32_t frame;
+	/** Length of the delivered frame in bytes (may exceed 65535). */
+	uint32_t len;
+	/** OFL_GRO_GSO_* bits, 0 for a frame. */
+	uint32_t gso_type;
+	/** enum ofl_gro_pkt_kind. */
+	uint16_t kind;
+	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME). */
+	uint16_t hdr_len;
+	/** Valid entries of slice[]. */
+	uint16_t nslices;
+	/** Payload bytes per segment (gso_size), 0 for a frame. */
+	uint16_t gso_size;
+	/** Segments merged (gso_segs), 1 for a frame. */
+	uint16_t gso_segs;
+	/** CHECKSUM_PARTIAL: the sum from csum_start to the end goes at
+	 * csum_start + csum_offset (merged frames only, else 0). */
+	uint16_t csum_start;
+	uint16_t csum_offset;
+	uint8_t hdr[OFL_GRO_MAX_HDR];
+	struct ofl_gro_slice slice[OFL_GRO_MAX_SEGS];
+};
+
+/** Private: one held flow. */
+struct ofl_gro_flow {
+	uint32_t hash;
+	uint32_t len;      /* Linux p->len: bytes after the Ethernet header */
+	uint32_t payload;  /* TCP payload bytes held */
+	uint32_t first_len; /* length of the first frame */
+	uint16_t hdr_len;  /* Ethernet .. end of TCP header */
+	uint16_t l3;       /* offset of the IP header */
+	uint16_t l4;       /* offset of the TCP header */
+	uint16_t mss;      /* gso_size: first segment's payload */
+	uint16_t count;    /* segments held */
+	uint8_t v6;
+	uint8_t fixedid;
+	uint8_t udp;
+	uint8_t pad[3];
+	uint8_t hdr[OFL_GRO_MAX_HDR];
+	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
+};
+
+/** Private: one bucket; order[0] is the oldest held flow. */
+struct ofl_gro_bucket {
+	uint8_t n;
+	uint8_t order[OFL_GRO_BUCKET_FLOWS];
+	uint8_t used[OFL_GRO_BUCKET_FLOWS];
+	uint8_t pad[7];
+	struct ofl_gro_flow flow[OFL_GRO_BUCKET_FLOWS];
+};
+
+/**
+ * struct ofl_gro_ctx - GRO state (Linux struct gro_node), caller-allocated.
+ * Size: OFL_GRO_CTX_SIZE bytes with the default capacities. No interior
+ * pointers: it may live in a BPF map value or static RAM and be copied.
+ */
+struct ofl_gro_ctx {
+	uint32_t profile;
+	uint32_t flags;
+	uint32_t max_v6;
+	uint32_t max_v4;
+	uint32_t held;
+	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
+};
+
+/** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
+#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
+			   8 * OFL_GRO_MAX_SEGS)
+#define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
+			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
+
+OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,
+		  "struct ofl_gro_flow has its documented size");
+OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
+		  "struct ofl_gro_ctx has its documented size");
+
+/**
+ * ofl_gro_init() - reset a context: no flow held.
+ * @ctx: the context (any content before).
+ * @opts: NULL for the defaults (profile 6.18, both max sizes 65536, no
+ *        flags), or options with sz = sizeof(struct ofl_gro_opts).
+ *
+ * Returns 0; OFL_EINVAL for a NULL @ctx or a short @opts->sz; OFL_ERANGE for
+ * an unknown profile, unknown flags or a max size above 65536 (0 means the
+ * default). On error the context is not touched.
+ */
+OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
+			 const struct ofl_gro_opts *opts);
+
+/**
+ * ofl_gro_receive() - one frame through GRO (Linux dev_gro_receive).
+ * @ctx: an initialised context.
+ * @f: the frame; @f->data may be NULL only when @f->len is 0.
+ * @out: room for 2 deliveries.
+ * @nout: set to the number of deliveries written to @out (0..2): a flow the
+ *        frame flushed and/or the frame itself passed up, or the oldest
+ *        flow of a full bucket evicted to make room.
+ *
+ * Returns an enum ofl_gro_result, or OFL_EINVAL (NULL argument; nothing
+ * changed, *nout = 0 if @nout is not NULL). If the result is
+ * OFL_GRO_MERGED or OFL_GRO_HELD the frame is referenced by the context
+ * until it is delivered in a later call.
+ */
+OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
+			    const struct ofl_gro_frame *f,
+			    struct ofl_gro_pkt *out, unsigned int *nout);
+
+/**
+ * ofl_gro_receive_burst() - ofl_gro_receive() for @n frames in order.
+ * @ctx, @f: as above; @f is an array of @n frames (n may be 0).
+ * @out: deliveries, @max_out entries; must be at least 2 * @n.
+ *
+ * Returns the number of deliveries written, or OFL_EINVAL (NULL argument)
+ * / OFL_ENOSPC (@max_out < 2 * @n), checked before any frame is handled.
+ * Does not flush at the end: call ofl_gro_flush() at the end of a poll.
+ */
+OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
+				  const struct ofl_gro_frame *f, unsigned int n,
+				  struct ofl_gro_pkt *out, unsigned int max_out);
+
+/**
+ * ofl_gro_flush() - deliver every held flow (Linux napi_gro_flush at the end
+ * of a poll): bucket 0 to 7, oldest flow first in each bucket.
+ * @ctx: the context.
+ * @out: room for @max_out deliveries; OFL_GRO_MAX_FLOWS always suffices.
+ *
+ * Returns the number written, or OFL_EINVAL (NULL) / OFL_ENOSPC (@max_out
+ * below the number of held flows; nothing delivered).
+ */
+OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			  unsigned int max_out);
+
+/** Number of flows currently held. */
+OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
+
+/**
+ * ofl_gro_pkt_linearize() - write a delivery as one contiguous frame.
+ * @pkt: a delivery.
+ * @frames: the caller's frames, indexed by frame id.
+ * @lens: their lengths, indexed by frame id.
+ * @nframes: entries in @frames and @lens; every id in @pkt must be below it.
+ * @buf: output, @cap bytes.
+ * @complete: nonzero to complete the TCP checksum of a merged frame (as
+ *            skb_checksum_help: a zero result is stored as 0xffff); zero
+ *            leaves the CHECKSUM_PARTIAL pseudo-header sum in place.
+ *
+ * Returns the frame length (@pkt->len), OFL_EINVAL (NULL, bad id, a slice
+ * outside its frame) or OFL_ENOSPC (@cap < @pkt->len); nothing is written
+ * on error.
+ */
+OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
+				  const uint8_t *const *frames,
+				  const uint32_t *lens, uint32_t nframes,
+				  uint8_t *buf, size_t cap, int complete);
 
 OFL_END_DECLS
 

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/gro: no payload byte lost or duplicated across any sequence of frames
+ * and flushes. The input drives a frame generator (mostly mergeable TCP
+ * segments with fuzzed fields, some corrupted at fuzzed bytes) and flushes;
+ * every frame must come out exactly once, whole or as its payload slice
+ * reaching to its end, and every delivery must linearize.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <offload/gro.h>
+#include <offload/gso.h>
+#include "../tests/gro/gro_frames.h"
+
+#define NF 64
+static uint8_t fb[NF][2048];
+static const uint8_t *fp[NF];
+static uint32_t fl[NF];
+static uint8_t seen[NF];
+static struct ofl_gro_ctx ctx;
+static struct ofl_gro_pkt pk[2 * NF];
+static uint8_t lin[NF * 2048];
+
+static void check(unsigned int n)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct ofl_gro_pkt *p = &pk[i];
+
+		if (ofl_gro_pkt_linearize(p, fp, fl, NF, lin, sizeof(lin),
+					  1) != (int)p->len)
+			abort();
+		for (j = 0; j < p->nslices; j++) {
+			const struct ofl_gro_slice *s = &p->slice[j];
+
+			if (seen[s->frame]++ ||
+			    (uint32_t)s->off + s->len != fl[s->frame])
+				abort();
+		}
+	}
+}
+
+/* GSO then GRO gives back the super-frame (sizes from the input). */
+static void roundtrip(const uint8_t *d)
+{
+	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
+	static uint8_t sup[40000], segs[80000];
+	struct ofl_gso_frag fr;
+	struct ofl_gso_meta m;
+	struct ofl_gro_frame f[NF];
+	uint32_t lens[NF];
+	struct tseg s;
+	int len, k, i, ns;
+	size_t off = 0;
+	uint16_t mss = (uint16_t)(600 + (d[1] | (d[2] & 7) << 8));
+
+	tseg_init(&s, d[0] & 1);
+	s.paylen = 1 + (d[3] | d[4] << 8) % 32000;
+	s.seq = (uint32_t)d[5] << 24;
+	len = tseg_build(&s, sup, dm);
+	fr.data = sup;
+	fr.len = (uint32_t)len;
+	fr.reserved = 0;
+	if (s.paylen <= mss || ofl_gso_meta_from_frame(sup, (size_t)len, mss,
+						       &m))
+		return;
+	ns = ofl_gso_segment(&fr, 1, &m, 0, segs, sizeof(segs), lens, NF);
+	if (ns < 2)
+		return;
+	for (i = 0; i < ns; i++) {
+		fp[i] = segs + off;
+		fl[i] = lens[i];
+		f[i] = (struct ofl_gro_frame){ segs + off, lens[i], 1,
+					       (uint32_t)i, 0 };
+		off += lens[i];
+	}
+	ofl_gro_init(&ctx, NULL);
+	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)ns, pk, 2 * NF);
+	if (k < 0)
+		abort();
+	k += ofl_gro_flush(&ctx, pk + k, NF);
+	if (k != 1 ||
+	    ofl_gro_pkt_linearize(pk, fp, fl, (uint32_t)ns, lin, sizeof(lin),
+				  1) != len || memcmp(lin, sup, (size_t)len))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
+	uint32_t seq[4] = { 1000, 1000, 1000, 1000 };
+	unsigned int nf = 0, m, i;
+	size_t pos = 0;
+
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+
+	if (n >= 7 && d[0] == 0x5a) {
+		roundtrip(d + 1);
+		return 0;
+	}
+	o.flags = n && (d[0] & 0x80) ? OFL_GRO_F_UDP_FWD : 0;
+	ofl_gro_init(&ctx, &o);
+	memset(seen, 0, sizeof(seen));
+	while (pos + 6 <= n && nf < NF) {
+		const uint8_t *r = d + pos;
+		struct ofl_gro_frame f;
+		struct tseg s;
+
+		pos += 6;
+		if (r[0] == 0xff) {
+			check((unsigned int)ofl_gro_flush(&ctx, pk, NF));
+			continue;
+		}
+		tseg_init(&s, r[0] & 1);
+		s.sport = (uint16_t)(40000 + ((r[0] >> 1) & 3));
+		s.seq = seq[(r[0] >> 1) & 3] + (r[1] & 0x80 ? r[1] & 3 : 0);
+		s.paylen = (r[1] & 0x7f) * 8;
+		s.flags = (uint8_t)(0x10 | (r[2] & 0xe9 & -(r[2] >> 7)));
+		s.ipid = (uint16_t)(100 + (r[3] & 7));
+		s.ttl = (uint8_t)(64 + (r[3] >> 6));
+		s.badcsum = (r[0] >> 3) == 1;
+		s.has_ext = s.v6 && (r[0] & 0x20);
+		s.udp = (r[5] & 0x81) == 0x81;
+		s.ext = 60;
+		fl[nf] = (uint32_t)tseg_build(&s, fb[nf], dm);
+		if (r[0] & 0x40)	/* corrupt one byte */
+			fb[nf][r[4] % fl[nf]] ^= r[5];
+		seq[(r[0] >> 1) & 3] = s.seq + (uint32_t)s.paylen;
+		fp[nf] = fb[nf];
+		f.data = fb[nf];
+		f.len = fl[nf];
+		f.hash = r[3] & 0x20 ? r[4] : 0;
+		f.id = nf++;
+		f.csum = r[2] & 1;
+		if (ofl_gro_receive(&ctx, &f, pk, &m) < 0)
+			abort();
+		check(m);
+	}
+	check((unsigned int)ofl_gro_flush(&ctx, pk, NF));
+	for (i = 0; i < nf; i++)
+		if (seen[i] != 1)
+			abort();
+	return 0;
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * Context reset, completion of a held flow and the flush of a poll
+ * (net/core/gro.c gro_complete, __gro_flush_chain, gro_flush_oldest;
+ * net/ipv4/af_inet.c inet_gro_complete; net/ipv6/ip6_offload.c
+ * ipv6_gro_complete; net/ipv4/tcp_offload.c tcp4_gro_complete,
+ * tcp_gro_complete; net/ipv6/tcpv6_offload.c tcp6_gro_complete).
+ */
+#include "internal.h"
+
+OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
+			 const struct ofl_gro_opts *opts)
+{
+	uint32_t profile = OFL_GRO_PROFILE_6_18;
+	uint32_t m6 = OFL_GRO_MAX_SIZE, m4 = OFL_GRO_MAX_SIZE;
+	unsigned int i;
+
+	if (!ctx)
+		return OFL_EINVAL;
+	if (opts) {
+		if (opts->sz < sizeof(struct ofl_gro_opts))
+			return OFL_EINVAL;
+		profile = opts->profile;
+		if (opts->gro_max_size)
+			m6 = opts->gro_max_size;
+		if (opts->gro_ipv4_max_size)
+			m4 = opts->gro_ipv4_max_size;
+	}
+	if (profile > OFL_GRO_PROFILE_6_10 || m6 > OFL_GRO_MAX_SIZE ||
+	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags & ~OFL_GRO_F_UDP_FWD)))
+		return OFL_ERANGE;
+	ctx->profile = profile;
+	ctx->flags = opts ? opts->flags : 0;
+	ctx->max_v6 = m6;
+	ctx->max_v4 = m4;
+	ctx->held = 0;
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		ctx->b[i].n = 0;
+		ofl_zero_bytes(ctx->b[i].used, OFL_GRO_BUCKET_FLOWS,
+			       OFL_GRO_BUCKET_FLOWS);
+	}
+	return 0;
+}
+
+OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
+{
+	return ctx ? ctx->held : 0;
+}
+
+/* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
+OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
+				struct ofl_gro_pkt *o)
+{
+	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
+	uint8_t *th = o->hdr + OFL__GRO_OFF(p->l4);
+	uint32_t tcplen = o->len - p->l4;
+	uint8_t proto = p->udp ? 17 : 6;
+	uint16_t check;
+
+	if (!p->v6) {
+		/* inet_gro_complete: tot_len, then csum_replace2 */
+		uint16_t old = ofl_load_ne16(ip + 2);
+
+		ofl_store_be16(ip + 2, (uint16_t)(o->len - p->l3));
+		ofl_store_ne16(ip + 10, ofl__gro_csum_replace2(
+			ofl_load_ne16(ip + 10), old, ofl_load_ne16(ip + 2)));
+		/* tcp4_gro_complete: ~tcp_v4_check(len, saddr, daddr, 0) */
+		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), tcplen,
+			proto, 0);
+		o->gso_type = (uint16_t)(OFL_GRO_GSO_TCPV4 |
+			(p->fixedid ? OFL_GRO_GSO_TCP_FIXEDID : 0));
+	} else {
+		/* ipv6_gro_complete: payload_len */
+		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
+		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
+			ip + 8, ip + 24, tcplen, proto, 0);
+		o->gso_type = OFL_GRO_GSO_TCPV6;
+	}
+	if (p->udp) {
+		/* udp4/6_gro_complete, udp_gro_complete_segment */
+		ofl_store_be16(th + 4, (uint16_t)tcplen);
+		if (ofl_load_ne16(th + 6))
+			ofl_store_ne16(th + 6, check);
+		o->gso_type = OFL_GRO_GSO_UDP_L4;
+		o->csum_offset = 6;
+		return;
+	}
+	ofl_store_ne16(th + 16, check);
+	/* tcp_gro_complete */
+	if (th[13] & 0x80)
+		o->gso_type |= OFL_GRO_GSO_TCP_ECN;
+}
+
+/* gro_complete(): a flow of one segment goes up unchanged. */
+OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
+				   struct ofl_gro_pkt *o)
+{
+	unsigned int i;
+
+	if (p->count <= 1) {
+		ofl__gro_frame_pkt(o, p->seg[0].frame, p->first_len);
+		return;
+	}
+	o->frame = p->seg[0].frame;
+	o->len = (uint32_t)p->hdr_len + p->payload;
+	o->kind = OFL_GRO_PKT_MERGED;
+	o->hdr_len = p->hdr_len;
+	o->nslices = p->count;
+	o->gso_size = p->mss;
+	o->gso_segs = p->count;
+	o->csum_start = p->l4;
+	o->csum_offset = 16;
+	/* whole arrays, no data-dependent exit: one path for the verifier */
+#if defined(OFL_BPF)
+	(void)i;
+	__builtin_memcpy(o->hdr, p->hdr, sizeof(o->hdr));
+	__builtin_memcpy(o->slice, p->seg, sizeof(o->slice));
+#else
+	for (i = 0; i < OFL_GRO_MAX_HDR / 4; i++)
+		ofl_store_ne32(o->hdr + 4 * i, ofl_load_ne32(p->hdr + 4 * i));
+	for (i = 0; i < OFL_GRO_MAX_SEGS; i++)
+		o->slice[i] = p->seg[i];
+#endif
+	ofl__gro_fixup(p, o);
+}
+
+/* Remove the flow at age position @pos (0 = oldest) from bucket @b. */
+OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
+{
+	unsigned int i;
+
+	if (pos >= OFL_GRO_BUCKET_FLOWS || pos >= b->n)
+		return;
+	b->used[b->order[pos] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
+	for (i = 0; i + 1 < OFL_GRO_BUCKET_FLOWS; i++) {
+		if (i < pos)
+			continue;
+		if (i + 1 >= b->n)
+			break;
+		b->order[i] = b->order[i + 1];
+	}
+	b->n--;
+}
+
+OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			  unsigned int max_out)
+{
+	unsigned int i, j, k = 0;
+
+	if (!ctx || (!out && ctx->held))
+		return OFL_EINVAL;
+	if (max_out < ctx->held)
+		return OFL_ENOSPC;
+	/* napi_gro_flush: buckets in bit order, each oldest first */
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		struct ofl_gro_bucket *b = &ctx->b[i];
+
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			if (j >= b->n)
+				break;
+			ofl__gro_complete(
+				&b->flow[b->order[j] &
+					 (OFL_GRO_BUCKET_FLOWS - 1)],
+				&out[k++]);
+			b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
+		}
+		b->n = 0;
+	}
+	ctx->held = 0;
+	return (int)k;
+}

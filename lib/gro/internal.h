@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/* Private helpers of lib/gro. */
+#ifndef OFL_LIB_GRO_INTERNAL_H
+#define OFL_LIB_GRO_INTERNAL_H
+
+#include <offload/gro.h>
+#include <offload/csum.h>
+#include "../common/bytes.h"
+
+#define OFL__GRO_ETH_HLEN 14u
+/* Bytes 12..15 of the TCP header as a host-order word (tcp_flag_word). */
+#define OFL__GRO_TCP_FIN 0x00010000u
+#define OFL__GRO_TCP_SYN 0x00020000u
+#define OFL__GRO_TCP_RST 0x00040000u
+#define OFL__GRO_TCP_PSH 0x00080000u
+#define OFL__GRO_TCP_URG 0x00200000u
+#define OFL__GRO_TCP_CWR 0x00800000u
+/*
+ * Header offsets (l3, l4, payload) are below OFL_GRO_MAX_HDR <= 255 by
+ * construction; masking them at each use is a no-op that lets the BPF
+ * verifier see the bound ("R1 max value is outside of the allowed memory
+ * range" otherwise, as 16-bit spills lose it).
+ */
+#define OFL__GRO_OFF(x) ((uint32_t)(x) & 0xffu)
+OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
+#define OFL__GRO_UDP_CNT_MAX 64	/* UDP_GRO_CNT_MAX */
+#define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
+#define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
+
+/* Linux csum16_add / csum_replace2 (include/net/checksum.h), on values
+ * loaded with plain 16-bit loads. */
+OFL_INLINE uint16_t ofl__gro_csum16_add(uint16_t csum, uint16_t addend)
+{
+	uint16_t res = (uint16_t)(csum + addend);
+
+	return (uint16_t)(res + (res < addend));
+}
+
+OFL_INLINE uint16_t ofl__gro_csum_replace2(uint16_t check, uint16_t old,
+					   uint16_t nw)
+{
+	uint16_t t = ofl__gro_csum16_add((uint16_t)~check, (uint16_t)~old);
+
+	return (uint16_t)~ofl__gro_csum16_add(t, nw);
+}
+
+/* Compare n bytes; n bounded by max (a constant at each call site). */
+OFL_INLINE int ofl__gro_differ(const uint8_t *a, const uint8_t *b, size_t n,
+			       size_t max)
+{
+	uint8_t d = 0;
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		d |= (uint8_t)(a[i] ^ b[i]);
+	}
+	return d != 0;
+}
+
+/* Word-wise equality of fixed-size fields (loads with no alignment need). */
+OFL_INLINE int ofl__gro_ne4(const uint8_t *a, const uint8_t *b)
+{
+	return ofl_load_ne32(a) != ofl_load_ne32(b);
+}
+
+OFL_INLINE int ofl__gro_ne8(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t x, y;
+
+	__builtin_memcpy(&x, a, 8);
+	__builtin_memcpy(&y, b, 8);
+	return x != y;
+}
+
+/* XOR of two 8-byte fields: zero when equal (no branch; BPF has no setcc,
+ * so comparisons are accumulated and tested once). */
+OFL_INLINE uint64_t ofl__gro_x8(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t x, y;
+
+	__builtin_memcpy(&x, a, 8);
+	__builtin_memcpy(&y, b, 8);
+	return x ^ y;
+}
+
+/* OR of the XORs of n <= max bytes (n bounded by a constant max). */
+OFL_INLINE uint32_t ofl__gro_xn(const uint8_t *a, const uint8_t *b, size_t n,
+				size_t max)
+{
+	uint32_t d = 0;
+	size_t i;
+
+	for (i = 0; i < max; i++) {
+		if (i >= n)
+			break;
+		d |= (uint32_t)(a[i] ^ b[i]);
+	}
+	return d;
+}
+
+/* Ethernet header: 14 bytes */
+OFL_INLINE int ofl__gro_ne14(const uint8_t *a, const uint8_t *b)
+{
+	return ofl__gro_ne8(a, b) | ofl__gro_ne4(a + 8, b + 8) |
+	       (ofl_load_ne16(a + 12) != ofl_load_ne16(b + 12));
+}
+
+/* Byte copy of n <= max bytes, 8 at a time; never reads past src + n.
+ * In BPF one byte loop (one exit state per trip, merged afterwards). */
+OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
+			      size_t max)
+{
+	size_t i;
+
+#if defined(OFL_BPF)
+	{
+		/* no data-dependent exit: every trip's states converge */
+		size_t j = n & ~(size_t)7 & 0xff;
+
+		for (i = 0; i + 8 <= max; i += 8)
+			if (i + 8 <= n)
+				__builtin_memcpy(dst + i, src + i, 8);
+		for (i = 0; i < 8; i++)
+			if (j + i < n && j + i < max)
+				dst[j + i] = src[j + i];
+		return;
+	}
+#endif
+
+	for (i = 0; i + 8 <= max; i += 8) {
+		if (i + 8 > n)
+			break;
+		__builtin_memcpy(dst + i, src + i, 8);
+	}
+	for (; i < max; i++) {
+		if (i >= n)
+			break;
+		dst[i] = src[i];
+	}
+}
+
+/* IPv4 header of 20 bytes has a valid checksum (ip_fast_csum() == 0). */
+OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
+{
+	uint64_t s = (uint64_t)ofl_load_ne32(ip) + ofl_load_ne32(ip + 4) +
+		     ofl_load_ne32(ip + 8) + ofl_load_ne32(ip + 12) +
+		     ofl_load_ne32(ip + 16);
+
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	return s != 0xffffu;
+}
+
+OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
+				   uint32_t len)
+{
+	o->frame = id;
+	o->len = len;
+	o->kind = OFL_GRO_PKT_FRAME;
+	o->hdr_len = 0;
+	o->nslices = 1;
+	o->gso_size = 0;
+	o->gso_segs = 1;
+	o->gso_type = 0;
+	o->csum_start = 0;
+	o->csum_offset = 0;
+	o->slice[0].frame = id;
+	o->slice[0].off = 0;
+	/* a frame over 65535 bytes (passed up alone) has no slice form */
+	o->slice[0].len = (uint16_t)(len > 0xffffu ? 0 : len);
+}
+
+#endif

@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * One frame through GRO, layer by layer as Linux's gro_receive callbacks
+ * walk it (net/core/gro.c dev_gro_receive, gro_list_prepare,
+ * skb_gro_receive; net/8021q/vlan_core.c vlan_gro_receive;
+ * net/ipv4/af_inet.c inet_gro_receive; net/ipv6/ip6_offload.c
+ * ipv6_gro_receive, ipv6_gro_pull_exthdrs; net/ipv4/tcp_offload.c
+ * tcp4_gro_receive, tcp_gro_pull_header, tcp_gro_lookup, tcp_gro_receive;
+ * net/ipv4/udp_offload.c udp4_gro_receive, udp_gro_receive_segment;
+ * include/net/gro.h inet_gro_flush, ipv6_gro_flush). Every read is checked
+ * against the frame's end before it happens. lib/parser is not used: GRO
+ * parses incrementally and compares against held flows at each layer.
+ */
+#include "internal.h"
+
+struct ofl__gro_rx {
+	const uint8_t *d;
+	const uint8_t *end;
+	uint32_t len;
+	uint16_t l3;
+	uint16_t l4;
+	uint16_t pay;
+	uint8_t v6;
+	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
+	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
+};
+
+#define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
+
+/* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
+OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
+{
+	uint32_t off = OFL__GRO_ETH_HLEN;
+	unsigned int v;
+	uint16_t type;
+
+	if (rx->d + OFL__GRO_ETH_HLEN > rx->end)
+		return 1;
+	type = ofl_load_be16(rx->d + 12);
+	for (v = 0; v < OFL__GRO_MAX_VLANS; v++) {
+		if (type != 0x8100 && type != 0x88a8)
+			break;
+		if (rx->d + off + 4 > rx->end)
+			return 1;
+		type = ofl_load_be16(rx->d + off + 2);
+		off += 4;
+	}
+	if (type == 0x0800)
+		rx->v6 = 0;
+	else if (type == 0x86dd)
+		rx->v6 = 1;
+	else
+		return 1;
+	rx->l3 = (uint16_t)off;
+	return 0;
+}
+
+/* inet_gro_receive up to the flow walk: 0 if TCP (or UDP) follows. */
+OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
+{
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
+	uint16_t fo;
+
+	if (ip + 20 > rx->end)
+		return 1;
+	/* no gro_receive for the protocol (UDP without socket: passed up) */
+	if ((ip[9] != 6 && (ip[9] != 17 || !udp_ok)) || ip[0] != 0x45)
+		return 1;
+	rx->udp = ip[9] == 17;
+	fo = ofl_load_be16(ip + 6);
+	if (fo & 0x3fff)
+		return 1;	/* ip_is_fragment */
+	if (ofl__gro_ip4_csum_bad(ip))
+		return 1;	/* ip_fast_csum */
+	rx->flush = ofl_load_be16(ip + 2) != (uint16_t)(rx->len - rx->l3) ||
+		    (fo & 0x8000);
+	rx->l4 = (uint16_t)(rx->l3 + 20);
+	return 0;
+}
+
+/* ipv6_gro_receive with ipv6_gro_pull_exthdrs (hop-by-hop, routing and
+ * destination options are skipped): 0 if TCP follows. */
+OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
+{
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
+	uint32_t pos = rx->l3 + 40u;
+	unsigned int i;
+	uint8_t nh;
+
+	if (ip + 40 > rx->end)
+		return 1;
+	rx->flush = ofl_load_be16(ip + 4) != rx->len - rx->l3 - 40u;
+	nh = ip[6];
+	for (i = 0; i < OFL__GRO_MAX_EXTHDRS; i++) {
+		uint32_t elen;
+
+		if (nh != 0 && nh != 43 && nh != 60)
+			break;
+		if (rx->d + pos + 2 > rx->end)
+			return 1;
+		elen = ((uint32_t)rx->d[pos + 1] + 1) * 8;
+		if (rx->d + pos + elen > rx->end)
+			return 1;
+		nh = rx->d[pos];
+		pos += elen;
+	}
+	if ((nh != 6 && (nh != 17 || !udp_ok)) || pos > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->udp = nh == 17;
+	rx->l4 = (uint16_t)pos;
+	return 0;
+}
+
+/*
+ * Is held flow @p the frame's flow? The per-layer same_flow tests of
+ * gro_list_prepare (hash, MAC header), vlan_gro_receive (each tag),
+ * inet_gro_receive (protocol, addresses), ipv6_gro_receive (version and
+ * flow label, addresses, next header, extension header bytes) and
+ * tcp_gro_lookup (ports) in one go: tcp_gro_lookup takes the newest flow
+ * that passed them all, and each flow's tests do not depend on the others.
+ */
+#if defined(OFL_BPF)
+/* BPF has no setcc: every comparison is a branch and a verifier state, so
+ * the same tests are accumulated and tested once. */
+OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
+			       const struct ofl__gro_rx *rx)
+{
+	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
+	const uint8_t *ip = rx->d + l3;
+	const uint8_t *ip2 = p->hdr + l3;
+	uint64_t d;
+
+	/* ports and hash first: what usually tells flows of a host apart */
+	if (((ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4)) |
+	     (p->hash ^ hash)) != 0)
+		return 0;
+	d = (uint32_t)(p->l3 ^ rx->l3) |
+	    (uint32_t)(p->v6 ^ rx->v6) | (uint32_t)(p->l4 ^ rx->l4);
+	d |= ofl__gro_x8(p->hdr, rx->d) |
+	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
+	     (uint32_t)(ofl_load_ne16(p->hdr + 12) ^ ofl_load_ne16(rx->d + 12));
+	if (l3 > OFL__GRO_ETH_HLEN)
+		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+				 4 * OFL__GRO_MAX_VLANS);
+	if (!rx->v6) {
+		d |= (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
+	} else {
+		d |= ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
+		     (uint32_t)(ip[6] ^ ip2[6]) | ofl__gro_x8(ip + 8, ip2 + 8) |
+		     ofl__gro_x8(ip + 16, ip2 + 16) |
+		     ofl__gro_x8(ip + 24, ip2 + 24) |
+		     ofl__gro_x8(ip + 32, ip2 + 32);
+		if (l4 > l3 + 40u)
+			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
+					 OFL_GRO_MAX_HDR);
+	}
+	return d == 0;
+}
+
+#else
+OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
+			       const struct ofl__gro_rx *rx)
+{
+	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
+	const uint8_t *ip = rx->d + l3;
+	const uint8_t *ip2 = p->hdr + l3;
+
+	if (ofl__gro_ne4(p->hdr + l4, rx->d + l4) || p->hash != hash ||
+	    p->l3 != rx->l3 || p->v6 != rx->v6 || p->l4 != rx->l4 ||
+	    ofl__gro_ne14(p->hdr, rx->d))
+		return 0;
+	if (l3 > OFL__GRO_ETH_HLEN &&
+	    ofl__gro_xn(p->hdr + 14, rx->d + 14, l3 - 14u,
+			4 * OFL__GRO_MAX_VLANS))
+		return 0;
+	if (!rx->v6)
+		return ip[9] == ip2[9] && !ofl__gro_ne8(ip + 12, ip2 + 12);
+	if (((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) ||
+	    ip[6] != ip2[6] || ofl__gro_ne8(ip + 8, ip2 + 8) ||
+	    ofl__gro_ne8(ip + 16, ip2 + 16) || ofl__gro_ne8(ip + 24, ip2 + 24) ||
+	    ofl__gro_ne8(ip + 32, ip2 + 32))
+		return 0;
+	return l4 <= l3 + 40u ||
+	       !ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u, OFL_GRO_MAX_HDR);
+}
+#endif
+
+/* tcp4/6_gro_receive checksum validation (skipped when the IP layer
+ * already flushes, or the device vouched for the checksum). */
+OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
+				  const struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
+	uint32_t l4len = rx->len - rx->l4;
+	ofl_wsum s;
+
+	if (rx->flush || f->csum == OFL_GRO_CSUM_UNNECESSARY)
+		return 0;
+	/* UDP: skb_gro_checksum_validate_zero_check, a zero sum is not
+	 * checked (udp_gro_receive_segment then passes the frame up) */
+	if (rx->udp && (rx->d + OFL__GRO_OFF(rx->l4) + 8 > rx->end ||
+			!ofl_load_ne16(rx->d + OFL__GRO_OFF(rx->l4) + 6)))
+		return 0;
+	s = ofl_csum_span(rx->d + rx->l4, rx->end, 0);
+	if (!rx->v6)
+		return ofl_csum_tcpudp_magic(
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len,
+			rx->udp ? 17 : 6, s) != 0;
+	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, rx->udp ? 17 : 6,
+				   s) != 0;
+}
+
+/* tcp_gro_pull_header; for UDP udp_gro_udphdr and the first checks of
+ * udp_gro_receive_segment (non-zero checksum, length = rest of frame). */
+OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
+{
+	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
+	uint32_t thlen;
+
+	if (rx->udp) {
+		uint32_t ulen;
+
+		if (th + 8 > rx->end || !ofl_load_ne16(th + 6))
+			return 1;
+		ulen = ofl_load_be16(th + 4);
+		if (ulen <= 8 || ulen != rx->len - rx->l4)
+			return 1;
+		rx->pay = (uint16_t)(rx->l4 + 8);
+		return 0;
+	}
+	if (th + 20 > rx->end)
+		return 1;
+	thlen = (uint32_t)(th[12] >> 4) * 4;
+	if (thlen < 20 || th + thlen > rx->end ||
+	    rx->l4 + thlen > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->pay = (uint16_t)(rx->l4 + thlen);
+	return 0;
+}
+
+/* inet_gro_flush / ipv6_gro_flush (via gro_receive_network_flush). */
+OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_flow *p,
+				   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
+	const uint8_t *ip2 = p->hdr + OFL__GRO_OFF(p->l3);
+	uint16_t df, off;
+
+	if (rx->v6)
+		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
+			0x0ff00000u) || ip[7] != ip2[7];
+	df = ofl_load_be16(ip + 6) & 0x4000;
+	if (ip[8] != ip2[8] || ip[1] != ip2[1] ||
+	    df != (ofl_load_be16(ip2 + 6) & 0x4000))
+		return 1;
+	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
+	/* decided on the second segment; before 6.18 only with DF set */
+	if (p->count == 1 && !off &&
+	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
+		p->fixedid = 1;
+	return off != (p->fixedid ? 0u : (uint32_t)p->count);
+}
+
+/* tcp_gro_receive up to the merge decision: nonzero = flush. */
+OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_flow *p,
+				   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
+	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
+	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
+	uint32_t flags = ofl_load_be32(th + 12);
+	uint32_t len = rx->len - rx->pay;
+	uint32_t fl;
+
+	fl = flags & OFL__GRO_TCP_CWR;
+	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
+	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
+	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
+	if (p->l4 + thlen != p->hdr_len) {
+		fl |= 1;
+	} else {
+		uint32_t i;
+
+		for (i = 20; i < 60; i += 4) {	/* every option byte */
+			if (i >= thlen)
+				break;
+			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
+		}
+	}
+	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx);
+	fl |= (uint32_t)((len - 1) >= p->mss);
+	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
+	return fl != 0;
+}
+
+/* skb_gro_receive: append the payload; nonzero if it does not fit. */
+OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
+			       struct ofl_gro_flow *p,
+			       const struct ofl__gro_rx *rx, uint32_t id)
+{
+	uint32_t len = rx->len - rx->pay;
+	uint32_t max = rx->v6 ? ctx->max_v6 : ctx->max_v4;
+	unsigned int c = p->count;
+
+	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
+		return 1;
+	p->seg[c].frame = id;
+	p->seg[c].off = rx->pay;
+	p->seg[c].len = (uint16_t)len;
+	p->count = (uint16_t)(c + 1);
+	p->len += len;
+	p->payload += len;
+	if (rx->udp)
+		return 0;
+	/* FIN and PSH are OR-ed into the held header */
+	p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
+		(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
+	return 0;
+}
+
+/* Flags that end a flow (tcp_gro_receive out_check_final); 6.18 adds CWR:
+ * a CWR segment is never merged and always passed up alone. */
+OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
+{
+	uint32_t f = OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH | OFL__GRO_TCP_RST |
+		     OFL__GRO_TCP_SYN | OFL__GRO_TCP_FIN;
+
+	return ctx->profile == OFL_GRO_PROFILE_6_18 ? f | OFL__GRO_TCP_CWR : f;
+}
+
+/* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
+OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
+			       const struct ofl_gro_frame *f,
+			       struct ofl__gro_rx *rx)
+{
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+
+	rx->d = f->data;
+	rx->len = f->len;
+	rx->end = f->data + f->len;
+	rx->flush = 0;
+	rx->udp = 0;
+	if (f->len > 65535 || ofl__gro_l2(rx))
+		return 1;
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
+		return 1;
+	if (ofl__gro_csum_bad(f, rx))
+		return 1;
+	return ofl__gro_tcp_pull(rx);
+}
+
+/* tcp_gro_lookup: the newest held flow that is the frame's flow. */
+OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
+				const struct ofl__gro_rx *rx)
+{
+	unsigned int j;
+
+	for (j = OFL_GRO_BUCKET_FLOWS; j-- > 0;) {
+		if (j >= b->n)
+			continue;
+		if (ofl__gro_match(&b->flow[OFL__GRO_SLOT(b, j)], hash, rx))
+			return (int)j;
+	}
+	return -1;
+}
+
+#if !defined(OFL_BPF)
+/*
+ * Fast path, same result: an untagged IPv4 frame whose Ethernet header,
+ * version/IHL/TOS, frag_off/TTL/protocol, addresses, ports and data offset
+ * equal those of the bucket's newest held flow. Then ofl__gro_parse would
+ * succeed with the offsets of that flow and ofl__gro_lookup would return
+ * it; what is left to check of the parse (header checksum, tot_len, L4
+ * checksum) is checked here. Anything else takes the full path.
+ */
+OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
+			     const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *d = f->data, *h;
+	const struct ofl_gro_flow *p;
+	unsigned int pos;
+
+	if (!b->n || f->len > 65535 || f->len < 54)
+		return -1;
+	pos = b->n - 1u;
+	p = &b->flow[OFL__GRO_SLOT(b, pos)];
+	h = p->hdr;
+	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp ||
+	    p->hash != f->hash ||
+	    f->len < p->hdr_len)
+		return -1;
+	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
+	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
+	     ofl__gro_x8(h + 26, d + 26) |
+	     (ofl_load_ne32(h + 34) ^ ofl_load_ne32(d + 34)) |
+	     (uint32_t)(h[46] ^ d[46])) != 0)
+		return -1;
+	if (ofl__gro_ip4_csum_bad(d + 14))
+		return -1;
+	rx->d = d;
+	rx->len = f->len;
+	rx->end = d + f->len;
+	rx->l3 = OFL__GRO_ETH_HLEN;
+	rx->l4 = OFL__GRO_ETH_HLEN + 20;
+	rx->pay = p->hdr_len;
+	rx->v6 = 0;
+	rx->udp = 0;
+	/* frag_off equals the held flow's: no fragment, no reserved bit */
+	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
+	if (ofl__gro_csum_bad(f, rx))
+		return -1;
+	return (int)pos;
+}
+#endif
+
+/* dev_gro_receive, tail: hold the frame as a new flow (evicting the
+ * oldest of a full bucket first, gro_flush_oldest). */
+OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
+				       struct ofl_gro_bucket *b,
+				       const struct ofl_gro_frame *f,
+				       const struct ofl__gro_rx *rx,
+				       struct ofl_gro_pkt *out)
+{
+	unsigned int k = 0, s;
+	struct ofl_gro_flow *p;
+
+	if (b->n >= OFL_GRO_BUCKET_FLOWS) {
+		ofl__gro_complete(&b->flow[OFL__GRO_SLOT(b, 0)], out);
+		ofl__gro_unlink(b, 0);
+		ctx->held--;
+		k = 1;
+	}
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS - 1; s++)
+		if (!b->used[s])
+			break;
+	p = &b->flow[s];
+	p->hash = f->hash;
+	p->len = f->len - OFL__GRO_ETH_HLEN;
+	p->payload = f->len - rx->pay;
+	p->first_len = f->len;
+	p->hdr_len = rx->pay;
+	p->l3 = rx->l3;
+	p->l4 = rx->l4;
+	p->mss = (uint16_t)p->payload;
+	p->count = 1;
+	p->v6 = rx->v6;
+	p->fixedid = 0;
+	p->udp = rx->udp;
+	ofl__gro_copy(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
+	p->seg[0].frame = f->id;
+	p->seg[0].off = rx->pay;
+	p->seg[0].len = (uint16_t)p->payload;
+	b->used[s] = 1;
+	b->order[b->n & (OFL_GRO_BUCKET_FLOWS - 1)] = (uint8_t)s;
+	b->n++;
+	ctx->held++;
+	return k;
+}
+
+/* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
+OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			     const struct ofl_gro_frame *f,
+			     const struct ofl__gro_rx *rx, int pos,
+			     struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	uint32_t ulen = ofl_load_be16(rx->d + OFL__GRO_OFF(rx->l4) + 4);
+	unsigned int k = 0;
+	int flush = rx->flush;
+
+	if (pos >= 0) {
+		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
+		uint32_t ulen2 = ofl_load_be16(p->hdr + OFL__GRO_OFF(p->l4) + 4);
+		int pp = 0, merged = 0;
+
+		/* a flow of UDP_GRO_CNT_MAX segments is delivered and the
+		 * datagram passed up (as the running 6.18 kernel does); a
+		 * longer datagram or a network-layer difference ends the
+		 * flow; a shorter one is merged and ends it */
+		if (p->count >= OFL__GRO_UDP_CNT_MAX)
+			pp = flush = 1;
+		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
+			pp = 1;
+		else
+			merged = !ofl__gro_merge(ctx, p, rx, f->id);
+		if (!pp && (!merged || ulen != ulen2))
+			pp = 1;
+		if (pp) {
+			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_unlink(b, (unsigned int)pos);
+			ctx->held--;
+		}
+		if (merged) {
+			*nout = k;
+			return OFL_GRO_MERGED;
+		}
+	}
+	if (flush) {
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		*nout = k;
+		return OFL_GRO_NORMAL;
+	}
+	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
+	*nout = k;
+	return OFL_GRO_HELD;
+}
+
+/* dev_gro_receive; arguments checked by the callers. */
+OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
+				 const struct ofl_gro_frame *f,
+				 struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	struct ofl_gro_bucket *b;
+	struct ofl__gro_rx rx;
+	uint32_t flags, len, final;
+	int pos, merged = 0;
+	unsigned int k = 0;
+
+	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
+	pos = -1;
+#if !defined(OFL_BPF)
+	pos = ofl__gro_fast(b, f, &rx);
+#endif
+	if (pos < 0) {
+		if (ofl__gro_parse(ctx, f, &rx)) {
+			ofl__gro_frame_pkt(out, f->id, f->len);
+			*nout = 1;
+			return OFL_GRO_NORMAL;
+		}
+		pos = ofl__gro_lookup(b, f->hash, &rx);
+	}
+	if (rx.udp)
+		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
+	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
+	len = rx.len - rx.pay;
+	if (pos >= 0) {
+		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
+
+		merged = !ofl__gro_tcp_flush(ctx, p, &rx) &&
+			 !ofl__gro_merge(ctx, p, &rx, f->id);
+		/* out_check_final: mss is 1 unless merged */
+		final = len < (merged ? p->mss : 1u);
+		final |= flags & ofl__gro_final_flags(ctx);
+		if (!merged || final) {
+			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_unlink(b, (unsigned int)pos);
+			ctx->held--;
+		}
+	} else {
+		final = len < 1u;
+		final |= flags & ofl__gro_final_flags(ctx);
+	}
+	if (merged) {
+		*nout = k;
+		return OFL_GRO_MERGED;
+	}
+	if (final || rx.flush) {
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		*nout = k;
+		return OFL_GRO_NORMAL;
+	}
+	k += ofl__gro_hold(ctx, b, f, &rx, &out[k]);
+	*nout = k;
+	return OFL_GRO_HELD;
+}
+
+OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
+			    const struct ofl_gro_frame *f,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	if (nout)
+		*nout = 0;
+	if (!ctx || !f || !out || !nout || (!f->data && f->len))
+		return OFL_EINVAL;
+	return ofl__gro_receive(ctx, f, out, nout);
+}
+
+OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
+				  const struct ofl_gro_frame *f, unsigned int n,
+				  struct ofl_gro_pkt *out, unsigned int max_out)
+{
+	unsigned int i, k = 0;
+
+	if (!ctx || (n && (!f || !out)))
+		return OFL_EINVAL;
+	if (max_out / 2 < n)
+		return OFL_ENOSPC;
+	for (i = 0; i < n; i++)
+		if (!f[i].data && f[i].len)
+			return OFL_EINVAL;
+	for (i = 0; i < n; i++) {
+		unsigned int m;
+
+		ofl__gro_receive(ctx, &f[i], &out[k], &m);
+		k += m;
+	}
+	return (int)k;
+}

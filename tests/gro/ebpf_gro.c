@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/gro in XDP under BPF_PROG_TEST_RUN equals the native build: every
+ * corpus case of gro_cases.h, frame by frame, with the context in a map
+ * value; after each frame the result, the deliveries and the whole context
+ * must be byte-identical to the native run. The BPF object is built with
+ * OFL_GRO_MAX_VLANS = OFL_GRO_MAX_EXTHDRS = 0 (see gro_rx.bpf.c), so cases
+ * with VLAN tags or IPv6 extension headers are skipped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <offload/gro.h>
+#include "bpf_run.h"
+#include "gro_cases.h"
+
+#define GRO_BPF_BUF 20480
+
+struct gro_state {
+	struct ofl_gro_ctx ctx;
+	struct ofl_gro_pkt out[2];
+	uint32_t nout;
+	int32_t ret;
+	uint32_t hash;
+	uint32_t id;
+	uint8_t buf[GRO_BPF_BUF];
+};
+
+static struct gro_state st, got;
+static struct ofl_gro_ctx nat;
+static struct ofl_gro_pkt nout_pk[2];
+static uint8_t fb[GRO_CASE_MAX_SEGS][8192];
+
+static int same_pkt(const struct ofl_gro_pkt *a, const struct ofl_gro_pkt *b)
+{
+	return a->frame == b->frame && a->len == b->len &&
+	       a->kind == b->kind && a->hdr_len == b->hdr_len &&
+	       a->nslices == b->nslices && a->gso_size == b->gso_size &&
+	       a->gso_segs == b->gso_segs && a->gso_type == b->gso_type &&
+	       a->csum_start == b->csum_start &&
+	       !memcmp(a->hdr, b->hdr, a->hdr_len) &&
+	       !memcmp(a->slice, b->slice, a->nslices * sizeof(a->slice[0]));
+}
+
+int main(int argc, char **argv)
+{
+	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
+	static struct ofl_bpf b;
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	int err, fd, mfd, v6, c, i, frames = 0, bad = 0;
+	uint32_t key = 0;
+
+	if (argc < 2)
+		return 2;
+	err = ofl_bpf_load(&b, argv[1]);
+	if (err) {
+		if (ofl_bpf_refused(err)) {
+			printf("SKIP: the kernel refuses BPF here (%s)\n",
+			       strerror(-err));
+			return OFL_TEST_SKIP;
+		}
+		return 1;
+	}
+	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(&b));
+	fd = ofl_bpf_prog_fd(&b, "gro_rx");
+	mfd = ofl_bpf_map_fd(&b, "state");
+	for (v6 = 0; v6 < 2; v6++) {
+		for (c = 0;; c++) {
+			const char *nm;
+			int multi, n = gro_case_v(c, v6, g, &nm, &multi);
+
+			if (n < 0)
+				break;
+			/* the BPF object is the lean build (no VLAN tags,
+			 * no IPv6 extension headers): those go up alone */
+			for (i = 0; i < n; i++)
+				if (g[i].vlan || (g[i].has_ext && g[i].ext != 44))
+					break;
+			if (i < n) {
+				printf("skip %s/%s: lean BPF build\n",
+				       v6 ? "v6" : "v4", nm);
+				continue;
+			}
+			memset(&st, 0, sizeof(st));
+			memset(&nat, 0, sizeof(nat));
+			ofl_gro_init(&st.ctx, NULL);
+			ofl_gro_init(&nat, NULL);
+			for (i = 0; i < n; i++) {
+				struct ofl_gro_frame f;
+				unsigned int m;
+				uint32_t rv;
+				int len = tseg_build(&g[i], fb[i], dm), r, k;
+
+				if (len > 2048)
+					continue;
+				st.hash = (uint32_t)g[i].sport;
+				st.id = (uint32_t)i;
+				if (bpf_map_update_elem(mfd, &key, &st, 0) ||
+				    ofl_bpf_run(fd, fb[i], (size_t)len, NULL,
+						NULL, &rv) ||
+				    bpf_map_lookup_elem(mfd, &key, &got)) {
+					fprintf(stderr, "bpf run failed\n");
+					return 1;
+				}
+				f.data = fb[i];
+				f.len = (uint32_t)len;
+				f.hash = st.hash;
+				f.id = st.id;
+				f.csum = OFL_GRO_CSUM_UNNECESSARY;
+				r = ofl_gro_receive(&nat, &f, nout_pk, &m);
+				frames++;
+				if (r != got.ret || m != got.nout ||
+				    memcmp(&nat, &got.ctx, sizeof(nat))) {
+					bad++;
+					fprintf(stderr, "%s/%s frame %d: "
+						"differs\n", v6 ? "v6" : "v4",
+						nm, i);
+				}
+				for (k = 0; k < (int)m; k++)
+					if (!same_pkt(&nout_pk[k], &got.out[k]))
+						bad++;
+				memcpy(&st, &got, sizeof(st));
+			}
+		}
+	}
+	ofl_bpf_close(&b);
+	printf("%d frames, %d differ\n", frames, bad);
+	return bad ? 1 : 0;
+}

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * The generated corpus, in the spirit of the kernel's GRO selftest
+ * (tools/testing/selftests/drivers/net/gro.c): each case is a burst of
+ * segments. gro_case() fills segs[] for case @idx and returns how many, or
+ * -1 past the last case. *multi is set when the case interleaves several
+ * flows (the kernel's bucket order then depends on its hash seed, so the
+ * final flush is compared per flow).
+ */
+#ifndef OFL_TESTS_GRO_CASES_H
+#define OFL_TESTS_GRO_CASES_H
+
+#include "gro_frames.h"
+
+#define GRO_CASE_MAX_SEGS 80
+
+/* n contiguous segments of @len bytes starting at seq 1000 */
+static inline int gc_data(struct tseg *g, int v6, int n, int len)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		tseg_init(&g[i], v6);
+		g[i].seq = 1000u + (uint32_t)(i * len);
+		g[i].paylen = len;
+		g[i].ipid = (uint16_t)(100 + i);
+	}
+	return n;
+}
+
+static inline int gc_lens(struct tseg *g, int v6, const int *lens, int n)
+{
+	uint32_t seq = 1000;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		tseg_init(&g[i], v6);
+		g[i].seq = seq;
+		g[i].paylen = lens[i];
+		g[i].ipid = (uint16_t)(100 + i);
+		seq += (uint32_t)lens[i];
+	}
+	return n;
+}
+
+static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
+			     int *multi)
+{
+	static const int lrg_sml[] = { 100, 50 }, sml_lrg[] = { 50, 100 };
+	static const int mid_sml[] = { 100, 100, 40, 100 };
+	int n, i;
+
+	*multi = 0;
+	switch (c) {
+	case 0: *nm = "data_4x1000"; return gc_data(g, v6, 4, 1000);
+	case 1: *nm = "data_same"; return gc_data(g, v6, 2, 100);
+	case 2: *nm = "data_lrg_sml"; return gc_lens(g, v6, lrg_sml, 2);
+	case 3: *nm = "data_sml_lrg"; return gc_lens(g, v6, sml_lrg, 2);
+	case 4: *nm = "data_mid_sml"; return gc_lens(g, v6, mid_sml, 4);
+	case 5:
+		*nm = "ack";
+		n = gc_data(g, v6, 3, 0);
+		g[2].ack++;
+		return n;
+	case 6: case 7: case 8: case 9: case 10: case 11: {
+		static const uint8_t fl[] = { 0x08, 0x02, 0x04, 0x20, 0x80,
+					      0x01 };
+		static const char *const fn[] = { "flags_psh", "flags_syn",
+			"flags_rst", "flags_urg", "flags_cwr", "flags_fin" };
+		*nm = fn[c - 6];
+		n = gc_data(g, v6, 5, 100);
+		g[2].flags |= fl[c - 6];
+		if (c == 10)
+			g[1].flags |= 0x80;
+		return n;
+	}
+	case 12:
+		*nm = "tcp_csum";
+		n = gc_data(g, v6, 3, 100);
+		g[1].badcsum = 1;
+		return n;
+	case 13:
+		*nm = "tcp_seq";
+		n = gc_data(g, v6, 3, 100);
+		g[1].seq++;
+		g[2].seq++;
+		return n;
+	case 14:
+		*nm = "tcp_ts";
+		n = gc_data(g, v6, 5, 100);
+		for (i = 0; i < n; i++)
+			tseg_ts(&g[i], i < 2 ? 0 : 100, i < 3 ? 0 : i - 2);
+		return n;
+	case 15:
+		*nm = "tcp_opt";
+		n = gc_data(g, v6, 3, 100);
+		tseg_ts(&g[0], 7, 0);
+		tseg_ts(&g[1], 7, 0);
+		g[2].optlen = 4;
+		memcpy(g[2].opt, "\x01\x03\x03\x00", 4);
+		return n;
+	case 16:
+		*nm = "tcp_win";
+		n = gc_data(g, v6, 3, 100);
+		g[2].win = 1024;
+		return n;
+	case 17:
+		*nm = "tcp_ack";
+		n = gc_data(g, v6, 3, 100);
+		g[2].ack += 10;
+		return n;
+	case 18:
+		*nm = "ip_ecn";
+		n = gc_data(g, v6, 3, 100);
+		g[1].tos = 0x02;
+		return n;
+	case 19:
+		*nm = "ip_tos";
+		n = gc_data(g, v6, 3, 100);
+		g[1].tos = 0x10;
+		g[2].tos = 0x10;
+		return n;
+	case 20:
+		*nm = "ip_ttl";
+		n = gc_data(g, v6, 3, 100);
+		g[1].ttl = 7;
+		return n;
+	case 21:
+		*nm = "large_max";
+		n = gc_data(g, v6, 18, 4000);
+		g[16].paylen = 1495 - (v6 ? 20 : 0);
+		g[17].seq = g[16].seq + (uint32_t)g[16].paylen;
+		g[17].paylen = 100;
+		return n;
+	case 22:
+		*nm = "large_rem";
+		n = gc_data(g, v6, 18, 4000);
+		g[16].paylen = 1496 - (v6 ? 20 : 0);
+		g[17].seq = g[16].seq + (uint32_t)g[16].paylen;
+		g[17].paylen = 100;
+		return n;
+	case 23:
+		*nm = "interleave4";
+		*multi = 1;
+		for (i = 0; i < 16; i++) {
+			tseg_init(&g[i], v6);
+			g[i].sport = (uint16_t)(40000 + i % 4);
+			g[i].seq = 1000u + (uint32_t)(i / 4) * 500;
+			g[i].paylen = 500;
+			g[i].ipid = (uint16_t)(i / 4);
+		}
+		return 16;
+	case 24:
+		*nm = "interleave8";
+		*multi = 1;
+		for (i = 0; i < 24; i++) {
+			tseg_init(&g[i], v6);
+			g[i].sport = (uint16_t)(41000 + i % 8);
+			g[i].seq = 7u + (uint32_t)(i / 8) * 300;
+			g[i].paylen = 300;
+			g[i].ipid = (uint16_t)(9 + i / 8);
+		}
+		return 24;
+	case 25:
+		*nm = "zero_and_fin_no_flow";
+		n = gc_data(g, v6, 2, 0);
+		g[1].flags |= 0x01;
+		g[1].seq = 2000;
+		return n;
+	case 26:
+		*nm = "vlan";
+		n = gc_data(g, v6, 4, 700);
+		for (i = 0; i < n; i++)
+			g[i].vlan = 5;
+		g[3].vlan = 6;
+		return n;
+	case 27:
+		*nm = "trailer";
+		n = gc_data(g, v6, 4, 100);
+		g[2].trailer = 4;
+		return n;
+	case 28:
+		*nm = "udp_between";
+		n = gc_data(g, v6, 4, 100);
+		g[2].udp = 1;
+		g[3].seq = g[2].seq;
+		return n;
+	case 29:
+		*nm = "mac_differs";
+		n = gc_data(g, v6, 4, 100);
+		g[2].smac_last = 2;
+		return n;
+	case 30:
+		*nm = "psh_first";
+		n = gc_data(g, v6, 3, 100);
+		g[0].flags |= 0x08;
+		return n;
+	case 31:
+		*nm = "many_small";
+		return gc_data(g, v6, 60, 64);
+	case 32:
+		*nm = "cwr_first";
+		n = gc_data(g, v6, 4, 100);
+		g[0].flags |= 0x80;
+		return n;
+	case 33:
+		*nm = "ece_all";
+		n = gc_data(g, v6, 4, 100);
+		for (i = 0; i < n; i++)
+			g[i].flags |= 0x40;
+		return n;
+	case 34:
+		/* 10 flows: more than a bucket holds if they share one */
+		*nm = "evict10";
+		*multi = 2;
+		for (i = 0; i < 30; i++) {
+			tseg_init(&g[i], v6);
+			g[i].sport = (uint16_t)(42000 + i % 10);
+			g[i].seq = 7u + (uint32_t)(i / 10) * 200;
+			g[i].paylen = 200;
+			g[i].ipid = (uint16_t)(9 + i / 10);
+		}
+		return 30;
+	case 35: case 36: case 37: case 38: case 39: case 40: case 41: {
+		/* UDP: merged only with OFL_GRO_F_UDP_FWD (and the kernel's
+		 * rx-udp-gro-forwarding), else each is passed up */
+		static const char *const un[] = { "udp_same", "udp_short_last",
+			"udp_longer", "udp_zero_csum", "udp_bad_csum",
+			"udp_many", "udp_ttl" };
+		static const int ul[4] = { 500, 500, 200, 500 };
+		*nm = un[c - 35];
+		n = c == 40 ? gc_data(g, v6, 70, 64) : gc_data(g, v6, 4, 500);
+		if (c == 36)
+			n = gc_lens(g, v6, ul, 4);
+		if (c == 37)
+			g[0].paylen = 200;
+		for (i = 0; i < n; i++)
+			g[i].udp = 1;
+		if (c == 38)
+			g[1].udpzero = 1;
+		if (c == 39)
+			g[1].badcsum = 1;
+		if (c == 41)
+			g[2].ttl = 9;
+		return n;
+	}
+	case 42:
+		*nm = "udp_tcp_same_ports";
+		*multi = 0;
+		n = gc_data(g, v6, 6, 300);
+		for (i = 0; i < n; i += 2)
+			g[i].udp = 1;
+		return n;
+	default:
+		break;
+	}
+	c -= 43;
+	if (!v6) {
+		switch (c) {
+		case 0:
+			*nm = "ip_opt";
+			n = gc_data(g, 0, 3, 100);
+			g[1].ipoptlen = 4;
+			return n;
+		case 1:
+			*nm = "ip_frag4";
+			n = gc_data(g, 0, 3, 100);
+			g[1].frag = 0x2000;
+			return n;
+		case 2: case 3: case 4: case 5: case 6: case 7: case 8:
+		case 9: {
+			/* IP ID: DF1 inc, DF1 fixed, DF0 inc, DF0 fixed,
+			 * DF1 inc-fixed, DF1 fixed-inc, DF0 fixed-inc,
+			 * DF differs */
+			static const char *const in[] = { "id_df1_inc",
+				"id_df1_fixed", "id_df0_inc", "id_df0_fixed",
+				"id_df1_inc_fixed", "id_df1_fixed_inc",
+				"id_df0_fixed_inc", "id_df_differs" };
+			static const uint16_t ids[8][3] = {
+				{ 8, 9, 10 }, { 8, 8, 8 }, { 8, 9, 10 },
+				{ 8, 8, 8 }, { 8, 9, 9 }, { 8, 8, 9 },
+				{ 8, 8, 9 }, { 8, 9, 10 } };
+			*nm = in[c - 2];
+			n = gc_data(g, 0, 3, 100);
+			for (i = 0; i < 3; i++) {
+				g[i].ipid = ids[c - 2][i];
+				g[i].df = (c == 4 || c == 5 || c == 8) ? 0 : 1;
+			}
+			if (c == 9)
+				g[1].df = 0;
+			return n;
+		}
+		case 10:
+			*nm = "ip_badcsum";
+			n = gc_data(g, 0, 3, 100);
+			g[1].badipcsum = 1;
+			return n;
+		case 11:
+			*nm = "ip_reserved_bit";
+			n = gc_data(g, 0, 3, 100);
+			g[1].frag = 0x8000;
+			return n;
+		case 12:
+			*nm = "id_wrap";
+			n = gc_data(g, 0, 3, 100);
+			for (i = 0; i < 3; i++)
+				g[i].ipid = (uint16_t)(65535 + i);
+			return n;
+		default:
+			return -1;
+		}
+	}
+	switch (c) {
+	case 0: case 1: case 2: case 3: {
+		static const char *const en[] = { "v6ext_dst_same",
+			"v6ext_dst_diff", "v6ext_hbh_same", "v6ext_rt_same" };
+		static const uint8_t et[] = { 60, 60, 0, 43 };
+		*nm = en[c];
+		n = gc_data(g, 1, 3, 100);
+		for (i = 0; i < n; i++) {
+			g[i].has_ext = 1;
+			g[i].ext = et[c];
+			g[i].extfill = (uint8_t)(c == 1 && i == 1 ? 0x11 : 0);
+		}
+		return n;
+	}
+	case 4:
+		*nm = "ip_frag6";
+		n = gc_data(g, 1, 4, 100);
+		g[2].has_ext = 1;
+		g[2].ext = 44;
+		return n;
+	case 5:
+		*nm = "flowlabel";
+		n = gc_data(g, 1, 3, 100);
+		g[1].flowlabel = 0x12345;
+		g[2].flowlabel = 0x12345;
+		return n;
+	case 6:
+		*nm = "v6ext_vs_none";
+		n = gc_data(g, 1, 3, 100);
+		g[1].has_ext = 1;
+		g[1].ext = 60;
+		return n;
+	default:
+		return -1;
+	}
+}
+
+#endif

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * Test frame builder for lib/gro tests (unit, kernel differential, fuzz
+ * seeds): Ethernet [VLAN] IPv4/IPv6 [ext headers] TCP with a payload that
+ * depends on the sequence number. Addresses from 198.18.0.0/15 and
+ * 2001:db8::/32 only.
+ */
+#ifndef OFL_TESTS_GRO_FRAMES_H
+#define OFL_TESTS_GRO_FRAMES_H
+
+#include <stdint.h>
+#include <string.h>
+#include <offload/csum.h>
+
+struct tseg {
+	int v6;
+	uint16_t vlan;		/* 0: none, else TCI of one 802.1Q tag */
+	uint8_t smac_last;	/* last byte of the source MAC (default 1) */
+	uint16_t sport, dport;
+	uint32_t seq, ack;
+	uint8_t flags;		/* default set by tseg_init: ACK */
+	uint16_t win;
+	int paylen;
+	uint8_t ttl, tos;	/* tos: IPv6 traffic class */
+	uint32_t flowlabel;
+	uint16_t ipid;
+	int df;
+	uint16_t frag;		/* extra frag_off bits (MF 0x2000, 0x8000) */
+	int optlen;		/* TCP options bytes (multiple of 4) */
+	uint8_t opt[40];
+	int ipoptlen;		/* IPv4 options bytes (multiple of 4) */
+	uint8_t ext;		/* IPv6 ext header type (0 none; 0/43/60/44) */
+	int has_ext;
+	uint8_t extfill;
+	int badcsum, badipcsum;
+	int trailer;		/* bytes after the IP datagram */
+	int udp;		/* UDP instead of TCP */
+	int udpzero;		/* UDP checksum 0 (none) */
+};
+
+static inline void tseg_init(struct tseg *s, int v6)
+{
+	memset(s, 0, sizeof(*s));
+	s->v6 = v6;
+	s->smac_last = 1;
+	s->sport = 40000;
+	s->dport = 8000;
+	s->seq = 1000;
+	s->ack = 5000;
+	s->flags = 0x10;
+	s->win = 512;
+	s->ttl = 64;
+	s->df = 1;
+	s->ipid = 100;
+}
+
+static inline void tput16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static inline void tput32(uint8_t *p, uint32_t v)
+{
+	tput16(p, (uint16_t)(v >> 16));
+	tput16(p + 2, (uint16_t)v);
+}
+
+/* Build the frame into buf; returns its length. */
+static inline int tseg_build(const struct tseg *s, uint8_t *buf,
+			     const uint8_t dmac[6])
+{
+	static const uint8_t a4s[4] = { 198, 18, 0, 1 };
+	static const uint8_t a4d[4] = { 198, 18, 0, 2 };
+	static const uint8_t a6s[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					 0, 0, 0, 0, 0, 0, 0, 1 };
+	static const uint8_t a6d[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					 0, 0, 0, 0, 0, 0, 0, 2 };
+	int off = 14, l3, l4, thlen, l4len, iplen, i;
+	uint8_t *ip, *th;
+	uint16_t c;
+
+	memcpy(buf, dmac, 6);
+	memcpy(buf + 6, "\x02\x00\x00\x00\x00", 5);
+	buf[11] = s->smac_last;
+	if (s->vlan) {
+		tput16(buf + 12, 0x8100);
+		tput16(buf + 14, s->vlan);
+		off = 18;
+	}
+	tput16(buf + off - 2, s->v6 ? 0x86dd : 0x0800);
+	l3 = off;
+	ip = buf + l3;
+	if (!s->v6) {
+		l4 = l3 + 20 + s->ipoptlen;
+	} else {
+		l4 = l3 + 40 + (s->has_ext ? 8 : 0);
+	}
+	thlen = s->udp ? 8 : 20 + s->optlen;
+	l4len = thlen + s->paylen;
+	th = buf + l4;
+	for (i = 0; i < s->paylen; i++)
+		th[thlen + i] = (uint8_t)((s->seq + (uint32_t)i) * 7 + 3);
+	if (s->udp) {
+		tput16(th, s->sport);
+		tput16(th + 2, s->dport);
+		tput16(th + 4, (uint16_t)l4len);
+		tput16(th + 6, 0);
+	} else {
+		tput16(th, s->sport);
+		tput16(th + 2, s->dport);
+		tput32(th + 4, s->seq);
+		tput32(th + 8, s->ack);
+		th[12] = (uint8_t)((thlen / 4) << 4);
+		th[13] = s->flags;
+		tput16(th + 14, s->win);
+		tput16(th + 16, 0);
+		tput16(th + 18, 0);
+		memcpy(th + 20, s->opt, (size_t)s->optlen);
+	}
+	iplen = (l4 - l3) + l4len;
+	if (!s->v6) {
+		ip[0] = (uint8_t)(0x40 | ((20 + s->ipoptlen) / 4));
+		ip[1] = s->tos;
+		tput16(ip + 2, (uint16_t)iplen);
+		tput16(ip + 4, s->ipid);
+		tput16(ip + 6, (uint16_t)((s->df ? 0x4000 : 0) | s->frag));
+		ip[8] = s->ttl;
+		ip[9] = s->udp ? 17 : 6;
+		tput16(ip + 10, 0);
+		memcpy(ip + 12, a4s, 4);
+		memcpy(ip + 16, a4d, 4);
+		for (i = 0; i < s->ipoptlen; i++)	/* NOPs, then EOL */
+			ip[20 + i] = (uint8_t)(i + 1 < s->ipoptlen ? 1 : 0);
+		c = ofl_ip_fast_csum(ip, (unsigned int)(20 + s->ipoptlen) / 4);
+		if (s->badipcsum)
+			c ^= 0x0101;
+		memcpy(ip + 10, &c, 2);
+		{
+			uint32_t sa, da;
+
+			memcpy(&sa, a4s, 4);
+			memcpy(&da, a4d, 4);
+			c = ofl_csum_tcpudp_magic(sa, da, (uint32_t)l4len,
+				s->udp ? 17 : 6,
+				ofl_csum_partial(th, (size_t)l4len, 0));
+		}
+	} else {
+		uint32_t w = 0x60000000u | ((uint32_t)s->tos << 20) |
+			     (s->flowlabel & 0xfffff);
+
+		tput32(ip, w);
+		tput16(ip + 4, (uint16_t)(iplen - 40));
+		ip[6] = s->has_ext ? s->ext : (s->udp ? 17 : 6);
+		ip[7] = s->ttl;
+		memcpy(ip + 8, a6s, 16);
+		memcpy(ip + 24, a6d, 16);
+		if (s->has_ext) {
+			uint8_t *e = ip + 40;
+
+			memset(e, 0, 8);
+			e[0] = s->udp ? 17 : 6;
+			if (s->ext == 44) {	/* fragment header */
+				e[1] = 0;
+			} else if (s->ext == 43) { /* routing, segleft 0 */
+				e[1] = 0;
+				e[2] = 4;
+				e[3] = 0;
+			} else {		/* HBH/DST: PadN + fill */
+				e[2] = 1;
+				e[3] = 4;
+				memset(e + 4, s->extfill, 4);
+			}
+		}
+		c = ofl_csum_ipv6_magic(a6s, a6d, (uint32_t)l4len,
+					s->udp ? 17 : 6,
+					ofl_csum_partial(th, (size_t)l4len, 0));
+	}
+	if (s->badcsum)
+		c ^= 0x0101;
+	if (s->udp && !c)
+		c = 0xffff;
+	if (s->udp && s->udpzero)
+		c = 0;
+	memcpy(th + (s->udp ? 6 : 16), &c, 2);
+	for (i = 0; i < s->trailer; i++)
+		buf[l3 + iplen + i] = 0;
+	return l3 + iplen + s->trailer;
+}
+
+/* TCP timestamp option block: NOP NOP TS (order 0), NOP TS NOP (1),
+ * TS NOP NOP (2). */
+static inline void tseg_ts(struct tseg *s, uint32_t tsval, int order)
+{
+	uint8_t ts[10] = { 8, 10 };
+
+	tput32(ts + 2, tsval);
+	tput32(ts + 6, 0);
+	s->optlen = 12;
+	memset(s->opt, 1, 12);
+	memcpy(s->opt + (order == 0 ? 2 : order == 1 ? 1 : 0), ts, 10);
+}
+
+#endif

@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * lib/gro per rule, in memory (runs on big-endian under qemu too).
+ * The golden table lists, per case of tests/gro/gro_cases.h, the frames the
+ * running 6.18 kernel delivered in tests/gro/kdiff.sh (frame lengths in
+ * delivery order, "m" = merged): every rule of the corpus is checked here
+ * without the kernel (the vlan case is not kernel-verified here: the test
+ * kernel lacks CONFIG_VLAN_8021Q). Other tests: header fix-ups, checksum completion,
+ * profiles, limits, eviction, bucket order, zero copy, segments -> super
+ * frame (what GSO splits, GRO gives back).
+ */
+#include "ofl_test.h"
+#include <offload/gro.h>
+#include <offload/gso.h>
+#include "../gro/gro_cases.h"
+
+static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
+static uint8_t fb[GRO_CASE_MAX_SEGS][70000];
+static uint32_t fl[GRO_CASE_MAX_SEGS];
+static const uint8_t *fp[GRO_CASE_MAX_SEGS];
+static struct ofl_gro_ctx ctx;
+static struct ofl_gro_pkt pk[2 * GRO_CASE_MAX_SEGS + OFL_GRO_MAX_FLOWS];
+static uint8_t lin[70000];
+
+struct golden {
+	int v6;
+	const char *name;
+	const char *out;
+};
+
+/* 10 flows in one bucket: each new flow evicts the oldest, nothing merges */
+#define E5(x) x " " x " " x " " x " " x
+#define E30(x) E5(x) " " E5(x) " " E5(x) " " E5(x) " " E5(x) " " E5(x)
+#define EVICT10_4 E30("254")
+#define EVICT10_6 E30("274")
+
+static const struct golden golden[] = {
+	{ 0, "data_4x1000", "4054m" },
+	{ 0, "data_same", "254m" },
+	{ 0, "data_lrg_sml", "204m" },
+	{ 0, "data_sml_lrg", "104 154" },
+	{ 0, "data_mid_sml", "294m 154" },
+	{ 0, "ack", "54 54 54" },
+	{ 0, "flags_psh", "354m 254m" },
+	{ 0, "flags_syn", "254m 154 254m" },
+	{ 0, "flags_rst", "254m 154 254m" },
+	{ 0, "flags_urg", "254m 154 254m" },
+	{ 0, "flags_cwr", "154 154 154 254m" },
+	{ 0, "flags_fin", "354m 254m" },
+	{ 0, "tcp_csum", "154 154 154" },
+	{ 0, "tcp_seq", "154 254m" },
+	{ 0, "tcp_ts", "266m 166 166 166" },
+	{ 0, "tcp_opt", "266m 158" },
+	{ 0, "tcp_win", "254m 154" },
+	{ 0, "tcp_ack", "254m 154" },
+	{ 0, "ip_ecn", "154 154 154" },
+	{ 0, "ip_tos", "154 254m" },
+	{ 0, "ip_ttl", "154 154 154" },
+	{ 0, "large_max", "65549m 154" },
+	{ 0, "large_rem", "64054m 1650m" },
+	{ 0, "interleave4", "2054m 2054m 2054m 2054m" },
+	{ 0, "interleave8", "954m 954m 954m 954m 954m 954m 954m 954m" },
+	{ 0, "zero_and_fin_no_flow", "54 54" },
+	{ 0, "vlan", "2158m 758" },
+	{ 0, "trailer", "254m 158 154" },
+	{ 0, "udp_between", "142 254m 154" },
+	{ 0, "mac_differs", "254m 154 154" },
+	{ 0, "psh_first", "154 254m" },
+	{ 0, "many_small", "3894m" },
+	{ 0, "cwr_first", "154 354m" },
+	{ 0, "ece_all", "454m" },
+	{ 0, "evict10", EVICT10_4 },
+	{ 0, "ip_opt", "158 154 154" },
+	{ 0, "ip_frag4", "154 154 154" },
+	{ 0, "id_df1_inc", "354m" },
+	{ 0, "id_df1_fixed", "354m" },
+	{ 0, "id_df0_inc", "354m" },
+	{ 0, "id_df0_fixed", "354m" },
+	{ 0, "id_df1_inc_fixed", "254m 154" },
+	{ 0, "id_df1_fixed_inc", "254m 154" },
+	{ 0, "id_df0_fixed_inc", "254m 154" },
+	{ 0, "id_df_differs", "154 154 154" },
+	{ 0, "ip_badcsum", "154 154 154" },
+	{ 0, "ip_reserved_bit", "154 154 154" },
+	{ 0, "id_wrap", "354m" },
+	{ 1, "data_4x1000", "4074m" },
+	{ 1, "data_same", "274m" },
+	{ 1, "data_lrg_sml", "224m" },
+	{ 1, "data_sml_lrg", "124 174" },
+	{ 1, "data_mid_sml", "314m 174" },
+	{ 1, "ack", "74 74 74" },
+	{ 1, "flags_psh", "374m 274m" },
+	{ 1, "flags_syn", "274m 174 274m" },
+	{ 1, "flags_rst", "274m 174 274m" },
+	{ 1, "flags_urg", "274m 174 274m" },
+	{ 1, "flags_cwr", "174 174 174 274m" },
+	{ 1, "flags_fin", "374m 274m" },
+	{ 1, "tcp_csum", "174 174 174" },
+	{ 1, "tcp_seq", "174 274m" },
+	{ 1, "tcp_ts", "286m 186 186 186" },
+	{ 1, "tcp_opt", "286m 178" },
+	{ 1, "tcp_win", "274m 174" },
+	{ 1, "tcp_ack", "274m 174" },
+	{ 1, "ip_ecn", "174 174 174" },
+	{ 1, "ip_tos", "174 274m" },
+	{ 1, "ip_ttl", "174 174 174" },
+	{ 1, "large_max", "65549m 174" },
+	{ 1, "large_rem", "64074m 1650m" },
+	{ 1, "interleave4", "2074m 2074m 2074m 2074m" },
+	{ 1, "interleave8", "974m 974m 974m 974m 974m 974m 974m 974m" },
+	{ 1, "zero_and_fin_no_flow", "74 74" },
+	{ 1, "vlan", "2178m 778" },
+	{ 1, "trailer", "274m 178 174" },
+	{ 1, "udp_between", "162 374m" },
+	{ 1, "mac_differs", "274m 174 174" },
+	{ 1, "psh_first", "174 274m" },
+	{ 1, "many_small", "3914m" },
+	{ 1, "cwr_first", "174 374m" },
+	{ 1, "ece_all", "474m" },
+	{ 1, "evict10", EVICT10_6 },
+	{ 1, "v6ext_dst_same", "382m" },
+	{ 1, "v6ext_dst_diff", "182 182 182" },
+	{ 1, "v6ext_hbh_same", "382m" },
+	{ 1, "v6ext_rt_same", "382m" },
+	{ 1, "ip_frag6", "182 274m 174" },
+	{ 1, "flowlabel", "174 274m" },
+	{ 1, "v6ext_vs_none", "174 182 174" },
+};
+
+/* The same with OFL_GRO_F_UDP_FWD (kernel: rx-udp-gro-forwarding on). */
+static const struct golden golden_udp[] = {
+	{ 0, "udp_between", "254m 142 154" },
+	{ 0, "udp_same", "2042m" },
+	{ 0, "udp_short_last", "1242m 542" },
+	{ 0, "udp_longer", "242 1542m" },
+	{ 0, "udp_zero_csum", "542 542 1042m" },
+	{ 0, "udp_bad_csum", "542 542 1042m" },
+	{ 0, "udp_many", "4138m 106 362m" },
+	{ 0, "udp_ttl", "1042m 542 542" },
+	{ 0, "udp_tcp_same_ports", "342 354 342 354 342 354" },
+	{ 1, "udp_between", "374m 162" },
+	{ 1, "udp_same", "2062m" },
+	{ 1, "udp_short_last", "1262m 562" },
+	{ 1, "udp_longer", "262 1562m" },
+	{ 1, "udp_zero_csum", "562 1562m" },
+	{ 1, "udp_bad_csum", "562 1562m" },
+	{ 1, "udp_many", "4158m 126 382m" },
+	{ 1, "udp_ttl", "1062m 562 562" },
+	{ 1, "udp_tcp_same_ports", "374 374 962m 374" },
+};
+
+/* Run segments through GRO: burst, then flush; returns deliveries. */
+static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
+{
+	struct ofl_gro_frame f[GRO_CASE_MAX_SEGS];
+	int i, k, m;
+
+	for (i = 0; i < n; i++) {
+		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
+		fp[i] = fb[i];
+		f[i].data = fb[i];
+		f[i].len = fl[i];
+		f[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
+		f[i].id = (uint32_t)i;
+		f[i].csum = csum;
+	}
+	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
+				  2 * GRO_CASE_MAX_SEGS);
+	assert_true(k >= 0);
+	m = ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
+	assert_true(m >= 0);
+	assert_int_equal(ofl_gro_held(&ctx), 0);
+	return k + m;
+}
+
+static void fmt(int k, char *s, size_t cap)
+{
+	size_t o = 0;
+	int i;
+
+	s[0] = 0;
+	for (i = 0; i < k && o + 16 < cap; i++)
+		o += (size_t)snprintf(s + o, cap - o, "%s%u%s", i ? " " : "",
+				      pk[i].len,
+				      pk[i].kind == OFL_GRO_PKT_MERGED ? "m" :
+				      "");
+}
+
+static void golden_run(const struct golden *golden, size_t ng,
+		       uint32_t flags)
+{
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	static char got[4096];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags };
+	size_t i;
+
+	for (i = 0; i < ng; i++) {
+		const char *nm = NULL;
+		int multi, c, n = -1;
+
+		for (c = 0; c < 100; c++) {
+			n = gro_case_v(c, golden[i].v6, g, &nm, &multi);
+			if (n < 0 || !strcmp(nm, golden[i].name))
+				break;
+		}
+		assert_true(n > 0);
+		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		if (strcmp(got, golden[i].out))
+			fail_msg("%s/%s: got %s want %s",
+				 golden[i].v6 ? "v6" : "v4", nm, got,
+				 golden[i].out);
+	}
+}
+
+static void golden_cases(void **state)
+{
+	(void)state;
+	golden_run(golden, OFL_ARRAY_SIZE(golden), 0);
+}
+
+static void golden_udp_fwd(void **state)
+{
+	(void)state;
+	golden_run(golden_udp, OFL_ARRAY_SIZE(golden_udp), OFL_GRO_F_UDP_FWD);
+}
+
+static uint16_t be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/* 4 x 1000 bytes: one 4054-byte frame, headers as inet_gro_complete and
+ * tcp4_gro_complete leave them, checksum completed equals recomputed. */
+static void merged_headers_v4(void **state)
+{
+	static struct tseg g[8], big;
+	const struct ofl_gro_pkt *p = &pk[0];
+	uint8_t want[8192];
+	int n, len, wl;
+	uint16_t partial;
+
+	(void)state;
+	ofl_gro_init(&ctx, NULL);
+	n = gc_data(g, 0, 4, 1000);
+	assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+	assert_int_equal(p->len, 4054);
+	assert_int_equal(p->gso_size, 1000);
+	assert_int_equal(p->gso_segs, 4);
+	assert_int_equal(p->gso_type, OFL_GRO_GSO_TCPV4);
+	assert_int_equal(p->csum_start, 34);
+	assert_int_equal(p->csum_offset, 16);
+	assert_int_equal(p->nslices, 4);
+	assert_int_equal(p->slice[2].frame, 2);
+	assert_int_equal(p->slice[2].off, 54);
+	assert_int_equal(p->slice[2].len, 1000);
+	assert_int_equal(be16(p->hdr + 16), 4040);
+	assert_int_equal(ofl_ip_fast_csum(p->hdr + 14, 5), 0);
+	/* partial: the pseudo-header sum, not complemented */
+	memcpy(&partial, p->hdr + 50, 2);
+	{
+		uint32_t sa, da;
+
+		memcpy(&sa, p->hdr + 26, 4);
+		memcpy(&da, p->hdr + 30, 4);
+		assert_int_equal((uint16_t)~partial,
+				 ofl_csum_tcpudp_magic(sa, da, 4020, 6, 0));
+	}
+	len = ofl_gro_pkt_linearize(p, fp, fl, 4, lin, sizeof(lin), 1);
+	assert_int_equal(len, 4054);
+	/* the super-frame a sender would have built (GSO input) */
+	tseg_init(&big, 0);
+	big.paylen = 4000;
+	wl = tseg_build(&big, want, dm);
+	assert_int_equal(wl, 4054);
+	assert_memory_equal(lin, want, 4054);
+	assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4, lin, 4053, 1),
+			 OFL_ENOSPC);
+	assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 3, lin, 8192, 1),
+			 OFL_EINVAL);
+}
+
+static void merged_headers_v6_ext(void **state)
+{
+	static struct tseg g[8], big;
+	uint8_t want[8192];
+	int i, len;
+
+	(void)state;
+	ofl_gro_init(&ctx, NULL);
+	gc_data(g, 1, 3, 1200);
+	for (i = 0; i < 3; i++) {
+		g[i].has_ext = 1;
+		g[i].ext = 60;
+		g[i].extfill = 0x33;
+	}
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV6);
+	assert_int_equal(pk[0].csum_start, 14 + 48);
+	assert_int_equal(be16(pk[0].hdr + 18), 8 + 20 + 3600);
+	len = ofl_gro_pkt_linearize(&pk[0], fp, fl, 3, lin, sizeof(lin), 1);
+	tseg_init(&big, 1);
+	big.paylen = 3600;
+	big.has_ext = 1;
+	big.ext = 60;
+	big.extfill = 0x33;
+	assert_int_equal(len, tseg_build(&big, want, dm));
+	assert_memory_equal(lin, want, (size_t)len);
+}
+
+/* FIN and PSH of the last segment are OR-ed into the merged header. */
+static void fin_psh_ored(void **state)
+{
+	static struct tseg g[8];
+
+	(void)state;
+	ofl_gro_init(&ctx, NULL);
+	gc_data(g, 0, 3, 100);
+	g[2].flags |= 0x09;
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].hdr[34 + 13], 0x19);
+}
+
+/* A bad checksum the device vouched for is not looked at. */
+static void csum_unnecessary(void **state)
+{
+	static struct tseg g[8];
+
+	(void)state;
+	ofl_gro_init(&ctx, NULL);
+	gc_data(g, 0, 3, 100);
+	g[1].badcsum = 1;
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_UNNECESSARY, 0), 1);
+	ofl_gro_init(&ctx, NULL);
+	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 3);
+	/* passed up alone, the held flow untouched: 0+2 are not contiguous */
+	assert_int_equal(pk[0].frame, 1);
+	assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
+}
+
+static void profile_6_10(void **state)
+{
+	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_10,
+					       0, 0, 0 };
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	const char *nm;
+	char got[256];
+	int multi, n, c;
+
+	(void)state;
+	for (c = 0; c < 100; c++) {
+		n = gro_case_v(c, 0, g, &nm, &multi);
+		assert_true(n > 0);
+		if (!strcmp(nm, "id_df0_fixed"))
+			break;
+	}
+	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "154 154 154");
+	for (c = 0; c < 100; c++) {
+		n = gro_case_v(c, 0, g, &nm, &multi);
+		if (!strcmp(nm, "id_df1_fixed"))
+			break;
+	}
+	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "354m");
+	assert_int_equal(pk[0].gso_type,
+			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_FIXEDID);
+	/* CWR: flushes, but may start a new flow; ECN in gso_type */
+	gro_case_v(10, 0, g, &nm, &multi);
+	assert_string_equal(nm, "flags_cwr");
+	fmt(run(g, 5, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "154 154 354m");
+	assert_int_equal(pk[2].gso_type,
+			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_ECN);
+}
+
+static void max_size_option(void **state)
+{
+	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0 };
+	static struct tseg g[8];
+	char got[256];
+
+	(void)state;
+	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	gc_data(g, 0, 4, 4000);
+	fmt(run(g, 4, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	/* 40 + 8000 = 8040 < 10000; + 4000 is not */
+	assert_string_equal(got, "8054m 8054m");
+	ofl_gro_init(&ctx, NULL);
+	gc_data(g, 1, 4, 4000);
+	fmt(run(g, 4, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "16074m");	/* IPv6 uses gro_max_size */
+}
+
+/* Buckets flush in order 0..7, oldest first in each. */
+static void bucket_order(void **state)
+{
+	static struct tseg g[16];
+	int i;
+
+	(void)state;
+	ofl_gro_init(&ctx, NULL);
+	for (i = 0; i < 16; i++) {
+		tseg_init(&g[i], 0);
+		g[i].sport = (uint16_t)(40007 - i % 8);	/* hash = sport % 8 */
+		g[i].seq = 1000u + (uint32_t)(i / 8) * 100;
+		g[i].paylen = 100;
+		g[i].ipid = (uint16_t)(i / 8);
+	}
+	assert_int_equal(run(g, 16, OFL_GRO_CSUM_NONE, 8), 8);
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(pk[i].kind, OFL_GRO_PKT_MERGED);
+		assert_int_equal(be16(pk[i].hdr + 34) % 8, i);
+	}
+}
+
+static void errors(void **state)
+{
+	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
+	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0, 0 };
+	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
+	unsigned int m = 9;
+
+	(void)state;
+	assert_int_equal(sizeof(struct ofl_gro_ctx), OFL_GRO_CTX_SIZE);
+	assert_int_equal(ofl_gro_init(NULL, NULL), OFL_EINVAL);
+	assert_int_equal(ofl_gro_init(&ctx, &bad), OFL_ERANGE);
+	assert_int_equal(ofl_gro_init(&ctx, &big), OFL_ERANGE);
+	assert_int_equal(ofl_gro_init(&ctx, NULL), 0);
+	assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m), OFL_EINVAL);
+	assert_int_equal(m, 0);
+	f.len = 0;
+	assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m), OFL_GRO_NORMAL);
+	assert_int_equal(m, 1);
+	assert_int_equal(ofl_gro_receive_burst(&ctx, &f, 2, pk, 3),
+			 OFL_ENOSPC);
+	assert_int_equal(ofl_gro_flush(&ctx, pk, 0), 0);
+}
+
+/* Truncated frames at every length are passed up, never read past. */
+static void truncated(void **state)
+{
+	static struct tseg g[2];
+	unsigned int m, l;
+	int r;
+
+	(void)state;
+	gc_data(g, 1, 1, 100);
+	g[0].has_ext = 1;
+	g[0].ext = 0;
+	fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
+	for (l = 0; l < fl[0]; l++) {
+		uint8_t *copy = malloc(l ? l : 1);
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+
+		memcpy(copy, fb[0], l);
+		ofl_gro_init(&ctx, NULL);
+		r = ofl_gro_receive(&ctx, &f, pk, &m);
+		assert_int_equal(r, OFL_GRO_NORMAL);
+		free(copy);
+	}
+}
+
+/* Property: lib/gso cuts a super-frame, lib/gro (validating every
+ * checksum in software) gives back the same super-frame, byte for byte. */
+static void gso_then_gro(void **state)
+{
+	static const int sizes[] = { 1449, 3000, 20000, 60000 };
+	static const int mss[] = { 1448, 1000, 2000 };
+	static uint8_t super[70000], segs[140000], back[70000];
+	static struct tseg t;
+	uint32_t lens[128];
+	int v6, si, mi;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++)
+	for (si = 0; si < 4; si++)
+	for (mi = 0; mi < 3; mi++) {
+		struct ofl_gso_frag fr;
+		struct ofl_gso_meta m;
+		struct ofl_gro_frame f[128];
+		size_t off = 0;
+		int n, i, k, len;
+
+		if (sizes[si] <= mss[mi])
+			continue;	/* not a super-frame */
+		tseg_init(&t, v6);
+		t.paylen = sizes[si];
+		t.seq = 0xfffff000u;	/* wraps inside the frame */
+		len = tseg_build(&t, super, dm);
+		assert_int_equal(ofl_gso_meta_from_frame(super, (size_t)len,
+			(uint16_t)mss[mi], &m), 0);
+		fr.data = super;
+		fr.len = (uint32_t)len;
+		fr.reserved = 0;
+		n = ofl_gso_segment(&fr, 1, &m, 0, segs, sizeof(segs), lens,
+				    128);
+		if (n <= 1)
+			fail_msg("v6 %d size %d mss %d: gso %d", v6, sizes[si],
+				 mss[mi], n);
+		if (n > OFL_GRO_MAX_SEGS)
+			continue;
+		for (i = 0; i < n; i++) {
+			fp[i] = segs + off;
+			fl[i] = lens[i];
+			f[i].data = segs + off;
+			f[i].len = lens[i];
+			f[i].hash = 7;
+			f[i].id = (uint32_t)i;
+			f[i].csum = OFL_GRO_CSUM_NONE;
+			off += lens[i];
+		}
+		ofl_gro_init(&ctx, NULL);
+		k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
+					  2 * GRO_CASE_MAX_SEGS);
+		k += ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
+		assert_int_equal(k, 1);
+		assert_int_equal(pk[0].gso_segs, n);
+		assert_int_equal(pk[0].gso_size, mss[mi]);
+		assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp, fl,
+			(uint32_t)n, back, sizeof(back), 1), len);
+		assert_memory_equal(back, super, (size_t)len);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(golden_cases),
+		cmocka_unit_test(golden_udp_fwd),
+		cmocka_unit_test(merged_headers_v4),
+		cmocka_unit_test(merged_headers_v6_ext),
+		cmocka_unit_test(fin_psh_ored),
+		cmocka_unit_test(csum_unnecessary),
+		cmocka_unit_test(profile_6_10),
+		cmocka_unit_test(max_size_option),
+		cmocka_unit_test(bucket_order),
+		cmocka_unit_test(errors),
+		cmocka_unit_test(truncated),
+		cmocka_unit_test(gso_then_gro),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
