@@ -71,6 +71,8 @@ sizes() {
 		if ($4 ~ /^ofl_conf/ || $4 ~ /^ofl_kmod/) m = "runner"
 		for (i = 1; i <= n && m == ""; i++)
 			if (w[i] ~ /^(csum|parser|rss|gso|gro)$/) m = w[i]
+		if (m == "" && $4 ~ /^ofl__?parse/) m = "parser"
+		if (m == "" && $4 ~ /^ofl__?toeplitz/) m = "rss"
 		if (m == "" && $4 ~ /^ofl/) m = "common"
 		if (m == "") m = "other"
 		sz[m] += $2 + 0
@@ -92,6 +94,8 @@ stack() {
 		if (f ~ /^ofl_conf/ || f ~ /^ofl_kmod/ || f ~ /^ofl_fw/) m = "runner"
 		for (i = 1; i <= n && m == ""; i++)
 			if (w[i] ~ /^(csum|parser|rss|gso|gro)$/) m = w[i]
+		if (m == "" && f ~ /^ofl__?parse/) m = "parser"
+		if (m == "" && f ~ /^ofl__?toeplitz/) m = "rss"
 		if (m == "") m = "common"
 		if ($2 + 0 > st[m]) { st[m] = $2 + 0; fn[m] = f }
 	}

@@ -95,4 +95,8 @@ if implemented gro; then
 	"$ofl" gro "$sample" "$build/sample-gro.pcap"
 	echo "the 8 segments of the TCP flow (31-38) leave as one frame:"
 	"$ofl" csum "$build/sample-gro.pcap" | tail -4
+	"$ofl" gro --flush-every 4 "$sample" "$build/sample-gro4.pcap"
+	echo "with a flush after every 4 frames (a 4-packet poll budget) the"
+	echo "same flow leaves as 3 frames, as Linux would deliver it:"
+	"$ofl" csum "$build/sample-gro4.pcap" | sed -n '31,33p'
 fi

@@ -7,13 +7,15 @@
  * Linux GSO cuts it with gso_size = N (TCP: TSO, UDP: UDP_L4), with
  * complete checksums; other frames are copied unchanged. OUT holds the
  * frames and segments in order (pcap, Ethernet), each with its input
- * frame's timestamp.
+ * frame's timestamp. The headers are found by lib/parser (ofl_parse(),
+ * then ofl_gso_meta_from_parse()).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <offload/gso.h>
+#include <offload/parser.h>
 #include "cmds.h"
 #include "pcapio.h"
 
@@ -46,6 +48,7 @@ int cmd_gso(int argc, char **argv)
 {
 	static uint8_t out[GSO_OUT_CAP];
 	static uint32_t lens[OFL_GSO_MAX_SEGS];
+	static struct ofl_parse_result pr;
 	struct pcapio_in *in;
 	struct pcapio_out *o;
 	unsigned long frames = 0, cut = 0, segs = 0, refused = 0;
@@ -96,8 +99,12 @@ int cmd_gso(int argc, char **argv)
 		}
 		frames++;
 		olen = len;
-		if (len == wire &&
-		    !ofl_gso_meta_from_frame(d, len, (uint16_t)mss, &m)) {
+		/* a snapped frame cannot be cut: it has no whole payload */
+		if (len == wire)
+			ofl_parse(d, d + len, OFL_PROTO_ETH, &pr);
+		if (len == wire && !ofl_gso_meta_from_parse(&pr, d, len,
+							   (uint16_t)mss,
+							   &m)) {
 			len = gso_trim(d, len, &m);
 			if (len > m.hdr_len && len - m.hdr_len > (size_t)mss) {
 				f.data = d;

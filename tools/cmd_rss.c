@@ -6,15 +6,18 @@
  * Per frame: the hash type, the Toeplitz hash and the queue the indirection
  * table gives; then the distribution over queues and its imbalance
  * (max/mean). Default key: Microsoft's verification key.
+ *
+ * The headers are found by lib/parser (ofl_parse()); its outer and inner
+ * flows become the struct ofl_rss_flow that lib/rss hashes.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <offload/parser.h>
 #include <offload/rss.h>
 #include "cmds.h"
 #include "pcapio.h"
-#include "rss_walk.h"
 
 static const char ofl__rss_usage[] =
 "usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
@@ -146,11 +149,138 @@ static void summary(const struct opts *o, const unsigned long *per,
 	       o->queues, frames ? max / mean : 0.0);
 }
 
+/* Destination options: the Home Address option (type 201, RFC 6275 6.3),
+ * the source address of the IPV6_EX types. lib/parser walks these options
+ * but does not keep this one: read it at the layer the parser found. */
+static void rss_hao(const uint8_t *h, size_t hl, struct ofl_rss_flow *f)
+{
+	size_t o = 2;
+	int i;
+
+	for (i = 0; i < 64 && o < hl; i++) {
+		if (h[o] == 0) { /* Pad1 */
+			o++;
+			continue;
+		}
+		if (o + 2 > hl || o + 2 + h[o + 1] > hl)
+			return;
+		if (h[o] == 201 && h[o + 1] == 16) {
+			memcpy(f->hao, h + o + 2, 16);
+			f->flags |= OFL_RSS_FLOW_HAO;
+		}
+		o += 2 + (size_t)h[o + 1];
+	}
+}
+
+/*
+ * lib/parser lists a header only when it is wholly in the frame and stops
+ * at a malformed option list, but a NIC (and __skb_flow_dissect(), which
+ * reads just the 4 port bytes) still hashes the ports of a TCP/UDP header
+ * cut short by the snap length, or behind an IPv6 options header whose
+ * option TLVs are malformed. When the parse stopped right after this flow's
+ * last IP / extension header, take the protocol from that header and the
+ * ports from the 4 bytes behind it.
+ */
+static void rss_ports_after_error(const uint8_t *p, size_t len,
+				  const struct ofl_parse_result *res,
+				  const struct ofl_parse_flow *pf,
+				  struct ofl_rss_flow *f)
+{
+	const struct ofl_parse_layer *l = &res->layers[res->nlayers - 1];
+	const uint8_t *h = p + l->offset;
+	size_t l4 = (size_t)l->offset + l->len;
+	unsigned int nh;
+	int i;
+
+	for (i = 0; i < res->nlayers && res->layers[i].offset != pf->l3_off;
+	     i++)
+		;
+	/* only the flow whose headers were being parsed when it stopped */
+	if (i == res->nlayers || res->layers[i].encap != l->encap ||
+	    pf->l4_off)
+		return;
+	switch (l->proto) {
+	case OFL_PROTO_IPV4:
+		nh = h[9];
+		break;
+	case OFL_PROTO_IPV6:
+		nh = h[6];
+		break;
+	case OFL_PROTO_IPV6_HOPOPTS:
+	case OFL_PROTO_IPV6_ROUTE:
+	case OFL_PROTO_IPV6_DSTOPTS:
+	case OFL_PROTO_IPV6_FRAG:
+		nh = h[0];
+		break;
+	default:
+		return;
+	}
+	if ((nh != 6 && nh != 17) || l4 + 4 > len)
+		return;
+	f->proto = (uint8_t)nh;
+	memcpy(f->sport, p + l4, 2);
+	memcpy(f->dport, p + l4 + 2, 2);
+	f->flags |= OFL_RSS_FLOW_PORTS;
+}
+
+/*
+ * The flow lib/rss hashes from one flow of a parse: addresses, the protocol
+ * after the extension headers, TCP/UDP ports unless a non-first fragment
+ * (the L3-only fallback), and for IPv6 the IPV6_EX addresses from the
+ * extension headers of that IP layer (the parser lists them as layers).
+ */
+static void rss_flow(const uint8_t *p, size_t len,
+		     const struct ofl_parse_result *res,
+		     const struct ofl_parse_flow *pf, struct ofl_rss_flow *f)
+{
+	int i;
+
+	memset(f, 0, sizeof(*f));
+	if (pf->family != 4 && pf->family != 6)
+		return;
+	f->family = pf->family;
+	f->proto = pf->ip_proto;
+	memcpy(f->src, pf->src, pf->family == 4 ? 4 : 16);
+	memcpy(f->dst, pf->dst, pf->family == 4 ? 4 : 16);
+	if ((pf->frag & OFL_PARSE_FRAG_IS) && !(pf->frag & OFL_PARSE_FRAG_FIRST))
+		f->flags |= OFL_RSS_FLOW_FRAG;
+	else if (pf->has_ports && (f->proto == 6 || f->proto == 17)) {
+		memcpy(f->sport, pf->ports, 2);
+		memcpy(f->dport, pf->ports + 2, 2);
+		f->flags |= OFL_RSS_FLOW_PORTS;
+	}
+	else if (res->error && res->nlayers)
+		rss_ports_after_error(p, len, res, pf, f);
+	if (pf->family != 6)
+		return;
+	for (i = 0; i < res->nlayers && res->layers[i].offset != pf->l3_off;
+	     i++)
+		;
+	for (i++; i < res->nlayers; i++) {
+		const struct ofl_parse_layer *l = &res->layers[i];
+		const uint8_t *h = p + l->offset;
+
+		if (l->proto == OFL_PROTO_IPV6_DSTOPTS)
+			rss_hao(h, l->len, f);
+		else if (l->proto == OFL_PROTO_IPV6_ROUTE && h[2] == 2 &&
+			 l->len >= 24) {
+			/* type 2 routing header: one address, RFC 6275 6.4 */
+			memcpy(f->rtdst, h + 8, 16);
+			f->flags |= OFL_RSS_FLOW_RTDST;
+		} else if (l->proto != OFL_PROTO_IPV6_HOPOPTS &&
+			   l->proto != OFL_PROTO_IPV6_ROUTE &&
+			   l->proto != OFL_PROTO_IPV6_FRAG &&
+			   l->proto != OFL_PROTO_AH)
+			break;
+	}
+}
+
 int cmd_rss(int argc, char **argv)
 {
 	static struct ofl_rss ctx;
 	static struct ofl_rss_reta reta;
 	static struct opts o;
+	static struct ofl_parse_result pr;
 	struct pcapio_in *in;
 	unsigned long *per, frames = 0;
 	const uint8_t *data;
@@ -188,7 +318,12 @@ int cmd_rss(int argc, char **argv)
 		int t;
 
 		types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
-		rss_walk(data, len, &outer, &inner);
+		ofl_parse(data, data + len, OFL_PROTO_ETH, &pr);
+		rss_flow(data, len, &pr, &pr.outer, &outer);
+		if (pr.encap)
+			rss_flow(data, len, &pr, &pr.inner, &inner);
+		else
+			memset(&inner, 0, sizeof(inner));
 		f = ofl_rss_flow_pick(&outer, &inner,
 				      o.inner ? OFL_RSS_LEVEL_INNER :
 						OFL_RSS_LEVEL_OUTER);

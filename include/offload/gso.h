@@ -357,6 +357,36 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *frame, size_t len,
 				    uint16_t gso_size,
 				    struct ofl_gso_meta *m);
 
+struct ofl_parse_result;
+
+/**
+ * ofl_gso_meta_from_parse() - ofl_gso_meta_from_frame() for callers that
+ * already parsed the frame with lib/parser (ofl_parse() with root
+ * OFL_PROTO_ETH, include <offload/parser.h>): the metadata comes from the
+ * parse result's layers, with no second header walk. This one helper makes
+ * lib/gso depend on lib/parser's result type (docs/DESIGN.md lets gso
+ * depend on csum only; the dependency is confined to this declaration and
+ * lib/gso/meta_parse.c, and parser.h is not included here).
+ * @res: the parse result of @frame. An error other than OFL_EBADMSG or
+ *	OFL_E2BIG (an option error, the header itself is listed) is returned
+ *	as it is.
+ * @frame: the bytes that were parsed; read only for two fields the result
+ *	does not keep (the outer UDP checksum of a UDP tunnel, the GRE version).
+ * @len: bytes at @frame.
+ * @gso_size, @m: as for ofl_gso_meta_from_frame().
+ *
+ * Accepts the frames ofl_gso_meta_from_frame() accepts and fills the same
+ * fields with the same values. Returns 0, OFL_EINVAL (NULL argument),
+ * @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
+ * tunnel the segmenter does not handle: MPLS, PPPoE, AH, ESP, more than
+ * one tunnel level, GRE version 1, GENEVE without Ethernet), OFL_ELOOP
+ * (three VLAN tags before one IP header), OFL_ENODATA (headers past @len).
+ */
+OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
+				    const uint8_t *frame, size_t len,
+				    uint16_t gso_size,
+				    struct ofl_gso_meta *m);
+
 OFL_END_DECLS
 
 #endif /* OFL_GSO_H */

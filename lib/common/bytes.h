@@ -89,10 +89,24 @@ OFL_INLINE uint32_t ofl_bswap32(uint32_t v)
 #define ofl_ntohl(x) ofl_htonl(x)
 
 /*
+ * Hide a value from the optimiser without costing an instruction: the empty
+ * asm emits nothing (in BPF bytecode too), but the compiler can no longer
+ * compute a loop's trip count through it.
+ */
+#if defined(__GNUC__)
+#define OFL_OPAQUE(v) __asm__("" : "+r"(v))
+#else
+#define OFL_OPAQUE(v) ((void)0)
+#endif
+
+/*
  * Byte copy and fill with a caller-known upper bound @max on @n (a
  * compile-time constant at every call site, so BPF sees a bounded loop).
- * Builds of the core pass -fno-tree-loop-distribute-patterns (gcc) so that
- * these loops are not turned into memcpy/memset calls.
+ * The index is opaque to the loop-idiom passes: otherwise clang turns a
+ * copy of variable length into a memcpy call in every build, which BPF
+ * rejects ("A call to built-in function 'memcpy' is not supported") and
+ * freestanding firmware cannot link; gcc is also held off by the core's
+ * -fno-tree-loop-distribute-patterns.
  */
 OFL_INLINE void ofl_copy_bytes(uint8_t *dst, const uint8_t *src, size_t n,
 			       size_t max)
@@ -103,6 +117,7 @@ OFL_INLINE void ofl_copy_bytes(uint8_t *dst, const uint8_t *src, size_t n,
 		if (i >= n)
 			break;
 		dst[i] = src[i];
+		OFL_OPAQUE(i);
 	}
 }
 
@@ -115,6 +130,7 @@ OFL_INLINE void ofl_zero_bytes(void *dst, size_t n, size_t max)
 		if (i >= n)
 			break;
 		d[i] = 0;
+		OFL_OPAQUE(i);
 	}
 }
 

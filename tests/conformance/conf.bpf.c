@@ -38,7 +38,7 @@ SEC("xdp") int conf_##m##_##o(struct xdp_md *ctx)			\
 		return XDP_ABORTED;					\
 	n = ofl_conf_##m##_exec(OFL_CONF_##M##_##O,			\
 				data + OFL_CONF_OUT_OFF, end, data,	\
-				scratch);				\
+				scratch, ctx);				\
 	if (n < 0 || n > OFL_CONF_OUT_MAX)				\
 		return XDP_ABORTED;					\
 	return 0x10000 + n;						\

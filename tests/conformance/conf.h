@@ -10,12 +10,14 @@
  *
  * Each module contributes two files:
  *   exec_<module>.h     static inline int ofl_conf_<module>_exec(op, in, end,
- *                       out, scratch): decode one serialized input record
+ *                       out, scratch, ctx): decode one serialized input record
  *                       [in, end), call the library, write at most
  *                       OFL_CONF_OUT_MAX canonical output bytes to out;
  *                       BPF-safe (every read checked against end, bounded
  *                       loops, small stack); scratch: OFL_CONF_SCRATCH_MAX
- *                       bytes of working memory. Also the list
+ *                       bytes of working memory; ctx: NULL natively, the
+ *                       struct xdp_md * in BPF (for global functions that
+ *                       re-derive packet pointers). Also the list
  *                       OFL_CONF_<MODULE>_ENTRIES(X) of its operations.
  *   vectors_<module>.c  the cases: known answers (with expected outputs) and
  *                       generated inputs (a documented PRNG, so the vectors

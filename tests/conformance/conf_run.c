@@ -78,23 +78,23 @@ static int ofl_conf_exec_local(struct ofl_conf *c, unsigned int m,
 	switch (m) {
 #ifdef OFL_CONF_HAVE_CSUM
 	case OFL_CONF_CSUM:
-		return ofl_conf_csum_exec(op, in, end, out, scratch);
+		return ofl_conf_csum_exec(op, in, end, out, scratch, (void *)0);
 #endif
 #ifdef OFL_CONF_HAVE_PARSER
 	case OFL_CONF_PARSER:
-		return ofl_conf_parser_exec(op, in, end, out, scratch);
+		return ofl_conf_parser_exec(op, in, end, out, scratch, (void *)0);
 #endif
 #ifdef OFL_CONF_HAVE_RSS
 	case OFL_CONF_RSS:
-		return ofl_conf_rss_exec(op, in, end, out, scratch);
+		return ofl_conf_rss_exec(op, in, end, out, scratch, (void *)0);
 #endif
 #ifdef OFL_CONF_HAVE_GSO
 	case OFL_CONF_GSO:
-		return ofl_conf_gso_exec(op, in, end, out, scratch);
+		return ofl_conf_gso_exec(op, in, end, out, scratch, (void *)0);
 #endif
 #ifdef OFL_CONF_HAVE_GRO
 	case OFL_CONF_GRO:
-		return ofl_conf_gro_exec(op, in, end, out, scratch);
+		return ofl_conf_gro_exec(op, in, end, out, scratch, (void *)0);
 #endif
 	default:
 		return -1;

@@ -94,11 +94,12 @@ ofl_conf_csum_iphdr(const uint8_t *in, const uint8_t *end, uint8_t *out)
 
 static inline __attribute__((always_inline)) int
 ofl_conf_csum_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
-		   uint8_t *out, void *scratch)
+		   uint8_t *out, void *scratch, void *ctx)
 {
 	unsigned int i;
 
 	(void)scratch;
+	(void)ctx;
 
 	switch (op) {
 	case OFL_CONF_CSUM_SPAN:

@@ -188,9 +188,11 @@ ofl_conf_rss_reta(const uint8_t *in, const uint8_t *end, uint8_t *out,
 
 static inline __attribute__((always_inline)) int
 ofl_conf_rss_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
-		  uint8_t *out, void *scratch)
+		  uint8_t *out, void *scratch, void *ctx)
 {
 	struct ofl_conf_rss_scratch *s = (struct ofl_conf_rss_scratch *)scratch;
+
+	(void)ctx;
 
 	switch (op) {
 	case OFL_CONF_RSS_HASH:

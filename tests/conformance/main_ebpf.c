@@ -21,7 +21,8 @@ struct entry {
 	unsigned int module, op;
 	const char *name;
 	int fd;
-	char log[4096];
+	char *log;
+	size_t log_size;
 };
 
 #define ENTRY(m, M, o, O) { OFL_CONF_##M, OFL_CONF_##M##_##O, \
@@ -84,12 +85,14 @@ int main(int argc, char **argv)
 	struct bpf_object *obj;
 	char line[128], mods[512];
 	size_t i;
-	int err;
+	int err, log_level = 4;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: %s conf.bpf.o\n", argv[0]);
 		return 2;
 	}
+	if (getenv("OFL_CONF_BPF_LOG"))
+		log_level = 4 | (atoi(getenv("OFL_CONF_BPF_LOG")) & 3);
 	libbpf_set_print(NULL);
 	obj = bpf_object__open_file(argv[1], NULL);
 	if (!obj) {
@@ -104,9 +107,15 @@ int main(int argc, char **argv)
 			fprintf(stderr, "no program %s\n", entries[i].name);
 			return 1;
 		}
+		/* stats only (level 4) carry no error message: to see why the
+		 * verifier refuses a program, OFL_CONF_BPF_LOG=2 (or 1) */
+		entries[i].log_size = log_level & 3 ? 64u << 20 : 4096;
+		entries[i].log = calloc(1, entries[i].log_size);
+		if (!entries[i].log)
+			return 1;
 		bpf_program__set_log_buf(p, entries[i].log,
-					 sizeof(entries[i].log));
-		bpf_program__set_log_level(p, 4);	/* stats */
+					 entries[i].log_size);
+		bpf_program__set_log_level(p, log_level);
 	}
 	err = bpf_object__load(obj);
 	if (err) {
@@ -125,13 +134,21 @@ int main(int argc, char **argv)
 	for (i = 0; i < NENTRIES; i++) {
 		struct bpf_program *p =
 			bpf_object__find_program_by_name(obj, entries[i].name);
+		/* "stack depth 8+40": the entry point's, then each global
+		 * (separately verified) function's */
+		const char *sd = strstr(entries[i].log, "stack depth ");
+		int sdn = 0;
 
 		entries[i].fd = bpf_program__fd(p);
-		printf("entry %s insns %u processed %ld stack %ld\n",
+		if (sd) {
+			sd += strlen("stack depth ");
+			sdn = (int)strcspn(sd, " \n");
+		}
+		printf("entry %s insns %u processed %ld stack %.*s\n",
 		       entries[i].name,
 		       (unsigned int)bpf_program__insn_cnt(p),
 		       stat_after(entries[i].log, "processed "),
-		       stat_after(entries[i].log, "stack depth "));
+		       sd ? sdn : 2, sd ? sd : "-1");
 	}
 	ofl_conf_run(&c, bpf_exec, &c);
 	ofl_conf_summary(&c, line);

@@ -53,7 +53,8 @@ def read_pcap(path):
 
 
 fields = []
-# the tunnels tools/rss_walk.c follows: layers between the two IP layers
+# the tunnels compared with tshark (layers between the two IP layers); ofl
+# rss follows more (GENEVE, GRE-in-UDP) through lib/parser
 TUNNELS = {(), ("gre",), ("udp", "vxlan", "eth", "ethertype"),
            ("gre", "eth", "ethertype")}
 

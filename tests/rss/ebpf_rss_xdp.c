@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * lib/rss in XDP under BPF_PROG_TEST_RUN: the context computed here by
- * ofl_rss_init() is written into an array map; the program's hash, type and
- * queue equal the native ones on Microsoft's vectors and on random
+ * lib/parser + lib/rss in XDP under BPF_PROG_TEST_RUN: the context computed
+ * here by ofl_rss_init() is written into an array map; the program parses
+ * each frame with lib/parser and its hash, type and queue equal the native
+ * library's for the flow the frame was built from on Microsoft's vectors and on random
  * IPv4/IPv6 TCP/UDP/other frames, fragments included, with and without the
  * symmetric-xor transform.
  */
@@ -38,7 +39,8 @@ static uint64_t rnd(uint64_t *s)
 	return *s >> 33;
 }
 
-/* frame for flow @f: Ethernet, IP, 20 bytes of L4 */
+/* frame for flow @f: Ethernet, IP, 20 bytes of L4 (a TCP header, a UDP
+ * datagram, or GRE with protocol 0 where the parser stops) */
 static size_t build(const struct ofl_rss_flow *f, int frag, uint8_t *p)
 {
 	size_t n = 14;
@@ -61,8 +63,18 @@ static size_t build(const struct ofl_rss_flow *f, int frag, uint8_t *p)
 		memcpy(p + n + 24, f->dst, 16);
 		n += 40;
 	}
+	/* lengths as lib/parser checks them: IP total / payload length, the
+	 * TCP data offset (5 words), the UDP length */
+	if (f->family == 4)
+		p[17] = 40;
+	else
+		p[19] = 20;
 	memcpy(p + n, f->sport, 2);
 	memcpy(p + n + 2, f->dport, 2);
+	if (f->proto == 6)
+		p[n + 12] = 0x50;
+	else if (f->proto == 17)
+		p[n + 5] = 20;
 	return n + 20;
 }
 

@@ -2,10 +2,11 @@
 /*
  * XDP RSS steering with lib/rss: the Toeplitz tables (struct ofl_rss,
  * computed by ofl_rss_init() in userspace) and the indirection table live
- * in array map values; the program walks Ethernet/IPv4/IPv6/TCP/UDP (a
- * stand-in for lib/parser), hashes, picks the queue, writes hash, type and
- * queue into the "rss_out" map, and redirects to the cpumap entry of that
- * queue. The test leaves the cpumap empty, so the redirect falls back to
+ * in array map values; the program parses the frame with lib/parser
+ * (ofl_parse_begin(), ofl_parse_step() in a global function, ofl_parse_
+ * finish(); the result in a map value), hashes the outer flow with lib/rss,
+ * picks the queue, writes hash, type and queue into the "rss_out" map, and
+ * redirects to the cpumap entry of that queue. The test leaves the cpumap empty, so the redirect falls back to
  * XDP_PASS (the low bits of the flags) and the frame comes back.
  */
 #include <linux/bpf.h>
@@ -59,84 +60,110 @@ struct {
 	__type(value, struct bpf_cpumap_val);
 } rss_cpus SEC(".maps");
 
-static __always_inline void parse_l4(const __u8 *p, const __u8 *end,
-				     struct ofl_rss_flow *f)
+/* lib/parser's result: too big for the stack, so a map value */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ofl_parse_result);
+} rss_parse SEC(".maps");
+
+/*
+ * One header per call: a global function, verified once whatever the
+ * caller's loop (the whole ofl_parse() inlined is more than the verifier
+ * takes; tests/parser/parse.bpf.c, docs/PARSER.md "eBPF").
+ */
+__attribute__((noinline)) int rss_parse_one(struct xdp_md *xdp,
+					    struct ofl_parse_result *r)
 {
-	if (f->proto != 6 && f->proto != 17)
-		return;
-	if (f->flags & OFL_RSS_FLOW_FRAG)
-		return;
-	if (p + 4 > end)
-		return;
-	__builtin_memcpy(f->sport, p, 2);
-	__builtin_memcpy(f->dport, p + 2, 2);
-	f->flags |= OFL_RSS_FLOW_PORTS;
+	void *data = (void *)(long)xdp->data;
+	void *end = (void *)(long)xdp->data_end;
+
+	if (!r)
+		return OFL_EINVAL;
+	return ofl_parse_step(data, end, r);
 }
 
-static __always_inline void parse(const __u8 *p, const __u8 *end,
-				  struct ofl_rss_flow *f)
+/* The outer flow of the parse as lib/rss wants it: addresses, protocol,
+ * TCP/UDP ports unless a non-first fragment (L3-only fallback). */
+static __always_inline void rss_flow(const struct ofl_parse_flow *pf,
+				     struct ofl_rss_flow *f)
 {
-	__u16 type;
-
-	if (p + 14 > end)
+	if (pf->family != 4 && pf->family != 6)
 		return;
-	type = (__u16)(p[12] << 8 | p[13]);
-	p += 14;
-	if (type == 0x0800) {
-		__u32 ihl;
-
-		if (p + 20 > end)
-			return;
-		ihl = (p[0] & 15) * 4u;
-		if ((p[0] >> 4) != 4 || ihl < 20)
-			return;
-		f->family = 4;
-		f->proto = p[9];
-		__builtin_memcpy(f->src, p + 12, 4);
-		__builtin_memcpy(f->dst, p + 16, 4);
-		if (((p[6] << 8) | p[7]) & 0x1fff)
-			f->flags |= OFL_RSS_FLOW_FRAG;
-		p += ihl;
-		parse_l4(p, end, f);
-	} else if (type == 0x86dd) {
-		if (p + 40 > end)
-			return;
-		if ((p[0] >> 4) != 6)
-			return;
-		f->family = 6;
-		f->proto = p[6];
-		__builtin_memcpy(f->src, p + 8, 16);
-		__builtin_memcpy(f->dst, p + 24, 16);
-		parse_l4(p + 40, end, f);
+	f->family = pf->family;
+	f->proto = pf->ip_proto;
+	__builtin_memcpy(f->src, pf->src, 16);
+	__builtin_memcpy(f->dst, pf->dst, 16);
+	if ((pf->frag & OFL_PARSE_FRAG_IS) &&
+	    !(pf->frag & OFL_PARSE_FRAG_FIRST))
+		f->flags |= OFL_RSS_FLOW_FRAG;
+	else if (pf->has_ports && (f->proto == 6 || f->proto == 17)) {
+		__builtin_memcpy(f->sport, pf->ports, 2);
+		__builtin_memcpy(f->dport, pf->ports + 2, 2);
+		f->flags |= OFL_RSS_FLOW_PORTS;
 	}
 }
 
-SEC("xdp")
-int rss_xdp(struct xdp_md *xdp)
+/*
+ * Hash the parsed outer flow and pick the queue: a global function too, so
+ * that its stack (the flow, the hash input) and the parse step's are not
+ * added up in one frame (BPF allows 512 bytes for a call chain).
+ */
+__attribute__((noinline)) int rss_steer(const struct ofl_parse_result *pr,
+					struct rss_out *out)
 {
-	const __u8 *data = (const __u8 *)(long)xdp->data;
-	const __u8 *end = (const __u8 *)(long)xdp->data_end;
 	struct ofl_rss_flow f = { 0 };
 	const struct ofl_rss *ctx;
 	const struct ofl_rss_reta *reta;
 	const struct rss_cfg *cfg;
-	struct rss_out *out;
 	__u32 k = 0, h;
 	int t;
 
+	if (!pr || !out)
+		return -1;
 	ctx = bpf_map_lookup_elem(&rss_ctx, &k);
 	reta = bpf_map_lookup_elem(&rss_reta, &k);
 	cfg = bpf_map_lookup_elem(&rss_cfg, &k);
-	out = bpf_map_lookup_elem(&rss_out, &k);
-	if (!ctx || !reta || !cfg || !out)
-		return XDP_ABORTED;
-	parse(data, end, &f);
+	if (!ctx || !reta || !cfg)
+		return -1;
+	rss_flow(&pr->outer, &f);
 	h = ofl_rss_hash_flow(ctx, &f, cfg->types, cfg->xfrm, &t);
 	out->hash = h;
 	out->type = t;
 	out->queue = ofl_rss_reta_queue(reta, h);
 	out->runs++;
-	return bpf_redirect_map(&rss_cpus, out->queue, XDP_PASS);
+	return (int)out->queue;
+}
+
+SEC("xdp")
+int rss_xdp(struct xdp_md *xdp)
+{
+	void *data = (void *)(long)xdp->data;
+	void *end = (void *)(long)xdp->data_end;
+	struct ofl_parse_result *pr;
+	struct rss_out *out;
+	__u32 k = 0, i;
+	int ret, q;
+
+	out = bpf_map_lookup_elem(&rss_out, &k);
+	pr = bpf_map_lookup_elem(&rss_parse, &k);
+	if (!out || !pr)
+		return XDP_ABORTED;
+	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, pr);
+	if (!ret) {
+		ret = OFL_ELOOP;
+		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+			ret = rss_parse_one(xdp, pr);
+			if (ret <= 0)
+				break;
+		}
+	}
+	ofl_parse_finish(pr, ret);
+	q = rss_steer(pr, out);
+	if (q < 0)
+		return XDP_ABORTED;
+	return bpf_redirect_map(&rss_cpus, (__u32)q, XDP_PASS);
 }
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * ofl_gso_meta_from_parse() gives the metadata ofl_gso_meta_from_frame()
+ * gives, from a lib/parser result: on every frame shape of gso_frames.h
+ * (plain, VLAN, IPv4 options, IPv6 extension headers, every tunnel, inner
+ * and outer IPv4/IPv6, TCP/UDP), on truncated copies (both refuse), and on
+ * shapes both refuse (a fragment, MPLS, a third VLAN tag).
+ */
+#include "ofl_test.h"
+#include "gso_frames.h"
+#include <offload/parser.h>
+
+static uint8_t in[8192];
+static struct ofl_parse_result res;
+
+static int from_parse(const uint8_t *p, size_t len, struct ofl_gso_meta *m)
+{
+	ofl_parse(p, p + len, OFL_PROTO_ETH, &res);
+	return ofl_gso_meta_from_parse(&res, p, len, 1000, m);
+}
+
+static void same(const uint8_t *p, size_t len, int want_ok)
+{
+	struct ofl_gso_meta a, b;
+	int ea = ofl_gso_meta_from_frame(p, len, 1000, &a);
+	int eb = from_parse(p, len, &b);
+
+	if (want_ok)
+		assert_int_equal(ea, 0);
+	assert_int_equal(ea == 0, eb == 0);
+	if (ea)
+		return;
+	assert_memory_equal(&a, &b, sizeof(a));
+}
+
+static void test_shapes(void **state)
+{
+	int t, ov6, iv6, udp, vlan, n = 0;
+	struct ofl_gso_meta m;
+	size_t len, cut;
+
+	(void)state;
+	for (t = GF_NONE; t < GF_NTUNNELS; t++)
+		for (ov6 = 0; ov6 <= 1; ov6++)
+			for (iv6 = 0; iv6 <= 1; iv6++)
+				for (udp = 0; udp <= 1; udp++)
+					for (vlan = 0; vlan <= 1; vlan++) {
+						struct gf_params g;
+
+						memset(&g, 0, sizeof(g));
+						g.v6 = iv6;
+						g.udp = udp;
+						g.payload_len = 3000;
+						g.seed = 7;
+						g.tcp_opt_words = 3;
+						g.vlan = vlan;
+						g.n_ext = iv6 ? 3 : 0;
+						g.ip_opt_words = iv6 ? 0 : 2;
+						g.tunnel = t;
+						g.outer_v6 = ov6;
+						len = gf_build(in, &g, &m);
+						same(in, len, 1);
+						/* headers only, and cut inside */
+						same(in, m.hdr_len, 1);
+						for (cut = 1; cut < m.hdr_len; cut += 7)
+							same(in, cut, 0);
+						n++;
+					}
+	assert_true(n > 100);
+}
+
+static void test_refused(void **state)
+{
+	struct ofl_gso_meta m, mm;
+	struct gf_params g;
+	size_t len;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	g.payload_len = 3000;
+	g.seed = 3;
+	len = gf_build(in, &g, &m);
+	/* IPv4 first fragment (MF) */
+	in[14 + 6] |= 0x20;
+	assert_int_not_equal(ofl_gso_meta_from_frame(in, len, 1000, &mm), 0);
+	assert_int_not_equal(from_parse(in, len, &mm), 0);
+	in[14 + 6] &= 0xdf;
+	/* MPLS before the IP header */
+	memmove(in + 18, in + 14, len - 14);
+	in[12] = 0x88;
+	in[13] = 0x47;
+	in[14] = 0;
+	in[15] = 0;
+	in[16] = 0x11;	/* bottom of stack */
+	in[17] = 64;
+	assert_int_not_equal(ofl_gso_meta_from_frame(in, len + 4, 1000, &mm),
+			     0);
+	assert_int_equal(from_parse(in, len + 4, &mm), OFL_EPROTONOSUPPORT);
+	/* three VLAN tags */
+	len = gf_build(in, &g, &m);
+	memmove(in + 26, in + 14, len - 14);
+	in[12] = 0x81;
+	in[13] = 0;
+	in[14] = 0; in[15] = 1; in[16] = 0x81; in[17] = 0;
+	in[18] = 0; in[19] = 2; in[20] = 0x81; in[21] = 0;
+	in[22] = 0; in[23] = 3; in[24] = 0x08; in[25] = 0;
+	assert_int_equal(ofl_gso_meta_from_frame(in, len + 12, 1000, &mm),
+			 OFL_ELOOP);
+	assert_int_equal(from_parse(in, len + 12, &mm), OFL_ELOOP);
+	/* bad arguments */
+	assert_int_equal(ofl_gso_meta_from_parse(NULL, in, len, 1000, &mm),
+			 OFL_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
