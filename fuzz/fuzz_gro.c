@@ -2,7 +2,7 @@
 /*
  * lib/gro: no payload byte lost or duplicated across any sequence of frames
  * and flushes. The input drives a frame generator (mostly mergeable TCP
- * segments with fuzzed fields, plain or in VXLAN over IPv4/IPv6, some
+ * segments with fuzzed fields, plain or in VXLAN/GENEVE over IPv4/IPv6, some
  * corrupted at fuzzed bytes) and flushes;
  * every frame must come out exactly once, whole or as its payload slice
  * reaching to its end, and every delivery must linearize.
@@ -60,6 +60,14 @@ static void roundtrip(const uint8_t *d)
 	s.paylen = 1 + (d[3] | d[4] << 8) % 32000;
 	s.seq = (uint32_t)d[5] << 24;
 	len = tseg_build(&s, sup, dm);
+	/* a TCP checksum that folds to 0 is completed as 0xffff
+	 * (skb_checksum_help's CSUM_MANGLED_0): the same sum */
+	{
+		uint8_t *ck = sup + 14 + (s.v6 ? 40 : 20) + 16;
+
+		if (!ck[0] && !ck[1])
+			ck[0] = ck[1] = 0xff;
+	}
 	fr.data = sup;
 	fr.len = (uint32_t)len;
 	fr.reserved = 0;
@@ -102,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	}
 	o.flags = n && (d[0] & 0x80) ? OFL_GRO_F_UDP_FWD : 0;
 	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
+	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
 	ofl_gro_init(&ctx, &o);
 	memset(seen, 0, sizeof(seen));
 	while (pos + 6 <= n && nf < NF) {
@@ -129,6 +138,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		s.vx = ((r[3] >> 3) & 3) % 3;
 		s.ocsum = r[5] & 2;
 		s.oidfix = r[5] & 4;
+		s.gnv = r[5] & 8;	/* GENEVE with 0..3 option words */
+		s.gnvopt = r[4] & 3;
+		s.gnvbits = r[5] & 0xc0 & -(r[3] & 1);
 		fl[nf] = (uint32_t)tseg_build(&s, fb[nf], dm);
 		if (r[0] & 0x40)	/* corrupt one byte */
 			fb[nf][r[4] % fl[nf]] ^= r[5];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl gro [--flush-every N] [--vxlan] IN.pcap OUT.pcap
+ * ofl gro [--flush-every N] [--vxlan] [--geneve] IN.pcap OUT.pcap
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
  * with the default profile (the running kernel's, 6.18); at the end (and,
@@ -13,7 +13,7 @@
  * hash, as veth). With --vxlan, a VXLAN socket is taken to listen on
  * UDP 4789 (as with a vxlan device up): VXLAN-encapsulated TCP is merged
  * (OFL_GRO_F_VXLAN), and a merged frame's outer UDP checksum, if not
- * zero, is completed too.
+ * zero, is completed too; --geneve likewise for GENEVE on UDP 6081.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -120,8 +120,10 @@ int cmd_gro(int argc, char **argv)
 	char *e;
 
 	while (a < argc && argv[a][0] == '-' && argv[a][1] == '-') {
-		if (!strcmp(argv[a], "--vxlan")) {
-			flags |= OFL_GRO_F_VXLAN;
+		if (!strcmp(argv[a], "--vxlan") ||
+		    !strcmp(argv[a], "--geneve")) {
+			flags |= argv[a][2] == 'v' ? OFL_GRO_F_VXLAN :
+						     OFL_GRO_F_GENEVE;
 			a++;
 			continue;
 		}
@@ -152,7 +154,7 @@ int cmd_gro(int argc, char **argv)
 	return rc;
 usage:
 	fprintf(stderr,
-		"usage: ofl gro [--flush-every N] [--vxlan] IN.pcap "
-		"OUT.pcap\n");
+		"usage: ofl gro [--flush-every N] [--vxlan] [--geneve] "
+		"IN.pcap OUT.pcap\n");
 	return 2;
 }

@@ -34,11 +34,13 @@
  * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with
  * hop-by-hop, routing and destination options headers skipped and
  * compared), behind Ethernet and up to two in-band 802.1Q/802.1ad tags;
- * with OFL_GRO_F_VXLAN, VXLAN (UDP 4789, outer IPv4 or IPv6) carrying
- * Ethernet/IPv4/TCP (udp_gro_receive, vxlan_gro_receive, eth_gro_receive).
+ * with OFL_GRO_F_VXLAN / OFL_GRO_F_GENEVE, VXLAN (UDP 4789) / GENEVE (UDP
+ * 6081) over outer IPv4 or IPv6 carrying Ethernet/IPv4/TCP
+ * (udp_gro_receive, vxlan_gro_receive, geneve_gro_receive,
+ * eth_gro_receive).
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
  * ICMP, other tunnels, fragments, IPv4 options) is passed up alone (Linux
- * would also coalesce GENEVE/GRE/IPIP and VXLAN with inner IPv6).
+ * would also coalesce GRE/IPIP and VXLAN/GENEVE with inner IPv6).
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
@@ -147,7 +149,17 @@ enum ofl_gro_result {
 #define OFL_GRO_F_VXLAN (1u << 1)
 /** UDP destination port of VXLAN (IANA), host order. */
 #define OFL_GRO_VXLAN_PORT 4789
-/** 0 compiles tunnel GRO out (OFL_GRO_F_VXLAN then has no effect). */
+/** ofl_gro_opts.flags: a GENEVE socket listens on UDP port 6081
+ * (OFL_GRO_GENEVE_PORT; Linux geneve device, geneve_gro_receive): GENEVE
+ * (version 0, no OAM bit, protocol 0x6558 Transparent Ethernet Bridging,
+ * any options, compared byte for byte) carrying Ethernet/IPv4/TCP is
+ * merged with the VXLAN rules. Not provable here (the test kernel has no
+ * geneve device type): implemented from geneve.c, unit-tested only. */
+#define OFL_GRO_F_GENEVE (1u << 2)
+/** UDP destination port of GENEVE (IANA), host order. */
+#define OFL_GRO_GENEVE_PORT 6081
+/** 0 compiles tunnel GRO out (OFL_GRO_F_VXLAN and OFL_GRO_F_GENEVE then
+ * have no effect). */
 #ifndef OFL_GRO_TUNNEL
 #define OFL_GRO_TUNNEL 1
 #endif
@@ -240,10 +252,10 @@ struct ofl_gro_flow {
 	uint8_t v6;
 	uint8_t fixedid;
 	uint8_t udp;
-	uint8_t tun;	   /* VXLAN: 1 outer IPv4, 2 outer IPv6; | 4 outer
+	uint8_t tun;	   /* tunnel: 1 outer IPv4, 2 outer IPv6; | 4 outer
 			    * IPv4 ID fixed */
-	uint8_t ol3;	   /* VXLAN: offset of the outer IP header */
-	uint8_t ol4;	   /* VXLAN: offset of the outer UDP header */
+	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
+	uint8_t ol4;	   /* tunnel: offset of the outer UDP header */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 };

@@ -28,7 +28,8 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 	}
 	if (profile > OFL_GRO_PROFILE_6_10 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags &
-			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN))))
+			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
+			  OFL_GRO_F_GENEVE))))
 		return OFL_ERANGE;
 	ctx->profile = profile;
 	ctx->flags = opts ? opts->flags : 0;

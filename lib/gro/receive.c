@@ -116,11 +116,12 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 
 #if OFL_GRO_TUNNEL
 /*
- * The same_flow tests of the outer layers of a VXLAN frame: outer
+ * The same_flow tests of the outer layers of a VXLAN/GENEVE frame: outer
  * inet_gro_receive/ipv6_gro_receive (protocol, addresses; IPv6 first word
  * without class, next header, extension bytes), udp_gro_receive (ports,
  * both checksums zero or both non-zero), vxlan_gro_prepare_receive (the 8
- * header bytes: flags and VNI) and eth_gro_receive (inner MAC header).
+ * header bytes: flags and VNI) or geneve_gro_receive (opt_len and the
+ * whole header with options), and eth_gro_receive (inner MAC header).
  * Nonzero if @p is not the frame's flow.
  */
 OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
@@ -148,9 +149,10 @@ OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
 	}
 	d |= ofl_load_ne32(uh) ^ ofl_load_ne32(uh2);
 	d |= (uint32_t)(!ofl_load_ne16(uh + 6) ^ !ofl_load_ne16(uh2 + 6));
-	d |= ofl__gro_x8(uh + 8, uh2 + 8) | ofl__gro_x8(uh + 16, uh2 + 16) |
-	     (ofl_load_ne32(uh + 24) ^ ofl_load_ne32(uh2 + 24)) |
-	     (uint32_t)(ofl_load_ne16(uh + 28) ^ ofl_load_ne16(uh2 + 28));
+	/* tunnel header (VXLAN 8 bytes; GENEVE 8 + options: equal lengths
+	 * since the inner l3 offsets are equal) and inner MAC header */
+	d |= ofl__gro_xn(uh + 8, uh2 + 8,
+			 OFL__GRO_OFF(rx->l3) - ol4 - 8u, OFL_GRO_MAX_HDR);
 	return d != 0;
 }
 #endif
@@ -415,34 +417,52 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 
 #if OFL_GRO_TUNNEL
 /*
- * A UDP datagram (outer IP parsed into rx) to the VXLAN port: udp4/6_gro_
- * receive (outer checksum validated unless the IP layer flushes; zero is
+ * A UDP datagram (outer IP parsed into rx) to the VXLAN or GENEVE port
+ * (when enabled): udp4/6_gro_receive (outer checksum validated unless the IP layer flushes; zero is
  * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
- * not validated passes the frame up), vxlan_gro_prepare_receive, then
+ * not validated passes the frame up), vxlan_gro_prepare_receive or
+ * geneve_gro_receive, then
  * eth_gro_receive and the inner inet_gro_receive. On success l3/l4/v6
  * describe the inner IPv4/TCP and rx->flush holds both layers' flush.
  * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
  */
-OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_frame *f,
+OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
+			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
-	uint32_t il3 = (uint32_t)rx->l4 + 8 + 8 + OFL__GRO_ETH_HLEN;
+	uint32_t hlen = 8, il3;
 	uint8_t oflush = rx->flush;
+	uint16_t port;
 
 	if (uh + 8 > rx->end)
 		return 1;
-	if (ofl_load_be16(uh + 2) != OFL_GRO_VXLAN_PORT)
+	port = ofl_load_be16(uh + 2);
+	if (!((port == OFL_GRO_VXLAN_PORT &&
+	       (ctx->flags & OFL_GRO_F_VXLAN)) ||
+	      (port == OFL_GRO_GENEVE_PORT &&
+	       (ctx->flags & OFL_GRO_F_GENEVE))))
 		return 2;
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
 	if (rx->flush && ofl_load_ne16(uh + 6) &&
 	    f->csum != OFL_GRO_CSUM_UNNECESSARY)
 		return 1;
-	/* VXLAN header and inner Ethernet; inner IPv4 only (scope) */
-	if (uh + 8 + 8 + OFL__GRO_ETH_HLEN > rx->end ||
-	    ofl_load_be16(uh + 16 + 12) != 0x0800 ||
-	    il3 + 20 + 20 > OFL_GRO_MAX_HDR)
+	if (uh + 16 > rx->end)
+		return 1;
+	if (port == OFL_GRO_GENEVE_PORT) {
+		/* geneve_gro_receive: version 0, no OAM; options length;
+		 * Transparent Ethernet Bridging only (scope: Linux would
+		 * also take an IP protocol type directly) */
+		if ((uh[8] >> 6) != 0 || (uh[9] & 0x80) ||
+		    ofl_load_be16(uh + 10) != 0x6558)
+			return 1;
+		hlen = 8u + (uint32_t)(uh[8] & 0x3f) * 4u;
+	}
+	il3 = (uint32_t)rx->l4 + 8 + hlen + OFL__GRO_ETH_HLEN;
+	/* tunnel header and inner Ethernet; inner IPv4 only (scope) */
+	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR || rx->d + il3 > rx->end ||
+	    ofl_load_be16(rx->d + il3 - 2) != 0x0800)
 		return 1;
 	rx->tun = rx->v6 ? 2 : 1;
 	rx->ol3 = (uint8_t)rx->l3;
@@ -466,7 +486,8 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	rx->d = f->data;
 	rx->len = f->len;
 	rx->end = f->data + f->len;
-	uint32_t vx_ok = OFL_GRO_TUNNEL ? ctx->flags & OFL_GRO_F_VXLAN : 0;
+	uint32_t vx_ok = OFL_GRO_TUNNEL ?
+			 ctx->flags & (OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE) : 0;
 
 	rx->d = f->data;
 	rx->len = f->len;
@@ -481,7 +502,7 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 		return 1;
 #if OFL_GRO_TUNNEL
 	if (rx->udp && vx_ok) {
-		int t = ofl__gro_vxlan(f, rx);
+		int t = ofl__gro_vxlan(ctx, f, rx);
 
 		if (t == 1 || (t == 2 && !udp_ok))
 			return 1;

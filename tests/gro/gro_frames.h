@@ -51,6 +51,12 @@ struct tseg {
 	uint8_t ottl, otos;	/* 0: 64; outer TOS / traffic class */
 	uint8_t odst_last;	/* last byte of the outer dst address; 0: 2 */
 	int otrailer;		/* bytes after the outer datagram */
+	/* GENEVE instead of VXLAN (with vx 1/2): port 6081, proto 0x6558 */
+	int gnv;
+	uint8_t gnvopt;		/* option length in 4-byte words */
+	uint8_t gnvfill;	/* option bytes */
+	uint8_t gnvbits;	/* XORed into the first two header bytes'
+				 * ver/OAM bits: 0x40 version 1, 0x80 OAM */
 };
 
 #define TSEG_VX_PORT 4789
@@ -216,7 +222,7 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 	uint8_t o4d[4] = { 198, 19, 0, 2 };
 	uint8_t o6d[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1,
 			    0, 0, 0, 0, 0, 0, 0, 2 };
-	int l3 = 14, l4, ilen, ulen, i;
+	int l3 = 14, l4, ilen, ulen, i, th = s->gnv ? 8 + 4 * s->gnvopt : 8;
 	uint8_t *ip, *uh;
 	uint16_t c;
 
@@ -224,19 +230,26 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 		return tseg_build_plain(s, buf, dmac);
 	o4d[3] = o6d[15] = s->odst_last ? s->odst_last : 2;
 	l4 = l3 + (s->vx == 2 ? 40 : 20);
-	ilen = tseg_build_plain(s, buf + l4 + 16, idmac);
-	ulen = 16 + ilen;
+	ilen = tseg_build_plain(s, buf + l4 + 8 + th, idmac);
+	ulen = 8 + th + ilen;
 	memcpy(buf, dmac, 6);
 	memcpy(buf + 6, "\x02\x00\x00\x00\x00\x01", 6);
 	tput16(buf + 12, s->vx == 2 ? 0x86dd : 0x0800);
 	ip = buf + l3;
 	uh = buf + l4;
 	tput16(uh, s->osport ? s->osport : 50000);
-	tput16(uh + 2, s->odport ? s->odport : TSEG_VX_PORT);
+	tput16(uh + 2, s->odport ? s->odport : s->gnv ? 6081 : TSEG_VX_PORT);
 	tput16(uh + 4, (uint16_t)ulen);
 	tput16(uh + 6, 0);
-	uh[8] = (uint8_t)(0x08 ^ s->vxflags);
-	uh[9] = uh[10] = uh[11] = 0;
+	if (s->gnv) {
+		uh[8] = (uint8_t)((s->gnvopt & 0x3f) ^ (s->gnvbits & 0x40));
+		uh[9] = (uint8_t)(s->gnvbits & 0x80);
+		tput16(uh + 10, 0x6558);
+		memset(uh + 16, s->gnvfill, (size_t)(4 * s->gnvopt));
+	} else {
+		uh[8] = (uint8_t)(0x08 ^ s->vxflags);
+		uh[9] = uh[10] = uh[11] = 0;
+	}
 	tput32(uh + 12, (s->vni & 0xffffff) << 8);
 	if (s->vx == 2) {
 		tput32(ip, 0x60000000u | ((uint32_t)s->otos << 20));

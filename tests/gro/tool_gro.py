@@ -74,4 +74,19 @@ del q[VXLAN][TCP].chksum
 q = Ether(bytes(q))
 assert ck and q[UDP].chksum == ck and q[VXLAN][TCP].chksum == tck
 assert q[IP].len == len(out[0]) - 14 and q[UDP].len == len(out[0]) - 34
-print("ok: ofl gro merged and completed checksums (plain and VXLAN)")
+# --geneve: the same segments in GENEVE (UDP 6081, one option word)
+from scapy.contrib.geneve import GENEVE
+gf = [Ether(bytes(p[Ether])[:14]) /
+      IP(src="198.19.0.1", dst="198.19.0.2", id=60 + i) /
+      UDP(sport=50000, dport=6081) /
+      GENEVE(vni=42, proto=0x6558, optionlen=1, options=b"\x00" * 4) /
+      p[VXLAN].payload for i, p in enumerate(fr)]
+wrpcap(os.path.join(d, "in.pcap"), gf)
+assert [len(p) for p in run("--vxlan")] == [len(gf[0])] * 3
+out = run("--geneve")
+assert [len(p) for p in out] == [len(gf[0]) + 1600], [len(p) for p in out]
+q = Ether(bytes(out[0]))
+ck = q[UDP].chksum
+del q[UDP].chksum
+assert ck and Ether(bytes(q))[UDP].chksum == ck
+print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE)")
