@@ -35,12 +35,12 @@
  * hop-by-hop, routing and destination options headers skipped and
  * compared), behind Ethernet and up to two in-band 802.1Q/802.1ad tags;
  * with OFL_GRO_F_VXLAN / OFL_GRO_F_GENEVE, VXLAN (UDP 4789) / GENEVE (UDP
- * 6081) over outer IPv4 or IPv6 carrying Ethernet/IPv4/TCP
+ * 6081) over outer IPv4 or IPv6 carrying Ethernet/IPv4-or-IPv6/TCP
  * (udp_gro_receive, vxlan_gro_receive, geneve_gro_receive,
  * eth_gro_receive).
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
  * ICMP, other tunnels, fragments, IPv4 options) is passed up alone (Linux
- * would also coalesce GRE/IPIP and VXLAN/GENEVE with inner IPv6).
+ * would also coalesce GRE/IPIP and inner UDP).
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
@@ -142,17 +142,18 @@ enum ofl_gro_result {
 /** ofl_gro_opts.flags: a VXLAN socket listens on UDP port 4789
  * (OFL_GRO_VXLAN_PORT; in Linux a vxlan device is up, whose UDP socket has
  * gro_receive = vxlan_gro_receive). UDP datagrams to that port over IPv4
- * or IPv6 are then tunnel-GRO candidates: the inner Ethernet/IPv4/TCP
- * segments are merged as udp_gro_receive, vxlan_gro_receive,
- * eth_gro_receive, inet_gro_receive and tcp_gro_receive do (see
- * docs/GRO.md), gso_type OFL_GRO_GSO_UDP_TUNNEL[_CSUM] | TCPV4. */
+ * or IPv6 are then tunnel-GRO candidates: the inner Ethernet/IP/TCP
+ * segments (inner IPv6 too) are merged as udp_gro_receive,
+ * vxlan_gro_receive, eth_gro_receive, inet_gro_receive/ipv6_gro_receive
+ * and tcp_gro_receive do (see docs/GRO.md), gso_type
+ * OFL_GRO_GSO_UDP_TUNNEL[_CSUM] | TCPV4 or TCPV6. */
 #define OFL_GRO_F_VXLAN (1u << 1)
 /** UDP destination port of VXLAN (IANA), host order. */
 #define OFL_GRO_VXLAN_PORT 4789
 /** ofl_gro_opts.flags: a GENEVE socket listens on UDP port 6081
  * (OFL_GRO_GENEVE_PORT; Linux geneve device, geneve_gro_receive): GENEVE
  * (version 0, no OAM bit, protocol 0x6558 Transparent Ethernet Bridging,
- * any options, compared byte for byte) carrying Ethernet/IPv4/TCP is
+ * any options, compared byte for byte) carrying Ethernet/IP/TCP is
  * merged with the VXLAN rules. Not provable here (the test kernel has no
  * geneve device type): implemented from geneve.c, unit-tested only. */
 #define OFL_GRO_F_GENEVE (1u << 2)

@@ -422,8 +422,9 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
  * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
  * not validated passes the frame up), vxlan_gro_prepare_receive or
  * geneve_gro_receive, then
- * eth_gro_receive and the inner inet_gro_receive. On success l3/l4/v6
- * describe the inner IPv4/TCP and rx->flush holds both layers' flush.
+ * eth_gro_receive and the inner inet_gro_receive or ipv6_gro_receive. On
+ * success l3/l4/v6 describe the inner IP/TCP and rx->flush holds both
+ * layers' flush.
  * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
  */
 OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
@@ -433,7 +434,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t hlen = 8, il3;
 	uint8_t oflush = rx->flush;
-	uint16_t port;
+	uint16_t port, type;
 
 	if (uh + 8 > rx->end)
 		return 1;
@@ -460,16 +461,18 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 		hlen = 8u + (uint32_t)(uh[8] & 0x3f) * 4u;
 	}
 	il3 = (uint32_t)rx->l4 + 8 + hlen + OFL__GRO_ETH_HLEN;
-	/* tunnel header and inner Ethernet; inner IPv4 only (scope) */
-	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR || rx->d + il3 > rx->end ||
-	    ofl_load_be16(rx->d + il3 - 2) != 0x0800)
+	/* tunnel header and inner Ethernet; inner IPv4 or IPv6 */
+	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR || rx->d + il3 > rx->end)
+		return 1;
+	type = ofl_load_be16(rx->d + il3 - 2);
+	if (type != 0x0800 && type != 0x86dd)
 		return 1;
 	rx->tun = rx->v6 ? 2 : 1;
 	rx->ol3 = (uint8_t)rx->l3;
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
-	rx->v6 = 0;
-	if (ofl__gro_ip4(rx, 0))
+	rx->v6 = type == 0x86dd;
+	if (rx->v6 ? ofl__gro_ip6(rx, 0) : ofl__gro_ip4(rx, 0))
 		return 1;
 	rx->flush |= oflush;
 	return 0;

@@ -348,7 +348,8 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 }
 
 /*
- * VXLAN cases (inner TCP/IPv4; outer IPv4 for ov6 0, IPv6 for ov6 1):
+ * VXLAN cases (inner TCP/IPv4, vx_i6_*: inner TCP/IPv6; outer IPv4 for
+ * ov6 0, IPv6 for ov6 1):
  * every segment is wrapped, then one field of one segment is changed.
  * Returns -1 past the last case.
  */
@@ -364,7 +365,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 		"vx_other_port", "vx_many_small", "vx_large_max",
 		"vx_interleave4", "vx_plain_between", "vx_otrailer",
 		"vx_imac", "vx_ack", "vx_otos", "vx_odf", "vx_iid_df0_fixed",
-		"vx_oid_fixed_ocsum" };
+		"vx_oid_fixed_ocsum", "vx_i6_data", "vx_i6_ocsum",
+		"vx_i6_seq_gap", "vx_i6_hlim", "vx_i6_flowlabel",
+		"vx_i6_oid_jump" };
 	static const int lrg_sml[] = { 1000, 500 }, sml_lrg[] = { 500, 1000 };
 	int n, i, csum = 0;
 
@@ -390,9 +393,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 			n++;
 		}
 		break;
-	default: n = gc_data(g, 0, 4, 1000); break;
+	default: n = gc_data(g, c >= 32, 4, 1000); break;
 	}
-	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31)
+	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31 || c == 33)
 		csum = 1;
 	for (i = 0; i < n; i++) {
 		g[i].vx = ov6 ? 2 : 1;
@@ -434,6 +437,10 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 	case 26: g[2].smac_last = 7; break;
 	case 28: g[2].otos = 4; break;
 	case 29: g[2].odf = 1; break;
+	case 34: g[2].seq += 1; break;
+	case 35: g[2].ttl = 63; break;
+	case 36: g[2].flowlabel = 5; break;
+	case 37: g[2].oidfix = 1; break;
 	default: break;
 	}
 	return n;

@@ -351,7 +351,7 @@ int main(int argc, char **argv)
 	       "CHECKSUM_COMPLETE, GSO frames as GRO input, gso_segs and "
 	       "SKB_GSO_TCP_FIXEDID[_INNER] and SKB_GSO_UDP_TUNNEL[_CSUM] "
 	       "(virtio_net_hdr carries none: a merged VXLAN frame shows "
-	       "as TCPV4), GENEVE/GRE/IPIP (no such device types in this "
+	       "as TCPV4 or TCPV6), GENEVE/GRE/IPIP (no such device types in this "
 	       "kernel; not implemented in lib/gro).\n");
 	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
 	       vx ? "VXLAN " : "", fails,

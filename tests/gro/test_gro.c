@@ -184,6 +184,12 @@ static const struct golden golden_vx[] = {
 	{ 0, "vx_odf", "2104m 1104 1104" },
 	{ 0, "vx_iid_df0_fixed", "4104m" },
 	{ 0, "vx_oid_fixed_ocsum", "4104m" },
+	{ 0, "vx_i6_data", "4124m" },
+	{ 0, "vx_i6_ocsum", "4124m" },
+	{ 0, "vx_i6_seq_gap", "2124m 1124 1124" },
+	{ 0, "vx_i6_hlim", "2124m 1124 1124" },
+	{ 0, "vx_i6_flowlabel", "2124m 1124 1124" },
+	{ 0, "vx_i6_oid_jump", "2124m 1124 1124" },
 	{ 1, "vx_data", "4124m" },
 	{ 1, "vx_ocsum", "4124m" },
 	{ 1, "vx_ocsum_mixed", "2124m 1124 1124" },
@@ -216,6 +222,12 @@ static const struct golden golden_vx[] = {
 	{ 1, "vx_odf", "4124m" },
 	{ 1, "vx_iid_df0_fixed", "4124m" },
 	{ 1, "vx_oid_fixed_ocsum", "4124m" },
+	{ 1, "vx_i6_data", "4144m" },
+	{ 1, "vx_i6_ocsum", "4144m" },
+	{ 1, "vx_i6_seq_gap", "2144m 1144 1144" },
+	{ 1, "vx_i6_hlim", "2144m 1144 1144" },
+	{ 1, "vx_i6_flowlabel", "2144m 1144 1144" },
+	{ 1, "vx_i6_oid_jump", "4144m" },
 };
 
 /* Run segments through GRO: burst, then flush; returns deliveries. */
