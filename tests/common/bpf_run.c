@@ -38,6 +38,22 @@ int ofl_bpf_load(struct ofl_bpf *b, const char *path)
 	return 0;
 }
 
+int ofl_bpf_load_test(struct ofl_bpf *b, const char *path)
+{
+	int err = ofl_bpf_load(b, path);
+
+	if (err) {
+		if (ofl_bpf_refused(err)) {
+			printf("SKIP: the kernel refuses BPF here (%s)\n",
+			       strerror(-err));
+			return OFL_TEST_SKIP;
+		}
+		return 1;
+	}
+	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(b));
+	return 0;
+}
+
 int ofl_bpf_prog_fd(struct ofl_bpf *b, const char *name)
 {
 	struct bpf_program *p =

@@ -26,6 +26,15 @@ struct ofl_bpf {
 
 /* Open and load @path; on failure the verifier log is printed to stderr. */
 int ofl_bpf_load(struct ofl_bpf *b, const char *path);
+/*
+ * ofl_bpf_load() for a test program: on success print the verifier's
+ * processed-instruction count and return 0; if the machine refuses BPF
+ * print "SKIP: <why>" and return OFL_TEST_SKIP; on any other failure (a
+ * verifier rejection: its log is on stderr) return 1. So a test's main()
+ * does `if ((rc = ofl_bpf_load_test(&b, path))) return rc;`.
+ */
+int ofl_bpf_load_test(struct ofl_bpf *b, const char *path);
+
 /* fd of program @name (its C function name), or negative errno. */
 int ofl_bpf_prog_fd(struct ofl_bpf *b, const char *name);
 /* fd of map @name, or negative errno. */

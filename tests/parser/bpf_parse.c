@@ -73,16 +73,9 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		return 2;
-	err = ofl_bpf_load(&b, argv[1]);
-	if (err) {
-		if (ofl_bpf_refused(err)) {
-			printf("SKIP: the kernel refuses BPF here (%s)\n",
-			       strerror(-err));
-			return OFL_TEST_SKIP;
-		}
-		return 1;
-	}
-	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(&b));
+	err = ofl_bpf_load_test(&b, argv[1]);
+	if (err)
+		return err;
 	prog = ofl_bpf_prog_fd(&b, "parse");
 	map = ofl_bpf_map_fd(&b, "result");
 	if (prog < 0 || map < 0)
