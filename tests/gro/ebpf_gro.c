@@ -53,16 +53,9 @@ int main(int argc, char **argv)
 
 	if (argc < 2)
 		return 2;
-	err = ofl_bpf_load(&b, argv[1]);
-	if (err) {
-		if (ofl_bpf_refused(err)) {
-			printf("SKIP: the kernel refuses BPF here (%s)\n",
-			       strerror(-err));
-			return OFL_TEST_SKIP;
-		}
-		return 1;
-	}
-	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(&b));
+	err = ofl_bpf_load_test(&b, argv[1]);
+	if (err)
+		return err;
 	fd = ofl_bpf_prog_fd(&b, "gro_rx");
 	mfd = ofl_bpf_map_fd(&b, "state");
 	for (v6 = 0; v6 < 2; v6++) {
