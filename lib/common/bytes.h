@@ -38,32 +38,134 @@ OFL_INLINE void ofl_store_be32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
+/*
+ * Targets without unaligned word access (Cortex-M0/M0+, ARMv6-M): there a
+ * constant-size __builtin_memcpy from a pointer of unknown alignment
+ * becomes a call of memcpy, which firmware does not have. On them the
+ * native-order helpers below compose bytes; everywhere else they are one
+ * plain load or store, exactly as before.
+ */
+#ifndef OFL_STRICT_ALIGN
+#if defined(__arm__) && !defined(__ARM_FEATURE_UNALIGNED)
+#define OFL_STRICT_ALIGN 1
+#else
+#define OFL_STRICT_ALIGN 0
+#endif
+#endif
+
+#if OFL_STRICT_ALIGN
+OFL_INLINE uint32_t ofl__load_host32(const uint8_t *b)
+{
+#if OFL_BIG_ENDIAN
+	return ofl_load_be32(b);
+#else
+	return (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 |
+	       (uint32_t)b[1] << 8 | b[0];
+#endif
+}
+
+OFL_INLINE void ofl__store_host32(uint8_t *b, uint32_t v)
+{
+#if OFL_BIG_ENDIAN
+	ofl_store_be32(b, v);
+#else
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+#endif
+}
+#endif
+
 /* Native-order loads/stores of unaligned memory (for sums, where the
  * __wsum convention wants host order). */
 OFL_INLINE uint16_t ofl_load_ne16(const void *p)
 {
+#if OFL_STRICT_ALIGN
+	const uint8_t *b = (const uint8_t *)p;
+
+	return OFL_BIG_ENDIAN ? (uint16_t)(b[0] << 8 | b[1]) :
+				(uint16_t)(b[1] << 8 | b[0]);
+#else
 	uint16_t v;
 
 	__builtin_memcpy(&v, p, sizeof(v));
 	return v;
+#endif
 }
 
 OFL_INLINE uint32_t ofl_load_ne32(const void *p)
 {
+#if OFL_STRICT_ALIGN
+	return ofl__load_host32((const uint8_t *)p);
+#else
 	uint32_t v;
 
 	__builtin_memcpy(&v, p, sizeof(v));
 	return v;
+#endif
+}
+
+OFL_INLINE uint64_t ofl_load_ne64(const void *p)
+{
+#if OFL_STRICT_ALIGN
+	const uint8_t *b = (const uint8_t *)p;
+	uint64_t lo = ofl__load_host32(b), hi = ofl__load_host32(b + 4);
+
+	return OFL_BIG_ENDIAN ? lo << 32 | hi : hi << 32 | lo;
+#else
+	uint64_t v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+#endif
 }
 
 OFL_INLINE void ofl_store_ne16(void *p, uint16_t v)
 {
+#if OFL_STRICT_ALIGN
+	uint8_t *b = (uint8_t *)p;
+
+	b[OFL_BIG_ENDIAN ? 0 : 1] = (uint8_t)(v >> 8);
+	b[OFL_BIG_ENDIAN ? 1 : 0] = (uint8_t)v;
+#else
 	__builtin_memcpy(p, &v, sizeof(v));
+#endif
 }
 
 OFL_INLINE void ofl_store_ne32(void *p, uint32_t v)
 {
+#if OFL_STRICT_ALIGN
+	ofl__store_host32((uint8_t *)p, v);
+#else
 	__builtin_memcpy(p, &v, sizeof(v));
+#endif
+}
+
+/* Copy exactly 4 or 8 bytes between unaligned places. */
+OFL_INLINE void ofl_copy4(void *dst, const void *src)
+{
+#if OFL_STRICT_ALIGN
+	uint8_t *d = (uint8_t *)dst;
+	const uint8_t *s = (const uint8_t *)src;
+
+	d[0] = s[0];
+	d[1] = s[1];
+	d[2] = s[2];
+	d[3] = s[3];
+#else
+	__builtin_memcpy(dst, src, 4);
+#endif
+}
+
+OFL_INLINE void ofl_copy8(void *dst, const void *src)
+{
+#if OFL_STRICT_ALIGN
+	ofl_copy4(dst, src);
+	ofl_copy4((uint8_t *)dst + 4, (const uint8_t *)src + 4);
+#else
+	__builtin_memcpy(dst, src, 8);
+#endif
 }
 
 /* Host <-> network order for 16/32-bit values. */

@@ -9,10 +9,7 @@
 /* Native-order unaligned 64-bit load (constant-size memcpy: a plain load). */
 OFL_INLINE uint64_t ofl__csum_load64(const void *p)
 {
-	uint64_t v;
-
-	__builtin_memcpy(&v, p, sizeof(v));
-	return v;
+	return ofl_load_ne64(p);
 }
 
 /* 64-bit ones'-complement add (end-around carry): congruent mod 0xffff,

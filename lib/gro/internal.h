@@ -67,22 +67,14 @@ OFL_INLINE int ofl__gro_ne4(const uint8_t *a, const uint8_t *b)
 
 OFL_INLINE int ofl__gro_ne8(const uint8_t *a, const uint8_t *b)
 {
-	uint64_t x, y;
-
-	__builtin_memcpy(&x, a, 8);
-	__builtin_memcpy(&y, b, 8);
-	return x != y;
+	return ofl_load_ne64(a) != ofl_load_ne64(b);
 }
 
 /* XOR of two 8-byte fields: zero when equal (no branch; BPF has no setcc,
  * so comparisons are accumulated and tested once). */
 OFL_INLINE uint64_t ofl__gro_x8(const uint8_t *a, const uint8_t *b)
 {
-	uint64_t x, y;
-
-	__builtin_memcpy(&x, a, 8);
-	__builtin_memcpy(&y, b, 8);
-	return x ^ y;
+	return ofl_load_ne64(a) ^ ofl_load_ne64(b);
 }
 
 /* OR of the XORs of n <= max bytes (n bounded by a constant max). */
@@ -132,7 +124,7 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 	for (i = 0; i + 8 <= max; i += 8) {
 		if (i + 8 > n)
 			break;
-		__builtin_memcpy(dst + i, src + i, 8);
+		ofl_copy8(dst + i, src + i);
 	}
 	for (; i < max; i++) {
 		if (i >= n)

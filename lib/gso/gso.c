@@ -290,13 +290,11 @@ OFL_INLINE void ofl__gso_copy_hdr(uint8_t *dst, const uint8_t *src,
 				  uint32_t n)
 {
 	uint32_t i;
-	uint64_t w;
 
 	for (i = 0; i + 8 <= OFL_GSO_MAX_HDR; i += 8) {
 		if (i + 8 > n)
 			break;
-		__builtin_memcpy(&w, src + i, 8);
-		__builtin_memcpy(dst + i, &w, 8);
+		ofl_copy8(dst + i, src + i);
 	}
 	ofl_copy_bytes(dst + i, src + i, n - i, 8);
 }

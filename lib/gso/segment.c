@@ -13,7 +13,6 @@ OFL_PRIVATE void ofl__gso_copy_payload(uint8_t *dst,
 {
 	uint32_t k, i, take, avail;
 	const uint8_t *src;
-	uint64_t w;
 
 	for (k = 0; k <= OFL_GSO_MAX_FRAGS; k++) {
 		if (!n || fi >= nr)
@@ -24,8 +23,7 @@ OFL_PRIVATE void ofl__gso_copy_payload(uint8_t *dst,
 		for (i = 0; i < (1u << 24); i += 8) {
 			if (i + 8 > take)
 				break;
-			__builtin_memcpy(&w, src + i, 8);
-			__builtin_memcpy(dst + i, &w, 8);
+			ofl_copy8(dst + i, src + i);
 		}
 		ofl_copy_bytes(dst + i, src + i, take - i, 8);
 		dst += take;

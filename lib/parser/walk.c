@@ -122,7 +122,7 @@ OFL_INLINE void ofl__parse_copy(uint8_t *r, size_t dst,
 		OFL__PARSE_HIDE(d);
 		if (d > OFL__PARSE_RSIZE - 4 || src + i + 4 > end)
 			return;
-		__builtin_memcpy(r + d, src + i, 4);
+		ofl_copy4(r + d, src + i);
 	}
 	OFL__PARSE_LOOP
 	for (; i < n && i < OFL__PARSE_MAX_COPY; i++) {

@@ -9,6 +9,11 @@
 #   i386-clang                    32-bit x86, freestanding object, nm -u empty
 #   cortex-m4                     arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb
 #                                 -DOFL_FIRMWARE (32-bit), -Os and -O2
+#   cortex-m0plus                 the same for ARMv6-M, which has no
+#                                 unaligned access and no divide: nothing
+#                                 may be needed but libgcc's arithmetic
+#                                 helpers (__aeabi_*, __gnu_thumb1_*), which
+#                                 every arm-none-eabi link has (-lgcc)
 set -eu
 mode=$1 src=$2 out=$3
 shift 3
@@ -54,6 +59,23 @@ i386-clang)
 		clang --target=i386-unknown-none-elf $core $warn $o -c \
 			-o "$obj" "$all"
 		nm_empty nm "$obj"
+	done ;;
+cortex-m0plus)
+	need arm-none-eabi-gcc
+	for o in -Os -O2; do
+		obj=$out/core-$mode$o.o
+		# shellcheck disable=SC2086
+		arm-none-eabi-gcc -mcpu=$mode -mthumb -DOFL_FIRMWARE $core \
+			-fno-tree-loop-distribute-patterns $warn $o -c \
+			-o "$obj" "$all"
+		u=$(arm-none-eabi-nm -u "$obj" | awk '{print $2}' |
+			grep -v -e '^__aeabi_' -e '^__gnu_thumb1_' || true)
+		if [ -n "$u" ]; then
+			echo "FAIL: $obj needs more than libgcc:"; echo "$u"
+			exit 1
+		fi
+		echo "ok: $(basename "$obj"): needs only libgcc helpers:" \
+			$(arm-none-eabi-nm -u "$obj" | awk '{print $2}')
 	done ;;
 cortex-m4)
 	need arm-none-eabi-gcc
