@@ -67,11 +67,7 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
 	uint16_t check;
 
 	if ((p->tun & 3u) == 1) {
-		uint16_t old = ofl_load_ne16(ip + 2);
-
-		ofl_store_be16(ip + 2, (uint16_t)(o->len - p->ol3));
-		ofl_store_ne16(ip + 10, ofl__gro_csum_replace2(
-			ofl_load_ne16(ip + 10), old, ofl_load_ne16(ip + 2)));
+		ofl__gro_set_tot_len(ip, o->len - p->ol3);
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), ulen, 17,
@@ -108,12 +104,7 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 	uint16_t check;
 
 	if (!p->v6) {
-		/* inet_gro_complete: tot_len, then csum_replace2 */
-		uint16_t old = ofl_load_ne16(ip + 2);
-
-		ofl_store_be16(ip + 2, (uint16_t)(o->len - p->l3));
-		ofl_store_ne16(ip + 10, ofl__gro_csum_replace2(
-			ofl_load_ne16(ip + 10), old, ofl_load_ne16(ip + 2)));
+		ofl__gro_set_tot_len(ip, o->len - p->l3);
 		/* tcp4_gro_complete: ~tcp_v4_check(len, saddr, daddr, 0) */
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),

@@ -27,36 +27,18 @@ OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
 #define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
 #define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
 
-/* Linux csum16_add / csum_replace2 (include/net/checksum.h), on values
- * loaded with plain 16-bit loads. */
-OFL_INLINE uint16_t ofl__gro_csum16_add(uint16_t csum, uint16_t addend)
+/*
+ * inet_gro_complete: set an IPv4 header's tot_len and update its checksum
+ * with csum_replace2 (lib/csum's ofl_csum_update16), as the kernel does.
+ */
+OFL_INLINE void ofl__gro_set_tot_len(uint8_t *ip, uint32_t len)
 {
-	uint16_t res = (uint16_t)(csum + addend);
+	uint16_t old = ofl_load_ne16(ip + 2);
 
-	return (uint16_t)(res + (res < addend));
-}
-
-OFL_INLINE uint16_t ofl__gro_csum_replace2(uint16_t check, uint16_t old,
-					   uint16_t nw)
-{
-	uint16_t t = ofl__gro_csum16_add((uint16_t)~check, (uint16_t)~old);
-
-	return (uint16_t)~ofl__gro_csum16_add(t, nw);
-}
-
-/* Compare n bytes; n bounded by max (a constant at each call site). */
-OFL_INLINE int ofl__gro_differ(const uint8_t *a, const uint8_t *b, size_t n,
-			       size_t max)
-{
-	uint8_t d = 0;
-	size_t i;
-
-	for (i = 0; i < max; i++) {
-		if (i >= n)
-			break;
-		d |= (uint8_t)(a[i] ^ b[i]);
-	}
-	return d != 0;
+	ofl_store_be16(ip + 2, (uint16_t)len);
+	ofl_store_ne16(ip + 10, (OFL_FORCE uint16_t)ofl_csum_update16(
+		(OFL_FORCE ofl_sum16)ofl_load_ne16(ip + 10), old,
+		ofl_load_ne16(ip + 2)));
 }
 
 /* Word-wise equality of fixed-size fields (loads with no alignment need). */
