@@ -164,6 +164,20 @@ enum ofl_gro_result {
 #ifndef OFL_GRO_TUNNEL
 #define OFL_GRO_TUNNEL 1
 #endif
+/**
+ * eBPF only: a frame's bytes must lie in memory the verifier knows to hold
+ * at least OFL_GRO_BPF_BUF bytes from @data on (a map value, as in
+ * tests/gro/gro_rx.bpf.c), because lib/gro's steps are global functions
+ * there (docs/GRO.md, "eBPF") that take the frame as such a buffer; and the
+ * object must carry BTF (clang -g). Frames longer than OFL_GRO_BPF_FRAME
+ * bytes are passed up alone in BPF (natively the limit is 65535).
+ */
+#ifndef OFL_GRO_BPF_FRAME
+#define OFL_GRO_BPF_FRAME 9216
+#endif
+#ifndef OFL_GRO_BPF_BUF
+#define OFL_GRO_BPF_BUF (OFL_GRO_BPF_FRAME + 512)
+#endif
 
 /** A received frame as handed to lib/gro. */
 struct ofl_gro_frame {

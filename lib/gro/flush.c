@@ -172,6 +172,20 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 	ofl__gro_fixup(p, o);
 }
 
+#if defined(OFL_BPF)
+/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL). */
+int ofl__gro_bpf_complete(const struct ofl_gro_flow *p, struct ofl_gro_pkt *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_complete(const struct ofl_gro_flow *p,
+					  struct ofl_gro_pkt *o)
+{
+	if (!p || !o)
+		return 0;
+	ofl__gro_complete(p, o);
+	return 0;
+}
+#define ofl__gro_complete(p, o) ((void)ofl__gro_bpf_complete((p), (o)))
+#endif
+
 /* Remove the flow at age position @pos (0 = oldest) from bucket @b. */
 OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
 {
@@ -190,10 +204,52 @@ OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
 	b->n--;
 }
 
+/* One bucket of napi_gro_flush, oldest first; returns the count. */
+OFL_PRIVATE unsigned int ofl__gro_flush_bucket(struct ofl_gro_bucket *b,
+					       struct ofl_gro_pkt *out)
+{
+	unsigned int j, k = 0;
+
+	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+		if (j >= b->n)
+			break;
+		ofl__gro_complete(&b->flow[b->order[j] &
+					   (OFL_GRO_BUCKET_FLOWS - 1)],
+				  &out[k++]);
+		b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
+	}
+	b->n = 0;
+	return k;
+}
+
+#if defined(OFL_BPF)
+/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL); inlined, the
+ * walk of every count of every bucket exceeds 1M processed instructions.
+ * In BPF the @out of ofl_gro_flush() needs room for OFL_GRO_MAX_FLOWS. */
+struct ofl__gro_bpf_out8 {
+	struct ofl_gro_pkt p[OFL_GRO_BUCKET_FLOWS];
+};
+int ofl__gro_bpf_flush_bucket(struct ofl_gro_bucket *b,
+			      struct ofl__gro_bpf_out8 *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_flush_bucket(struct ofl_gro_bucket *b,
+					      struct ofl__gro_bpf_out8 *o)
+{
+	if (!b || !o)
+		return 0;
+	return (int)ofl__gro_flush_bucket(b, o->p);
+}
+#define ofl__gro_flush_bucket(b, out)					\
+	((unsigned int)ofl__gro_bpf_flush_bucket(			\
+		(b), (struct ofl__gro_bpf_out8 *)(out)))
+#endif
+
 OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			  unsigned int max_out)
 {
-	unsigned int i, j, k = 0;
+	unsigned int i;
+	size_t k = 0;	/* 64-bit in BPF: no zero-extension between the
+			 * bound check and the use ("R2 unbounded memory
+			 * access") */
 
 	if (!ctx || (!out && ctx->held))
 		return OFL_EINVAL;
@@ -201,18 +257,13 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 		return OFL_ENOSPC;
 	/* napi_gro_flush: buckets in bit order, each oldest first */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		struct ofl_gro_bucket *b = &ctx->b[i];
+		unsigned int n;
 
-		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
-			if (j >= b->n)
-				break;
-			ofl__gro_complete(
-				&b->flow[b->order[j] &
-					 (OFL_GRO_BUCKET_FLOWS - 1)],
-				&out[k++]);
-			b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
-		}
-		b->n = 0;
+		/* never taken (k <= 8 * i); bounds k for the verifier */
+		if (k > OFL_GRO_MAX_FLOWS - OFL_GRO_BUCKET_FLOWS)
+			break;
+		n = ofl__gro_flush_bucket(&ctx->b[i], &out[k]);
+		k += n <= OFL_GRO_BUCKET_FLOWS ? n : OFL_GRO_BUCKET_FLOWS;
 	}
 	ctx->held = 0;
 	return (int)k;
