@@ -13,6 +13,9 @@
  */
 #include "internal.h"
 
+/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx and
+ * ofl__gro_bpf_put/get below (BPF passes the state between global
+ * functions without the pointers). */
 struct ofl__gro_rx {
 	const uint8_t *d;
 	const uint8_t *end;
