@@ -205,8 +205,8 @@ OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
 }
 
 /* One bucket of napi_gro_flush, oldest first; returns the count. */
-OFL_PRIVATE unsigned int ofl__gro_flush_bucket(struct ofl_gro_bucket *b,
-					       struct ofl_gro_pkt *out)
+OFL_INLINE unsigned int ofl__gro_flush_bucket(struct ofl_gro_bucket *b,
+					      struct ofl_gro_pkt *out)
 {
 	unsigned int j, k = 0;
 

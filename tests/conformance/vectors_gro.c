@@ -20,6 +20,7 @@
  * - gro_max_size, OFL_GRO_MAX_SEGS and UDP_GRO_CNT_MAX, eviction of the
  *   oldest flow of a full bucket, a flush without room (OFL_ENOSPC);
  * - a generated mix: 12 flows, random changes, interleaving and flushes.
+ * Known answer: one 4-segment merge, its flush and delivery (below).
  * Frames: Ethernet, addresses 198.18.0.0/15 and 2001:db8::/32.
  */
 
@@ -539,8 +540,76 @@ static void ofl_conf_gv_mix(struct ofl_conf *c)
 	}
 }
 
+/* The first @n output bytes of a case must be @want (known answer). */
+static void ofl_conf_gv_expect(struct ofl_conf *c, unsigned int op,
+			       unsigned int len, const uint8_t *want,
+			       unsigned int n)
+{
+	unsigned int i;
+
+	if (ofl_conf_case(c, OFL_CONF_GRO, op, len) < (int)n) {
+		ofl_conf_fail(c);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (c->out[i] != want[i]) {
+			ofl_conf_fail(c);
+			return;
+		}
+	}
+}
+
+/*
+ * Known answer, worked out from tcp_gro_receive/tcp_gro_complete by hand:
+ * four in-order 100-byte segments of one IPv4 flow (IDs incrementing)
+ * are held, merged three times, and the flush delivers one 454-byte
+ * frame: TCPV4, gso_size 100, 4 segments, CHECKSUM_PARTIAL at 34 + 16,
+ * headers 54 bytes, slices (frame k, 54, 100).
+ */
+static void ofl_conf_gv_known(struct ofl_conf *c)
+{
+	static const uint8_t held[6] = { 1, 0, 0, 0, 0, 1 };
+	static const uint8_t merged[6] = { 0, 0, 0, 0, 0, 1 };
+	static const uint8_t flushed[5] = { 1, 0, 0, 0, 0 };
+	static const uint8_t pkt[OFL_CONF_GRO_PKT_FIXED] = {
+		2, 0, 0, 0, 0, 0xc6, 1, 0, 0, 1, 0, 0, 0, 54, 0, 4, 0,
+		100, 0, 4, 0, 34, 0, 16, 0, 0, 0 };
+	uint8_t sl[32];
+	struct ofl_conf_gv_seg s;
+	unsigned int k, len;
+
+	ofl_conf_gv_init(c, 0, 0, 0, 0);
+	for (k = 0; k < 4; k++) {
+		ofl_conf_gv_base(&s, 0);
+		s.seq = 1000 + 100 * k;
+		s.ipid = (uint16_t)(100 + k);
+		len = ofl_conf_gv_frame(&s, c->in + OFL_CONF_GRO_RXREC);
+		ofl_conf_put_le32(c->in, 0x77);
+		ofl_conf_put_le32(c->in + 4, k);
+		c->in[8] = OFL_GRO_CSUM_UNNECESSARY;
+		ofl_conf_gv_expect(c, OFL_CONF_GRO_RX,
+				   OFL_CONF_GRO_RXREC + len,
+				   k ? merged : held, 6);
+		sl[8 * k] = (uint8_t)k;
+		sl[8 * k + 1] = sl[8 * k + 2] = sl[8 * k + 3] = 0;
+		sl[8 * k + 4] = 54;
+		sl[8 * k + 5] = 0;
+		sl[8 * k + 6] = 100;
+		sl[8 * k + 7] = 0;
+	}
+	c->in[0] = 64;
+	ofl_conf_gv_expect(c, OFL_CONF_GRO_FLUSH, 1, flushed, 5);
+	c->in[0] = 0;
+	c->in[1] = 0;
+	ofl_conf_gv_expect(c, OFL_CONF_GRO_PKT, 2, pkt, sizeof(pkt));
+	c->in[0] = 0;
+	c->in[1] = 1;
+	ofl_conf_gv_expect(c, OFL_CONF_GRO_PKT, 2, sl, sizeof(sl));
+}
+
 static void ofl_conf_vectors_gro(struct ofl_conf *c)
 {
+	ofl_conf_gv_known(c);
 	ofl_conf_gv_rules(c);
 	ofl_conf_gv_udp_tun(c);
 	ofl_conf_gv_limits(c);
