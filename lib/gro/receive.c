@@ -417,7 +417,7 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
-	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
+	    (ctx->profile != OFL_GRO_PROFILE_6_10 || df))
 		*fixed |= bit;
 	return off != ((*fixed & bit) ? 0u : (uint32_t)p->count);
 }
@@ -483,11 +483,14 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
-	uint32_t fl;
+	uint32_t fl, cwr;
 
-	fl = flags & OFL__GRO_TCP_CWR;
-	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
-	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
+	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
+	 * profile 2, the only one with bit 1 set): CWR alone no longer
+	 * flushes, a change of CWR does. Masks, not branches (BPF verifier). */
+	cwr = OFL__GRO_TCP_CWR & (((ctx->profile >> 1) & 1) - 1u);
+	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
+			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
 	if (p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
@@ -533,7 +536,8 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 }
 
 /* Flags that end a flow (tcp_gro_receive out_check_final); 6.18 adds CWR:
- * a CWR segment is never merged and always passed up alone. */
+ * a CWR segment is never merged and always passed up alone (6.10 and 7.0
+ * do not). */
 OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 {
 	uint32_t f = OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH | OFL__GRO_TCP_RST |
@@ -771,7 +775,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	struct ofl_gro_flow *p;
 
 	if (b->n >= OFL_GRO_BUCKET_FLOWS) {
-		ofl__gro_complete(&b->flow[OFL__GRO_SLOT(b, 0)], out);
+		ofl__gro_complete(ctx, &b->flow[OFL__GRO_SLOT(b, 0)], out);
 		ofl__gro_unlink(b, 0);
 		ctx->held--;
 		k = 1;
@@ -866,7 +870,7 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		if (!pp && (!merged || ulen != ulen2))
 			pp = 1;
 		if (pp) {
-			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
 		}
@@ -957,7 +961,7 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
 		if (!merged || final) {
-			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
 		}

@@ -380,7 +380,7 @@ static void ofl_conf_gv_rules(struct ofl_conf *c)
 {
 	unsigned int v6, t, k, prof;
 
-	for (prof = 0; prof < 2; prof++) {
+	for (prof = 0; prof < 3; prof++) {	/* 6.18, 6.10, 7.0 */
 		for (v6 = 0; v6 < 2; v6++) {
 			for (t = 0; t < OFL_CONF_GV_TWEAKS; t++) {
 				uint32_t seq = 1000;
