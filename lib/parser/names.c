@@ -17,12 +17,19 @@ OFL_API const char *ofl_parse_proto_name(unsigned int proto)
 	return ofl__parse_proto_names[proto];
 }
 
+OFL_API const struct ofl_parse_flow *
+ofl_parse_inner(const struct ofl_parse_result *res)
+{
+	return res->encap ? &res->inner : &res->outer;
+}
+
 OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
 			       unsigned int flags,
 			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX])
 {
 	const struct ofl_parse_flow *f =
-		(flags & OFL_PARSE_KEY_OUTER) ? &res->outer : &res->inner;
+		(flags & OFL_PARSE_KEY_OUTER) ? &res->outer :
+						ofl_parse_inner(res);
 	unsigned int alen;
 
 	if (f->family == 4)
