@@ -471,7 +471,19 @@ struct ofl__parse_state {
 	unsigned int off;	/* start of the current header */
 	unsigned int hlen;	/* its length */
 	unsigned int nid;	/* current node */
+	unsigned int nl;	/* layers recorded (res->nlayers) */
+	unsigned int encap;	/* tunnels crossed (res->encap) */
+	unsigned int flow;	/* result offset of the current flow */
 };
+
+/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
+ * branch: one path for the verifier). */
+OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
+{
+	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
+	       (((encap + 255u) >> 8) & 1u) *
+	       (unsigned int)sizeof(struct ofl_parse_flow);
+}
 
 /* The counter of a bounded header class: kept in the result. */
 OFL_INLINE uint8_t *ofl__parse_cnt(struct ofl_parse_result *res,
@@ -678,27 +690,26 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	}
 	if (op->proto) {
 		struct ofl_parse_layer *l;
-		unsigned int nl = res->nlayers;
+		unsigned int nl = s->nl;
 
 		if (nl >= OFL_PARSE_MAX_LAYERS)
 			return OFL_ELOOP;
 		l = &res->layers[nl];
 		l->proto = op->proto;
-		l->encap = res->encap;
+		l->encap = (uint8_t)s->encap;
 		l->offset = (uint16_t)off;
 		l->len = (uint16_t)hlen;
 		l->reserved = 0;
-		res->nlayers = (uint8_t)(nl + 1);
+		s->nl = nl + 1;
 	} else {
 		hlen = 0;	/* pseudo node: looks, consumes nothing */
 	}
 	s->hlen = hlen;
 	OFL__PARSE_SYNC(res, hlen, idx, flags, ext, op);
-	/* the current flow: outer, or inner once in a tunnel (arithmetic,
-	 * not a branch: one path for the verifier) */
-	flow = (unsigned int)offsetof(struct ofl_parse_result, outer) +
-	       (((res->encap + 255u) >> 8) & 1u) *
-	       (unsigned int)sizeof(struct ofl_parse_flow);
+	flow = s->flow;
+	OFL__PARSE_HIDE(flow);
+	if (flow > OFL__PARSE_RSIZE - sizeof(*fl))
+		return OFL_EINVAL;
 	fl = (struct ofl_parse_flow *)(r + flow);
 	if (flags & OFL_PARSE_OP_L3) {
 		fl->family = (flags & OFL_PARSE_OP_IPV6) ? 6 : 4;
@@ -773,10 +784,12 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (e->node == OFL__PN_STOP)
 		return 0;
 	if (e->flags & OFL_PARSE_EF_ENCAP) {
-		if (res->encap >= OFL_PARSE_MAX_ENCAP)
+		if (s->encap >= OFL_PARSE_MAX_ENCAP)
 			return OFL_ELOOP;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
-		res->encap++;
+		s->encap++;
+		s->flow = (unsigned int)offsetof(struct ofl_parse_result,
+						 inner);
 		res->tun_kind = n ? n->tun_kind : 0;
 		ofl__parse_zero(&res->inner, sizeof(res->inner) / 4);
 	}
@@ -874,6 +887,9 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	s.off = res->stop_off;
 	s.nid = res->node;
 	s.hlen = 0;
+	s.nl = res->nlayers;
+	s.encap = res->encap;
+	s.flow = ofl__parse_flow_off(s.encap);
 	/* the generic form (node index from *res), also natively: so the
 	 * step API and the conformance suite run the very code BPF runs,
 	 * and compare it with the specialised ofl_parse() (unit tests,
@@ -881,6 +897,8 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	ret = ofl__parse_hdr_n(p, end, &s, res, s.nid);
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	res->nlayers = (uint8_t)s.nl;
+	res->encap = (uint8_t)s.encap;
 	return ret;
 }
 
@@ -946,6 +964,9 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.off = 0;
 	s.nid = res->node;
 	s.hlen = 0;
+	s.nl = 0;
+	s.encap = 0;
+	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -954,6 +975,8 @@ OFL_API int ofl_parse(const void *data, const void *end,
 		if (ret <= 0)
 			break;
 	}
+	res->nlayers = (uint8_t)s.nl;
+	res->encap = (uint8_t)s.encap;
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	return ofl__parse_finish(res, ret);
 }
