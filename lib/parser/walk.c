@@ -419,6 +419,19 @@ OFL_PRIVATE void ofl__parse_ff_md(const uint8_t *hdr, const uint8_t *end,
 #define OFL__PARSE_IN(q, n, end) 1
 #endif
 
+/* A 16-bit field at a fixed offset within min_len (see OFL__PARSE_IN). */
+OFL_INLINE int ofl__parse_in16(const uint8_t *hdr, const uint8_t *end,
+			       unsigned int off, uint32_t *v)
+{
+	const uint8_t *q = hdr + (off & 0xffu);
+
+	(void)end;
+	if (!OFL__PARSE_IN(q, 2, end))
+		return -1;
+	*v = ofl_load_be16(q);
+	return 0;
+}
+
 /* Find key in the op's inlined table; the edge or NULL. */
 OFL_INLINE const struct ofl_parse_edge *
 ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
@@ -530,8 +543,7 @@ OFL_INLINE void ofl__parse_move(uint8_t *r, size_t d, const uint8_t *src,
 	case 2:
 		if (d > OFL__PARSE_RSIZE - 2 || !OFL__PARSE_IN(src, 2, end))
 			return;
-		r[d] = src[0];
-		r[d + 1] = src[1];
+		ofl_store_ne16(r + d, ofl_load_ne16(src));
 		break;
 	case 4:
 		if (d > OFL__PARSE_RSIZE - 4 || !OFL__PARSE_IN(src, 4, end))
@@ -588,7 +600,7 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 		}
 	}
 	if ((ext & OFL_PARSE_OPX_FRAG) &&
-	    !ofl__parse_load(hdr, end, n->frag_off, 2, &v)) {
+	    !ofl__parse_in16(hdr, end, n->frag_off, &v)) {
 		if (v & (n->frag_mask | n->frag_mf))
 			fl->frag = OFL_PARSE_FRAG_IS;
 		if (v & n->frag_mask)
@@ -717,7 +729,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		fl->l3_end = 0;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
 		if ((ext & OFL_PARSE_OPX_TOT) && n &&
-		    !ofl__parse_load(hdr, end, n->tot_off, 2, &v) && v) {
+		    !ofl__parse_in16(hdr, end, n->tot_off, &v) && v) {
 			v += off + n->tot_add;
 			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
 		}

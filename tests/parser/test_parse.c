@@ -732,6 +732,11 @@ static void test_graph_ops_match_nodes(void **state)
 				got = op->chk_err;
 			assert_int_equal(got, want);
 		}
+		/* node-row fields read without their own bounds check */
+		if (n->frag_off)
+			assert_true(n->frag_off + 2u <= n->min_len);
+		if (n->tot_off)
+			assert_true(n->tot_off + 2u <= n->min_len);
 		/* metadata: the moves fill the bytes the rules fill */
 		assert_int_equal(!!(op->ext & OFL_PARSE_OPX_FRAG),
 				 n->frag_off != 0);
