@@ -492,7 +492,17 @@ struct ofl__parse_state {
 	unsigned int nl;	/* layers recorded (res->nlayers) */
 	unsigned int encap;	/* tunnels crossed (res->encap) */
 	unsigned int flow;	/* result offset of the current flow */
+	unsigned int lim;	/* min(frame length, OFL_PARSE_MAX_HDR_OFF - 1) */
 };
+
+/* The walker's first bound: see ofl__parse_hdr_n(). */
+OFL_INLINE unsigned int ofl__parse_lim(const uint8_t *p, const uint8_t *end)
+{
+	size_t flen = (size_t)(end - p);
+
+	return flen < OFL_PARSE_MAX_HDR_OFF - 1 ? (unsigned int)flen :
+						  OFL_PARSE_MAX_HDR_OFF - 1;
+}
 
 /* The current flow: outer, or inner once in a tunnel (arithmetic, not a
  * branch: one path for the verifier). */
@@ -661,12 +671,27 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 
 	if (!op)
 		return OFL_EINVAL;
+	hlen = op->min_len;
+#if defined(OFL_BPF)
 	if (off >= OFL_PARSE_MAX_HDR_OFF)
 		return OFL_EMSGSIZE;
 	hdr = p + (off & OFL_PARSE_MAX_HDR_OFF);
-	hlen = op->min_len;
 	if (hdr + hlen > end)
 		return OFL_ENODATA;
+#else
+	/*
+	 * Both first checks in one compare: off + min_len <= s->lim means
+	 * off < OFL_PARSE_MAX_HDR_OFF and the header fits. Otherwise tell
+	 * them apart (a frame longer than the limit may still go on).
+	 */
+	if (off + hlen > s->lim) {
+		if (off >= OFL_PARSE_MAX_HDR_OFF)
+			return OFL_EMSGSIZE;
+		if (off + hlen > (size_t)(end - p))
+			return OFL_ENODATA;
+	}
+	hdr = p + off;
+#endif
 	flags = op->flags;
 	ext = op->ext;
 	if (flags & OFL_PARSE_OP_CHK) {
@@ -697,8 +722,13 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	}
 	if (hlen > 2048u)
 		return OFL_EBADMSG;
+#if defined(OFL_BPF)
 	if (hdr + hlen > end)
 		return OFL_ENODATA;
+#else
+	if (off + hlen > s->lim && off + hlen > (size_t)(end - p))
+		return OFL_ENODATA;
+#endif
 	c = op->counter;
 	if (c) {
 		uint8_t *cnt = ofl__parse_cnt(res, c);
@@ -919,6 +949,7 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	s.nl = res->nlayers;
 	s.encap = res->encap;
 	s.flow = ofl__parse_flow_off(s.encap);
+	s.lim = ofl__parse_lim(p, end);
 	/* the generic form (node index from *res), also natively: so the
 	 * step API and the conformance suite run the very code BPF runs,
 	 * and compare it with the specialised ofl_parse() (unit tests,
@@ -1000,6 +1031,7 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.nl = 0;
 	s.encap = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
+	s.lim = ofl__parse_lim((const uint8_t *)data, (const uint8_t *)end);
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
