@@ -30,6 +30,22 @@ if ip -n "$NS" link add link oflrx name oflvl type vlan id 5 2>/dev/null; then
 	export OFL_KERNEL_VLAN=1
 fi
 $X "$BIN" ofltx oflrx || exit 1
+# GRE and IP-in-IP: their GRO receivers (gre_offload, ipip_offload,
+# sit/ip4ip6/ip6ip6 offloads) are built in and run on any device, no
+# tunnel device or module needed
+OFL_IPTUN=1 $X "$BIN" ofltx oflrx || exit 1
+# GENEVE needs a geneve device (its UDP socket's gro_receive)
+if ! ip -n "$NS" link add oflgnv type geneve id 42 remote 198.19.0.1 \
+	2>/dev/null; then
+	echo "SKIP geneve (case group): the kernel has no geneve device" \
+		"type (CONFIG_GENEVE off): GENEVE GRO covered by unit tests only"
+else
+	ip -n "$NS" link del oflgnv
+	echo "SKIP geneve (case group): no kernel differential cases yet:" \
+		"GENEVE GRO covered by unit tests only"
+fi
+[ -n "$OFL_KERNEL_VLAN" ] || echo "SKIP vlan (case group): the kernel is" \
+	"built without CONFIG_VLAN_8021Q (no VLAN GRO): unit tests only"
 # again with UDP GRO for forwarding (rx-udp-gro-forwarding, no socket)
 $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null ||
 	{ echo "SKIP: rx-udp-gro-forwarding"; exit 0; }
