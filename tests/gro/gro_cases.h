@@ -471,7 +471,8 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		"ipip_iid_fixed", "ipip_ottl", "ipip_odst", "ipip_i6_hlim",
 		"ipip_vs_gre", "ipip_ibad_csum", "ipip_interleave4",
 		"ipip_large_max", "ipip_otrailer", "ipip_i6_oid_fixed",
-		"gre_csum_lrg_sml", "gre_csum_key_lrg_sml" };
+		"gre_csum_lrg_sml", "gre_csum_key_lrg_sml", "gre_in_ipip",
+		"ipip_in_ipip" };
 	static const int lrg_sml[] = { 1000, 500 };
 	int n, i, ipip, i6;
 
@@ -584,6 +585,10 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		}
 		break;
 	case 43: g[2].ttl = 63; break;
+	case 52: case 53:	/* a second encapsulation: encap_mark set */
+		for (i = 0; i < n; i++)
+			g[i].nest = 1;
+		break;
 	case 44:
 		g[2].ipip = 0;
 		g[2].gre = 1;

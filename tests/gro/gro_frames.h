@@ -69,6 +69,8 @@ struct tseg {
 	int grebadcsum;		/* GRE checksum wrong */
 	uint16_t grebits;	/* XORed into the GRE flags/version word */
 	uint16_t greproto;	/* protocol type if not 0 */
+	int nest;		/* the GRE/IP-in-IP frame inside one more
+				 * outer IPv4 (IPIP or SIT) */
 };
 
 #define TSEG_VX_PORT 4789
@@ -272,6 +274,18 @@ static inline int tseg_build_ipt(const struct tseg *s, uint8_t *buf,
 	uint16_t fl = 0;
 	uint8_t proto, *gh = buf + l4;
 
+	if (s->nest) {
+		struct tseg t = *s;
+
+		/* the frame without its Ethernet header after a new one and
+		 * an outer IPv4 header (which overwrite its Ethernet) */
+		t.nest = 0;
+		ilen = tseg_build_ipt(&t, buf + 20, dmac) - 14;
+		t.vx = 1;
+		t.otrailer = 0;
+		tseg_outer_ip(&t, buf, dmac, s->vx == 2 ? 41 : 4, ilen);
+		return 34 + ilen;
+	}
 	if (s->gre) {
 		fl = (uint16_t)((s->grecsum ? 0x8000 : 0) |
 				(s->grekey ? 0x2000 : 0));
