@@ -8,7 +8,9 @@
  * what GRO delivered (merged frames carry gso_type/gso_size). The same
  * frames go through lib/gro (profile 6.18, one burst, flush at the end).
  * Frames are compared byte for byte after completing the TCP checksum of
- * merged frames on both sides, with gso_size and gso_type; gso_segs is not
+ * merged frames on both sides, with gso_size, gso_type and the partial
+ * checksum's csum_start/csum_offset (the kernel's NEEDS_CSUM; for a tunnel
+ * it points at the inner TCP header); gso_segs is not
  * in virtio_net_hdr and is compared as ceil(payload / gso_size).
  *
  * usage: gro_kdiff TXIF RXIF
@@ -39,6 +41,7 @@ struct outf {
 	int gso_size;
 	int gso_type;	/* virtio: 0 none, 1 TCPV4, 4 TCPV6, | 0x80 ECN */
 	int sport;
+	int cstart, coff;	/* CHECKSUM_PARTIAL csum_start/offset, or 0 */
 };
 
 static uint8_t dmac[6];
@@ -148,6 +151,10 @@ static void drain(int keep)
 		kout[nk].gso_size = vh->gso_type ? vh->gso_size : 0;
 		kout[nk].gso_type = vh->gso_type;
 		kout[nk].sport = sport_of(d, len);
+		kout[nk].cstart = vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM ?
+				  vh->csum_start : 0;
+		kout[nk].coff = vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM ?
+				vh->csum_offset : 0;
 		nk++;
 	}
 }
@@ -192,6 +199,10 @@ static void run_lib(int n)
 			((pk[i].gso_type & OFL_GRO_GSO_TCPV6) ? 4 : 1) |
 			((pk[i].gso_type & OFL_GRO_GSO_TCP_ECN) ? 0x80 : 0);
 		lout[nl].sport = sport_of(d, len);
+		lout[nl].cstart = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				  pk[i].csum_start : 0;
+		lout[nl].coff = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				pk[i].csum_offset : 0;
 		/* gso_segs is not in virtio_net_hdr: it must be the number of
 		 * gso_size pieces of the payload */
 		if (pk[i].kind == OFL_GRO_PKT_MERGED &&
@@ -205,7 +216,8 @@ static void run_lib(int n)
 static int same(const struct outf *a, const struct outf *b)
 {
 	return a->len == b->len && a->gso_size == b->gso_size &&
-	       a->gso_type == b->gso_type && !memcmp(a->d, b->d,
+	       a->gso_type == b->gso_type && a->cstart == b->cstart &&
+	       a->coff == b->coff && !memcmp(a->d, b->d,
 						      (size_t)a->len);
 }
 
@@ -240,8 +252,8 @@ static void show(const char *who, struct outf *o, int n)
 
 	printf("  %s:", who);
 	for (i = 0; i < n; i++)
-		printf(" [%d sp%d gso%d/%d]", o[i].len, o[i].sport,
-		       o[i].gso_size, o[i].gso_type);
+		printf(" [%d sp%d gso%d/%d cs%d+%d]", o[i].len, o[i].sport,
+		       o[i].gso_size, o[i].gso_type, o[i].cstart, o[i].coff);
 	printf("\n");
 }
 
