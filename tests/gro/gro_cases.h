@@ -472,7 +472,7 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		"ipip_vs_gre", "ipip_ibad_csum", "ipip_interleave4",
 		"ipip_large_max", "ipip_otrailer", "ipip_i6_oid_fixed",
 		"gre_csum_lrg_sml", "gre_csum_key_lrg_sml", "gre_in_ipip",
-		"ipip_in_ipip" };
+		"ipip_in_ipip", "gre_odf", "gre_odf_oid_jump", "ipip_otos" };
 	static const int lrg_sml[] = { 1000, 500 };
 	int n, i, ipip, i6;
 
@@ -585,6 +585,13 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		}
 		break;
 	case 43: g[2].ttl = 63; break;
+	case 54: g[2].odf = 1; break;
+	case 55:		/* outer DF set, then the outer ID jumps */
+		for (i = 0; i < n; i++)
+			g[i].odf = 1;
+		g[2].oidfix = 1;
+		break;
+	case 56: g[2].otos = 4; break;
 	case 52: case 53:	/* a second encapsulation: encap_mark set */
 		for (i = 0; i < n; i++)
 			g[i].nest = 1;

@@ -287,6 +287,9 @@ static const struct golden golden_ipt[] = {
 	{ 0, "gre_csum_key_lrg_sml", "1086 586" },
 	{ 0, "gre_in_ipip", "1098 1098 1098 1098" },
 	{ 0, "ipip_in_ipip", "1094 1094 1094 1094" },
+	{ 0, "gre_odf", "2078m 1078 1078" },
+	{ 0, "gre_odf_oid_jump", "2078m 1078 1078" },
+	{ 0, "ipip_otos", "2074m 1074 1074" },
 	{ 1, "gre_data", "4098m" },
 	{ 1, "gre_key", "4102m" },
 	{ 1, "gre_key_differs", "2102m 1102 1102" },
@@ -341,6 +344,9 @@ static const struct golden golden_ipt[] = {
 	{ 1, "gre_csum_key_lrg_sml", "1106 606" },
 	{ 1, "gre_in_ipip", "1118 1118 1118 1118" },
 	{ 1, "ipip_in_ipip", "1114 1114 1114 1114" },
+	{ 1, "gre_odf", "4098m" },
+	{ 1, "gre_odf_oid_jump", "4098m" },
+	{ 1, "ipip_otos", "2094m 1094 1094" },
 };
 
 /* Run segments through GRO: burst, then flush; returns deliveries. */
