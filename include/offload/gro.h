@@ -113,7 +113,9 @@ enum ofl_gro_csum {
 	/** Nothing known: lib/gro validates the TCP checksum in software
 	 * (CHECKSUM_NONE, skb_gro_checksum_validate). */
 	OFL_GRO_CSUM_NONE = 0,
-	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY). */
+	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY); for a
+	 * tunnel frame every checksum: the outer UDP or GRE one and the
+	 * inner TCP one (a csum_level covering all of them). */
 	OFL_GRO_CSUM_UNNECESSARY = 1,
 };
 
