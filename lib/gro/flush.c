@@ -81,11 +81,12 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
 			ip + 8, ip + 24, ulen, 17, 0);
 	}
 	/* tcp4_gro_complete: ip_fixedid * SKB_GSO_TCP_FIXEDID, bit 0 the
-	 * outer layer, bit 1 the inner; tcp6_gro_complete adds neither */
+	 * outer layer, bit 1 the inner; tcp6_gro_complete and the UDP
+	 * completes (inner UDP of GRE/IP-in-IP) add neither */
 	o->gso_type &= ~OFL_GRO_GSO_TCP_FIXEDID;
-	if (p->fixedid)
+	if (p->fixedid && !p->udp)
 		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID_INNER;
-	if ((p->tun & OFL__GRO_TUN_OIDFIX) && !p->v6)
+	if ((p->tun & OFL__GRO_TUN_OIDFIX) && !p->v6 && !p->udp)
 		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID;
 	/* gre_gro_complete: SKB_GSO_GRE, the GRE checksum (if any) left as
 	 * the first segment had it; ipip/sit_gro_complete: SKB_GSO_IPXIP4,
@@ -143,6 +144,11 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 			ofl_store_ne16(th + 6, check);
 		o->gso_type = OFL_GRO_GSO_UDP_L4;
 		o->csum_offset = 6;
+#if OFL_GRO_TUNNEL
+		/* UDP inside GRE or IP-in-IP (OFL_GRO_F_UDP_FWD) */
+		if (p->tun)
+			ofl__gro_fixup_tun(p, o);
+#endif
 		return;
 	}
 	ofl_store_ne16(th + 16, check);

@@ -536,12 +536,16 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
  * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive (outer
  * IPv4 or IPv6 with IPIP or IPv6 inside); then the inner
  * inet_gro_receive/ipv6_gro_receive. Each sets encap_mark, so a second
- * tunnel inside (or inner UDP) goes up: the inner protocol must be TCP.
- * On success l3/l4/v6 describe the inner IP/TCP, rx->flush holds both IP
- * layers' flush. Returns 0 (inner TCP follows) or 1 (pass up).
+ * tunnel inside goes up: the inner protocol must be TCP, or UDP with
+ * @udp_ok (OFL_GRO_F_UDP_FWD: udp_gro_receive_segment) unless it goes to
+ * an enabled VXLAN/GENEVE port (a tunnel socket, which refuses a frame
+ * with encap_mark set). On success l3/l4/v6/udp describe the inner IP and
+ * L4, rx->flush holds both IP layers' flush. Returns 0 (inner TCP or UDP
+ * follows) or 1 (pass up).
  */
-OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
-			     struct ofl__gro_rx *rx)
+OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
+			     const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx, uint32_t udp_ok)
 {
 	const uint8_t *gh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t il3 = rx->l4, kind = OFL__GRO_TUN_IPIP;
@@ -585,8 +589,21 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
 	rx->v6 = type == 0x86dd;
-	if (rx->v6 ? ofl__gro_ip6(rx, 0) : ofl__gro_ip4(rx, 0))
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
 		return 1;
+	if (rx->udp) {
+		const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
+		uint16_t port;
+
+		if (uh + 4 > rx->end)
+			return 1;
+		port = ofl_load_be16(uh + 2);
+		if ((port == OFL_GRO_VXLAN_PORT &&
+		     (ctx->flags & OFL_GRO_F_VXLAN)) ||
+		    (port == OFL_GRO_GENEVE_PORT &&
+		     (ctx->flags & OFL_GRO_F_GENEVE)))
+			return 1;
+	}
 	rx->flush |= oflush;
 	return 0;
 }
@@ -620,9 +637,10 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 		     ofl__gro_ip4(rx, udp_ok | vx_ok | ipt_ok))
 		return 1;
 #if OFL_GRO_TUNNEL
-	if (rx->proto != 6 && rx->proto != 17 && ofl__gro_ipt(f, rx))
+	if (rx->proto != 6 && rx->proto != 17 &&
+	    ofl__gro_ipt(ctx, f, rx, udp_ok))
 		return 1;
-	if (rx->udp && vx_ok) {
+	if (rx->udp && vx_ok && !rx->tun) {
 		int t = ofl__gro_vxlan(ctx, f, rx);
 
 		if (t == 1 || (t == 2 && !udp_ok))

@@ -472,7 +472,11 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		"ipip_vs_gre", "ipip_ibad_csum", "ipip_interleave4",
 		"ipip_large_max", "ipip_otrailer", "ipip_i6_oid_fixed",
 		"gre_csum_lrg_sml", "gre_csum_key_lrg_sml", "gre_in_ipip",
-		"ipip_in_ipip", "gre_odf", "gre_odf_oid_jump", "ipip_otos" };
+		"ipip_in_ipip", "gre_odf", "gre_odf_oid_jump", "ipip_otos",
+		"gre_udp_short_last", "gre_udp_zero_csum", "gre_udp_ttl",
+		"gre_udp_oid_jump", "ipip_udp", "ipip_i6_udp",
+		"gre_teb_udp_bad_csum" };
+	static const int ul[4] = { 500, 500, 200, 500 };
 	static const int lrg_sml[] = { 1000, 500 };
 	int n, i, ipip, i6;
 
@@ -486,6 +490,8 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		n = gc_data(g, 0, 60, 100);
 	else if (strstr(*nm, "large_max"))
 		n = gc_data(g, 0, 47, 1400);
+	else if (strstr(*nm, "udp_short_last"))
+		n = gc_lens(g, 0, ul, 4);
 	else if (strstr(*nm, "lrg_sml"))
 		n = gc_lens(g, 0, lrg_sml, 2);
 	else if (!strcmp(*nm, "gre_ack"))
@@ -592,6 +598,22 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 		g[2].oidfix = 1;
 		break;
 	case 56: g[2].otos = 4; break;
+	case 57: case 58: case 59: case 60: case 61: case 62: case 63:
+		/* inner UDP: merged with OFL_GRO_F_UDP_FWD (the kernel's
+		 * rx-udp-gro-forwarding), else each goes up alone */
+		for (i = 0; i < n; i++) {
+			g[i].udp = 1;
+			g[i].teb = c == 63;
+		}
+		if (c == 58)
+			g[1].udpzero = 1;
+		if (c == 59)
+			g[2].ttl = 9;
+		if (c == 60)
+			g[2].oidfix = 1;
+		if (c == 63)
+			g[1].badcsum = 1;
+		break;
 	case 52: case 53:	/* a second encapsulation: encap_mark set */
 		for (i = 0; i < n; i++)
 			g[i].nest = 1;

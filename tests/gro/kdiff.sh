@@ -49,7 +49,9 @@ fi
 # again with UDP GRO for forwarding (rx-udp-gro-forwarding, no socket)
 $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null ||
 	{ echo "SKIP: rx-udp-gro-forwarding"; exit 0; }
-OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx
+OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx || exit 1
+# UDP inside GRE/IP-in-IP is merged with rx-udp-gro-forwarding too
+OFL_UDP_FWD=1 OFL_IPTUN=1 $X "$BIN" ofltx oflrx || exit 1
 # VXLAN tunnel GRO: a vxlan device on rx opens the UDP 4789 socket whose
 # gro_receive (vxlan_gro_receive) makes the kernel merge inner TCP
 $X ethtool -K oflrx rx-udp-gro-forwarding off >/dev/null

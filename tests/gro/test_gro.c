@@ -290,6 +290,13 @@ static const struct golden golden_ipt[] = {
 	{ 0, "gre_odf", "2078m 1078 1078" },
 	{ 0, "gre_odf_oid_jump", "2078m 1078 1078" },
 	{ 0, "ipip_otos", "2074m 1074 1074" },
+	{ 0, "gre_udp_short_last", "566 566 266 566" },
+	{ 0, "gre_udp_zero_csum", "1066 1066 1066 1066" },
+	{ 0, "gre_udp_ttl", "1066 1066 1066 1066" },
+	{ 0, "gre_udp_oid_jump", "1066 1066 1066 1066" },
+	{ 0, "ipip_udp", "1062 1062 1062 1062" },
+	{ 0, "ipip_i6_udp", "1082 1082 1082 1082" },
+	{ 0, "gre_teb_udp_bad_csum", "1080 1080 1080 1080" },
 	{ 1, "gre_data", "4098m" },
 	{ 1, "gre_key", "4102m" },
 	{ 1, "gre_key_differs", "2102m 1102 1102" },
@@ -347,6 +354,34 @@ static const struct golden golden_ipt[] = {
 	{ 1, "gre_odf", "4098m" },
 	{ 1, "gre_odf_oid_jump", "4098m" },
 	{ 1, "ipip_otos", "2094m 1094 1094" },
+	{ 1, "gre_udp_short_last", "586 586 286 586" },
+	{ 1, "gre_udp_zero_csum", "1086 1086 1086 1086" },
+	{ 1, "gre_udp_ttl", "1086 1086 1086 1086" },
+	{ 1, "gre_udp_oid_jump", "1086 1086 1086 1086" },
+	{ 1, "ipip_udp", "1082 1082 1082 1082" },
+	{ 1, "ipip_i6_udp", "1102 1102 1102 1102" },
+	{ 1, "gre_teb_udp_bad_csum", "1100 1100 1100 1100" },
+};
+
+/* The cases whose output changes with rx-udp-gro-forwarding on
+ * (OFL_GRO_F_UDP_FWD): UDP inside GRE / IP-in-IP is merged. */
+static const struct golden golden_ipt_udp[] = {
+	{ 0, "gre_inner_udp", "4066m" },
+	{ 0, "gre_udp_short_last", "1266m 566" },
+	{ 0, "gre_udp_zero_csum", "1066 1066 2066m" },
+	{ 0, "gre_udp_ttl", "2066m 1066 1066" },
+	{ 0, "gre_udp_oid_jump", "2066m 1066 1066" },
+	{ 0, "ipip_udp", "4062m" },
+	{ 0, "ipip_i6_udp", "4082m" },
+	{ 0, "gre_teb_udp_bad_csum", "1080 1080 2080m" },
+	{ 1, "gre_inner_udp", "4086m" },
+	{ 1, "gre_udp_short_last", "1286m 586" },
+	{ 1, "gre_udp_zero_csum", "1086 1086 2086m" },
+	{ 1, "gre_udp_ttl", "2086m 1086 1086" },
+	{ 1, "gre_udp_oid_jump", "4086m" },
+	{ 1, "ipip_udp", "4082m" },
+	{ 1, "ipip_i6_udp", "4102m" },
+	{ 1, "gre_teb_udp_bad_csum", "1100 1100 2100m" },
 };
 
 /* Run segments through GRO: burst, then flush; returns deliveries. */
@@ -889,6 +924,8 @@ static void golden_iptun(void **state)
 
 	(void)state;
 	golden_run_k(golden_ipt, OFL_ARRAY_SIZE(golden_ipt), 0, 1);
+	golden_run_k(golden_ipt_udp, OFL_ARRAY_SIZE(golden_ipt_udp),
+		     OFL_GRO_F_UDP_FWD, 1);
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		for (c = 0; c < 40; c += 36) {	/* gre_data, ipip_data */
 			n = gro_ipt_case(c, ov6, g, &nm, &multi);
@@ -1082,6 +1119,64 @@ static void iptun_rules(void **state)
 	}
 }
 
+/* UDP inside GRE / IP-in-IP with OFL_GRO_F_UDP_FWD (udp_gro_receive_segment
+ * after gre/ipip_gro_receive): the merged frame is the super-datagram
+ * (inner UDP length, checksum completed), gso_type GRE or IPXIP4/6 |
+ * UDP_L4 with no fixed-ID bit (only tcp4_gro_complete sets them),
+ * csum_start at the inner UDP header, csum_offset 6; without the flag
+ * every datagram goes up alone. */
+static void iptun_udp(void **state)
+{
+	static struct tseg g[8], big;
+	static uint8_t want[8192];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD };
+	const struct ofl_gro_pkt *p = &pk[0];
+	int ov6, ipip, i, wl;
+
+	(void)state;
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		for (ipip = 0; ipip < 2; ipip++) {
+			gc_data(g, ipip && ov6, 4, 1000);
+			for (i = 0; i < 4; i++) {
+				g[i].vx = ov6 + 1;
+				g[i].gre = !ipip;
+				g[i].ipip = ipip;
+				g[i].udp = 1;
+				g[i].ipid = 3;
+				g[i].oidfix = 1;
+			}
+			big = g[0];
+			big.paylen = 4000;
+			wl = tseg_build(&big, want, dm);
+			ofl_gro_init(&ctx, &o);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+			assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
+				(!ipip ? OFL_GRO_GSO_GRE : ov6 ?
+				 OFL_GRO_GSO_IPXIP6 : OFL_GRO_GSO_IPXIP4));
+			assert_int_equal(p->csum_start, (ov6 ? 54 : 34) +
+					 (ipip ? 0 : 4) +
+					 (ipip && ov6 ? 40 : 20));
+			assert_int_equal(p->csum_offset, 6);
+			assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4,
+				lin, sizeof(lin), 1), wl);
+			assert_memory_equal(lin, want, (size_t)wl);
+			ofl_gro_init(&ctx, NULL);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+		}
+	}
+	/* inner UDP to an enabled VXLAN port: a tunnel socket refuses a
+	 * frame already decapsulated once (encap_mark): up alone */
+	for (i = 0; i < 4; i++)
+		g[i].dport = OFL_GRO_VXLAN_PORT;
+	o.flags |= OFL_GRO_F_VXLAN;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+	o.flags = OFL_GRO_F_UDP_FWD;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+}
+
 /* Property: lib/gso cuts a super-frame, lib/gro (validating every
  * checksum in software) gives back the same super-frame, byte for byte. */
 static void gso_then_gro(void **state)
@@ -1158,6 +1253,7 @@ int main(void)
 		cmocka_unit_test(iptun_merged_headers),
 		cmocka_unit_test(iptun_ip_id),
 		cmocka_unit_test(iptun_rules),
+		cmocka_unit_test(iptun_udp),
 		cmocka_unit_test(merged_headers_v4),
 		cmocka_unit_test(merged_headers_v6_ext),
 		cmocka_unit_test(fin_psh_ored),
