@@ -461,14 +461,37 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 
 #if OFL_GRO_TUNNEL
 /*
+ * Inner UDP of a tunnel (after ofl__gro_ip4/ip6 admitted it with
+ * OFL_GRO_F_UDP_FWD): to an enabled VXLAN/GENEVE port a tunnel socket
+ * owns it, and udp_gro_receive refuses a frame with encap_mark set (up
+ * alone); else udp_gro_receive_segment merges it. Nonzero: pass up.
+ */
+OFL_PRIVATE int ofl__gro_inner_udp_refused(const struct ofl_gro_ctx *ctx,
+					   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
+	uint16_t port;
+
+	if (!rx->udp)
+		return 0;
+	if (uh + 4 > rx->end)
+		return 1;
+	port = ofl_load_be16(uh + 2);
+	return (port == OFL_GRO_VXLAN_PORT &&
+		(ctx->flags & OFL_GRO_F_VXLAN)) ||
+	       (port == OFL_GRO_GENEVE_PORT &&
+		(ctx->flags & OFL_GRO_F_GENEVE));
+}
+
+/*
  * A UDP datagram (outer IP parsed into rx) to the VXLAN or GENEVE port
  * (when enabled): udp4/6_gro_receive (outer checksum validated unless the IP layer flushes; zero is
  * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
  * not validated passes the frame up), vxlan_gro_prepare_receive or
  * geneve_gro_receive, then
  * eth_gro_receive and the inner inet_gro_receive or ipv6_gro_receive. On
- * success l3/l4/v6 describe the inner IP/TCP and rx->flush holds both
- * layers' flush.
+ * success l3/l4/v6/udp describe the inner IP and TCP (or UDP with
+ * OFL_GRO_F_UDP_FWD) and rx->flush holds both layers' flush.
  * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
  */
 OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
@@ -477,6 +500,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 {
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t hlen = 8, il3;
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
 	uint8_t oflush = rx->flush;
 	uint16_t port, type;
 
@@ -516,7 +540,10 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
 	rx->v6 = type == 0x86dd;
-	if (rx->v6 ? ofl__gro_ip6(rx, 0) : ofl__gro_ip4(rx, 0))
+	/* inner UDP with OFL_GRO_F_UDP_FWD, as for GRE (ofl__gro_ipt) */
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
+		return 1;
+	if (ofl__gro_inner_udp_refused(ctx, rx))
 		return 1;
 	rx->flush |= oflush;
 	return 0;
@@ -591,19 +618,8 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
 	rx->v6 = type == 0x86dd;
 	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
 		return 1;
-	if (rx->udp) {
-		const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
-		uint16_t port;
-
-		if (uh + 4 > rx->end)
-			return 1;
-		port = ofl_load_be16(uh + 2);
-		if ((port == OFL_GRO_VXLAN_PORT &&
-		     (ctx->flags & OFL_GRO_F_VXLAN)) ||
-		    (port == OFL_GRO_GENEVE_PORT &&
-		     (ctx->flags & OFL_GRO_F_GENEVE)))
-			return 1;
-	}
+	if (ofl__gro_inner_udp_refused(ctx, rx))
+		return 1;
 	rx->flush |= oflush;
 	return 0;
 }

@@ -367,7 +367,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 		"vx_imac", "vx_ack", "vx_otos", "vx_odf", "vx_iid_df0_fixed",
 		"vx_oid_fixed_ocsum", "vx_i6_data", "vx_i6_ocsum",
 		"vx_i6_seq_gap", "vx_i6_hlim", "vx_i6_flowlabel",
-		"vx_i6_oid_jump" };
+		"vx_i6_oid_jump", "vx_udp", "vx_udp_ocsum", "vx_udp_short_last",
+		"vx_i6_udp", "vx_udp_to_vx_port" };
+	static const int ul[4] = { 500, 500, 200, 500 };
 	static const int lrg_sml[] = { 1000, 500 }, sml_lrg[] = { 500, 1000 };
 	int n, i, csum = 0;
 
@@ -381,6 +383,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 	case 21: n = gc_data(g, 0, 60, 100); break;
 	case 22: n = gc_data(g, 0, 47, 1400); break;
 	case 27: n = gc_data(g, 0, 3, 0); break;
+	case 38: case 39: case 42: n = gc_data(g, 0, 4, 1000); break;
+	case 40: n = gc_lens(g, 0, ul, 4); break;
+	case 41: n = gc_data(g, 1, 4, 1000); break;
 	case 23:
 		*multi = 1;
 		n = 0;
@@ -395,7 +400,8 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 		break;
 	default: n = gc_data(g, c >= 32, 4, 1000); break;
 	}
-	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31 || c == 33)
+	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31 || c == 33 ||
+	    c == 39 || c == 41)
 		csum = 1;
 	for (i = 0; i < n; i++) {
 		g[i].vx = ov6 ? 2 : 1;
@@ -441,6 +447,15 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 	case 35: g[2].ttl = 63; break;
 	case 36: g[2].flowlabel = 5; break;
 	case 37: g[2].oidfix = 1; break;
+	case 38: case 39: case 40: case 41: case 42:
+		/* inner UDP: merged only with UDP GRO forwarding; to the
+		 * VXLAN port (a tunnel socket, encap_mark set): never */
+		for (i = 0; i < n; i++) {
+			g[i].udp = 1;
+			if (c == 42)
+				g[i].dport = TSEG_VX_PORT;
+		}
+		break;
 	default: break;
 	}
 	return n;

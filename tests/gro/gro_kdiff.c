@@ -355,6 +355,9 @@ int main(int argc, char **argv)
 
 			if (n < 0)
 				break;
+			if (getenv("OFL_KDIFF_ONLY") &&
+			    !strstr(nm, getenv("OFL_KDIFF_ONLY")))
+				continue;
 			if (!strcmp(nm, "vlan") && !getenv("OFL_KERNEL_VLAN")) {
 				printf("SKIP %s/%s: the kernel is built without "
 				       "CONFIG_VLAN_8021Q (no VLAN GRO): "

@@ -73,4 +73,7 @@ if $X sysctl -qw net.ipv6.conf.oflrx.disable_ipv6=0 &&
 else
 	echo "skip vxlan6: no IPv6 vxlan device: outer IPv6 by unit tests only"
 fi
-OFL_VXLAN=1 $X "$BIN" ofltx oflrx
+OFL_VXLAN=1 $X "$BIN" ofltx oflrx || exit 1
+# inner UDP of VXLAN with rx-udp-gro-forwarding: only the vx_*udp* cases
+$X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null &&
+	OFL_VXLAN=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp $X "$BIN" ofltx oflrx

@@ -228,6 +228,30 @@ static const struct golden golden_vx[] = {
 	{ 1, "vx_i6_hlim", "2144m 1144 1144" },
 	{ 1, "vx_i6_flowlabel", "2144m 1144 1144" },
 	{ 1, "vx_i6_oid_jump", "4144m" },
+	{ 0, "vx_udp", "1092 1092 1092 1092" },
+	{ 0, "vx_udp_ocsum", "1092 1092 1092 1092" },
+	{ 0, "vx_udp_short_last", "592 592 292 592" },
+	{ 0, "vx_i6_udp", "1112 1112 1112 1112" },
+	{ 0, "vx_udp_to_vx_port", "1092 1092 1092 1092" },
+	{ 1, "vx_udp", "1112 1112 1112 1112" },
+	{ 1, "vx_udp_ocsum", "1112 1112 1112 1112" },
+	{ 1, "vx_udp_short_last", "612 612 312 612" },
+	{ 1, "vx_i6_udp", "1132 1132 1132 1132" },
+	{ 1, "vx_udp_to_vx_port", "1112 1112 1112 1112" },
+};
+
+/* The VXLAN cases with inner UDP, UDP GRO forwarding on (kdiff.sh). */
+static const struct golden golden_vx_udp[] = {
+	{ 0, "vx_udp", "4092m" },
+	{ 0, "vx_udp_ocsum", "4092m" },
+	{ 0, "vx_udp_short_last", "1292m 592" },
+	{ 0, "vx_i6_udp", "4112m" },
+	{ 0, "vx_udp_to_vx_port", "1092 1092 1092 1092" },
+	{ 1, "vx_udp", "4112m" },
+	{ 1, "vx_udp_ocsum", "4112m" },
+	{ 1, "vx_udp_short_last", "1312m 612" },
+	{ 1, "vx_i6_udp", "4132m" },
+	{ 1, "vx_udp_to_vx_port", "1112 1112 1112 1112" },
 };
 
 /* The running 6.18 kernel's output for the GRE and IP-in-IP cases of
@@ -481,6 +505,8 @@ static void golden_vxlan(void **state)
 
 	(void)state;
 	golden_run(golden_vx, OFL_ARRAY_SIZE(golden_vx), OFL_GRO_F_VXLAN);
+	golden_run(golden_vx_udp, OFL_ARRAY_SIZE(golden_vx_udp),
+		   OFL_GRO_F_VXLAN | OFL_GRO_F_UDP_FWD);
 	/* without the flag (no VXLAN socket) every datagram goes up alone */
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		n = gro_vx_case(0, ov6, g, &nm, &multi);
@@ -1175,6 +1201,28 @@ static void iptun_udp(void **state)
 	o.flags = OFL_GRO_F_UDP_FWD;
 	ofl_gro_init(&ctx, &o);
 	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+	/* inner UDP of VXLAN (outer checksum set): UDP_TUNNEL_CSUM |
+	 * UDP_L4, both checksums completed = the super-frame */
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		gc_data(g, 0, 4, 1000);
+		for (i = 0; i < 4; i++) {
+			g[i].vx = ov6 + 1;
+			g[i].udp = 1;
+			g[i].ocsum = 1;
+		}
+		big = g[0];
+		big.paylen = 4000;
+		wl = tseg_build(&big, want, dm);
+		o.flags = OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN;
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
+				 OFL_GRO_GSO_UDP_TUNNEL_CSUM);
+		assert_int_equal(p->csum_offset, 6);
+		assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4, lin,
+						       sizeof(lin), 1), wl);
+		assert_memory_equal(lin, want, (size_t)wl);
+	}
 }
 
 /* Property: lib/gso cuts a super-frame, lib/gro (validating every
