@@ -39,10 +39,10 @@
  * (udp_gro_receive, vxlan_gro_receive, geneve_gro_receive,
  * eth_gro_receive); unless OFL_GRO_F_NO_IPTUN, GRE (gre_gro_receive) and
  * IP-in-IP (ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive)
- * over outer IPv4 or IPv6 carrying IPv4/IPv6 TCP (GRE: or Ethernet).
+ * over outer IPv4 or IPv6 carrying IPv4/IPv6 TCP (GRE: or Ethernet); the
+ * inner UDP of all these tunnels with OFL_GRO_F_UDP_FWD.
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
- * ICMP, other tunnels, fragments, IPv4 options) is passed up alone (Linux
- * would also coalesce inner UDP).
+ * ICMP, other tunnels, fragments, IPv4 options) is passed up alone.
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
@@ -158,8 +158,10 @@ enum ofl_gro_result {
 
 /** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
  * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
- * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4). Off by default, as in
- * Linux, where UDP is then passed up unless a socket asked for UDP_GRO. */
+ * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4), also inside VXLAN,
+ * GENEVE, GRE and IP-in-IP tunnels (the tunnel's gso_type bit | UDP_L4).
+ * Off by default, as in Linux, where UDP is then passed up unless a
+ * socket asked for UDP_GRO. */
 #define OFL_GRO_F_UDP_FWD (1u << 0)
 /** ofl_gro_opts.flags: a VXLAN socket listens on UDP port 4789
  * (OFL_GRO_VXLAN_PORT; in Linux a vxlan device is up, whose UDP socket has
