@@ -13,6 +13,9 @@
  */
 #include "internal.h"
 
+/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx and
+ * ofl__gro_bpf_put/get below (BPF passes the state between global
+ * functions without the pointers). */
 struct ofl__gro_rx {
 	const uint8_t *d;
 	const uint8_t *end;
@@ -30,6 +33,81 @@ struct ofl__gro_rx {
 };
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
+
+#if defined(OFL_BPF)
+/* eBPF (internal.h, OFL__GRO_GLOBAL): struct ofl__gro_rx without its
+ * pointers, plus the frame's scalars, between global functions. */
+struct ofl__gro_bpf_rx {
+	uint32_t len;
+	uint32_t hash;
+	uint32_t id;
+	uint32_t csum;
+	int32_t pos;
+	uint32_t nout;
+	uint16_t l3;
+	uint16_t l4;
+	uint16_t pay;
+	uint8_t v6;
+	uint8_t flush;
+	uint8_t udp;
+	uint8_t tun;
+	uint8_t ol3;
+	uint8_t ol4;
+};
+
+/* Two deliveries (what one frame can cause), as one sized argument. */
+struct ofl__gro_bpf_out {
+	struct ofl_gro_pkt p[2];
+};
+
+OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
+				 const struct ofl__gro_rx *rx, uint32_t hash,
+				 uint32_t id, uint32_t csum, int pos)
+{
+	s->len = rx->len;
+	s->hash = hash;
+	s->id = id;
+	s->csum = csum;
+	s->pos = pos;
+	s->nout = 0;
+	s->l3 = rx->l3;
+	s->l4 = rx->l4;
+	s->pay = rx->pay;
+	s->v6 = rx->v6;
+	s->flush = rx->flush;
+	s->udp = rx->udp;
+	s->tun = rx->tun;
+	s->ol3 = rx->ol3;
+	s->ol4 = rx->ol4;
+}
+
+/* The frame (over @fb) and @rx as the wrapped function wants them. */
+OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
+				 struct ofl_gro_frame *f,
+				 const struct ofl__gro_buf *fb,
+				 const struct ofl__gro_bpf_rx *s)
+{
+	uint32_t len = s->len <= OFL_GRO_BPF_FRAME ? s->len : 0;
+
+	f->data = fb->b;
+	f->len = len;
+	f->hash = s->hash;
+	f->id = s->id;
+	f->csum = s->csum;
+	rx->d = fb->b;
+	rx->end = fb->b + len;
+	rx->len = len;
+	rx->l3 = s->l3;
+	rx->l4 = s->l4;
+	rx->pay = s->pay;
+	rx->v6 = s->v6;
+	rx->flush = s->flush;
+	rx->udp = s->udp;
+	rx->tun = s->tun;
+	rx->ol3 = s->ol3;
+	rx->ol4 = s->ol4;
+}
+#endif
 
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
 OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
@@ -110,6 +188,9 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 
 		if (nh != 0 && nh != 43 && nh != 60)
 			break;
+		/* refused after the walk anyway; bounds pos for the verifier */
+		if (pos > OFL_GRO_MAX_HDR)
+			return 1;
 		if (rx->d + pos + 2 > rx->end)
 			return 1;
 		elen = ((uint32_t)rx->d[pos + 1] + 1) * 8;
@@ -149,9 +230,14 @@ OFL_PRIVATE uint32_t ofl__gro_ipt_differ(const struct ofl_gro_flow *p,
 	if (gh[0] & 0x20)
 		d |= ofl_load_ne32(gh + 4) ^ ofl_load_ne32(gh2 + 4);
 	if (l3 >= ol4 + 4u + OFL__GRO_ETH_HLEN &&
-	    ofl_load_be16(gh + 2) == 0x6558)
-		d |= (uint32_t)ofl__gro_ne14(rx->d + l3 - OFL__GRO_ETH_HLEN,
-					     p->hdr + l3 - OFL__GRO_ETH_HLEN);
+	    ofl_load_be16(gh + 2) == 0x6558) {
+		/* the inner MAC header; masked: the BPF verifier does not
+		 * keep l3 >= 14 from the test above ("invalid access to
+		 * memory, ... off=-9") */
+		uint32_t m = OFL__GRO_OFF(l3 - OFL__GRO_ETH_HLEN);
+
+		d |= (uint32_t)ofl__gro_ne14(rx->d + m, p->hdr + m);
+	}
 	return d;
 }
 
@@ -207,51 +293,6 @@ OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
  * tcp_gro_lookup (ports) in one go: tcp_gro_lookup takes the newest flow
  * that passed them all, and each flow's tests do not depend on the others.
  */
-#if defined(OFL_BPF)
-/* BPF has no setcc: every comparison is a branch and a verifier state, so
- * the same tests are accumulated and tested once. */
-OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
-			       const struct ofl__gro_rx *rx)
-{
-	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
-	const uint8_t *ip = rx->d + l3;
-	const uint8_t *ip2 = p->hdr + l3;
-	/* end of the (outer) link layer: VLAN tags lie before it */
-	uint32_t l2 = OFL_GRO_TUNNEL && rx->tun ? OFL__GRO_OFF(rx->ol3) : l3;
-	uint64_t d;
-
-	/* ports and hash first: what usually tells flows of a host apart */
-	if (((ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4)) |
-	     (p->hash ^ hash)) != 0)
-		return 0;
-	d = (uint32_t)(p->l3 ^ rx->l3) |
-	    (uint32_t)(p->v6 ^ rx->v6) | (uint32_t)(p->l4 ^ rx->l4);
-	d |= ofl__gro_x8(p->hdr, rx->d) |
-	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
-	     (uint32_t)(ofl_load_ne16(p->hdr + 12) ^ ofl_load_ne16(rx->d + 12));
-	if (l2 > OFL__GRO_ETH_HLEN)
-		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l2 - 14u,
-				 4 * OFL__GRO_MAX_VLANS);
-	if (!rx->v6) {
-		d |= (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
-	} else {
-		d |= ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
-		     (uint32_t)(ip[6] ^ ip2[6]) | ofl__gro_x8(ip + 8, ip2 + 8) |
-		     ofl__gro_x8(ip + 16, ip2 + 16) |
-		     ofl__gro_x8(ip + 24, ip2 + 24) |
-		     ofl__gro_x8(ip + 32, ip2 + 32);
-		if (l4 > l3 + 40u)
-			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
-					 OFL_GRO_MAX_HDR);
-	}
-#if OFL_GRO_TUNNEL
-	if (d == 0 && (p->tun | rx->tun))
-		d = ofl__gro_tun_differ(p, rx);
-#endif
-	return d == 0;
-}
-
-#else
 OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			       const struct ofl__gro_rx *rx)
 {
@@ -283,11 +324,43 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	return l4 <= l3 + 40u ||
 	       !ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u, OFL_GRO_MAX_HDR);
 }
+
+#if defined(OFL_BPF)
+/* eBPF: global functions (internal.h, OFL__GRO_GLOBAL). */
+int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
+		       const struct ofl__gro_buf *fb,
+		       const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
+				       const struct ofl__gro_buf *fb,
+				       const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!p || !fb || !s)
+		return 0;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_match(p, s->hash, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
+				       uint32_t hash,
+				       const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, hash, 0, 0, -1);
+	return ofl__gro_bpf_match(p, (const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_match(p, hash, rx) ofl__gro_bpf_match_call(p, hash, rx)
 #endif
 
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
- * already flushes, or the device vouched for the checksum). */
+ * already flushes, or the device vouched for the checksum); with rx->tun
+ * exactly OFL__GRO_TUN_GRE (ofl__gro_ipt, before the tunnel is set up)
+ * gre_gro_receive's skb_gro_checksum_simple_validate of the GRE header at
+ * rx->l4 and the rest of the frame: the same rules, no pseudo-header. */
 OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
@@ -302,15 +375,47 @@ OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 	if (rx->udp && (rx->d + OFL__GRO_OFF(rx->l4) + 8 > rx->end ||
 			!ofl_load_ne16(rx->d + OFL__GRO_OFF(rx->l4) + 6)))
 		return 0;
-	s = ofl_csum_span(rx->d + rx->l4, rx->end, 0);
-	if (!rx->v6)
-		return ofl_csum_tcpudp_magic(
+	/* the pseudo header first: after the loop only the fold is left
+	 * (in BPF each exit of the loop walks what follows it) */
+	if (OFL_GRO_TUNNEL && rx->tun == OFL__GRO_TUN_GRE)
+		s = 0;
+	else if (!rx->v6)
+		s = ofl_csum_tcpudp_nofold(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len,
-			rx->udp ? 17 : 6, s) != 0;
-	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, rx->udp ? 17 : 6,
-				   s) != 0;
+			rx->udp ? 17 : 6, 0);
+	else
+		s = ofl_csum_ipv6_nofold(ip + 8, ip + 24, l4len,
+					 rx->udp ? 17 : 6, 0);
+	s = ofl_csum_span(rx->d + OFL__GRO_OFF(rx->l4), rx->end, s);
+	return ofl_csum_fold(s) != 0;
 }
+
+#if defined(OFL_BPF)
+int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
+			  const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
+					  const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_csum_bad(&f, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
+					  const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	return ofl__gro_bpf_csum_bad((const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
+#endif
 
 /* tcp_gro_pull_header; for UDP udp_gro_udphdr and the first checks of
  * udp_gro_receive_segment (non-zero checksum, length = rest of frame). */
@@ -364,7 +469,7 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
-	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
+	    (ctx->profile != OFL_GRO_PROFILE_6_10 || df))
 		*fixed |= bit;
 	return off != ((*fixed & bit) ? 0u : (uint32_t)p->count);
 }
@@ -389,6 +494,38 @@ OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 	return fl;
 }
 
+#if defined(OFL_BPF)
+int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
+			   struct ofl_gro_flow *p,
+			   const struct ofl__gro_buf *fb,
+			   const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
+					   struct ofl_gro_flow *p,
+					   const struct ofl__gro_buf *fb,
+					   const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!ctx || !p || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_net_flush(ctx, p, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
+					   struct ofl_gro_flow *p,
+					   const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
+	return ofl__gro_bpf_net_flush(ctx, p,
+				      (const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_net_flush(ctx, p, rx) ofl__gro_bpf_net_flush_call(ctx, p, rx)
+#endif
+
 /* tcp_gro_receive up to the merge decision: nonzero = flush. */
 OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				   struct ofl_gro_flow *p,
@@ -399,11 +536,14 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
-	uint32_t fl;
+	uint32_t fl, cwr;
 
-	fl = flags & OFL__GRO_TCP_CWR;
-	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
-	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
+	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
+	 * profile 2, the only one with bit 1 set): CWR alone no longer
+	 * flushes, a change of CWR does. Masks, not branches (BPF verifier). */
+	cwr = OFL__GRO_TCP_CWR & (((ctx->profile >> 1) & 1) - 1u);
+	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
+			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
 	if (p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
@@ -450,7 +590,8 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 }
 
 /* Flags that end a flow (tcp_gro_receive out_check_final); 6.18 adds CWR:
- * a CWR segment is never merged and always passed up alone. */
+ * a CWR segment is never merged and always passed up alone (6.10 and 7.0
+ * do not). */
 OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 {
 	uint32_t f = OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH | OFL__GRO_TCP_RST |
@@ -488,11 +629,9 @@ OFL_PRIVATE int ofl__gro_inner_udp_refused(const struct ofl_gro_ctx *ctx,
  * (when enabled): udp4/6_gro_receive (outer checksum validated unless the IP layer flushes; zero is
  * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
  * not validated passes the frame up), vxlan_gro_prepare_receive or
- * geneve_gro_receive, then
- * eth_gro_receive and the inner inet_gro_receive or ipv6_gro_receive. On
- * success l3/l4/v6/udp describe the inner IP and TCP (or UDP with
- * OFL_GRO_F_UDP_FWD) and rx->flush holds both layers' flush.
- * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
+ * geneve_gro_receive, then eth_gro_receive. On success rx->tun, ol3,
+ * ol4, l3 (inner IP) and v6 are set; ofl__gro_inner parses the inner IP.
+ * Returns 0 (inner IP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
  */
 OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
@@ -500,8 +639,6 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 {
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t hlen = 8, il3;
-	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
-	uint8_t oflush = rx->flush;
 	uint16_t port, type;
 
 	if (uh + 8 > rx->end)
@@ -540,12 +677,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
 	rx->v6 = type == 0x86dd;
-	/* inner UDP with OFL_GRO_F_UDP_FWD, as for GRE (ofl__gro_ipt) */
-	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
-		return 1;
-	if (ofl__gro_inner_udp_refused(ctx, rx))
-		return 1;
-	rx->flush |= oflush;
+	/* the inner IP layer: ofl__gro_inner */
 	return 0;
 }
 #endif
@@ -561,22 +693,18 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
  * already or the device vouched for the frame), eth_gro_receive for
  * 0x6558 (inner IPv4/IPv6 only here: VLAN GRO is not modelled), and
  * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive (outer
- * IPv4 or IPv6 with IPIP or IPv6 inside); then the inner
- * inet_gro_receive/ipv6_gro_receive. Each sets encap_mark, so a second
- * tunnel inside goes up: the inner protocol must be TCP, or UDP with
- * @udp_ok (OFL_GRO_F_UDP_FWD: udp_gro_receive_segment) unless it goes to
- * an enabled VXLAN/GENEVE port (a tunnel socket, which refuses a frame
- * with encap_mark set). On success l3/l4/v6/udp describe the inner IP and
- * L4, rx->flush holds both IP layers' flush. Returns 0 (inner TCP or UDP
- * follows) or 1 (pass up).
+ * IPv4 or IPv6 with IPIP or IPv6 inside). Each sets encap_mark, so a
+ * second tunnel inside goes up (ofl__gro_inner admits only TCP, or UDP
+ * with OFL_GRO_F_UDP_FWD: udp_gro_receive_segment, unless to an enabled
+ * VXLAN/GENEVE port, a tunnel socket, which refuses a frame with
+ * encap_mark set). On success rx->tun, ol3, ol4, l3 (inner IP) and v6 are
+ * set. Returns 0 (inner IP follows) or 1 (pass up).
  */
-OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
-			     const struct ofl_gro_frame *f,
-			     struct ofl__gro_rx *rx, uint32_t udp_ok)
+OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx)
 {
 	const uint8_t *gh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t il3 = rx->l4, kind = OFL__GRO_TUN_IPIP;
-	uint8_t oflush = rx->flush;
 	uint16_t type = rx->proto == 4 ? 0x0800 : 0x86dd;
 
 	if (rx->proto == 47) {
@@ -593,10 +721,17 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
 		       ((fl & 0x2000u) ? 4u : 0u);
 		if (rx->d + il3 > rx->end)
 			return 1;
-		if ((fl & 0x8000u) && !rx->flush &&
-		    f->csum != OFL_GRO_CSUM_UNNECESSARY &&
-		    ofl_csum_fold(ofl_csum_span(gh, rx->end, 0)) != 0)
-			return 1;
+		if (fl & 0x8000u) {
+			int bad;
+
+			/* ofl__gro_csum_bad without a pseudo-header (the
+			 * same step, one checksum loop for BPF) */
+			rx->tun = OFL__GRO_TUN_GRE;
+			bad = ofl__gro_csum_bad(f, rx);
+			rx->tun = 0;
+			if (bad)
+				return 1;
+		}
 		if (type == 0x6558) {
 			if (rx->d + il3 + OFL__GRO_ETH_HLEN > rx->end)
 				return 1;
@@ -616,6 +751,23 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
 	rx->v6 = type == 0x86dd;
+	/* the inner IP layer: ofl__gro_inner */
+	return 0;
+}
+
+/*
+ * The inner IP layer of a tunnel (rx->l3 and rx->v6 set by ofl__gro_vxlan
+ * or ofl__gro_ipt): inet_gro_receive or ipv6_gro_receive again, for TCP or,
+ * with OFL_GRO_F_UDP_FWD, UDP; rx->flush then holds both IP
+ * layers' flush. One copy for every tunnel (fewer paths in BPF). Returns
+ * 0 or 1 (pass up).
+ */
+OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
+			       struct ofl__gro_rx *rx)
+{
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+	uint8_t oflush = rx->flush;
+
 	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
 		return 1;
 	if (ofl__gro_inner_udp_refused(ctx, rx))
@@ -623,6 +775,45 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_ctx *ctx,
 	rx->flush |= oflush;
 	return 0;
 }
+
+#if defined(OFL_BPF)
+/* a global function: inlined after every tunnel's header walk, the inner
+ * IPv6 extension header loop cost the verifier about 170k processed
+ * instructions more */
+int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
+		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
+				       const struct ofl__gro_buf *fb,
+				       struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	int r;
+
+	if (!ctx || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	r = ofl__gro_inner(ctx, &rx);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	return r;
+}
+
+OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
+				       struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
+	r = ofl__gro_bpf_inner(ctx, (const struct ofl__gro_buf *)rx->d, &s);
+	rx->l4 = s.l4;
+	rx->v6 = s.v6;
+	rx->flush = s.flush;
+	rx->udp = s.udp;
+	return r;
+}
+#define ofl__gro_inner(ctx, rx) ofl__gro_bpf_inner_call(ctx, rx)
+#endif
 #endif
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
@@ -653,8 +844,7 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 		     ofl__gro_ip4(rx, udp_ok | vx_ok | ipt_ok))
 		return 1;
 #if OFL_GRO_TUNNEL
-	if (rx->proto != 6 && rx->proto != 17 &&
-	    ofl__gro_ipt(ctx, f, rx, udp_ok))
+	if (rx->proto != 6 && rx->proto != 17 && ofl__gro_ipt(f, rx))
 		return 1;
 	if (rx->udp && vx_ok && !rx->tun) {
 		int t = ofl__gro_vxlan(ctx, f, rx);
@@ -662,11 +852,63 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 		if (t == 1 || (t == 2 && !udp_ok))
 			return 1;
 	}
+	if (rx->tun && ofl__gro_inner(ctx, rx))
+		return 1;
 #endif
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
 	return ofl__gro_tcp_pull(rx);
 }
+
+#if defined(OFL_BPF)
+int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
+		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
+				       const struct ofl__gro_buf *fb,
+				       struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	int r;
+
+	if (!ctx || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	r = ofl__gro_parse(ctx, &f, &rx);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	return r;
+}
+
+/* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
+OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
+				       const struct ofl_gro_frame *f,
+				       struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	if (f->len > OFL_GRO_BPF_FRAME)
+		return 1;
+	rx->len = f->len;
+	rx->l3 = rx->l4 = rx->pay = 0;
+	rx->v6 = rx->flush = rx->udp = rx->tun = rx->ol3 = rx->ol4 = 0;
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
+	rx->d = f->data;
+	rx->end = f->data + f->len;
+	rx->l3 = s.l3;
+	rx->l4 = s.l4;
+	rx->pay = s.pay;
+	rx->v6 = s.v6;
+	rx->flush = s.flush;
+	rx->udp = s.udp;
+	rx->tun = s.tun;
+	rx->ol3 = s.ol3;
+	rx->ol4 = s.ol4;
+	return r;
+}
+#define ofl__gro_parse(ctx, f, rx) ofl__gro_bpf_parse_call(ctx, f, rx)
+#endif
 
 /* tcp_gro_lookup: the newest held flow that is the frame's flow. */
 OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
@@ -746,7 +988,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	struct ofl_gro_flow *p;
 
 	if (b->n >= OFL_GRO_BUCKET_FLOWS) {
-		ofl__gro_complete(&b->flow[OFL__GRO_SLOT(b, 0)], out);
+		ofl__gro_complete(ctx, &b->flow[OFL__GRO_SLOT(b, 0)], out);
 		ofl__gro_unlink(b, 0);
 		ctx->held--;
 		k = 1;
@@ -781,6 +1023,38 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	return k;
 }
 
+#if defined(OFL_BPF)
+int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
+		      const struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx,
+				      const struct ofl__gro_buf *fb,
+				      const struct ofl__gro_bpf_rx *s,
+				      struct ofl_gro_pkt *o)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!ctx || !fb || !s || !o)
+		return 0;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return (int)ofl__gro_hold(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],
+				  &f, &rx, o);
+}
+
+OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
+					       const struct ofl_gro_frame *f,
+					       const struct ofl__gro_rx *rx,
+					       struct ofl_gro_pkt *out)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	return ofl__gro_bpf_hold(ctx, (const struct ofl__gro_buf *)f->data,
+				 &s, out) ? 1u : 0u;
+}
+#define ofl__gro_hold(ctx, b, f, rx, out) ofl__gro_bpf_hold_call(ctx, f, rx, out)
+#endif
+
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
 OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			     const struct ofl_gro_frame *f,
@@ -809,7 +1083,7 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		if (!pp && (!merged || ulen != ulen2))
 			pp = 1;
 		if (pp) {
-			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
 		}
@@ -823,10 +1097,110 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
-	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
+	/* the caller holds it (ofl__gro_hold) */
 	*nout = k;
 	return OFL_GRO_HELD;
 }
+
+#if defined(OFL_BPF)
+/* eBPF: the UDP and TCP decisions as global functions (internal.h). */
+#define OFL__GRO_BPF_STEP(name)						\
+int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,			\
+			const struct ofl__gro_buf *fb,			\
+			struct ofl__gro_bpf_rx *s,			\
+			struct ofl__gro_bpf_out *o);			\
+OFL__GRO_GLOBAL int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,	\
+					const struct ofl__gro_buf *fb,	\
+					struct ofl__gro_bpf_rx *s,	\
+					struct ofl__gro_bpf_out *o)	\
+{									\
+	struct ofl_gro_frame f;						\
+	struct ofl__gro_rx rx;						\
+	unsigned int n = 0;						\
+	int r;								\
+									\
+	if (!ctx || !fb || !s || !o)					\
+		return OFL_EINVAL;					\
+	ofl__gro_bpf_get(&rx, &f, fb, s);				\
+	r = ofl__gro_##name(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],\
+			    &f, &rx,					\
+			    (uint32_t)s->pos < OFL_GRO_BUCKET_FLOWS ?	\
+			    (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1,\
+			    o->p, &n);					\
+	s->nout = n;							\
+	return r;							\
+}									\
+									\
+OFL_INLINE int ofl__gro_bpf_##name##_call(struct ofl_gro_ctx *ctx,	\
+					  const struct ofl_gro_frame *f,\
+					  const struct ofl__gro_rx *rx,	\
+					  int pos, struct ofl_gro_pkt *out,\
+					  unsigned int *nout)		\
+{									\
+	struct ofl__gro_bpf_rx s;					\
+	int r;								\
+									\
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, pos);	\
+	r = ofl__gro_bpf_##name(ctx,					\
+				(const struct ofl__gro_buf *)f->data, &s,\
+				(struct ofl__gro_bpf_out *)out);	\
+	*nout = s.nout < 2 ? s.nout : 2;				\
+	return r;							\
+}
+OFL__GRO_BPF_STEP(udp)
+#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_udp_call(ctx, f, rx, pos, out, nout)
+#endif
+
+/* tcp_gro_receive's merge-or-flush decision and the rest of
+ * dev_gro_receive for a TCP segment (@pos: its held flow, or -1). */
+OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			    const struct ofl_gro_frame *f,
+			    const struct ofl__gro_rx *rx, int pos,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	uint32_t flags, len, final;
+	int merged = 0;
+	unsigned int k = 0;
+
+	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
+	len = rx->len - rx->pay;
+	if (pos >= 0) {
+		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
+
+		merged = !ofl__gro_tcp_flush(ctx, p, rx) &&
+			 !ofl__gro_merge(ctx, p, rx, f->id);
+		/* out_check_final: mss is 1 unless merged */
+		final = len < (merged ? p->mss : 1u);
+		final |= flags & ofl__gro_final_flags(ctx);
+		if (!merged || final) {
+			ofl__gro_complete(ctx, p, &out[k++]);
+			ofl__gro_unlink(b, (unsigned int)pos);
+			ctx->held--;
+		}
+	} else {
+		final = len < 1u;
+		final |= flags & ofl__gro_final_flags(ctx);
+	}
+	if (merged) {
+		*nout = k;
+		return OFL_GRO_MERGED;
+	}
+	if (final || rx->flush) {
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		*nout = k;
+		return OFL_GRO_NORMAL;
+	}
+	/* the caller holds it (ofl__gro_hold) */
+	*nout = k;
+	return OFL_GRO_HELD;
+}
+
+#if defined(OFL_BPF)
+OFL__GRO_BPF_STEP(tcp)
+#define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
+#endif
 
 /* dev_gro_receive; arguments checked by the callers. */
 OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
@@ -835,9 +1209,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
-	uint32_t flags, len, final;
-	int pos, merged = 0;
-	unsigned int k = 0;
+	int pos, r;
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
 	pos = -1;
@@ -852,39 +1224,13 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		}
 		pos = ofl__gro_lookup(b, f->hash, &rx);
 	}
-	if (rx.udp)
-		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
-	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
-	len = rx.len - rx.pay;
-	if (pos >= 0) {
-		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
-
-		merged = !ofl__gro_tcp_flush(ctx, p, &rx) &&
-			 !ofl__gro_merge(ctx, p, &rx, f->id);
-		/* out_check_final: mss is 1 unless merged */
-		final = len < (merged ? p->mss : 1u);
-		final |= flags & ofl__gro_final_flags(ctx);
-		if (!merged || final) {
-			ofl__gro_complete(p, &out[k++]);
-			ofl__gro_unlink(b, (unsigned int)pos);
-			ctx->held--;
-		}
-	} else {
-		final = len < 1u;
-		final |= flags & ofl__gro_final_flags(ctx);
-	}
-	if (merged) {
-		*nout = k;
-		return OFL_GRO_MERGED;
-	}
-	if (final || rx.flush) {
-		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
-		*nout = k;
-		return OFL_GRO_NORMAL;
-	}
-	k += ofl__gro_hold(ctx, b, f, &rx, &out[k]);
-	*nout = k;
-	return OFL_GRO_HELD;
+	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
+		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
+	/* a new held flow (here, not in the two above: in BPF that keeps
+	 * the call chain within the verifier's 512-byte stack) */
+	if (r == OFL_GRO_HELD)
+		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
+	return r;
 }
 
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
