@@ -545,18 +545,7 @@ static void ofl_conf_gv_expect(struct ofl_conf *c, unsigned int op,
 			       unsigned int len, const uint8_t *want,
 			       unsigned int n)
 {
-	unsigned int i;
-
-	if (ofl_conf_case(c, OFL_CONF_GRO, op, len) < (int)n) {
-		ofl_conf_fail(c);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (c->out[i] != want[i]) {
-			ofl_conf_fail(c);
-			return;
-		}
-	}
+	ofl_conf_expect_n(c, OFL_CONF_GRO, op, len, want, n, 1);
 }
 
 /*
