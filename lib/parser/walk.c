@@ -1013,6 +1013,9 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 	return ofl__parse_finish(res, ret);
 }
 
+OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
+		  "ofl_parse() stores stop_off without a clamp");
+
 OFL_API int ofl_parse(const void *data, const void *end,
 		      unsigned int root, struct ofl_parse_result *res)
 {
@@ -1033,6 +1036,29 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	s.lim = ofl__parse_lim((const uint8_t *)data, (const uint8_t *)end);
 	ret = OFL_ELOOP;
+#if OFL__PARSE_SPECIALIZE
+	/*
+	 * The first step specialised for its root (no node dispatch; the
+	 * later steps are reached by jumps between the node cases), and the
+	 * loop one step shorter: the same step limit.
+	 */
+	if (s.nid == OFL__PN_ETH)
+		ret = ofl__parse_hdr_n((const uint8_t *)data,
+				       (const uint8_t *)end, &s, res,
+				       OFL__PN_ETH);
+	else if (s.nid == OFL__PN_IPV4)
+		ret = ofl__parse_hdr_n((const uint8_t *)data,
+				       (const uint8_t *)end, &s, res,
+				       OFL__PN_IPV4);
+	else
+		ret = ofl__parse_hdr_n((const uint8_t *)data,
+				       (const uint8_t *)end, &s, res,
+				       OFL__PN_IPV6);
+	OFL__PARSE_LOOP
+	for (i = 1; ret > 0 && i < OFL_PARSE_MAX_DEPTH; i++)
+		ret = ofl__parse_hdr((const uint8_t *)data,
+				     (const uint8_t *)end, &s, res);
+#else
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
 		ret = ofl__parse_hdr((const uint8_t *)data,
@@ -1040,8 +1066,11 @@ OFL_API int ofl_parse(const void *data, const void *end,
 		if (ret <= 0)
 			break;
 	}
+#endif
 	res->nlayers = (uint8_t)s.nl;
 	res->encap = (uint8_t)s.encap;
-	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
+	/* no clamp: s.off < OFL_PARSE_MAX_HDR_OFF + 2048 (every header
+	 * starts below the limit and is at most 2048 bytes long) */
+	res->stop_off = (uint16_t)s.off;
 	return ofl__parse_finish(res, ret);
 }
