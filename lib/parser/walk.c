@@ -490,7 +490,6 @@ struct ofl__parse_state {
 	unsigned int hlen;	/* its length */
 	unsigned int nid;	/* current node */
 	unsigned int nl;	/* layers recorded (res->nlayers) */
-	unsigned int encap;	/* tunnels crossed (res->encap) */
 	unsigned int flow;	/* result offset of the current flow */
 	unsigned int lim;	/* min(frame length, OFL_PARSE_MAX_HDR_OFF - 1) */
 };
@@ -746,7 +745,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 			return OFL_ELOOP;
 		l = &res->layers[nl];
 		l->proto = op->proto;
-		l->encap = (uint8_t)s->encap;
+		l->encap = res->encap;
 		l->offset = (uint16_t)off;
 		l->len = (uint16_t)hlen;
 		l->reserved = 0;
@@ -836,10 +835,10 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (e->node == OFL__PN_STOP)
 		return 0;
 	if (e->flags & OFL_PARSE_EF_ENCAP) {
-		if (s->encap >= OFL_PARSE_MAX_ENCAP)
+		if (res->encap >= OFL_PARSE_MAX_ENCAP)
 			return OFL_ELOOP;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
-		s->encap++;
+		res->encap = (uint8_t)(res->encap + 1);
 		s->flow = (unsigned int)offsetof(struct ofl_parse_result,
 						 inner);
 		res->tun_kind = n ? n->tun_kind : 0;
@@ -947,8 +946,7 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	s.nid = res->node;
 	s.hlen = 0;
 	s.nl = res->nlayers;
-	s.encap = res->encap;
-	s.flow = ofl__parse_flow_off(s.encap);
+	s.flow = ofl__parse_flow_off(res->encap);
 	s.lim = ofl__parse_lim(p, end);
 	/* the generic form (node index from *res), also natively: so the
 	 * step API and the conformance suite run the very code BPF runs,
@@ -958,7 +956,6 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
 	res->nlayers = (uint8_t)s.nl;
-	res->encap = (uint8_t)s.encap;
 	return ret;
 }
 
@@ -1032,7 +1029,6 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.off = 0;
 	s.hlen = 0;
 	s.nl = 0;
-	s.encap = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	s.lim = ofl__parse_lim((const uint8_t *)data, (const uint8_t *)end);
 	ret = OFL_ELOOP;
@@ -1068,7 +1064,6 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	}
 #endif
 	res->nlayers = (uint8_t)s.nl;
-	res->encap = (uint8_t)s.encap;
 	/* no clamp: s.off < OFL_PARSE_MAX_HDR_OFF + 2048 (every header
 	 * starts below the limit and is at most 2048 bytes long) */
 	res->stop_off = (uint16_t)s.off;
