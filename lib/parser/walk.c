@@ -962,9 +962,11 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 /*
  * The end of a walk: the final code and the payload length. The walker
  * fields are 0 here in ofl_parse() (the TLV walk clears its own);
- * ofl_parse_finish() clears those the step API left.
+ * ofl_parse_finish() clears those the step API left. @flow: the result
+ * offset of the innermost flow (ofl_parse() has it in the walker).
  */
-OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
+OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
+				 unsigned int flow)
 {
 	unsigned int pend;
 
@@ -975,8 +977,12 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 	 * would wait for the flow's fresh narrow stores (no store-to-load
 	 * forwarding across several stores), 6 ns of a 16 ns parse */
 	if (res->payload_off) {
-		const struct ofl_parse_flow *fi =
-			res->encap ? &res->inner : &res->outer;
+		const struct ofl_parse_flow *fi;
+
+		OFL__PARSE_HIDE(flow);
+		if (flow > OFL__PARSE_RSIZE - sizeof(*fi))
+			return ret;
+		fi = (const struct ofl_parse_flow *)((uint8_t *)res + flow);
 
 		pend = res->frame_len;
 		if (fi->l3_end && fi->l3_end < pend)
@@ -1007,7 +1013,8 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 	res->node = 0;
 	res->wflags = 0;
 	res->whlen = 0;
-	return ofl__parse_finish(res, ret);
+	return ofl__parse_finish(res, ret,
+				 ofl__parse_flow_off(res->encap));
 }
 
 OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
@@ -1067,5 +1074,5 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	/* no clamp: s.off < OFL_PARSE_MAX_HDR_OFF + 2048 (every header
 	 * starts below the limit and is at most 2048 bytes long) */
 	res->stop_off = (uint16_t)s.off;
-	return ofl__parse_finish(res, ret);
+	return ofl__parse_finish(res, ret, s.flow);
 }
