@@ -762,6 +762,11 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	for (i = 0; i < n; i++) {
 		unsigned int m;
 
+		/* the headers of a later frame of the burst are fetched while
+		 * this one is handled (each frame depends on the previous
+		 * one's result, so the core would not look that far ahead) */
+		if (i + OFL__GRO_PREFETCH_AHEAD < n)
+			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
 		ofl__gro_receive(ctx, &f[i], &out[k], &m);
 		k += m;
 	}
