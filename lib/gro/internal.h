@@ -117,12 +117,18 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 	}
 #endif
 
-	for (i = 0; i + 8 <= max; i += 8) {
-		if (i + 8 > n)
-			break;
-		ofl_copy8(dst + i, src + i);
+	if (n >= 8 && n <= max) {
+		/* whole words, then the last 8 bytes (overlapping) */
+		for (i = 0; i + 8 <= max; i += 8) {
+			if (i + 8 > n)
+				break;
+			ofl_copy8(dst + i, src + i);
+		}
+		if (i < n)
+			ofl_copy8(dst + n - 8, src + n - 8);
+		return;
 	}
-	for (; i < max; i++) {
+	for (i = 0; i < max; i++) {
 		if (i >= n)
 			break;
 		dst[i] = src[i];

@@ -246,14 +246,14 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
  * already flushes, or the device vouched for the checksum). */
-OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
+OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
 	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t l4len = rx->len - rx->l4;
 	ofl_wsum s;
 
-	if (rx->flush || f->csum == OFL_GRO_CSUM_UNNECESSARY)
+	if (f->csum == OFL_GRO_CSUM_UNNECESSARY || rx->flush)
 		return 0;
 	/* UDP: skb_gro_checksum_validate_zero_check, a zero sum is not
 	 * checked (udp_gro_receive_segment then passes the frame up) */
@@ -301,12 +301,14 @@ OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
 /* inet_gro_flush / ipv6_gro_flush for one IP layer: @ip2 is the held
  * flow's header, @bit the flow's fixed-ID flag for the layer (6.18
  * NAPI_GRO_CB(p)->ip_fixedid keeps one bit per layer), @outer set for the
- * outer header of a tunnel (before 6.18 its ID is not checked with DF). */
-OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
-				  const struct ofl_gro_flow *p,
-				  const uint8_t *ip, const uint8_t *ip2,
-				  uint32_t v6, uint8_t *fixed, uint8_t bit,
-				  uint32_t outer)
+ * outer header of a tunnel (before 6.18 its ID is not checked with DF).
+ * @same (a constant at each call): the caller has already found TTL, TOS
+ * and frag_off (so DF) equal to the held header's (ofl__gro_fast). */
+OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
+				 const struct ofl_gro_flow *p,
+				 const uint8_t *ip, const uint8_t *ip2,
+				 uint32_t v6, uint8_t *fixed, uint8_t bit,
+				 uint32_t outer, uint32_t same)
 {
 	uint16_t df, off;
 
@@ -314,8 +316,8 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
 			0x0ff00000u) || ip[7] != ip2[7];
 	df = ofl_load_be16(ip + 6) & 0x4000;
-	if (ip[8] != ip2[8] || ip[1] != ip2[1] ||
-	    df != (ofl_load_be16(ip2 + 6) & 0x4000))
+	if (!same && (ip[8] != ip2[8] || ip[1] != ip2[1] ||
+		      df != (ofl_load_be16(ip2 + 6) & 0x4000)))
 		return 1;
 	if (outer && df && ctx->profile == OFL_GRO_PROFILE_6_10)
 		return 0;
@@ -329,27 +331,28 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 
 /* gro_receive_network_flush: the (inner) IP layer, and with a tunnel the
  * outer one too. */
-OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
-				   struct ofl_gro_flow *p,
-				   const struct ofl__gro_rx *rx)
+OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
+				  struct ofl_gro_flow *p,
+				  const struct ofl__gro_rx *rx, uint32_t same)
 {
 	int fl = ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
 				   p->hdr + OFL__GRO_OFF(p->l3), rx->v6,
-				   &p->fixedid, 1, 0);
+				   &p->fixedid, 1, 0, same);
 #if OFL_GRO_TUNNEL
 	if (rx->tun)
 		fl |= ofl__gro_ip_flush(ctx, p,
 					rx->d + OFL__GRO_OFF(rx->ol3),
 					p->hdr + OFL__GRO_OFF(p->ol3),
-					rx->tun == 2, &p->tun, 4, 1);
+					rx->tun == 2, &p->tun, 4, 1, 0);
 #endif
 	return fl;
 }
 
-/* tcp_gro_receive up to the merge decision: nonzero = flush. */
-OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
-				   struct ofl_gro_flow *p,
-				   const struct ofl__gro_rx *rx)
+/* tcp_gro_receive up to the merge decision: nonzero = flush. @same as
+ * for ofl__gro_ip_flush. */
+OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
+				  struct ofl_gro_flow *p,
+				  const struct ofl__gro_rx *rx, uint32_t same)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
@@ -373,16 +376,16 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
 		}
 	}
-	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx);
+	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx, same);
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
 	return fl != 0;
 }
 
 /* skb_gro_receive: append the payload; nonzero if it does not fit. */
-OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
-			       struct ofl_gro_flow *p,
-			       const struct ofl__gro_rx *rx, uint32_t id)
+OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
+			      struct ofl_gro_flow *p,
+			      const struct ofl__gro_rx *rx, uint32_t id)
 {
 	uint32_t len = rx->len - rx->pay;
 	uint32_t v6 = rx->tun ? rx->tun == 2 : rx->v6;	/* p->protocol */
@@ -520,11 +523,14 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 				const struct ofl__gro_rx *rx)
 {
-	unsigned int j;
+	unsigned int i, n = b->n;
 
-	for (j = OFL_GRO_BUCKET_FLOWS; j-- > 0;) {
-		if (j >= b->n)
-			continue;
+	/* newest first: age positions n - 1 down to 0 */
+	for (i = 0; i < OFL_GRO_BUCKET_FLOWS; i++) {
+		unsigned int j = (n - 1u - i) & (OFL_GRO_BUCKET_FLOWS - 1);
+
+		if (i >= n)
+			break;
 		if (ofl__gro_match(&b->flow[OFL__GRO_SLOT(b, j)], hash, rx))
 			return (int)j;
 	}
@@ -650,7 +656,7 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		 * flow; a shorter one is merged and ends it */
 		if (p->count >= OFL__GRO_UDP_CNT_MAX)
 			pp = flush = 1;
-		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
+		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx, 0))
 			pp = 1;
 		else
 			merged = !ofl__gro_merge(ctx, p, rx, f->id);
@@ -676,39 +682,29 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	return OFL_GRO_HELD;
 }
 
-/* dev_gro_receive; arguments checked by the callers. */
-OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
-				 const struct ofl_gro_frame *f,
-				 struct ofl_gro_pkt *out, unsigned int *nout)
+/*
+ * tcp_gro_receive from the lookup on, and dev_gro_receive's handling of its
+ * result, for TCP frame @rx and held flow @pos (-1: none). Inlined at both
+ * call sites of ofl__gro_receive: in the fast path's copy the offsets are
+ * constants and @same is 1, so the compiler specialises the same source.
+ */
+OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			    const struct ofl_gro_frame *f,
+			    const struct ofl__gro_rx *rx, int pos,
+			    struct ofl_gro_pkt *out, unsigned int *nout,
+			    uint32_t same)
 {
-	struct ofl_gro_bucket *b;
-	struct ofl__gro_rx rx;
 	uint32_t flags, len, final;
-	int pos, merged = 0;
+	int merged = 0;
 	unsigned int k = 0;
 
-	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
-	pos = -1;
-#if !defined(OFL_BPF)
-	pos = ofl__gro_fast(b, f, &rx);
-#endif
-	if (pos < 0) {
-		if (ofl__gro_parse(ctx, f, &rx)) {
-			ofl__gro_frame_pkt(out, f->id, f->len);
-			*nout = 1;
-			return OFL_GRO_NORMAL;
-		}
-		pos = ofl__gro_lookup(b, f->hash, &rx);
-	}
-	if (rx.udp)
-		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
-	flags = ofl_load_be32(rx.d + OFL__GRO_OFF(rx.l4) + 12);
-	len = rx.len - rx.pay;
+	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
+	len = rx->len - rx->pay;
 	if (pos >= 0) {
 		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
 
-		merged = !ofl__gro_tcp_flush(ctx, p, &rx) &&
-			 !ofl__gro_merge(ctx, p, &rx, f->id);
+		merged = !ofl__gro_tcp_flush(ctx, p, rx, same) &&
+			 !ofl__gro_merge(ctx, p, rx, f->id);
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
@@ -725,14 +721,40 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		*nout = k;
 		return OFL_GRO_MERGED;
 	}
-	if (final || rx.flush) {
+	if (final || rx->flush) {
 		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
-	k += ofl__gro_hold(ctx, b, f, &rx, &out[k]);
+	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
 	*nout = k;
 	return OFL_GRO_HELD;
+}
+
+/* dev_gro_receive; arguments checked by the callers. */
+OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
+				 const struct ofl_gro_frame *f,
+				 struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	struct ofl_gro_bucket *b;
+	struct ofl__gro_rx rx;
+	int pos;
+
+	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
+#if !defined(OFL_BPF)
+	pos = ofl__gro_fast(b, f, &rx);
+	if (pos >= 0)
+		return ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout, 1);
+#endif
+	if (ofl__gro_parse(ctx, f, &rx)) {
+		ofl__gro_frame_pkt(out, f->id, f->len);
+		*nout = 1;
+		return OFL_GRO_NORMAL;
+	}
+	pos = ofl__gro_lookup(b, f->hash, &rx);
+	if (rx.udp)
+		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
+	return ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout, 0);
 }
 
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
