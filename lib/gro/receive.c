@@ -546,12 +546,12 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * it; what is left to check of the parse (header checksum, tot_len, L4
  * checksum) is checked here. Anything else takes the full path.
  */
-OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
+OFL_INLINE int ofl__gro_fast(struct ofl_gro_bucket *b,
 			     const struct ofl_gro_frame *f,
-			     struct ofl__gro_rx *rx)
+			     struct ofl__gro_rx *rx, struct ofl_gro_flow **pp)
 {
 	const uint8_t *d = f->data, *h;
-	const struct ofl_gro_flow *p;
+	struct ofl_gro_flow *p;
 	unsigned int pos;
 
 	if (!b->n || f->len > 65535 || f->len < 54)
@@ -584,6 +584,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
 	if (ofl__gro_csum_bad(f, rx))
 		return -1;
+	*pp = p;
 	return (int)pos;
 }
 #endif
@@ -684,15 +685,16 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 /*
  * tcp_gro_receive from the lookup on, and dev_gro_receive's handling of its
- * result, for TCP frame @rx and held flow @pos (-1: none). Inlined at both
- * call sites of ofl__gro_receive: in the fast path's copy the offsets are
- * constants and @same is 1, so the compiler specialises the same source.
+ * result, for TCP frame @rx and held flow @p at age position @pos (-1 and
+ * NULL: none). Inlined at both call sites of ofl__gro_receive: in the fast
+ * path's copy the offsets are constants and @same is 1, so the compiler
+ * specialises the same source.
  */
 OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			    const struct ofl_gro_frame *f,
 			    const struct ofl__gro_rx *rx, int pos,
-			    struct ofl_gro_pkt *out, unsigned int *nout,
-			    uint32_t same)
+			    struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
+			    unsigned int *nout, uint32_t same)
 {
 	uint32_t flags, len, final;
 	int merged = 0;
@@ -700,9 +702,7 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
 	len = rx->len - rx->pay;
-	if (pos >= 0) {
-		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
-
+	if (pos >= 0 && p) {
 		merged = !ofl__gro_tcp_flush(ctx, p, rx, same) &&
 			 !ofl__gro_merge(ctx, p, rx, f->id);
 		/* out_check_final: mss is 1 unless merged */
@@ -726,7 +726,13 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
-	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
+	{
+		/* a copy: the caller's rx then never has its address taken,
+		 * so the fast path keeps it in registers */
+		struct ofl__gro_rx r2 = *rx;
+
+		k += ofl__gro_hold(ctx, b, f, &r2, &out[k]);
+	}
 	*nout = k;
 	return OFL_GRO_HELD;
 }
@@ -742,9 +748,16 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
 #if !defined(OFL_BPF)
-	pos = ofl__gro_fast(b, f, &rx);
-	if (pos >= 0)
-		return ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout, 1);
+	{
+		/* its own rx: never escapes, so it stays in registers */
+		struct ofl__gro_rx frx;
+		struct ofl_gro_flow *fp = 0;
+
+		pos = ofl__gro_fast(b, f, &frx, &fp);
+		if (pos >= 0)
+			return ofl__gro_tcp(ctx, b, f, &frx, pos, fp, out,
+					    nout, 1);
+	}
 #endif
 	if (ofl__gro_parse(ctx, f, &rx)) {
 		ofl__gro_frame_pkt(out, f->id, f->len);
@@ -754,7 +767,9 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 	pos = ofl__gro_lookup(b, f->hash, &rx);
 	if (rx.udp)
 		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
-	return ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout, 0);
+	return ofl__gro_tcp(ctx, b, f, &rx, pos,
+			    pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
+			    out, nout, 0);
 }
 
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
