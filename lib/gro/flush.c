@@ -166,8 +166,11 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 #else
 	/* only what the delivery defines: hdr_len bytes (in 8-byte words),
 	 * count slices */
-	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR % 8 == 0, "hdr[] in 8-byte words");
-	for (i = 0; i < OFL_GRO_MAX_HDR; i += 8) {
+	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR % 8 == 0 && OFL_GRO_MAX_HDR >= 64,
+			  "hdr[] in 8-byte words, at least 64 bytes");
+	for (i = 0; i < 64; i += 8)	/* Ethernet/IPv4/TCP: no loop */
+		ofl_copy8(o->hdr + i, p->hdr + i);
+	for (; i < OFL_GRO_MAX_HDR; i += 8) {
 		if (i >= p->hdr_len)
 			break;
 		ofl_copy8(o->hdr + i, p->hdr + i);

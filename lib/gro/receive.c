@@ -365,7 +365,8 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
 	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
-	if (p->l4 + thlen != p->hdr_len) {
+	/* (with @same the fast path took the offsets from this flow) */
+	if (!same && p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
 	} else {
 		uint32_t i;
@@ -402,9 +403,12 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	p->payload += len;
 	if (rx->udp)
 		return 0;
-	/* FIN and PSH are OR-ed into the held header */
-	p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
-		(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
+	/* FIN and PSH are OR-ed into the held header (stored only when set:
+	 * a byte store that the next segment's 4-byte flag word load would
+	 * have to wait for) */
+	if (rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09)
+		p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
+			(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
 	return 0;
 }
 
