@@ -541,6 +541,19 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 	return -1;
 }
 
+/*
+ * A burst's memory, per bucket, of the flow the bucket's previous frame was
+ * merged into by the fast path (and not ended). Only frames of a bucket
+ * change it, so until the bucket's next frame that flow is still its newest,
+ * at the same age position, with the same offsets and hash: for a frame of
+ * that hash ofl__gro_fast_flow would find it again.
+ */
+struct ofl__gro_hint {
+	struct ofl_gro_flow *p;
+	unsigned int pos;
+	uint32_t hash;
+};
+
 #if !defined(OFL_BPF)
 /*
  * Fast path, same result: an untagged IPv4 frame whose Ethernet header,
@@ -550,31 +563,41 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * it; what is left to check of the parse (header checksum, tot_len, L4
  * checksum) is checked here. Anything else takes the full path.
  */
-OFL_INLINE int ofl__gro_fast(struct ofl_gro_bucket *b,
-			     const struct ofl_gro_frame *f,
-			     struct ofl__gro_rx *rx, struct ofl_gro_flow **pp)
+OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
+						    uint32_t hash,
+						    unsigned int *pos)
 {
-	const uint8_t *d = f->data, *h;
 	struct ofl_gro_flow *p;
-	unsigned int pos;
 
-	if (!b->n || f->len > 65535 || f->len < 54)
-		return -1;
-	pos = b->n - 1u;
-	p = &b->flow[OFL__GRO_SLOT(b, pos)];
-	h = p->hdr;
+	if (!b->n)
+		return 0;
+	*pos = b->n - 1u;
+	p = &b->flow[OFL__GRO_SLOT(b, *pos)];
 	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
-	    p->hash != f->hash ||
-	    f->len < p->hdr_len)
-		return -1;
+	    p->hash != hash)
+		return 0;
+	return p;
+}
+
+
+/* Fast path for frame @f: 0 and @rx filled if it is a frame of the held
+ * flow @p (found by ofl__gro_fast_flow). */
+OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
+			     const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *d = f->data, *h = p->hdr;
+
+	if (f->len > 65535 || f->len < 54 || f->len < p->hdr_len)
+		return 1;
 	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
 	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
 	     ofl__gro_x8(h + 26, d + 26) |
 	     (ofl_load_ne32(h + 34) ^ ofl_load_ne32(d + 34)) |
 	     (uint32_t)(h[46] ^ d[46])) != 0)
-		return -1;
+		return 1;
 	if (ofl__gro_ip4_csum_bad(d + 14))
-		return -1;
+		return 1;
 	rx->d = d;
 	rx->len = f->len;
 	rx->end = d + f->len;
@@ -586,10 +609,7 @@ OFL_INLINE int ofl__gro_fast(struct ofl_gro_bucket *b,
 	rx->tun = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
-	if (ofl__gro_csum_bad(f, rx))
-		return -1;
-	*pp = p;
-	return (int)pos;
+	return ofl__gro_csum_bad(f, rx);
 }
 #endif
 
@@ -741,10 +761,12 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	return OFL_GRO_HELD;
 }
 
-/* dev_gro_receive; arguments checked by the callers. */
+/* dev_gro_receive; arguments checked by the callers. @hint: NULL, or the
+ * burst's hint for the frame's bucket (natively). */
 OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				 const struct ofl_gro_frame *f,
-				 struct ofl_gro_pkt *out, unsigned int *nout)
+				 struct ofl_gro_pkt *out, unsigned int *nout,
+				 struct ofl__gro_hint *hint)
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
@@ -755,13 +777,32 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 	{
 		/* its own rx: never escapes, so it stays in registers */
 		struct ofl__gro_rx frx;
-		struct ofl_gro_flow *fp = 0;
+		struct ofl_gro_flow *fp;
+		unsigned int fpos = 0;
+		int r;
 
-		pos = ofl__gro_fast(b, f, &frx, &fp);
-		if (pos >= 0)
-			return ofl__gro_tcp(ctx, b, f, &frx, pos, fp, out,
-					    nout, 1);
+		if (hint && hint->p && hint->hash == f->hash) {
+			fp = hint->p;
+			fpos = hint->pos;
+		} else {
+			fp = ofl__gro_fast_flow(b, f->hash, &fpos);
+		}
+		if (hint)
+			hint->p = 0;
+		if (fp && !ofl__gro_fast(fp, f, &frx)) {
+			r = ofl__gro_tcp(ctx, b, f, &frx, (int)fpos, fp, out,
+					 nout, 1);
+			/* merged and not ended (ending delivers the flow) */
+			if (hint && r == OFL_GRO_MERGED && !*nout) {
+				hint->p = fp;
+				hint->pos = fpos;
+				hint->hash = f->hash;
+			}
+			return r;
+		}
 	}
+#else
+	(void)hint;
 #endif
 	if (ofl__gro_parse(ctx, f, &rx)) {
 		ofl__gro_frame_pkt(out, f->id, f->len);
@@ -784,7 +825,7 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 		*nout = 0;
 	if (!ctx || !f || !out || !nout || (!f->data && f->len))
 		return OFL_EINVAL;
-	return ofl__gro_receive(ctx, f, out, nout);
+	return ofl__gro_receive(ctx, f, out, nout, 0);
 }
 
 OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
@@ -792,6 +833,12 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_pkt *out, unsigned int max_out)
 {
 	unsigned int i, k = 0;
+#if !defined(OFL_BPF)
+	struct ofl__gro_hint hint[OFL_GRO_BUCKETS];
+
+	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+		hint[i].p = 0;
+#endif
 
 	if (!ctx || (n && (!f || !out)))
 		return OFL_EINVAL;
@@ -808,7 +855,12 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 		 * one's result, so the core would not look that far ahead) */
 		if (i + OFL__GRO_PREFETCH_AHEAD < n)
 			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
-		ofl__gro_receive(ctx, &f[i], &out[k], &m);
+#if !defined(OFL_BPF)
+		ofl__gro_receive(ctx, &f[i], &out[k], &m,
+				 &hint[f[i].hash & (OFL_GRO_BUCKETS - 1)]);
+#else
+		ofl__gro_receive(ctx, &f[i], &out[k], &m, 0);
+#endif
 		k += m;
 	}
 	return (int)k;
