@@ -99,11 +99,18 @@ OFL_BEGIN_DECLS
  *   DF is set; a CWR segment is not merged and flushes the held flow, but
  *   may itself start a new held flow (CWR is not among the flags that end
  *   a flow in tcp_gro_receive's out_check_final).
- * Kernels after 6.18 changed CWR handling again (AccECN); not modelled.
+ * OFL_GRO_PROFILE_7_0: kernels after 6.19 (7.0 on; read from the AccECN
+ *   change "gro: flushing when CWR is set negatively affects AccECN" to
+ *   tcp_gro_receive, unit-tested only): the IPv4 ID rule of 6.18; CWR no
+ *   longer flushes by itself and does not end a flow, but a segment whose
+ *   CWR differs from the held flow's flushes it (every flag except FIN and
+ *   PSH must be equal), so segments with CWR set merge with each other and
+ *   the merged frame carries OFL_GRO_GSO_TCP_ACCECN (tcp_gro_complete).
  */
 enum ofl_gro_profile {
 	OFL_GRO_PROFILE_6_18 = 0,
 	OFL_GRO_PROFILE_6_10 = 1,
+	OFL_GRO_PROFILE_7_0 = 2,
 };
 
 /** Checksum state of a received frame (Linux skb->ip_summed on receive). */
@@ -130,6 +137,8 @@ enum ofl_gro_result {
 #define OFL_GRO_GSO_UDP_TUNNEL (1u << 10)
 #define OFL_GRO_GSO_UDP_TUNNEL_CSUM (1u << 11)
 #define OFL_GRO_GSO_UDP_L4 (1u << 17)
+/** CWR set in a merged frame under OFL_GRO_PROFILE_7_0 (AccECN). */
+#define OFL_GRO_GSO_TCP_ACCECN (1u << 19)
 /** Inner IPv4 ID fixed in a tunnel flow (6.18 SKB_GSO_TCP_FIXEDID_INNER);
  * OFL_GRO_GSO_TCP_FIXEDID then says the outer ID is fixed. */
 #define OFL_GRO_GSO_TCP_FIXEDID_INNER (1u << 31)
@@ -163,6 +172,20 @@ enum ofl_gro_result {
  * have no effect). */
 #ifndef OFL_GRO_TUNNEL
 #define OFL_GRO_TUNNEL 1
+#endif
+/**
+ * eBPF only: a frame's bytes must lie in memory the verifier knows to hold
+ * at least OFL_GRO_BPF_BUF bytes from @data on (a map value, as in
+ * tests/gro/gro_rx.bpf.c), because lib/gro's steps are global functions
+ * there (docs/GRO.md, "eBPF") that take the frame as such a buffer; and the
+ * object must carry BTF (clang -g). Frames longer than OFL_GRO_BPF_FRAME
+ * bytes are passed up alone in BPF (natively the limit is 65535).
+ */
+#ifndef OFL_GRO_BPF_FRAME
+#define OFL_GRO_BPF_FRAME 9216
+#endif
+#ifndef OFL_GRO_BPF_BUF
+#define OFL_GRO_BPF_BUF (OFL_GRO_BPF_FRAME + 512)
 #endif
 
 /** A received frame as handed to lib/gro. */

@@ -26,7 +26,7 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 		if (opts->gro_ipv4_max_size)
 			m4 = opts->gro_ipv4_max_size;
 	}
-	if (profile > OFL_GRO_PROFILE_6_10 || m6 > OFL_GRO_MAX_SIZE ||
+	if (profile > OFL_GRO_PROFILE_7_0 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
 			  OFL_GRO_F_GENEVE))))
@@ -94,7 +94,8 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
 #endif
 
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
-OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
+OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
+				const struct ofl_gro_flow *p,
 				struct ofl_gro_pkt *o)
 {
 	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
@@ -129,9 +130,17 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 		return;
 	}
 	ofl_store_ne16(th + 16, check);
-	/* tcp_gro_complete */
+	/* tcp_gro_complete: CWR in the held header; AccECN kernels (profile
+	 * 7.0, the only one with bit 1 set) name it SKB_GSO_TCP_ACCECN so no
+	 * RFC 3168 TSO clears it again. A shift, not a branch: this is
+	 * inlined at every completion and a branch here costs the BPF
+	 * verifier a second walk of what follows. */
+	OFL_STATIC_ASSERT(OFL_GRO_GSO_TCP_ECN << 17 == OFL_GRO_GSO_TCP_ACCECN &&
+			  OFL_GRO_PROFILE_7_0 == 2 &&
+			  OFL_GRO_PROFILE_6_10 == 1, "ECN bit by shift");
 	if (th[13] & 0x80)
-		o->gso_type |= OFL_GRO_GSO_TCP_ECN;
+		o->gso_type |= OFL_GRO_GSO_TCP_ECN <<
+			       (17 * ((ctx->profile >> 1) & 1));
 #if OFL_GRO_TUNNEL
 	if (p->tun)
 		ofl__gro_fixup_tun(p, o);
@@ -139,7 +148,8 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_flow *p,
 }
 
 /* gro_complete(): a flow of one segment goes up unchanged. */
-OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
+OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
+				   const struct ofl_gro_flow *p,
 				   struct ofl_gro_pkt *o)
 {
 	unsigned int i;
@@ -181,8 +191,25 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_flow *p,
 		o->slice[i] = p->seg[i];
 	}
 #endif
-	ofl__gro_fixup(p, o);
+	ofl__gro_fixup(ctx, p, o);
 }
+
+#if defined(OFL_BPF)
+/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL). */
+int ofl__gro_bpf_complete(const struct ofl_gro_ctx *ctx,
+			  const struct ofl_gro_flow *p, struct ofl_gro_pkt *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_complete(const struct ofl_gro_ctx *ctx,
+					  const struct ofl_gro_flow *p,
+					  struct ofl_gro_pkt *o)
+{
+	if (!ctx || !p || !o)
+		return 0;
+	ofl__gro_complete(ctx, p, o);
+	return 0;
+}
+#define ofl__gro_complete(ctx, p, o)					\
+	((void)ofl__gro_bpf_complete((ctx), (p), (o)))
+#endif
 
 /* Remove the flow at age position @pos (0 = oldest) from bucket @b. */
 OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
@@ -202,10 +229,55 @@ OFL_PRIVATE void ofl__gro_unlink(struct ofl_gro_bucket *b, unsigned int pos)
 	b->n--;
 }
 
+/* One bucket of napi_gro_flush, oldest first; returns the count. */
+OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
+					      struct ofl_gro_bucket *b,
+					      struct ofl_gro_pkt *out)
+{
+	unsigned int j, k = 0;
+
+	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+		if (j >= b->n)
+			break;
+		ofl__gro_complete(ctx, &b->flow[b->order[j] &
+						(OFL_GRO_BUCKET_FLOWS - 1)],
+				  &out[k++]);
+		b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
+	}
+	b->n = 0;
+	return k;
+}
+
+#if defined(OFL_BPF)
+/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL); inlined, the
+ * walk of every count of every bucket exceeds 1M processed instructions.
+ * In BPF the @out of ofl_gro_flush() needs room for OFL_GRO_MAX_FLOWS. */
+struct ofl__gro_bpf_out8 {
+	struct ofl_gro_pkt p[OFL_GRO_BUCKET_FLOWS];
+};
+int ofl__gro_bpf_flush_bucket(const struct ofl_gro_ctx *ctx,
+			      struct ofl_gro_bucket *b,
+			      struct ofl__gro_bpf_out8 *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_flush_bucket(const struct ofl_gro_ctx *ctx,
+					      struct ofl_gro_bucket *b,
+					      struct ofl__gro_bpf_out8 *o)
+{
+	if (!ctx || !b || !o)
+		return 0;
+	return (int)ofl__gro_flush_bucket(ctx, b, o->p);
+}
+#define ofl__gro_flush_bucket(ctx, b, out)				\
+	((unsigned int)ofl__gro_bpf_flush_bucket(			\
+		(ctx), (b), (struct ofl__gro_bpf_out8 *)(out)))
+#endif
+
 OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			  unsigned int max_out)
 {
-	unsigned int i, j, k = 0;
+	unsigned int i;
+	size_t k = 0;	/* 64-bit in BPF: no zero-extension between the
+			 * bound check and the use ("R2 unbounded memory
+			 * access") */
 
 	if (!ctx || (!out && ctx->held))
 		return OFL_EINVAL;
@@ -213,18 +285,13 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 		return OFL_ENOSPC;
 	/* napi_gro_flush: buckets in bit order, each oldest first */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		struct ofl_gro_bucket *b = &ctx->b[i];
+		unsigned int n;
 
-		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
-			if (j >= b->n)
-				break;
-			ofl__gro_complete(
-				&b->flow[b->order[j] &
-					 (OFL_GRO_BUCKET_FLOWS - 1)],
-				&out[k++]);
-			b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
-		}
-		b->n = 0;
+		/* never taken (k <= 8 * i); bounds k for the verifier */
+		if (k > OFL_GRO_MAX_FLOWS - OFL_GRO_BUCKET_FLOWS)
+			break;
+		n = ofl__gro_flush_bucket(ctx, &ctx->b[i], &out[k]);
+		k += n <= OFL_GRO_BUCKET_FLOWS ? n : OFL_GRO_BUCKET_FLOWS;
 	}
 	ctx->held = 0;
 	return (int)k;

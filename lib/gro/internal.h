@@ -27,6 +27,31 @@ OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
 #define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
 #define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
 
+#if defined(OFL_BPF)
+/*
+ * eBPF: the steps of a frame's way through GRO (parse, flow lookup, the TCP
+ * and UDP decisions, the completion of a flow) are emitted as global
+ * functions, which the verifier checks once each, on their own, instead of
+ * once per path of the caller: inlined into one program the whole of
+ * ofl_gro_receive() exceeds the 1M processed-instruction limit ("BPF
+ * program is too large. Processed 1000001 insn"). Each is a thin wrapper,
+ * defined right after the function it wraps, that calls that very function
+ * (the same source as natively); a macro then routes the later calls to
+ * the wrapper. A global function's arguments are scalars or pointers to
+ * memory of a fixed size holding no pointers, so the frame travels as a
+ * struct ofl__gro_buf and the parse state without its pointers.
+ */
+#define OFL__GRO_GLOBAL __attribute__((noinline))
+struct ofl__gro_buf {
+	uint8_t b[OFL_GRO_BPF_BUF];
+};
+/* every access the verifier cannot bound by the frame's end stays inside:
+ * header offsets below 256 plus a checksum loop's bound */
+OFL_STATIC_ASSERT(OFL_GRO_BPF_BUF >= OFL_CSUM_BPF_MAX_SPAN + 256 + 16 &&
+		  OFL_GRO_BPF_BUF >= OFL_GRO_BPF_FRAME,
+		  "OFL_GRO_BPF_BUF covers what the verifier checks");
+#endif
+
 /*
  * inet_gro_complete: set an IPv4 header's tot_len and update its checksum
  * with csum_replace2 (lib/csum's ofl_csum_update16), as the kernel does.
@@ -134,6 +159,30 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 		dst[i] = src[i];
 	}
 }
+
+#if defined(OFL_BPF)
+/* eBPF: a global function (OFL__GRO_GLOBAL): inlined, its loop was walked
+ * once per path of ofl__gro_hold (over 1M processed instructions). The
+ * header of a held flow is its only use (max = OFL_GRO_MAX_HDR). */
+struct ofl__gro_hdr {
+	uint8_t b[OFL_GRO_MAX_HDR];
+};
+int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst, const struct ofl__gro_buf *src,
+		      uint32_t n);
+OFL__GRO_GLOBAL int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst,
+				      const struct ofl__gro_buf *src,
+				      uint32_t n)
+{
+	if (!dst || !src)
+		return 0;
+	ofl__gro_copy(dst->b, src->b, n, OFL_GRO_MAX_HDR);
+	return 0;
+}
+#define ofl__gro_copy(dst, src, n, max)					\
+	((void)ofl__gro_bpf_copy((struct ofl__gro_hdr *)(dst),		\
+				 (const struct ofl__gro_buf *)(src),	\
+				 (uint32_t)(n)))
+#endif
 
 /* IPv4 header of 20 bytes has a valid checksum (ip_fast_csum() == 0). */
 OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)

@@ -13,6 +13,9 @@
  */
 #include "internal.h"
 
+/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx and
+ * ofl__gro_bpf_put/get below (BPF passes the state between global
+ * functions without the pointers). */
 struct ofl__gro_rx {
 	const uint8_t *d;
 	const uint8_t *end;
@@ -29,6 +32,81 @@ struct ofl__gro_rx {
 };
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
+
+#if defined(OFL_BPF)
+/* eBPF (internal.h, OFL__GRO_GLOBAL): struct ofl__gro_rx without its
+ * pointers, plus the frame's scalars, between global functions. */
+struct ofl__gro_bpf_rx {
+	uint32_t len;
+	uint32_t hash;
+	uint32_t id;
+	uint32_t csum;
+	int32_t pos;
+	uint32_t nout;
+	uint16_t l3;
+	uint16_t l4;
+	uint16_t pay;
+	uint8_t v6;
+	uint8_t flush;
+	uint8_t udp;
+	uint8_t tun;
+	uint8_t ol3;
+	uint8_t ol4;
+};
+
+/* Two deliveries (what one frame can cause), as one sized argument. */
+struct ofl__gro_bpf_out {
+	struct ofl_gro_pkt p[2];
+};
+
+OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
+				 const struct ofl__gro_rx *rx, uint32_t hash,
+				 uint32_t id, uint32_t csum, int pos)
+{
+	s->len = rx->len;
+	s->hash = hash;
+	s->id = id;
+	s->csum = csum;
+	s->pos = pos;
+	s->nout = 0;
+	s->l3 = rx->l3;
+	s->l4 = rx->l4;
+	s->pay = rx->pay;
+	s->v6 = rx->v6;
+	s->flush = rx->flush;
+	s->udp = rx->udp;
+	s->tun = rx->tun;
+	s->ol3 = rx->ol3;
+	s->ol4 = rx->ol4;
+}
+
+/* The frame (over @fb) and @rx as the wrapped function wants them. */
+OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
+				 struct ofl_gro_frame *f,
+				 const struct ofl__gro_buf *fb,
+				 const struct ofl__gro_bpf_rx *s)
+{
+	uint32_t len = s->len <= OFL_GRO_BPF_FRAME ? s->len : 0;
+
+	f->data = fb->b;
+	f->len = len;
+	f->hash = s->hash;
+	f->id = s->id;
+	f->csum = s->csum;
+	rx->d = fb->b;
+	rx->end = fb->b + len;
+	rx->len = len;
+	rx->l3 = s->l3;
+	rx->l4 = s->l4;
+	rx->pay = s->pay;
+	rx->v6 = s->v6;
+	rx->flush = s->flush;
+	rx->udp = s->udp;
+	rx->tun = s->tun;
+	rx->ol3 = s->ol3;
+	rx->ol4 = s->ol4;
+}
+#endif
 
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
 OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
@@ -99,6 +177,9 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 
 		if (nh != 0 && nh != 43 && nh != 60)
 			break;
+		/* refused after the walk anyway; bounds pos for the verifier */
+		if (pos > OFL_GRO_MAX_HDR)
+			return 1;
 		if (rx->d + pos + 2 > rx->end)
 			return 1;
 		elen = ((uint32_t)rx->d[pos + 1] + 1) * 8;
@@ -165,51 +246,6 @@ OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
  * tcp_gro_lookup (ports) in one go: tcp_gro_lookup takes the newest flow
  * that passed them all, and each flow's tests do not depend on the others.
  */
-#if defined(OFL_BPF)
-/* BPF has no setcc: every comparison is a branch and a verifier state, so
- * the same tests are accumulated and tested once. */
-OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
-			       const struct ofl__gro_rx *rx)
-{
-	uint32_t l3 = OFL__GRO_OFF(rx->l3), l4 = OFL__GRO_OFF(rx->l4);
-	const uint8_t *ip = rx->d + l3;
-	const uint8_t *ip2 = p->hdr + l3;
-	/* end of the (outer) link layer: VLAN tags lie before it */
-	uint32_t l2 = OFL_GRO_TUNNEL && rx->tun ? OFL__GRO_OFF(rx->ol3) : l3;
-	uint64_t d;
-
-	/* ports and hash first: what usually tells flows of a host apart */
-	if (((ofl_load_ne32(p->hdr + l4) ^ ofl_load_ne32(rx->d + l4)) |
-	     (p->hash ^ hash)) != 0)
-		return 0;
-	d = (uint32_t)(p->l3 ^ rx->l3) |
-	    (uint32_t)(p->v6 ^ rx->v6) | (uint32_t)(p->l4 ^ rx->l4);
-	d |= ofl__gro_x8(p->hdr, rx->d) |
-	     (ofl_load_ne32(p->hdr + 8) ^ ofl_load_ne32(rx->d + 8)) |
-	     (uint32_t)(ofl_load_ne16(p->hdr + 12) ^ ofl_load_ne16(rx->d + 12));
-	if (l2 > OFL__GRO_ETH_HLEN)
-		d |= ofl__gro_xn(p->hdr + 14, rx->d + 14, l2 - 14u,
-				 4 * OFL__GRO_MAX_VLANS);
-	if (!rx->v6) {
-		d |= (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
-	} else {
-		d |= ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
-		     (uint32_t)(ip[6] ^ ip2[6]) | ofl__gro_x8(ip + 8, ip2 + 8) |
-		     ofl__gro_x8(ip + 16, ip2 + 16) |
-		     ofl__gro_x8(ip + 24, ip2 + 24) |
-		     ofl__gro_x8(ip + 32, ip2 + 32);
-		if (l4 > l3 + 40u)
-			d |= ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u,
-					 OFL_GRO_MAX_HDR);
-	}
-#if OFL_GRO_TUNNEL
-	if (d == 0 && (p->tun | rx->tun))
-		d = ofl__gro_tun_differ(p, rx);
-#endif
-	return d == 0;
-}
-
-#else
 OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 			       const struct ofl__gro_rx *rx)
 {
@@ -241,6 +277,35 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	return l4 <= l3 + 40u ||
 	       !ofl__gro_xn(ip + 40, ip2 + 40, l4 - l3 - 40u, OFL_GRO_MAX_HDR);
 }
+
+#if defined(OFL_BPF)
+/* eBPF: global functions (internal.h, OFL__GRO_GLOBAL). */
+int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
+		       const struct ofl__gro_buf *fb,
+		       const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
+				       const struct ofl__gro_buf *fb,
+				       const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!p || !fb || !s)
+		return 0;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_match(p, s->hash, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
+				       uint32_t hash,
+				       const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, hash, 0, 0, -1);
+	return ofl__gro_bpf_match(p, (const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_match(p, hash, rx) ofl__gro_bpf_match_call(p, hash, rx)
 #endif
 
 
@@ -260,15 +325,45 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 	if (rx->udp && (rx->d + OFL__GRO_OFF(rx->l4) + 8 > rx->end ||
 			!ofl_load_ne16(rx->d + OFL__GRO_OFF(rx->l4) + 6)))
 		return 0;
-	s = ofl_csum_span(rx->d + rx->l4, rx->end, 0);
+	/* the pseudo header first: after the loop only the fold is left
+	 * (in BPF each exit of the loop walks what follows it) */
 	if (!rx->v6)
-		return ofl_csum_tcpudp_magic(
+		s = ofl_csum_tcpudp_nofold(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len,
-			rx->udp ? 17 : 6, s) != 0;
-	return ofl_csum_ipv6_magic(ip + 8, ip + 24, l4len, rx->udp ? 17 : 6,
-				   s) != 0;
+			rx->udp ? 17 : 6, 0);
+	else
+		s = ofl_csum_ipv6_nofold(ip + 8, ip + 24, l4len,
+					 rx->udp ? 17 : 6, 0);
+	s = ofl_csum_span(rx->d + OFL__GRO_OFF(rx->l4), rx->end, s);
+	return ofl_csum_fold(s) != 0;
 }
+
+#if defined(OFL_BPF)
+int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
+			  const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
+					  const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_csum_bad(&f, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
+					  const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	return ofl__gro_bpf_csum_bad((const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
+#endif
 
 /* tcp_gro_pull_header; for UDP udp_gro_udphdr and the first checks of
  * udp_gro_receive_segment (non-zero checksum, length = rest of frame). */
@@ -324,7 +419,7 @@ OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
-	    (ctx->profile == OFL_GRO_PROFILE_6_18 || df))
+	    (ctx->profile != OFL_GRO_PROFILE_6_10 || df))
 		*fixed |= bit;
 	return off != ((*fixed & bit) ? 0u : (uint32_t)p->count);
 }
@@ -333,11 +428,11 @@ OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
  * outer one too. */
 OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_flow *p,
-				  const struct ofl__gro_rx *rx, uint32_t same)
+				  const struct ofl__gro_rx *rx)
 {
 	int fl = ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
 				   p->hdr + OFL__GRO_OFF(p->l3), rx->v6,
-				   &p->fixedid, 1, 0, same);
+				   &p->fixedid, 1, 0, 0);
 #if OFL_GRO_TUNNEL
 	if (rx->tun)
 		fl |= ofl__gro_ip_flush(ctx, p,
@@ -348,8 +443,41 @@ OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 	return fl;
 }
 
-/* tcp_gro_receive up to the merge decision: nonzero = flush. @same as
- * for ofl__gro_ip_flush. */
+#if defined(OFL_BPF)
+int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
+			   struct ofl_gro_flow *p,
+			   const struct ofl__gro_buf *fb,
+			   const struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
+					   struct ofl_gro_flow *p,
+					   const struct ofl__gro_buf *fb,
+					   const struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!ctx || !p || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return ofl__gro_net_flush(ctx, p, &rx);
+}
+
+OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
+					   struct ofl_gro_flow *p,
+					   const struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
+	return ofl__gro_bpf_net_flush(ctx, p,
+				      (const struct ofl__gro_buf *)rx->d, &s);
+}
+#define ofl__gro_net_flush(ctx, p, rx) ofl__gro_bpf_net_flush_call(ctx, p, rx)
+#endif
+
+/* tcp_gro_receive up to the merge decision: nonzero = flush. @same (a
+ * constant at each call): the fast path found the frame's offsets, TTL, TOS
+ * and frag_off equal to the held flow's (then a plain IPv4 flow). */
 OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_flow *p,
 				  const struct ofl__gro_rx *rx, uint32_t same)
@@ -359,11 +487,14 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
-	uint32_t fl;
+	uint32_t fl, cwr;
 
-	fl = flags & OFL__GRO_TCP_CWR;
-	fl |= (flags ^ ofl_load_be32(th2 + 12)) &
-	      ~(OFL__GRO_TCP_CWR | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH);
+	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
+	 * profile 2, the only one with bit 1 set): CWR alone no longer
+	 * flushes, a change of CWR does. Masks, not branches (BPF verifier). */
+	cwr = OFL__GRO_TCP_CWR & (((ctx->profile >> 1) & 1) - 1u);
+	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
+			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
 	/* (with @same the fast path took the offsets from this flow) */
 	if (!same && p->l4 + thlen != p->hdr_len) {
@@ -377,7 +508,12 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
 		}
 	}
-	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx, same);
+	/* with @same only the ID rule of inet_gro_flush is left to check */
+	fl |= (uint32_t)(same ?
+		ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
+				  p->hdr + OFL__GRO_OFF(p->l3), 0,
+				  &p->fixedid, 1, 0, 1) :
+		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
 	return fl != 0;
@@ -413,7 +549,8 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 }
 
 /* Flags that end a flow (tcp_gro_receive out_check_final); 6.18 adds CWR:
- * a CWR segment is never merged and always passed up alone. */
+ * a CWR segment is never merged and always passed up alone (6.10 and 7.0
+ * do not). */
 OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 {
 	uint32_t f = OFL__GRO_TCP_URG | OFL__GRO_TCP_PSH | OFL__GRO_TCP_RST |
@@ -523,6 +660,56 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	return ofl__gro_tcp_pull(rx);
 }
 
+#if defined(OFL_BPF)
+int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
+		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
+				       const struct ofl__gro_buf *fb,
+				       struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	int r;
+
+	if (!ctx || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	r = ofl__gro_parse(ctx, &f, &rx);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	return r;
+}
+
+/* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
+OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
+				       const struct ofl_gro_frame *f,
+				       struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	if (f->len > OFL_GRO_BPF_FRAME)
+		return 1;
+	rx->len = f->len;
+	rx->l3 = rx->l4 = rx->pay = 0;
+	rx->v6 = rx->flush = rx->udp = rx->tun = rx->ol3 = rx->ol4 = 0;
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
+	rx->d = f->data;
+	rx->end = f->data + f->len;
+	rx->l3 = s.l3;
+	rx->l4 = s.l4;
+	rx->pay = s.pay;
+	rx->v6 = s.v6;
+	rx->flush = s.flush;
+	rx->udp = s.udp;
+	rx->tun = s.tun;
+	rx->ol3 = s.ol3;
+	rx->ol4 = s.ol4;
+	return r;
+}
+#define ofl__gro_parse(ctx, f, rx) ofl__gro_bpf_parse_call(ctx, f, rx)
+#endif
+
 /* tcp_gro_lookup: the newest held flow that is the frame's flow. */
 OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 				const struct ofl__gro_rx *rx)
@@ -625,7 +812,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	struct ofl_gro_flow *p;
 
 	if (b->n >= OFL_GRO_BUCKET_FLOWS) {
-		ofl__gro_complete(&b->flow[OFL__GRO_SLOT(b, 0)], out);
+		ofl__gro_complete(ctx, &b->flow[OFL__GRO_SLOT(b, 0)], out);
 		ofl__gro_unlink(b, 0);
 		ctx->held--;
 		k = 1;
@@ -660,6 +847,38 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	return k;
 }
 
+#if defined(OFL_BPF)
+int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
+		      const struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o);
+OFL__GRO_GLOBAL int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx,
+				      const struct ofl__gro_buf *fb,
+				      const struct ofl__gro_bpf_rx *s,
+				      struct ofl_gro_pkt *o)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+
+	if (!ctx || !fb || !s || !o)
+		return 0;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	return (int)ofl__gro_hold(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],
+				  &f, &rx, o);
+}
+
+OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
+					       const struct ofl_gro_frame *f,
+					       const struct ofl__gro_rx *rx,
+					       struct ofl_gro_pkt *out)
+{
+	struct ofl__gro_bpf_rx s;
+
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	return ofl__gro_bpf_hold(ctx, (const struct ofl__gro_buf *)f->data,
+				 &s, out) ? 1u : 0u;
+}
+#define ofl__gro_hold(ctx, b, f, rx, out) ofl__gro_bpf_hold_call(ctx, f, rx, out)
+#endif
+
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
 OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			     const struct ofl_gro_frame *f,
@@ -681,14 +900,14 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		 * flow; a shorter one is merged and ends it */
 		if (p->count >= OFL__GRO_UDP_CNT_MAX)
 			pp = flush = 1;
-		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx, 0))
+		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
 			pp = 1;
 		else
 			merged = !ofl__gro_merge(ctx, p, rx, f->id);
 		if (!pp && (!merged || ulen != ulen2))
 			pp = 1;
 		if (pp) {
-			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
 		}
@@ -702,23 +921,73 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
-	k += ofl__gro_hold(ctx, b, f, rx, &out[k]);
+	/* the caller holds it (ofl__gro_hold) */
 	*nout = k;
 	return OFL_GRO_HELD;
 }
 
+#if defined(OFL_BPF)
+/* eBPF: the UDP and TCP decisions as global functions (internal.h). */
+#define OFL__GRO_BPF_STEP(name)						\
+int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,			\
+			const struct ofl__gro_buf *fb,			\
+			struct ofl__gro_bpf_rx *s,			\
+			struct ofl__gro_bpf_out *o);			\
+OFL__GRO_GLOBAL int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,	\
+					const struct ofl__gro_buf *fb,	\
+					struct ofl__gro_bpf_rx *s,	\
+					struct ofl__gro_bpf_out *o)	\
+{									\
+	struct ofl_gro_frame f;						\
+	struct ofl__gro_rx rx;						\
+	unsigned int n = 0;						\
+	int r;								\
+									\
+	if (!ctx || !fb || !s || !o)					\
+		return OFL_EINVAL;					\
+	ofl__gro_bpf_get(&rx, &f, fb, s);				\
+	r = ofl__gro_##name(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],\
+			    &f, &rx,					\
+			    (uint32_t)s->pos < OFL_GRO_BUCKET_FLOWS ?	\
+			    (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1,\
+			    o->p, &n);					\
+	s->nout = n;							\
+	return r;							\
+}									\
+									\
+OFL_INLINE int ofl__gro_bpf_##name##_call(struct ofl_gro_ctx *ctx,	\
+					  const struct ofl_gro_frame *f,\
+					  const struct ofl__gro_rx *rx,	\
+					  int pos, struct ofl_gro_pkt *out,\
+					  unsigned int *nout)		\
+{									\
+	struct ofl__gro_bpf_rx s;					\
+	int r;								\
+									\
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, pos);	\
+	r = ofl__gro_bpf_##name(ctx,					\
+				(const struct ofl__gro_buf *)f->data, &s,\
+				(struct ofl__gro_bpf_out *)out);	\
+	*nout = s.nout < 2 ? s.nout : 2;				\
+	return r;							\
+}
+OFL__GRO_BPF_STEP(udp)
+#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_udp_call(ctx, f, rx, pos, out, nout)
+#endif
+
 /*
- * tcp_gro_receive from the lookup on, and dev_gro_receive's handling of its
- * result, for TCP frame @rx and held flow @p at age position @pos (-1 and
- * NULL: none). Inlined at both call sites of ofl__gro_receive: in the fast
- * path's copy the offsets are constants and @same is 1, so the compiler
- * specialises the same source.
+ * tcp_gro_receive's merge-or-flush decision and the rest of dev_gro_receive
+ * for a TCP segment, held flow @p at age position @pos (-1 and NULL: none).
+ * Inlined at both call sites natively: in the fast path's copy the offsets
+ * are constants and @same is 1, so the compiler specialises the same source.
  */
-OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
-			    const struct ofl_gro_frame *f,
-			    const struct ofl__gro_rx *rx, int pos,
-			    struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
-			    unsigned int *nout, uint32_t same)
+OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
+				struct ofl_gro_bucket *b,
+				const struct ofl_gro_frame *f,
+				const struct ofl__gro_rx *rx, int pos,
+				struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
+				unsigned int *nout, uint32_t same)
 {
 	uint32_t flags, len, final;
 	int merged = 0;
@@ -733,7 +1002,7 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
 		if (!merged || final) {
-			ofl__gro_complete(p, &out[k++]);
+			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
 		}
@@ -750,16 +1019,27 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
-	{
-		/* a copy: the caller's rx then never has its address taken,
-		 * so the fast path keeps it in registers */
-		struct ofl__gro_rx r2 = *rx;
-
-		k += ofl__gro_hold(ctx, b, f, &r2, &out[k]);
-	}
+	/* the caller holds it (ofl__gro_hold) */
 	*nout = k;
 	return OFL_GRO_HELD;
 }
+
+/* ofl__gro_tcp_seg for the full path (@pos: its held flow, or -1). */
+OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			    const struct ofl_gro_frame *f,
+			    const struct ofl__gro_rx *rx, int pos,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
+				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
+				out, nout, 0);
+}
+
+#if defined(OFL_BPF)
+OFL__GRO_BPF_STEP(tcp)
+#define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
+#endif
 
 /* dev_gro_receive; arguments checked by the callers. @hint: NULL, or the
  * burst's hint for the frame's bucket (natively). */
@@ -770,16 +1050,15 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
-	int pos;
+	int pos, r;
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
 #if !defined(OFL_BPF)
 	{
-		/* its own rx: never escapes, so it stays in registers */
+		/* its own rx: never address-taken, so it stays in registers */
 		struct ofl__gro_rx frx;
 		struct ofl_gro_flow *fp;
 		unsigned int fpos = 0;
-		int r;
 
 		if (hint && hint->p && hint->hash == f->hash) {
 			fp = hint->p;
@@ -790,8 +1069,14 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		if (hint)
 			hint->p = 0;
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
-			r = ofl__gro_tcp(ctx, b, f, &frx, (int)fpos, fp, out,
-					 nout, 1);
+			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
+					     out, nout, 1);
+			if (r == OFL_GRO_HELD) {
+				struct ofl__gro_rx r2 = frx;
+
+				*nout += ofl__gro_hold(ctx, b, f, &r2,
+						       &out[*nout]);
+			}
 			/* merged and not ended (ending delivers the flow) */
 			if (hint && r == OFL_GRO_MERGED && !*nout) {
 				hint->p = fp;
@@ -810,11 +1095,13 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		return OFL_GRO_NORMAL;
 	}
 	pos = ofl__gro_lookup(b, f->hash, &rx);
-	if (rx.udp)
-		return ofl__gro_udp(ctx, b, f, &rx, pos, out, nout);
-	return ofl__gro_tcp(ctx, b, f, &rx, pos,
-			    pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
-			    out, nout, 0);
+	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
+		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
+	/* a new held flow (here, not in the two above: in BPF that keeps
+	 * the call chain within the verifier's 512-byte stack) */
+	if (r == OFL_GRO_HELD)
+		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
+	return r;
 }
 
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,

@@ -52,6 +52,11 @@
 #ifndef OFL_CONF_SCRATCH_MAX
 #define OFL_CONF_SCRATCH_MAX 32768
 #endif
+/* State that lives across the cases of a sequence (the GRO context and its
+ * deliveries, exec_gro.h): natively here, in BPF a map of its own. */
+#ifndef OFL_CONF_STATE_MAX
+#define OFL_CONF_STATE_MAX 106496
+#endif
 
 /* Module ids: stable numbers, folded into the digest. */
 enum ofl_conf_module {
@@ -86,6 +91,7 @@ struct ofl_conf {
 	uint8_t in[OFL_CONF_IN_MAX];	/* the input record being built */
 	uint8_t out[OFL_CONF_OUT_MAX];
 	uint64_t scratch[OFL_CONF_SCRATCH_MAX / 8];	/* exec's memory */
+	uint64_t state[OFL_CONF_STATE_MAX / 8];	/* across cases (GRO) */
 };
 
 /*

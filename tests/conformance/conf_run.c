@@ -94,7 +94,8 @@ static int ofl_conf_exec_local(struct ofl_conf *c, unsigned int m,
 #endif
 #ifdef OFL_CONF_HAVE_GRO
 	case OFL_CONF_GRO:
-		return ofl_conf_gro_exec(op, in, end, out, scratch, (void *)0);
+		return ofl_conf_gro_exec(op, in, end, out, c->state,
+					 (void *)0);
 #endif
 	default:
 		return -1;

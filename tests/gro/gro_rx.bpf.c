@@ -7,17 +7,12 @@
  * Frames carry CHECKSUM_UNNECESSARY (the device's verdict).
  */
 #include <linux/bpf.h>
-/* A lean build for the verifier: frames with VLAN tags or IPv6 extension
- * headers are passed up alone (fewer distinct header offsets to verify),
- * and UDP GRO is compiled out. */
-#define OFL_GRO_MAX_VLANS 0
-#define OFL_GRO_MAX_EXTHDRS 0
-#define OFL_GRO_UDP 0
-#define OFL_GRO_TUNNEL 0	/* tunnel GRO out: verifier budget */
+/* The full lib/gro (VLAN tags, IPv6 extension headers, UDP GRO, VXLAN and
+ * GENEVE): its steps are global functions in BPF (docs/GRO.md, "eBPF"). */
 #include <bpf/bpf_helpers.h>
 #include <offload/bpf.h>
 
-#define GRO_BPF_BUF 20480	/* 2048-byte frames + room for ext walk */
+#define GRO_BPF_BUF OFL_GRO_BPF_BUF	/* frames up to 2047 bytes */
 
 struct gro_state {
 	struct ofl_gro_ctx ctx;

@@ -475,6 +475,64 @@ static void profile_6_10(void **state)
 			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_ECN);
 }
 
+/* Kernels after 6.19 (AccECN): a CWR segment neither flushes by itself nor
+ * ends a flow; a change of CWR flushes; CWR segments merge with each other
+ * and the frame says SKB_GSO_TCP_ACCECN. IP IDs as in 6.18. */
+static void profile_7_0(void **state)
+{
+	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_7_0,
+					       0, 0, 0 };
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	const char *nm;
+	char got[256];
+	int multi, n, v6;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++) {
+		/* segments 1 and 2 of 5 carry CWR */
+		n = gro_case_v(10, v6, g, &nm, &multi);
+		assert_string_equal(nm, "flags_cwr");
+		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		assert_string_equal(got, v6 ? "174 274m 274m" :
+					      "154 254m 254m");
+		assert_int_equal(pk[1].gso_type,
+				 (v6 ? OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4) |
+				 OFL_GRO_GSO_TCP_ACCECN);
+		assert_int_equal(pk[2].gso_type,
+				 v6 ? OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4);
+		/* the merged CWR header keeps CWR (no RFC 3168 clearing) */
+		assert_int_equal(pk[1].hdr[(v6 ? 54 : 34) + 13] & 0x80, 0x80);
+		/* CWR on the first segment only: flushed by the change */
+		n = gro_case_v(32, v6, g, &nm, &multi);
+		assert_string_equal(nm, "cwr_first");
+		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		assert_string_equal(got, v6 ? "174 374m" : "154 354m");
+		assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
+	}
+	/* CWR on every segment: one merged frame (6.18 passes each up) */
+	n = gro_case_v(1, 0, g, &nm, &multi);
+	for (multi = 0; multi < n; multi++)
+		g[multi].flags |= 0x80;
+	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "254m");
+	assert_int_equal(pk[0].gso_type,
+			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_ACCECN);
+	assert_int_equal(ofl_gro_init(&ctx, NULL), 0);
+	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "154 154");
+	/* the IP ID rule is 6.18's: a fixed ID without DF merges */
+	for (n = -1, multi = 0; multi < 100; multi++) {
+		n = gro_case_v(multi, 0, g, &nm, &v6);
+		assert_true(n > 0);
+		if (!strcmp(nm, "id_df0_fixed"))
+			break;
+	}
+	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "354m");
+}
+
 static void max_size_option(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0 };
@@ -824,6 +882,7 @@ int main(void)
 		cmocka_unit_test(fin_psh_ored),
 		cmocka_unit_test(csum_unnecessary),
 		cmocka_unit_test(profile_6_10),
+		cmocka_unit_test(profile_7_0),
 		cmocka_unit_test(max_size_option),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
