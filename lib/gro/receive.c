@@ -791,9 +791,13 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 	rx->l3 = OFL__GRO_ETH_HLEN;
 	rx->l4 = OFL__GRO_ETH_HLEN + 20;
 	rx->pay = p->hdr_len;
+	/* every field ofl__gro_hold or ofl__gro_tcp_seg reads (a new field
+	 * of struct ofl__gro_rx needs its plain-IPv4 value here too) */
 	rx->v6 = 0;
 	rx->udp = 0;
 	rx->tun = 0;
+	rx->ol3 = 0;
+	rx->ol4 = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
 	return ofl__gro_csum_bad(f, rx);
@@ -1071,12 +1075,9 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
 					     out, nout, 1);
-			if (r == OFL_GRO_HELD) {
-				struct ofl__gro_rx r2 = frx;
-
-				*nout += ofl__gro_hold(ctx, b, f, &r2,
+			if (r == OFL_GRO_HELD)
+				*nout += ofl__gro_hold(ctx, b, f, &frx,
 						       &out[*nout]);
-			}
 			/* merged and not ended (ending delivers the flow) */
 			if (hint && r == OFL_GRO_MERGED && !*nout) {
 				hint->p = fp;
