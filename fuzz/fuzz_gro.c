@@ -2,8 +2,8 @@
 /*
  * lib/gro: no payload byte lost or duplicated across any sequence of frames
  * and flushes. The input drives a frame generator (mostly mergeable TCP
- * segments with fuzzed fields, plain or in VXLAN/GENEVE over IPv4/IPv6, some
- * corrupted at fuzzed bytes) and flushes;
+ * segments with fuzzed fields, plain or in VXLAN/GENEVE/GRE/IP-in-IP over
+ * IPv4/IPv6, some corrupted at fuzzed bytes) and flushes;
  * every frame must come out exactly once, whole or as its payload slice
  * reaching to its end, and every delivery must linearize. The same frames
  * handed to a second context as bursts (one per flush interval) must give
@@ -157,6 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	o.flags = n && (d[0] & 0x80) ? OFL_GRO_F_UDP_FWD : 0;
 	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
 	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
+	o.flags |= n && (d[0] & 0x10) ? OFL_GRO_F_NO_IPTUN : 0;
 	ofl_gro_init(&ctx, &o);
 	ofl_gro_init(&bctx, &o);
 	nbf = 0;
@@ -194,6 +195,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		s.gnv = r[5] & 8;	/* GENEVE with 0..3 option words */
 		s.gnvopt = r[4] & 3;
 		s.gnvbits = r[5] & 0xc0 & -(r[3] & 1);
+		/* GRE (key, checksum, Ethernet inside) or IP-in-IP instead,
+		 * possibly inside one more IPv4 header (merged by default) */
+		s.gre = r[5] & 0x10;
+		s.ipip = r[5] & 0x20;
+		s.grekey = r[4] & 4;
+		s.grecsum = r[4] & 8;
+		s.teb = r[4] & 16;
+		s.nest = (r[4] & 0xe0) == 0xe0;
+		s.vni = (uint32_t)(r[4] >> 5);
 		fl[nf] = (uint32_t)tseg_build(&s, fb[nf], dm);
 		if (r[0] & 0x40)	/* corrupt one byte */
 			fb[nf][r[4] % fl[nf]] ^= r[5];

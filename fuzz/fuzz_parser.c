@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* lib/parser on arbitrary bytes, from each root; the step API must agree
- * with ofl_parse(); the flow key never exceeds its bound. */
+/* lib/parser on arbitrary bytes, from each root; the step API (the generic
+ * walk BPF runs) must agree with ofl_parse() (the per-node specialised
+ * walk); the flow key never exceeds its bound. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -36,7 +37,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		ofl_parse_finish(&s, ret);
 	}
-	if (memcmp(&r.outer, &s.outer, sizeof(r) -
+	/* ofl_parse() runs the per-node specialised walk, the step API the
+	 * generic one (as in BPF): they must agree byte for byte */
+	if (!r.encap)	/* inner holds nothing then */
+		memcpy(&s.inner, &r.inner, sizeof(r.inner));
+	if (memcmp(&r, &s, offsetof(struct ofl_parse_result, layers)) ||
+	    memcmp(r.layers, s.layers, r.nlayers * sizeof(r.layers[0])) ||
+	    memcmp(&r.outer, &s.outer, sizeof(r) -
 		   offsetof(struct ofl_parse_result, outer)))
 		__builtin_trap();
 	return 0;

@@ -14,6 +14,10 @@
  * UDP 4789 (as with a vxlan device up): VXLAN-encapsulated TCP is merged
  * (OFL_GRO_F_VXLAN), and a merged frame's outer UDP checksum, if not
  * zero, is completed too; --geneve likewise for GENEVE on UDP 6081.
+ * GRE and IP-in-IP (IPIP, SIT, 4in6, 6in6) tunnels are merged by default,
+ * as by Linux, whose GRE and IP-in-IP GRO handlers are always registered;
+ * --no-iptun passes them up alone (OFL_GRO_F_NO_IPTUN). A merged GRE
+ * frame keeps the first segment's GRE checksum, as in Linux.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -120,6 +124,11 @@ int cmd_gro(int argc, char **argv)
 	char *e;
 
 	while (a < argc && argv[a][0] == '-' && argv[a][1] == '-') {
+		if (!strcmp(argv[a], "--no-iptun")) {
+			flags |= OFL_GRO_F_NO_IPTUN;
+			a++;
+			continue;
+		}
 		if (!strcmp(argv[a], "--vxlan") ||
 		    !strcmp(argv[a], "--geneve")) {
 			flags |= argv[a][2] == 'v' ? OFL_GRO_F_VXLAN :
@@ -155,6 +164,6 @@ int cmd_gro(int argc, char **argv)
 usage:
 	fprintf(stderr,
 		"usage: ofl gro [--flush-every N] [--vxlan] [--geneve] "
-		"IN.pcap OUT.pcap\n");
+		"[--no-iptun] IN.pcap OUT.pcap\n");
 	return 2;
 }

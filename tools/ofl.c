@@ -15,7 +15,7 @@ static const struct {
 	{ "graph", cmd_graph, "graph [--json|--dot]       dump the parse graph" },
 	{ "rss", cmd_rss, "rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]" },
 	{ "gso", cmd_gso, "gso --mss N IN.pcap OUT.pcap   segment as Linux GSO does" },
-	{ "gro", cmd_gro, "gro [--flush-every N] [--vxlan] [--geneve] IN.pcap OUT.pcap   coalesce as Linux GRO does" },
+	{ "gro", cmd_gro, "gro [--flush-every N] [--vxlan] [--geneve] [--no-iptun] IN.pcap OUT.pcap   coalesce as Linux GRO does" },
 	{ "id", cmd_id, "id [FILE...]               program identities of images" },
 };
 

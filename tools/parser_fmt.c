@@ -101,7 +101,7 @@ void parser_print_json(FILE *f, unsigned long frame,
 void parser_print_text(FILE *f, unsigned long frame,
 		       const struct ofl_parse_result *r)
 {
-	const struct ofl_parse_flow *fl = &r->inner;
+	const struct ofl_parse_flow *fl = ofl_parse_inner(r);
 	unsigned int i;
 	char s[64], d[64];
 

@@ -37,10 +37,12 @@
  * with OFL_GRO_F_VXLAN / OFL_GRO_F_GENEVE, VXLAN (UDP 4789) / GENEVE (UDP
  * 6081) over outer IPv4 or IPv6 carrying Ethernet/IPv4-or-IPv6/TCP
  * (udp_gro_receive, vxlan_gro_receive, geneve_gro_receive,
- * eth_gro_receive).
+ * eth_gro_receive); unless OFL_GRO_F_NO_IPTUN, GRE (gre_gro_receive) and
+ * IP-in-IP (ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive)
+ * over outer IPv4 or IPv6 carrying IPv4/IPv6 TCP (GRE: or Ethernet); the
+ * inner UDP of all these tunnels with OFL_GRO_F_UDP_FWD.
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
- * ICMP, other tunnels, fragments, IPv4 options) is passed up alone (Linux
- * would also coalesce GRE/IPIP and inner UDP).
+ * ICMP, other tunnels, fragments, IPv4 options) is passed up alone.
  * Deviations from Linux forced by fixed capacities (documented in
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
@@ -118,7 +120,9 @@ enum ofl_gro_csum {
 	/** Nothing known: lib/gro validates the TCP checksum in software
 	 * (CHECKSUM_NONE, skb_gro_checksum_validate). */
 	OFL_GRO_CSUM_NONE = 0,
-	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY). */
+	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY); for a
+	 * tunnel frame every checksum: the outer UDP or GRE one and the
+	 * inner TCP one (a csum_level covering all of them). */
 	OFL_GRO_CSUM_UNNECESSARY = 1,
 };
 
@@ -129,24 +133,45 @@ enum ofl_gro_result {
 	OFL_GRO_NORMAL = 2, /**< passed up alone (written to the output) */
 };
 
-/** gso_type bits of a merged frame; same values as Linux SKB_GSO_*. */
+/*
+ * gso_type bits of a merged frame: the values of Linux 6.18's SKB_GSO_*
+ * (include/linux/skbuff.h), so kernel glue can store them in
+ * skb_shinfo()->gso_type as they are. 6.18 moved SKB_GSO_TCP_FIXEDID from
+ * 1 << 3 (now __SKB_GSO_TCP_FIXEDID, the netdev feature bit only) to
+ * 1 << 30 and added SKB_GSO_TCP_FIXEDID_INNER (1 << 31); tcp4_gro_complete
+ * sets them from the per-layer ip_fixedid bits: FIXEDID for the outer (or
+ * only) IPv4 header, FIXEDID_INNER for the inner one of a tunnel
+ * (tcp6_gro_complete sets neither). lib/gso (offload/gso.h) numbers its
+ * ofl_gso_type enum differently, see docs/GRO.md.
+ */
 #define OFL_GRO_GSO_TCPV4 (1u << 0)
 #define OFL_GRO_GSO_TCP_ECN (1u << 2)
-#define OFL_GRO_GSO_TCP_FIXEDID (1u << 3)
 #define OFL_GRO_GSO_TCPV6 (1u << 4)
+/** gre_gro_complete (with or without the C bit: never GRE_CSUM) */
+#define OFL_GRO_GSO_GRE (1u << 6)
+/** SKB_GSO_GRE_CSUM: not produced by GRO (listed for completeness) */
+#define OFL_GRO_GSO_GRE_CSUM (1u << 7)
+/** ipip_gro_complete, sit_gro_complete: IPv4 or IPv6 inside IPv4 */
+#define OFL_GRO_GSO_IPXIP4 (1u << 8)
+/** ip4ip6_gro_complete, ip6ip6_gro_complete: inside IPv6 */
+#define OFL_GRO_GSO_IPXIP6 (1u << 9)
 #define OFL_GRO_GSO_UDP_TUNNEL (1u << 10)
 #define OFL_GRO_GSO_UDP_TUNNEL_CSUM (1u << 11)
 #define OFL_GRO_GSO_UDP_L4 (1u << 17)
-/** CWR set in a merged frame under OFL_GRO_PROFILE_7_0 (AccECN). */
+/** CWR set in a merged frame under OFL_GRO_PROFILE_7_0 (AccECN;
+ * SKB_GSO_TCP_ACCECN). */
 #define OFL_GRO_GSO_TCP_ACCECN (1u << 19)
-/** Inner IPv4 ID fixed in a tunnel flow (6.18 SKB_GSO_TCP_FIXEDID_INNER);
- * OFL_GRO_GSO_TCP_FIXEDID then says the outer ID is fixed. */
+/** Outer (or only) IPv4 ID fixed (6.18 SKB_GSO_TCP_FIXEDID). */
+#define OFL_GRO_GSO_TCP_FIXEDID (1u << 30)
+/** Inner IPv4 ID fixed in a tunnel flow (6.18 SKB_GSO_TCP_FIXEDID_INNER). */
 #define OFL_GRO_GSO_TCP_FIXEDID_INNER (1u << 31)
 
 /** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
  * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
- * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4). Off by default, as in
- * Linux, where UDP is then passed up unless a socket asked for UDP_GRO. */
+ * merged (udp_gro_receive_segment, SKB_GSO_UDP_L4), also inside VXLAN,
+ * GENEVE, GRE and IP-in-IP tunnels (the tunnel's gso_type bit | UDP_L4).
+ * Off by default, as in Linux, where UDP is then passed up unless a
+ * socket asked for UDP_GRO. */
 #define OFL_GRO_F_UDP_FWD (1u << 0)
 /** ofl_gro_opts.flags: a VXLAN socket listens on UDP port 4789
  * (OFL_GRO_VXLAN_PORT; in Linux a vxlan device is up, whose UDP socket has
@@ -168,8 +193,21 @@ enum ofl_gro_result {
 #define OFL_GRO_F_GENEVE (1u << 2)
 /** UDP destination port of GENEVE (IANA), host order. */
 #define OFL_GRO_GENEVE_PORT 6081
-/** 0 compiles tunnel GRO out (OFL_GRO_F_VXLAN and OFL_GRO_F_GENEVE then
- * have no effect). */
+/**
+ * ofl_gro_opts.flags: no GRE and IP-in-IP GRO. By default (as in Linux,
+ * where gre_offload, ipip_offload, sit_offload, ip4ip6_offload and
+ * ip6ip6_offload are always registered, no tunnel device needed) TCP
+ * inside GRE (version 0, C and K flags only, over IPv4 or IPv6, carrying
+ * IPv4, IPv6 or Ethernet 0x6558 with IPv4/IPv6) and inside IP-in-IP
+ * (IPv4 or IPv6 in IPv4 or IPv6) is merged as gre_gro_receive,
+ * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive and the
+ * inner inet/ipv6/tcp receivers do (see docs/GRO.md); gso_type
+ * OFL_GRO_GSO_GRE or OFL_GRO_GSO_IPXIP4/IPXIP6 | TCPV4 or TCPV6. With this
+ * flag such frames are passed up alone (no Linux equivalent).
+ */
+#define OFL_GRO_F_NO_IPTUN (1u << 3)
+/** 0 compiles tunnel GRO out (VXLAN, GENEVE, GRE and IP-in-IP frames are
+ * then passed up alone whatever the flags say). */
 #ifndef OFL_GRO_TUNNEL
 #define OFL_GRO_TUNNEL 1
 #endif
@@ -277,9 +315,9 @@ struct ofl_gro_flow {
 	uint8_t fixedid;
 	uint8_t udp;
 	uint8_t tun;	   /* tunnel: 1 outer IPv4, 2 outer IPv6; | 4 outer
-			    * IPv4 ID fixed */
+			    * IPv4 ID fixed; | 8 GRE, | 16 IP-in-IP */
 	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
-	uint8_t ol4;	   /* tunnel: offset of the outer UDP header */
+	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 };

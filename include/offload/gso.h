@@ -53,7 +53,9 @@ OFL_BEGIN_DECLS
  * gso_type bits (struct ofl_gso_meta.gso_type). Exactly one of TCPV4, TCPV6,
  * UDP_L4 names the innermost L4 and its IP version. The values are ofl's
  * own (the kernel's SKB_GSO_* numbering moved in 6.18); the meaning is the
- * kernel's bit of the same name.
+ * kernel's bit of the same name. lib/gro's OFL_GRO_GSO_* macros carry the
+ * 6.18 values instead; these cannot: 6.18's FIXEDID_INNER is 1 << 31, and
+ * a C11 enumerator must fit in int (docs/GRO.md, "gso_type values").
  */
 enum ofl_gso_type {
 	OFL_GSO_TCPV4 = 1u << 0,	/* TCP over IPv4 (TSO) */

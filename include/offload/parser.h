@@ -157,11 +157,14 @@ struct ofl_parse_flow {
 /*
  * The whole result of one parse: fixed size (OFL_PARSE_RESULT_SIZE with the
  * default bounds), no pointers, caller memory (a BPF map value in XDP).
- * ofl_parse() zeroes it first, so absent fields are 0.
+ * ofl_parse() zeroes it first (all but layers[]), so absent fields are 0.
  *
- * "outer" is the first IP flow of the frame, "inner" the innermost one; for
- * a frame without tunnels both are the same flow. The tunnel fields describe
- * the innermost tunnel.
+ * "outer" is the first IP flow of the frame, "inner" the innermost one,
+ * written only when a tunnel was crossed (encap > 0). Without a tunnel the
+ * frame's one flow is "outer" and "inner" is all zero: read the innermost
+ * flow through ofl_parse_inner(). (Copying the flow into "inner" as well
+ * cost 6 ns, more than a third of a short parse.) The
+ * tunnel fields describe the innermost tunnel.
  */
 struct ofl_parse_result {
 	int16_t error;		/* 0 or OFL_E* (see ofl_parse()) */
@@ -199,9 +202,9 @@ struct ofl_parse_result {
 	 * verifier sees the same bounded unknowns at every loop head (and
 	 * prunes): not part of the result, 0 once ofl_parse() returns. */
 	uint8_t node;		/* graph node of the header at stop_off */
-	uint8_t reserved;
+	uint8_t wflags;		/* within a step: counter index, fragment */
 	uint16_t opt_off;	/* TLV cursor within the current header */
-	uint16_t reserved2;
+	uint16_t whlen;		/* within a step: the header length */
 	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
 				 * last option it matched (0: none) */
 };
@@ -261,7 +264,9 @@ OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
  * OFL_PARSE_MAX_DEPTH steps is too much for the verifier: call
  * ofl_parse_step() from a global (separately verified) BPF function, in a
  * bounded loop, with the result in a map value (tests/parser/parse.bpf.c).
- * Natively ofl_parse() is exactly these three calls.
+ * The results are those of ofl_parse() byte for byte (natively ofl_parse()
+ * runs the same step specialised per node at compile time; the step API
+ * runs the generic form, the code BPF runs).
  */
 
 /**
@@ -295,6 +300,17 @@ OFL_API int ofl_parse_step(const void *data, const void *end,
  * stores and returns the final code, as ofl_parse() returns it.
  */
 OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
+
+/**
+ * ofl_parse_inner() - the innermost flow of a result.
+ * @res: a result from ofl_parse() (any return value).
+ *
+ * Returns &res->inner if a tunnel was crossed (res->encap > 0), else
+ * &res->outer (the frame's only flow). Never NULL; the flow's family is 0
+ * if it has no IP header.
+ */
+OFL_API const struct ofl_parse_flow *
+ofl_parse_inner(const struct ofl_parse_result *res);
 
 /** Largest flow key ofl_parse_flow_key() writes: IPv6 with ports. */
 #define OFL_PARSE_FLOW_KEY_MAX 36
@@ -493,6 +509,69 @@ struct ofl_parse_flags {
 	uint16_t reserved;
 };
 
+/*
+ * The compiled form of a node: what ofl_parse() actually reads per header,
+ * one 32-byte row per node (same index), derived by hand from the rows
+ * above and checked against them field by field by the parser unit tests
+ * (tests/parser/test_parse.c, test_graph_ops_match_nodes). Everything the
+ * common headers need is a shift, a mask or a fixed-size move; the rest
+ * (TLV options, GRE flag fields, conditional metadata, fragments, the IP
+ * total length) is flagged in @ext and taken from the node row.
+ */
+
+/* ofl_parse_op.flags */
+#define OFL_PARSE_OP_CHK	0x01	/* (be16 at chk_off & chk_mask) == chk_val */
+#define OFL_PARSE_OP_HLEN	0x02	/* variable length (hl_* rule) */
+#define OFL_PARSE_OP_L3		0x04	/* = OFL_PARSE_NF_L3 */
+#define OFL_PARSE_OP_L4		0x08	/* = OFL_PARSE_NF_L4 */
+#define OFL_PARSE_OP_PORTS	0x10	/* = OFL_PARSE_NF_PORTS */
+#define OFL_PARSE_OP_IPPROTO	0x20	/* = OFL_PARSE_NF_IPPROTO */
+#define OFL_PARSE_OP_IPV6	0x40	/* = OFL_PARSE_NF_IPV6 */
+
+/* ofl_parse_op.ext: node-row work done after the moves */
+#define OFL_PARSE_OPX_MD	0x01	/* the node's metadata rules */
+#define OFL_PARSE_OPX_FRAG	0x02	/* the node's fragment rule */
+#define OFL_PARSE_OPX_TOT	0x04	/* the node's IP total length rule */
+#define OFL_PARSE_OPX_TLV	0x08	/* KIND_TLV: walk the options */
+#define OFL_PARSE_OPX_FLAGS	0x10	/* KIND_FLAGS: flag fields */
+
+/* ofl_parse_move.size_fl: size in the low 6 bits (1, 2, 4, 16 or 32) */
+#define OFL_PARSE_MV_FLOW	0x40	/* dst is within the current flow */
+#define OFL_PARSE_MV_INDEX	0x80	/* dst += size * (counter - 1), < 4 */
+
+/** A fixed-size move of header bytes [src, src + size) to result byte dst. */
+struct ofl_parse_move {
+	uint8_t src;
+	uint8_t size_fl;	/* size | OFL_PARSE_MV_* */
+	uint16_t dst;
+};
+
+/**
+ * One compiled node. Length: hlen = ((hdr[hl_off] & hl_mask) >> hl_shr
+ * << hl_shl) + hl_add if OFL_PARSE_OP_HLEN, else min_len. Next key:
+ * (big-endian load of nx_size (0, 1 or 2) bytes at nx_off & nx_mask) >>
+ * nx_shr, looked up in edges[e_first .. e_first + e_count).
+ */
+struct ofl_parse_op {
+	uint8_t proto;		/* as the node */
+	uint8_t min_len;	/* as the node */
+	uint8_t flags;		/* OFL_PARSE_OP_* */
+	uint8_t ext;		/* OFL_PARSE_OPX_* */
+	uint8_t hl_off, hl_mask, hl_shr, hl_shl;
+	uint8_t hl_add;
+	uint8_t nx_off, nx_size, nx_shr;
+	uint16_t nx_mask;
+	uint8_t chk_off;
+	int8_t chk_err;		/* OFL_E* when the check fails */
+	uint16_t chk_mask, chk_val;
+	uint8_t e_first, e_count;	/* the node's table, inlined */
+	uint8_t counter;	/* as the node */
+	uint8_t dflt;		/* as the node */
+	struct ofl_parse_move mv[2];	/* size 0: unused */
+};
+
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_op) == 32, "op is 32 bytes");
+
 /** The whole graph: arrays of const data and their lengths. */
 struct ofl_parse_graph {
 	const struct ofl_parse_node *nodes;
@@ -506,6 +585,7 @@ struct ofl_parse_graph {
 	const struct ofl_parse_opt *opts;
 	const struct ofl_parse_flags *flags;
 	const struct ofl_parse_flagfield *ff;
+	const struct ofl_parse_op *ops;	/* compiled nodes, nnodes rows */
 	uint16_t nnodes, ntables, nedges, nmd, nchk, ntlv, nopts, nflags, nff;
 	uint8_t root_eth, root_ipv4, root_ipv6;
 	uint8_t counter_max[OFL_PARSE_CNT_COUNT];	/* bound per class */

@@ -29,7 +29,7 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 	if (profile > OFL_GRO_PROFILE_7_0 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
-			  OFL_GRO_F_GENEVE))))
+			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN))))
 		return OFL_ERANGE;
 	ctx->profile = profile;
 	ctx->flags = opts ? opts->flags : 0;
@@ -51,8 +51,11 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
 
 #if OFL_GRO_TUNNEL
 /*
- * The outer layers of a merged VXLAN flow: inet_gro_complete or
- * ipv6_gro_complete on the outer header, udp4/6_gro_complete (a non-zero
+ * The outer layers of a merged tunnel flow: inet_gro_complete or
+ * ipv6_gro_complete on the outer header; for GRE gre_gro_complete, for
+ * IP-in-IP ipip_gro_complete, sit_gro_complete, ip4ip6_gro_complete or
+ * ip6ip6_gro_complete (gso_type only); for VXLAN and GENEVE
+ * udp4/6_gro_complete (a non-zero
  * checksum becomes the pseudo-header sum) and udp_gro_complete (length;
  * gso_type SKB_GSO_UDP_TUNNEL_CSUM or SKB_GSO_UDP_TUNNEL; the inner
  * complete then adds SKB_GSO_TCPV4 and the fixed-ID bits: 6.18 names the
@@ -77,11 +80,26 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
 			ip + 8, ip + 24, ulen, 17, 0);
 	}
+	/* tcp4_gro_complete: ip_fixedid * SKB_GSO_TCP_FIXEDID, bit 0 the
+	 * outer layer, bit 1 the inner; tcp6_gro_complete and the UDP
+	 * completes (inner UDP of GRE/IP-in-IP) add neither */
 	o->gso_type &= ~OFL_GRO_GSO_TCP_FIXEDID;
-	if (p->fixedid)
+	if (p->fixedid && !p->udp)
 		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID_INNER;
-	if (p->tun & 4u)
+	if ((p->tun & OFL__GRO_TUN_OIDFIX) && !p->v6 && !p->udp)
 		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID;
+	/* gre_gro_complete: SKB_GSO_GRE, the GRE checksum (if any) left as
+	 * the first segment had it; ipip/sit_gro_complete: SKB_GSO_IPXIP4,
+	 * ip4ip6/ip6ip6_gro_complete: SKB_GSO_IPXIP6 */
+	if (p->tun & OFL__GRO_TUN_GRE) {
+		o->gso_type |= OFL_GRO_GSO_GRE;
+		return;
+	}
+	if (p->tun & OFL__GRO_TUN_IPIP) {
+		o->gso_type |= (p->tun & 3u) == OFL__GRO_TUN_V4 ?
+			       OFL_GRO_GSO_IPXIP4 : OFL_GRO_GSO_IPXIP6;
+		return;
+	}
 	if (ofl_load_ne16(uh + 6)) {
 		ofl_store_ne16(uh + 6, check);
 		o->gso_type |= OFL_GRO_GSO_UDP_TUNNEL_CSUM;
@@ -127,6 +145,11 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 			ofl_store_ne16(th + 6, check);
 		o->gso_type = OFL_GRO_GSO_UDP_L4;
 		o->csum_offset = 6;
+#if OFL_GRO_TUNNEL
+		/* UDP inside GRE or IP-in-IP (OFL_GRO_F_UDP_FWD) */
+		if (p->tun)
+			ofl__gro_fixup_tun(p, o);
+#endif
 		return;
 	}
 	ofl_store_ne16(th + 16, check);

@@ -24,6 +24,22 @@
 #define OFL__GRO_OFF(x) ((uint32_t)(x) & 0xffu)
 OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
 #define OFL__GRO_UDP_CNT_MAX 64	/* UDP_GRO_CNT_MAX */
+/*
+ * struct ofl_gro_flow.tun / ofl__gro_rx.tun: 0 for no tunnel, else the
+ * outer IP version (V4 or V6), the kind (none of GRE/IPIP: a UDP tunnel,
+ * VXLAN or GENEVE) and, in a held flow only, OIDFIX (the outer IPv4 ID is
+ * fixed: 6.18 ip_fixedid bit 0 of a tunnel flow).
+ */
+#define OFL__GRO_TUN_V4 1u
+#define OFL__GRO_TUN_V6 2u
+#define OFL__GRO_TUN_OIDFIX 4u
+#define OFL__GRO_TUN_GRE 8u	/* ol4 is the GRE header */
+#define OFL__GRO_TUN_IPIP 16u	/* IPIP, SIT, 4in6, 6in6: ol4 == l3 */
+#define OFL__GRO_TUN_IPT (OFL__GRO_TUN_GRE | OFL__GRO_TUN_IPIP)
+/* ofl__gro_ip4/ip6 @ok: bits of ctx->flags that admit UDP, and this bit,
+ * which admits GRE, IPIP and IPv6-in-IP (inet_offloads/inet6_offloads
+ * entries IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6) */
+#define OFL__GRO_OK_IPT (1u << 16)
 #define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
 #define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
 

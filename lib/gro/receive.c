@@ -26,9 +26,10 @@ struct ofl__gro_rx {
 	uint8_t v6;
 	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
 	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
-	uint8_t tun;	/* VXLAN: 1 outer IPv4, 2 outer IPv6 (l3.. inner) */
-	uint8_t ol3;	/* VXLAN: outer IP header */
-	uint8_t ol4;	/* VXLAN: outer UDP header */
+	uint8_t tun;	/* tunnel: OFL__GRO_TUN_* (l3.. inner) */
+	uint8_t ol3;	/* tunnel: outer IP header */
+	uint8_t ol4;	/* tunnel: outer UDP/GRE header, inner IP for IPIP */
+	uint8_t proto;	/* IP protocol / IPv6 next header of the L4 */
 };
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
@@ -136,6 +137,15 @@ OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 	return 0;
 }
 
+/* Has the protocol a gro_receive here (inet_offloads/inet6_offloads)?
+ * TCP always; UDP if a bit of @ok below OFL__GRO_OK_IPT says so; GRE,
+ * IPIP (4) and IPv6 (41) with OFL__GRO_OK_IPT. */
+OFL_INLINE int ofl__gro_proto_ok(uint8_t p, uint32_t ok)
+{
+	return p == 6 || (p == 17 && (ok & (OFL__GRO_OK_IPT - 1u))) ||
+	       ((ok & OFL__GRO_OK_IPT) && (p == 47 || p == 4 || p == 41));
+}
+
 /* inet_gro_receive up to the flow walk: 0 if TCP (or UDP) follows. */
 OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
 {
@@ -145,9 +155,10 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	if (ip + 20 > rx->end)
 		return 1;
 	/* no gro_receive for the protocol (UDP without socket: passed up) */
-	if ((ip[9] != 6 && (ip[9] != 17 || !udp_ok)) || ip[0] != 0x45)
+	if (!ofl__gro_proto_ok(ip[9], udp_ok) || ip[0] != 0x45)
 		return 1;
 	rx->udp = ip[9] == 17;
+	rx->proto = ip[9];
 	fo = ofl_load_be16(ip + 6);
 	if (fo & 0x3fff)
 		return 1;	/* ip_is_fragment */
@@ -188,14 +199,48 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 		nh = rx->d[pos];
 		pos += elen;
 	}
-	if ((nh != 6 && (nh != 17 || !udp_ok)) || pos > OFL_GRO_MAX_HDR)
+	if (!ofl__gro_proto_ok(nh, udp_ok) || pos > OFL_GRO_MAX_HDR)
 		return 1;
 	rx->udp = nh == 17;
+	rx->proto = nh;
 	rx->l4 = (uint16_t)pos;
 	return 0;
 }
 
 #if OFL_GRO_TUNNEL
+/*
+ * The same_flow tests of gre_gro_receive (after the outer IP's): the
+ * flags/version word and the protocol type equal and, if the K bit is
+ * set, the 32-bit word after the base header (gre_gro_receive compares
+ * *(greh + 1): the key, or the checksum word when C is set too), then
+ * eth_gro_receive's compare_ether_header for Ethernet (0x6558). IPIP and
+ * IPv6-in-IP (ipip_gro_receive, sit_ip6ip6_gro_receive,
+ * ip4ip6_gro_receive) add no test of their own. Nonzero if different.
+ */
+OFL_PRIVATE uint32_t ofl__gro_ipt_differ(const struct ofl_gro_flow *p,
+					 const struct ofl__gro_rx *rx)
+{
+	uint32_t ol4 = OFL__GRO_OFF(rx->ol4), l3 = OFL__GRO_OFF(rx->l3);
+	const uint8_t *gh = rx->d + ol4, *gh2 = p->hdr + ol4;
+	uint32_t d;
+
+	if (!(rx->tun & OFL__GRO_TUN_GRE))
+		return 0;
+	d = ofl_load_ne32(gh) ^ ofl_load_ne32(gh2);
+	if (gh[0] & 0x20)
+		d |= ofl_load_ne32(gh + 4) ^ ofl_load_ne32(gh2 + 4);
+	if (l3 >= ol4 + 4u + OFL__GRO_ETH_HLEN &&
+	    ofl_load_be16(gh + 2) == 0x6558) {
+		/* the inner MAC header; masked: the BPF verifier does not
+		 * keep l3 >= 14 from the test above ("invalid access to
+		 * memory, ... off=-9") */
+		uint32_t m = OFL__GRO_OFF(l3 - OFL__GRO_ETH_HLEN);
+
+		d |= (uint32_t)ofl__gro_ne14(rx->d + m, p->hdr + m);
+	}
+	return d;
+}
+
 /*
  * The same_flow tests of the outer layers of a VXLAN/GENEVE frame: outer
  * inet_gro_receive/ipv6_gro_receive (protocol, addresses; IPv6 first word
@@ -213,10 +258,10 @@ OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
 	const uint8_t *uh = rx->d + ol4, *uh2 = p->hdr + ol4;
 	uint64_t d;
 
-	if ((p->tun & 3u) != rx->tun || p->ol3 != rx->ol3 ||
+	if ((p->tun & ~OFL__GRO_TUN_OIDFIX) != rx->tun || p->ol3 != rx->ol3 ||
 	    p->ol4 != rx->ol4)
 		return 1;
-	if (rx->tun == 1) {
+	if (rx->tun & OFL__GRO_TUN_V4) {
 		d = (uint32_t)(ip[9] ^ ip2[9]) | ofl__gro_x8(ip + 12, ip2 + 12);
 	} else {
 		d = ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) & 0xf00fffffu) |
@@ -228,6 +273,8 @@ OFL_PRIVATE uint32_t ofl__gro_tun_differ(const struct ofl_gro_flow *p,
 			d |= ofl__gro_xn(ip + 40, ip2 + 40, ol4 - ol3 - 40u,
 					 OFL_GRO_MAX_HDR);
 	}
+	if (rx->tun & OFL__GRO_TUN_IPT)
+		return d != 0 || ofl__gro_ipt_differ(p, rx);
 	d |= ofl_load_ne32(uh) ^ ofl_load_ne32(uh2);
 	d |= (uint32_t)(!ofl_load_ne16(uh + 6) ^ !ofl_load_ne16(uh2 + 6));
 	/* tunnel header (VXLAN 8 bytes; GENEVE 8 + options: equal lengths
@@ -310,7 +357,10 @@ OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 
 
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
- * already flushes, or the device vouched for the checksum). */
+ * already flushes, or the device vouched for the checksum); with rx->tun
+ * exactly OFL__GRO_TUN_GRE (ofl__gro_ipt, before the tunnel is set up)
+ * gre_gro_receive's skb_gro_checksum_simple_validate of the GRE header at
+ * rx->l4 and the rest of the frame: the same rules, no pseudo-header. */
 OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
@@ -327,7 +377,9 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 		return 0;
 	/* the pseudo header first: after the loop only the fold is left
 	 * (in BPF each exit of the loop walks what follows it) */
-	if (!rx->v6)
+	if (OFL_GRO_TUNNEL && rx->tun == OFL__GRO_TUN_GRE)
+		s = 0;
+	else if (!rx->v6)
 		s = ofl_csum_tcpudp_nofold(
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), l4len,
@@ -438,7 +490,8 @@ OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 		fl |= ofl__gro_ip_flush(ctx, p,
 					rx->d + OFL__GRO_OFF(rx->ol3),
 					p->hdr + OFL__GRO_OFF(p->ol3),
-					rx->tun == 2, &p->tun, 4, 1, 0);
+					(rx->tun & OFL__GRO_TUN_V6) != 0,
+					&p->tun, OFL__GRO_TUN_OIDFIX, 1, 0);
 #endif
 	return fl;
 }
@@ -525,7 +578,8 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 			      const struct ofl__gro_rx *rx, uint32_t id)
 {
 	uint32_t len = rx->len - rx->pay;
-	uint32_t v6 = rx->tun ? rx->tun == 2 : rx->v6;	/* p->protocol */
+	/* p->protocol: the outer one for a tunnel */
+	uint32_t v6 = rx->tun ? (rx->tun & OFL__GRO_TUN_V6) != 0 : rx->v6;
 	uint32_t max = v6 ? ctx->max_v6 : ctx->max_v4;
 	unsigned int c = p->count;
 
@@ -561,15 +615,36 @@ OFL_INLINE uint32_t ofl__gro_final_flags(const struct ofl_gro_ctx *ctx)
 
 #if OFL_GRO_TUNNEL
 /*
+ * Inner UDP of a tunnel (after ofl__gro_ip4/ip6 admitted it with
+ * OFL_GRO_F_UDP_FWD): to an enabled VXLAN/GENEVE port a tunnel socket
+ * owns it, and udp_gro_receive refuses a frame with encap_mark set (up
+ * alone); else udp_gro_receive_segment merges it. Nonzero: pass up.
+ */
+OFL_PRIVATE int ofl__gro_inner_udp_refused(const struct ofl_gro_ctx *ctx,
+					   const struct ofl__gro_rx *rx)
+{
+	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
+	uint16_t port;
+
+	if (!rx->udp)
+		return 0;
+	if (uh + 4 > rx->end)
+		return 1;
+	port = ofl_load_be16(uh + 2);
+	return (port == OFL_GRO_VXLAN_PORT &&
+		(ctx->flags & OFL_GRO_F_VXLAN)) ||
+	       (port == OFL_GRO_GENEVE_PORT &&
+		(ctx->flags & OFL_GRO_F_GENEVE));
+}
+
+/*
  * A UDP datagram (outer IP parsed into rx) to the VXLAN or GENEVE port
  * (when enabled): udp4/6_gro_receive (outer checksum validated unless the IP layer flushes; zero is
  * accepted), udp_gro_receive's tunnel branch (a non-zero checksum that was
  * not validated passes the frame up), vxlan_gro_prepare_receive or
- * geneve_gro_receive, then
- * eth_gro_receive and the inner inet_gro_receive or ipv6_gro_receive. On
- * success l3/l4/v6 describe the inner IP/TCP and rx->flush holds both
- * layers' flush.
- * Returns 0 (inner TCP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
+ * geneve_gro_receive, then eth_gro_receive. On success rx->tun, ol3,
+ * ol4, l3 (inner IP) and v6 are set; ofl__gro_inner parses the inner IP.
+ * Returns 0 (inner IP follows), 1 (pass up), 2 (not VXLAN: plain UDP).
  */
 OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
@@ -577,7 +652,6 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 {
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t hlen = 8, il3;
-	uint8_t oflush = rx->flush;
 	uint16_t port, type;
 
 	if (uh + 8 > rx->end)
@@ -611,16 +685,148 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	type = ofl_load_be16(rx->d + il3 - 2);
 	if (type != 0x0800 && type != 0x86dd)
 		return 1;
-	rx->tun = rx->v6 ? 2 : 1;
+	rx->tun = rx->v6 ? OFL__GRO_TUN_V6 : OFL__GRO_TUN_V4;
 	rx->ol3 = (uint8_t)rx->l3;
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
 	rx->v6 = type == 0x86dd;
-	if (rx->v6 ? ofl__gro_ip6(rx, 0) : ofl__gro_ip4(rx, 0))
+	/* the inner IP layer: ofl__gro_inner */
+	return 0;
+}
+#endif
+
+#if OFL_GRO_TUNNEL
+/*
+ * GRE (protocol 47) or IP-in-IP (4: IPv4, 41: IPv6 inside) after the outer
+ * IP header in rx: gre_gro_receive (version 0 and only the C and K flags,
+ * else the frame goes up; a protocol type without gro_receive, i.e. not
+ * IPv4, IPv6 or 0x6558 Ethernet, goes up; with C the checksum over the
+ * GRE header and the rest of the frame is validated, as
+ * skb_gro_checksum_simple_validate, unless the outer IP layer flushes
+ * already or the device vouched for the frame), eth_gro_receive for
+ * 0x6558 (inner IPv4/IPv6 only here: VLAN GRO is not modelled), and
+ * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive (outer
+ * IPv4 or IPv6 with IPIP or IPv6 inside). Each sets encap_mark, so a
+ * second tunnel inside goes up (ofl__gro_inner admits only TCP, or UDP
+ * with OFL_GRO_F_UDP_FWD: udp_gro_receive_segment, unless to an enabled
+ * VXLAN/GENEVE port, a tunnel socket, which refuses a frame with
+ * encap_mark set). On success rx->tun, ol3, ol4, l3 (inner IP) and v6 are
+ * set. Returns 0 (inner IP follows) or 1 (pass up).
+ */
+OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
+			     struct ofl__gro_rx *rx)
+{
+	const uint8_t *gh = rx->d + OFL__GRO_OFF(rx->l4);
+	uint32_t il3 = rx->l4, kind = OFL__GRO_TUN_IPIP;
+	uint16_t type = rx->proto == 4 ? 0x0800 : 0x86dd;
+
+	if (rx->proto == 47) {
+		uint16_t fl;
+
+		if (gh + 4 > rx->end)
+			return 1;
+		fl = ofl_load_be16(gh);
+		type = ofl_load_be16(gh + 2);
+		if ((fl & ~0xa000u) ||
+		    (type != 0x0800 && type != 0x86dd && type != 0x6558))
+			return 1;
+		il3 += 4u + ((fl & 0x8000u) ? 4u : 0u) +
+		       ((fl & 0x2000u) ? 4u : 0u);
+		if (rx->d + il3 > rx->end)
+			return 1;
+		if (fl & 0x8000u) {
+			int bad;
+
+			/* ofl__gro_csum_bad without a pseudo-header (the
+			 * same step, one checksum loop for BPF) */
+			rx->tun = OFL__GRO_TUN_GRE;
+			bad = ofl__gro_csum_bad(f, rx);
+			rx->tun = 0;
+			if (bad)
+				return 1;
+		}
+		if (type == 0x6558) {
+			if (rx->d + il3 + OFL__GRO_ETH_HLEN > rx->end)
+				return 1;
+			type = ofl_load_be16(rx->d + il3 + 12);
+			il3 += OFL__GRO_ETH_HLEN;
+			if (type != 0x0800 && type != 0x86dd)
+				return 1;
+		}
+		kind = OFL__GRO_TUN_GRE;
+	}
+	/* room for the inner IP and TCP headers in a held flow */
+	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR)
+		return 1;
+	rx->tun = (uint8_t)((rx->v6 ? OFL__GRO_TUN_V6 : OFL__GRO_TUN_V4) |
+			    kind);
+	rx->ol3 = (uint8_t)rx->l3;
+	rx->ol4 = (uint8_t)rx->l4;
+	rx->l3 = (uint16_t)il3;
+	rx->v6 = type == 0x86dd;
+	/* the inner IP layer: ofl__gro_inner */
+	return 0;
+}
+
+/*
+ * The inner IP layer of a tunnel (rx->l3 and rx->v6 set by ofl__gro_vxlan
+ * or ofl__gro_ipt): inet_gro_receive or ipv6_gro_receive again, for TCP or,
+ * with OFL_GRO_F_UDP_FWD, UDP; rx->flush then holds both IP
+ * layers' flush. One copy for every tunnel (fewer paths in BPF). Returns
+ * 0 or 1 (pass up).
+ */
+OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
+			       struct ofl__gro_rx *rx)
+{
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+	uint8_t oflush = rx->flush;
+
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
+		return 1;
+	if (ofl__gro_inner_udp_refused(ctx, rx))
 		return 1;
 	rx->flush |= oflush;
 	return 0;
 }
+
+#if defined(OFL_BPF)
+/* a global function: inlined after every tunnel's header walk, the inner
+ * IPv6 extension header loop cost the verifier about 170k processed
+ * instructions more */
+int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
+		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
+OFL__GRO_GLOBAL int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
+				       const struct ofl__gro_buf *fb,
+				       struct ofl__gro_bpf_rx *s)
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	int r;
+
+	if (!ctx || !fb || !s)
+		return 1;
+	ofl__gro_bpf_get(&rx, &f, fb, s);
+	r = ofl__gro_inner(ctx, &rx);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	return r;
+}
+
+OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
+				       struct ofl__gro_rx *rx)
+{
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
+	r = ofl__gro_bpf_inner(ctx, (const struct ofl__gro_buf *)rx->d, &s);
+	rx->l4 = s.l4;
+	rx->v6 = s.v6;
+	rx->flush = s.flush;
+	rx->udp = s.udp;
+	return r;
+}
+#define ofl__gro_inner(ctx, rx) ofl__gro_bpf_inner_call(ctx, rx)
+#endif
 #endif
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
@@ -635,6 +841,9 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	rx->end = f->data + f->len;
 	uint32_t vx_ok = OFL_GRO_TUNNEL ?
 			 ctx->flags & (OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE) : 0;
+	/* GRE and IP-in-IP GRO are always registered in Linux */
+	uint32_t ipt_ok = OFL_GRO_TUNNEL && !(ctx->flags & OFL_GRO_F_NO_IPTUN) ?
+			  OFL__GRO_OK_IPT : 0;
 
 	rx->d = f->data;
 	rx->len = f->len;
@@ -644,16 +853,20 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	rx->tun = 0;
 	if (f->len > 65535 || ofl__gro_l2(rx))
 		return 1;
-	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok | vx_ok) :
-		     ofl__gro_ip4(rx, udp_ok | vx_ok))
+	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok | vx_ok | ipt_ok) :
+		     ofl__gro_ip4(rx, udp_ok | vx_ok | ipt_ok))
 		return 1;
 #if OFL_GRO_TUNNEL
-	if (rx->udp && vx_ok) {
+	if (rx->proto != 6 && rx->proto != 17 && ofl__gro_ipt(f, rx))
+		return 1;
+	if (rx->udp && vx_ok && !rx->tun) {
 		int t = ofl__gro_vxlan(ctx, f, rx);
 
 		if (t == 1 || (t == 2 && !udp_ok))
 			return 1;
 	}
+	if (rx->tun && ofl__gro_inner(ctx, rx))
+		return 1;
 #endif
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
@@ -798,6 +1011,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 	rx->tun = 0;
 	rx->ol3 = 0;
 	rx->ol4 = 0;
+	rx->proto = 6;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
 	return ofl__gro_csum_bad(f, rx);

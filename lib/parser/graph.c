@@ -260,6 +260,117 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.tun_kind = OFL_PARSE_TUN_GENEVE },
 };
 
+/*
+ * The compiled nodes ofl_parse() runs (struct ofl_parse_op): the rows above
+ * restated as shifts, masks, inlined tables and fixed-size moves. The unit
+ * test test_graph_ops_match_nodes checks every field against the node rows,
+ * so the rows above stay the one description of the graph.
+ */
+#define OFL__OPC OFL_PARSE_OP_CHK
+#define OFL__OPH OFL_PARSE_OP_HLEN
+#define OFL__OP_IP4 (OFL_PARSE_OP_L3 | OFL_PARSE_OP_IPPROTO)
+#define OFL__OP_IP6 (OFL__OP_IP4 | OFL_PARSE_OP_IPV6)
+#define OFL__OP_L4P (OFL_PARSE_OP_L4 | OFL_PARSE_OP_PORTS)
+#define OFL__NX(o, s, m, sh) .nx_off = (o), .nx_size = (s), .nx_mask = (m), \
+	.nx_shr = (sh)
+#define OFL__HL(o, m, shr, shl, a) .hl_off = (o), .hl_mask = (m), \
+	.hl_shr = (shr), .hl_shl = (shl), .hl_add = (a)
+#define OFL__CK(o, m, v, e) .chk_off = (o), .chk_mask = (m), .chk_val = (v), \
+	.chk_err = (e)
+#define OFL__MV(s, sz, d) { (s), (sz), (uint16_t)(d) }
+#define OFL__MVF OFL_PARSE_MV_FLOW
+#define OFL__MVI OFL_PARSE_MV_INDEX
+#define OFL__EXT_HL OFL__HL(1, 0xff, 0, 3, 8)	/* (len + 1) * 8 */
+#define OFL__IP6T .e_first = 26, .e_count = 15
+
+static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
+	[OFL__PN_STOP] = { .proto = OFL_PROTO_NONE },
+	[OFL__PN_ETH] = { .proto = OFL_PROTO_ETH, .min_len = 14,
+		OFL__NX(12, 2, 0xffff, 0), .e_first = 0, .e_count = 9 },
+	[OFL__PN_VLAN] = { .proto = OFL_PROTO_VLAN, .min_len = 4,
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 0, .e_count = 9,
+		.counter = OFL_PARSE_CNT_VLAN, .mv = { OFL__MV(0, 2 | OFL__MVI, OFL__RO(vlan_tci)) } },
+	[OFL__PN_MPLS] = { .proto = OFL_PROTO_MPLS, .min_len = 4,
+		OFL__NX(2, 1, 0x01, 0), .e_first = 9, .e_count = 2,
+		.counter = OFL_PARSE_CNT_MPLS, .mv = { OFL__MV(0, 4 | OFL__MVI, OFL__RO(mpls)) } },
+	[OFL__PN_MPLS_PAYLOAD] = { .proto = OFL_PROTO_NONE, .min_len = 1,
+		OFL__NX(0, 1, 0xf0, 4), .e_first = 11, .e_count = 2 },
+	[OFL__PN_PPPOE] = { .proto = OFL_PROTO_PPPOE, .min_len = 8,
+		.flags = OFL__OPC, OFL__CK(0, 0xffff, 0x1100, OFL_EPROTO),
+		OFL__NX(6, 2, 0xffff, 0), .e_first = 13, .e_count = 2 },
+	[OFL__PN_ARP] = { .proto = OFL_PROTO_ARP, .min_len = 28 },
+	[OFL__PN_IPV4] = { .proto = OFL_PROTO_IPV4, .min_len = 20,
+		.flags = OFL__OPC | OFL__OPH | OFL__OP_IP4,
+		.ext = OFL_PARSE_OPX_FRAG | OFL_PARSE_OPX_TOT,
+		OFL__CK(0, 0xf000, 0x4000, OFL_EPROTO),
+		OFL__HL(0, 0x0f, 0, 2, 0),
+		OFL__NX(9, 1, 0xff, 0), .e_first = 15, .e_count = 11,
+		.mv = { OFL__MV(12, 4 | OFL__MVF, OFL__FO(src)),
+				  OFL__MV(16, 4 | OFL__MVF, OFL__FO(dst)) } },
+	[OFL__PN_IPV6] = { .proto = OFL_PROTO_IPV6, .min_len = 40,
+		.flags = OFL__OPC | OFL__OP_IP6, .ext = OFL_PARSE_OPX_TOT,
+		OFL__CK(0, 0xf000, 0x6000, OFL_EPROTO),
+		OFL__NX(6, 1, 0xff, 0), OFL__IP6T,
+		.mv = { OFL__MV(8, 32 | OFL__MVF, OFL__FO(src)) } },
+	[OFL__PN_HOPOPTS] = { .proto = OFL_PROTO_IPV6_HOPOPTS, .min_len = 8,
+		.flags = OFL__OPH | OFL_PARSE_OP_IPPROTO,
+		.ext = OFL_PARSE_OPX_TLV, OFL__EXT_HL,
+		OFL__NX(0, 1, 0xff, 0), OFL__IP6T,
+		.counter = OFL_PARSE_CNT_EXTHDR },
+	[OFL__PN_ROUTE] = { .proto = OFL_PROTO_IPV6_ROUTE, .min_len = 8,
+		.flags = OFL__OPH | OFL_PARSE_OP_IPPROTO,
+		.ext = OFL_PARSE_OPX_MD, OFL__EXT_HL,
+		OFL__NX(0, 1, 0xff, 0), OFL__IP6T,
+		.counter = OFL_PARSE_CNT_EXTHDR },
+	[OFL__PN_FRAG] = { .proto = OFL_PROTO_IPV6_FRAG, .min_len = 8,
+		.flags = OFL_PARSE_OP_IPPROTO, .ext = OFL_PARSE_OPX_FRAG,
+		OFL__NX(0, 1, 0xff, 0), OFL__IP6T,
+		.counter = OFL_PARSE_CNT_EXTHDR },
+	[OFL__PN_DSTOPTS] = { .proto = OFL_PROTO_IPV6_DSTOPTS, .min_len = 8,
+		.flags = OFL__OPH | OFL_PARSE_OP_IPPROTO,
+		.ext = OFL_PARSE_OPX_TLV, OFL__EXT_HL,
+		OFL__NX(0, 1, 0xff, 0), OFL__IP6T,
+		.counter = OFL_PARSE_CNT_EXTHDR },
+	[OFL__PN_AH] = { .proto = OFL_PROTO_AH, .min_len = 8,
+		.flags = OFL__OPH | OFL_PARSE_OP_IPPROTO,
+		OFL__HL(1, 0xff, 0, 2, 8),	/* (len + 2) * 4 */
+		OFL__NX(0, 1, 0xff, 0), OFL__IP6T,
+		.counter = OFL_PARSE_CNT_EXTHDR },
+	[OFL__PN_ESP] = { .proto = OFL_PROTO_ESP, .min_len = 8, .mv = { OFL__MV(0, 4, OFL__RO(esp_spi)) } },
+	[OFL__PN_TCP] = { .proto = OFL_PROTO_TCP, .min_len = 20,
+		.flags = OFL__OPH | OFL__OP_L4P, .ext = OFL_PARSE_OPX_TLV,
+		OFL__HL(12, 0xf0, 4, 2, 0),
+		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)),
+				  OFL__MV(13, 1, OFL__RO(tcp_flags)) } },
+	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
+		.flags = OFL__OP_L4P, OFL__NX(2, 2, 0xffff, 0),
+		.e_first = 41, .e_count = 4,
+		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)) } },
+	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
+		.flags = OFL__OP_L4P,
+		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)) } },
+	[OFL__PN_ICMP] = { .proto = OFL_PROTO_ICMP, .min_len = 8,
+		.flags = OFL_PARSE_OP_L4 },
+	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 4,
+		.flags = OFL_PARSE_OP_L4 },
+	[OFL__PN_IGMP] = { .proto = OFL_PROTO_IGMP, .min_len = 8,
+		.flags = OFL_PARSE_OP_L4 },
+	[OFL__PN_GRE] = { .proto = OFL_PROTO_GRE, .min_len = 4,
+		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_FLAGS,
+		/* version 0 or 1, no routing bit: both node checks at once */
+		OFL__CK(0, 0x4006, 0, OFL_EPROTONOSUPPORT),
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 45, .e_count = 4 },
+	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
+		.ext = OFL_PARSE_OPX_MD, OFL__NX(0, 0, 0, 0),
+		.e_first = 49, .e_count = 1 },
+	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
+		.flags = OFL__OPC | OFL__OPH,
+		.ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_TLV,
+		OFL__CK(0, 0xc000, 0, OFL_EPROTONOSUPPORT),
+		OFL__HL(0, 0x3f, 0, 2, 8),
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 50, .e_count = 3 },
+};
+
 static const char ofl__parse_node_names[OFL__PN_COUNT][16] = {
 	"stop", "eth", "vlan", "mpls", "mpls-payload", "pppoe", "arp", "ipv4",
 	"ipv6", "ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts",
@@ -286,6 +397,7 @@ OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
 		.opts = ofl__parse_opts,
 		.flags = ofl__parse_flags,
 		.ff = ofl__parse_ff,
+		.ops = ofl__parse_ops,
 		.nnodes = OFL__PN_COUNT,
 		.ntables = OFL__PT_COUNT,
 		.nedges = OFL_ARRAY_SIZE(ofl__parse_edges),

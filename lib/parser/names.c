@@ -17,24 +17,38 @@ OFL_API const char *ofl_parse_proto_name(unsigned int proto)
 	return ofl__parse_proto_names[proto];
 }
 
+OFL_API const struct ofl_parse_flow *
+ofl_parse_inner(const struct ofl_parse_result *res)
+{
+	return res->encap ? &res->inner : &res->outer;
+}
+
 OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
 			       unsigned int flags,
 			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX])
 {
 	const struct ofl_parse_flow *f =
-		(flags & OFL_PARSE_KEY_OUTER) ? &res->outer : &res->inner;
+		(flags & OFL_PARSE_KEY_OUTER) ? &res->outer :
+						ofl_parse_inner(res);
 	unsigned int alen;
 
-	if (f->family == 4)
+	/* word copies, the sizes lib/parser stored them with (a byte loop
+	 * costs more than the parse) */
+	if (f->family == 4) {
 		alen = 4;
-	else if (f->family == 6)
+		ofl_copy4(key, f->src);
+		ofl_copy4(key + 4, f->dst);
+	} else if (f->family == 6) {
 		alen = 16;
-	else
+		ofl_copy8(key, f->src);
+		ofl_copy8(key + 8, f->src + 8);
+		ofl_copy8(key + 16, f->dst);
+		ofl_copy8(key + 24, f->dst + 8);
+	} else {
 		return OFL_ENOENT;
-	ofl_copy_bytes(key, f->src, alen, 16);
-	ofl_copy_bytes(key + alen, f->dst, alen, 16);
+	}
 	if ((flags & OFL_PARSE_KEY_PORTS) && f->has_ports) {
-		ofl_copy_bytes(key + 2 * alen, f->ports, 4, 4);
+		ofl_copy4(key + 2 * alen, f->ports);
 		return (int)(2 * alen + 4);
 	}
 	return (int)(2 * alen);

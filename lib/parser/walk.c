@@ -35,6 +35,28 @@
 #define OFL__PARSE_HIDE(x) do { } while (0)
 #endif
 
+#if defined(OFL_BPF)
+/*
+ * Merge the verifier's paths between the phases of a step: the op's flag
+ * bits split them (2^n combinations, each walking the rest of the step).
+ * Passing the header length through the result (a map value, whose
+ * contents the verifier does not track) and reloading the flags leaves
+ * every path with the same unknowns, so later phases are pruned.
+ */
+#define OFL__PARSE_SYNC(res, hlen, x, flags, ext, op)			\
+	do {								\
+		(res)->whlen = (uint16_t)(hlen);			\
+		(res)->wflags = (uint8_t)(x);				\
+		OFL__PARSE_FORGET();					\
+		(hlen) = (res)->whlen;					\
+		(x) = (res)->wflags;					\
+		(flags) = (op)->flags;					\
+		(ext) = (op)->ext;					\
+	} while (0)
+#else
+#define OFL__PARSE_SYNC(res, hlen, x, flags, ext, op) do { } while (0)
+#endif
+
 #if defined(OFL_BPF) && defined(__clang__)
 /* Loops stay loops in BPF: unrolled, the inlined copies and rule loops
  * leave the verifier "The sequence of 8193 jumps is too complex". */
@@ -385,24 +407,44 @@ OFL_PRIVATE void ofl__parse_ff_md(const uint8_t *hdr, const uint8_t *end,
 	}
 }
 
-/* Find key in a protocol table; the edge or NULL. */
-OFL_INLINE const struct ofl_parse_edge *
-ofl__parse_lookup(unsigned int table, uint32_t key)
-{
-	const struct ofl_parse_table *t =
-		OFL__PIDX(ofl__parse_tables, table);
-	unsigned int j;
+/*
+ * A packet read of n bytes at q made by an op row. Natively the header's
+ * min_len check covers it (the graph tests check that every op offset +
+ * size lies within min_len); the BPF verifier wants to see each read
+ * checked, so there it is spelled out.
+ */
+#if defined(OFL_BPF)
+#define OFL__PARSE_IN(q, n, end) ((q) + (n) <= (end))
+#else
+#define OFL__PARSE_IN(q, n, end) 1
+#endif
 
-	if (!t)
-		return NULL;
+/* A 16-bit field at a fixed offset within min_len (see OFL__PARSE_IN). */
+OFL_INLINE int ofl__parse_in16(const uint8_t *hdr, const uint8_t *end,
+			       unsigned int off, uint32_t *v)
+{
+	const uint8_t *q = hdr + (off & 0xffu);
+
+	(void)end;
+	if (!OFL__PARSE_IN(q, 2, end))
+		return -1;
+	*v = ofl_load_be16(q);
+	return 0;
+}
+
+/* Find key in the op's inlined table; the edge or NULL. */
+OFL_INLINE const struct ofl_parse_edge *
+ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
+{
+	unsigned int j, first = op->e_first, count = op->e_count;
 
 	OFL__PARSE_LOOP
 	for (j = 0; j < OFL__PARSE_MAX_TABLE; j++) {
 		const struct ofl_parse_edge *e;
 
-		if (j >= t->count)
+		if (j >= count)
 			break;
-		e = OFL__PIDX(ofl__parse_edges, t->first + j);
+		e = OFL__PIDX(ofl__parse_edges, first + j);
 		if (!e)
 			break;
 		if (e->key == key)
@@ -431,16 +473,6 @@ OFL_INLINE void ofl__parse_zero(void *dst, size_t words)
 		((ofl__parse_word *)dst)[words - 1] = 0;
 }
 
-OFL_INLINE void ofl__parse_wcopy(void *dst, const void *src, size_t words)
-{
-	ofl__parse_word *d = (ofl__parse_word *)dst;
-	const ofl__parse_word *s = (const ofl__parse_word *)src;
-	size_t i;
-
-	for (i = 0; i < words; i++)
-		d[i] = s[i];
-}
-
 OFL_STATIC_ASSERT(offsetof(struct ofl_parse_result, layers) % 4 == 0 &&
 		  offsetof(struct ofl_parse_result, outer) % 4 == 0 &&
 		  sizeof(struct ofl_parse_flow) % 4 == 0 &&
@@ -452,7 +484,19 @@ struct ofl__parse_state {
 	unsigned int off;	/* start of the current header */
 	unsigned int hlen;	/* its length */
 	unsigned int nid;	/* current node */
+	unsigned int nl;	/* layers recorded (res->nlayers) */
+	unsigned int encap;	/* tunnels crossed (res->encap) */
+	unsigned int flow;	/* result offset of the current flow */
 };
+
+/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
+ * branch: one path for the verifier). */
+OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
+{
+	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
+	       (((encap + 255u) >> 8) & 1u) *
+	       (unsigned int)sizeof(struct ofl_parse_flow);
+}
 
 /* The counter of a bounded header class: kept in the result. */
 OFL_INLINE uint8_t *ofl__parse_cnt(struct ofl_parse_result *res,
@@ -475,100 +519,88 @@ OFL_INLINE unsigned int ofl__parse_cnt_max(unsigned int c)
 	return OFL_PARSE_MAX_EXTHDR;
 }
 
-/* Header length of node n at hdr: 0 or a negative error. */
-OFL_INLINE int ofl__parse_hlen(const struct ofl_parse_node *n,
-			       const uint8_t *hdr, const uint8_t *end,
-			       unsigned int *hlen, uint32_t *ffl)
+/*
+ * One move of an op: size (1, 2, 4, 16 or 32) header bytes at src to
+ * result byte d, as a few fixed-size word copies.
+ */
+OFL_INLINE void ofl__parse_move(uint8_t *r, size_t d, const uint8_t *src,
+				const uint8_t *end, unsigned int size)
 {
-	uint32_t v;
-	unsigned int extra;
-
-	*ffl = 0;
-	if (n->proto == OFL_PROTO_NONE) {
-		*hlen = 0;	/* pseudo node: looks, consumes nothing */
-		return 0;
+	(void)end;
+#if defined(OFL_BPF)
+	/* one bounded word loop: five size cases would split the verifier's
+	 * paths five ways at every move */
+	ofl__parse_copy(r, d, src, end, size);
+	return;
+#endif
+	OFL__PARSE_HIDE(d);
+	switch (size) {
+	case 1:
+		if (d > OFL__PARSE_RSIZE - 1 || !OFL__PARSE_IN(src, 1, end))
+			return;
+		r[d] = src[0];
+		break;
+	case 2:
+		if (d > OFL__PARSE_RSIZE - 2 || !OFL__PARSE_IN(src, 2, end))
+			return;
+		ofl_store_ne16(r + d, ofl_load_ne16(src));
+		break;
+	case 4:
+		if (d > OFL__PARSE_RSIZE - 4 || !OFL__PARSE_IN(src, 4, end))
+			return;
+		ofl_copy4(r + d, src);
+		break;
+	case 16:
+		if (d > OFL__PARSE_RSIZE - 16 || !OFL__PARSE_IN(src, 16, end))
+			return;
+		ofl_copy8(r + d, src);
+		ofl_copy8(r + d + 8, src + 8);
+		break;
+	case 32:
+		if (d > OFL__PARSE_RSIZE - 32 || !OFL__PARSE_IN(src, 32, end))
+			return;
+		ofl_copy8(r + d, src);
+		ofl_copy8(r + d + 8, src + 8);
+		ofl_copy8(r + d + 16, src + 16);
+		ofl_copy8(r + d + 24, src + 24);
+		break;
+	default:
+		break;
 	}
-	if (n->hlen.size) {
-		if (ofl__parse_field(hdr, end, &n->hlen, &v))
-			return OFL_ENODATA;
-		if (v < n->min_len)
-			return OFL_EPROTO;
-	} else {
-		v = n->min_len;
-	}
-	if (n->kind == OFL_PARSE_KIND_FLAGS) {
-		if (ofl__parse_ff_len(hdr, end,
-				      OFL__PIDX(ofl__parse_flags, n->aux),
-				      ffl, &extra))
-			return OFL_ENODATA;
-		v += extra;
-	}
-	if (v > 2048u)
-		return OFL_EBADMSG;
-	*hlen = v;
-	return 0;
 }
 
-/* Run the node's checks: 0 or the check's error. */
-OFL_INLINE int ofl__parse_checks(const struct ofl_parse_node *n,
-				 const uint8_t *hdr, const uint8_t *end)
-{
-	unsigned int j;
-	uint32_t v;
-
-	OFL__PARSE_LOOP
-	for (j = 0; j < OFL__PARSE_MAX_CHK; j++) {
-		const struct ofl_parse_check *c;
-
-		if (j >= n->chk_count)
-			break;
-		c = OFL__PIDX(ofl__parse_chk, n->chk_first + j);
-		if (!c)
-			break;
-		if (ofl__parse_field(hdr, end, &c->field, &v))
-			return OFL_ENODATA;
-		if (v > 31u || !((c->allowed >> v) & 1u))
-			return c->err;
-	}
-	return 0;
-}
-
-/* Everything a node records once its header is known to be in the frame. */
-OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
-				const uint8_t *hdr, const uint8_t *end,
-				struct ofl__parse_state *s, uint32_t ffl,
-				struct ofl_parse_result *res, int *nonfirst)
+/*
+ * The node-row work of the rarer node kinds (op->ext): metadata rules,
+ * the fragment rule, GRE flag fields, TLV option walks. Returns 0 or an
+ * error (then s->hlen is the offset of the bad option within the header).
+ */
+OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
+			       unsigned int ext, const uint8_t *hdr,
+			       const uint8_t *end, struct ofl__parse_state *s,
+			       uint32_t ffl, struct ofl_parse_result *res,
+			       unsigned int flow, unsigned int idx,
+			       int *nonfirst)
 {
 	uint8_t *r = (uint8_t *)res;
-	struct ofl_parse_flow *fl = res->encap ? &res->inner : &res->outer;
-	unsigned int flow = res->encap ?
-		(unsigned int)offsetof(struct ofl_parse_result, inner) :
-		(unsigned int)offsetof(struct ofl_parse_result, outer);
-	unsigned int j, idx = 0, eoff = 0;
+	struct ofl_parse_flow *fl = (struct ofl_parse_flow *)(r + flow);
+	unsigned int j, eoff = 0;
 	uint32_t v;
 	int err;
 
-	if (n->counter)
-		idx = (unsigned int)*ofl__parse_cnt(res, n->counter) - 1u;
-	if (n->flags & OFL_PARSE_NF_L3) {
-		fl->family = (n->flags & OFL_PARSE_NF_IPV6) ? 6 : 4;
-		fl->l3_off = (uint16_t)s->off;
-		fl->l3_end = 0;
-		if (n->tot_off && !ofl__parse_load(hdr, end, n->tot_off, 2, &v)
-		    && v) {
-			v += s->off + n->tot_add;
-			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
+	if (!n)
+		return 0;
+	if (ext & OFL_PARSE_OPX_MD) {
+		OFL__PARSE_LOOP
+		for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
+			if (j >= n->md_count)
+				break;
+			ofl__parse_md_apply(hdr, end, s->hlen,
+				OFL__PIDX(ofl__parse_md, n->md_first + j),
+				r, flow, idx);
 		}
 	}
-	OFL__PARSE_LOOP
-	for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
-		if (j >= n->md_count)
-			break;
-		ofl__parse_md_apply(hdr, end, s->hlen,
-			      OFL__PIDX(ofl__parse_md, n->md_first + j),
-			      r, flow, idx);
-	}
-	if (n->frag_off && !ofl__parse_load(hdr, end, n->frag_off, 2, &v)) {
+	if ((ext & OFL_PARSE_OPX_FRAG) &&
+	    !ofl__parse_in16(hdr, end, n->frag_off, &v)) {
 		if (v & (n->frag_mask | n->frag_mf))
 			fl->frag = OFL_PARSE_FRAG_IS;
 		if (v & n->frag_mask)
@@ -576,20 +608,21 @@ OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
 		else if (v & n->frag_mf)
 			fl->frag = OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST;
 	}
-	if (n->flags & OFL_PARSE_NF_L4) {
-		fl->l4_off = (uint16_t)s->off;
-		res->payload_off = (uint16_t)(s->off + s->hlen);
-		if (n->flags & OFL_PARSE_NF_PORTS)
-			fl->has_ports = 1;
-	}
-	if (n->kind == OFL_PARSE_KIND_FLAGS)
+	if (ext & OFL_PARSE_OPX_FLAGS)
 		ofl__parse_ff_md(hdr, end, n->min_len,
-				 OFL__PIDX(ofl__parse_flags, n->aux),
-				 ffl, r);
-	if (n->kind == OFL_PARSE_KIND_TLV) {
-		err = ofl__parse_tlv_walk(hdr, end, s->hlen,
-				     OFL__PIDX(ofl__parse_tlv, n->aux),
-				     r, &eoff);
+				 OFL__PIDX(ofl__parse_flags, n->aux), ffl, r);
+	if (ext & OFL_PARSE_OPX_TLV) {
+		const struct ofl_parse_tlv *t =
+			OFL__PIDX(ofl__parse_tlv, n->aux);
+
+		if (!t)
+			return 0;
+		if (t->start >= s->hlen) {	/* no options: the common case */
+			if (t->count_dst != 0xffffu)
+				ofl__parse_set(r, t->count_dst, 0, 0);
+			return 0;
+		}
+		err = ofl__parse_tlv_walk(hdr, end, s->hlen, t, r, &eoff);
 		if (err) {
 			s->hlen = eoff;	/* stop_off: the bad option */
 			return err;
@@ -598,108 +631,221 @@ OFL_PRIVATE int ofl__parse_node(const struct ofl_parse_node *n,
 	return 0;
 }
 
-/* Record the layer of node n: 0 or OFL_ELOOP. */
-OFL_INLINE int ofl__parse_layer(const struct ofl_parse_node *n,
-				const struct ofl__parse_state *s,
-				struct ofl_parse_result *res)
-{
-	struct ofl_parse_layer *l;
-	unsigned int nl = res->nlayers;
-
-	if (n->proto == OFL_PROTO_NONE)
-		return 0;
-	if (nl >= OFL_PARSE_MAX_LAYERS)
-		return OFL_ELOOP;
-	l = &res->layers[nl];
-	l->proto = n->proto;
-	l->encap = res->encap;
-	l->offset = (uint16_t)s->off;
-	l->len = (uint16_t)s->hlen;
-	l->reserved = 0;
-	res->nlayers = (uint8_t)(nl + 1);
-	return 0;
-}
-
 /*
- * One step: parse the header of node s->nid at s->off. Returns 1 to go on
- * (s->nid, s->off advanced), 0 when the walk ends well (s->off past the
- * last header), or an error (s->off where it stopped).
+ * One step: parse the header of node s->nid at s->off, as its compiled
+ * op row says. Returns 1 to go on (s->nid, s->off advanced), 0 when the
+ * walk ends well (s->off past the last header), or an error (s->off where
+ * it stopped).
  */
-OFL_PRIVATE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
-			       struct ofl__parse_state *s,
-			       struct ofl_parse_result *res)
+OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
+				struct ofl__parse_state *s,
+				struct ofl_parse_result *res, unsigned int nid)
 {
-	const struct ofl_parse_node *n =
-		OFL__PIDX(ofl__parse_nodes, s->nid);
+	const struct ofl_parse_op *op = OFL__PIDX(ofl__parse_ops, nid);
+	const struct ofl_parse_node *n = NULL;
 	const struct ofl_parse_edge *e;
-	const uint8_t *hdr;
-	uint32_t key, ffl;
-	unsigned int c;
+	struct ofl_parse_flow *fl;
+	uint8_t *r = (uint8_t *)res;
+	const uint8_t *hdr, *q;
+	unsigned int off = s->off, hlen, flags, ext, c, j, idx = 0, flow;
+	uint32_t key, ffl = 0, v;
 	int err, nonfirst = 0;
 
-	if (!n)
+	if (!op)
 		return OFL_EINVAL;
-
-	if (s->off >= OFL_PARSE_MAX_HDR_OFF)
+	if (off >= OFL_PARSE_MAX_HDR_OFF)
 		return OFL_EMSGSIZE;
-	hdr = p + (s->off & OFL_PARSE_MAX_HDR_OFF);
-	if (hdr + n->min_len > end)
+	hdr = p + (off & OFL_PARSE_MAX_HDR_OFF);
+	hlen = op->min_len;
+	if (hdr + hlen > end)
 		return OFL_ENODATA;
-	err = ofl__parse_checks(n, hdr, end);
-	if (err)
-		return err;
-	err = ofl__parse_hlen(n, hdr, end, &s->hlen, &ffl);
-	if (err)
-		return err;
-	if (hdr + s->hlen > end)
+	flags = op->flags;
+	ext = op->ext;
+	if (flags & OFL_PARSE_OP_CHK) {
+		q = hdr + op->chk_off;
+		if (!OFL__PARSE_IN(q, 2, end))
+			return OFL_ENODATA;
+		if ((ofl_load_be16(q) & op->chk_mask) != op->chk_val)
+			return op->chk_err;
+	}
+	if (flags & OFL_PARSE_OP_HLEN) {
+		q = hdr + op->hl_off;
+		if (!OFL__PARSE_IN(q, 1, end))
+			return OFL_ENODATA;
+		v = ((uint32_t)(q[0] & op->hl_mask) >> (op->hl_shr & 7u)) <<
+		    (op->hl_shl & 7u);
+		v += op->hl_add;
+		if (v < hlen)
+			return OFL_EPROTO;
+		hlen = v;
+	}
+	if (ext & OFL_PARSE_OPX_FLAGS) {
+		n = OFL__PIDX(ofl__parse_nodes, nid);
+		if (!n || ofl__parse_ff_len(hdr, end,
+					    OFL__PIDX(ofl__parse_flags, n->aux),
+					    &ffl, &j))
+			return OFL_ENODATA;
+		hlen += j;
+	}
+	if (hlen > 2048u)
+		return OFL_EBADMSG;
+	if (hdr + hlen > end)
 		return OFL_ENODATA;
-	c = n->counter;
+	c = op->counter;
 	if (c) {
 		uint8_t *cnt = ofl__parse_cnt(res, c);
 
 		if (*cnt >= ofl__parse_cnt_max(c))
 			return OFL_ELOOP;
-		(*cnt)++;
+		idx = *cnt;
+		*cnt = (uint8_t)(idx + 1);
 	}
-	err = ofl__parse_layer(n, s, res);
-	if (err)
-		return err;
-	err = ofl__parse_node(n, hdr, end, s, ffl, res, &nonfirst);
-	if (err) {
-		s->off += s->hlen;
-		return err;
+	if (op->proto) {
+		struct ofl_parse_layer *l;
+		unsigned int nl = s->nl;
+
+		if (nl >= OFL_PARSE_MAX_LAYERS)
+			return OFL_ELOOP;
+		l = &res->layers[nl];
+		l->proto = op->proto;
+		l->encap = (uint8_t)s->encap;
+		l->offset = (uint16_t)off;
+		l->len = (uint16_t)hlen;
+		l->reserved = 0;
+		s->nl = nl + 1;
+	} else {
+		hlen = 0;	/* pseudo node: looks, consumes nothing */
 	}
-	s->off += s->hlen;
-	if (n->table == OFL__PT_NONE)
+	s->hlen = hlen;
+	OFL__PARSE_SYNC(res, hlen, idx, flags, ext, op);
+	flow = s->flow;
+	OFL__PARSE_HIDE(flow);
+	if (flow > OFL__PARSE_RSIZE - sizeof(*fl))
+		return OFL_EINVAL;
+	fl = (struct ofl_parse_flow *)(r + flow);
+	if (flags & OFL_PARSE_OP_L3) {
+		fl->family = (flags & OFL_PARSE_OP_IPV6) ? 6 : 4;
+		fl->l3_off = (uint16_t)off;
+		fl->l3_end = 0;
+		n = OFL__PIDX(ofl__parse_nodes, nid);
+		if ((ext & OFL_PARSE_OPX_TOT) && n &&
+		    !ofl__parse_in16(hdr, end, n->tot_off, &v) && v) {
+			v += off + n->tot_add;
+			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
+		}
+	}
+	OFL__PARSE_LOOP
+	for (j = 0; j < 2; j++) {
+		const struct ofl_parse_move *m = &op->mv[j];
+		unsigned int d = m->dst, sz = m->size_fl;
+
+		if (!sz)
+			break;
+		if (sz & OFL_PARSE_MV_FLOW)
+			d += flow;
+		if (sz & OFL_PARSE_MV_INDEX) {
+			if (idx >= 4)
+				continue;
+			d += (sz & 0x3fu) * idx;
+		}
+		ofl__parse_move(r, d, hdr + m->src, end, sz & 0x3fu);
+	}
+	if (flags & OFL_PARSE_OP_L4) {
+		fl->l4_off = (uint16_t)off;
+		res->payload_off = (uint16_t)(off + hlen);
+		if (flags & OFL_PARSE_OP_PORTS)
+			fl->has_ports = 1;
+	}
+	if (ext) {
+		n = OFL__PIDX(ofl__parse_nodes, nid);
+		err = ofl__parse_ext(n, ext, hdr, end, s, ffl, res, flow, idx,
+				     &nonfirst);
+		if (err) {
+			s->off = off + s->hlen;
+			return err;
+		}
+	}
+	OFL__PARSE_SYNC(res, hlen, nonfirst, flags, ext, op);
+	s->off = off + hlen;
+	if (!op->e_count)
 		return 0;
-	if (ofl__parse_field(hdr, end, &n->next, &key))
-		return 0;
-	if (n->flags & OFL_PARSE_NF_IPPROTO) {
-		if (res->encap)
-			res->inner.ip_proto = (uint8_t)key;
-		else
-			res->outer.ip_proto = (uint8_t)key;
+	q = hdr + op->nx_off;
+	if (op->nx_size == 2) {
+		if (!OFL__PARSE_IN(q, 2, end))
+			return 0;
+		key = ofl_load_be16(q);
+	} else if (op->nx_size == 1) {
+		if (!OFL__PARSE_IN(q, 1, end))
+			return 0;
+		key = q[0];
+	} else {
+		key = 0;
 	}
+	key = (key & op->nx_mask) >> (op->nx_shr & 15u);
+	if (flags & OFL_PARSE_OP_IPPROTO)
+		fl->ip_proto = (uint8_t)key;
 	if (nonfirst)
 		return 0;
-	e = ofl__parse_lookup(n->table, key);
+	e = ofl__parse_lookup(op, key);
 	if (!e) {
-		if (!n->dflt)
+		if (!op->dflt)
 			return 0;
-		s->nid = n->dflt;
+		s->nid = op->dflt;
 		return 1;
 	}
 	if (e->node == OFL__PN_STOP)
 		return 0;
 	if (e->flags & OFL_PARSE_EF_ENCAP) {
-		if (res->encap >= OFL_PARSE_MAX_ENCAP)
+		if (s->encap >= OFL_PARSE_MAX_ENCAP)
 			return OFL_ELOOP;
-		res->encap++;
-		res->tun_kind = n->tun_kind;
+		n = OFL__PIDX(ofl__parse_nodes, nid);
+		s->encap++;
+		s->flow = (unsigned int)offsetof(struct ofl_parse_result,
+						 inner);
+		res->tun_kind = n ? n->tun_kind : 0;
 		ofl__parse_zero(&res->inner, sizeof(res->inner) / 4);
 	}
 	s->nid = e->node;
 	return 1;
+}
+
+/*
+ * Natively the step is specialised per node at compile time: a switch
+ * calls the one inline step above with a constant node index, so the
+ * compiler folds that node's op row (and its table) into the code, the
+ * same source evaluated partially. BPF keeps one generic copy (nid from
+ * the map value): 32 inlined copies are more than the verifier wants.
+ * The graph stays the data it is (the cases only name indices); the BPF
+ * and conformance tests compare both forms byte for byte.
+ */
+#if !defined(OFL_BPF) && !defined(OFL_PARSE_NO_SPECIALIZE)
+#define OFL__PARSE_SPECIALIZE 1
+#else
+#define OFL__PARSE_SPECIALIZE 0
+#endif
+
+OFL_STATIC_ASSERT(OFL__PN_COUNT <= 32, "one case per node below");
+
+OFL_INLINE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
+			       struct ofl__parse_state *s,
+			       struct ofl_parse_result *res)
+{
+#if OFL__PARSE_SPECIALIZE
+#define OFL__PC(i)							\
+	case i:								\
+		return ofl__parse_hdr_n(p, end, s, res, i);
+#define OFL__PC8(i) OFL__PC(i) OFL__PC(i + 1) OFL__PC(i + 2) OFL__PC(i + 3) \
+	OFL__PC(i + 4) OFL__PC(i + 5) OFL__PC(i + 6) OFL__PC(i + 7)
+	switch (s->nid) {
+	OFL__PC8(0) OFL__PC8(8) OFL__PC8(16) OFL__PC8(24)
+	default:
+		return OFL_EINVAL;
+	}
+#undef OFL__PC8
+#undef OFL__PC
+#else
+	return ofl__parse_hdr_n(p, end, s, res, s->nid);
+#endif
 }
 
 /*
@@ -753,9 +899,18 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	s.off = res->stop_off;
 	s.nid = res->node;
 	s.hlen = 0;
-	ret = ofl__parse_hdr(p, end, &s, res);
+	s.nl = res->nlayers;
+	s.encap = res->encap;
+	s.flow = ofl__parse_flow_off(s.encap);
+	/* the generic form (node index from *res), also natively: so the
+	 * step API and the conformance suite run the very code BPF runs,
+	 * and compare it with the specialised ofl_parse() (unit tests,
+	 * fuzz_parser) */
+	ret = ofl__parse_hdr_n(p, end, &s, res, s.nid);
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	res->nlayers = (uint8_t)s.nl;
+	res->encap = (uint8_t)s.encap;
 	return ret;
 }
 
@@ -768,15 +923,20 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 	res->error = (int16_t)ret;
 	res->node = 0;
 	res->opt_off = 0;
+	res->wflags = 0;
+	res->whlen = 0;
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
 		res->opt_at[i] = 0;
-	if (!res->encap)
-		ofl__parse_wcopy(&res->inner, &res->outer,
-				 sizeof(res->inner) / 4);
+	/* no copy of outer into inner without a tunnel: the copy's loads
+	 * would wait for the flow's fresh narrow stores (no store-to-load
+	 * forwarding across several stores), 6 ns of a 16 ns parse */
 	if (res->payload_off) {
+		const struct ofl_parse_flow *fi =
+			res->encap ? &res->inner : &res->outer;
+
 		pend = res->frame_len;
-		if (res->inner.l3_end && res->inner.l3_end < pend)
-			pend = res->inner.l3_end;
+		if (fi->l3_end && fi->l3_end < pend)
+			pend = fi->l3_end;
 		res->payload_len = (uint16_t)(pend > res->payload_off ?
 					      pend - res->payload_off : 0);
 	}
@@ -816,6 +976,9 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.off = 0;
 	s.nid = res->node;
 	s.hlen = 0;
+	s.nl = 0;
+	s.encap = 0;
+	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -824,6 +987,8 @@ OFL_API int ofl_parse(const void *data, const void *end,
 		if (ret <= 0)
 			break;
 	}
+	res->nlayers = (uint8_t)s.nl;
+	res->encap = (uint8_t)s.encap;
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
 	return ofl__parse_finish(res, ret);
 }

@@ -156,15 +156,16 @@ static int ofl_conf_case(struct ofl_conf *c, unsigned int m, unsigned int op,
 	return n;
 }
 
-/* A known answer: the case must give exactly @want (@n bytes). */
-static void ofl_conf_expect(struct ofl_conf *c, unsigned int m,
-			    unsigned int op, unsigned int len,
-			    const uint8_t *want, unsigned int n)
+/* A known answer: the case must give @want (@n bytes): exactly, or with
+ * @prefix as its first @n bytes of a longer output. */
+static void ofl_conf_expect_n(struct ofl_conf *c, unsigned int m,
+			      unsigned int op, unsigned int len,
+			      const uint8_t *want, unsigned int n, int prefix)
 {
 	unsigned int i;
 	int got = ofl_conf_case(c, m, op, len);
 
-	if (got != (int)n) {
+	if (prefix ? got < (int)n : got != (int)n) {
 		ofl_conf_fail(c);
 		return;
 	}
@@ -175,6 +176,9 @@ static void ofl_conf_expect(struct ofl_conf *c, unsigned int m,
 		}
 	}
 }
+
+#define ofl_conf_expect(c, m, op, len, want, n)				\
+	ofl_conf_expect_n((c), (m), (op), (len), (want), (n), 0)
 
 #ifdef OFL_CONF_HAVE_CSUM
 #include "vectors_csum.c"

@@ -11,7 +11,8 @@
  *
  *   PARSE  ret:le16 error:le16 stop_off:le16 frame_len:le16 nlayers:u8
  *          encap:u8, layers x16 (proto:u8 encap:u8 offset:le16 len:le16;
- *          entries past nlayers are zeros), outer and inner flow (src[16]
+ *          entries past nlayers are zeros), outer and innermost flow
+ *          (ofl_parse_inner(); src[16]
  *          dst[16] ports[4] family ip_proto has_ports frag:u8
  *          l3_off:le16 l4_off:le16 l3_end:le16), payload_off:le16
  *          payload_len:le16                                   (202 bytes)
@@ -127,7 +128,7 @@ ofl_conf_parser_parse(const struct ofl_parse_result *r, int ret,
 		ofl_conf_put_le16(o + 4, r->layers[i].len);
 	}
 	ofl_conf_parser_flow(out + 106, &r->outer);
-	ofl_conf_parser_flow(out + 152, &r->inner);
+	ofl_conf_parser_flow(out + 152, r->encap ? &r->inner : &r->outer);
 	ofl_conf_put_le16(out + 198, r->payload_off);
 	ofl_conf_put_le16(out + 200, r->payload_len);
 	return 202;

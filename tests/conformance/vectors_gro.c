@@ -17,6 +17,9 @@
  * - UDP GRO (OFL_GRO_F_UDP_FWD on/off, equal/shorter/longer datagrams,
  *   zero checksum), VXLAN over IPv4/IPv6 with and without outer checksum,
  *   GENEVE with options, inner IPv6, VNI changes;
+ * - GRE over IPv4/IPv6 (key, checksum, Ethernet inside, key change) and
+ *   IP-in-IP over IPv4/IPv6, inner IPv4/IPv6, inner UDP, outer IP ID
+ *   modes, software checksums, and both turned off (OFL_GRO_F_NO_IPTUN);
  * - gro_max_size, OFL_GRO_MAX_SEGS and UDP_GRO_CNT_MAX, eviction of the
  *   oldest flow of a full bucket, a flush without room (OFL_ENOSPC);
  * - a generated mix: 12 flows, random changes, interleaving and flushes.
@@ -27,7 +30,7 @@
 struct ofl_conf_gv_seg {
 	uint8_t v6, nvlan, next, exttype, udp, tun, ocsum, gnvopt;
 	uint8_t flags, ttl, tos, df, optlen, optb, ipopt, badcsum;
-	uint8_t badip, trailer, extfill, smac, frag6, oidfix;
+	uint8_t badip, trailer, extfill, smac, frag6, oidfix, gre;
 	uint16_t sport, dport, win, ipid, paylen, vid, frag;
 	uint32_t seq, ack, vni, flowlabel;
 };
@@ -203,6 +206,52 @@ static unsigned int ofl_conf_gv_inner(const struct ofl_conf_gv_seg *s,
 	return l4 + l4len;
 }
 
+/*
+ * GRE (tun 4: outer IPv4, 5: outer IPv6; s->gre: 1 key, 2 checksum,
+ * 4 Ethernet inside) or IP-in-IP (6: outer IPv4, 7: outer IPv6) from the
+ * outer IP header at @oip on; returns the bytes after the Ethernet type.
+ */
+static unsigned int ofl_conf_gv_iptun(const struct ofl_conf_gv_seg *s,
+				       uint8_t *f, unsigned int oip)
+{
+	unsigned int ov6 = s->tun == 5 || s->tun == 7, iv6 = s->v6;
+	unsigned int g = oip + (ov6 ? 40 : 20), gl = 0, in, n, i;
+	unsigned int proto = iv6 ? 41 : 4, teb = 0;
+
+	if (s->tun <= 5) {
+		teb = (s->gre & 4) ? 14 : 0;
+		gl = 4u + ((s->gre & 2) ? 4u : 0) + ((s->gre & 1) ? 4u : 0);
+		ofl_conf_gv_be16(f + g, ((s->gre & 2) ? 0x8000u : 0) |
+				 ((s->gre & 1) ? 0x2000u : 0));
+		ofl_conf_gv_be16(f + g + 2, teb ? 0x6558 : iv6 ? 0x86dd :
+				 0x0800);
+		for (i = 4; i < gl; i++)
+			f[g + i] = 0;
+		if (s->gre & 1)
+			ofl_conf_gv_be32(f + g + gl - 4, s->vni);
+		if (teb) {
+			for (i = 0; i < 12; i++)
+				f[g + gl + i] = (uint8_t)(i == 0 || i == 6 ?
+					2 : i == 11 ? 3 : 0);
+			ofl_conf_gv_be16(f + g + gl + 12, iv6 ? 0x86dd :
+					 0x0800);
+		}
+		proto = 47;
+	}
+	in = ofl_conf_gv_inner(s, f + g + gl + teb);
+	n = gl + teb + in;
+	if (s->gre & 2)
+		ofl_conf_gv_csum_at(f + g + 4, ofl_csum_fold(
+			ofl_csum_partial(f + g, n, 0)));
+	if (ov6)
+		ofl_conf_gv_ip6(f + oip, n, proto, 64, 0, 0, 3);
+	else
+		ofl_conf_gv_ip4(f + oip, 20, 20 + n,
+				 s->oidfix ? 7u : s->ipid + 1000u, 1, 0, 64, 0,
+				 proto, 3, 0);
+	return (g - oip) + n;
+}
+
 /* The whole frame at @f; returns its length (trailer included). */
 static unsigned int ofl_conf_gv_frame(const struct ofl_conf_gv_seg *s,
 				       uint8_t *f)
@@ -218,6 +267,11 @@ static unsigned int ofl_conf_gv_frame(const struct ofl_conf_gv_seg *s,
 				  0x88a8 : 0x8100);
 		ofl_conf_gv_be16(f + at + 2, (unsigned int)s->vid + i);
 		at += 4;
+	}
+	if (s->tun >= 4) {
+		ofl_conf_gv_be16(f + at, s->tun == 5 || s->tun == 7 ?
+				 0x86dd : 0x0800);
+		return at + 2 + ofl_conf_gv_iptun(s, f, at + 2) + s->trailer;
 	}
 	if (s->tun) {
 		unsigned int ov6 = s->tun == 2, oip = at + 2, ou, hl, ilen;
@@ -452,6 +506,52 @@ static void ofl_conf_gv_udp_tun(struct ofl_conf *c)
 	}
 }
 
+/* GRE and IP-in-IP (on by default, as in the kernel): sequences of 4
+ * segments, one change in the third; the last two runs turn them off. */
+static void ofl_conf_gv_iptun_seq(struct ofl_conf *c)
+{
+	unsigned int tun, w, k;
+
+	for (tun = 4; tun <= 7; tun++) {
+		for (w = 0; w < 14; w++) {
+			unsigned int flags = w == 12 ? OFL_GRO_F_NO_IPTUN :
+					     w == 13 ? OFL_GRO_F_UDP_FWD : 0;
+			uint32_t seq = 1000;
+
+			ofl_conf_gv_init(c, w == 11 ? 1 : 0, flags, 0, 0);
+			for (k = 0; k < 4; k++) {
+				struct ofl_conf_gv_seg s;
+
+				ofl_conf_gv_base(&s, w & 1);
+				s.tun = (uint8_t)tun;
+				s.ipid = (uint16_t)(300 + k);
+				s.gre = (uint8_t)(tun <= 5 ? (w >> 1) & 7 : 0);
+				if (w == 13)
+					s.udp = 1;
+				if (k == 2) {
+					if (w == 3)
+						s.vni = 43;	/* key */
+					if (w == 5)
+						s.paylen = 50;
+					if (w == 8)
+						s.flags |= 0x08;
+					if (w == 9)
+						s.seq += 1;
+					if (w == 10)
+						s.oidfix = 1;
+				}
+				if (w == 11)
+					s.oidfix = 1;
+				s.seq += seq - 1000;
+				seq += s.paylen;
+				ofl_conf_gv_rx(c, &s, 0x77, 20 + k,
+					       w == 7 ? 0 : 1);
+			}
+			ofl_conf_gv_flush(c, 64);
+		}
+	}
+}
+
 /* gro_max_size, segment limits, eviction, a flush without room. */
 static void ofl_conf_gv_limits(struct ofl_conf *c)
 {
@@ -545,18 +645,7 @@ static void ofl_conf_gv_expect(struct ofl_conf *c, unsigned int op,
 			       unsigned int len, const uint8_t *want,
 			       unsigned int n)
 {
-	unsigned int i;
-
-	if (ofl_conf_case(c, OFL_CONF_GRO, op, len) < (int)n) {
-		ofl_conf_fail(c);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		if (c->out[i] != want[i]) {
-			ofl_conf_fail(c);
-			return;
-		}
-	}
+	ofl_conf_expect_n(c, OFL_CONF_GRO, op, len, want, n, 1);
 }
 
 /*
@@ -612,6 +701,7 @@ static void ofl_conf_vectors_gro(struct ofl_conf *c)
 	ofl_conf_gv_known(c);
 	ofl_conf_gv_rules(c);
 	ofl_conf_gv_udp_tun(c);
+	ofl_conf_gv_iptun_seq(c);
 	ofl_conf_gv_limits(c);
 	ofl_conf_gv_mix(c);
 }

@@ -367,7 +367,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 		"vx_imac", "vx_ack", "vx_otos", "vx_odf", "vx_iid_df0_fixed",
 		"vx_oid_fixed_ocsum", "vx_i6_data", "vx_i6_ocsum",
 		"vx_i6_seq_gap", "vx_i6_hlim", "vx_i6_flowlabel",
-		"vx_i6_oid_jump" };
+		"vx_i6_oid_jump", "vx_udp", "vx_udp_ocsum", "vx_udp_short_last",
+		"vx_i6_udp", "vx_udp_to_vx_port" };
+	static const int ul[4] = { 500, 500, 200, 500 };
 	static const int lrg_sml[] = { 1000, 500 }, sml_lrg[] = { 500, 1000 };
 	int n, i, csum = 0;
 
@@ -381,6 +383,9 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 	case 21: n = gc_data(g, 0, 60, 100); break;
 	case 22: n = gc_data(g, 0, 47, 1400); break;
 	case 27: n = gc_data(g, 0, 3, 0); break;
+	case 38: case 39: case 42: n = gc_data(g, 0, 4, 1000); break;
+	case 40: n = gc_lens(g, 0, ul, 4); break;
+	case 41: n = gc_data(g, 1, 4, 1000); break;
 	case 23:
 		*multi = 1;
 		n = 0;
@@ -395,7 +400,8 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 		break;
 	default: n = gc_data(g, c >= 32, 4, 1000); break;
 	}
-	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31 || c == 33)
+	if (c == 1 || c == 2 || c == 15 || c == 17 || c == 31 || c == 33 ||
+	    c == 39 || c == 41)
 		csum = 1;
 	for (i = 0; i < n; i++) {
 		g[i].vx = ov6 ? 2 : 1;
@@ -441,6 +447,196 @@ static inline int gro_vx_case(int c, int ov6, struct tseg *g, const char **nm,
 	case 35: g[2].ttl = 63; break;
 	case 36: g[2].flowlabel = 5; break;
 	case 37: g[2].oidfix = 1; break;
+	case 38: case 39: case 40: case 41: case 42:
+		/* inner UDP: merged only with UDP GRO forwarding; to the
+		 * VXLAN port (a tunnel socket, encap_mark set): never */
+		for (i = 0; i < n; i++) {
+			g[i].udp = 1;
+			if (c == 42)
+				g[i].dport = TSEG_VX_PORT;
+		}
+		break;
+	default: break;
+	}
+	return n;
+}
+
+/*
+ * GRE and IP-in-IP cases (outer IPv4 for ov6 0, IPv6 for ov6 1; GRE
+ * protocol 0x0800 carrying IPv4 TCP unless the name says otherwise;
+ * ipip_*: IPv4 in IPv4/IPv6, ipip_i6_*: IPv6 in IPv4 (SIT) / IPv6):
+ * every segment is wrapped, then one field of one segment is changed.
+ * Returns -1 past the last case.
+ */
+static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
+			       const char **nm, int *multi)
+{
+	static const char *const names[] = {
+		"gre_data", "gre_key", "gre_key_differs", "gre_csum",
+		"gre_csum_bad", "gre_csum_key", "gre_csum_key_differs",
+		"gre_seq_flag", "gre_ver1", "gre_routing", "gre_flags_mixed",
+		"gre_proto_other", "gre_teb", "gre_teb_imac", "gre_teb_i6",
+		"gre_i6_data", "gre_seq_gap", "gre_psh", "gre_ibad_csum",
+		"gre_iid_fixed", "gre_oid_fixed", "gre_oid_jump", "gre_ottl",
+		"gre_otos", "gre_odst", "gre_otrailer", "gre_many_small",
+		"gre_large_max", "gre_interleave4", "gre_plain_between",
+		"gre_inner_udp", "gre_ack", "gre_ittl", "gre_both_id_fixed",
+		"gre_csum_otrailer", "gre_key_interleave",
+		"ipip_data", "ipip_i6_data", "ipip_seq_gap", "ipip_oid_fixed",
+		"ipip_iid_fixed", "ipip_ottl", "ipip_odst", "ipip_i6_hlim",
+		"ipip_vs_gre", "ipip_ibad_csum", "ipip_interleave4",
+		"ipip_large_max", "ipip_otrailer", "ipip_i6_oid_fixed",
+		"gre_csum_lrg_sml", "gre_csum_key_lrg_sml", "gre_in_ipip",
+		"ipip_in_ipip", "gre_odf", "gre_odf_oid_jump", "ipip_otos",
+		"gre_udp_short_last", "gre_udp_zero_csum", "gre_udp_ttl",
+		"gre_udp_oid_jump", "ipip_udp", "ipip_i6_udp",
+		"gre_teb_udp_bad_csum" };
+	static const int ul[4] = { 500, 500, 200, 500 };
+	static const int lrg_sml[] = { 1000, 500 };
+	int n, i, ipip, i6;
+
+	*multi = 0;
+	if (c < 0 || c >= (int)(sizeof(names) / sizeof(names[0])))
+		return -1;
+	*nm = names[c];
+	ipip = !strncmp(*nm, "ipip", 4);
+	i6 = strstr(*nm, "_i6_") != NULL;
+	if (!strcmp(*nm, "gre_many_small"))
+		n = gc_data(g, 0, 60, 100);
+	else if (strstr(*nm, "large_max"))
+		n = gc_data(g, 0, 47, 1400);
+	else if (strstr(*nm, "udp_short_last"))
+		n = gc_lens(g, 0, ul, 4);
+	else if (strstr(*nm, "lrg_sml"))
+		n = gc_lens(g, 0, lrg_sml, 2);
+	else if (!strcmp(*nm, "gre_ack"))
+		n = gc_data(g, 0, 3, 0);
+	else if (strstr(*nm, "interleave")) {
+		*multi = 1;
+		for (i = 0; i < 16; i++) {
+			tseg_init(&g[i], 0);
+			g[i].sport = (uint16_t)(40000 + (i & 3));
+			g[i].seq = 1000u + (uint32_t)(i / 4) * 500;
+			g[i].paylen = 500;
+			g[i].ipid = (uint16_t)(100 + i / 4);
+		}
+		n = 16;
+	} else
+		n = gc_data(g, i6, 4, 1000);
+	for (i = 0; i < n; i++) {
+		g[i].vx = ov6 ? 2 : 1;
+		g[i].gre = !ipip;
+		g[i].ipip = ipip;
+		g[i].vni = 42;
+	}
+	switch (c) {
+	case 1: case 2:
+		for (i = 0; i < n; i++)
+			g[i].grekey = 1;
+		if (c == 2)
+			g[2].vni = 43;
+		break;
+	case 3: case 4: case 5: case 6: case 34: case 50: case 51:
+		/* the GRE checksums of equal-length segments are equal (the
+		 * inner checksums cancel all but the pseudo-header); of the
+		 * lrg_sml pair they differ */
+		for (i = 0; i < n; i++) {
+			g[i].grecsum = 1;
+			g[i].grekey = c == 5 || c == 6 || c == 51;
+		}
+		if (c == 4)
+			g[1].grebadcsum = 1;
+		if (c == 6)
+			g[2].vni = 43;
+		if (c == 34)
+			g[2].otrailer = 4;
+		break;
+	case 7: case 8: case 9:
+		for (i = 0; i < n; i++)
+			g[i].grebits = c == 7 ? 0x1000 : c == 8 ? 0x0001 :
+				       0x4000;
+		break;
+	case 10: g[2].grekey = 1; break;
+	case 11:
+		for (i = 0; i < n; i++)
+			g[i].greproto = 0x88be;
+		break;
+	case 12: case 13: case 14:
+		for (i = 0; i < n; i++) {
+			g[i].teb = 1;
+			if (c == 14)
+				g[i].v6 = 1;
+		}
+		if (c == 13)
+			g[2].smac_last = 7;
+		break;
+	case 15:
+		for (i = 0; i < n; i++)
+			g[i].v6 = 1;
+		break;
+	case 16: case 38: g[2].seq += 1; break;
+	case 17: g[1].flags |= 0x08; break;
+	case 18: case 45: g[2].badcsum = 1; break;
+	case 19: case 40: case 33:
+		for (i = 0; i < n; i++) {
+			g[i].ipid = 100;
+			if (c == 33)
+				g[i].oidfix = 1;
+		}
+		break;
+	case 20: case 39: case 49:
+		for (i = 0; i < n; i++)
+			g[i].oidfix = 1;
+		break;
+	case 21: g[2].oidfix = 1; break;
+	case 22: case 41: g[2].ottl = 63; break;
+	case 23: g[2].otos = 4; break;
+	case 24: case 42: g[2].odst_last = 3; break;
+	case 25: case 48: g[2].otrailer = 4; break;
+	case 29: g[2].vx = 0; break;
+	case 30:
+		for (i = 0; i < n; i++)
+			g[i].udp = 1;
+		break;
+	case 32: g[2].ttl = 63; break;
+	case 35:
+		for (i = 0; i < n; i++) {
+			g[i].grekey = 1;
+			g[i].vni = (uint32_t)(i & 3);
+		}
+		break;
+	case 43: g[2].ttl = 63; break;
+	case 54: g[2].odf = 1; break;
+	case 55:		/* outer DF set, then the outer ID jumps */
+		for (i = 0; i < n; i++)
+			g[i].odf = 1;
+		g[2].oidfix = 1;
+		break;
+	case 56: g[2].otos = 4; break;
+	case 57: case 58: case 59: case 60: case 61: case 62: case 63:
+		/* inner UDP: merged with OFL_GRO_F_UDP_FWD (the kernel's
+		 * rx-udp-gro-forwarding), else each goes up alone */
+		for (i = 0; i < n; i++) {
+			g[i].udp = 1;
+			g[i].teb = c == 63;
+		}
+		if (c == 58)
+			g[1].udpzero = 1;
+		if (c == 59)
+			g[2].ttl = 9;
+		if (c == 60)
+			g[2].oidfix = 1;
+		if (c == 63)
+			g[1].badcsum = 1;
+		break;
+	case 52: case 53:	/* a second encapsulation: encap_mark set */
+		for (i = 0; i < n; i++)
+			g[i].nest = 1;
+		break;
+	case 44:
+		g[2].ipip = 0;
+		g[2].gre = 1;
+		break;
 	default: break;
 	}
 	return n;

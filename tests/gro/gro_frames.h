@@ -57,6 +57,20 @@ struct tseg {
 	uint8_t gnvfill;	/* option bytes */
 	uint8_t gnvbits;	/* XORed into the first two header bytes'
 				 * ver/OAM bits: 0x40 version 1, 0x80 OAM */
+	/* GRE (gre) or IP-in-IP (ipip) instead of VXLAN, with vx 1/2 for an
+	 * outer IPv4/IPv6 header (protocol 47, or 4/41 by the inner IP). GRE:
+	 * protocol 0x0800/0x86dd by the inner IP, or 0x6558 with teb (then
+	 * the inner frame keeps its Ethernet header). */
+	int gre;
+	int ipip;
+	int teb;
+	int grekey;		/* K bit, key = vni */
+	int grecsum;		/* C bit, checksum over GRE header + rest */
+	int grebadcsum;		/* GRE checksum wrong */
+	uint16_t grebits;	/* XORed into the GRE flags/version word */
+	uint16_t greproto;	/* protocol type if not 0 */
+	int nest;		/* the GRE/IP-in-IP frame inside one more
+				 * outer IPv4 (IPIP or SIT) */
 };
 
 #define TSEG_VX_PORT 4789
@@ -211,6 +225,106 @@ static inline int tseg_build_plain(const struct tseg *s, uint8_t *buf,
 	return l3 + iplen + s->trailer;
 }
 
+/* Outer Ethernet + IPv4/IPv6 (protocol @proto, payload @plen) for the
+ * GRE and IP-in-IP frames; returns the outer header length. */
+static inline int tseg_outer_ip(const struct tseg *s, uint8_t *buf,
+				const uint8_t dmac[6], uint8_t proto, int plen)
+{
+	static const uint8_t o4s[4] = { 198, 19, 0, 1 };
+	static const uint8_t o6s[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 1,
+					 0, 0, 0, 0, 0, 0, 0, 1 };
+	uint8_t *ip = buf + 14;
+	uint16_t c;
+
+	memcpy(buf, dmac, 6);
+	memcpy(buf + 6, "\x02\x00\x00\x00\x00\x01", 6);
+	tput16(buf + 12, s->vx == 2 ? 0x86dd : 0x0800);
+	if (s->vx == 2) {
+		tput32(ip, 0x60000000u | ((uint32_t)s->otos << 20));
+		tput16(ip + 4, (uint16_t)plen);
+		ip[6] = proto;
+		ip[7] = s->ottl ? s->ottl : 64;
+		memcpy(ip + 8, o6s, 16);
+		memcpy(ip + 24, o6s, 16);
+		ip[39] = s->odst_last ? s->odst_last : 2;
+		return 54;
+	}
+	ip[0] = 0x45;
+	ip[1] = s->otos;
+	tput16(ip + 2, (uint16_t)(20 + plen));
+	tput16(ip + 4, (uint16_t)(s->oidfix ? 7 : s->ipid + 1000));
+	tput16(ip + 6, s->odf ? 0x4000 : 0);
+	ip[8] = s->ottl ? s->ottl : 64;
+	ip[9] = proto;
+	tput16(ip + 10, 0);
+	memcpy(ip + 12, o4s, 4);
+	memcpy(ip + 16, o4s, 4);
+	ip[19] = s->odst_last ? s->odst_last : 2;
+	c = ofl_ip_fast_csum(ip, 5);
+	memcpy(ip + 10, &c, 2);
+	return 34;
+}
+
+/* GRE or IP-in-IP frame (see struct tseg); returns its length. */
+static inline int tseg_build_ipt(const struct tseg *s, uint8_t *buf,
+				 const uint8_t dmac[6])
+{
+	static const uint8_t idmac[6] = { 2, 0, 0, 0, 1, 2 };
+	int l4 = s->vx == 2 ? 54 : 34, gl = 0, ilen, i;
+	uint16_t fl = 0;
+	uint8_t proto, *gh = buf + l4;
+
+	if (s->nest) {
+		struct tseg t = *s;
+
+		/* the frame without its Ethernet header after a new one and
+		 * an outer IPv4 header (which overwrite its Ethernet) */
+		t.nest = 0;
+		ilen = tseg_build_ipt(&t, buf + 20, dmac) - 14;
+		t.vx = 1;
+		t.otrailer = 0;
+		tseg_outer_ip(&t, buf, dmac, s->vx == 2 ? 41 : 4, ilen);
+		return 34 + ilen;
+	}
+	if (s->gre) {
+		fl = (uint16_t)((s->grecsum ? 0x8000 : 0) |
+				(s->grekey ? 0x2000 : 0));
+		gl = 4 + (s->grecsum ? 4 : 0) + (s->grekey ? 4 : 0);
+	}
+	if (s->teb) {
+		ilen = tseg_build_plain(s, buf + l4 + gl, idmac);
+	} else {
+		/* the inner IP packet: built with its Ethernet header over
+		 * the end of the outer headers, which are written next */
+		ilen = tseg_build_plain(s, buf + l4 + gl - 14, idmac) - 14;
+	}
+	proto = s->gre ? 47 : s->v6 ? 41 : 4;
+	tseg_outer_ip(s, buf, dmac, proto, gl + ilen);
+	if (s->gre) {
+		tput16(gh, (uint16_t)(fl ^ s->grebits));
+		tput16(gh + 2, s->greproto ? s->greproto :
+			       s->teb ? 0x6558 : s->v6 ? 0x86dd : 0x0800);
+		i = 4;
+		if (s->grecsum) {
+			tput32(gh + 4, 0);
+			i = 8;
+		}
+		if (s->grekey)
+			tput32(gh + i, s->vni);
+		if (s->grecsum) {
+			uint16_t c = ofl_csum_fold(
+				ofl_csum_partial(gh, (size_t)(gl + ilen), 0));
+
+			if (s->grebadcsum)
+				c ^= 0x0101;
+			memcpy(gh + 4, &c, 2);
+		}
+	}
+	for (i = 0; i < s->otrailer; i++)
+		buf[l4 + gl + ilen + i] = 0;
+	return l4 + gl + ilen + s->otrailer;
+}
+
 /* Build the frame into buf; returns its length. */
 static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 			     const uint8_t dmac[6])
@@ -228,6 +342,8 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 
 	if (!s->vx)
 		return tseg_build_plain(s, buf, dmac);
+	if (s->gre || s->ipip)
+		return tseg_build_ipt(s, buf, dmac);
 	o4d[3] = o6d[15] = s->odst_last ? s->odst_last : 2;
 	l4 = l3 + (s->vx == 2 ? 40 : 20);
 	ilen = tseg_build_plain(s, buf + l4 + 8 + th, idmac);

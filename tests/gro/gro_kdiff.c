@@ -8,7 +8,9 @@
  * what GRO delivered (merged frames carry gso_type/gso_size). The same
  * frames go through lib/gro (profile 6.18, one burst, flush at the end).
  * Frames are compared byte for byte after completing the TCP checksum of
- * merged frames on both sides, with gso_size and gso_type; gso_segs is not
+ * merged frames on both sides, with gso_size, gso_type and the partial
+ * checksum's csum_start/csum_offset (the kernel's NEEDS_CSUM; for a tunnel
+ * it points at the inner TCP header); gso_segs is not
  * in virtio_net_hdr and is compared as ceil(payload / gso_size).
  *
  * usage: gro_kdiff TXIF RXIF
@@ -39,6 +41,7 @@ struct outf {
 	int gso_size;
 	int gso_type;	/* virtio: 0 none, 1 TCPV4, 4 TCPV6, | 0x80 ECN */
 	int sport;
+	int cstart, coff;	/* CHECKSUM_PARTIAL csum_start/offset, or 0 */
 };
 
 static uint8_t dmac[6];
@@ -57,16 +60,35 @@ static void msleep(int ms)
 
 static int sport_of(const uint8_t *d, int len)
 {
-	int off = 14, l4;
+	int off = 14, l4, t, proto;
 
 	if (len >= 18 && d[12] == 0x81 && d[13] == 0x00)
 		off = 18;
-	if (len < off + 40)
-		return -1;
-	if ((d[off] >> 4) == 4)
-		l4 = off + (d[off] & 15) * 4;
-	else
-		l4 = off + 40 + (d[off + 6] != 6 && d[off + 6] != 17 ? 8 : 0);
+	/* the inner TCP port of a GRE or IP-in-IP frame (flows of the
+	 * interleaved cases differ there) */
+	for (t = 0; t < 2; t++) {
+		if (len < off + 40)
+			return -1;
+		if ((d[off] >> 4) == 4) {
+			proto = d[off + 9];
+			l4 = off + (d[off] & 15) * 4;
+		} else {
+			proto = d[off + 6];
+			l4 = off + 40 + (proto != 6 && proto != 17 &&
+					 proto != 47 && proto != 4 &&
+					 proto != 41 ? 8 : 0);
+		}
+		if (proto == 4 || proto == 41) {
+			off = l4;
+		} else if (proto == 47 && l4 + 4 <= len) {
+			off = l4 + 4 + (d[l4] & 0x80 ? 4 : 0) +
+			      (d[l4] & 0x20 ? 4 : 0);
+			if (d[l4 + 2] == 0x65 && d[l4 + 3] == 0x58)
+				off += 14;
+		} else {
+			break;
+		}
+	}
 	if (l4 + 2 > len)
 		return -1;
 	return d[l4] << 8 | d[l4 + 1];
@@ -129,6 +151,10 @@ static void drain(int keep)
 		kout[nk].gso_size = vh->gso_type ? vh->gso_size : 0;
 		kout[nk].gso_type = vh->gso_type;
 		kout[nk].sport = sport_of(d, len);
+		kout[nk].cstart = vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM ?
+				  vh->csum_start : 0;
+		kout[nk].coff = vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM ?
+				vh->csum_offset : 0;
 		nk++;
 	}
 }
@@ -173,6 +199,10 @@ static void run_lib(int n)
 			((pk[i].gso_type & OFL_GRO_GSO_TCPV6) ? 4 : 1) |
 			((pk[i].gso_type & OFL_GRO_GSO_TCP_ECN) ? 0x80 : 0);
 		lout[nl].sport = sport_of(d, len);
+		lout[nl].cstart = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				  pk[i].csum_start : 0;
+		lout[nl].coff = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				pk[i].csum_offset : 0;
 		/* gso_segs is not in virtio_net_hdr: it must be the number of
 		 * gso_size pieces of the payload */
 		if (pk[i].kind == OFL_GRO_PKT_MERGED &&
@@ -186,7 +216,8 @@ static void run_lib(int n)
 static int same(const struct outf *a, const struct outf *b)
 {
 	return a->len == b->len && a->gso_size == b->gso_size &&
-	       a->gso_type == b->gso_type && !memcmp(a->d, b->d,
+	       a->gso_type == b->gso_type && a->cstart == b->cstart &&
+	       a->coff == b->coff && !memcmp(a->d, b->d,
 						      (size_t)a->len);
 }
 
@@ -221,8 +252,8 @@ static void show(const char *who, struct outf *o, int n)
 
 	printf("  %s:", who);
 	for (i = 0; i < n; i++)
-		printf(" [%d sp%d gso%d/%d]", o[i].len, o[i].sport,
-		       o[i].gso_size, o[i].gso_type);
+		printf(" [%d sp%d gso%d/%d cs%d+%d]", o[i].len, o[i].sport,
+		       o[i].gso_size, o[i].gso_type, o[i].cstart, o[i].coff);
 	printf("\n");
 }
 
@@ -278,6 +309,7 @@ int main(int argc, char **argv)
 	struct sockaddr_ll a = { 0 };
 	int one = 1, big = 8 << 20, v6, c, fails = 0, total = 0, i;
 	int vx = getenv("OFL_VXLAN") != NULL;
+	int ipt = getenv("OFL_IPTUN") != NULL;
 	struct ifreq ifr;
 
 	if (argc != 3) {
@@ -317,13 +349,17 @@ int main(int argc, char **argv)
 		for (c = 0;; c++) {
 			const char *nm = "?";
 			int multi, n = vx ? gro_vx_case(c, v6, g, &nm, &multi) :
+				       ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
 				       gro_case_v(c, v6, g, &nm, &multi);
 			int ok = 0, t;
 
 			if (n < 0)
 				break;
+			if (getenv("OFL_KDIFF_ONLY") &&
+			    !strstr(nm, getenv("OFL_KDIFF_ONLY")))
+				continue;
 			if (!strcmp(nm, "vlan") && !getenv("OFL_KERNEL_VLAN")) {
-				printf("skip %s/%s: the kernel is built without "
+				printf("SKIP %s/%s: the kernel is built without "
 				       "CONFIG_VLAN_8021Q (no VLAN GRO): "
 				       "covered by unit tests only\n",
 				       v6 ? "ipv6" : "ipv4", nm);
@@ -338,6 +374,7 @@ int main(int argc, char **argv)
 			total++;
 			printf("%s %s/%s%s%s\n", ok ? "ok  " : "FAIL",
 			       vx ? (v6 ? "vxlan6" : "vxlan4") :
+			       ipt ? (v6 ? "outer6" : "outer4") :
 			       v6 ? "ipv6" : "ipv4", nm,
 			       t > 1 && ok ? " (after retry)" : "",
 			       ok == 2 ? " (per flow only: the kernel's "
@@ -349,12 +386,11 @@ int main(int argc, char **argv)
 	}
 	printf("NOTE: not driven into the kernel: frames with "
 	       "CHECKSUM_COMPLETE, GSO frames as GRO input, gso_segs and "
-	       "SKB_GSO_TCP_FIXEDID[_INNER] and SKB_GSO_UDP_TUNNEL[_CSUM] "
-	       "(virtio_net_hdr carries none: a merged VXLAN frame shows "
-	       "as TCPV4 or TCPV6), GENEVE/GRE/IPIP (no such device types in this "
-	       "kernel; not implemented in lib/gro).\n");
+	       "SKB_GSO_TCP_FIXEDID[_INNER], SKB_GSO_UDP_TUNNEL[_CSUM], "
+	       "SKB_GSO_GRE, SKB_GSO_IPXIP4/6 (virtio_net_hdr carries none: "
+	       "a merged tunnel frame shows as TCPV4 or TCPV6).\n");
 	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
-	       vx ? "VXLAN " : "", fails,
+	       vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
 	       getenv("OFL_UDP_FWD") ? "on" : "off");
 	return fails ? 1 : 0;
 }

@@ -30,10 +30,28 @@ if ip -n "$NS" link add link oflrx name oflvl type vlan id 5 2>/dev/null; then
 	export OFL_KERNEL_VLAN=1
 fi
 $X "$BIN" ofltx oflrx || exit 1
+# GRE and IP-in-IP: their GRO receivers (gre_offload, ipip_offload,
+# sit/ip4ip6/ip6ip6 offloads) are built in and run on any device, no
+# tunnel device or module needed
+OFL_IPTUN=1 $X "$BIN" ofltx oflrx || exit 1
+# GENEVE needs a geneve device (its UDP socket's gro_receive)
+if ! ip -n "$NS" link add oflgnv type geneve id 42 remote 198.19.0.1 \
+	2>/dev/null; then
+	echo "SKIP geneve (case group): the kernel has no geneve device" \
+		"type (CONFIG_GENEVE off): GENEVE GRO covered by unit tests only"
+else
+	ip -n "$NS" link del oflgnv
+	echo "SKIP geneve (case group): no kernel differential cases yet:" \
+		"GENEVE GRO covered by unit tests only"
+fi
+[ -n "$OFL_KERNEL_VLAN" ] || echo "SKIP vlan (case group): the kernel is" \
+	"built without CONFIG_VLAN_8021Q (no VLAN GRO): unit tests only"
 # again with UDP GRO for forwarding (rx-udp-gro-forwarding, no socket)
 $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null ||
 	{ echo "SKIP: rx-udp-gro-forwarding"; exit 0; }
-OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx
+OFL_UDP_FWD=1 $X "$BIN" ofltx oflrx || exit 1
+# UDP inside GRE/IP-in-IP is merged with rx-udp-gro-forwarding too
+OFL_UDP_FWD=1 OFL_IPTUN=1 $X "$BIN" ofltx oflrx || exit 1
 # VXLAN tunnel GRO: a vxlan device on rx opens the UDP 4789 socket whose
 # gro_receive (vxlan_gro_receive) makes the kernel merge inner TCP
 $X ethtool -K oflrx rx-udp-gro-forwarding off >/dev/null
@@ -55,4 +73,7 @@ if $X sysctl -qw net.ipv6.conf.oflrx.disable_ipv6=0 &&
 else
 	echo "skip vxlan6: no IPv6 vxlan device: outer IPv6 by unit tests only"
 fi
-OFL_VXLAN=1 $X "$BIN" ofltx oflrx
+OFL_VXLAN=1 $X "$BIN" ofltx oflrx || exit 1
+# inner UDP of VXLAN with rx-udp-gro-forwarding: only the vx_*udp* cases
+$X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null &&
+	OFL_VXLAN=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp $X "$BIN" ofltx oflrx

@@ -228,6 +228,184 @@ static const struct golden golden_vx[] = {
 	{ 1, "vx_i6_hlim", "2144m 1144 1144" },
 	{ 1, "vx_i6_flowlabel", "2144m 1144 1144" },
 	{ 1, "vx_i6_oid_jump", "4144m" },
+	{ 0, "vx_udp", "1092 1092 1092 1092" },
+	{ 0, "vx_udp_ocsum", "1092 1092 1092 1092" },
+	{ 0, "vx_udp_short_last", "592 592 292 592" },
+	{ 0, "vx_i6_udp", "1112 1112 1112 1112" },
+	{ 0, "vx_udp_to_vx_port", "1092 1092 1092 1092" },
+	{ 1, "vx_udp", "1112 1112 1112 1112" },
+	{ 1, "vx_udp_ocsum", "1112 1112 1112 1112" },
+	{ 1, "vx_udp_short_last", "612 612 312 612" },
+	{ 1, "vx_i6_udp", "1132 1132 1132 1132" },
+	{ 1, "vx_udp_to_vx_port", "1112 1112 1112 1112" },
+};
+
+/* The VXLAN cases with inner UDP, UDP GRO forwarding on (kdiff.sh). */
+static const struct golden golden_vx_udp[] = {
+	{ 0, "vx_udp", "4092m" },
+	{ 0, "vx_udp_ocsum", "4092m" },
+	{ 0, "vx_udp_short_last", "1292m 592" },
+	{ 0, "vx_i6_udp", "4112m" },
+	{ 0, "vx_udp_to_vx_port", "1092 1092 1092 1092" },
+	{ 1, "vx_udp", "4112m" },
+	{ 1, "vx_udp_ocsum", "4112m" },
+	{ 1, "vx_udp_short_last", "1312m 612" },
+	{ 1, "vx_i6_udp", "4132m" },
+	{ 1, "vx_udp_to_vx_port", "1112 1112 1112 1112" },
+};
+
+/* The running 6.18 kernel's output for the GRE and IP-in-IP cases of
+ * gro_ipt_case() (tests/gro/kdiff.sh, OFL_IPTUN pass). */
+static const struct golden golden_ipt[] = {
+	{ 0, "gre_data", "4078m" },
+	{ 0, "gre_key", "4082m" },
+	{ 0, "gre_key_differs", "2082m 1082 1082" },
+	{ 0, "gre_csum", "4082m" },
+	{ 0, "gre_csum_bad", "1082 1082 2082m" },
+	{ 0, "gre_csum_key", "4086m" },
+	{ 0, "gre_csum_key_differs", "2086m 1086 1086" },
+	{ 0, "gre_seq_flag", "1078 1078 1078 1078" },
+	{ 0, "gre_ver1", "1078 1078 1078 1078" },
+	{ 0, "gre_routing", "1078 1078 1078 1078" },
+	{ 0, "gre_flags_mixed", "2078m 1082 1078" },
+	{ 0, "gre_proto_other", "1078 1078 1078 1078" },
+	{ 0, "gre_teb", "4092m" },
+	{ 0, "gre_teb_imac", "2092m 1092 1092" },
+	{ 0, "gre_teb_i6", "4112m" },
+	{ 0, "gre_i6_data", "4098m" },
+	{ 0, "gre_seq_gap", "2078m 1078 1078" },
+	{ 0, "gre_psh", "2078m 2078m" },
+	{ 0, "gre_ibad_csum", "1078 2078m 1078" },
+	{ 0, "gre_iid_fixed", "4078m" },
+	{ 0, "gre_oid_fixed", "4078m" },
+	{ 0, "gre_oid_jump", "2078m 1078 1078" },
+	{ 0, "gre_ottl", "2078m 1078 1078" },
+	{ 0, "gre_otos", "2078m 1078 1078" },
+	{ 0, "gre_odst", "2078m 1078 1078" },
+	{ 0, "gre_otrailer", "2078m 1082 1078" },
+	{ 0, "gre_many_small", "6078m" },
+	{ 0, "gre_large_max", "64478m 1478" },
+	{ 0, "gre_interleave4", "2078m 2078m 2078m 2078m" },
+	{ 0, "gre_plain_between", "2078m 1054 1078" },
+	{ 0, "gre_inner_udp", "1066 1066 1066 1066" },
+	{ 0, "gre_ack", "78 78 78" },
+	{ 0, "gre_ittl", "2078m 1078 1078" },
+	{ 0, "gre_both_id_fixed", "4078m" },
+	{ 0, "gre_csum_otrailer", "2082m 1086 1082" },
+	{ 0, "gre_key_interleave", "2082m 2082m 2082m 2082m" },
+	{ 0, "ipip_data", "4074m" },
+	{ 0, "ipip_i6_data", "4094m" },
+	{ 0, "ipip_seq_gap", "2074m 1074 1074" },
+	{ 0, "ipip_oid_fixed", "4074m" },
+	{ 0, "ipip_iid_fixed", "4074m" },
+	{ 0, "ipip_ottl", "2074m 1074 1074" },
+	{ 0, "ipip_odst", "2074m 1074 1074" },
+	{ 0, "ipip_i6_hlim", "2094m 1094 1094" },
+	{ 0, "ipip_vs_gre", "2074m 1078 1074" },
+	{ 0, "ipip_ibad_csum", "1074 2074m 1074" },
+	{ 0, "ipip_interleave4", "2074m 2074m 2074m 2074m" },
+	{ 0, "ipip_large_max", "64474m 1474" },
+	{ 0, "ipip_otrailer", "2074m 1078 1074" },
+	{ 0, "ipip_i6_oid_fixed", "4094m" },
+	{ 0, "gre_csum_lrg_sml", "1582m" },
+	{ 0, "gre_csum_key_lrg_sml", "1086 586" },
+	{ 0, "gre_in_ipip", "1098 1098 1098 1098" },
+	{ 0, "ipip_in_ipip", "1094 1094 1094 1094" },
+	{ 0, "gre_odf", "2078m 1078 1078" },
+	{ 0, "gre_odf_oid_jump", "2078m 1078 1078" },
+	{ 0, "ipip_otos", "2074m 1074 1074" },
+	{ 0, "gre_udp_short_last", "566 566 266 566" },
+	{ 0, "gre_udp_zero_csum", "1066 1066 1066 1066" },
+	{ 0, "gre_udp_ttl", "1066 1066 1066 1066" },
+	{ 0, "gre_udp_oid_jump", "1066 1066 1066 1066" },
+	{ 0, "ipip_udp", "1062 1062 1062 1062" },
+	{ 0, "ipip_i6_udp", "1082 1082 1082 1082" },
+	{ 0, "gre_teb_udp_bad_csum", "1080 1080 1080 1080" },
+	{ 1, "gre_data", "4098m" },
+	{ 1, "gre_key", "4102m" },
+	{ 1, "gre_key_differs", "2102m 1102 1102" },
+	{ 1, "gre_csum", "4102m" },
+	{ 1, "gre_csum_bad", "1102 1102 2102m" },
+	{ 1, "gre_csum_key", "4106m" },
+	{ 1, "gre_csum_key_differs", "2106m 1106 1106" },
+	{ 1, "gre_seq_flag", "1098 1098 1098 1098" },
+	{ 1, "gre_ver1", "1098 1098 1098 1098" },
+	{ 1, "gre_routing", "1098 1098 1098 1098" },
+	{ 1, "gre_flags_mixed", "2098m 1102 1098" },
+	{ 1, "gre_proto_other", "1098 1098 1098 1098" },
+	{ 1, "gre_teb", "4112m" },
+	{ 1, "gre_teb_imac", "2112m 1112 1112" },
+	{ 1, "gre_teb_i6", "4132m" },
+	{ 1, "gre_i6_data", "4118m" },
+	{ 1, "gre_seq_gap", "2098m 1098 1098" },
+	{ 1, "gre_psh", "2098m 2098m" },
+	{ 1, "gre_ibad_csum", "1098 2098m 1098" },
+	{ 1, "gre_iid_fixed", "4098m" },
+	{ 1, "gre_oid_fixed", "4098m" },
+	{ 1, "gre_oid_jump", "4098m" },
+	{ 1, "gre_ottl", "2098m 1098 1098" },
+	{ 1, "gre_otos", "2098m 1098 1098" },
+	{ 1, "gre_odst", "2098m 1098 1098" },
+	{ 1, "gre_otrailer", "2098m 1102 1098" },
+	{ 1, "gre_many_small", "6098m" },
+	{ 1, "gre_large_max", "64498m 1498" },
+	{ 1, "gre_interleave4", "2098m 2098m 2098m 2098m" },
+	{ 1, "gre_plain_between", "2098m 1054 1098" },
+	{ 1, "gre_inner_udp", "1086 1086 1086 1086" },
+	{ 1, "gre_ack", "98 98 98" },
+	{ 1, "gre_ittl", "2098m 1098 1098" },
+	{ 1, "gre_both_id_fixed", "4098m" },
+	{ 1, "gre_csum_otrailer", "2102m 1106 1102" },
+	{ 1, "gre_key_interleave", "2102m 2102m 2102m 2102m" },
+	{ 1, "ipip_data", "4094m" },
+	{ 1, "ipip_i6_data", "4114m" },
+	{ 1, "ipip_seq_gap", "2094m 1094 1094" },
+	{ 1, "ipip_oid_fixed", "4094m" },
+	{ 1, "ipip_iid_fixed", "4094m" },
+	{ 1, "ipip_ottl", "2094m 1094 1094" },
+	{ 1, "ipip_odst", "2094m 1094 1094" },
+	{ 1, "ipip_i6_hlim", "2114m 1114 1114" },
+	{ 1, "ipip_vs_gre", "2094m 1098 1094" },
+	{ 1, "ipip_ibad_csum", "1094 2094m 1094" },
+	{ 1, "ipip_interleave4", "2094m 2094m 2094m 2094m" },
+	{ 1, "ipip_large_max", "64494m 1494" },
+	{ 1, "ipip_otrailer", "2094m 1098 1094" },
+	{ 1, "ipip_i6_oid_fixed", "4114m" },
+	{ 1, "gre_csum_lrg_sml", "1602m" },
+	{ 1, "gre_csum_key_lrg_sml", "1106 606" },
+	{ 1, "gre_in_ipip", "1118 1118 1118 1118" },
+	{ 1, "ipip_in_ipip", "1114 1114 1114 1114" },
+	{ 1, "gre_odf", "4098m" },
+	{ 1, "gre_odf_oid_jump", "4098m" },
+	{ 1, "ipip_otos", "2094m 1094 1094" },
+	{ 1, "gre_udp_short_last", "586 586 286 586" },
+	{ 1, "gre_udp_zero_csum", "1086 1086 1086 1086" },
+	{ 1, "gre_udp_ttl", "1086 1086 1086 1086" },
+	{ 1, "gre_udp_oid_jump", "1086 1086 1086 1086" },
+	{ 1, "ipip_udp", "1082 1082 1082 1082" },
+	{ 1, "ipip_i6_udp", "1102 1102 1102 1102" },
+	{ 1, "gre_teb_udp_bad_csum", "1100 1100 1100 1100" },
+};
+
+/* The cases whose output changes with rx-udp-gro-forwarding on
+ * (OFL_GRO_F_UDP_FWD): UDP inside GRE / IP-in-IP is merged. */
+static const struct golden golden_ipt_udp[] = {
+	{ 0, "gre_inner_udp", "4066m" },
+	{ 0, "gre_udp_short_last", "1266m 566" },
+	{ 0, "gre_udp_zero_csum", "1066 1066 2066m" },
+	{ 0, "gre_udp_ttl", "2066m 1066 1066" },
+	{ 0, "gre_udp_oid_jump", "2066m 1066 1066" },
+	{ 0, "ipip_udp", "4062m" },
+	{ 0, "ipip_i6_udp", "4082m" },
+	{ 0, "gre_teb_udp_bad_csum", "1080 1080 2080m" },
+	{ 1, "gre_inner_udp", "4086m" },
+	{ 1, "gre_udp_short_last", "1286m 586" },
+	{ 1, "gre_udp_zero_csum", "1086 1086 2086m" },
+	{ 1, "gre_udp_ttl", "2086m 1086 1086" },
+	{ 1, "gre_udp_oid_jump", "4086m" },
+	{ 1, "ipip_udp", "4082m" },
+	{ 1, "ipip_i6_udp", "4102m" },
+	{ 1, "gre_teb_udp_bad_csum", "1100 1100 2100m" },
 };
 
 /* Run segments through GRO: burst, then flush; returns deliveries. */
@@ -267,8 +445,17 @@ static void fmt(int k, char *s, size_t cap)
 				      "");
 }
 
+static void golden_run_k(const struct golden *golden, size_t ng,
+			 uint32_t flags, int ipt);
+
 static void golden_run(const struct golden *golden, size_t ng,
 		       uint32_t flags)
+{
+	golden_run_k(golden, ng, flags, 0);
+}
+
+static void golden_run_k(const struct golden *golden, size_t ng,
+			 uint32_t flags, int ipt)
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	static char got[4096];
@@ -280,7 +467,9 @@ static void golden_run(const struct golden *golden, size_t ng,
 		int multi, c, n = -1;
 
 		for (c = 0; c < 100; c++) {
-			n = (flags & OFL_GRO_F_VXLAN) ?
+			n = ipt ? gro_ipt_case(c, golden[i].v6, g, &nm,
+					       &multi) :
+			    (flags & OFL_GRO_F_VXLAN) ?
 			    gro_vx_case(c, golden[i].v6, g, &nm, &multi) :
 			    gro_case_v(c, golden[i].v6, g, &nm, &multi);
 			if (n < 0 || !strcmp(nm, golden[i].name))
@@ -316,6 +505,8 @@ static void golden_vxlan(void **state)
 
 	(void)state;
 	golden_run(golden_vx, OFL_ARRAY_SIZE(golden_vx), OFL_GRO_F_VXLAN);
+	golden_run(golden_vx_udp, OFL_ARRAY_SIZE(golden_vx_udp),
+		   OFL_GRO_F_VXLAN | OFL_GRO_F_UDP_FWD);
 	/* without the flag (no VXLAN socket) every datagram goes up alone */
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		n = gro_vx_case(0, ov6, g, &nm, &multi);
@@ -805,6 +996,293 @@ static void geneve_rules(void **state)
 	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
 }
 
+/* GRE / IP-in-IP: the kernel's output as a golden table; with
+ * OFL_GRO_F_NO_IPTUN (or OFL_GRO_F_VXLAN only: still on) every frame of a
+ * GRE/IPIP flow goes up alone. */
+static void golden_iptun(void **state)
+{
+	static struct tseg g[GRO_CASE_MAX_SEGS];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_NO_IPTUN };
+	const char *nm;
+	int multi, n, ov6, c;
+
+	(void)state;
+	golden_run_k(golden_ipt, OFL_ARRAY_SIZE(golden_ipt), 0, 1);
+	golden_run_k(golden_ipt_udp, OFL_ARRAY_SIZE(golden_ipt_udp),
+		     OFL_GRO_F_UDP_FWD, 1);
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		for (c = 0; c < 40; c += 36) {	/* gre_data, ipip_data */
+			n = gro_ipt_case(c, ov6, g, &nm, &multi);
+			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), n);
+			o.flags = OFL_GRO_F_VXLAN;
+			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), 1);
+			o.flags = OFL_GRO_F_NO_IPTUN;
+		}
+	}
+}
+
+/* Outer IPv4/IPv6 x GRE (plain, key, checksum, Ethernet, inner IPv6) and
+ * IP-in-IP (IPv4 and IPv6 inside): 4 x 1000 bytes give the 4000-byte
+ * frame a sender would build (both IP layers fixed up by the
+ * inet/ipv6_gro_complete pair, TCP checksum completed), except that a GRE
+ * checksum stays the first segment's (gre_gro_complete leaves it), with
+ * gso_type GRE or IPXIP4/IPXIP6 | TCPV4/TCPV6 and csum_start at the inner
+ * TCP header. */
+static void iptun_merged_headers(void **state)
+{
+	static struct tseg g[8], big;
+	static uint8_t want[8192];
+	const struct ofl_gro_pkt *p = &pk[0];
+	int ov6, v, i, wl, len;
+
+	(void)state;
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		for (v = 0; v < 7; v++) {
+			/* 0 GRE, 1 GRE key, 2 GRE csum, 3 GRE TEB, 4 GRE
+			 * inner IPv6, 5 IPIP/4in6, 6 SIT/6in6 */
+			int i6 = v == 4 || v == 6, ipip = v >= 5;
+			uint32_t t = ipip ? (ov6 ? OFL_GRO_GSO_IPXIP6 :
+					     OFL_GRO_GSO_IPXIP4) :
+					    OFL_GRO_GSO_GRE;
+			int ol4 = ov6 ? 54 : 34, gl, il4;
+
+			gc_data(g, i6, 4, 1000);
+			for (i = 0; i < 4; i++) {
+				g[i].vx = ov6 + 1;
+				g[i].gre = !ipip;
+				g[i].ipip = ipip;
+				g[i].vni = 77;
+				g[i].grekey = v == 1;
+				g[i].grecsum = v == 2;
+				g[i].teb = v == 3;
+			}
+			gl = ipip ? 0 : 4 + 4 * (v == 1 || v == 2);
+			il4 = ol4 + gl + (v == 3 ? 14 : 0) + (i6 ? 40 : 20);
+			big = g[0];
+			big.paylen = 4000;
+			wl = tseg_build(&big, want, dm);
+			ofl_gro_init(&ctx, NULL);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+			assert_int_equal(p->len, wl);
+			assert_int_equal(p->gso_size, 1000);
+			assert_int_equal(p->gso_segs, 4);
+			assert_int_equal(p->gso_type, t | (i6 ?
+				OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4));
+			assert_int_equal(p->csum_start, il4);
+			assert_int_equal(p->csum_offset, 16);
+			assert_int_equal(p->ocsum_start, 0);
+			len = ofl_gro_pkt_linearize(p, fp, fl, 4, lin,
+						    sizeof(lin), 1);
+			assert_int_equal(len, wl);
+			if (v == 2) {
+				/* the first segment's GRE checksum */
+				assert_memory_equal(lin + ol4 + 4,
+						    fb[0] + ol4 + 4, 2);
+				memcpy(lin + ol4 + 4, want + ol4 + 4, 2);
+			}
+			assert_memory_equal(lin, want, (size_t)wl);
+		}
+	}
+}
+
+/* Fixed IDs per IPv4 layer (6.18 ip_fixedid bits into tcp4_gro_complete):
+ * GRE and IPIP outer and inner fixed -> FIXEDID | FIXEDID_INNER; outer
+ * only -> FIXEDID; inner IPv6 (tcp6_gro_complete) -> neither; profile
+ * 6.10 ignores an outer ID with DF. */
+static void iptun_ip_id(void **state)
+{
+	static struct tseg g[8];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+	int i, ipip;
+
+	(void)state;
+	for (ipip = 0; ipip < 2; ipip++) {
+		uint32_t t = ipip ? OFL_GRO_GSO_IPXIP4 : OFL_GRO_GSO_GRE;
+
+		gc_data(g, 0, 3, 100);
+		for (i = 0; i < 3; i++) {
+			g[i].vx = 1;
+			g[i].gre = !ipip;
+			g[i].ipip = ipip;
+			g[i].ipid = 5;
+			g[i].oidfix = 1;
+		}
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV4 |
+				 OFL_GRO_GSO_TCP_FIXEDID |
+				 OFL_GRO_GSO_TCP_FIXEDID_INNER);
+		for (i = 0; i < 3; i++)
+			g[i].ipid = (uint16_t)(100 + i);
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV4 |
+				 OFL_GRO_GSO_TCP_FIXEDID);
+		for (i = 0; i < 3; i++)
+			g[i].v6 = 1;
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV6);
+		/* outer ID jumps with outer DF: 6.18 flushes, 6.10 not */
+		gc_data(g, 0, 3, 100);
+		for (i = 0; i < 3; i++) {
+			g[i].vx = 1;
+			g[i].gre = !ipip;
+			g[i].ipip = ipip;
+			g[i].odf = 1;
+		}
+		g[2].oidfix = 1;
+		o.profile = OFL_GRO_PROFILE_6_18;
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 2);
+		o.profile = OFL_GRO_PROFILE_6_10;
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+		o.profile = OFL_GRO_PROFILE_6_18;
+	}
+}
+
+/* GRE checksum: validated in software (a bad one: up alone, the flow
+ * untouched), not with CHECKSUM_UNNECESSARY (then the bad GRE and inner
+ * TCP checksums are not seen); a GRE/IPIP frame cut at every length goes
+ * up alone; flags other than C and K, a version, unknown protocol types,
+ * and a second encapsulation inside go up alone. */
+static void iptun_rules(void **state)
+{
+	static const char *const want[] = {
+		"1082 1082 2082m", "4082m", "1078 1078 1078 1078",
+		"1078 1078 1078 1078", "1078 1078 1078 1078",
+		"1078 1078 1078 1078", "1078 1078 1078 1078",
+		"1098 1098 1098 1098", "1094 1094 1094 1094" };
+	static struct tseg g[8];
+	static char got[256];
+	unsigned int m, l;
+	int c, i;
+
+	(void)state;
+	for (c = 0; c < 9; c++) {
+		gc_data(g, 0, 4, 1000);
+		for (i = 0; i < 4; i++) {
+			g[i].vx = 1;
+			g[i].gre = c != 8;
+			g[i].ipip = c == 8;
+			g[i].grecsum = c < 2;
+			g[i].grebits = c == 2 ? 0x1000 : c == 3 ? 0x0800 :
+				       c == 4 ? 0x0007 : c == 5 ? 0x0100 : 0;
+			g[i].greproto = c == 6 ? 0x8847 : 0;
+			g[i].nest = c >= 7;
+		}
+		g[1].grebadcsum = c < 2;
+		g[2].badcsum = c == 1;
+		ofl_gro_init(&ctx, NULL);
+		fmt(run(g, 4, c == 1 ? OFL_GRO_CSUM_UNNECESSARY :
+				   OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		if (strcmp(got, want[c]))
+			fail_msg("iptun %d: got %s want %s", c, got, want[c]);
+	}
+	for (c = 0; c < 4; c++) {
+		gc_data(g, 0, 1, 100);
+		g[0].vx = 1 + (c & 1);
+		g[0].gre = c < 2;
+		g[0].ipip = c >= 2;
+		g[0].grekey = g[0].teb = 1;
+		fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
+		for (l = 0; l < fl[0]; l++) {
+			uint8_t *copy = malloc(l ? l : 1);
+			struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+
+			memcpy(copy, fb[0], l);
+			ofl_gro_init(&ctx, NULL);
+			assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m),
+					 OFL_GRO_NORMAL);
+			free(copy);
+		}
+	}
+}
+
+/* UDP inside GRE / IP-in-IP with OFL_GRO_F_UDP_FWD (udp_gro_receive_segment
+ * after gre/ipip_gro_receive): the merged frame is the super-datagram
+ * (inner UDP length, checksum completed), gso_type GRE or IPXIP4/6 |
+ * UDP_L4 with no fixed-ID bit (only tcp4_gro_complete sets them),
+ * csum_start at the inner UDP header, csum_offset 6; without the flag
+ * every datagram goes up alone. */
+static void iptun_udp(void **state)
+{
+	static struct tseg g[8], big;
+	static uint8_t want[8192];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD };
+	const struct ofl_gro_pkt *p = &pk[0];
+	int ov6, ipip, i, wl;
+
+	(void)state;
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		for (ipip = 0; ipip < 2; ipip++) {
+			gc_data(g, ipip && ov6, 4, 1000);
+			for (i = 0; i < 4; i++) {
+				g[i].vx = ov6 + 1;
+				g[i].gre = !ipip;
+				g[i].ipip = ipip;
+				g[i].udp = 1;
+				g[i].ipid = 3;
+				g[i].oidfix = 1;
+			}
+			big = g[0];
+			big.paylen = 4000;
+			wl = tseg_build(&big, want, dm);
+			ofl_gro_init(&ctx, &o);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+			assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
+				(!ipip ? OFL_GRO_GSO_GRE : ov6 ?
+				 OFL_GRO_GSO_IPXIP6 : OFL_GRO_GSO_IPXIP4));
+			assert_int_equal(p->csum_start, (ov6 ? 54 : 34) +
+					 (ipip ? 0 : 4) +
+					 (ipip && ov6 ? 40 : 20));
+			assert_int_equal(p->csum_offset, 6);
+			assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4,
+				lin, sizeof(lin), 1), wl);
+			assert_memory_equal(lin, want, (size_t)wl);
+			ofl_gro_init(&ctx, NULL);
+			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+		}
+	}
+	/* inner UDP to an enabled VXLAN port: a tunnel socket refuses a
+	 * frame already decapsulated once (encap_mark): up alone */
+	for (i = 0; i < 4; i++)
+		g[i].dport = OFL_GRO_VXLAN_PORT;
+	o.flags |= OFL_GRO_F_VXLAN;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+	o.flags = OFL_GRO_F_UDP_FWD;
+	ofl_gro_init(&ctx, &o);
+	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+	/* inner UDP of VXLAN (outer checksum set): UDP_TUNNEL_CSUM |
+	 * UDP_L4, both checksums completed = the super-frame */
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		gc_data(g, 0, 4, 1000);
+		for (i = 0; i < 4; i++) {
+			g[i].vx = ov6 + 1;
+			g[i].udp = 1;
+			g[i].ocsum = 1;
+		}
+		big = g[0];
+		big.paylen = 4000;
+		wl = tseg_build(&big, want, dm);
+		o.flags = OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN;
+		ofl_gro_init(&ctx, &o);
+		assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
+				 OFL_GRO_GSO_UDP_TUNNEL_CSUM);
+		assert_int_equal(p->csum_offset, 6);
+		assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4, lin,
+						       sizeof(lin), 1), wl);
+		assert_memory_equal(lin, want, (size_t)wl);
+	}
+}
+
 /* Property: lib/gso cuts a super-frame, lib/gro (validating every
  * checksum in software) gives back the same super-frame, byte for byte. */
 static void gso_then_gro(void **state)
@@ -877,6 +1355,11 @@ int main(void)
 		cmocka_unit_test(vxlan_ip_id),
 		cmocka_unit_test(vxlan_csum_truncated),
 		cmocka_unit_test(geneve_rules),
+		cmocka_unit_test(golden_iptun),
+		cmocka_unit_test(iptun_merged_headers),
+		cmocka_unit_test(iptun_ip_id),
+		cmocka_unit_test(iptun_rules),
+		cmocka_unit_test(iptun_udp),
 		cmocka_unit_test(merged_headers_v4),
 		cmocka_unit_test(merged_headers_v6_ext),
 		cmocka_unit_test(fin_psh_ored),

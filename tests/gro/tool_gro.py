@@ -89,4 +89,35 @@ q = Ether(bytes(out[0]))
 ck = q[UDP].chksum
 del q[UDP].chksum
 assert ck and Ether(bytes(q))[UDP].chksum == ck
-print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE)")
+# GRE (key) and IPIP, merged by default (Linux's gre/ipip offloads are
+# always on): inner TCP checksum completed, outer lengths fixed up;
+# --no-iptun passes them up alone
+from scapy.layers.l2 import GRE
+for enc in ("gre", "ipip"):
+    tf = []
+    for i, p in enumerate(fr):
+        inner = p[VXLAN].payload[IP]
+        if enc == "gre":
+            tf.append(Ether(bytes(p[Ether])[:14]) /
+                      IP(src="198.19.0.1", dst="198.19.0.2", id=70 + i) /
+                      GRE(key_present=1, key=9, proto=0x0800) / inner)
+        else:
+            tf.append(Ether(bytes(p[Ether])[:14]) /
+                      IP(src="198.19.0.1", dst="198.19.0.2", id=70 + i,
+                         proto=4) / inner)
+    wrpcap(os.path.join(d, "in.pcap"), tf)
+    assert [len(p) for p in run("--no-iptun")] == [len(tf[0])] * 3
+    out = run()
+    assert [len(p) for p in out] == [len(tf[0]) + 1600], \
+        [len(p) for p in out]
+    q = Ether(bytes(out[0]))
+    assert q[IP].len == len(out[0]) - 14
+    iq = IP(bytes(q[IP].payload)[8:] if enc == "gre" else
+            bytes(q[IP].payload))
+    assert iq.len == len(out[0]) - 14 - 20 - (8 if enc == "gre" else 0)
+    tck = iq[TCP].chksum
+    del iq[TCP].chksum
+    del iq.chksum
+    assert IP(bytes(iq))[TCP].chksum == tck
+print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE, "
+      "GRE, IPIP)")

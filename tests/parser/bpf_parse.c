@@ -15,13 +15,16 @@
 #include "bpf_run.h"
 #include "frames.h"
 
-/* Only the first nlayers layer slots are defined: clear the rest. */
+/* Only the first nlayers layer slots are defined, and the inner flow only
+ * after a tunnel: clear the rest. */
 static void normalise(struct ofl_parse_result *r)
 {
 	unsigned int i;
 
 	for (i = r->nlayers; i < OFL_PARSE_MAX_LAYERS; i++)
 		memset(&r->layers[i], 0, sizeof(r->layers[i]));
+	if (!r->encap)
+		memset(&r->inner, 0, sizeof(r->inner));
 }
 
 static int one(int prog, int map, const uint8_t *in, size_t len,

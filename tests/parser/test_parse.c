@@ -70,7 +70,7 @@ static void test_eth_ipv4_tcp(void **state)
 	assert_int_equal(r.payload_len, 16);
 	assert_int_equal(r.tcp_flags, 0x12);
 	assert_int_equal(r.encap, 0);
-	assert_memory_equal(&r.inner, &r.outer, sizeof(r.inner));
+	assert_ptr_equal(ofl_parse_inner(&r), &r.outer);
 	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
 	assert_memory_equal(key, want, 12);
 	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER, key), 8);
@@ -597,8 +597,180 @@ static void test_step_api_equals_parse(void **state)
 		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a), 0);
 		assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
 						     layers));
+		if (!r.encap)	/* inner holds nothing then */
+			memcpy(&a.inner, &r.inner, sizeof(r.inner));
 		assert_memory_equal(&a.outer, &r.outer, sizeof(r) -
 				    offsetof(struct ofl_parse_result, outer));
+	}
+}
+
+/* A field rule of the node rows, evaluated on a 4-byte header. */
+static uint32_t field_value(const struct ofl_parse_field *fd,
+			    const uint8_t *h)
+{
+	uint32_t x = 0;
+
+	if (fd->size == 1)
+		x = h[fd->off];
+	else if (fd->size == 2)
+		x = be16(h + fd->off);
+	else if (fd->size == 4)
+		x = be32(h + fd->off);
+	return ((x & fd->mask) >> fd->shift) * (fd->mult ? fd->mult : 1u) +
+	       fd->add;
+}
+
+/* Mark which result bytes a node's metadata rules / op moves fill from
+ * which header byte (flow bytes as offsets + 1000 + flow offset). */
+static void md_bytes(const struct ofl_parse_md *m, int16_t *map)
+{
+	unsigned int k, d;
+
+	for (k = 0; k < m->len; k++) {
+		d = m->dst + k + ((m->flags & OFL_PARSE_MD_FLOW) ? 1000 : 0) +
+		    ((m->flags & OFL_PARSE_MD_INDEX) ? 2000 : 0);
+		assert_true(d < 2400);
+		map[d] = (int16_t)(m->src_off + k);
+	}
+}
+
+static void mv_bytes(const struct ofl_parse_move *mv, int16_t *map)
+{
+	unsigned int k, d, size = mv->size_fl & 0x3fu;
+
+	for (k = 0; k < size; k++) {
+		d = mv->dst + k +
+		    ((mv->size_fl & OFL_PARSE_MV_FLOW) ? 1000 : 0) +
+		    ((mv->size_fl & OFL_PARSE_MV_INDEX) ? 2000 : 0);
+		assert_true(d < 2400);
+		map[d] = (int16_t)(mv->src + k);
+	}
+}
+
+/*
+ * The compiled op rows (what ofl_parse() runs) say exactly what the node
+ * rows say: the node rows stay the one description of the graph.
+ */
+static void test_graph_ops_match_nodes(void **state)
+{
+	const struct ofl_parse_graph *g = ofl_parse_graph();
+	static int16_t a[2400], b[2400];
+	unsigned int i, j, v;
+
+	(void)state;
+	assert_non_null(g->ops);
+	for (i = 0; i < g->nnodes; i++) {
+		const struct ofl_parse_node *n = &g->nodes[i];
+		const struct ofl_parse_op *op = &g->ops[i];
+		const struct ofl_parse_table *t = &g->tables[n->table];
+		unsigned int nf = 0;
+
+		assert_int_equal(op->proto, n->proto);
+		assert_int_equal(op->min_len, n->min_len);
+		assert_int_equal(op->counter, n->counter);
+		assert_int_equal(op->dflt, n->dflt);
+		if (n->flags & OFL_PARSE_NF_L3)
+			nf |= OFL_PARSE_OP_L3;
+		if (n->flags & OFL_PARSE_NF_L4)
+			nf |= OFL_PARSE_OP_L4;
+		if (n->flags & OFL_PARSE_NF_PORTS)
+			nf |= OFL_PARSE_OP_PORTS;
+		if (n->flags & OFL_PARSE_NF_IPPROTO)
+			nf |= OFL_PARSE_OP_IPPROTO;
+		if (n->flags & OFL_PARSE_NF_IPV6)
+			nf |= OFL_PARSE_OP_IPV6;
+		assert_int_equal(op->flags & ~(OFL_PARSE_OP_CHK |
+					       OFL_PARSE_OP_HLEN), nf);
+		/* the table, inlined */
+		assert_int_equal(op->e_count, n->table ? t->count : 0);
+		if (op->e_count)
+			assert_int_equal(op->e_first, t->first);
+		if (op->e_count) {
+			assert_int_equal(op->nx_off, n->next.off);
+			assert_int_equal(op->nx_size, n->next.size);
+			assert_int_equal(op->nx_mask, n->next.mask);
+			assert_int_equal(op->nx_shr, n->next.shift);
+			assert_true(n->next.mult <= 1 && n->next.add == 0);
+			assert_true(op->nx_size <= 2);
+			assert_true(op->nx_off + op->nx_size <= op->min_len);
+		}
+		/* length: the multiplier as a shift */
+		if (n->hlen.size) {
+			assert_true(op->flags & OFL_PARSE_OP_HLEN);
+			assert_int_equal(n->hlen.size, 1);
+			assert_int_equal(op->hl_off, n->hlen.off);
+			assert_int_equal(op->hl_mask, n->hlen.mask);
+			assert_int_equal(op->hl_shr, n->hlen.shift);
+			assert_int_equal(1u << op->hl_shl,
+					 n->hlen.mult ? n->hlen.mult : 1u);
+			assert_int_equal(op->hl_add, n->hlen.add);
+			assert_true(op->hl_off < op->min_len);
+		} else {
+			assert_false(op->flags & OFL_PARSE_OP_HLEN);
+		}
+		/* checks: every value of the first two bytes */
+		assert_int_equal(!!(op->flags & OFL_PARSE_OP_CHK),
+				 n->chk_count > 0);
+		if (n->chk_count)
+			assert_true(op->chk_off + 2u <= op->min_len);
+		for (v = 0; n->chk_count && v < 0x10000; v++) {
+			uint8_t h[4] = { (uint8_t)(v >> 8), (uint8_t)v, 0, 0 };
+			int want = 0, got = 0;
+
+			assert_int_equal(op->chk_off, 0);
+			for (j = 0; j < n->chk_count && !want; j++) {
+				const struct ofl_parse_check *c =
+					&g->chk[n->chk_first + j];
+				uint32_t x;
+
+				assert_true(c->field.off + c->field.size <= 2);
+				x = field_value(&c->field, h);
+				if (x > 31 || !((c->allowed >> x) & 1u))
+					want = c->err;
+			}
+			if ((v & op->chk_mask) != op->chk_val)
+				got = op->chk_err;
+			assert_int_equal(got, want);
+		}
+		/* node-row fields read without their own bounds check */
+		if (n->frag_off)
+			assert_true(n->frag_off + 2u <= n->min_len);
+		if (n->tot_off)
+			assert_true(n->tot_off + 2u <= n->min_len);
+		/* metadata: the moves fill the bytes the rules fill */
+		assert_int_equal(!!(op->ext & OFL_PARSE_OPX_FRAG),
+				 n->frag_off != 0);
+		assert_int_equal(!!(op->ext & OFL_PARSE_OPX_TOT),
+				 n->tot_off != 0);
+		assert_int_equal(!!(op->ext & OFL_PARSE_OPX_TLV),
+				 n->kind == OFL_PARSE_KIND_TLV);
+		assert_int_equal(!!(op->ext & OFL_PARSE_OPX_FLAGS),
+				 n->kind == OFL_PARSE_KIND_FLAGS);
+		if (op->ext & OFL_PARSE_OPX_MD) {
+			assert_int_equal(op->mv[0].size_fl, 0);
+			assert_int_equal(op->mv[1].size_fl, 0);
+			continue;
+		}
+		memset(a, 0xff, sizeof(a));
+		memset(b, 0xff, sizeof(b));
+		for (j = 0; j < n->md_count; j++) {
+			const struct ofl_parse_md *m = &g->md[n->md_first + j];
+
+			assert_false(m->flags & (OFL_PARSE_MD_COND |
+						 OFL_PARSE_MD_SET));
+			md_bytes(m, a);
+		}
+		for (j = 0; j < 2; j++) {
+			unsigned int sz = op->mv[j].size_fl & 0x3fu;
+
+			if (!sz)
+				continue;
+			assert_true(sz == 1 || sz == 2 || sz == 4 || sz == 16 ||
+				    sz == 32);
+			assert_true(op->mv[j].src + sz <= op->min_len);
+			mv_bytes(&op->mv[j], b);
+		}
+		assert_memory_equal(a, b, sizeof(a));
 	}
 }
 
@@ -626,6 +798,7 @@ int main(void)
 		cmocka_unit_test(test_chains_over_bounds),
 		cmocka_unit_test(test_graph_is_consistent),
 		cmocka_unit_test(test_step_api_equals_parse),
+		cmocka_unit_test(test_graph_ops_match_nodes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
