@@ -207,12 +207,22 @@ OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
 		     ofl_load_ne32(ip + 8) + ofl_load_ne32(ip + 12) +
 		     ofl_load_ne32(ip + 16);
 
+#if defined(OFL_BPF)
+	/* shifts and masks only: the form the verifier's bounds tracking of
+	 * the callers' offsets was proven with */
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	s = (s & 0xffffu) + (s >> 16);
+	return s != 0xffffu;
+#else
 	uint32_t hi = (uint32_t)(s >> 32), x = (uint32_t)s + hi;
 
 	x += x < hi;	/* end-around carry */
 	/* csum_fold: the high half of x + ror32(x, 16) is the folded sum */
 	x += (x >> 16) | (x << 16);
 	return (x >> 16) != 0xffffu;
+#endif
 }
 
 OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
