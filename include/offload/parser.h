@@ -296,7 +296,7 @@ OFL_API int ofl_parse_step(const void *data, const void *end,
  * @ret: the last ofl_parse_step() return value (1 if the step budget ran
  *       out: that is OFL_ELOOP).
  *
- * Fills the derived fields (inner flow without tunnels, payload length),
+ * Fills the derived field (payload length), clears the walker fields,
  * stores and returns the final code, as ofl_parse() returns it.
  */
 OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);

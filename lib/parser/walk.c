@@ -340,6 +340,11 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 	if (t->opt_count)
 		ofl__parse_opts_apply(hdr, end, t, res);
 	o = res->opt_off;
+	/* the cursor fields are 0 outside a walk: finishing a parse need
+	 * not clear them */
+	res->opt_off = 0;
+	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
+		res->opt_at[i] = 0;
 	if (err) {
 		*eoff = o;
 		return err;
@@ -487,7 +492,17 @@ struct ofl__parse_state {
 	unsigned int nl;	/* layers recorded (res->nlayers) */
 	unsigned int encap;	/* tunnels crossed (res->encap) */
 	unsigned int flow;	/* result offset of the current flow */
+	unsigned int lim;	/* min(frame length, OFL_PARSE_MAX_HDR_OFF - 1) */
 };
+
+/* The walker's first bound: see ofl__parse_hdr_n(). */
+OFL_INLINE unsigned int ofl__parse_lim(const uint8_t *p, const uint8_t *end)
+{
+	size_t flen = (size_t)(end - p);
+
+	return flen < OFL_PARSE_MAX_HDR_OFF - 1 ? (unsigned int)flen :
+						  OFL_PARSE_MAX_HDR_OFF - 1;
+}
 
 /* The current flow: outer, or inner once in a tunnel (arithmetic, not a
  * branch: one path for the verifier). */
@@ -583,7 +598,7 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 {
 	uint8_t *r = (uint8_t *)res;
 	struct ofl_parse_flow *fl = (struct ofl_parse_flow *)(r + flow);
-	unsigned int j, eoff = 0;
+	unsigned int j, eoff;
 	uint32_t v;
 	int err;
 
@@ -599,14 +614,16 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 				r, flow, idx);
 		}
 	}
+	/* one test on the common path (not a fragment) */
 	if ((ext & OFL_PARSE_OPX_FRAG) &&
-	    !ofl__parse_in16(hdr, end, n->frag_off, &v)) {
-		if (v & (n->frag_mask | n->frag_mf))
+	    !ofl__parse_in16(hdr, end, n->frag_off, &v) &&
+	    (v & (n->frag_mask | n->frag_mf))) {
+		if (v & n->frag_mask) {
 			fl->frag = OFL_PARSE_FRAG_IS;
-		if (v & n->frag_mask)
 			*nonfirst = 1;
-		else if (v & n->frag_mf)
+		} else {
 			fl->frag = OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST;
+		}
 	}
 	if (ext & OFL_PARSE_OPX_FLAGS)
 		ofl__parse_ff_md(hdr, end, n->min_len,
@@ -622,6 +639,7 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 				ofl__parse_set(r, t->count_dst, 0, 0);
 			return 0;
 		}
+		eoff = 0;
 		err = ofl__parse_tlv_walk(hdr, end, s->hlen, t, r, &eoff);
 		if (err) {
 			s->hlen = eoff;	/* stop_off: the bad option */
@@ -653,12 +671,27 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 
 	if (!op)
 		return OFL_EINVAL;
+	hlen = op->min_len;
+#if defined(OFL_BPF)
 	if (off >= OFL_PARSE_MAX_HDR_OFF)
 		return OFL_EMSGSIZE;
 	hdr = p + (off & OFL_PARSE_MAX_HDR_OFF);
-	hlen = op->min_len;
 	if (hdr + hlen > end)
 		return OFL_ENODATA;
+#else
+	/*
+	 * Both first checks in one compare: off + min_len <= s->lim means
+	 * off < OFL_PARSE_MAX_HDR_OFF and the header fits. Otherwise tell
+	 * them apart (a frame longer than the limit may still go on).
+	 */
+	if (off + hlen > s->lim) {
+		if (off >= OFL_PARSE_MAX_HDR_OFF)
+			return OFL_EMSGSIZE;
+		if (off + hlen > (size_t)(end - p))
+			return OFL_ENODATA;
+	}
+	hdr = p + off;
+#endif
 	flags = op->flags;
 	ext = op->ext;
 	if (flags & OFL_PARSE_OP_CHK) {
@@ -689,8 +722,13 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	}
 	if (hlen > 2048u)
 		return OFL_EBADMSG;
+#if defined(OFL_BPF)
 	if (hdr + hlen > end)
 		return OFL_ENODATA;
+#else
+	if (off + hlen > s->lim && off + hlen > (size_t)(end - p))
+		return OFL_ENODATA;
+#endif
 	c = op->counter;
 	if (c) {
 		uint8_t *cnt = ofl__parse_cnt(res, c);
@@ -726,13 +764,15 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (flags & OFL_PARSE_OP_L3) {
 		fl->family = (flags & OFL_PARSE_OP_IPV6) ? 6 : 4;
 		fl->l3_off = (uint16_t)off;
-		fl->l3_end = 0;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
+		/* written once (a tunnel's inner flow may hold an old one) */
+		c = 0;
 		if ((ext & OFL_PARSE_OPX_TOT) && n &&
 		    !ofl__parse_in16(hdr, end, n->tot_off, &v) && v) {
 			v += off + n->tot_add;
-			fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
+			c = v > 0xffffu ? 0xffffu : v;
 		}
+		fl->l3_end = (uint16_t)c;
 	}
 	OFL__PARSE_LOOP
 	for (j = 0; j < 2; j++) {
@@ -836,7 +876,9 @@ OFL_INLINE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
 		return ofl__parse_hdr_n(p, end, s, res, i);
 #define OFL__PC8(i) OFL__PC(i) OFL__PC(i + 1) OFL__PC(i + 2) OFL__PC(i + 3) \
 	OFL__PC(i + 4) OFL__PC(i + 5) OFL__PC(i + 6) OFL__PC(i + 7)
-	switch (s->nid) {
+	/* all 32 values have a case (no range check); indices past the
+	 * graph find no op row: OFL_EINVAL */
+	switch (s->nid & 31u) {
 	OFL__PC8(0) OFL__PC8(8) OFL__PC8(16) OFL__PC8(24)
 	default:
 		return OFL_EINVAL;
@@ -853,9 +895,14 @@ OFL_INLINE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
  * ofl_parse() gets them inlined: the exported symbols may be interposed in
  * a shared library, and compilers do not inline those.
  */
-OFL_INLINE int ofl__parse_begin(const void *data, const void *end_,
-				unsigned int root,
-				struct ofl_parse_result *res)
+/*
+ * Reset @res for a walk from @root: the node to start at, or OFL__PN_STOP
+ * with res->error set for bad arguments. res->node is left 0 (ofl_parse()
+ * keeps the node in a register; ofl_parse_begin() stores it).
+ */
+OFL_INLINE unsigned int ofl__parse_begin(const void *data, const void *end_,
+					 unsigned int root,
+					 struct ofl_parse_result *res)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *end = (const uint8_t *)end_;
@@ -874,15 +921,15 @@ OFL_INLINE int ofl__parse_begin(const void *data, const void *end_,
 		nid = OFL__PN_IPV6;
 	else
 		nid = OFL__PN_STOP;
-	res->node = (uint8_t)nid;
-	if (!p || !end || end < p || nid == OFL__PN_STOP) {
+	/* end NULL with data not NULL is end < data */
+	if (!p || end < p || nid == OFL__PN_STOP) {
 		res->error = OFL_EINVAL;
-		return OFL_EINVAL;
+		return OFL__PN_STOP;
 	}
 	flen = (size_t)(end - p);
 	res->frame_len = (uint16_t)(flen > OFL_PARSE_MAX_FRAME ?
 				    OFL_PARSE_MAX_FRAME : flen);
-	return 0;
+	return nid;
 }
 
 OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
@@ -902,6 +949,7 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	s.nl = res->nlayers;
 	s.encap = res->encap;
 	s.flow = ofl__parse_flow_off(s.encap);
+	s.lim = ofl__parse_lim(p, end);
 	/* the generic form (node index from *res), also natively: so the
 	 * step API and the conformance suite run the very code BPF runs,
 	 * and compare it with the specialised ofl_parse() (unit tests,
@@ -914,19 +962,18 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	return ret;
 }
 
+/*
+ * The end of a walk: the final code and the payload length. The walker
+ * fields are 0 here in ofl_parse() (the TLV walk clears its own);
+ * ofl_parse_finish() clears those the step API left.
+ */
 OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 {
-	unsigned int pend, i;
+	unsigned int pend;
 
 	if (ret > 0)
 		ret = OFL_ELOOP;
 	res->error = (int16_t)ret;
-	res->node = 0;
-	res->opt_off = 0;
-	res->wflags = 0;
-	res->whlen = 0;
-	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
-		res->opt_at[i] = 0;
 	/* no copy of outer into inner without a tunnel: the copy's loads
 	 * would wait for the flow's fresh narrow stores (no store-to-load
 	 * forwarding across several stores), 6 ns of a 16 ns parse */
@@ -946,7 +993,10 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret)
 OFL_API int ofl_parse_begin(const void *data, const void *end,
 			    unsigned int root, struct ofl_parse_result *res)
 {
-	return ofl__parse_begin(data, end, root, res);
+	unsigned int nid = ofl__parse_begin(data, end, root, res);
+
+	res->node = (uint8_t)nid;
+	return nid == OFL__PN_STOP ? OFL_EINVAL : 0;
 }
 
 OFL_API int ofl_parse_step(const void *data, const void *end,
@@ -957,6 +1007,9 @@ OFL_API int ofl_parse_step(const void *data, const void *end,
 
 OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 {
+	res->node = 0;
+	res->wflags = 0;
+	res->whlen = 0;
 	return ofl__parse_finish(res, ret);
 }
 
@@ -967,18 +1020,18 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	unsigned int i;
 	int ret;
 
-	ret = ofl__parse_begin(data, end, root, res);
-	if (ret)
-		return ret;
+	s.nid = ofl__parse_begin(data, end, root, res);
+	if (s.nid == OFL__PN_STOP)
+		return OFL_EINVAL;
 	/* ofl__parse_step1() without the round trip of the cursor through
 	 * *res (which the step API needs for BPF; natively it only adds
 	 * store-to-load latency to every header) */
 	s.off = 0;
-	s.nid = res->node;
 	s.hlen = 0;
 	s.nl = 0;
 	s.encap = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
+	s.lim = ofl__parse_lim((const uint8_t *)data, (const uint8_t *)end);
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
