@@ -6,15 +6,29 @@
  * burst. Frames carry the device's checksum verdict (CHECKSUM_UNNECESSARY)
  * as on a real NIC, since DPDK never looks at checksums; BM_ofl_swcsum
  * shows the cost of software checksum validation (CHECKSUM_NONE).
- * DPDK modifies its mbufs, so they are refilled from templates outside the
- * timed region every 256 bursts; lib/gro only reads the frames.
+ *
+ * Same memory conditions on both sides: both read the SAME frame bytes, the
+ * data of a ring of R bursts of mbufs (lib/gro gets rte_pktmbuf_mtod of the
+ * very mbufs DPDK gets). DPDK modifies its mbufs (chains them, trims the
+ * merged segments' headers, rewrites tot_len), so every R bursts, outside
+ * the timed region, the ring is restored: each mbuf's metadata is reset and
+ * its 64 header bytes are copied back from the template. The restore runs
+ * for lib/gro too although it changes nothing, so that both sides read
+ * frames last written at the same distance in the past. Second argument:
+ * R = 64 (the lines the two touch, about 450 KB, stay in the 1 MB L2: the
+ * "warm" case, as right after a driver's rx_burst) or R = 1024 (about
+ * 7 MB, beyond L2: "cold"). BM_restore_only times an empty region with the
+ * same pauses: the timer overhead included in every figure (the same for
+ * both sides, so it pulls the ratio towards 1).
  */
 #include <benchmark/benchmark.h>
+#include <rte_cycles.h>
 #include <rte_eal.h>
 #include <rte_gro.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <offload/gro.h>
 #include "../tests/gro/gro_frames.h"
@@ -22,17 +36,26 @@
 namespace {
 
 constexpr int kBurst = 32;
-constexpr int kBursts = 256;
+constexpr int kWarmRing = 64;
+constexpr int kMaxRing = 1024;
 constexpr int kPay = 1448;
+constexpr int kHdrCopy = 64;
 
 struct Workload {
 	alignas(64) uint8_t data[kBurst][1536];
 	uint32_t len[kBurst];
 	uint32_t hash[kBurst];
+	int nflows;
 };
 
 Workload wl[3];
 rte_mempool *pool;
+
+/* the ring: mbufs as allocated, the array handed to DPDK (it compacts it
+ * in place), and lib/gro's view of the same frames */
+rte_mbuf *ring[kMaxRing][kBurst];
+rte_mbuf *io[kMaxRing][kBurst];
+ofl_gro_frame fr[kMaxRing][kBurst];
 
 /* 0: one flow; 1: 8 flows interleaved; 2: 32 flows */
 void build(int w)
@@ -40,6 +63,7 @@ void build(int w)
 	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
 	int nflows = w == 0 ? 1 : w == 1 ? 8 : 32;
 
+	wl[w].nflows = nflows;
 	for (int i = 0; i < kBurst; i++) {
 		struct tseg s;
 		int fl = i % nflows, n = i / nflows;
@@ -55,59 +79,99 @@ void build(int w)
 	}
 }
 
-void fill(rte_mbuf **m, int w)
+/* Metadata as a driver's rx_burst plus rte_net_get_ptype leave it, and the
+ * frame's headers (only they differ after DPDK ran; payload is never
+ * written by either side). */
+void restore(int nring, int w)
 {
-	for (int i = 0; i < kBurst; i++) {
-		char *p = rte_pktmbuf_append(m[i], (uint16_t)wl[w].len[i]);
+	for (int b = 0; b < nring; b++)
+		for (int i = 0; i < kBurst; i++) {
+			rte_mbuf *m = ring[b][i];
 
-		memcpy(p, wl[w].data[i], wl[w].len[i]);
-		m[i]->packet_type = RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 |
-				    RTE_PTYPE_L4_TCP;
-		m[i]->l2_len = 14;
-		m[i]->l3_len = 20;
-		m[i]->l4_len = 20;
-	}
+			m->next = NULL;
+			m->nb_segs = 1;
+			m->data_off = RTE_PKTMBUF_HEADROOM;
+			m->data_len = (uint16_t)wl[w].len[i];
+			m->pkt_len = wl[w].len[i];
+			m->packet_type = RTE_PTYPE_L2_ETHER |
+					 RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP;
+			m->l2_len = 14;
+			m->l3_len = 20;
+			m->l4_len = 20;
+			memcpy(rte_pktmbuf_mtod(m, uint8_t *), wl[w].data[i],
+			       kHdrCopy);
+			io[b][i] = m;
+		}
 }
 
-void BM_dpdk(benchmark::State &st)
+/* Allocate and fill the ring (whole frames once), point lib/gro at it. */
+bool setup(benchmark::State &st, int nring, int w)
 {
-	static rte_mbuf *m[kBursts][kBurst];
-	static uint16_t nout[kBursts];
-	int w = (int)st.range(0), b = kBursts;
-	rte_gro_param param = {};
+	for (int b = 0; b < nring; b++) {
+		if (rte_pktmbuf_alloc_bulk(pool, ring[b], kBurst)) {
+			st.SkipWithError("mbuf pool empty");
+			return false;
+		}
+		for (int i = 0; i < kBurst; i++) {
+			uint8_t *p = (uint8_t *)rte_pktmbuf_append(
+				ring[b][i], (uint16_t)wl[w].len[i]);
 
-	/* every run starts and ends with all mbufs back in the pool */
-	for (int j = 0; j < kBursts; j++)
-		nout[j] = 0;
+			memcpy(p, wl[w].data[i], wl[w].len[i]);
+			fr[b][i].data = p;
+			fr[b][i].len = wl[w].len[i];
+			fr[b][i].hash = wl[w].hash[i];
+			fr[b][i].id = (uint32_t)i;
+			fr[b][i].csum = OFL_GRO_CSUM_UNNECESSARY;
+		}
+	}
+	restore(nring, w);
+	return true;
+}
+
+void teardown(int nring, int w)
+{
+	restore(nring, w);	/* unchain */
+	for (int b = 0; b < nring; b++)
+		rte_pktmbuf_free_bulk(ring[b], kBurst);
+}
+
+rte_gro_param dpdk_param()
+{
+	rte_gro_param param = {};
 
 	param.gro_types = RTE_GRO_TCP_IPV4;
 	param.max_flow_num = kBurst;
 	param.max_item_per_flow = kBurst;
+	return param;
+}
+
+void BM_dpdk(benchmark::State &st)
+{
+	int w = (int)st.range(0), nring = (int)st.range(1), b;
+	rte_gro_param param = dpdk_param();
+
+	if (!setup(st, nring, w))
+		return;
+	/* one untimed burst: DPDK must merge each flow into one packet */
+	if (rte_gro_reassemble_burst(io[0], kBurst, &param) != wl[w].nflows) {
+		st.SkipWithError("DPDK did not merge as expected");
+		teardown(nring, w);
+		return;
+	}
+	restore(nring, w);
+	b = 0;
 	for (auto _ : st) {
-		if (b == kBursts) {
+		if (b == nring) {
 			st.PauseTiming();
-			for (int j = 0; j < kBursts; j++) {
-				if (nout[j])
-					rte_pktmbuf_free_bulk(m[j], nout[j]);
-				if (rte_pktmbuf_alloc_bulk(pool, m[j], kBurst))
-					st.SkipWithError("mbuf pool empty");
-				fill(m[j], w);
-				nout[j] = 0;
-			}
+			restore(nring, w);
 			b = 0;
 			st.ResumeTiming();
 		}
-		nout[b] = rte_gro_reassemble_burst(m[b], kBurst, &param);
-		benchmark::DoNotOptimize(nout[b]);
+		uint16_t n = rte_gro_reassemble_burst(io[b], kBurst, &param);
+		benchmark::DoNotOptimize(n);
 		b++;
 	}
-	for (int j = 0; j < kBursts; j++) {
-		if (j < b)
-			rte_pktmbuf_free_bulk(m[j], nout[j]);
-		else
-			rte_pktmbuf_free_bulk(m[j], kBurst);
-		nout[j] = 0;
-	}
+	teardown(nring, w);
 	st.SetItemsProcessed(st.iterations() * kBurst);
 }
 
@@ -115,25 +179,42 @@ void run_ofl(benchmark::State &st, uint32_t csum)
 {
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt out[2 * kBurst + OFL_GRO_MAX_FLOWS];
-	struct ofl_gro_frame f[kBurst];
-	int w = (int)st.range(0);
+	int w = (int)st.range(0), nring = (int)st.range(1), b;
 
+	if (!setup(st, nring, w))
+		return;
+	for (int j = 0; j < nring; j++)
+		for (int i = 0; i < kBurst; i++)
+			fr[j][i].csum = csum;
 	ofl_gro_init(&ctx, NULL);
-	for (int i = 0; i < kBurst; i++) {
-		f[i].data = wl[w].data[i];
-		f[i].len = wl[w].len[i];
-		f[i].hash = wl[w].hash[i];
-		f[i].id = (uint32_t)i;
-		f[i].csum = csum;
+	{
+		int k = ofl_gro_receive_burst(&ctx, fr[0], kBurst, out,
+					      2 * kBurst);
+
+		k += ofl_gro_flush(&ctx, out + k, OFL_GRO_MAX_FLOWS);
+		if (k != wl[w].nflows) {
+			st.SkipWithError("lib/gro did not merge as expected");
+			teardown(nring, w);
+			return;
+		}
 	}
+	b = 0;
 	for (auto _ : st) {
-		int k = ofl_gro_receive_burst(&ctx, f, kBurst, out,
+		if (b == nring) {
+			st.PauseTiming();
+			restore(nring, w);
+			b = 0;
+			st.ResumeTiming();
+		}
+		int k = ofl_gro_receive_burst(&ctx, fr[b], kBurst, out,
 					      2 * kBurst);
 
 		k += ofl_gro_flush(&ctx, out + k, OFL_GRO_MAX_FLOWS);
 		benchmark::DoNotOptimize(k);
 		benchmark::ClobberMemory();
+		b++;
 	}
+	teardown(nring, w);
 	st.SetItemsProcessed(st.iterations() * kBurst);
 }
 
@@ -147,11 +228,202 @@ void BM_ofl_swcsum(benchmark::State &st)
 	run_ofl(st, OFL_GRO_CSUM_NONE);
 }
 
+/* The same loop with nothing in the timed region. */
+void BM_restore_only(benchmark::State &st)
+{
+	int w = (int)st.range(0), nring = (int)st.range(1), b = 0;
+
+	if (!setup(st, nring, w))
+		return;
+	for (auto _ : st) {
+		if (b == nring) {
+			st.PauseTiming();
+			restore(nring, w);
+			b = 0;
+			st.ResumeTiming();
+		}
+		benchmark::DoNotOptimize(b);
+		b++;
+	}
+	teardown(nring, w);
+}
+
+void args(benchmark::internal::Benchmark *bm)
+{
+	for (int r : { kWarmRing, kMaxRing })
+		for (int w = 0; w < 3; w++)
+			bm->Args({ w, r });
+}
+
+/*
+ * Instruction counts: `bench_gro --count SIDE W N` runs N bursts of
+ * workload W (warm ring) through one side (0 DPDK, 1 lib/gro) without
+ * Google Benchmark, for
+ *   valgrind --tool=callgrind --toggle-collect=rte_gro_reassemble_burst
+ *   --toggle-collect=ofl_gro_receive_burst --toggle-collect=ofl_gro_flush
+ * (Ir of the run / (N * 32) = instructions per frame).
+ */
+int count(int side, int w, long n)
+{
+	static struct ofl_gro_ctx ctx;
+	static struct ofl_gro_pkt out[2 * kBurst + OFL_GRO_MAX_FLOWS];
+	rte_gro_param param = dpdk_param();
+	const int nring = kWarmRing;
+	long total = 0;
+
+	for (int b = 0; b < nring; b++) {
+		if (rte_pktmbuf_alloc_bulk(pool, ring[b], kBurst))
+			return 1;
+		for (int i = 0; i < kBurst; i++) {
+			uint8_t *p = (uint8_t *)rte_pktmbuf_append(
+				ring[b][i], (uint16_t)wl[w].len[i]);
+
+			memcpy(p, wl[w].data[i], wl[w].len[i]);
+			fr[b][i].data = p;
+			fr[b][i].len = wl[w].len[i];
+			fr[b][i].hash = wl[w].hash[i];
+			fr[b][i].id = (uint32_t)i;
+			fr[b][i].csum = OFL_GRO_CSUM_UNNECESSARY;
+		}
+	}
+	ofl_gro_init(&ctx, NULL);
+	for (long j = 0; j < n; j++) {
+		int b = (int)(j % nring);
+
+		if (!b)
+			restore(nring, w);
+		if (side == 0) {
+			total += rte_gro_reassemble_burst(io[b], kBurst,
+							  &param);
+		} else {
+			int k = ofl_gro_receive_burst(&ctx, fr[b], kBurst,
+						      out, 2 * kBurst);
+
+			total += k + ofl_gro_flush(&ctx, out + k,
+						   OFL_GRO_MAX_FLOWS);
+		}
+	}
+	teardown(nring, w);
+	printf("%s workload %d: %ld bursts, %ld deliveries\n",
+	       side ? "lib/gro" : "DPDK", w, n, total);
+	return total != n * wl[w].nflows;
+}
+
+/*
+ * `bench_gro --tsc ROUNDS`: a load-robust cross-check. For each workload
+ * and ring size, ROUNDS rounds each restore the ring and time one pass over
+ * it (R bursts) with the TSC, DPDK then lib/gro or the reverse (alternating),
+ * so that both sides see the same machine load in the same instants. The
+ * minimum and median ns/burst of each side and the ratio of medians are
+ * printed.
+ */
+int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+uint64_t pass(int side, int nring, rte_gro_param *param,
+	      struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out, long *total)
+{
+	uint64_t t0 = rte_rdtsc_precise(), t1;
+
+	for (int b = 0; b < nring; b++) {
+		if (side == 0) {
+			*total += rte_gro_reassemble_burst(io[b], kBurst,
+							   param);
+		} else {
+			int k = ofl_gro_receive_burst(ctx, fr[b], kBurst, out,
+						      2 * kBurst);
+
+			*total += k + ofl_gro_flush(ctx, out + k,
+						    OFL_GRO_MAX_FLOWS);
+		}
+	}
+	t1 = rte_rdtsc_precise();
+	return t1 - t0;
+}
+
+int tsc(long rounds)
+{
+	static struct ofl_gro_ctx ctx;
+	static struct ofl_gro_pkt out[2 * kBurst + OFL_GRO_MAX_FLOWS];
+	static uint64_t t[2][4096];
+	rte_gro_param param = dpdk_param();
+	double ns = 1e9 / (double)rte_get_tsc_hz();
+	int bad = 0;
+
+	if (rounds > 4096)
+		rounds = 4096;
+	printf("workload ring  DPDK min/median  lib/gro min/median  "
+	       "ratio of medians (ns/burst)\n");
+	for (int nring : { kWarmRing, kMaxRing }) {
+		for (int w = 0; w < 3; w++) {
+			long total[2] = { 0, 0 };
+
+			for (int b = 0; b < nring; b++) {
+				if (rte_pktmbuf_alloc_bulk(pool, ring[b],
+							   kBurst))
+					return 1;
+				for (int i = 0; i < kBurst; i++) {
+					uint8_t *p = (uint8_t *)
+						rte_pktmbuf_append(ring[b][i],
+							(uint16_t)wl[w].len[i]);
+
+					memcpy(p, wl[w].data[i], wl[w].len[i]);
+					fr[b][i].data = p;
+					fr[b][i].len = wl[w].len[i];
+					fr[b][i].hash = wl[w].hash[i];
+					fr[b][i].id = (uint32_t)i;
+					fr[b][i].csum =
+						OFL_GRO_CSUM_UNNECESSARY;
+				}
+			}
+			ofl_gro_init(&ctx, NULL);
+			for (long r = 0; r < rounds; r++) {
+				for (int k = 0; k < 2; k++) {
+					int side = (int)((r + k) & 1);
+
+					restore(nring, w);
+					t[side][r] = pass(side, nring, &param,
+							  &ctx, out,
+							  &total[side]);
+				}
+			}
+			teardown(nring, w);
+			for (int side = 0; side < 2; side++) {
+				qsort(t[side], (size_t)rounds, sizeof(t[0][0]),
+				      cmp_u64);
+				if (total[side] != rounds * nring *
+						   wl[w].nflows)
+					bad = 1;
+			}
+			double d0 = (double)t[0][0] * ns / nring,
+			       dm = (double)t[0][rounds / 2] * ns / nring,
+			       o0 = (double)t[1][0] * ns / nring,
+			       om = (double)t[1][rounds / 2] * ns / nring;
+			printf("%8d %5d %7.0f /%7.0f  %7.0f /%7.0f  %5.2fx\n",
+			       w, nring, d0, dm, o0, om, dm / om);
+		}
+	}
+	return bad;
+}
+
 } // namespace
 
-BENCHMARK(BM_dpdk)->Arg(0)->Arg(1)->Arg(2);
-BENCHMARK(BM_ofl)->Arg(0)->Arg(1)->Arg(2);
-BENCHMARK(BM_ofl_swcsum)->Arg(0)->Arg(1)->Arg(2);
+BENCHMARK(BM_dpdk)->Apply(args);
+BENCHMARK(BM_ofl)->Apply(args);
+BENCHMARK(BM_ofl_swcsum)
+	->Args({ 0, kWarmRing })
+	->Args({ 1, kWarmRing })
+	->Args({ 2, kWarmRing });
+/* fixed iterations: with nothing timed, an automatic count would restore
+ * the ring millions of times */
+BENCHMARK(BM_restore_only)
+	->Args({ 0, kWarmRing })
+	->Args({ 0, kMaxRing })
+	->Iterations(1 << 21);
 
 int main(int argc, char **argv)
 {
@@ -165,8 +437,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "EAL init failed\n");
 		return 1;
 	}
-	pool = rte_pktmbuf_pool_create("gro", kBursts * kBurst + 1024, 256, 0,
-				       RTE_MBUF_DEFAULT_BUF_SIZE,
+	pool = rte_pktmbuf_pool_create("gro", kMaxRing * kBurst + 1024, 256,
+				       0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				       SOCKET_ID_ANY);
 	if (!pool) {
 		fprintf(stderr, "mbuf pool failed\n");
@@ -174,6 +446,18 @@ int main(int argc, char **argv)
 	}
 	for (int w = 0; w < 3; w++)
 		build(w);
+	if (argc == 5 && !strcmp(argv[1], "--count")) {
+		int r = count(atoi(argv[2]), atoi(argv[3]), atol(argv[4]));
+
+		rte_eal_cleanup();
+		return r;
+	}
+	if (argc == 3 && !strcmp(argv[1], "--tsc")) {
+		int r = tsc(atol(argv[2]));
+
+		rte_eal_cleanup();
+		return r;
+	}
 	benchmark::Initialize(&argc, argv);
 	benchmark::RunSpecifiedBenchmarks();
 	benchmark::Shutdown();

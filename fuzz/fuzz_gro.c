@@ -5,7 +5,10 @@
  * segments with fuzzed fields, plain or in VXLAN/GENEVE/GRE/IP-in-IP over
  * IPv4/IPv6, some corrupted at fuzzed bytes) and flushes;
  * every frame must come out exactly once, whole or as its payload slice
- * reaching to its end, and every delivery must linearize.
+ * reaching to its end, and every delivery must linearize. The same frames
+ * handed to a second context as bursts (one per flush interval) must give
+ * the same deliveries as the frame-by-frame calls (the burst path keeps
+ * per-bucket state of its own).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +24,49 @@ static uint8_t seen[NF];
 static struct ofl_gro_ctx ctx;
 static struct ofl_gro_pkt pk[2 * NF];
 static uint8_t lin[NF * 2048];
+static struct ofl_gro_ctx bctx;
+static struct ofl_gro_frame bf[NF];
+static struct ofl_gro_pkt bpk[2 * NF + OFL_GRO_MAX_FLOWS];
+static unsigned int nbf;
+static uint64_t dig_one, dig_burst;
+
+/* A digest of deliveries: every field a consumer reads. */
+static void digest(uint64_t *h, const struct ofl_gro_pkt *p, unsigned int n)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++, p++) {
+		uint32_t v[11] = { p->frame, p->len, p->gso_type, p->kind,
+				   p->hdr_len, p->nslices, p->gso_size,
+				   p->gso_segs, p->csum_start, p->csum_offset,
+				   p->ocsum_start };
+
+		for (j = 0; j < 11; j++)
+			*h = (*h ^ v[j]) * 0x100000001b3ull;
+		for (j = 0; j < p->hdr_len && j < OFL_GRO_MAX_HDR; j++)
+			*h = (*h ^ p->hdr[j]) * 0x100000001b3ull;
+		for (j = 0; j < p->nslices && j < OFL_GRO_MAX_SEGS; j++)
+			*h = (*h ^ p->slice[j].frame ^
+			      (uint64_t)p->slice[j].off << 32 ^
+			      (uint64_t)p->slice[j].len << 48) *
+			     0x100000001b3ull;
+	}
+}
+
+/* The frames since the last flush as one burst, then the flush. */
+static void burst_flush(void)
+{
+	int k = ofl_gro_receive_burst(&bctx, bf, nbf, bpk, 2 * NF);
+
+	if (k < 0)
+		abort();
+	digest(&dig_burst, bpk, (unsigned int)k);
+	k = ofl_gro_flush(&bctx, bpk, OFL_GRO_MAX_FLOWS);
+	if (k < 0)
+		abort();
+	digest(&dig_burst, bpk, (unsigned int)k);
+	nbf = 0;
+}
 
 static void check(unsigned int n)
 {
@@ -113,6 +159,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
 	o.flags |= n && (d[0] & 0x10) ? OFL_GRO_F_NO_IPTUN : 0;
 	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&bctx, &o);
+	nbf = 0;
+	dig_one = dig_burst = 0;
 	memset(seen, 0, sizeof(seen));
 	while (pos + 6 <= n && nf < NF) {
 		const uint8_t *r = d + pos;
@@ -121,7 +170,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 
 		pos += 6;
 		if (r[0] == 0xff) {
-			check((unsigned int)ofl_gro_flush(&ctx, pk, NF));
+			int k = ofl_gro_flush(&ctx, pk, NF);
+
+			check((unsigned int)k);
+			digest(&dig_one, pk, (unsigned int)k);
+			burst_flush();
 			continue;
 		}
 		tseg_init(&s, r[0] & 1);
@@ -164,8 +217,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		if (ofl_gro_receive(&ctx, &f, pk, &m) < 0)
 			abort();
 		check(m);
+		digest(&dig_one, pk, m);
+		bf[nbf++] = f;
 	}
-	check((unsigned int)ofl_gro_flush(&ctx, pk, NF));
+	{
+		int k = ofl_gro_flush(&ctx, pk, NF);
+
+		check((unsigned int)k);
+		digest(&dig_one, pk, (unsigned int)k);
+	}
+	burst_flush();
+	if (dig_one != dig_burst)
+		abort();
 	for (i = 0; i < nf; i++)
 		if (seen[i] != 1)
 			abort();

@@ -197,10 +197,22 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	__builtin_memcpy(o->hdr, p->hdr, sizeof(o->hdr));
 	__builtin_memcpy(o->slice, p->seg, sizeof(o->slice));
 #else
-	for (i = 0; i < OFL_GRO_MAX_HDR / 4; i++)
-		ofl_store_ne32(o->hdr + 4 * i, ofl_load_ne32(p->hdr + 4 * i));
-	for (i = 0; i < OFL_GRO_MAX_SEGS; i++)
+	/* only what the delivery defines: hdr_len bytes (in 8-byte words),
+	 * count slices */
+	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR % 8 == 0 && OFL_GRO_MAX_HDR >= 64,
+			  "hdr[] in 8-byte words, at least 64 bytes");
+	for (i = 0; i < 64; i += 8)	/* Ethernet/IPv4/TCP: no loop */
+		ofl_copy8(o->hdr + i, p->hdr + i);
+	for (; i < OFL_GRO_MAX_HDR; i += 8) {
+		if (i >= p->hdr_len)
+			break;
+		ofl_copy8(o->hdr + i, p->hdr + i);
+	}
+	for (i = 0; i < OFL_GRO_MAX_SEGS; i++) {
+		if (i >= p->count)
+			break;
 		o->slice[i] = p->seg[i];
+	}
 #endif
 	ofl__gro_fixup(ctx, p, o);
 }

@@ -361,14 +361,14 @@ OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
  * exactly OFL__GRO_TUN_GRE (ofl__gro_ipt, before the tunnel is set up)
  * gre_gro_receive's skb_gro_checksum_simple_validate of the GRE header at
  * rx->l4 and the rest of the frame: the same rules, no pseudo-header. */
-OFL_PRIVATE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
+OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
 	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t l4len = rx->len - rx->l4;
 	ofl_wsum s;
 
-	if (rx->flush || f->csum == OFL_GRO_CSUM_UNNECESSARY)
+	if (f->csum == OFL_GRO_CSUM_UNNECESSARY || rx->flush)
 		return 0;
 	/* UDP: skb_gro_checksum_validate_zero_check, a zero sum is not
 	 * checked (udp_gro_receive_segment then passes the frame up) */
@@ -448,12 +448,14 @@ OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
 /* inet_gro_flush / ipv6_gro_flush for one IP layer: @ip2 is the held
  * flow's header, @bit the flow's fixed-ID flag for the layer (6.18
  * NAPI_GRO_CB(p)->ip_fixedid keeps one bit per layer), @outer set for the
- * outer header of a tunnel (before 6.18 its ID is not checked with DF). */
-OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
-				  const struct ofl_gro_flow *p,
-				  const uint8_t *ip, const uint8_t *ip2,
-				  uint32_t v6, uint8_t *fixed, uint8_t bit,
-				  uint32_t outer)
+ * outer header of a tunnel (before 6.18 its ID is not checked with DF).
+ * @same (a constant at each call): the caller has already found TTL, TOS
+ * and frag_off (so DF) equal to the held header's (ofl__gro_fast). */
+OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
+				 const struct ofl_gro_flow *p,
+				 const uint8_t *ip, const uint8_t *ip2,
+				 uint32_t v6, uint8_t *fixed, uint8_t bit,
+				 uint32_t outer, uint32_t same)
 {
 	uint16_t df, off;
 
@@ -461,8 +463,8 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
 			0x0ff00000u) || ip[7] != ip2[7];
 	df = ofl_load_be16(ip + 6) & 0x4000;
-	if (ip[8] != ip2[8] || ip[1] != ip2[1] ||
-	    df != (ofl_load_be16(ip2 + 6) & 0x4000))
+	if (!same && (ip[8] != ip2[8] || ip[1] != ip2[1] ||
+		      df != (ofl_load_be16(ip2 + 6) & 0x4000)))
 		return 1;
 	if (outer && df && ctx->profile == OFL_GRO_PROFILE_6_10)
 		return 0;
@@ -476,20 +478,20 @@ OFL_PRIVATE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 
 /* gro_receive_network_flush: the (inner) IP layer, and with a tunnel the
  * outer one too. */
-OFL_PRIVATE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
-				   struct ofl_gro_flow *p,
-				   const struct ofl__gro_rx *rx)
+OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
+				  struct ofl_gro_flow *p,
+				  const struct ofl__gro_rx *rx)
 {
 	int fl = ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
 				   p->hdr + OFL__GRO_OFF(p->l3), rx->v6,
-				   &p->fixedid, 1, 0);
+				   &p->fixedid, 1, 0, 0);
 #if OFL_GRO_TUNNEL
 	if (rx->tun)
 		fl |= ofl__gro_ip_flush(ctx, p,
 					rx->d + OFL__GRO_OFF(rx->ol3),
 					p->hdr + OFL__GRO_OFF(p->ol3),
 					(rx->tun & OFL__GRO_TUN_V6) != 0,
-					&p->tun, OFL__GRO_TUN_OIDFIX, 1);
+					&p->tun, OFL__GRO_TUN_OIDFIX, 1, 0);
 #endif
 	return fl;
 }
@@ -526,10 +528,12 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 #define ofl__gro_net_flush(ctx, p, rx) ofl__gro_bpf_net_flush_call(ctx, p, rx)
 #endif
 
-/* tcp_gro_receive up to the merge decision: nonzero = flush. */
-OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
-				   struct ofl_gro_flow *p,
-				   const struct ofl__gro_rx *rx)
+/* tcp_gro_receive up to the merge decision: nonzero = flush. @same (a
+ * constant at each call): the fast path found the frame's offsets, TTL, TOS
+ * and frag_off equal to the held flow's (then a plain IPv4 flow). */
+OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
+				  struct ofl_gro_flow *p,
+				  const struct ofl__gro_rx *rx, uint32_t same)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
@@ -545,7 +549,8 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
 			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
-	if (p->l4 + thlen != p->hdr_len) {
+	/* (with @same the fast path took the offsets from this flow) */
+	if (!same && p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
 	} else {
 		uint32_t i;
@@ -556,16 +561,21 @@ OFL_PRIVATE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
 		}
 	}
-	fl |= (uint32_t)ofl__gro_net_flush(ctx, p, rx);
+	/* with @same only the ID rule of inet_gro_flush is left to check */
+	fl |= (uint32_t)(same ?
+		ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
+				  p->hdr + OFL__GRO_OFF(p->l3), 0,
+				  &p->fixedid, 1, 0, 1) :
+		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
 	return fl != 0;
 }
 
 /* skb_gro_receive: append the payload; nonzero if it does not fit. */
-OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
-			       struct ofl_gro_flow *p,
-			       const struct ofl__gro_rx *rx, uint32_t id)
+OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
+			      struct ofl_gro_flow *p,
+			      const struct ofl__gro_rx *rx, uint32_t id)
 {
 	uint32_t len = rx->len - rx->pay;
 	/* p->protocol: the outer one for a tunnel */
@@ -583,9 +593,12 @@ OFL_PRIVATE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	p->payload += len;
 	if (rx->udp)
 		return 0;
-	/* FIN and PSH are OR-ed into the held header */
-	p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
-		(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
+	/* FIN and PSH are OR-ed into the held header (stored only when set:
+	 * a byte store that the next segment's 4-byte flag word load would
+	 * have to wait for) */
+	if (rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09)
+		p->hdr[OFL__GRO_OFF(p->l4) + 13] |=
+			(uint8_t)(rx->d[OFL__GRO_OFF(rx->l4) + 13] & 0x09);
 	return 0;
 }
 
@@ -914,16 +927,32 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 				const struct ofl__gro_rx *rx)
 {
-	unsigned int j;
+	unsigned int i, n = b->n;
 
-	for (j = OFL_GRO_BUCKET_FLOWS; j-- > 0;) {
-		if (j >= b->n)
-			continue;
+	/* newest first: age positions n - 1 down to 0 */
+	for (i = 0; i < OFL_GRO_BUCKET_FLOWS; i++) {
+		unsigned int j = (n - 1u - i) & (OFL_GRO_BUCKET_FLOWS - 1);
+
+		if (i >= n)
+			break;
 		if (ofl__gro_match(&b->flow[OFL__GRO_SLOT(b, j)], hash, rx))
 			return (int)j;
 	}
 	return -1;
 }
+
+/*
+ * A burst's memory, per bucket, of the flow the bucket's previous frame was
+ * merged into by the fast path (and not ended). Only frames of a bucket
+ * change it, so until the bucket's next frame that flow is still its newest,
+ * at the same age position, with the same offsets and hash: for a frame of
+ * that hash ofl__gro_fast_flow would find it again.
+ */
+struct ofl__gro_hint {
+	struct ofl_gro_flow *p;
+	unsigned int pos;
+	uint32_t hash;
+};
 
 #if !defined(OFL_BPF)
 /*
@@ -934,45 +963,58 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * it; what is left to check of the parse (header checksum, tot_len, L4
  * checksum) is checked here. Anything else takes the full path.
  */
-OFL_INLINE int ofl__gro_fast(const struct ofl_gro_bucket *b,
+OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
+						    uint32_t hash,
+						    unsigned int *pos)
+{
+	struct ofl_gro_flow *p;
+
+	if (!b->n)
+		return 0;
+	*pos = b->n - 1u;
+	p = &b->flow[OFL__GRO_SLOT(b, *pos)];
+	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
+	    p->hash != hash)
+		return 0;
+	return p;
+}
+
+
+/* Fast path for frame @f: 0 and @rx filled if it is a frame of the held
+ * flow @p (found by ofl__gro_fast_flow). */
+OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 			     const struct ofl_gro_frame *f,
 			     struct ofl__gro_rx *rx)
 {
-	const uint8_t *d = f->data, *h;
-	const struct ofl_gro_flow *p;
-	unsigned int pos;
+	const uint8_t *d = f->data, *h = p->hdr;
 
-	if (!b->n || f->len > 65535 || f->len < 54)
-		return -1;
-	pos = b->n - 1u;
-	p = &b->flow[OFL__GRO_SLOT(b, pos)];
-	h = p->hdr;
-	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
-	    p->hash != f->hash ||
-	    f->len < p->hdr_len)
-		return -1;
+	if (f->len > 65535 || f->len < 54 || f->len < p->hdr_len)
+		return 1;
 	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
 	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
 	     ofl__gro_x8(h + 26, d + 26) |
 	     (ofl_load_ne32(h + 34) ^ ofl_load_ne32(d + 34)) |
 	     (uint32_t)(h[46] ^ d[46])) != 0)
-		return -1;
+		return 1;
 	if (ofl__gro_ip4_csum_bad(d + 14))
-		return -1;
+		return 1;
 	rx->d = d;
 	rx->len = f->len;
 	rx->end = d + f->len;
 	rx->l3 = OFL__GRO_ETH_HLEN;
 	rx->l4 = OFL__GRO_ETH_HLEN + 20;
 	rx->pay = p->hdr_len;
+	/* every field ofl__gro_hold or ofl__gro_tcp_seg reads (a new field
+	 * of struct ofl__gro_rx needs its plain-IPv4 value here too) */
 	rx->v6 = 0;
 	rx->udp = 0;
 	rx->tun = 0;
+	rx->ol3 = 0;
+	rx->ol4 = 0;
+	rx->proto = 6;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
-	if (ofl__gro_csum_bad(f, rx))
-		return -1;
-	return (int)pos;
+	return ofl__gro_csum_bad(f, rx);
 }
 #endif
 
@@ -1152,12 +1194,18 @@ OFL__GRO_BPF_STEP(udp)
 	ofl__gro_bpf_udp_call(ctx, f, rx, pos, out, nout)
 #endif
 
-/* tcp_gro_receive's merge-or-flush decision and the rest of
- * dev_gro_receive for a TCP segment (@pos: its held flow, or -1). */
-OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
-			    const struct ofl_gro_frame *f,
-			    const struct ofl__gro_rx *rx, int pos,
-			    struct ofl_gro_pkt *out, unsigned int *nout)
+/*
+ * tcp_gro_receive's merge-or-flush decision and the rest of dev_gro_receive
+ * for a TCP segment, held flow @p at age position @pos (-1 and NULL: none).
+ * Inlined at both call sites natively: in the fast path's copy the offsets
+ * are constants and @same is 1, so the compiler specialises the same source.
+ */
+OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
+				struct ofl_gro_bucket *b,
+				const struct ofl_gro_frame *f,
+				const struct ofl__gro_rx *rx, int pos,
+				struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
+				unsigned int *nout, uint32_t same)
 {
 	uint32_t flags, len, final;
 	int merged = 0;
@@ -1165,10 +1213,8 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
 	len = rx->len - rx->pay;
-	if (pos >= 0) {
-		struct ofl_gro_flow *p = &b->flow[OFL__GRO_SLOT(b, pos)];
-
-		merged = !ofl__gro_tcp_flush(ctx, p, rx) &&
+	if (pos >= 0 && p) {
+		merged = !ofl__gro_tcp_flush(ctx, p, rx, same) &&
 			 !ofl__gro_merge(ctx, p, rx, f->id);
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
@@ -1196,34 +1242,74 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	return OFL_GRO_HELD;
 }
 
+/* ofl__gro_tcp_seg for the full path (@pos: its held flow, or -1). */
+OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			    const struct ofl_gro_frame *f,
+			    const struct ofl__gro_rx *rx, int pos,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
+				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
+				out, nout, 0);
+}
+
 #if defined(OFL_BPF)
 OFL__GRO_BPF_STEP(tcp)
 #define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
 	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
 #endif
 
-/* dev_gro_receive; arguments checked by the callers. */
+/* dev_gro_receive; arguments checked by the callers. @hint: NULL, or the
+ * burst's hint for the frame's bucket (natively). */
 OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				 const struct ofl_gro_frame *f,
-				 struct ofl_gro_pkt *out, unsigned int *nout)
+				 struct ofl_gro_pkt *out, unsigned int *nout,
+				 struct ofl__gro_hint *hint)
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
 	int pos, r;
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
-	pos = -1;
 #if !defined(OFL_BPF)
-	pos = ofl__gro_fast(b, f, &rx);
-#endif
-	if (pos < 0) {
-		if (ofl__gro_parse(ctx, f, &rx)) {
-			ofl__gro_frame_pkt(out, f->id, f->len);
-			*nout = 1;
-			return OFL_GRO_NORMAL;
+	{
+		/* its own rx: never address-taken, so it stays in registers */
+		struct ofl__gro_rx frx;
+		struct ofl_gro_flow *fp;
+		unsigned int fpos = 0;
+
+		if (hint && hint->p && hint->hash == f->hash) {
+			fp = hint->p;
+			fpos = hint->pos;
+		} else {
+			fp = ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
-		pos = ofl__gro_lookup(b, f->hash, &rx);
+		if (hint)
+			hint->p = 0;
+		if (fp && !ofl__gro_fast(fp, f, &frx)) {
+			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
+					     out, nout, 1);
+			if (r == OFL_GRO_HELD)
+				*nout += ofl__gro_hold(ctx, b, f, &frx,
+						       &out[*nout]);
+			/* merged and not ended (ending delivers the flow) */
+			if (hint && r == OFL_GRO_MERGED && !*nout) {
+				hint->p = fp;
+				hint->pos = fpos;
+				hint->hash = f->hash;
+			}
+			return r;
+		}
 	}
+#else
+	(void)hint;
+#endif
+	if (ofl__gro_parse(ctx, f, &rx)) {
+		ofl__gro_frame_pkt(out, f->id, f->len);
+		*nout = 1;
+		return OFL_GRO_NORMAL;
+	}
+	pos = ofl__gro_lookup(b, f->hash, &rx);
 	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
 		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
 	/* a new held flow (here, not in the two above: in BPF that keeps
@@ -1241,7 +1327,7 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 		*nout = 0;
 	if (!ctx || !f || !out || !nout || (!f->data && f->len))
 		return OFL_EINVAL;
-	return ofl__gro_receive(ctx, f, out, nout);
+	return ofl__gro_receive(ctx, f, out, nout, 0);
 }
 
 OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
@@ -1249,6 +1335,12 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_pkt *out, unsigned int max_out)
 {
 	unsigned int i, k = 0;
+#if !defined(OFL_BPF)
+	struct ofl__gro_hint hint[OFL_GRO_BUCKETS];
+
+	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+		hint[i].p = 0;
+#endif
 
 	if (!ctx || (n && (!f || !out)))
 		return OFL_EINVAL;
@@ -1260,7 +1352,17 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	for (i = 0; i < n; i++) {
 		unsigned int m;
 
-		ofl__gro_receive(ctx, &f[i], &out[k], &m);
+		/* the headers of a later frame of the burst are fetched while
+		 * this one is handled (each frame depends on the previous
+		 * one's result, so the core would not look that far ahead) */
+		if (i + OFL__GRO_PREFETCH_AHEAD < n)
+			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
+#if !defined(OFL_BPF)
+		ofl__gro_receive(ctx, &f[i], &out[k], &m,
+				 &hint[f[i].hash & (OFL_GRO_BUCKETS - 1)]);
+#else
+		ofl__gro_receive(ctx, &f[i], &out[k], &m, 0);
+#endif
 		k += m;
 	}
 	return (int)k;
