@@ -327,7 +327,12 @@ struct ofl_gro_bucket {
 	uint8_t n;
 	uint8_t order[OFL_GRO_BUCKET_FLOWS];
 	uint8_t used[OFL_GRO_BUCKET_FLOWS];
-	uint8_t pad[7];
+	/* lib/gro's private memory within one ofl_gro_receive_burst() (0
+	 * outside it): the flow the bucket's last frame merged into, as a
+	 * byte offset from the bucket, its age position and frame hash */
+	uint8_t hint_pos;
+	uint16_t hint_off;
+	uint32_t hint_hash;
 	struct ofl_gro_flow flow[OFL_GRO_BUCKET_FLOWS];
 };
 

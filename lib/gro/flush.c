@@ -38,6 +38,9 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
 	ctx->held = 0;
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		ctx->b[i].n = 0;
+		ctx->b[i].hint_pos = 0;
+		ctx->b[i].hint_off = 0;
+		ctx->b[i].hint_hash = 0;
 		ofl_zero_bytes(ctx->b[i].used, OFL_GRO_BUCKET_FLOWS,
 			       OFL_GRO_BUCKET_FLOWS);
 	}

@@ -942,17 +942,16 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 }
 
 /*
- * A burst's memory, per bucket, of the flow the bucket's previous frame was
- * merged into by the fast path (and not ended). Only frames of a bucket
- * change it, so until the bucket's next frame that flow is still its newest,
- * at the same age position, with the same offsets and hash: for a frame of
- * that hash ofl__gro_fast_flow would find it again.
+ * A burst's memory, per bucket (struct ofl_gro_bucket hint_*), of the flow
+ * the bucket's previous frame was merged into by the fast path (and not
+ * ended). Only frames of a bucket change it, so until the bucket's next
+ * frame that flow is still its newest, at the same age position, with the
+ * same offsets and hash: for a frame of that hash ofl__gro_fast_flow would
+ * find it again. It lives in the context, not on the burst's stack (128
+ * bytes there took ofl_gro_receive_burst past the core's 256-byte stack
+ * rule), and is cleared at both ends of a burst, so between calls the
+ * context holds exactly what ofl_gro_receive() would leave.
  */
-struct ofl__gro_hint {
-	struct ofl_gro_flow *p;
-	unsigned int pos;
-	uint32_t hash;
-};
 
 #if !defined(OFL_BPF)
 /*
@@ -1259,12 +1258,22 @@ OFL__GRO_BPF_STEP(tcp)
 	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
 #endif
 
-/* dev_gro_receive; arguments checked by the callers. @hint: NULL, or the
- * burst's hint for the frame's bucket (natively). */
+#if !defined(OFL_BPF)
+OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx)
+{
+	unsigned int i;
+
+	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+		ctx->b[i].hint_off = 0;
+}
+#endif
+
+/* dev_gro_receive; arguments checked by the callers. @hint: 1 (a
+ * constant) in a burst: use and keep the bucket's hint (natively). */
 OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				 const struct ofl_gro_frame *f,
 				 struct ofl_gro_pkt *out, unsigned int *nout,
-				 struct ofl__gro_hint *hint)
+				 int hint)
 {
 	struct ofl_gro_bucket *b;
 	struct ofl__gro_rx rx;
@@ -1278,14 +1287,15 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		struct ofl_gro_flow *fp;
 		unsigned int fpos = 0;
 
-		if (hint && hint->p && hint->hash == f->hash) {
-			fp = hint->p;
-			fpos = hint->pos;
+		if (hint && b->hint_off && b->hint_hash == f->hash) {
+			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
+							    b->hint_off);
+			fpos = b->hint_pos;
 		} else {
 			fp = ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
 		if (hint)
-			hint->p = 0;
+			b->hint_off = 0;
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
 					     out, nout, 1);
@@ -1294,9 +1304,10 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 						       &out[*nout]);
 			/* merged and not ended (ending delivers the flow) */
 			if (hint && r == OFL_GRO_MERGED && !*nout) {
-				hint->p = fp;
-				hint->pos = fpos;
-				hint->hash = f->hash;
+				b->hint_off = (uint16_t)((uint8_t *)fp -
+							 (uint8_t *)b);
+				b->hint_pos = (uint8_t)fpos;
+				b->hint_hash = f->hash;
 			}
 			return r;
 		}
@@ -1335,12 +1346,6 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_pkt *out, unsigned int max_out)
 {
 	unsigned int i, k = 0;
-#if !defined(OFL_BPF)
-	struct ofl__gro_hint hint[OFL_GRO_BUCKETS];
-
-	for (i = 0; i < OFL_GRO_BUCKETS; i++)
-		hint[i].p = 0;
-#endif
 
 	if (!ctx || (n && (!f || !out)))
 		return OFL_EINVAL;
@@ -1349,6 +1354,9 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	for (i = 0; i < n; i++)
 		if (!f[i].data && f[i].len)
 			return OFL_EINVAL;
+#if !defined(OFL_BPF)
+	ofl__gro_hints_clear(ctx);
+#endif
 	for (i = 0; i < n; i++) {
 		unsigned int m;
 
@@ -1358,12 +1366,14 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 		if (i + OFL__GRO_PREFETCH_AHEAD < n)
 			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
 #if !defined(OFL_BPF)
-		ofl__gro_receive(ctx, &f[i], &out[k], &m,
-				 &hint[f[i].hash & (OFL_GRO_BUCKETS - 1)]);
+		ofl__gro_receive(ctx, &f[i], &out[k], &m, 1);
 #else
 		ofl__gro_receive(ctx, &f[i], &out[k], &m, 0);
 #endif
 		k += m;
 	}
+#if !defined(OFL_BPF)
+	ofl__gro_hints_clear(ctx);
+#endif
 	return (int)k;
 }
