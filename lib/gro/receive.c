@@ -1268,6 +1268,42 @@ OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx)
 }
 #endif
 
+/* dev_gro_receive without the fast path: parse, lookup, the TCP or UDP
+ * decision, hold. */
+OFL_INLINE int ofl__gro_receive_slow(struct ofl_gro_ctx *ctx,
+				     struct ofl_gro_bucket *b,
+				     const struct ofl_gro_frame *f,
+				     struct ofl_gro_pkt *out,
+				     unsigned int *nout)
+{
+	struct ofl__gro_rx rx;
+	int pos, r;
+
+	if (ofl__gro_parse(ctx, f, &rx)) {
+		ofl__gro_frame_pkt(out, f->id, f->len);
+		*nout = 1;
+		return OFL_GRO_NORMAL;
+	}
+	pos = ofl__gro_lookup(b, f->hash, &rx);
+	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
+		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
+	/* a new held flow (here, not in the two above: in BPF that keeps
+	 * the call chain within the verifier's 512-byte stack) */
+	if (r == OFL_GRO_HELD)
+		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
+	return r;
+}
+
+#if !defined(OFL_BPF)
+static __attribute__((__noinline__)) int
+ofl__gro_receive_slow_nl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+			 const struct ofl_gro_frame *f,
+			 struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	return ofl__gro_receive_slow(ctx, b, f, out, nout);
+}
+#endif
+
 /* dev_gro_receive; arguments checked by the callers. @hint: 1 (a
  * constant) in a burst: use and keep the bucket's hint (natively). */
 OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
@@ -1276,12 +1312,11 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				 int hint)
 {
 	struct ofl_gro_bucket *b;
-	struct ofl__gro_rx rx;
-	int pos, r;
 
 	b = &ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)];
 #if !defined(OFL_BPF)
 	{
+		int r;
 		/* its own rx: never address-taken, so it stays in registers */
 		struct ofl__gro_rx frx;
 		struct ofl_gro_flow *fp;
@@ -1312,22 +1347,15 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			return r;
 		}
 	}
+	/* ofl_gro_receive(): the full path out of line, which keeps its
+	 * frame within the core's 256-byte stack rule in every build (the
+	 * kernel module's flags made it 264 inlined); a burst inlines it */
+	if (!hint)
+		return ofl__gro_receive_slow_nl(ctx, b, f, out, nout);
 #else
 	(void)hint;
 #endif
-	if (ofl__gro_parse(ctx, f, &rx)) {
-		ofl__gro_frame_pkt(out, f->id, f->len);
-		*nout = 1;
-		return OFL_GRO_NORMAL;
-	}
-	pos = ofl__gro_lookup(b, f->hash, &rx);
-	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
-		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
-	/* a new held flow (here, not in the two above: in BPF that keeps
-	 * the call chain within the verifier's 512-byte stack) */
-	if (r == OFL_GRO_HELD)
-		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
-	return r;
+	return ofl__gro_receive_slow(ctx, b, f, out, nout);
 }
 
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
