@@ -835,10 +835,6 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       struct ofl__gro_rx *rx)
 {
 	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
-
-	rx->d = f->data;
-	rx->len = f->len;
-	rx->end = f->data + f->len;
 	uint32_t vx_ok = OFL_GRO_TUNNEL ?
 			 ctx->flags & (OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE) : 0;
 	/* GRE and IP-in-IP GRO are always registered in Linux */
