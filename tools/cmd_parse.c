@@ -2,10 +2,96 @@
 /* ofl parse [--json] FILE.pcap: the layers of every frame (lib/parser). */
 #include <stdio.h>
 #include <string.h>
+#include <pcap/dlt.h>
 #include <offload/parser.h>
 #include "cmds.h"
 #include "pcapio.h"
 #include "parser_fmt.h"
+
+static uint16_t add16(unsigned int a, unsigned int b)
+{
+	return (uint16_t)(a + b > 0xffffu ? 0xffffu : a + b);
+}
+
+/*
+ * The link layer of a non-Ethernet capture is no layer of the parse graph:
+ * skip its header (*off bytes), pick the IP root from it, and report
+ * offsets from the start of the captured frame (parse_link_shift()).
+ * Returns the root, or 0 when the frame carries nothing the parser
+ * starts at (*err says why).
+ */
+static unsigned int parse_link(int lt, const uint8_t *d, size_t len,
+			       size_t *off, int *err)
+{
+	unsigned int type;
+
+	*off = 0;
+	*err = OFL_ENODATA;
+	switch (lt) {
+	case DLT_EN10MB:
+		return OFL_PROTO_ETH;
+	case DLT_RAW:
+	case DLT_IPV4:
+	case DLT_IPV6:
+		/* raw IP: the version nibble; IPV4/IPV6 link types are
+		 * checked by the parser's own version check */
+		if (lt == DLT_IPV4)
+			return OFL_PROTO_IPV4;
+		if (lt == DLT_IPV6)
+			return OFL_PROTO_IPV6;
+		if (!len)
+			return 0;
+		*err = OFL_EPROTONOSUPPORT;
+		return d[0] >> 4 == 4 ? OFL_PROTO_IPV4 :
+		       d[0] >> 4 == 6 ? OFL_PROTO_IPV6 : 0;
+	case DLT_LINUX_SLL:
+		/* 16 bytes: packet type, ARPHRD, address length, 8 address
+		 * bytes, then the protocol (ethertype) */
+		if (len < 16)
+			return 0;
+		*off = 16;
+		*err = OFL_EPROTONOSUPPORT;
+		type = (unsigned int)d[14] << 8 | d[15];
+		return type == 0x0800 ? OFL_PROTO_IPV4 :
+		       type == 0x86dd ? OFL_PROTO_IPV6 : 0;
+	case DLT_PPP:
+		/* RFC 1661/1662: optional ff 03 (address, control), then a
+		 * 2-byte protocol; compressed protocol fields not handled */
+		if (len >= 2 && d[0] == 0xff && d[1] == 0x03)
+			*off = 2;
+		if (len < *off + 2)
+			return 0;
+		*err = OFL_EPROTONOSUPPORT;
+		type = (unsigned int)d[*off] << 8 | d[*off + 1];
+		*off += 2;
+		return type == 0x0021 ? OFL_PROTO_IPV4 :
+		       type == 0x0057 ? OFL_PROTO_IPV6 : 0;
+	default:
+		return 0;
+	}
+}
+
+/* Offsets of a parse started @off bytes into the frame, made relative to
+ * the frame's first byte. */
+static void parse_link_shift(struct ofl_parse_result *r, size_t off)
+{
+	unsigned int i, o = (unsigned int)off;
+
+	if (!o)
+		return;
+	for (i = 0; i < r->nlayers; i++)
+		r->layers[i].offset = add16(r->layers[i].offset, o);
+	r->stop_off = add16(r->stop_off, o);
+	r->frame_len = add16(r->frame_len, o);
+	if (r->payload_off)
+		r->payload_off = add16(r->payload_off, o);
+}
+
+static int parse_linktype_ok(int lt)
+{
+	return lt == DLT_EN10MB || lt == DLT_RAW || lt == DLT_IPV4 ||
+	       lt == DLT_IPV6 || lt == DLT_LINUX_SLL || lt == DLT_PPP;
+}
 
 int cmd_parse(int argc, char **argv)
 {
@@ -16,7 +102,9 @@ int cmd_parse(int argc, char **argv)
 	size_t len, wirelen;
 	uint64_t ts;
 	unsigned long frame = 0;
-	int json = 0, i, rc;
+	size_t off;
+	unsigned int root;
+	int json = 0, i, rc, lt, err;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
@@ -41,12 +129,31 @@ int cmd_parse(int argc, char **argv)
 		fprintf(stderr, "usage: ofl parse [--json] FILE.pcap\n");
 		return 2;
 	}
-	in = pcapio_open(path);
+	in = pcapio_open_any(path, &lt);
 	if (!in)
 		return 1;
+	if (!parse_linktype_ok(lt)) {
+		fprintf(stderr, "ofl: %s: link type %d not handled (Ethernet, "
+			"raw IP, IPv4, IPv6, Linux cooked, PPP)\n", path, lt);
+		pcapio_close(in);
+		return 1;
+	}
 	while ((rc = pcapio_next(in, &data, &len, &wirelen, &ts)) == 1) {
 		frame++;
-		ofl_parse(data, data + len, OFL_PROTO_ETH, &r);
+		root = parse_link(lt, data, len, &off, &err);
+		if (root) {
+			ofl_parse(data + off, data + len, root, &r);
+			parse_link_shift(&r, off);
+		} else {
+			/* not parsed: no layer, the error at the link
+			 * header's end (or at 0 when the frame is cut) */
+			memset(&r, 0, sizeof(r));
+			r.error = (int16_t)err;
+			r.stop_off = err == OFL_ENODATA ? 0 :
+				     add16((unsigned int)off, 0);
+			r.frame_len = len > 0xffff ? 0xffff :
+				      add16((unsigned int)len, 0);
+		}
 		if (json)
 			parser_print_json(stdout, frame, &r);
 		else

@@ -13,7 +13,10 @@ struct pcapio_out {
 	pcap_dumper_t *d;
 };
 
-struct pcapio_in *pcapio_open(const char *path)
+/* libpcap reads nanosecond pcaps (magic a1b23c4d) itself and scales their
+ * timestamps to microseconds (the default precision of pcap_open_offline). */
+static struct pcapio_in *pcapio_open_link(const char *path, int any,
+					  int *linktype)
 {
 	char err[PCAP_ERRBUF_SIZE];
 	struct pcapio_in *in;
@@ -23,9 +26,10 @@ struct pcapio_in *pcapio_open(const char *path)
 		fprintf(stderr, "ofl: %s: %s\n", path, err);
 		return NULL;
 	}
-	if (pcap_datalink(p) != DLT_EN10MB) {
+	*linktype = pcap_datalink(p);
+	if (!any && *linktype != DLT_EN10MB) {
 		fprintf(stderr, "ofl: %s: not an Ethernet capture (link type %d)\n",
-			path, pcap_datalink(p));
+			path, *linktype);
 		pcap_close(p);
 		return NULL;
 	}
@@ -36,6 +40,18 @@ struct pcapio_in *pcapio_open(const char *path)
 	}
 	in->p = p;
 	return in;
+}
+
+struct pcapio_in *pcapio_open(const char *path)
+{
+	int lt;
+
+	return pcapio_open_link(path, 0, &lt);
+}
+
+struct pcapio_in *pcapio_open_any(const char *path, int *linktype)
+{
+	return pcapio_open_link(path, 1, linktype);
 }
 
 int pcapio_next(struct pcapio_in *in, const uint8_t **data, size_t *len,

@@ -12,6 +12,10 @@ struct pcapio_out;
 /* Open a capture for reading; prints the reason and returns NULL on error.
  * Only Ethernet (DLT_EN10MB) captures are accepted. */
 struct pcapio_in *pcapio_open(const char *path);
+/* The same for any link type (DLT_* value in *linktype), for commands that
+ * handle more than Ethernet (ofl parse). Nanosecond pcaps are read too (the
+ * timestamps are given in microseconds). */
+struct pcapio_in *pcapio_open_any(const char *path, int *linktype);
 /* Next frame: 1 with data, len (caplen) set, 0 at the end, -1 on error.
  * *wirelen is the original length (may exceed *len for snapped frames). */
 int pcapio_next(struct pcapio_in *in, const uint8_t **data, size_t *len,

@@ -11,7 +11,11 @@ frame, over the prefix both dissected (see docs/PARSER.md, "Differential
 test"). Layers only one side lists past that prefix are counted, not failed:
 tshark goes on where ofl stops by design (ICMP error payloads, Teredo,
 ERSPAN, PPP control protocols), ofl goes on where tshark stops (ports
-tshark does not assign). Exit 77 with SKIP when tshark is missing.
+tshark does not assign). Captures of every link type `ofl parse` reads
+(Ethernet, raw IP, IPv4, IPv6, Linux cooked, PPP) are compared: tshark's
+link-layer protocols (sll, raw, ppp) have no ofl name and are left out,
+and ofl reports offsets from the start of the captured frame as tshark
+does (IP after a Linux cooked header at 16). Exit 77 with SKIP when tshark is missing.
 """
 import json
 import os
@@ -20,7 +24,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-# tshark protocol name -> ofl layer name
+# tshark protocol name -> ofl layer name (names not here, such as the link
+# layers sll, raw and ppp, are not compared)
 TSHARK = {
     "eth": "eth", "vlan": "vlan", "ieee8021ad": "vlan", "mpls": "mpls",
     "pppoes": "pppoe", "arp": "arp", "ip": "ipv4", "ipv6": "ipv6",
@@ -129,7 +134,8 @@ def compare_all(paths, ofl, work, stats, verbose):
     for path in paths:
         o = ofl_frames(ofl, path)
         if o is None:
-            # not an Ethernet capture or not readable by libpcap
+            # a link type ofl parse does not read, or not a capture
+            # (the corpus has some empty files)
             print(f"{os.path.basename(path)}: not read by ofl (link type "
                   f"or format), skipped")
             stats["skipped"] += 1
