@@ -6,6 +6,7 @@
  * hand-made single-segment one: no EAL is needed for rte_net_get_ptype.
  */
 #include <benchmark/benchmark.h>
+#include <cstdlib>
 #include <cstring>
 
 #include <rte_mbuf.h>
@@ -92,9 +93,55 @@ void BM_dpdk_get_ptype(benchmark::State &state)
 	}
 }
 
+/*
+ * --count SIDE FRAME N: N calls of one side (0 DPDK, 1 ofl) on frame
+ * FRAME (0..2) in the function cg_loop, for callgrind's instruction counts
+ * (load-independent; docs/PERFORMANCE.md):
+ *   valgrind --tool=callgrind --toggle-collect=cg_loop \
+ *     ./bench_parser --count 1 0 100000
+ * then the program total divided by N.
+ */
+__attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
+{
+	static struct ofl_parse_result r;
+	struct rte_net_hdr_lens hl;
+	const uint8_t *p = fr->buf + RTE_PKTMBUF_HEADROOM;
+	uint32_t acc = 0;
+
+	for (long i = 0; i < n; i++) {
+		__asm__ volatile("" : : "r"(p) : "memory");
+		if (side)
+			acc += (uint32_t)ofl_parse(p, p + fr->f.n,
+						   OFL_PROTO_ETH, &r);
+		else
+			acc += rte_net_get_ptype(&fr->m, &hl,
+						 RTE_PTYPE_ALL_MASK);
+		__asm__ volatile("" : : : "memory");
+	}
+	return (int)(acc & 1);
+}
+
 } // namespace
 
 BENCHMARK(BM_dpdk_get_ptype)->DenseRange(0, 2);
 BENCHMARK(BM_ofl_parse)->DenseRange(0, 2);
 BENCHMARK(BM_ofl_parse_flow_key)->DenseRange(0, 2);
-BENCHMARK_MAIN();
+
+int main(int argc, char **argv)
+{
+	if (argc == 5 && !std::strcmp(argv[1], "--count")) {
+		static Frame fr;
+		unsigned int w = (unsigned int)std::atoi(argv[3]);
+
+		if (w > 2)
+			return 2;
+		setup(&fr, w);
+		return cg_loop(&fr, std::atoi(argv[2]), std::atol(argv[4]));
+	}
+	benchmark::Initialize(&argc, argv);
+	if (benchmark::ReportUnrecognizedArguments(argc, argv))
+		return 1;
+	benchmark::RunSpecifiedBenchmarks();
+	benchmark::Shutdown();
+	return 0;
+}
