@@ -7,12 +7,26 @@
  */
 #include "internal.h"
 
+/*
+ * Fill the entries of a table of @size (a power of two) whose values have
+ * two or more bits set, from the single-bit entries already in place: each
+ * v is its lowest set bit plus the rest, both done before v.
+ */
+OFL_INLINE void ofl__rss_fill_combos(uint32_t *t, unsigned int size)
+{
+	unsigned int v;
+
+	for (v = 3; v < size; v++)
+		if (v & (v - 1))
+			t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
+}
+
 OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 			 size_t key_len)
 {
 	uint8_t k[OFL__RSS_PAD];
 	size_t i;
-	unsigned int b, v;
+	unsigned int b;
 
 	if (!ctx || !key)
 		return OFL_EINVAL;
@@ -25,10 +39,7 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 		t[0] = 0;
 		for (b = 0; b < 8; b++)
 			t[0x80u >> b] = ofl__rss_window_pad(k, i, b);
-		/* each v: its lowest set bit plus the rest, both done */
-		for (v = 3; v < 256; v++)
-			if (v & (v - 1))
-				t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
+		ofl__rss_fill_combos(t, 256);
 	}
 	ctx->key_len = (uint16_t)key_len;
 	ctx->max_len = OFL_RSS_INPUT_MAX;
@@ -86,7 +97,7 @@ OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 {
 	uint8_t k[OFL__RSS_PAD];
 	size_t i;
-	unsigned int b, v;
+	unsigned int b;
 
 	if (!ctx || !key)
 		return OFL_EINVAL;
@@ -100,9 +111,7 @@ OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
 		for (b = 0; b < 4; b++)
 			t[0x8u >> b] = ofl__rss_window_pad(
 				k, i / 2, (unsigned int)(i & 1) * 4 + b);
-		for (v = 3; v < 16; v++)
-			if (v & (v - 1))
-				t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
+		ofl__rss_fill_combos(t, 16);
 	}
 	ctx->key_len = (uint16_t)key_len;
 	ctx->max_len = OFL_RSS_INPUT_MAX;
