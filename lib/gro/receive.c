@@ -13,9 +13,9 @@
  */
 #include "internal.h"
 
-/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx and
- * ofl__gro_bpf_put/get below (BPF passes the state between global
- * functions without the pointers). */
+/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx,
+ * ofl__gro_bpf_put and ofl__gro_bpf_scalars below (BPF passes the state
+ * between global functions without the pointers). */
 struct ofl__gro_rx {
 	const uint8_t *d;
 	const uint8_t *end;
@@ -81,6 +81,21 @@ OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
 	s->ol4 = rx->ol4;
 }
 
+/* The scalars of @rx from @s: after a global function, what it left. */
+OFL_INLINE void ofl__gro_bpf_scalars(struct ofl__gro_rx *rx,
+				     const struct ofl__gro_bpf_rx *s)
+{
+	rx->l3 = s->l3;
+	rx->l4 = s->l4;
+	rx->pay = s->pay;
+	rx->v6 = s->v6;
+	rx->flush = s->flush;
+	rx->udp = s->udp;
+	rx->tun = s->tun;
+	rx->ol3 = s->ol3;
+	rx->ol4 = s->ol4;
+}
+
 /* The frame (over @fb) and @rx as the wrapped function wants them. */
 OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
 				 struct ofl_gro_frame *f,
@@ -97,15 +112,7 @@ OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
 	rx->d = fb->b;
 	rx->end = fb->b + len;
 	rx->len = len;
-	rx->l3 = s->l3;
-	rx->l4 = s->l4;
-	rx->pay = s->pay;
-	rx->v6 = s->v6;
-	rx->flush = s->flush;
-	rx->udp = s->udp;
-	rx->tun = s->tun;
-	rx->ol3 = s->ol3;
-	rx->ol4 = s->ol4;
+	ofl__gro_bpf_scalars(rx, s);
 }
 #endif
 
@@ -819,10 +826,7 @@ OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 
 	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
 	r = ofl__gro_bpf_inner(ctx, (const struct ofl__gro_buf *)rx->d, &s);
-	rx->l4 = s.l4;
-	rx->v6 = s.v6;
-	rx->flush = s.flush;
-	rx->udp = s.udp;
+	ofl__gro_bpf_scalars(rx, &s);
 	return r;
 }
 #define ofl__gro_inner(ctx, rx) ofl__gro_bpf_inner_call(ctx, rx)
@@ -905,15 +909,7 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
 	rx->d = f->data;
 	rx->end = f->data + f->len;
-	rx->l3 = s.l3;
-	rx->l4 = s.l4;
-	rx->pay = s.pay;
-	rx->v6 = s.v6;
-	rx->flush = s.flush;
-	rx->udp = s.udp;
-	rx->tun = s.tun;
-	rx->ol3 = s.ol3;
-	rx->ol4 = s.ol4;
+	ofl__gro_bpf_scalars(rx, &s);
 	return r;
 }
 #define ofl__gro_parse(ctx, f, rx) ofl__gro_bpf_parse_call(ctx, f, rx)
