@@ -894,10 +894,37 @@ OFL_INLINE int ofl__parse_hdr(const uint8_t *p, const uint8_t *end,
  * ofl_parse() gets them inlined: the exported symbols may be interposed in
  * a shared library, and compilers do not inline those.
  */
+/* Zero all of @res but the layer slots (only nlayers of them are valid). */
+OFL_INLINE void ofl__parse_reset(struct ofl_parse_result *res)
+{
+	ofl__parse_zero(res, offsetof(struct ofl_parse_result, layers) / 4);
+	ofl__parse_zero(&res->outer, (sizeof(*res) -
+				      offsetof(struct ofl_parse_result, outer)) / 4);
+}
+
+/* The node a root starts at, OFL__PN_STOP for an unknown root. */
+OFL_INLINE unsigned int ofl__parse_root(unsigned int root)
+{
+	if (root == OFL_PROTO_ETH)
+		return OFL__PN_ETH;
+	if (root == OFL_PROTO_IPV4)
+		return OFL__PN_IPV4;
+	if (root == OFL_PROTO_IPV6)
+		return OFL__PN_IPV6;
+	return OFL__PN_STOP;
+}
+
+/* res->frame_len for a frame of flen bytes. */
+OFL_INLINE uint16_t ofl__parse_flen(size_t flen)
+{
+	return (uint16_t)(flen > OFL_PARSE_MAX_FRAME ? OFL_PARSE_MAX_FRAME :
+						       flen);
+}
+
 /*
  * Reset @res for a walk from @root: the node to start at, or OFL__PN_STOP
- * with res->error set for bad arguments. res->node is left 0 (ofl_parse()
- * keeps the node in a register; ofl_parse_begin() stores it).
+ * with res->error set for bad arguments. res->node is left 0
+ * (ofl_parse_begin() stores it).
  */
 OFL_INLINE unsigned int ofl__parse_begin(const void *data, const void *end_,
 					 unsigned int root,
@@ -905,29 +932,15 @@ OFL_INLINE unsigned int ofl__parse_begin(const void *data, const void *end_,
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *end = (const uint8_t *)end_;
-	unsigned int nid;
-	size_t flen;
+	unsigned int nid = ofl__parse_root(root);
 
-	/* zero all but the layer slots (only nlayers of them are valid) */
-	ofl__parse_zero(res, offsetof(struct ofl_parse_result, layers) / 4);
-	ofl__parse_zero(&res->outer, (sizeof(*res) -
-				      offsetof(struct ofl_parse_result, outer)) / 4);
-	if (root == OFL_PROTO_ETH)
-		nid = OFL__PN_ETH;
-	else if (root == OFL_PROTO_IPV4)
-		nid = OFL__PN_IPV4;
-	else if (root == OFL_PROTO_IPV6)
-		nid = OFL__PN_IPV6;
-	else
-		nid = OFL__PN_STOP;
+	ofl__parse_reset(res);
 	/* end NULL with data not NULL is end < data */
 	if (!p || end < p || nid == OFL__PN_STOP) {
 		res->error = OFL_EINVAL;
 		return OFL__PN_STOP;
 	}
-	flen = (size_t)(end - p);
-	res->frame_len = (uint16_t)(flen > OFL_PARSE_MAX_FRAME ?
-				    OFL_PARSE_MAX_FRAME : flen);
+	res->frame_len = ofl__parse_flen((size_t)(end - p));
 	return nid;
 }
 
@@ -1023,49 +1036,55 @@ OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 OFL_API int ofl_parse(const void *data, const void *end,
 		      unsigned int root, struct ofl_parse_result *res)
 {
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *e = (const uint8_t *)end;
 	struct ofl__parse_state s;
 	unsigned int i;
 	int ret;
 
-	s.nid = ofl__parse_begin(data, end, root, res);
-	if (s.nid == OFL__PN_STOP)
-		return OFL_EINVAL;
-	/* ofl__parse_step1() without the round trip of the cursor through
-	 * *res (which the step API needs for BPF; natively it only adds
-	 * store-to-load latency to every header) */
+	/*
+	 * ofl__parse_begin() and ofl__parse_step1() without the round trip
+	 * of the root and the cursor through *res (which the step API needs
+	 * for BPF; natively it only adds a root table, a second dispatch on
+	 * the node and store-to-load latency to every header). The same
+	 * checks in the same order: reset, pointers, root.
+	 */
+	ofl__parse_reset(res);
+	if (!p || e < p)
+		goto inval;
+	res->frame_len = ofl__parse_flen((size_t)(e - p));
 	s.off = 0;
 	s.hlen = 0;
 	s.nl = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
-	s.lim = ofl__parse_lim((const uint8_t *)data, (const uint8_t *)end);
-	ret = OFL_ELOOP;
+	s.lim = ofl__parse_lim(p, e);
+	s.nid = OFL__PN_STOP;
 #if OFL__PARSE_SPECIALIZE
 	/*
-	 * The first step specialised for its root (no node dispatch; the
-	 * later steps are reached by jumps between the node cases), and the
-	 * loop one step shorter: the same step limit.
+	 * The first step specialised for its root, chosen by the root itself
+	 * (no node dispatch; the later steps are reached by jumps between
+	 * the node cases), and the loop one step shorter: the same step
+	 * limit.
 	 */
-	if (s.nid == OFL__PN_ETH)
-		ret = ofl__parse_hdr_n((const uint8_t *)data,
-				       (const uint8_t *)end, &s, res,
-				       OFL__PN_ETH);
-	else if (s.nid == OFL__PN_IPV4)
-		ret = ofl__parse_hdr_n((const uint8_t *)data,
-				       (const uint8_t *)end, &s, res,
-				       OFL__PN_IPV4);
+	if (root == OFL_PROTO_ETH)
+		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_ETH);
+	else if (root == OFL_PROTO_IPV4)
+		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_IPV4);
+	else if (root == OFL_PROTO_IPV6)
+		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_IPV6);
 	else
-		ret = ofl__parse_hdr_n((const uint8_t *)data,
-				       (const uint8_t *)end, &s, res,
-				       OFL__PN_IPV6);
+		goto inval;
 	OFL__PARSE_LOOP
 	for (i = 1; ret > 0 && i < OFL_PARSE_MAX_DEPTH; i++)
-		ret = ofl__parse_hdr((const uint8_t *)data,
-				     (const uint8_t *)end, &s, res);
+		ret = ofl__parse_hdr(p, e, &s, res);
 #else
+	s.nid = ofl__parse_root(root);
+	if (s.nid == OFL__PN_STOP)
+		goto inval;
+	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-		ret = ofl__parse_hdr((const uint8_t *)data,
-				     (const uint8_t *)end, &s, res);
+		ret = ofl__parse_hdr(p, e, &s, res);
 		if (ret <= 0)
 			break;
 	}
@@ -1075,4 +1094,9 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	 * starts below the limit and is at most 2048 bytes long) */
 	res->stop_off = (uint16_t)s.off;
 	return ofl__parse_finish(res, ret, s.flow);
+inval:
+	/* as ofl__parse_begin() leaves it: all zero but the error */
+	res->frame_len = 0;
+	res->error = OFL_EINVAL;
+	return OFL_EINVAL;
 }
