@@ -1051,8 +1051,10 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
 			return ret;
 		fi = (const struct ofl_parse_flow *)((uint8_t *)res + flow);
 
+		/* the datagram's end if it is known (not 0) and before the
+		 * frame's: one unsigned compare */
 		pend = res->frame_len;
-		if (fi->l3_end && fi->l3_end < pend)
+		if ((unsigned int)fi->l3_end - 1u < pend)
 			pend = fi->l3_end;
 		res->payload_len = (uint16_t)(pend > res->payload_off ?
 					      pend - res->payload_off : 0);
