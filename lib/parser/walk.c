@@ -679,7 +679,7 @@ OFL_INLINE void ofl__parse_l4_cut(const struct ofl_parse_op *op,
 	if (!(op->flags & OFL_PARSE_OP_PORTS))
 		return;
 	/* BPF: one state for the verifier from here (the flag split the
-	 * paths): 180 833 processed instructions rather than 199 142 */
+	 * paths): about 18k fewer processed instructions for the step */
 	OFL__PARSE_FORGET();
 	if (hdr + 4 > end)
 		return;
