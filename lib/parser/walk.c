@@ -678,12 +678,21 @@ OFL_INLINE void ofl__parse_l4_cut(const struct ofl_parse_op *op,
 
 	if (!(op->flags & OFL_PARSE_OP_PORTS))
 		return;
-	/* BPF: one state for the verifier from here (the flag split the
-	 * paths): about 18k fewer processed instructions for the step */
-	OFL__PARSE_FORGET();
 	if (hdr + 4 > end)
 		return;
+#if defined(OFL_BPF)
+	/*
+	 * The same offset, from the result (a map value the verifier does
+	 * not track) rather than from the walker's register: the step's
+	 * paths then reach here alike and prune (171 775 processed
+	 * instructions for the step rather than 199 039; natively the load
+	 * costs the common path 11 instructions, so there it is s->flow).
+	 */
+	(void)s;
+	flow = ofl__parse_flow_off(res->encap);
+#else
 	flow = s->flow;
+#endif
 	OFL__PARSE_HIDE(flow);
 	if (flow > OFL__PARSE_RSIZE - sizeof(*fl))
 		return;
@@ -809,7 +818,19 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	}
 	s->hlen = hlen;
 	OFL__PARSE_SYNC(res, hlen, idx, flags, ext, op);
+#if defined(OFL_BPF)
+	/*
+	 * The same offset, from the result (a map value the verifier does
+	 * not track) rather than from the walker's register: the step's
+	 * paths then reach here alike and prune (171 775 processed
+	 * instructions for the step rather than 199 039; natively the load
+	 * costs the common path 11 instructions, so there it is s->flow).
+	 */
+	(void)s;
+	flow = ofl__parse_flow_off(res->encap);
+#else
 	flow = s->flow;
+#endif
 	OFL__PARSE_HIDE(flow);
 	if (flow > OFL__PARSE_RSIZE - sizeof(*fl))
 		return OFL_EINVAL;
