@@ -1,13 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* lib/parser on arbitrary bytes, from each root; the step API (the generic
  * walk BPF runs) must agree with ofl_parse() (the per-node specialised
- * walk); the flow key never exceeds its bound. */
+ * walk); the flow key never exceeds its bound; ports are the frame's 4
+ * bytes at the flow's L4 header, or at stop_off when that header was cut
+ * short (l4_off 0, an error). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <offload/parser.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int bad_ports(const struct ofl_parse_result *r,
+		     const struct ofl_parse_flow *fl, const uint8_t *data,
+		     size_t size)
+{
+	size_t at = fl->l4_off ? fl->l4_off : r->stop_off;
+
+	if (!fl->has_ports)
+		return 0;
+	if (!fl->l4_off && !r->error)
+		return 1;
+	return at + 4 > size || memcmp(fl->ports, data + at, 4);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -24,6 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < r.nlayers; i++)
 		if ((size_t)r.layers[i].offset + r.layers[i].len > size)
 			__builtin_trap();
+	if (bad_ports(&r, &r.outer, data, size) ||
+	    (r.encap && bad_ports(&r, &r.inner, data, size)))
+		__builtin_trap();
 	k = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
 	if (k > OFL_PARSE_FLOW_KEY_MAX)
 		__builtin_trap();

@@ -126,10 +126,16 @@ struct ofl_parse_flow {
 	uint8_t ports[4];	/* source port, destination port, wire order */
 	uint8_t family;		/* 0 (no IP), 4 or 6 */
 	uint8_t ip_proto;	/* protocol after the IP header chain */
-	uint8_t has_ports;	/* 1 if ports[] holds TCP/UDP/SCTP ports */
+	uint8_t has_ports;	/* 1 if ports[] holds TCP/UDP/SCTP ports:
+				 * also when that header is cut short or
+				 * has a bad data offset but its first 4
+				 * bytes are in the frame (then l4_off is
+				 * 0 and the header is at stop_off; Linux
+				 * __skb_flow_get_ports()) */
 	uint8_t frag;		/* OFL_PARSE_FRAG_* */
 	uint16_t l3_off;	/* offset of the IP header (if family != 0) */
-	uint16_t l4_off;	/* offset of the L4 header, 0 if none */
+	uint16_t l4_off;	/* offset of the L4 header, 0 if none
+				 * (or not wholly inside the frame) */
 	uint16_t l3_end;	/* IP header offset + IP total length, or 0 */
 	uint16_t reserved;
 };
@@ -249,10 +255,15 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  *
  * Ports are taken from TCP, UDP and SCTP; IPv4 and IPv6 fragments with
  * a non-zero offset stop before L4 (like __skb_flow_dissect() with
- * FLOW_DISSECTOR_F_PARSE_1ST_FRAG). TCP options are parsed as Linux
- * tcp_parse_options() does (an option with a length that does not match
- * its kind is skipped). MPLS: after the bottom-of-stack entry the first
- * nibble of the payload picks IPv4 (4) or IPv6 (6); other values stop.
+ * FLOW_DISSECTOR_F_PARSE_1ST_FRAG). As in __skb_flow_get_ports(), the
+ * ports are taken from the first 4 bytes of such a header even when the
+ * rest is not there or its length is bad (OFL_ENODATA, or OFL_EPROTO for
+ * a TCP data offset < 5): the flow's has_ports is 1, the header is not
+ * listed, l4_off and payload_off stay 0 and stop_off is its offset. TCP
+ * options are parsed as Linux tcp_parse_options() does (an option with a
+ * length that does not match its kind is skipped). MPLS: after the
+ * bottom-of-stack entry the first nibble of the payload picks IPv4 (4) or
+ * IPv6 (6); other values stop.
  * The IP total length is not checked against the frame (snapped captures
  * still parse); it only bounds payload_len (Ethernet padding excluded).
  */
@@ -330,8 +341,9 @@ ofl_parse_inner(const struct ofl_parse_result *res);
  *
  * Writes, in wire order and without gaps, the source address, the
  * destination address and, when OFL_PARSE_KEY_PORTS is set and the flow
- * has ports (TCP/UDP/SCTP, not a non-first fragment), the source port and
- * the destination port: the input of the Microsoft RSS hash types
+ * has ports (TCP/UDP/SCTP, not a non-first fragment; also a header cut
+ * short after its ports, see has_ports), the source port and the
+ * destination port: the input of the Microsoft RSS hash types
  * (IPv4: 4+4[+2+2], IPv6: 16+16[+2+2]). Returns the number of bytes written
  * (8, 12, 32 or 36) or OFL_ENOENT if that flow has no IP header. Whether a
  * fragment should be hashed with ports is the caller's (RSS's) decision:

@@ -2,7 +2,9 @@
 /*
  * lib/parser in XDP (parse.bpf.c) under BPF_PROG_TEST_RUN equals the native
  * build byte for byte: every catalogue frame (frames.h), every truncation
- * of it down to 14 bytes, and random byte flips of it. The native twin is
+ * of it down to 14 bytes (TCP/UDP/SCTP cut short: ports without the
+ * layer), random byte flips of it, and TCP data offsets < 5 / past the
+ * end. The native twin is
  * built here from the same source (lib/all.c) with the same bounds.
  */
 #define OFL_STATIC_ONLY 1
@@ -103,6 +105,18 @@ int main(int argc, char **argv)
 				return 1;
 			runs++;
 		}
+	}
+	/* TCP data offsets < 5 and past the end (ports of a header that is
+	 * not parsed whole), plain and inside VXLAN */
+	for (i = 0; i < 4; i++) {
+		static const uint8_t doff[2] = { 0x40, 0xf0 };
+		size_t at = i < 2 ? 46 : 96;
+
+		fb_frame(i < 2 ? 0 : 22, &f);
+		f.b[at] = doff[i & 1];
+		if (one(prog, map, f.b, f.n, &bad))
+			return 1;
+		runs++;
 	}
 	ofl_bpf_close(&b);
 	printf("%lu runs, %lu differ\n", runs, bad);

@@ -334,8 +334,21 @@ static void test_raw_ip_roots(void **state)
 			 OFL_EINVAL);
 }
 
+/* The ports of a cut frame's flow: the full frame's, and there as soon as
+ * the 4 bytes at its L4 header are (Linux __skb_flow_get_ports()). */
+static void cut_ports(const struct ofl_parse_flow *fl,
+		      const struct ofl_parse_flow *full, size_t len)
+{
+	if (fl->has_ports) {
+		assert_int_equal(full->has_ports, 1);
+		assert_memory_equal(fl->ports, full->ports, 4);
+	} else if (full->has_ports) {
+		assert_true(len < (size_t)full->l4_off + 4);
+	}
+}
+
 /* Every truncation of every frame: ENODATA or success, layers a prefix of
- * the full frame's, each listed layer wholly inside. */
+ * the full frame's, each listed layer wholly inside, ports as above. */
 static void test_truncated_everywhere(void **state)
 {
 	static struct ofl_parse_result full;
@@ -361,6 +374,9 @@ static void test_truncated_everywhere(void **state)
 			}
 			if (ret)
 				assert_true(r.stop_off <= len);
+			cut_ports(&r.outer, &full.outer, len);
+			if (full.encap)
+				cut_ports(&r.inner, &full.inner, len);
 		}
 	}
 }
@@ -390,6 +406,135 @@ static void test_truncated_cases(void **state)
 	f.b[46] = 0xf0;
 	assert_int_equal(parse_buf(70), OFL_ENODATA);
 	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+}
+
+/*
+ * An L4 header cut short (or with a bad TCP data offset): the ports are
+ * taken from its first 4 bytes when they are in the frame, as Linux's
+ * __skb_flow_get_ports() does; the layer is not listed, the error and
+ * stop_off are those of the cut header, l4_off/payload_off stay 0.
+ */
+static void assert_cut(size_t len, int err, const char *want_layers,
+		       unsigned int stop, const struct ofl_parse_flow *fl,
+		       unsigned int sport, unsigned int dport,
+		       unsigned int proto)
+{
+	assert_int_equal(parse_buf(len), err);
+	assert_string_equal(layers(&r), want_layers);
+	assert_int_equal(r.error, err);
+	assert_int_equal(r.stop_off, stop);
+	assert_int_equal(fl->ip_proto, proto);
+	assert_int_equal(fl->l4_off, 0);
+	if (sport || dport) {
+		assert_int_equal(fl->has_ports, 1);
+		assert_int_equal(be16(fl->ports), sport);
+		assert_int_equal(be16(fl->ports + 2), dport);
+	} else {
+		assert_int_equal(fl->has_ports, 0);
+		assert_int_equal(be32(fl->ports), 0);
+	}
+}
+
+static void test_cut_l4_ports(void **state)
+{
+	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	size_t k;
+
+	(void)state;
+	/* Eth/IPv4/TCP, TCP at 34: 3 bytes, then 4 .. 19 */
+	assert_true(fb_frame(0, &f));
+	assert_cut(37, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 0, 0, 6);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 8);
+	for (k = 4; k < 20; k++)
+		assert_cut(34 + k, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer,
+			   1234, 80, 6);
+	assert_int_equal(r.payload_off, 0);
+	assert_int_equal(r.payload_len, 0);
+	assert_int_equal(r.tcp_flags, 0);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(be16(key + 8), 1234);
+	assert_int_equal(be16(key + 10), 80);
+	/* data offset 15 (60 bytes) past the end of a 70-byte frame */
+	f.b[46] = 0xf0;
+	assert_cut(70, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 1234, 80,
+		   6);
+	/* data offset < 5: Linux takes the ports without looking at it */
+	f.b[46] = 0x40;
+	assert_cut(f.n, OFL_EPROTO, "eth@0 ipv4@14", 34, &r.outer, 1234, 80,
+		   6);
+	f.b[46] = 0x00;
+	assert_cut(38, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 1234, 80,
+		   6);
+	/* QinQ/IPv4/UDP, UDP at 42: 3 bytes, then 4 .. 7 */
+	assert_true(fb_frame(3, &f));
+	assert_cut(45, OFL_ENODATA, "eth@0 vlan@14 vlan@18 ipv4@22", 42,
+		   &r.outer, 0, 0, 17);
+	for (k = 4; k < 8; k++)
+		assert_cut(42 + k, OFL_ENODATA, "eth@0 vlan@14 vlan@18 ipv4@22",
+			   42, &r.outer, 53, 53, 17);
+	/* SCTP at 34: 4 .. 11 bytes */
+	assert_true(fb_frame(10, &f));
+	for (k = 4; k < 12; k++)
+		assert_cut(34 + k, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer,
+			   5, 6, 132);
+	/* VLAN/IPv6/TCP, TCP at 58 */
+	assert_true(fb_frame(2, &f));
+	assert_cut(61, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
+		   0, 0, 6);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 32);
+	assert_cut(62, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
+		   443, 5555, 6);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(be16(key + 32), 443);
+	assert_int_equal(be16(key + 34), 5555);
+	/* IPv6 first fragment / TCP at 62 */
+	assert_true(fb_frame(12, &f));
+	assert_cut(66, OFL_ENODATA, "eth@0 ipv6@14 ipv6-frag@54", 62,
+		   &r.outer, 9, 10, 6);
+	/* VXLAN: the inner TCP (at 84) cut, the inner flow gets its ports */
+	assert_true(fb_frame(22, &f));
+	assert_cut(88, OFL_ENODATA, "eth@0 ipv4@14 udp@34 vxlan@42 eth@50 "
+		   "ipv4@64", 84, &r.inner, 1111, 2222, 6);
+	assert_int_equal(r.encap, 1);
+	assert_int_equal(be16(r.outer.ports + 2), 4789);
+	assert_int_equal(r.outer.l4_off, 34);
+	assert_int_equal(r.payload_off, 42);	/* the outer UDP's, as before */
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
+					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(be16(key + 8), 1111);
+	assert_int_equal(be16(key + 10), 2222);
+	assert_cut(87, OFL_ENODATA, "eth@0 ipv4@14 udp@34 vxlan@42 eth@50 "
+		   "ipv4@64", 84, &r.inner, 0, 0, 6);
+	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
+					    OFL_PARSE_KEY_PORTS, key), 8);
+	/* the outer UDP cut: the outer flow's ports */
+	assert_cut(38, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 40000,
+		   4789, 17);
+	/* a later fragment still stops before L4 (no ports) */
+	assert_true(fb_frame(15, &f));
+	assert_int_equal(parse_buf(38), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14");
+	assert_int_equal(r.outer.has_ports, 0);
+	/* ICMP has no ports */
+	assert_true(fb_frame(8, &f));
+	assert_cut(40, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 0, 0, 1);
+	/* the step API (the generic form BPF runs) agrees */
+	assert_true(fb_frame(22, &f));
+	{
+		static struct ofl_parse_result a;
+		int ret;
+
+		assert_int_equal(parse_buf(90), OFL_ENODATA);
+		assert_int_equal(ofl_parse_begin(f.b, f.b + 90, OFL_PROTO_ETH,
+						 &a), 0);
+		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
+			ret = ofl_parse_step(f.b, f.b + 90, &a);
+			if (ret <= 0)
+				break;
+		}
+		assert_int_equal(ofl_parse_finish(&a, ret), OFL_ENODATA);
+		assert_memory_equal(&a.outer, &r.outer, 2 * sizeof(r.outer));
+	}
 }
 
 static void test_bad_lengths(void **state)
@@ -792,6 +937,7 @@ int main(void)
 		cmocka_unit_test(test_raw_ip_roots),
 		cmocka_unit_test(test_truncated_everywhere),
 		cmocka_unit_test(test_truncated_cases),
+		cmocka_unit_test(test_cut_l4_ports),
 		cmocka_unit_test(test_bad_lengths),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_too_many_options),
