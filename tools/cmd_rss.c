@@ -173,13 +173,14 @@ static void rss_hao(const uint8_t *h, size_t hl, struct ofl_rss_flow *f)
 }
 
 /*
- * lib/parser lists a header only when it is wholly in the frame and stops
- * at a malformed option list, but a NIC (and __skb_flow_dissect(), which
- * reads just the 4 port bytes) still hashes the ports of a TCP/UDP header
- * cut short by the snap length, or behind an IPv6 options header whose
- * option TLVs are malformed. When the parse stopped right after this flow's
- * last IP / extension header, take the protocol from that header and the
- * ports from the 4 bytes behind it.
+ * lib/parser stops at a malformed option list, but a NIC (and
+ * __skb_flow_dissect(), which skips IPv6 option headers by their length
+ * and reads just the 4 port bytes) still hashes the ports behind an IPv6
+ * options header whose option TLVs are malformed. When the parse stopped
+ * right after this flow's last IP / extension header, take the protocol
+ * from that header and the ports from the 4 bytes behind it. (A TCP/UDP
+ * header cut short by the snap length needs nothing here: the parser
+ * gives its ports, has_ports, itself.)
  */
 static void rss_ports_after_error(const uint8_t *p, size_t len,
 				  const struct ofl_parse_result *res,
