@@ -1117,10 +1117,10 @@ OFL_API int ofl_parse(const void *data, const void *end,
 
 	/*
 	 * ofl__parse_begin() and ofl__parse_step1() without the round trip
-	 * of the root and the cursor through *res (which the step API needs
-	 * for BPF; natively it only adds a root table, a second dispatch on
-	 * the node and store-to-load latency to every header). The same
-	 * checks in the same order: reset, pointers, root.
+	 * of the node and the cursor through *res (which the step API needs
+	 * for BPF; natively it only adds a second dispatch on the node and
+	 * store-to-load latency to every header). The same checks in the
+	 * same order: reset, pointers, root.
 	 */
 	ofl__parse_reset(res);
 	if (!p || e < p)
@@ -1131,29 +1131,25 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.nl = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	s.lim = ofl__parse_lim(p, e);
-	s.nid = OFL__PN_STOP;
+	s.nid = ofl__parse_root(root);
+	if (s.nid == OFL__PN_STOP)
+		goto inval;
 #if OFL__PARSE_SPECIALIZE
 	/*
-	 * The first step specialised for its root, chosen by the root itself
-	 * (no node dispatch; the later steps are reached by jumps between
-	 * the node cases), and the loop one step shorter: the same step
-	 * limit.
+	 * The first step specialised for its root node (no node dispatch;
+	 * the later steps are reached by jumps between the node cases), and
+	 * the loop one step shorter: the same step limit.
 	 */
-	if (root == OFL_PROTO_ETH)
+	if (s.nid == OFL__PN_ETH)
 		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_ETH);
-	else if (root == OFL_PROTO_IPV4)
+	else if (s.nid == OFL__PN_IPV4)
 		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_IPV4);
-	else if (root == OFL_PROTO_IPV6)
-		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_IPV6);
 	else
-		goto inval;
+		ret = ofl__parse_hdr_n(p, e, &s, res, OFL__PN_IPV6);
 	OFL__PARSE_LOOP
 	for (i = 1; ret > 0 && i < OFL_PARSE_MAX_DEPTH; i++)
 		ret = ofl__parse_hdr(p, e, &s, res);
 #else
-	s.nid = ofl__parse_root(root);
-	if (s.nid == OFL__PN_STOP)
-		goto inval;
 	ret = OFL_ELOOP;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
