@@ -105,13 +105,11 @@ void restore(int nring, int w)
 }
 
 /* Allocate and fill the ring (whole frames once), point lib/gro at it. */
-bool setup(benchmark::State &st, int nring, int w)
+bool fill(int nring, int w)
 {
 	for (int b = 0; b < nring; b++) {
-		if (rte_pktmbuf_alloc_bulk(pool, ring[b], kBurst)) {
-			st.SkipWithError("mbuf pool empty");
+		if (rte_pktmbuf_alloc_bulk(pool, ring[b], kBurst))
 			return false;
-		}
 		for (int i = 0; i < kBurst; i++) {
 			uint8_t *p = (uint8_t *)rte_pktmbuf_append(
 				ring[b][i], (uint16_t)wl[w].len[i]);
@@ -123,6 +121,16 @@ bool setup(benchmark::State &st, int nring, int w)
 			fr[b][i].id = (uint32_t)i;
 			fr[b][i].csum = OFL_GRO_CSUM_UNNECESSARY;
 		}
+	}
+	return true;
+}
+
+/* fill() and the first restore, for a Google Benchmark run. */
+bool setup(benchmark::State &st, int nring, int w)
+{
+	if (!fill(nring, w)) {
+		st.SkipWithError("mbuf pool empty");
+		return false;
 	}
 	restore(nring, w);
 	return true;
@@ -271,21 +279,8 @@ int count(int side, int w, long n)
 	const int nring = kWarmRing;
 	long total = 0;
 
-	for (int b = 0; b < nring; b++) {
-		if (rte_pktmbuf_alloc_bulk(pool, ring[b], kBurst))
-			return 1;
-		for (int i = 0; i < kBurst; i++) {
-			uint8_t *p = (uint8_t *)rte_pktmbuf_append(
-				ring[b][i], (uint16_t)wl[w].len[i]);
-
-			memcpy(p, wl[w].data[i], wl[w].len[i]);
-			fr[b][i].data = p;
-			fr[b][i].len = wl[w].len[i];
-			fr[b][i].hash = wl[w].hash[i];
-			fr[b][i].id = (uint32_t)i;
-			fr[b][i].csum = OFL_GRO_CSUM_UNNECESSARY;
-		}
-	}
+	if (!fill(nring, w))
+		return 1;
 	ofl_gro_init(&ctx, NULL);
 	for (long j = 0; j < n; j++) {
 		int b = (int)(j % nring);
@@ -362,24 +357,8 @@ int tsc(long rounds)
 		for (int w = 0; w < 3; w++) {
 			long total[2] = { 0, 0 };
 
-			for (int b = 0; b < nring; b++) {
-				if (rte_pktmbuf_alloc_bulk(pool, ring[b],
-							   kBurst))
-					return 1;
-				for (int i = 0; i < kBurst; i++) {
-					uint8_t *p = (uint8_t *)
-						rte_pktmbuf_append(ring[b][i],
-							(uint16_t)wl[w].len[i]);
-
-					memcpy(p, wl[w].data[i], wl[w].len[i]);
-					fr[b][i].data = p;
-					fr[b][i].len = wl[w].len[i];
-					fr[b][i].hash = wl[w].hash[i];
-					fr[b][i].id = (uint32_t)i;
-					fr[b][i].csum =
-						OFL_GRO_CSUM_UNNECESSARY;
-				}
-			}
+			if (!fill(nring, w))
+				return 1;
 			ofl_gro_init(&ctx, NULL);
 			for (long r = 0; r < rounds; r++) {
 				for (int k = 0; k < 2; k++) {
