@@ -33,6 +33,15 @@ nm_empty() {
 	echo "ok: $(basename "$2"): $n functions, no undefined symbol"
 }
 
+# arm_obj OPT: the core for $mode (a Cortex-M CPU) at OPT into $obj.
+arm_obj() {
+	obj=$out/core-$mode$1.o
+	# shellcheck disable=SC2086
+	arm-none-eabi-gcc -mcpu=$mode -mthumb -DOFL_FIRMWARE $core \
+		-fno-tree-loop-distribute-patterns $warn $1 -c \
+		-o "$obj" "$all"
+}
+
 need() {
 	command -v "$1" >/dev/null 2>&1 && return 0
 	echo "FAIL: $1 not installed (scripts/deps.sh installs it)"; exit 1
@@ -63,11 +72,7 @@ i386-clang)
 cortex-m0plus)
 	need arm-none-eabi-gcc
 	for o in -Os -O2; do
-		obj=$out/core-$mode$o.o
-		# shellcheck disable=SC2086
-		arm-none-eabi-gcc -mcpu=$mode -mthumb -DOFL_FIRMWARE $core \
-			-fno-tree-loop-distribute-patterns $warn $o -c \
-			-o "$obj" "$all"
+		arm_obj "$o"
 		u=$(arm-none-eabi-nm -u "$obj" | awk '{print $2}' |
 			grep -v -e '^__aeabi_' -e '^__gnu_thumb1_' || true)
 		if [ -n "$u" ]; then
@@ -80,11 +85,7 @@ cortex-m0plus)
 cortex-m4)
 	need arm-none-eabi-gcc
 	for o in -Os -O2; do
-		obj=$out/core-$mode$o.o
-		# shellcheck disable=SC2086
-		arm-none-eabi-gcc -mcpu=$mode -mthumb -DOFL_FIRMWARE $core \
-			-fno-tree-loop-distribute-patterns $warn $o -c \
-			-o "$obj" "$all"
+		arm_obj "$o"
 		nm_empty arm-none-eabi-nm "$obj"
 		arm-none-eabi-size "$obj" | tail -1 |
 			awk '{print "   text " $1 " data " $2 " bss " $3}'
