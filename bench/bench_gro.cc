@@ -119,7 +119,7 @@ bool fill(int nring, int w)
 			fr[b][i].len = wl[w].len[i];
 			fr[b][i].hash = wl[w].hash[i];
 			fr[b][i].id = (uint32_t)i;
-			fr[b][i].csum = OFL_GRO_CSUM_UNNECESSARY;
+			fr[b][i].ip_summed = OFL_CHECKSUM_UNNECESSARY;
 		}
 	}
 	return true;
@@ -193,7 +193,7 @@ void run_ofl(benchmark::State &st, uint32_t csum)
 		return;
 	for (int j = 0; j < nring; j++)
 		for (int i = 0; i < kBurst; i++)
-			fr[j][i].csum = csum;
+			fr[j][i].ip_summed = csum;
 	ofl_gro_init(&ctx, NULL);
 	{
 		int k = ofl_gro_receive_burst(&ctx, fr[0], kBurst, out,
@@ -228,12 +228,12 @@ void run_ofl(benchmark::State &st, uint32_t csum)
 
 void BM_ofl(benchmark::State &st)
 {
-	run_ofl(st, OFL_GRO_CSUM_UNNECESSARY);
+	run_ofl(st, OFL_CHECKSUM_UNNECESSARY);
 }
 
 void BM_ofl_swcsum(benchmark::State &st)
 {
-	run_ofl(st, OFL_GRO_CSUM_NONE);
+	run_ofl(st, OFL_CHECKSUM_NONE);
 }
 
 /* The same loop with nothing in the timed region. */

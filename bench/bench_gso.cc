@@ -74,7 +74,7 @@ void build_frame()
 		l4len, 6, 0);
 	uint16_t v = (uint16_t)~ps;
 	std::memcpy(th + 16, &v, 2);
-	g_meta.csum_state = OFL_GSO_CSUM_PARTIAL;
+	g_meta.ip_summed = OFL_CHECKSUM_PARTIAL;
 }
 
 bool g_eal_ok;

@@ -213,7 +213,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		f.len = fl[nf];
 		f.hash = r[3] & 0x20 ? r[4] : 0;
 		f.id = nf++;
-		f.csum = r[2] & 1;
+		f.ip_summed = r[2] & 1;
 		if (ofl_gro_receive(&ctx, &f, pk, &m) < 0)
 			abort();
 		check(m);

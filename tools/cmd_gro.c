@@ -98,7 +98,7 @@ static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags)
 	for (i = 0; i < t->n; i++) {
 		struct ofl_gro_frame f = {
 			.data = t->frames[i], .len = t->lens[i], .hash = 0,
-			.id = i, .csum = OFL_GRO_CSUM_NONE,
+			.id = i, .ip_summed = OFL_CHECKSUM_NONE,
 		};
 
 		ofl_gro_receive(&ctx, &f, pk, &m);

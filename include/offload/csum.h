@@ -178,19 +178,6 @@ OFL_API ofl_sum16 ofl_csum_replace_by_diff(ofl_sum16 check, ofl_wsum diff);
 
 /* ---- skb-like checksum state ------------------------------------- */
 
-/** ip_summed values, numerically as Linux (include/linux/skbuff.h). */
-enum ofl_csum_ip_summed {
-	/** No checksum information: software must verify / compute. */
-	OFL_CHECKSUM_NONE = 0,
-	/** The device verified csum_level + 1 L4 checksums, outermost first. */
-	OFL_CHECKSUM_UNNECESSARY = 1,
-	/** @csum is the sum of the frame from @csum_start to its end. */
-	OFL_CHECKSUM_COMPLETE = 2,
-	/** Transmit: the checksum at csum_start + csum_offset is to be
-	 * completed; the field holds the folded pseudo-header sum. */
-	OFL_CHECKSUM_PARTIAL = 3,
-};
-
 /**
  * struct ofl_csum_state - the checksum part of a Linux sk_buff, for drivers,
  * BPF programs and firmware (12 bytes, pinned; no pointers, copy freely).
@@ -200,7 +187,7 @@ enum ofl_csum_ip_summed {
  *              byte covered by @csum (e.g. 14, after an Ethernet header).
  * @csum_offset: PARTIAL: offset of the 16-bit checksum field from
  *               @csum_start (16 for TCP, 6 for UDP).
- * @ip_summed: one of enum ofl_csum_ip_summed.
+ * @ip_summed: one of enum ofl_ip_summed (<offload/types.h>).
  * @csum_level: UNNECESSARY: number of consecutive verified checksums minus
  *              one, outermost first (Linux csum_level, 0..3).
  * @encapsulation: nonzero if the frame carries a tunnel (skb->encapsulation).

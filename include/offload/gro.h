@@ -107,23 +107,12 @@ OFL_BEGIN_DECLS
  *   longer flushes by itself and does not end a flow, but a segment whose
  *   CWR differs from the held flow's flushes it (every flag except FIN and
  *   PSH must be equal), so segments with CWR set merge with each other and
- *   the merged frame carries OFL_GRO_GSO_TCP_ACCECN (tcp_gro_complete).
+ *   the merged frame carries OFL_GSO_TCP_ACCECN (tcp_gro_complete).
  */
 enum ofl_gro_profile {
 	OFL_GRO_PROFILE_6_18 = 0,
 	OFL_GRO_PROFILE_6_10 = 1,
 	OFL_GRO_PROFILE_7_0 = 2,
-};
-
-/** Checksum state of a received frame (Linux skb->ip_summed on receive). */
-enum ofl_gro_csum {
-	/** Nothing known: lib/gro validates the TCP checksum in software
-	 * (CHECKSUM_NONE, skb_gro_checksum_validate). */
-	OFL_GRO_CSUM_NONE = 0,
-	/** The device verified the L4 checksum (CHECKSUM_UNNECESSARY); for a
-	 * tunnel frame every checksum: the outer UDP or GRE one and the
-	 * inner TCP one (a csum_level covering all of them). */
-	OFL_GRO_CSUM_UNNECESSARY = 1,
 };
 
 /** Decision for one frame (Linux enum gro_result). */
@@ -134,37 +123,13 @@ enum ofl_gro_result {
 };
 
 /*
- * gso_type bits of a merged frame: the values of Linux 6.18's SKB_GSO_*
- * (include/linux/skbuff.h), so kernel glue can store them in
- * skb_shinfo()->gso_type as they are. 6.18 moved SKB_GSO_TCP_FIXEDID from
- * 1 << 3 (now __SKB_GSO_TCP_FIXEDID, the netdev feature bit only) to
- * 1 << 30 and added SKB_GSO_TCP_FIXEDID_INNER (1 << 31); tcp4_gro_complete
- * sets them from the per-layer ip_fixedid bits: FIXEDID for the outer (or
- * only) IPv4 header, FIXEDID_INNER for the inner one of a tunnel
- * (tcp6_gro_complete sets neither). lib/gso (offload/gso.h) numbers its
- * ofl_gso_type enum differently, see docs/GRO.md.
+ * gso_type of a merged frame: OFL_GSO_* bits of <offload/types.h> (Linux
+ * 6.18's SKB_GSO_* values), so kernel glue stores them in
+ * skb_shinfo()->gso_type and lib/gso takes them as they are.
+ * tcp4_gro_complete sets the FIXEDID bits from the per-layer ip_fixedid
+ * bits: FIXEDID for the outer (or only) IPv4 header, FIXEDID_INNER for the
+ * inner one of a tunnel (tcp6_gro_complete sets neither).
  */
-#define OFL_GRO_GSO_TCPV4 (1u << 0)
-#define OFL_GRO_GSO_TCP_ECN (1u << 2)
-#define OFL_GRO_GSO_TCPV6 (1u << 4)
-/** gre_gro_complete (with or without the C bit: never GRE_CSUM) */
-#define OFL_GRO_GSO_GRE (1u << 6)
-/** SKB_GSO_GRE_CSUM: not produced by GRO (listed for completeness) */
-#define OFL_GRO_GSO_GRE_CSUM (1u << 7)
-/** ipip_gro_complete, sit_gro_complete: IPv4 or IPv6 inside IPv4 */
-#define OFL_GRO_GSO_IPXIP4 (1u << 8)
-/** ip4ip6_gro_complete, ip6ip6_gro_complete: inside IPv6 */
-#define OFL_GRO_GSO_IPXIP6 (1u << 9)
-#define OFL_GRO_GSO_UDP_TUNNEL (1u << 10)
-#define OFL_GRO_GSO_UDP_TUNNEL_CSUM (1u << 11)
-#define OFL_GRO_GSO_UDP_L4 (1u << 17)
-/** CWR set in a merged frame under OFL_GRO_PROFILE_7_0 (AccECN;
- * SKB_GSO_TCP_ACCECN). */
-#define OFL_GRO_GSO_TCP_ACCECN (1u << 19)
-/** Outer (or only) IPv4 ID fixed (6.18 SKB_GSO_TCP_FIXEDID). */
-#define OFL_GRO_GSO_TCP_FIXEDID (1u << 30)
-/** Inner IPv4 ID fixed in a tunnel flow (6.18 SKB_GSO_TCP_FIXEDID_INNER). */
-#define OFL_GRO_GSO_TCP_FIXEDID_INNER (1u << 31)
 
 /** ofl_gro_opts.flags: UDP GRO for forwarding (NETIF_F_GRO_UDP_FWD,
  * `ethtool -K dev rx-udp-gro-forwarding on`): UDP datagrams of a flow are
@@ -180,7 +145,7 @@ enum ofl_gro_result {
  * segments (inner IPv6 too) are merged as udp_gro_receive,
  * vxlan_gro_receive, eth_gro_receive, inet_gro_receive/ipv6_gro_receive
  * and tcp_gro_receive do (see docs/GRO.md), gso_type
- * OFL_GRO_GSO_UDP_TUNNEL[_CSUM] | TCPV4 or TCPV6. */
+ * OFL_GSO_UDP_TUNNEL[_CSUM] | TCPV4 or TCPV6. */
 #define OFL_GRO_F_VXLAN (1u << 1)
 /** UDP destination port of VXLAN (IANA), host order. */
 #define OFL_GRO_VXLAN_PORT 4789
@@ -202,7 +167,7 @@ enum ofl_gro_result {
  * (IPv4 or IPv6 in IPv4 or IPv6) is merged as gre_gro_receive,
  * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive and the
  * inner inet/ipv6/tcp receivers do (see docs/GRO.md); gso_type
- * OFL_GRO_GSO_GRE or OFL_GRO_GSO_IPXIP4/IPXIP6 | TCPV4 or TCPV6. With this
+ * OFL_GSO_GRE or OFL_GSO_IPXIP4/IPXIP6 | TCPV4 or TCPV6. With this
  * flag such frames are passed up alone (no Linux equivalent).
  */
 #define OFL_GRO_F_NO_IPTUN (1u << 3)
@@ -236,8 +201,12 @@ struct ofl_gro_frame {
 	uint32_t hash;
 	/** Caller's id for this frame; it names the frame in deliveries. */
 	uint32_t id;
-	/** enum ofl_gro_csum. */
-	uint32_t csum;
+	/** enum ofl_ip_summed: OFL_CHECKSUM_NONE (lib/gro validates the TCP
+	 * checksum in software, skb_gro_checksum_validate) or
+	 * OFL_CHECKSUM_UNNECESSARY (the device verified the L4 checksum; for a
+	 * tunnel frame every checksum: the outer UDP or GRE one and the inner
+	 * one). Anything else: OFL_EINVAL. */
+	uint32_t ip_summed;
 };
 
 /** Options for ofl_gro_init(); start with sz = sizeof(struct ...). */
@@ -275,7 +244,7 @@ struct ofl_gro_pkt {
 	uint32_t frame;
 	/** Length of the delivered frame in bytes (may exceed 65535). */
 	uint32_t len;
-	/** OFL_GRO_GSO_* bits, 0 for a frame. */
+	/** OFL_GSO_* bits, 0 for a frame. */
 	uint32_t gso_type;
 	/** enum ofl_gro_pkt_kind. */
 	uint16_t kind;
@@ -291,7 +260,7 @@ struct ofl_gro_pkt {
 	 * csum_start + csum_offset (merged frames only, else 0). */
 	uint16_t csum_start;
 	uint16_t csum_offset;
-	/** Tunnel frames (OFL_GRO_GSO_UDP_TUNNEL_CSUM): offset of the outer
+	/** Tunnel frames (OFL_GSO_UDP_TUNNEL_CSUM): offset of the outer
 	 * UDP header, whose checksum holds the pseudo-header sum as
 	 * udp4/6_gro_complete leave it (completed after the inner one by
 	 * ofl_gro_pkt_linearize); 0 otherwise. */

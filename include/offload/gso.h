@@ -50,57 +50,31 @@ OFL_BEGIN_DECLS
 #endif
 
 /*
- * gso_type bits (struct ofl_gso_meta.gso_type). Exactly one of TCPV4, TCPV6,
- * UDP_L4 names the innermost L4 and its IP version. The values are ofl's
- * own (the kernel's SKB_GSO_* numbering moved in 6.18); the meaning is the
- * kernel's bit of the same name. lib/gro's OFL_GRO_GSO_* macros carry the
- * 6.18 values instead; these cannot: 6.18's FIXEDID_INNER is 1 << 31, and
- * a C11 enumerator must fit in int (docs/GRO.md, "gso_type values").
+ * gso_type (struct ofl_gso_meta.gso_type): OFL_GSO_* bits of
+ * <offload/types.h>, Linux 6.18's SKB_GSO_* values. Exactly one of TCPV4,
+ * TCPV6, UDP_L4 names the innermost L4 and its IP version; at most one
+ * tunnel bit (OFL_GSO_TUNNEL_MASK); DODGY, TCP_ECN, TCP_ACCECN, PARTIAL
+ * and the FIXEDID bits as in Linux. Any other bit: OFL_EOPNOTSUPP.
  */
-enum ofl_gso_type {
-	OFL_GSO_TCPV4 = 1u << 0,	/* TCP over IPv4 (TSO) */
-	OFL_GSO_TCPV6 = 1u << 1,	/* TCP over IPv6 (TSO6) */
-	OFL_GSO_UDP_L4 = 1u << 2,	/* UDP segmentation (USO) */
-	OFL_GSO_TCP_ECN = 1u << 3,	/* informational: CWR handling is
-					 * the same with or without it */
-	OFL_GSO_TCP_ACCECN = 1u << 4,	/* AccECN: keep CWR on every seg */
-	OFL_GSO_TCP_FIXEDID = 1u << 5,	/* outer (or only) IPv4 ID fixed */
-	OFL_GSO_TCP_FIXEDID_INNER = 1u << 6, /* inner IPv4 ID fixed */
-	OFL_GSO_UDP_TUNNEL = 1u << 7,	/* VXLAN/GENEVE/..., outer UDP csum 0 */
-	OFL_GSO_UDP_TUNNEL_CSUM = 1u << 8, /* ... with outer UDP checksum */
-	OFL_GSO_GRE = 1u << 9,		/* GRE without checksum */
-	OFL_GSO_GRE_CSUM = 1u << 10,	/* GRE with checksum (C bit) */
-	OFL_GSO_IPXIP4 = 1u << 11,	/* IP in IPv4: IPIP, SIT */
-	OFL_GSO_IPXIP6 = 1u << 12,	/* IP in IPv6: 4in6, 6in6 */
-	OFL_GSO_PARTIAL = 1u << 13,	/* GSO_PARTIAL: see ofl_gso_init() */
-	OFL_GSO_DODGY = 1u << 14,	/* untrusted source: accepted, no effect
-					 * (ofl validates every input) */
-};
 
-/** Tunnel bits: exactly zero or one of them may be set. */
-#define OFL_GSO_TUNNEL_MASK                                                  \
-	(OFL_GSO_UDP_TUNNEL | OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE |        \
-	 OFL_GSO_GRE_CSUM | OFL_GSO_IPXIP4 | OFL_GSO_IPXIP6)
-
-/* Checksum state of the input (struct ofl_gso_meta.csum_state). */
-enum ofl_gso_csum_state {
-	/*
-	 * CHECKSUM_PARTIAL (virtio VIRTIO_NET_HDR_F_NEEDS_CSUM): the innermost
-	 * L4 checksum field holds the folded pseudo-header sum (not
-	 * complemented) for the whole super-frame, and with a checksummed UDP
-	 * tunnel the outer UDP checksum field holds the same for the outer
-	 * datagram (local checksum offload). The kernel adjusts these fields
-	 * incrementally, so whatever they hold is carried into the output.
-	 */
-	OFL_GSO_CSUM_PARTIAL = 0,
-	/*
-	 * CHECKSUM_NONE: the checksum fields are ignored and the pseudo-header
-	 * sums are computed first (tcp4_gso_segment and tcp6_gso_segment do
-	 * this with the addresses in the header: __tcp_v4_send_check,
-	 * __tcp_v6_send_check). Use this for frames from a capture.
-	 */
-	OFL_GSO_CSUM_NONE = 1,
-};
+/*
+ * Checksum state of the input (struct ofl_gso_meta.ip_summed, enum
+ * ofl_ip_summed):
+ *
+ * OFL_CHECKSUM_PARTIAL (virtio VIRTIO_NET_HDR_F_NEEDS_CSUM): the innermost
+ * L4 checksum field holds the folded pseudo-header sum (not complemented)
+ * for the whole super-frame, and with a checksummed UDP tunnel the outer
+ * UDP checksum field holds the same for the outer datagram (local checksum
+ * offload). The kernel adjusts these fields incrementally, so whatever they
+ * hold is carried into the output.
+ *
+ * OFL_CHECKSUM_NONE: the checksum fields are ignored and the pseudo-header
+ * sums are computed first (tcp4_gso_segment and tcp6_gso_segment do this
+ * with the addresses in the header: __tcp_v4_send_check,
+ * __tcp_v6_send_check). Use this for frames from a capture.
+ *
+ * Anything else: OFL_EINVAL.
+ */
 
 /**
  * struct ofl_gso_meta - how to segment one super-frame (skb fields).
@@ -115,10 +89,10 @@ enum ofl_gso_csum_state {
  * @inner_transport_off: tunnels only (0 otherwise): inner L4 header.
  * @hdr_len: end of the innermost L4 header = start of the payload. Must be
  *	(innermost L4 offset) + doff * 4 for TCP, + 8 for UDP.
- * @csum_start: with OFL_GSO_CSUM_PARTIAL, must be the innermost L4 offset
+ * @csum_start: with OFL_CHECKSUM_PARTIAL, must be the innermost L4 offset
  *	(tcp_gso_segment and __udp_gso_segment refuse anything else).
- * @csum_offset: with OFL_GSO_CSUM_PARTIAL, 16 for TCP, 6 for UDP.
- * @csum_state: enum ofl_gso_csum_state.
+ * @csum_offset: with OFL_CHECKSUM_PARTIAL, 16 for TCP, 6 for UDP.
+ * @ip_summed: enum ofl_ip_summed.
  */
 struct ofl_gso_meta {
 	uint32_t gso_type;
@@ -130,7 +104,7 @@ struct ofl_gso_meta {
 	uint16_t hdr_len;
 	uint16_t csum_start;
 	uint16_t csum_offset;
-	uint8_t csum_state;
+	uint8_t ip_summed;
 	uint8_t reserved[3];
 };
 OFL_STATIC_ASSERT(sizeof(struct ofl_gso_meta) == 24, "ofl_gso_meta size");
@@ -303,7 +277,7 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
  * This is the function a device or a BPF program runs per segment; it
  * compiles for BPF and passes the verifier.
  * @hdr: the headers, a byte copy of the super-frame's first @m->hdr_len
- *	bytes (with the pseudo-header sums in place, see csum_state); the
+ *	bytes (with the pseudo-header sums in place, see ip_summed); the
  *	copy is modified in place.
  * @end: one past the last byte that may be read or written at @hdr
  *	(@hdr + @m->hdr_len <= @end is required).
@@ -348,7 +322,7 @@ OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
  * @frame: the first bytes of the frame (at least all headers).
  * @len: bytes at @frame.
  * @gso_size: stored in @m.
- * @m: filled (csum_state = OFL_GSO_CSUM_NONE, csum_start/csum_offset set
+ * @m: filled (ip_summed = OFL_CHECKSUM_NONE, csum_start/csum_offset set
  *	to the innermost L4 header and its checksum field).
  *
  * Returns 0, OFL_ENODATA (truncated header), OFL_EPROTONOSUPPORT (no TCP or

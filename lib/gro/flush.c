@@ -86,29 +86,29 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
 	/* tcp4_gro_complete: ip_fixedid * SKB_GSO_TCP_FIXEDID, bit 0 the
 	 * outer layer, bit 1 the inner; tcp6_gro_complete and the UDP
 	 * completes (inner UDP of GRE/IP-in-IP) add neither */
-	o->gso_type &= ~OFL_GRO_GSO_TCP_FIXEDID;
+	o->gso_type &= ~OFL_GSO_TCP_FIXEDID;
 	if (p->fixedid && !p->udp)
-		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID_INNER;
+		o->gso_type |= OFL_GSO_TCP_FIXEDID_INNER;
 	if ((p->tun & OFL__GRO_TUN_OIDFIX) && !p->v6 && !p->udp)
-		o->gso_type |= OFL_GRO_GSO_TCP_FIXEDID;
+		o->gso_type |= OFL_GSO_TCP_FIXEDID;
 	/* gre_gro_complete: SKB_GSO_GRE, the GRE checksum (if any) left as
 	 * the first segment had it; ipip/sit_gro_complete: SKB_GSO_IPXIP4,
 	 * ip4ip6/ip6ip6_gro_complete: SKB_GSO_IPXIP6 */
 	if (p->tun & OFL__GRO_TUN_GRE) {
-		o->gso_type |= OFL_GRO_GSO_GRE;
+		o->gso_type |= OFL_GSO_GRE;
 		return;
 	}
 	if (p->tun & OFL__GRO_TUN_IPIP) {
 		o->gso_type |= (p->tun & 3u) == OFL__GRO_TUN_V4 ?
-			       OFL_GRO_GSO_IPXIP4 : OFL_GRO_GSO_IPXIP6;
+			       OFL_GSO_IPXIP4 : OFL_GSO_IPXIP6;
 		return;
 	}
 	if (ofl_load_ne16(uh + 6)) {
 		ofl_store_ne16(uh + 6, check);
-		o->gso_type |= OFL_GRO_GSO_UDP_TUNNEL_CSUM;
+		o->gso_type |= OFL_GSO_UDP_TUNNEL_CSUM;
 		o->ocsum_start = p->ol4;
 	} else {
-		o->gso_type |= OFL_GRO_GSO_UDP_TUNNEL;
+		o->gso_type |= OFL_GSO_UDP_TUNNEL;
 	}
 	ofl_store_be16(uh + 4, (uint16_t)ulen);
 }
@@ -132,21 +132,21 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
 			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), tcplen,
 			proto, 0);
-		o->gso_type = (uint32_t)(OFL_GRO_GSO_TCPV4 |
-			(p->fixedid ? OFL_GRO_GSO_TCP_FIXEDID : 0));
+		o->gso_type = (uint32_t)(OFL_GSO_TCPV4 |
+			(p->fixedid ? OFL_GSO_TCP_FIXEDID : 0));
 	} else {
 		/* ipv6_gro_complete: payload_len */
 		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
 			ip + 8, ip + 24, tcplen, proto, 0);
-		o->gso_type = OFL_GRO_GSO_TCPV6;
+		o->gso_type = OFL_GSO_TCPV6;
 	}
 	if (p->udp) {
 		/* udp4/6_gro_complete, udp_gro_complete_segment */
 		ofl_store_be16(th + 4, (uint16_t)tcplen);
 		if (ofl_load_ne16(th + 6))
 			ofl_store_ne16(th + 6, check);
-		o->gso_type = OFL_GRO_GSO_UDP_L4;
+		o->gso_type = OFL_GSO_UDP_L4;
 		o->csum_offset = 6;
 #if OFL_GRO_TUNNEL
 		/* UDP inside GRE or IP-in-IP (OFL_GRO_F_UDP_FWD) */
@@ -161,11 +161,11 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 	 * RFC 3168 TSO clears it again. A shift, not a branch: this is
 	 * inlined at every completion and a branch here costs the BPF
 	 * verifier a second walk of what follows. */
-	OFL_STATIC_ASSERT(OFL_GRO_GSO_TCP_ECN << 17 == OFL_GRO_GSO_TCP_ACCECN &&
+	OFL_STATIC_ASSERT(OFL_GSO_TCP_ECN << 17 == OFL_GSO_TCP_ACCECN &&
 			  OFL_GRO_PROFILE_7_0 == 2 &&
 			  OFL_GRO_PROFILE_6_10 == 1, "ECN bit by shift");
 	if (th[13] & 0x80)
-		o->gso_type |= OFL_GRO_GSO_TCP_ECN <<
+		o->gso_type |= OFL_GSO_TCP_ECN <<
 			       (17 * ((ctx->profile >> 1) & 1));
 #if OFL_GRO_TUNNEL
 	if (p->tun)

@@ -41,7 +41,7 @@ struct ofl__gro_bpf_rx {
 	uint32_t len;
 	uint32_t hash;
 	uint32_t id;
-	uint32_t csum;
+	uint32_t ip_summed;
 	int32_t pos;
 	uint32_t nout;
 	uint16_t l3;
@@ -62,12 +62,12 @@ struct ofl__gro_bpf_out {
 
 OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
 				 const struct ofl__gro_rx *rx, uint32_t hash,
-				 uint32_t id, uint32_t csum, int pos)
+				 uint32_t id, uint32_t ip_summed, int pos)
 {
 	s->len = rx->len;
 	s->hash = hash;
 	s->id = id;
-	s->csum = csum;
+	s->ip_summed = ip_summed;
 	s->pos = pos;
 	s->nout = 0;
 	s->l3 = rx->l3;
@@ -108,7 +108,7 @@ OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
 	f->len = len;
 	f->hash = s->hash;
 	f->id = s->id;
-	f->csum = s->csum;
+	f->ip_summed = s->ip_summed;
 	rx->d = fb->b;
 	rx->end = fb->b + len;
 	rx->len = len;
@@ -375,7 +375,7 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 	uint32_t l4len = rx->len - rx->l4;
 	ofl_wsum s;
 
-	if (f->csum == OFL_GRO_CSUM_UNNECESSARY || rx->flush)
+	if (f->ip_summed == OFL_CHECKSUM_UNNECESSARY || rx->flush)
 		return 0;
 	/* UDP: skb_gro_checksum_validate_zero_check, a zero sum is not
 	 * checked (udp_gro_receive_segment then passes the frame up) */
@@ -418,7 +418,7 @@ OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
 	return ofl__gro_bpf_csum_bad((const struct ofl__gro_buf *)rx->d, &s);
 }
 #define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
@@ -672,7 +672,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	if (ofl__gro_csum_bad(f, rx))
 		return 1;
 	if (rx->flush && ofl_load_ne16(uh + 6) &&
-	    f->csum != OFL_GRO_CSUM_UNNECESSARY)
+	    f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
 		return 1;
 	if (uh + 16 > rx->end)
 		return 1;
@@ -814,7 +814,7 @@ OFL__GRO_GLOBAL int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
 		return 1;
 	ofl__gro_bpf_get(&rx, &f, fb, s);
 	r = ofl__gro_inner(ctx, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
 	return r;
 }
 
@@ -888,7 +888,7 @@ OFL__GRO_GLOBAL int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
 		return 1;
 	ofl__gro_bpf_get(&rx, &f, fb, s);
 	r = ofl__gro_parse(ctx, &f, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.csum, -1);
+	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
 	return r;
 }
 
@@ -905,7 +905,7 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 	rx->len = f->len;
 	rx->l3 = rx->l4 = rx->pay = 0;
 	rx->v6 = rx->flush = rx->udp = rx->tun = rx->ol3 = rx->ol4 = 0;
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
 	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
 	rx->d = f->data;
 	rx->end = f->data + f->len;
@@ -1081,7 +1081,7 @@ OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, -1);
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
 	return ofl__gro_bpf_hold(ctx, (const struct ofl__gro_buf *)f->data,
 				 &s, out) ? 1u : 0u;
 }
@@ -1173,7 +1173,7 @@ OFL_INLINE int ofl__gro_bpf_##name##_call(struct ofl_gro_ctx *ctx,	\
 	struct ofl__gro_bpf_rx s;					\
 	int r;								\
 									\
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->csum, pos);	\
+	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, pos);	\
 	r = ofl__gro_bpf_##name(ctx,					\
 				(const struct ofl__gro_buf *)f->data, &s,\
 				(struct ofl__gro_bpf_out *)out);	\
@@ -1356,7 +1356,8 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 {
 	if (nout)
 		*nout = 0;
-	if (!ctx || !f || !out || !nout || (!f->data && f->len))
+	if (!ctx || !f || !out || !nout || (!f->data && f->len) ||
+	    f->ip_summed > OFL_CHECKSUM_UNNECESSARY)
 		return OFL_EINVAL;
 	return ofl__gro_receive(ctx, f, out, nout, 0);
 }
@@ -1372,7 +1373,8 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	if (max_out / 2 < n)
 		return OFL_ENOSPC;
 	for (i = 0; i < n; i++)
-		if (!f[i].data && f[i].len)
+		if ((!f[i].data && f[i].len) ||
+		    f[i].ip_summed > OFL_CHECKSUM_UNNECESSARY)
 			return OFL_EINVAL;
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);

@@ -122,10 +122,11 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 	if (proto == 6 ? (l4 + 20 > hl || l4 + (p[l4 + 12] >> 4) * 4u != hl)
 		       : l4 + 8 != hl)
 		return OFL_EINVAL;
-	if (m->csum_state == OFL_GSO_CSUM_PARTIAL &&
+	if (m->ip_summed == OFL_CHECKSUM_PARTIAL &&
 	    (m->csum_start != l4 || m->csum_offset != (proto == 6 ? 16 : 6)))
 		return OFL_EINVAL;
-	if (m->csum_state > OFL_GSO_CSUM_NONE)
+	if (m->ip_summed != OFL_CHECKSUM_PARTIAL &&
+	    m->ip_summed != OFL_CHECKSUM_NONE)
 		return OFL_EINVAL;
 	return 0;
 }
@@ -200,6 +201,8 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 	tun = m->gso_type & OFL_GSO_TUNNEL_MASK;
 	if (!m->gso_size || !l4t || (l4t & (l4t - 1)) || (tun & (tun - 1)))
 		return OFL_EINVAL;
+	if (m->gso_type & ~(uint32_t)OFL__GSO_KNOWN)
+		return OFL_EOPNOTSUPP;
 	if (m->hdr_len > OFL_GSO_MAX_HDR)
 		return OFL_EMSGSIZE;
 	p = frags[0].data;
@@ -229,7 +232,7 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 	if (err)
 		return err;
 	l4 = ofl__gso_l4_off(m);
-	if (m->csum_state == OFL_GSO_CSUM_NONE) {
+	if (m->ip_summed == OFL_CHECKSUM_NONE) {
 		it->set_check = 1;
 		/* UDP: with the length in uh->len, which __udp_gso_segment
 		 * takes out again (csum16_sub(uh->check, uh->len)), so that

@@ -11,6 +11,12 @@
 #define OFL__GSO_UDPT_MASK (OFL_GSO_UDP_TUNNEL | OFL_GSO_UDP_TUNNEL_CSUM)
 #define OFL__GSO_GRE_MASK (OFL_GSO_GRE | OFL_GSO_GRE_CSUM)
 #define OFL__GSO_IPXIP_MASK (OFL_GSO_IPXIP4 | OFL_GSO_IPXIP6)
+/* The gso_type bits lib/gso segments (or, for DODGY, accepts with no
+ * effect); any other bit of the SKB_GSO_* numbering: OFL_EOPNOTSUPP. */
+#define OFL__GSO_KNOWN                                                       \
+	(OFL__GSO_L4_MASK | OFL_GSO_TUNNEL_MASK | OFL_GSO_DODGY |             \
+	 OFL_GSO_TCP_ECN | OFL_GSO_TCP_ACCECN | OFL_GSO_PARTIAL |             \
+	 OFL_GSO_TCP_FIXEDID | OFL_GSO_TCP_FIXEDID_INNER)
 
 #define OFL__GSO_TCP_FIN 0x01
 #define OFL__GSO_TCP_PSH 0x08

@@ -139,7 +139,7 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 		return OFL_EINVAL;
 	ofl_zero_bytes(m, sizeof(*m), sizeof(*m));
 	m->gso_size = gso_size;
-	m->csum_state = OFL_GSO_CSUM_NONE;
+	m->ip_summed = OFL_CHECKSUM_NONE;
 	for (depth = 0; depth < 2; depth++) {
 		if (!type) {
 			err = ofl__gso_eth(p, len, &pos, &type);

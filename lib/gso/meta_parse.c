@@ -82,7 +82,7 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 	ofl_zero_bytes(m, sizeof(*m), sizeof(*m));
 	ofl_zero_bytes(lv, sizeof(lv), sizeof(lv));
 	m->gso_size = gso_size;
-	m->csum_state = OFL_GSO_CSUM_NONE;
+	m->ip_summed = OFL_CHECKSUM_NONE;
 	n = res->nlayers < OFL_PARSE_MAX_LAYERS ? res->nlayers
 						 : OFL_PARSE_MAX_LAYERS;
 	for (i = 0; i < n; i++) {

@@ -107,7 +107,7 @@ ofl_conf_gro_rx(struct ofl_conf_gro_state *st, const uint8_t *in,
 		return -1;
 	f.hash = ofl_conf_le32(in);
 	f.id = ofl_conf_le32(in + 4);
-	f.csum = in[8];
+	f.ip_summed = in[8];
 	f.len = (uint32_t)len;
 #if defined(__bpf__)
 	/* the frame into the map value (lib/gro's frames lie in memory of

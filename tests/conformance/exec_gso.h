@@ -6,7 +6,7 @@
  *
  *   FIXUP  gso_type:le32 gso_size:le16 network_off:le16 transport_off:le16
  *          inner_network_off:le16 inner_transport_off:le16 hdr_len:le16
- *          csum_start:le16 csum_offset:le16 csum_state:u8
+ *          csum_start:le16 csum_offset:le16 ip_summed:u8
  *          payload_off:le32 payload_len:le32 total_len:le32 id_delta:le32
  *          gso_segs:le32 first:u8 last:u8 flags:le16
  *          payload_sum:wire2 (the payload's ones'-complement sum, folded,
@@ -95,7 +95,7 @@ ofl_conf_gso_fixup(const uint8_t *in, const uint8_t *end, uint8_t *out,
 	m->hdr_len = ofl_conf_le16(in + 14);
 	m->csum_start = ofl_conf_le16(in + 16);
 	m->csum_offset = ofl_conf_le16(in + 18);
-	m->csum_state = in[20];
+	m->ip_summed = in[20];
 	m->reserved[0] = m->reserved[1] = m->reserved[2] = 0;
 	f->payload_off = ofl_conf_le32(in + 21);
 	f->payload_len = ofl_conf_le32(in + 25);

@@ -675,7 +675,7 @@ static void ofl_conf_gv_known(struct ofl_conf *c)
 		len = ofl_conf_gv_frame(&s, c->in + OFL_CONF_GRO_RXREC);
 		ofl_conf_put_le32(c->in, 0x77);
 		ofl_conf_put_le32(c->in + 4, k);
-		c->in[8] = OFL_GRO_CSUM_UNNECESSARY;
+		c->in[8] = OFL_CHECKSUM_UNNECESSARY;
 		ofl_conf_gv_expect(c, OFL_CONF_GRO_RX,
 				   OFL_CONF_GRO_RXREC + len,
 				   k ? merged : held, 6);

@@ -123,7 +123,7 @@ static unsigned int ofl_conf_gso_record(struct ofl_conf *c, unsigned int k)
 	ofl_conf_put_le16(in + 14, (uint16_t)at);
 	ofl_conf_put_le16(in + 16, (uint16_t)l4);
 	ofl_conf_put_le16(in + 18, udp ? 6 : 16);
-	in[20] = 0;
+	in[20] = OFL_CHECKSUM_PARTIAL;
 	ofl_conf_put_le32(in + 21, mss * idx);
 	if ((type & OFL_GSO_PARTIAL) && idx == 0 && segs > 2) {
 		plen = mss * (segs - 1);	/* the big segment */
@@ -188,6 +188,7 @@ static void ofl_conf_gso_known(struct ofl_conf *c)
 		ofl_conf_put_le16(c->in + 14, 54);	/* hdr_len */
 		ofl_conf_put_le16(c->in + 16, 34);	/* csum_start */
 		ofl_conf_put_le16(c->in + 18, 16);	/* csum_offset */
+		c->in[20] = OFL_CHECKSUM_PARTIAL;
 		ofl_conf_put_le32(c->in + 21, 1000);	/* payload_off */
 		ofl_conf_put_le32(c->in + 25, 1000);	/* payload_len */
 		ofl_conf_put_le32(c->in + 29, 2500);	/* total_len */

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 				f.len = (uint32_t)len;
 				f.hash = st.hash;
 				f.id = st.id;
-				f.csum = OFL_GRO_CSUM_UNNECESSARY;
+				f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
 				r = ofl_gro_receive(&nat, &f, nout_pk, &m);
 				frames++;
 				if (r != got.ret || m != got.nout ||

@@ -178,7 +178,7 @@ static void run_lib(int n)
 		f[i].len = frl[i];
 		f[i].hash = 0;
 		f[i].id = (uint32_t)i;
-		f[i].csum = OFL_GRO_CSUM_NONE;
+		f[i].ip_summed = OFL_CHECKSUM_NONE;
 	}
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);
@@ -195,9 +195,9 @@ static void run_lib(int n)
 		lout[nl].gso_size = pk[i].kind == OFL_GRO_PKT_MERGED ?
 				    pk[i].gso_size : 0;
 		lout[nl].gso_type = pk[i].kind != OFL_GRO_PKT_MERGED ? 0 :
-			(pk[i].gso_type & OFL_GRO_GSO_UDP_L4) ? 5 :
-			((pk[i].gso_type & OFL_GRO_GSO_TCPV6) ? 4 : 1) |
-			((pk[i].gso_type & OFL_GRO_GSO_TCP_ECN) ? 0x80 : 0);
+			(pk[i].gso_type & OFL_GSO_UDP_L4) ? 5 :
+			((pk[i].gso_type & OFL_GSO_TCPV6) ? 4 : 1) |
+			((pk[i].gso_type & OFL_GSO_TCP_ECN) ? 0x80 : 0);
 		lout[nl].sport = sport_of(d, len);
 		lout[nl].cstart = pk[i].kind == OFL_GRO_PKT_MERGED ?
 				  pk[i].csum_start : 0;

@@ -52,7 +52,7 @@ int gro_rx(struct xdp_md *xdp)
 	f.len = (uint32_t)len;
 	f.hash = st->hash;
 	f.id = st->id;
-	f.csum = OFL_GRO_CSUM_UNNECESSARY;
+	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
 	st->ret = ofl_gro_receive(&st->ctx, &f, st->out, &nout);
 	st->nout = nout;
 	return XDP_PASS;

@@ -421,7 +421,7 @@ static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
 		f[i].len = fl[i];
 		f[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
 		f[i].id = (uint32_t)i;
-		f[i].csum = csum;
+		f[i].ip_summed = csum;
 	}
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);
@@ -477,7 +477,7 @@ static void golden_run_k(const struct golden *golden, size_t ng,
 		}
 		assert_true(n > 0);
 		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, golden[i].out))
 			fail_msg("%s/%s: got %s want %s",
 				 golden[i].v6 ? "v6" : "v4", nm, got,
@@ -511,7 +511,7 @@ static void golden_vxlan(void **state)
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		n = gro_vx_case(0, ov6, g, &nm, &multi);
 		ofl_gro_init(&ctx, NULL);
-		assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), n);
+		assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), n);
 	}
 }
 
@@ -533,12 +533,12 @@ static void merged_headers_v4(void **state)
 	(void)state;
 	ofl_gro_init(&ctx, NULL);
 	n = gc_data(g, 0, 4, 1000);
-	assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 	assert_int_equal(p->len, 4054);
 	assert_int_equal(p->gso_size, 1000);
 	assert_int_equal(p->gso_segs, 4);
-	assert_int_equal(p->gso_type, OFL_GRO_GSO_TCPV4);
+	assert_int_equal(p->gso_type, OFL_GSO_TCPV4);
 	assert_int_equal(p->csum_start, 34);
 	assert_int_equal(p->csum_offset, 16);
 	assert_int_equal(p->nslices, 4);
@@ -585,8 +585,8 @@ static void merged_headers_v6_ext(void **state)
 		g[i].ext = 60;
 		g[i].extfill = 0x33;
 	}
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV6);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GSO_TCPV6);
 	assert_int_equal(pk[0].csum_start, 14 + 48);
 	assert_int_equal(be16(pk[0].hdr + 18), 8 + 20 + 3600);
 	len = ofl_gro_pkt_linearize(&pk[0], fp, fl, 3, lin, sizeof(lin), 1);
@@ -608,7 +608,7 @@ static void fin_psh_ored(void **state)
 	ofl_gro_init(&ctx, NULL);
 	gc_data(g, 0, 3, 100);
 	g[2].flags |= 0x09;
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(pk[0].hdr[34 + 13], 0x19);
 }
 
@@ -621,9 +621,9 @@ static void csum_unnecessary(void **state)
 	ofl_gro_init(&ctx, NULL);
 	gc_data(g, 0, 3, 100);
 	g[1].badcsum = 1;
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_UNNECESSARY, 0), 1);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_UNNECESSARY, 0), 1);
 	ofl_gro_init(&ctx, NULL);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 3);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	/* passed up alone, the held flow untouched: 0+2 are not contiguous */
 	assert_int_equal(pk[0].frame, 1);
 	assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
@@ -646,24 +646,24 @@ static void profile_6_10(void **state)
 			break;
 	}
 	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "154 154 154");
 	for (c = 0; c < 100; c++) {
 		n = gro_case_v(c, 0, g, &nm, &multi);
 		if (!strcmp(nm, "id_df1_fixed"))
 			break;
 	}
-	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "354m");
 	assert_int_equal(pk[0].gso_type,
-			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_FIXEDID);
+			 OFL_GSO_TCPV4 | OFL_GSO_TCP_FIXEDID);
 	/* CWR: flushes, but may start a new flow; ECN in gso_type */
 	gro_case_v(10, 0, g, &nm, &multi);
 	assert_string_equal(nm, "flags_cwr");
-	fmt(run(g, 5, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, 5, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "154 154 354m");
 	assert_int_equal(pk[2].gso_type,
-			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_ECN);
+			 OFL_GSO_TCPV4 | OFL_GSO_TCP_ECN);
 }
 
 /* Kernels after 6.19 (AccECN): a CWR segment neither flushes by itself nor
@@ -684,20 +684,20 @@ static void profile_7_0(void **state)
 		n = gro_case_v(10, v6, g, &nm, &multi);
 		assert_string_equal(nm, "flags_cwr");
 		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		assert_string_equal(got, v6 ? "174 274m 274m" :
 					      "154 254m 254m");
 		assert_int_equal(pk[1].gso_type,
-				 (v6 ? OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4) |
-				 OFL_GRO_GSO_TCP_ACCECN);
+				 (v6 ? OFL_GSO_TCPV6 : OFL_GSO_TCPV4) |
+				 OFL_GSO_TCP_ACCECN);
 		assert_int_equal(pk[2].gso_type,
-				 v6 ? OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4);
+				 v6 ? OFL_GSO_TCPV6 : OFL_GSO_TCPV4);
 		/* the merged CWR header keeps CWR (no RFC 3168 clearing) */
 		assert_int_equal(pk[1].hdr[(v6 ? 54 : 34) + 13] & 0x80, 0x80);
 		/* CWR on the first segment only: flushed by the change */
 		n = gro_case_v(32, v6, g, &nm, &multi);
 		assert_string_equal(nm, "cwr_first");
-		fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		assert_string_equal(got, v6 ? "174 374m" : "154 354m");
 		assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
 	}
@@ -705,12 +705,12 @@ static void profile_7_0(void **state)
 	n = gro_case_v(1, 0, g, &nm, &multi);
 	for (multi = 0; multi < n; multi++)
 		g[multi].flags |= 0x80;
-	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "254m");
 	assert_int_equal(pk[0].gso_type,
-			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_TCP_ACCECN);
+			 OFL_GSO_TCPV4 | OFL_GSO_TCP_ACCECN);
 	assert_int_equal(ofl_gro_init(&ctx, NULL), 0);
-	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "154 154");
 	/* the IP ID rule is 6.18's: a fixed ID without DF merges */
 	for (n = -1, multi = 0; multi < 100; multi++) {
@@ -720,7 +720,7 @@ static void profile_7_0(void **state)
 			break;
 	}
 	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-	fmt(run(g, n, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "354m");
 }
 
@@ -733,12 +733,12 @@ static void max_size_option(void **state)
 	(void)state;
 	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
 	gc_data(g, 0, 4, 4000);
-	fmt(run(g, 4, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	/* 40 + 8000 = 8040 < 10000; + 4000 is not */
 	assert_string_equal(got, "8054m 8054m");
 	ofl_gro_init(&ctx, NULL);
 	gc_data(g, 1, 4, 4000);
-	fmt(run(g, 4, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+	fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "16074m");	/* IPv6 uses gro_max_size */
 }
 
@@ -757,7 +757,7 @@ static void bucket_order(void **state)
 		g[i].paylen = 100;
 		g[i].ipid = (uint16_t)(i / 8);
 	}
-	assert_int_equal(run(g, 16, OFL_GRO_CSUM_NONE, 8), 8);
+	assert_int_equal(run(g, 16, OFL_CHECKSUM_NONE, 8), 8);
 	for (i = 0; i < 8; i++) {
 		assert_int_equal(pk[i].kind, OFL_GRO_PKT_MERGED);
 		assert_int_equal(be16(pk[i].hdr + 34) % 8, i);
@@ -838,14 +838,14 @@ static void vxlan_merged_headers(void **state)
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
 			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 			assert_int_equal(p->len, wl);
 			assert_int_equal(p->gso_size, 1000);
 			assert_int_equal(p->gso_segs, 4);
-			assert_int_equal(p->gso_type, OFL_GRO_GSO_TCPV4 |
-				(csum ? OFL_GRO_GSO_UDP_TUNNEL_CSUM :
-					OFL_GRO_GSO_UDP_TUNNEL));
+			assert_int_equal(p->gso_type, OFL_GSO_TCPV4 |
+				(csum ? OFL_GSO_UDP_TUNNEL_CSUM :
+					OFL_GSO_UDP_TUNNEL));
 			assert_int_equal(p->csum_start, ol4 + 16 + 14 + 20);
 			assert_int_equal(p->csum_offset, 16);
 			assert_int_equal(p->ocsum_start, csum ? ol4 : 0);
@@ -875,17 +875,17 @@ static void vxlan_ip_id(void **state)
 		g[i].oidfix = 1;
 	}
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV4 |
-			 OFL_GRO_GSO_UDP_TUNNEL | OFL_GRO_GSO_TCP_FIXEDID |
-			 OFL_GRO_GSO_TCP_FIXEDID_INNER);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GSO_TCPV4 |
+			 OFL_GSO_UDP_TUNNEL | OFL_GSO_TCP_FIXEDID |
+			 OFL_GSO_TCP_FIXEDID_INNER);
 	/* outer fixed only */
 	for (i = 0; i < 3; i++)
 		g[i].ipid = (uint16_t)(100 + i);
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-	assert_int_equal(pk[0].gso_type, OFL_GRO_GSO_TCPV4 |
-			 OFL_GRO_GSO_UDP_TUNNEL | OFL_GRO_GSO_TCP_FIXEDID);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(pk[0].gso_type, OFL_GSO_TCPV4 |
+			 OFL_GSO_UDP_TUNNEL | OFL_GSO_TCP_FIXEDID);
 	/* outer ID jumps with outer DF: 6.18 flushes, 6.10 merges */
 	gc_data(g, 0, 3, 100);
 	for (i = 0; i < 3; i++) {
@@ -894,10 +894,10 @@ static void vxlan_ip_id(void **state)
 	}
 	g[2].oidfix = 1;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 2);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 2);
 	o.profile = OFL_GRO_PROFILE_6_10;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 }
 
 /* A device that verified the checksums: a bad inner checksum is not seen;
@@ -917,9 +917,9 @@ static void vxlan_csum_truncated(void **state)
 	}
 	g[1].badcsum = 1;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_UNNECESSARY, 0), 1);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_UNNECESSARY, 0), 1);
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 3);
+	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
 		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
@@ -968,7 +968,7 @@ static void geneve_rules(void **state)
 		if (c == 5)
 			g[2].gnvbits = 0x40;
 		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-		fmt(run(g, 4, OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, want[c]))
 			fail_msg("geneve %d: got %s want %s", c, got, want[c]);
 	}
@@ -984,16 +984,16 @@ static void geneve_rules(void **state)
 	big.paylen = 4000;
 	wl = tseg_build(&big, w, dm);
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(pk[0].gso_type,
-			 OFL_GRO_GSO_TCPV4 | OFL_GRO_GSO_UDP_TUNNEL_CSUM);
+			 OFL_GSO_TCPV4 | OFL_GSO_UDP_TUNNEL_CSUM);
 	assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp, fl, 4, lin,
 					       sizeof(lin), 1), wl);
 	assert_memory_equal(lin, w, (size_t)wl);
 	/* VXLAN enabled only: GENEVE is plain UDP, passed up */
 	o.flags = OFL_GRO_F_VXLAN;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 }
 
 /* GRE / IP-in-IP: the kernel's output as a golden table; with
@@ -1014,10 +1014,10 @@ static void golden_iptun(void **state)
 		for (c = 0; c < 40; c += 36) {	/* gre_data, ipip_data */
 			n = gro_ipt_case(c, ov6, g, &nm, &multi);
 			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-			assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), n);
+			assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), n);
 			o.flags = OFL_GRO_F_VXLAN;
 			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
-			assert_int_equal(run(g, n, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), 1);
 			o.flags = OFL_GRO_F_NO_IPTUN;
 		}
 	}
@@ -1043,9 +1043,9 @@ static void iptun_merged_headers(void **state)
 			/* 0 GRE, 1 GRE key, 2 GRE csum, 3 GRE TEB, 4 GRE
 			 * inner IPv6, 5 IPIP/4in6, 6 SIT/6in6 */
 			int i6 = v == 4 || v == 6, ipip = v >= 5;
-			uint32_t t = ipip ? (ov6 ? OFL_GRO_GSO_IPXIP6 :
-					     OFL_GRO_GSO_IPXIP4) :
-					    OFL_GRO_GSO_GRE;
+			uint32_t t = ipip ? (ov6 ? OFL_GSO_IPXIP6 :
+					     OFL_GSO_IPXIP4) :
+					    OFL_GSO_GRE;
 			int ol4 = ov6 ? 54 : 34, gl, il4;
 
 			gc_data(g, i6, 4, 1000);
@@ -1064,13 +1064,13 @@ static void iptun_merged_headers(void **state)
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
 			ofl_gro_init(&ctx, NULL);
-			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 			assert_int_equal(p->len, wl);
 			assert_int_equal(p->gso_size, 1000);
 			assert_int_equal(p->gso_segs, 4);
 			assert_int_equal(p->gso_type, t | (i6 ?
-				OFL_GRO_GSO_TCPV6 : OFL_GRO_GSO_TCPV4));
+				OFL_GSO_TCPV6 : OFL_GSO_TCPV4));
 			assert_int_equal(p->csum_start, il4);
 			assert_int_equal(p->csum_offset, 16);
 			assert_int_equal(p->ocsum_start, 0);
@@ -1100,7 +1100,7 @@ static void iptun_ip_id(void **state)
 
 	(void)state;
 	for (ipip = 0; ipip < 2; ipip++) {
-		uint32_t t = ipip ? OFL_GRO_GSO_IPXIP4 : OFL_GRO_GSO_GRE;
+		uint32_t t = ipip ? OFL_GSO_IPXIP4 : OFL_GSO_GRE;
 
 		gc_data(g, 0, 3, 100);
 		for (i = 0; i < 3; i++) {
@@ -1111,21 +1111,21 @@ static void iptun_ip_id(void **state)
 			g[i].oidfix = 1;
 		}
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV4 |
-				 OFL_GRO_GSO_TCP_FIXEDID |
-				 OFL_GRO_GSO_TCP_FIXEDID_INNER);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV4 |
+				 OFL_GSO_TCP_FIXEDID |
+				 OFL_GSO_TCP_FIXEDID_INNER);
 		for (i = 0; i < 3; i++)
 			g[i].ipid = (uint16_t)(100 + i);
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV4 |
-				 OFL_GRO_GSO_TCP_FIXEDID);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV4 |
+				 OFL_GSO_TCP_FIXEDID);
 		for (i = 0; i < 3; i++)
 			g[i].v6 = 1;
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
-		assert_int_equal(pk[0].gso_type, t | OFL_GRO_GSO_TCPV6);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
+		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV6);
 		/* outer ID jumps with outer DF: 6.18 flushes, 6.10 not */
 		gc_data(g, 0, 3, 100);
 		for (i = 0; i < 3; i++) {
@@ -1137,10 +1137,10 @@ static void iptun_ip_id(void **state)
 		g[2].oidfix = 1;
 		o.profile = OFL_GRO_PROFILE_6_18;
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 2);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 2);
 		o.profile = OFL_GRO_PROFILE_6_10;
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 3, OFL_GRO_CSUM_NONE, 0), 1);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 		o.profile = OFL_GRO_PROFILE_6_18;
 	}
 }
@@ -1178,8 +1178,8 @@ static void iptun_rules(void **state)
 		g[1].grebadcsum = c < 2;
 		g[2].badcsum = c == 1;
 		ofl_gro_init(&ctx, NULL);
-		fmt(run(g, 4, c == 1 ? OFL_GRO_CSUM_UNNECESSARY :
-				   OFL_GRO_CSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, 4, c == 1 ? OFL_CHECKSUM_UNNECESSARY :
+				   OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, want[c]))
 			fail_msg("iptun %d: got %s want %s", c, got, want[c]);
 	}
@@ -1233,11 +1233,11 @@ static void iptun_udp(void **state)
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
 			ofl_gro_init(&ctx, &o);
-			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
-			assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
-				(!ipip ? OFL_GRO_GSO_GRE : ov6 ?
-				 OFL_GRO_GSO_IPXIP6 : OFL_GRO_GSO_IPXIP4));
+			assert_int_equal(p->gso_type, OFL_GSO_UDP_L4 |
+				(!ipip ? OFL_GSO_GRE : ov6 ?
+				 OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4));
 			assert_int_equal(p->csum_start, (ov6 ? 54 : 34) +
 					 (ipip ? 0 : 4) +
 					 (ipip && ov6 ? 40 : 20));
@@ -1246,7 +1246,7 @@ static void iptun_udp(void **state)
 				lin, sizeof(lin), 1), wl);
 			assert_memory_equal(lin, want, (size_t)wl);
 			ofl_gro_init(&ctx, NULL);
-			assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 		}
 	}
 	/* inner UDP to an enabled VXLAN port: a tunnel socket refuses a
@@ -1255,10 +1255,10 @@ static void iptun_udp(void **state)
 		g[i].dport = OFL_GRO_VXLAN_PORT;
 	o.flags |= OFL_GRO_F_VXLAN;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 4);
+	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 	o.flags = OFL_GRO_F_UDP_FWD;
 	ofl_gro_init(&ctx, &o);
-	assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
+	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 	/* inner UDP of VXLAN (outer checksum set): UDP_TUNNEL_CSUM |
 	 * UDP_L4, both checksums completed = the super-frame */
 	for (ov6 = 0; ov6 < 2; ov6++) {
@@ -1273,9 +1273,9 @@ static void iptun_udp(void **state)
 		wl = tseg_build(&big, want, dm);
 		o.flags = OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN;
 		ofl_gro_init(&ctx, &o);
-		assert_int_equal(run(g, 4, OFL_GRO_CSUM_NONE, 0), 1);
-		assert_int_equal(p->gso_type, OFL_GRO_GSO_UDP_L4 |
-				 OFL_GRO_GSO_UDP_TUNNEL_CSUM);
+		assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
+		assert_int_equal(p->gso_type, OFL_GSO_UDP_L4 |
+				 OFL_GSO_UDP_TUNNEL_CSUM);
 		assert_int_equal(p->csum_offset, 6);
 		assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4, lin,
 						       sizeof(lin), 1), wl);
@@ -1329,7 +1329,7 @@ static void gso_then_gro(void **state)
 			f[i].len = lens[i];
 			f[i].hash = 7;
 			f[i].id = (uint32_t)i;
-			f[i].csum = OFL_GRO_CSUM_NONE;
+			f[i].ip_summed = OFL_CHECKSUM_NONE;
 			off += lens[i];
 		}
 		ofl_gro_init(&ctx, NULL);

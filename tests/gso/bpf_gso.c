@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 		mss = 500 + (uint32_t)((g.seed >> 40) % 1500);
 		m.gso_size = (uint16_t)mss;
 		if ((g.seed >> 50) & 1)
-			m.csum_state = OFL_GSO_CSUM_PARTIAL;
+			m.ip_summed = OFL_CHECKSUM_PARTIAL;
 		if (((g.seed >> 51) & 3) == 0 && !(m.gso_type &
 		    (OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE_CSUM)))
 			m.gso_type |= OFL_GSO_PARTIAL;

@@ -152,7 +152,7 @@ static inline uint8_t *gf_ip(uint8_t *p, int v6, int words, int n_ext, int df,
 
 /*
  * Build a super-frame into @buf: returns its length, fills @m (metadata,
- * csum_state PARTIAL, pseudo sums in place). The caller sets m->gso_size.
+ * ip_summed PARTIAL, pseudo sums in place). The caller sets m->gso_size.
  */
 static inline size_t gf_build(uint8_t *buf, const struct gf_params *g,
 		       struct ofl_gso_meta *m)
@@ -286,7 +286,7 @@ static inline size_t gf_build(uint8_t *buf, const struct gf_params *g,
 	m->gso_type = type;
 	m->csum_start = (uint16_t)(l4 - buf);
 	m->csum_offset = g->udp ? 6 : 16;
-	m->csum_state = OFL_GSO_CSUM_PARTIAL;
+	m->ip_summed = OFL_CHECKSUM_PARTIAL;
 	return len;
 }
 

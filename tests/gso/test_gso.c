@@ -282,7 +282,7 @@ static void test_partial_and_none(void **state)
 			memcpy(lens2, lens, sizeof(lens));
 			/* garbage in the checksum field, CSUM_NONE */
 			in[l4 + co] ^= 0x5a;
-			m.csum_state = OFL_GSO_CSUM_NONE;
+			m.ip_summed = OFL_CHECKSUM_NONE;
 			f.data = in;
 			f.len = (uint32_t)len;
 			f.reserved = 0;
