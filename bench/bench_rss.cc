@@ -89,7 +89,7 @@ void BM_ofl_toeplitz_ref(benchmark::State &st)
 	unsigned t = 0;
 
 	for (auto _ : st) {
-		uint32_t h = ofl_toeplitz(I.key, 52,
+		uint32_t h = ofl_rss_toeplitz(I.key, 52,
 					  I.bytes[t++ & (kTuples - 1)], len);
 		benchmark::DoNotOptimize(h);
 	}

@@ -110,7 +110,7 @@ static void updates(const uint8_t *d, size_t n, uint32_t r)
 	memcpy(h, d, len);
 	h[10] = h[11] = 0;
 	c = ofl_csum_fold(ofl_csum_partial(h, len, 0));
-	CHECK(ofl_ip_fast_csum(h, (unsigned int)len / 4) == c);
+	CHECK(ofl_csum_ip_fast(h, (unsigned int)len / 4) == c);
 	memcpy(h + 10, &c, 2);
 	/* a 16-bit word: incremental == recompute, exactly, except that an
 	 * all-zero result is -0 incrementally (RFC 1624 eqn. 3 never gives
@@ -252,16 +252,16 @@ static void crc(const uint8_t *d, size_t n, size_t k)
 	uint8_t p[256];
 	size_t m = n < sizeof(p) ? n : sizeof(p);
 
-	CHECK(ofl_crc32c(ofl_crc32c(~0u, d, k), d + k, n - k) ==
+	CHECK(ofl_csum_crc32c(ofl_csum_crc32c(~0u, d, k), d + k, n - k) ==
 	      crc_bitwise(~0u, d, n));
 	memcpy(p, d, m);
 	if (m >= 12) {
-		CHECK(ofl_sctp_csum_set(p, p + m) == 0);
-		CHECK(ofl_sctp_csum_verify(p, p + m) == 0);
+		CHECK(ofl_csum_sctp_set(p, p + m) == 0);
+		CHECK(ofl_csum_sctp_verify(p, p + m) == 0);
 		p[m - 1] ^= 0x40;
-		CHECK(ofl_sctp_csum_verify(p, p + m) == OFL_ECSUM);
+		CHECK(ofl_csum_sctp_verify(p, p + m) == OFL_ECSUM);
 	} else {
-		CHECK(ofl_sctp_csum_verify(p, p + m) == OFL_ENODATA);
+		CHECK(ofl_csum_sctp_verify(p, p + m) == OFL_ENODATA);
 	}
 }
 

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	if (ofl_rss_init(&c, d + 2, klen) ||
 	    ofl_rss_nibble_init(&nc, d + 2, klen))
 		__builtin_trap();
-	r = ofl_toeplitz(d + 2, klen, d + 2 + klen, len);
+	r = ofl_rss_toeplitz(d + 2, klen, d + 2 + klen, len);
 	if (ofl_rss_hash(&c, d + 2 + klen, len) != r ||
 	    ofl_rss_nibble_hash(&nc, d + 2 + klen, len) != r)
 		__builtin_trap();
@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		ofl_rss_reta_init(&reta, 64u << (d[4] & 3), 1 + (d[5] & 7));
 		if (!ofl_rss_find_field(&c, tup, len, off, d[6], 0xffff, &reta,
 					q, &v) &&
-		    (ofl_rss_reta_queue(&reta, ofl_toeplitz(d + 2, klen, tup,
+		    (ofl_rss_reta_queue(&reta, ofl_rss_toeplitz(d + 2, klen, tup,
 							    len)) != q ||
 		     (tup[off] << 8 | tup[off + 1]) != v))
 			__builtin_trap();
@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		t = ofl_rss_tuple(&f, d[0] * 0x01010101u, d[1] & 1, in, &tl);
 		if (t > 0 && (tl > OFL_RSS_TUPLE_MAX ||
 			      ofl_rss_hash(&c, in, tl) !=
-				      ofl_toeplitz(d + 2, klen, in, tl)))
+				      ofl_rss_toeplitz(d + 2, klen, in, tl)))
 			__builtin_trap();
 	}
 	return 0;

@@ -542,9 +542,9 @@ static void verify_ipv4(const uint8_t *p, const struct view_check *c,
 
 	memcpy(h, p + c->off, c->len);
 	h[10] = h[11] = 0;
-	r->computed = wire16(ofl_ip_fast_csum(h, (unsigned int)c->len / 4));
+	r->computed = wire16(ofl_csum_ip_fast(h, (unsigned int)c->len / 4));
 	r->has_computed = 1;
-	r->v = ofl_ip_fast_csum(p + c->off, (unsigned int)c->len / 4) ?
+	r->v = ofl_csum_ip_fast(p + c->off, (unsigned int)c->len / 4) ?
 	       V_BAD : V_OK;
 }
 
@@ -581,14 +581,14 @@ static void verify_sctp(const uint8_t *p, const struct view_check *c,
 			struct result *r)
 {
 	const uint8_t *h = p + c->off;
-	uint32_t v = ofl_sctp_csum(h, h + c->len);
+	uint32_t v = ofl_csum_sctp(h, h + c->len);
 	uint8_t b[4];
 
 	memcpy(b, &v, 4);
 	r->computed = (uint32_t)b[0] | (uint32_t)b[1] << 8 |
 		      (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 	r->has_computed = 1;
-	r->v = ofl_sctp_csum_verify(h, h + c->len) ? V_BAD : V_OK;
+	r->v = ofl_csum_sctp_verify(h, h + c->len) ? V_BAD : V_OK;
 }
 
 static void verify(const uint8_t *p, size_t caplen,

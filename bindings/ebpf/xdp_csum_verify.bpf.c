@@ -5,7 +5,7 @@
  * and bad ones per protocol in the per-CPU array "ofl_csum_stats", and drop
  * frames with a wrong checksum. Set count_only (in .rodata, before load) to
  * pass every frame and only count. All checksum arithmetic is ofl's
- * (<offload/bpf.h>): ofl_ip_fast_csum, ofl_csum_span, ofl_csum_block_add,
+ * (<offload/bpf.h>): ofl_csum_ip_fast, ofl_csum_span, ofl_csum_block_add,
  * ofl_csum_sub, ofl_csum_tcpudp_magic, ofl_csum_ipv6_magic.
  *
  * IPv6 extension headers: hop-by-hop, destination options and segment
@@ -169,7 +169,7 @@ static __always_inline int ofl_xdpc_ipv4(struct xdp_md *ctx, __u32 l3off)
 	if (ihl > 5 && bpf_xdp_load_bytes(ctx, l3off + 20, h + 20,
 					   (ihl - 5) * 4))
 		return 1;
-	if (ofl_ip_fast_csum(h, ihl)) {
+	if (ofl_csum_ip_fast(h, ihl)) {
 		ofl_xdpc_count(OFL_XDPC_IPV4, OFL_XDPC_BAD);
 		return 0;
 	}

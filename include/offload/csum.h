@@ -111,7 +111,7 @@ OFL_API ofl_sum16 ofl_csum_update16(ofl_sum16 check, uint16_t old_word,
 				    uint16_t new_word);
 
 /**
- * ofl_ip_fast_csum() - checksum of an IPv4 header (Linux ip_fast_csum).
+ * ofl_csum_ip_fast() - checksum of an IPv4 header (Linux ip_fast_csum).
  * @iph: the header, any alignment.
  * @ihl: header length in 32-bit words, 5..15 (other values: result is for
  *       min(max(ihl,5),15) words and the caller has a malformed header).
@@ -119,7 +119,7 @@ OFL_API ofl_sum16 ofl_csum_update16(ofl_sum16 check, uint16_t old_word,
  * Returns the value to store in the checksum field when that field is zero
  * in @iph; over a header with a correct checksum in place it returns 0.
  */
-OFL_API ofl_sum16 ofl_ip_fast_csum(const void *iph, unsigned int ihl);
+OFL_API ofl_sum16 ofl_csum_ip_fast(const void *iph, unsigned int ihl);
 
 /**
  * ofl_csum_tcpudp_nofold() - IPv4 pseudo-header sum (csum_tcpudp_nofold).
@@ -467,35 +467,35 @@ OFL_API int ofl_csum_udp_zero_rx(uint8_t family, ofl_sum16 check,
 /* ---- CRC32c (SCTP) ------------------------------------------------- */
 
 /**
- * ofl_crc32c() - CRC-32C (Castagnoli, reflected polynomial 0x82f63b78)
+ * ofl_csum_crc32c() - CRC-32C (Castagnoli, reflected polynomial 0x82f63b78)
  * with Linux crc32c() semantics: @crc is the running value (seed ~0 to
- * start), no final inversion (the caller inverts: ~ofl_crc32c(~0, ...) is
+ * start), no final inversion (the caller inverts: ~ofl_csum_crc32c(~0, ...) is
  * the CRC of RFC 3720 B.4). @buf: any alignment, NULL only if @len is 0.
  */
-OFL_API uint32_t ofl_crc32c(uint32_t crc, const void *buf, size_t len);
+OFL_API uint32_t ofl_csum_crc32c(uint32_t crc, const void *buf, size_t len);
 
 /**
- * ofl_sctp_csum() - the SCTP checksum of the packet [@begin, @end) (common
+ * ofl_csum_sctp() - the SCTP checksum of the packet [@begin, @end) (common
  * header first), computed as if its checksum field (bytes 8..11) were zero
  * (RFC 9260 App. B; Linux sctp_compute_cksum). The value is ready for a
  * plain 32-bit native store into the field (the wire bytes are the CRC in
  * little-endian order, like the kernel's __le32). Fewer than 12 bytes: 0.
  */
-OFL_API uint32_t ofl_sctp_csum(const void *begin, const void *end);
+OFL_API uint32_t ofl_csum_sctp(const void *begin, const void *end);
 
 /**
- * ofl_sctp_csum_set() - compute and store the SCTP checksum of [@begin,
+ * ofl_csum_sctp_set() - compute and store the SCTP checksum of [@begin,
  * @end). Returns 0 or OFL_ENODATA (shorter than the 12-byte common header;
  * nothing written).
  */
-OFL_API int ofl_sctp_csum_set(void *begin, const void *end);
+OFL_API int ofl_csum_sctp_set(void *begin, const void *end);
 
 /**
- * ofl_sctp_csum_verify() - check the SCTP checksum of [@begin, @end).
+ * ofl_csum_sctp_verify() - check the SCTP checksum of [@begin, @end).
  * Returns 0 if it matches, OFL_ECSUM if not, OFL_ENODATA if shorter than
  * 12 bytes.
  */
-OFL_API int ofl_sctp_csum_verify(const void *begin, const void *end);
+OFL_API int ofl_csum_sctp_verify(const void *begin, const void *end);
 
 OFL_END_DECLS
 

@@ -11,7 +11,7 @@
  * Microsoft's tables print it and as NICs report it in their descriptors.
  *
  * Two implementations of the same function:
- *  - ofl_toeplitz(): the bitwise reference, any key of 1..OFL_RSS_KEY_MAX
+ *  - ofl_rss_toeplitz(): the bitwise reference, any key of 1..OFL_RSS_KEY_MAX
  *    bytes, no state, one key bit per input bit.
  *  - ofl_rss_hash(): the fast path. ofl_rss_init() computes, once per key,
  *    a table per input byte (256 entries of 32 bits): a hash is then one
@@ -20,7 +20,7 @@
  *  - ofl_rss_nibble_hash(): the same with a table per input nibble (16
  *    entries): OFL_RSS_NIBBLE_SIZE bytes (6 KiB + 8), two lookups per byte.
  *    For firmware with little RAM. Choose by allocating one context or the
- *    other; both give the same value as ofl_toeplitz() (fuzzed).
+ *    other; both give the same value as ofl_rss_toeplitz() (fuzzed).
  *
  * All three agree for every input of up to OFL_RSS_INPUT_MAX bytes and every
  * key length, with the convention that key bits past the end of the key are
@@ -97,7 +97,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_rss_nibble) == OFL_RSS_NIBBLE_SIZE,
 		  "struct ofl_rss_nibble has its documented size");
 
 /**
- * ofl_toeplitz() - Toeplitz hash, bitwise reference.
+ * ofl_rss_toeplitz() - Toeplitz hash, bitwise reference.
  * @key: the secret key, @key_len bytes, wire order.
  * @key_len: 1..OFL_RSS_KEY_MAX (Microsoft: 40; ice/i40e: 52); bytes past
  *           OFL_RSS_KEY_MAX are not used.
@@ -111,7 +111,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_rss_nibble) == OFL_RSS_NIBBLE_SIZE,
  * 0 for @len == 0 or a NULL/empty key. Matches Microsoft's
  * ComputeHash() pseudo-code and DPDK rte_softrss().
  */
-OFL_API uint32_t ofl_toeplitz(const uint8_t *key, size_t key_len,
+OFL_API uint32_t ofl_rss_toeplitz(const uint8_t *key, size_t key_len,
 			      const uint8_t *data, size_t len);
 
 /**
@@ -134,7 +134,7 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
  * @len: input bytes; bytes past @ctx->max_len (OFL_RSS_INPUT_MAX) are not
  *       hashed (never the case when @len + 4 <= key length <= 52).
  *
- * Returns the same value as ofl_toeplitz() with the key of @ctx.
+ * Returns the same value as ofl_rss_toeplitz() with the key of @ctx.
  */
 OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
 			      size_t len);

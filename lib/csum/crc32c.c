@@ -78,7 +78,7 @@ static const uint32_t ofl__crc32c_table[256] = {
 	0xbe2da0a5u, 0x4c4623a6u, 0x5f16d052u, 0xad7d5351u,
 };
 
-OFL_API uint32_t ofl_crc32c(uint32_t crc, const void *buf, size_t len)
+OFL_API uint32_t ofl_csum_crc32c(uint32_t crc, const void *buf, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)buf;
 	size_t i;
@@ -98,7 +98,7 @@ OFL_INLINE uint32_t ofl__crc32c_le(uint32_t v)
 #endif
 }
 
-OFL_API uint32_t ofl_sctp_csum(const void *begin, const void *end)
+OFL_API uint32_t ofl_csum_sctp(const void *begin, const void *end)
 {
 	static const uint8_t zero[4] = { 0, 0, 0, 0 };
 	const uint8_t *b = (const uint8_t *)begin, *e = (const uint8_t *)end;
@@ -106,28 +106,28 @@ OFL_API uint32_t ofl_sctp_csum(const void *begin, const void *end)
 
 	if (e < b || (size_t)(e - b) < 12)
 		return 0;
-	crc = ofl_crc32c(0xffffffffu, b, 8);
-	crc = ofl_crc32c(crc, zero, 4);
-	crc = ofl_crc32c(crc, b + 12, (size_t)(e - b) - 12);
+	crc = ofl_csum_crc32c(0xffffffffu, b, 8);
+	crc = ofl_csum_crc32c(crc, zero, 4);
+	crc = ofl_csum_crc32c(crc, b + 12, (size_t)(e - b) - 12);
 	return ofl__crc32c_le(~crc);
 }
 
-OFL_API int ofl_sctp_csum_set(void *begin, const void *end)
+OFL_API int ofl_csum_sctp_set(void *begin, const void *end)
 {
 	uint8_t *b = (uint8_t *)begin;
 	const uint8_t *e = (const uint8_t *)end;
 
 	if (e < b || (size_t)(e - b) < 12)
 		return OFL_ENODATA;
-	ofl_store_ne32(b + 8, ofl_sctp_csum(b, e));
+	ofl_store_ne32(b + 8, ofl_csum_sctp(b, e));
 	return 0;
 }
 
-OFL_API int ofl_sctp_csum_verify(const void *begin, const void *end)
+OFL_API int ofl_csum_sctp_verify(const void *begin, const void *end)
 {
 	const uint8_t *b = (const uint8_t *)begin, *e = (const uint8_t *)end;
 
 	if (e < b || (size_t)(e - b) < 12)
 		return OFL_ENODATA;
-	return ofl_load_ne32(b + 8) == ofl_sctp_csum(b, e) ? 0 : OFL_ECSUM;
+	return ofl_load_ne32(b + 8) == ofl_csum_sctp(b, e) ? 0 : OFL_ECSUM;
 }

@@ -3,7 +3,7 @@
  * csum_tcpudp_nofold, csum_ipv6_magic in their generic forms). */
 #include "internal.h"
 
-OFL_API ofl_sum16 ofl_ip_fast_csum(const void *iph, unsigned int ihl)
+OFL_API ofl_sum16 ofl_csum_ip_fast(const void *iph, unsigned int ihl)
 {
 	if (ihl < 5)
 		ihl = 5;

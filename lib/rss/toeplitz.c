@@ -7,7 +7,7 @@
  */
 #include "internal.h"
 
-OFL_API uint32_t ofl_toeplitz(const uint8_t *key, size_t key_len,
+OFL_API uint32_t ofl_rss_toeplitz(const uint8_t *key, size_t key_len,
 			      const uint8_t *data, size_t len)
 {
 	uint64_t w;	/* key bytes i .. i + 4: the windows of byte i */

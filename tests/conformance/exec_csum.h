@@ -88,7 +88,7 @@ ofl_conf_csum_iphdr(const uint8_t *in, const uint8_t *end, uint8_t *out)
 #endif
 	for (i = 0; i < 60; i++)
 		hdr[i + skew] = in[2 + i];
-	ofl_conf_put_sum16(out, ofl_ip_fast_csum(hdr + skew, in[0]));
+	ofl_conf_put_sum16(out, ofl_csum_ip_fast(hdr + skew, in[0]));
 	return 2;
 }
 

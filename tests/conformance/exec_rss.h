@@ -6,7 +6,7 @@
  *
  *   HASH   klen:le16 (4..256) len:u8 (0..48) key[256] data[48]
  *          (fixed size: key bytes past klen and data bytes past len are
- *          there but unused) -> ofl_toeplitz():le32
+ *          there but unused) -> ofl_rss_toeplitz():le32
  *   NIBBLE the same record -> ofl_rss_nibble_hash():le32 agree:u8
  *          after ofl_rss_nibble_init(); agree is 1 when ofl_rss_hash()
  *          gives the same value (or when the byte-table context does not
@@ -16,7 +16,7 @@
  *          per key-length range the reference's loop leaves.
  *   TUPLE  flow[72] (struct ofl_rss_flow, field by field) types:le32 xfrm:u8
  *          -> type:u8 (int8; negative: error) len:u8 input[len] hash:le32
- *          ofl_rss_tuple(), then ofl_toeplitz() of the input with
+ *          ofl_rss_tuple(), then ofl_rss_toeplitz() of the input with
  *          Microsoft's key.
  *   RETA   size:le16 nqueues:le16 hash:le32 x8
  *          -> rc:u8 (int8), then if rc == 0: x8 (queue:le16 rps:le32)
@@ -95,7 +95,7 @@ ofl_conf_rss_hash(const uint8_t *in, const uint8_t *end, uint8_t *out,
 
 	if (ofl_conf_rss_record(in, end, data, s, &klen, &len))
 		return -1;
-	ofl_conf_put_le32(out, ofl_toeplitz(s->key, klen, data, len));
+	ofl_conf_put_le32(out, ofl_rss_toeplitz(s->key, klen, data, len));
 	return 4;
 }
 
@@ -158,7 +158,7 @@ ofl_conf_rss_tuple(const uint8_t *in, const uint8_t *end, uint8_t *out,
 		out[2 + i] = t[i];	/* bytes past len are 0 */
 	ofl_rss_key_microsoft(s->key);
 	ofl_conf_put_le32(out + 2 + len,
-			  ofl_toeplitz(s->key, OFL_RSS_MS_KEY_LEN, t, len));
+			  ofl_rss_toeplitz(s->key, OFL_RSS_MS_KEY_LEN, t, len));
 	return (int)(2 + len + 4);
 }
 

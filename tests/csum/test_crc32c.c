@@ -25,7 +25,7 @@ static void table_is_the_polynomial(void **state)
 	for (n = 0; n < 256; n++) {
 		uint8_t b = (uint8_t)n;
 
-		assert_int_equal(ofl_crc32c(0, &b, 1), bitwise(0, &b, 1));
+		assert_int_equal(ofl_csum_crc32c(0, &b, 1), bitwise(0, &b, 1));
 	}
 }
 
@@ -38,15 +38,15 @@ static void rfc3720_vectors(void **state)
 	 * byte first. */
 	(void)state;
 	memset(b, 0, 32);
-	assert_int_equal(~ofl_crc32c(~0u, b, 32), 0x8a9136aau);
+	assert_int_equal(~ofl_csum_crc32c(~0u, b, 32), 0x8a9136aau);
 	memset(b, 0xff, 32);
-	assert_int_equal(~ofl_crc32c(~0u, b, 32), 0x62a8ab43u);
+	assert_int_equal(~ofl_csum_crc32c(~0u, b, 32), 0x62a8ab43u);
 	for (i = 0; i < 32; i++)
 		b[i] = (uint8_t)i;
-	assert_int_equal(~ofl_crc32c(~0u, b, 32), 0x46dd794eu);
+	assert_int_equal(~ofl_csum_crc32c(~0u, b, 32), 0x46dd794eu);
 	for (i = 0; i < 32; i++)
 		b[i] = (uint8_t)(31 - i);
-	assert_int_equal(~ofl_crc32c(~0u, b, 32), 0x113fdb5cu);
+	assert_int_equal(~ofl_csum_crc32c(~0u, b, 32), 0x113fdb5cu);
 	/* iSCSI SCSI Read (10) command PDU */
 	{
 		static const uint8_t pdu[48] = {
@@ -57,10 +57,10 @@ static void rfc3720_vectors(void **state)
 			0x28, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 			0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		};
-		assert_int_equal(~ofl_crc32c(~0u, pdu, 48), 0xd9963a56u);
+		assert_int_equal(~ofl_csum_crc32c(~0u, pdu, 48), 0xd9963a56u);
 	}
-	assert_int_equal(~ofl_crc32c(~0u, "123456789", 9), 0xe3069283u);
-	assert_int_equal(ofl_crc32c(0x1234u, b, 0), 0x1234u);
+	assert_int_equal(~ofl_csum_crc32c(~0u, "123456789", 9), 0xe3069283u);
+	assert_int_equal(ofl_csum_crc32c(0x1234u, b, 0), 0x1234u);
 }
 
 static void chaining_and_alignment(void **state)
@@ -73,9 +73,9 @@ static void chaining_and_alignment(void **state)
 	for (i = 0; i < sizeof(b); i++)
 		b[i] = (uint8_t)(ofl_test_rand(&s) >> 56);
 	for (k = 0; k < sizeof(b); k += 13) {
-		uint32_t c = ofl_crc32c(~0u, b, k);
+		uint32_t c = ofl_csum_crc32c(~0u, b, k);
 
-		c = ofl_crc32c(c, b + k, sizeof(b) - k);
+		c = ofl_csum_crc32c(c, b + k, sizeof(b) - k);
 		assert_int_equal(c, bitwise(~0u, b, sizeof(b)));
 	}
 }
@@ -89,21 +89,21 @@ static void sctp_field(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(p); i++)
 		p[i] = (uint8_t)(i * 7 + 1);
-	assert_int_equal(ofl_sctp_csum_set(p, p + sizeof(p)), 0);
-	assert_int_equal(ofl_sctp_csum_verify(p, p + sizeof(p)), 0);
+	assert_int_equal(ofl_csum_sctp_set(p, p + sizeof(p)), 0);
+	assert_int_equal(ofl_csum_sctp_verify(p, p + sizeof(p)), 0);
 	/* the wire bytes are the CRC of the packet with a zero field,
 	 * least significant byte first */
 	memcpy(&v, p + 8, 4);
 	memset(p + 8, 0, 4);
 	crc = ~bitwise(~0u, p, sizeof(p));
-	assert_int_equal(ofl_sctp_csum(p, p + sizeof(p)), v);
+	assert_int_equal(ofl_csum_sctp(p, p + sizeof(p)), v);
 	memcpy(p + 8, &v, 4);
 	assert_int_equal(p[8], crc & 0xff);
 	assert_int_equal(p[11], crc >> 24);
 	p[20] ^= 1;
-	assert_int_equal(ofl_sctp_csum_verify(p, p + sizeof(p)), OFL_ECSUM);
-	assert_int_equal(ofl_sctp_csum_verify(p, p + 11), OFL_ENODATA);
-	assert_int_equal(ofl_sctp_csum_set(p, p + 11), OFL_ENODATA);
+	assert_int_equal(ofl_csum_sctp_verify(p, p + sizeof(p)), OFL_ECSUM);
+	assert_int_equal(ofl_csum_sctp_verify(p, p + 11), OFL_ENODATA);
+	assert_int_equal(ofl_csum_sctp_set(p, p + 11), OFL_ENODATA);
 }
 
 int main(void)

@@ -23,13 +23,13 @@ static void ipv4_header(void **state)
 	uint8_t h[20] = { 0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00,
 			  0x40, 0x11, 0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01,
 			  0xc0, 0xa8, 0x00, 0xc7 };
-	uint16_t c = ofl_ip_fast_csum(h, 5);
+	uint16_t c = ofl_csum_ip_fast(h, 5);
 
 	(void)state;
 	memcpy(h + 10, &c, 2);
 	assert_int_equal(h[10], 0xb8);
 	assert_int_equal(h[11], 0x61);
-	assert_int_equal(ofl_ip_fast_csum(h, 5), 0);
+	assert_int_equal(ofl_csum_ip_fast(h, 5), 0);
 }
 
 int main(void)

@@ -97,7 +97,7 @@ static void build_v4(uint64_t seed)
 	frame[IP + 9] = 6;
 	frame[IP + 10] = frame[IP + 11] = 0;
 	{
-		uint16_t c = ofl_ip_fast_csum(frame + IP, 5);
+		uint16_t c = ofl_csum_ip_fast(frame + IP, 5);
 
 		memcpy(frame + IP + 10, &c, 2);
 	}
@@ -145,7 +145,7 @@ static void proto_replace4_complete_and_none(void **state)
 			ofl_csum_proto_replace4(frame + TCP + 16, &st, from, to,
 						true);
 			memcpy(frame + IP + 12, &to, 4);
-			assert_int_equal(ofl_ip_fast_csum(frame + IP, 5), 0);
+			assert_int_equal(ofl_csum_ip_fast(frame + IP, 5), 0);
 			memcpy(&c, frame + TCP + 16, 2);
 			assert_true(same16(c, tcp_full()));
 			memcpy(frame + TCP + 16, &c, 2);

@@ -169,7 +169,7 @@ static inline int tseg_build_plain(const struct tseg *s, uint8_t *buf,
 		memcpy(ip + 16, a4d, 4);
 		for (i = 0; i < s->ipoptlen; i++)	/* NOPs, then EOL */
 			ip[20 + i] = (uint8_t)(i + 1 < s->ipoptlen ? 1 : 0);
-		c = ofl_ip_fast_csum(ip, (unsigned int)(20 + s->ipoptlen) / 4);
+		c = ofl_csum_ip_fast(ip, (unsigned int)(20 + s->ipoptlen) / 4);
 		if (s->badipcsum)
 			c ^= 0x0101;
 		memcpy(ip + 10, &c, 2);
@@ -260,7 +260,7 @@ static inline int tseg_outer_ip(const struct tseg *s, uint8_t *buf,
 	memcpy(ip + 12, o4s, 4);
 	memcpy(ip + 16, o4s, 4);
 	ip[19] = s->odst_last ? s->odst_last : 2;
-	c = ofl_ip_fast_csum(ip, 5);
+	c = ofl_csum_ip_fast(ip, 5);
 	memcpy(ip + 10, &c, 2);
 	return 34;
 }
@@ -389,7 +389,7 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 		tput16(ip + 10, 0);
 		memcpy(ip + 12, o4s, 4);
 		memcpy(ip + 16, o4d, 4);
-		c = ofl_ip_fast_csum(ip, 5);
+		c = ofl_csum_ip_fast(ip, 5);
 		memcpy(ip + 10, &c, 2);
 		memcpy(&sa, o4s, 4);
 		memcpy(&da, o4d, 4);

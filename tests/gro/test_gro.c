@@ -546,7 +546,7 @@ static void merged_headers_v4(void **state)
 	assert_int_equal(p->slice[2].off, 54);
 	assert_int_equal(p->slice[2].len, 1000);
 	assert_int_equal(be16(p->hdr + 16), 4040);
-	assert_int_equal(ofl_ip_fast_csum(p->hdr + 14, 5), 0);
+	assert_int_equal(ofl_csum_ip_fast(p->hdr + 14, 5), 0);
 	/* partial: the pseudo-header sum, not complemented */
 	memcpy(&partial, p->hdr + 50, 2);
 	{

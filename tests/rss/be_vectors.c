@@ -31,7 +31,7 @@ int main(void)
 	bad += ofl_rss_hash(&c, v4, 12) != 0x51ccc178;
 	bad += ofl_rss_hash(&c, v4, 8) != 0x323e8fc2;
 	bad += ofl_rss_nibble_hash(&nc, v4, 12) != 0x51ccc178;
-	bad += ofl_toeplitz(key, 40, v4, 12) != 0x51ccc178;
+	bad += ofl_rss_toeplitz(key, 40, v4, 12) != 0x51ccc178;
 	bad += ofl_rss_hash(&c, v6, 36) != 0x40207d3d;
 	bad += ofl_rss_hash(&c, v6, 32) != 0x2cc18cd5;
 	bad += ofl_rss_nibble_hash(&nc, v6, 36) != 0x40207d3d;
@@ -68,7 +68,7 @@ int main(void)
 			d[j] = (uint8_t)((s = s * 1103515245u + 12345u) >> 16);
 		ofl_rss_init(&c, key, kl);
 		ofl_rss_nibble_init(&nc, key, kl);
-		h = ofl_toeplitz(key, kl, d, l);
+		h = ofl_rss_toeplitz(key, kl, d, l);
 		bad += h != ofl_rss_hash(&c, d, l) ||
 		       h != ofl_rss_nibble_hash(&nc, d, l);
 	}

@@ -60,7 +60,7 @@ int main(void)
 			b = rte_softrss_be(in, (uint32_t)words,
 					   (const uint8_t *)keyc);
 			c = ofl_rss_hash(&ctx, bytes, words * 4);
-			r = ofl_toeplitz(key, klen, bytes, words * 4);
+			r = ofl_rss_toeplitz(key, klen, bytes, words * 4);
 			runs++;
 			if (a != c || b != c || r != c) {
 				if (bad++ < 5)

@@ -61,7 +61,7 @@ static uint32_t ref(const uint8_t *s, const uint8_t *d, size_t alen,
 	in[2 * alen + 1] = (uint8_t)sp;
 	in[2 * alen + 2] = (uint8_t)(dp >> 8);
 	in[2 * alen + 3] = (uint8_t)dp;
-	return ofl_toeplitz(key, 40, in, 2 * alen + 4);
+	return ofl_rss_toeplitz(key, 40, in, 2 * alen + 4);
 }
 
 static void ip4(const uint8_t *s, const uint8_t *d, int proto, int fragoff)

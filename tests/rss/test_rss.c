@@ -93,7 +93,7 @@ static void put16(uint8_t *p, uint16_t v)
 /* every implementation gives @want for @in */
 static void check3(const uint8_t *in, size_t len, uint32_t want)
 {
-	assert_int_equal(ofl_toeplitz(ms_key, 40, in, len), want);
+	assert_int_equal(ofl_rss_toeplitz(ms_key, 40, in, len), want);
 	assert_int_equal(ofl_rss_hash(&ctx, in, len), want);
 	assert_int_equal(ofl_rss_nibble_hash(&nctx, in, len), want);
 }
@@ -280,7 +280,7 @@ static void random_equal(void **state)
 
 			for (k = 0; k < len; k++)
 				in[k] = (uint8_t)ofl_test_rand(&s);
-			r = ofl_toeplitz(key, klen, in, len);
+			r = ofl_rss_toeplitz(key, klen, in, len);
 			assert_int_equal(ofl_rss_hash(&ctx, in, len), r);
 			assert_int_equal(ofl_rss_hash(&c2, in, len), r);
 			assert_int_equal(ofl_rss_nibble_hash(&nctx, in, len),
@@ -294,7 +294,7 @@ static void random_equal(void **state)
 		in[j] = (uint8_t)(j * 91 + 5);
 	assert_int_equal(ofl_rss_init(&ctx, key, 52), 0);
 	assert_int_equal(ofl_rss_hash(&ctx, in, 48),
-			 ofl_toeplitz(key, 52, in, 48));
+			 ofl_rss_toeplitz(key, 52, in, 48));
 	/* bytes past OFL_RSS_INPUT_MAX are not hashed */
 	assert_int_equal(ofl_rss_hash(&ctx, in, 60),
 			 ofl_rss_hash(&ctx, in, 48));
@@ -315,7 +315,7 @@ static void init_errors(void **state)
 	assert_int_equal(ofl_rss_init(&ctx, key, 3), OFL_ERANGE);
 	assert_int_equal(ofl_rss_init(&ctx, key, 257), OFL_ERANGE);
 	assert_int_equal(ofl_rss_nibble_init(&nctx, key, 3), OFL_ERANGE);
-	assert_int_equal(ofl_toeplitz(key, 40, NULL, 0), 0);
+	assert_int_equal(ofl_rss_toeplitz(key, 40, NULL, 0), 0);
 	assert_int_equal(ofl_rss_hash(&ctx, NULL, 0), 0);
 	assert_int_equal(sizeof(struct ofl_rss), OFL_RSS_SIZE);
 	assert_int_equal(sizeof(struct ofl_rss_nibble), OFL_RSS_NIBBLE_SIZE);
@@ -499,7 +499,7 @@ static void find_port(void **state)
 		assert_int_equal(ofl_rss_reta_queue(&r, ofl_rss_hash(&ctx, in,
 								     len)), q);
 		assert_int_equal(ofl_rss_reta_queue(&r,
-				 ofl_toeplitz(ms_key, 40, in, len)), q);
+				 ofl_rss_toeplitz(ms_key, 40, in, len)), q);
 	}
 	/* IPv6: the source port is at 32 */
 	f.family = 6;
