@@ -169,7 +169,7 @@ static void dump_json(const struct ofl_parse_graph *g)
 	       "\"max-opts\": %u, \"max-encap\": %u, \"max-vlan\": %u, "
 	       "\"max-mpls\": %u, \"max-exthdr\": %u, \"max-hdr-off\": %u},\n",
 	       OFL_PARSE_MAX_DEPTH, OFL_PARSE_MAX_LAYERS, OFL_PARSE_MAX_OPTS,
-	       OFL_PARSE_MAX_ENCAP, g->counter_max[OFL_PARSE_CNT_VLAN],
+	       OFL_MAX_ENCAP, g->counter_max[OFL_PARSE_CNT_VLAN],
 	       g->counter_max[OFL_PARSE_CNT_MPLS],
 	       g->counter_max[OFL_PARSE_CNT_EXTHDR], OFL_PARSE_MAX_HDR_OFF);
 	printf("  \"result-size\": %zu,\n  \"parse-nodes\": [\n",

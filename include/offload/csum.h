@@ -23,6 +23,7 @@
 #include "config.h"
 #include "types.h"
 #include "err.h"
+#include "bounds.h"
 
 OFL_BEGIN_DECLS
 
@@ -256,10 +257,6 @@ OFL_API void ofl_csum_proto_replace_by_diff(void *check,
 
 /* ---- IPv6: the final destination ----------------------------------- */
 
-/** Most IPv6 extension headers ofl_csum_ipv6_find_l4() walks. */
-#ifndef OFL_CSUM_MAX_EXTHDRS
-#define OFL_CSUM_MAX_EXTHDRS 8
-#endif
 
 /**
  * struct ofl_csum_ipv6_l4 - where the upper layer of an IPv6 packet is and
@@ -293,7 +290,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_csum_ipv6_l4) == 8,
  * Returns 0; OFL_ENODATA if a header is truncated; OFL_EPROTO if the version
  * is not 6; OFL_EBADMSG for a routing header whose lengths contradict each
  * other; OFL_EPROTONOSUPPORT for another routing type with Segments Left
- * nonzero; OFL_ELOOP after OFL_CSUM_MAX_EXTHDRS extension headers.
+ * nonzero; OFL_ELOOP after OFL_MAX_EXTHDRS extension headers.
  */
 OFL_API int ofl_csum_ipv6_find_l4(const void *ip6, const void *end,
 				  struct ofl_csum_ipv6_l4 *out);

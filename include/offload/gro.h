@@ -55,6 +55,7 @@
 #include "config.h"
 #include "types.h"
 #include "err.h"
+#include "bounds.h"
 
 OFL_BEGIN_DECLS
 
@@ -71,15 +72,6 @@ OFL_BEGIN_DECLS
 /** Longest header (Ethernet to end of TCP options) a held flow keeps. */
 #ifndef OFL_GRO_MAX_HDR
 #define OFL_GRO_MAX_HDR 192
-#endif
-/** In-band VLAN tags walked; a frame with more is passed up alone. */
-#ifndef OFL_GRO_MAX_VLANS
-#define OFL_GRO_MAX_VLANS 2
-#endif
-/** IPv6 extension headers walked (hop-by-hop, routing, destination
- * options); a frame with more is passed up alone. */
-#ifndef OFL_GRO_MAX_EXTHDRS
-#define OFL_GRO_MAX_EXTHDRS 8
 #endif
 /** 0 compiles UDP GRO out (OFL_GRO_F_UDP_FWD then has no effect). */
 #ifndef OFL_GRO_UDP

@@ -25,6 +25,7 @@
 #include "config.h"
 #include "types.h"
 #include "err.h"
+#include "bounds.h"
 
 OFL_BEGIN_DECLS
 
@@ -45,9 +46,6 @@ OFL_BEGIN_DECLS
 #define OFL_GSO_MAX_FRAGS 64
 #endif
 /** Most IPv6 extension headers / VLAN tags walked by the metadata helper. */
-#ifndef OFL_GSO_MAX_EXTHDRS
-#define OFL_GSO_MAX_EXTHDRS 8
-#endif
 
 /*
  * gso_type (struct ofl_gso_meta.gso_type): OFL_GSO_* bits of
@@ -311,8 +309,8 @@ OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
 /**
  * ofl_gso_meta_from_frame() - fill metadata from the headers of an Ethernet
  * frame, for callers that have none. A small bounded walk: Ethernet, up to
- * two VLAN tags (802.1Q/802.1ad), IPv4 (options), IPv6 (hop-by-hop,
- * routing and destination options headers, up to OFL_GSO_MAX_EXTHDRS),
+ * OFL_MAX_VLANS VLAN tags (802.1Q/802.1ad), IPv4 (options), IPv6 (hop-by-hop,
+ * routing and destination options headers, up to OFL_MAX_EXTHDRS),
  * TCP or UDP; tunnels: UDP to port 4789 (VXLAN) or 6081 (GENEVE, TEB
  * payload) carrying Ethernet, GRE (RFC 2784/2890; checksum, key and
  * sequence fields; payload Ethernet 0x6558, IPv4 or IPv6), IPv4/IPv6 in

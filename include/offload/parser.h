@@ -25,6 +25,7 @@
 #include "config.h"
 #include "types.h"
 #include "err.h"
+#include "bounds.h"
 
 OFL_BEGIN_DECLS
 
@@ -42,22 +43,7 @@ OFL_BEGIN_DECLS
 #ifndef OFL_PARSE_MAX_OPTS
 #define OFL_PARSE_MAX_OPTS 40
 #endif
-/** Tunnels crossed (IP-in-IP, GRE, VXLAN, GENEVE): more is OFL_ELOOP. */
-#ifndef OFL_PARSE_MAX_ENCAP
-#define OFL_PARSE_MAX_ENCAP 3
-#endif
 /** 802.1Q/802.1ad tags per frame (all tunnel levels): more is OFL_ELOOP. */
-#ifndef OFL_PARSE_MAX_VLAN
-#define OFL_PARSE_MAX_VLAN 4
-#endif
-/** MPLS label stack entries per frame: more is OFL_ELOOP. */
-#ifndef OFL_PARSE_MAX_MPLS
-#define OFL_PARSE_MAX_MPLS 8
-#endif
-/** IPv6 extension headers (incl. AH) per frame: more is OFL_ELOOP. */
-#ifndef OFL_PARSE_MAX_EXTHDR
-#define OFL_PARSE_MAX_EXTHDR 8
-#endif
 /** Offsets are 16-bit: frame_len and payload_len saturate here. */
 #define OFL_PARSE_MAX_FRAME 65535u
 /** Every header must start below this offset (else OFL_EMSGSIZE); it keeps

@@ -5,6 +5,7 @@
 
 #include <offload/csum.h>
 #include "../common/bytes.h"
+#include "../common/proto.h"
 
 /* Native-order unaligned 64-bit load (constant-size memcpy: a plain load). */
 OFL_INLINE uint64_t ofl__csum_load64(const void *p)

@@ -9,14 +9,6 @@
  */
 #include "internal.h"
 
-enum {
-	OFL__CSUM_NH_HOP = 0,
-	OFL__CSUM_NH_ROUTING = 43,
-	OFL__CSUM_NH_FRAGMENT = 44,
-	OFL__CSUM_NH_AH = 51,
-	OFL__CSUM_NH_DEST = 60,
-};
-
 /* Final destination inside the routing header at @rh (already checked to
  * its whole length in the frame). 0 if Segments Left is 0
  * (the IPv6 Destination Address is final), else the address's offset from
@@ -62,12 +54,12 @@ OFL_API int ofl_csum_ipv6_find_l4(const void *ip6, const void *end,
 	if ((h[0] >> 4) != 6)
 		return OFL_EPROTO;
 	nh = h[6];
-	for (i = 0; i <= OFL_CSUM_MAX_EXTHDRS; i++) {
+	for (i = 0; i <= OFL_MAX_EXTHDRS; i++) {
 		const uint8_t *x = h + off;
 		size_t len;
 
-		if (nh != OFL__CSUM_NH_HOP && nh != OFL__CSUM_NH_ROUTING &&
-		    nh != OFL__CSUM_NH_DEST && nh != OFL__CSUM_NH_AH) {
+		if (nh != OFL_IPPROTO_HOPOPTS && nh != OFL_IPPROTO_ROUTING &&
+		    nh != OFL_IPPROTO_DSTOPTS && nh != OFL_IPPROTO_AH) {
 			out->l4_off = (uint16_t)off;
 			out->daddr_off = daddr;
 			out->proto = nh;
@@ -76,18 +68,17 @@ OFL_API int ofl_csum_ipv6_find_l4(const void *ip6, const void *end,
 			out->reserved[2] = 0;
 			return 0;
 		}
-		if (i == OFL_CSUM_MAX_EXTHDRS)
+		if (i == OFL_MAX_EXTHDRS)
 			break;
 		/* hop-by-hop only right after the fixed header */
-		if (nh == OFL__CSUM_NH_HOP && off != 40)
+		if (nh == OFL_IPPROTO_HOPOPTS && off != OFL_IPV6_HLEN)
 			return OFL_EBADMSG;
 		if (x + 8 > e)
 			return OFL_ENODATA;
-		len = nh == OFL__CSUM_NH_AH ? ((size_t)x[1] + 2) * 4
-					    : ((size_t)x[1] + 1) * 8;
+		len = ofl_proto_ipv6_ext_len(nh, x);
 		if (len > (size_t)(e - x))
 			return OFL_ENODATA;
-		if (nh == OFL__CSUM_NH_ROUTING) {
+		if (nh == OFL_IPPROTO_ROUTING) {
 			int r = ofl__csum_rh_final(x);
 
 			if (r < 0)

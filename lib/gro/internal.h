@@ -6,8 +6,9 @@
 #include <offload/gro.h>
 #include <offload/csum.h>
 #include "../common/bytes.h"
+#include "../common/proto.h"
 
-#define OFL__GRO_ETH_HLEN 14u
+#define OFL__GRO_ETH_HLEN ((uint32_t)OFL_ETH_HLEN)
 /* Bytes 12..15 of the TCP header as a host-order word (tcp_flag_word). */
 #define OFL__GRO_TCP_FIN 0x00010000u
 #define OFL__GRO_TCP_SYN 0x00020000u
@@ -40,8 +41,11 @@ OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
  * which admits GRE, IPIP and IPv6-in-IP (inet_offloads/inet6_offloads
  * entries IPPROTO_GRE, IPPROTO_IPIP, IPPROTO_IPV6) */
 #define OFL__GRO_OK_IPT (1u << 16)
-#define OFL__GRO_MAX_EXTHDRS OFL_GRO_MAX_EXTHDRS
-#define OFL__GRO_MAX_VLANS OFL_GRO_MAX_VLANS
+#define OFL__GRO_MAX_EXTHDRS OFL_MAX_EXTHDRS
+#define OFL__GRO_MAX_VLANS OFL_MAX_VLANS
+OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
+			  OFL_GRO_GENEVE_PORT == OFL_UDP_PORT_GENEVE,
+		  "one spelling of the tunnel ports");
 
 #if defined(OFL_BPF)
 /*

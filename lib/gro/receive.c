@@ -127,16 +127,16 @@ OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 		return 1;
 	type = ofl_load_be16(rx->d + 12);
 	for (v = 0; v < OFL__GRO_MAX_VLANS; v++) {
-		if (type != 0x8100 && type != 0x88a8)
+		if (!ofl_proto_is_vlan(type))
 			break;
 		if (rx->d + off + 4 > rx->end)
 			return 1;
 		type = ofl_load_be16(rx->d + off + 2);
 		off += 4;
 	}
-	if (type == 0x0800)
+	if (type == OFL_ETH_P_IP)
 		rx->v6 = 0;
-	else if (type == 0x86dd)
+	else if (type == OFL_ETH_P_IPV6)
 		rx->v6 = 1;
 	else
 		return 1;
@@ -149,8 +149,10 @@ OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
  * IPIP (4) and IPv6 (41) with OFL__GRO_OK_IPT. */
 OFL_INLINE int ofl__gro_proto_ok(uint8_t p, uint32_t ok)
 {
-	return p == 6 || (p == 17 && (ok & (OFL__GRO_OK_IPT - 1u))) ||
-	       ((ok & OFL__GRO_OK_IPT) && (p == 47 || p == 4 || p == 41));
+	return p == OFL_IPPROTO_TCP || (p == OFL_IPPROTO_UDP && (ok & (OFL__GRO_OK_IPT - 1u))) ||
+	       ((ok & OFL__GRO_OK_IPT) &&
+		(p == OFL_IPPROTO_GRE || p == OFL_IPPROTO_IPIP ||
+		 p == OFL_IPPROTO_IPV6));
 }
 
 /* inet_gro_receive up to the flow walk: 0 if TCP (or UDP) follows. */
@@ -164,7 +166,7 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	/* no gro_receive for the protocol (UDP without socket: passed up) */
 	if (!ofl__gro_proto_ok(ip[9], udp_ok) || ip[0] != 0x45)
 		return 1;
-	rx->udp = ip[9] == 17;
+	rx->udp = ip[9] == OFL_IPPROTO_UDP;
 	rx->proto = ip[9];
 	fo = ofl_load_be16(ip + 6);
 	if (fo & 0x3fff)
@@ -193,7 +195,10 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	for (i = 0; i < OFL__GRO_MAX_EXTHDRS; i++) {
 		uint32_t elen;
 
-		if (nh != 0 && nh != 43 && nh != 60)
+		/* ofl_proto_ipv6_gso_ext() spelled out: as a bool function
+		 * clang shapes the loop so that the verifier loses pos */
+		if (nh != OFL_IPPROTO_HOPOPTS && nh != OFL_IPPROTO_ROUTING &&
+		    nh != OFL_IPPROTO_DSTOPTS)
 			break;
 		/* refused after the walk anyway; bounds pos for the verifier */
 		if (pos > OFL_GRO_MAX_HDR)
@@ -208,7 +213,7 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	}
 	if (!ofl__gro_proto_ok(nh, udp_ok) || pos > OFL_GRO_MAX_HDR)
 		return 1;
-	rx->udp = nh == 17;
+	rx->udp = nh == OFL_IPPROTO_UDP;
 	rx->proto = nh;
 	rx->l4 = (uint16_t)pos;
 	return 0;
@@ -220,7 +225,7 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
  * flags/version word and the protocol type equal and, if the K bit is
  * set, the 32-bit word after the base header (gre_gro_receive compares
  * *(greh + 1): the key, or the checksum word when C is set too), then
- * eth_gro_receive's compare_ether_header for Ethernet (0x6558). IPIP and
+ * eth_gro_receive's compare_ether_header for Ethernet (OFL_ETH_P_TEB). IPIP and
  * IPv6-in-IP (ipip_gro_receive, sit_ip6ip6_gro_receive,
  * ip4ip6_gro_receive) add no test of their own. Nonzero if different.
  */
@@ -237,7 +242,7 @@ OFL_PRIVATE uint32_t ofl__gro_ipt_differ(const struct ofl_gro_flow *p,
 	if (gh[0] & 0x20)
 		d |= ofl_load_ne32(gh + 4) ^ ofl_load_ne32(gh2 + 4);
 	if (l3 >= ol4 + 4u + OFL__GRO_ETH_HLEN &&
-	    ofl_load_be16(gh + 2) == 0x6558) {
+	    ofl_load_be16(gh + 2) == OFL_ETH_P_TEB) {
 		/* the inner MAC header; masked: the BPF verifier does not
 		 * keep l3 >= 14 from the test above ("invalid access to
 		 * memory, ... off=-9") */
@@ -681,7 +686,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 		 * Transparent Ethernet Bridging only (scope: Linux would
 		 * also take an IP protocol type directly) */
 		if ((uh[8] >> 6) != 0 || (uh[9] & 0x80) ||
-		    ofl_load_be16(uh + 10) != 0x6558)
+		    ofl_load_be16(uh + 10) != OFL_ETH_P_TEB)
 			return 1;
 		hlen = 8u + (uint32_t)(uh[8] & 0x3f) * 4u;
 	}
@@ -690,13 +695,13 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR || rx->d + il3 > rx->end)
 		return 1;
 	type = ofl_load_be16(rx->d + il3 - 2);
-	if (type != 0x0800 && type != 0x86dd)
+	if (type != OFL_ETH_P_IP && type != OFL_ETH_P_IPV6)
 		return 1;
 	rx->tun = rx->v6 ? OFL__GRO_TUN_V6 : OFL__GRO_TUN_V4;
 	rx->ol3 = (uint8_t)rx->l3;
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
-	rx->v6 = type == 0x86dd;
+	rx->v6 = type == OFL_ETH_P_IPV6;
 	/* the inner IP layer: ofl__gro_inner */
 	return 0;
 }
@@ -707,11 +712,11 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
  * GRE (protocol 47) or IP-in-IP (4: IPv4, 41: IPv6 inside) after the outer
  * IP header in rx: gre_gro_receive (version 0 and only the C and K flags,
  * else the frame goes up; a protocol type without gro_receive, i.e. not
- * IPv4, IPv6 or 0x6558 Ethernet, goes up; with C the checksum over the
+ * IPv4, IPv6 or OFL_ETH_P_TEB Ethernet, goes up; with C the checksum over the
  * GRE header and the rest of the frame is validated, as
  * skb_gro_checksum_simple_validate, unless the outer IP layer flushes
  * already or the device vouched for the frame), eth_gro_receive for
- * 0x6558 (inner IPv4/IPv6 only here: VLAN GRO is not modelled), and
+ * OFL_ETH_P_TEB (inner IPv4/IPv6 only here: VLAN GRO is not modelled), and
  * ipip_gro_receive, sit_ip6ip6_gro_receive, ip4ip6_gro_receive (outer
  * IPv4 or IPv6 with IPIP or IPv6 inside). Each sets encap_mark, so a
  * second tunnel inside goes up (ofl__gro_inner admits only TCP, or UDP
@@ -725,9 +730,9 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 {
 	const uint8_t *gh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t il3 = rx->l4, kind = OFL__GRO_TUN_IPIP;
-	uint16_t type = rx->proto == 4 ? 0x0800 : 0x86dd;
+	uint16_t type = rx->proto == OFL_IPPROTO_IPIP ? OFL_ETH_P_IP : OFL_ETH_P_IPV6;
 
-	if (rx->proto == 47) {
+	if (rx->proto == OFL_IPPROTO_GRE) {
 		uint16_t fl;
 
 		if (gh + 4 > rx->end)
@@ -735,7 +740,7 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 		fl = ofl_load_be16(gh);
 		type = ofl_load_be16(gh + 2);
 		if ((fl & ~0xa000u) ||
-		    (type != 0x0800 && type != 0x86dd && type != 0x6558))
+		    (type != OFL_ETH_P_IP && type != OFL_ETH_P_IPV6 && type != OFL_ETH_P_TEB))
 			return 1;
 		il3 += 4u + ((fl & 0x8000u) ? 4u : 0u) +
 		       ((fl & 0x2000u) ? 4u : 0u);
@@ -752,12 +757,12 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 			if (bad)
 				return 1;
 		}
-		if (type == 0x6558) {
+		if (type == OFL_ETH_P_TEB) {
 			if (rx->d + il3 + OFL__GRO_ETH_HLEN > rx->end)
 				return 1;
 			type = ofl_load_be16(rx->d + il3 + 12);
 			il3 += OFL__GRO_ETH_HLEN;
-			if (type != 0x0800 && type != 0x86dd)
+			if (type != OFL_ETH_P_IP && type != OFL_ETH_P_IPV6)
 				return 1;
 		}
 		kind = OFL__GRO_TUN_GRE;
@@ -770,7 +775,7 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 	rx->ol3 = (uint8_t)rx->l3;
 	rx->ol4 = (uint8_t)rx->l4;
 	rx->l3 = (uint16_t)il3;
-	rx->v6 = type == 0x86dd;
+	rx->v6 = type == OFL_ETH_P_IPV6;
 	/* the inner IP layer: ofl__gro_inner */
 	return 0;
 }

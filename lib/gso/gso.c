@@ -31,13 +31,13 @@ OFL_PRIVATE int ofl__gso_check_ip(const uint8_t *p, uint32_t hl, uint32_t off,
 		return OFL_EINVAL;
 	nh = p[off + 6];
 	pos = off + 40;
-	for (i = 0; i < OFL_GSO_MAX_EXTHDRS; i++) {
-		if (nh != 0 && nh != 43 && nh != 60)
+	for (i = 0; i < OFL_MAX_EXTHDRS; i++) {
+		if (!ofl_proto_ipv6_gso_ext(nh))
 			break;
 		if (pos + 8 > hl)
 			return OFL_ENODATA;
 		nh = p[pos];
-		pos += ((uint32_t)p[pos + 1] + 1) * 8;
+		pos += ofl_proto_ipv6_ext_len(OFL_IPPROTO_HOPOPTS, p + pos);
 	}
 	if (pos != next || (nh != pa && nh != pb))
 		return OFL_EINVAL;

@@ -6,6 +6,7 @@
 #include <offload/gso.h>
 #include <offload/csum.h>
 #include "../common/bytes.h"
+#include "../common/proto.h"
 
 #define OFL__GSO_L4_MASK (OFL_GSO_TCPV4 | OFL_GSO_TCPV6 | OFL_GSO_UDP_L4)
 #define OFL__GSO_UDPT_MASK (OFL_GSO_UDP_TUNNEL | OFL_GSO_UDP_TUNNEL_CSUM)

@@ -6,26 +6,24 @@
  */
 #include "internal.h"
 
-#define OFL__GSO_VXLAN_PORT 4789
-#define OFL__GSO_GENEVE_PORT 6081
-
-/* Ethernet header at *@pos (with up to two VLAN tags): ethertype out,
- * *@pos moved past it. */
+/* Ethernet header at *@pos: ethertype out, *@pos moved past it and its
+ * VLAN tags, counted in *@nv (OFL_MAX_VLANS per frame, as lib/parser). */
 OFL_PRIVATE int ofl__gso_eth(const uint8_t *p, size_t len, uint32_t *pos,
-			     uint16_t *type)
+			     uint16_t *type, uint32_t *nv)
 {
 	uint32_t i, at = *pos + 12;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i <= OFL_MAX_VLANS; i++) {
 		if (at + 2 > len)
 			return OFL_ENODATA;
 		*type = ofl_load_be16(p + at);
-		if (*type != 0x8100 && *type != 0x88a8)
+		if (!ofl_proto_is_vlan(*type))
 			break;
-		at += 4;
+		if (*nv >= OFL_MAX_VLANS)
+			return OFL_ELOOP;
+		++*nv;
+		at += OFL_VLAN_HLEN;
 	}
-	if (i == 3)
-		return OFL_ELOOP;
 	*pos = at + 2;
 	return 0;
 }
@@ -37,11 +35,11 @@ OFL_PRIVATE int ofl__gso_ip(const uint8_t *p, size_t len, uint32_t pos,
 	uint32_t i, hl;
 	uint8_t nh;
 
-	if (pos + 20 > len)
+	if (pos + OFL_IPV4_MIN_HLEN > len)
 		return OFL_ENODATA;
-	if (type == 0x0800 && (p[pos] >> 4) == 4) {
-		hl = (p[pos] & 15u) * 4;
-		if (hl < 20)
+	if (type == OFL_ETH_P_IP && (p[pos] >> 4) == 4) {
+		hl = ofl_proto_ipv4_hlen(p + pos);
+		if (hl < OFL_IPV4_MIN_HLEN)
 			return OFL_EBADMSG;
 		if (ofl_load_be16(p + pos + 6) & 0x3fff)
 			return OFL_EPROTONOSUPPORT; /* a fragment */
@@ -49,22 +47,23 @@ OFL_PRIVATE int ofl__gso_ip(const uint8_t *p, size_t len, uint32_t pos,
 		*l4 = pos + hl;
 		return 0;
 	}
-	if (type != 0x86dd || (p[pos] >> 4) != 6)
+	if (type != OFL_ETH_P_IPV6 || (p[pos] >> 4) != 6)
 		return OFL_EPROTONOSUPPORT;
-	if (pos + 40 > len)
+	if (pos + OFL_IPV6_HLEN > len)
 		return OFL_ENODATA;
 	nh = p[pos + 6];
-	pos += 40;
-	for (i = 0; i < OFL_GSO_MAX_EXTHDRS; i++) {
-		if (nh != 0 && nh != 43 && nh != 60)
+	pos += OFL_IPV6_HLEN;
+	/* exactly OFL_MAX_EXTHDRS are walked; one more is OFL_ELOOP */
+	for (i = 0; i <= OFL_MAX_EXTHDRS; i++) {
+		if (!ofl_proto_ipv6_gso_ext(nh))
 			break;
+		if (i == OFL_MAX_EXTHDRS)
+			return OFL_ELOOP;
 		if (pos + 8 > len)
 			return OFL_ENODATA;
 		nh = p[pos];
-		pos += ((uint32_t)p[pos + 1] + 1) * 8;
+		pos += ofl_proto_ipv6_ext_len(OFL_IPPROTO_HOPOPTS, p + pos);
 	}
-	if (i == OFL_GSO_MAX_EXTHDRS)
-		return OFL_ELOOP;
 	*proto = nh;
 	*l4 = pos;
 	return 0;
@@ -79,40 +78,41 @@ OFL_PRIVATE int ofl__gso_tunnel(const uint8_t *p, size_t len, uint32_t t,
 	uint32_t f, hl;
 	uint16_t port;
 
-	if (proto == 4 || proto == 41) {
+	if (proto == OFL_IPPROTO_IPIP || proto == OFL_IPPROTO_IPV6) {
 		*bit = outer_v6 ? OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4;
 		*in = t;
-		*type = proto == 4 ? 0x0800 : 0x86dd;
+		*type = proto == OFL_IPPROTO_IPIP ? OFL_ETH_P_IP
+						  : OFL_ETH_P_IPV6;
 		return 0;
 	}
-	if (proto == 47) {
-		if (t + 4 > len)
+	if (proto == OFL_IPPROTO_GRE) {
+		if (t + OFL_GRE_MIN_HLEN > len)
 			return OFL_ENODATA;
 		f = p[t];
-		if ((f & 0x4fu) || (p[t + 1] & 7))
-			return OFL_EPROTONOSUPPORT; /* routing, version */
-		hl = 4u + ((f & 0x80) ? 4u : 0u) + ((f & 0x20) ? 4u : 0u) +
-		     ((f & 0x10) ? 4u : 0u);
-		*bit = (f & 0x80) ? OFL_GSO_GRE_CSUM : OFL_GSO_GRE;
+		/* routing, strict source route, recursion; version */
+		if ((f & 0x4fu) || (p[t + 1] & OFL_GRE_VERSION_MASK))
+			return OFL_EPROTONOSUPPORT;
+		hl = ofl_proto_gre_hlen((uint8_t)f);
+		*bit = (f & OFL_GRE_F_CSUM) ? OFL_GSO_GRE_CSUM : OFL_GSO_GRE;
 		*in = t + hl;
 		*type = ofl_load_be16(p + t + 2);
-		if (*type == 0x6558)
+		if (*type == OFL_ETH_P_TEB)
 			*type = 0;
 		return 0;
 	}
-	if (t + 16 > len)
+	if (t + OFL_UDP_HLEN + OFL_VXLAN_HLEN > len)
 		return OFL_ENODATA;
 	port = ofl_load_be16(p + t + 2);
 	*bit = ofl_load_be16(p + t + 6) ? OFL_GSO_UDP_TUNNEL_CSUM
 					: OFL_GSO_UDP_TUNNEL;
 	*type = 0;
-	if (port == OFL__GSO_VXLAN_PORT) {
-		*in = t + 16;
+	if (port == OFL_UDP_PORT_VXLAN) {
+		*in = t + OFL_UDP_HLEN + OFL_VXLAN_HLEN;
 		return 0;
 	}
-	if (ofl_load_be16(p + t + 10) != 0x6558)
+	if (ofl_load_be16(p + t + 10) != OFL_ETH_P_TEB)
 		return OFL_EPROTONOSUPPORT;
-	*in = t + 16 + (p[t + 8] & 0x3fu) * 4;
+	*in = t + OFL_UDP_HLEN + ofl_proto_geneve_hlen(p + t + OFL_UDP_HLEN);
 	return 0;
 }
 
@@ -124,13 +124,13 @@ OFL_INLINE int ofl__gso_is_tunnel_port(const uint8_t *p, size_t len,
 	if (l4 + 8 > len)
 		return 0;
 	port = ofl_load_be16(p + l4 + 2);
-	return port == OFL__GSO_VXLAN_PORT || port == OFL__GSO_GENEVE_PORT;
+	return port == OFL_UDP_PORT_VXLAN || port == OFL_UDP_PORT_GENEVE;
 }
 
 OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 				    uint16_t gso_size, struct ofl_gso_meta *m)
 {
-	uint32_t pos = 0, l4 = 0, depth, bit = 0, in = 0, ip = 0;
+	uint32_t pos = 0, l4 = 0, depth, bit = 0, in = 0, ip = 0, nv = 0;
 	uint16_t type = 0;
 	uint8_t proto = 0;
 	int err;
@@ -142,7 +142,7 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 	m->ip_summed = OFL_CHECKSUM_NONE;
 	for (depth = 0; depth < 2; depth++) {
 		if (!type) {
-			err = ofl__gso_eth(p, len, &pos, &type);
+			err = ofl__gso_eth(p, len, &pos, &type, &nv);
 			if (err)
 				return err;
 		}

@@ -4,7 +4,7 @@
  * taken from a lib/parser result instead of a second header walk. It
  * accepts exactly the frame shapes ofl_gso_meta_from_frame() accepts (one
  * tunnel level: VXLAN, GENEVE with an Ethernet payload, GRE version 0,
- * IP-in-IP; up to two VLAN tags per Ethernet header; IPv6 hop-by-hop,
+ * IP-in-IP; up to OFL_MAX_VLANS VLAN tags per frame; IPv6 hop-by-hop,
  * routing and destination options; no fragment, no AH) and fills the same
  * fields.
  */
@@ -35,8 +35,10 @@ OFL_PRIVATE int ofl__gso_mp_layer(const struct ofl_parse_layer *l,
 		v->vlans = 0;
 		return v->ip ? OFL_EPROTONOSUPPORT : 0;
 	case OFL_PROTO_VLAN:
-		/* ofl__gso_eth(): a third tag is OFL_ELOOP */
-		return ++v->vlans > 2 ? OFL_ELOOP : 0;
+		/* lib/parser already refused more than OFL_MAX_VLANS per
+		 * frame with OFL_ELOOP, as ofl__gso_eth() does */
+		v->vlans++;
+		return 0;
 	case OFL_PROTO_IPV4:
 	case OFL_PROTO_IPV6:
 		if (v->ip)

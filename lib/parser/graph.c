@@ -410,8 +410,8 @@ OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
 		.root_eth = OFL__PN_ETH,
 		.root_ipv4 = OFL__PN_IPV4,
 		.root_ipv6 = OFL__PN_IPV6,
-		.counter_max = { 0, OFL_PARSE_MAX_VLAN, OFL_PARSE_MAX_MPLS,
-				 OFL_PARSE_MAX_EXTHDR },
+		.counter_max = { 0, OFL_MAX_VLANS, OFL_MAX_MPLS,
+				 OFL_MAX_EXTHDRS },
 	};
 
 	return &g;

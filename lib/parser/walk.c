@@ -527,10 +527,10 @@ OFL_INLINE uint8_t *ofl__parse_cnt(struct ofl_parse_result *res,
 OFL_INLINE unsigned int ofl__parse_cnt_max(unsigned int c)
 {
 	if (c == OFL_PARSE_CNT_VLAN)
-		return OFL_PARSE_MAX_VLAN;
+		return OFL_MAX_VLANS;
 	if (c == OFL_PARSE_CNT_MPLS)
-		return OFL_PARSE_MAX_MPLS;
-	return OFL_PARSE_MAX_EXTHDR;
+		return OFL_MAX_MPLS;
+	return OFL_MAX_EXTHDRS;
 }
 
 /*
@@ -906,7 +906,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (e->node == OFL__PN_STOP)
 		return 0;
 	if (e->flags & OFL_PARSE_EF_ENCAP) {
-		if (res->encap >= OFL_PARSE_MAX_ENCAP)
+		if (res->encap >= OFL_MAX_ENCAP)
 			return OFL_ELOOP;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
 		res->encap = (uint8_t)(res->encap + 1);

@@ -326,17 +326,17 @@ static void ipv6_find_l4(void **state)
 	fr[g.ip6] = 0x60;
 	/* a chain of destination options longer than the bound */
 	{
-		static uint8_t p[40 + 8 * (OFL_CSUM_MAX_EXTHDRS + 1) + 20];
+		static uint8_t p[40 + 8 * (OFL_MAX_EXTHDRS + 1) + 20];
 		size_t i;
 
 		memset(p, 0, sizeof(p));
 		p[0] = 0x60;
 		p[6] = 60;
-		for (i = 0; i <= OFL_CSUM_MAX_EXTHDRS; i++)
+		for (i = 0; i <= OFL_MAX_EXTHDRS; i++)
 			p[40 + 8 * i] = 60;
 		assert_int_equal(ofl_csum_ipv6_find_l4(p, p + sizeof(p), &o),
 				 OFL_ELOOP);
-		p[40 + 8 * (OFL_CSUM_MAX_EXTHDRS - 1)] = 17;
+		p[40 + 8 * (OFL_MAX_EXTHDRS - 1)] = 17;
 		assert_int_equal(ofl_csum_ipv6_find_l4(p, p + sizeof(p), &o),
 				 0);
 		assert_int_equal(o.proto, 17);

@@ -96,17 +96,24 @@ static void test_refused(void **state)
 	assert_int_not_equal(ofl_gso_meta_from_frame(in, len + 4, 1000, &mm),
 			     0);
 	assert_int_equal(from_parse(in, len + 4, &mm), OFL_EPROTONOSUPPORT);
-	/* three VLAN tags */
-	len = gf_build(in, &g, &m);
-	memmove(in + 26, in + 14, len - 14);
-	in[12] = 0x81;
-	in[13] = 0;
-	in[14] = 0; in[15] = 1; in[16] = 0x81; in[17] = 0;
-	in[18] = 0; in[19] = 2; in[20] = 0x81; in[21] = 0;
-	in[22] = 0; in[23] = 3; in[24] = 0x08; in[25] = 0;
-	assert_int_equal(ofl_gso_meta_from_frame(in, len + 12, 1000, &mm),
-			 OFL_ELOOP);
-	assert_int_equal(from_parse(in, len + 12, &mm), OFL_ELOOP);
+	/* OFL_MAX_VLANS tags are walked, one more is a loop */
+	for (int n = OFL_MAX_VLANS; n <= OFL_MAX_VLANS + 1; n++) {
+		int want = n > OFL_MAX_VLANS ? OFL_ELOOP : 0;
+
+		len = gf_build(in, &g, &m);
+		memmove(in + 14 + 4 * n, in + 14, len - 14);
+		for (int i = 0; i < n; i++) {
+			in[12 + 4 * i] = 0x81;
+			in[13 + 4 * i] = 0;
+			in[14 + 4 * i] = 0;
+			in[15 + 4 * i] = (uint8_t)(i + 1);
+		}
+		in[12 + 4 * n] = 0x08;
+		in[13 + 4 * n] = 0;
+		assert_int_equal(ofl_gso_meta_from_frame(in, len + 4 * n, 1000,
+							  &mm), want);
+		assert_int_equal(from_parse(in, len + 4 * n, &mm), want);
+	}
 	/* bad arguments */
 	assert_int_equal(ofl_gso_meta_from_parse(NULL, in, len, 1000, &mm),
 			 OFL_EINVAL);

@@ -633,42 +633,42 @@ static void test_chains_over_bounds(void **state)
 	f.n = 0;
 	fb_eth(&f, 0x86dd);
 	ip = fb_ipv6(&f, 60);
-	for (i = 0; i < OFL_PARSE_MAX_EXTHDR + 1; i++)
-		fb_opts6(&f, i < OFL_PARSE_MAX_EXTHDR ? 60 : 59, 0);
+	for (i = 0; i < OFL_MAX_EXTHDRS + 1; i++)
+		fb_opts6(&f, i < OFL_MAX_EXTHDRS ? 60 : 59, 0);
 	fb_ipv6_done(&f, ip);
 	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
-	assert_int_equal(r.nlayers, 2 + OFL_PARSE_MAX_EXTHDR);
-	assert_int_equal(r.stop_off, 54 + 8 * OFL_PARSE_MAX_EXTHDR);
+	assert_int_equal(r.nlayers, 2 + OFL_MAX_EXTHDRS);
+	assert_int_equal(r.stop_off, 54 + 8 * OFL_MAX_EXTHDRS);
 	/* exactly the bound: fine */
 	f.n = 0;
 	fb_eth(&f, 0x86dd);
 	ip = fb_ipv6(&f, 60);
-	for (i = 0; i < OFL_PARSE_MAX_EXTHDR; i++)
-		fb_opts6(&f, i + 1 < OFL_PARSE_MAX_EXTHDR ? 60 : 59, 0);
+	for (i = 0; i < OFL_MAX_EXTHDRS; i++)
+		fb_opts6(&f, i + 1 < OFL_MAX_EXTHDRS ? 60 : 59, 0);
 	fb_ipv6_done(&f, ip);
 	assert_int_equal(parse_buf(f.n), 0);
 	/* VLAN tags over the bound */
 	f.n = 0;
 	fb_eth(&f, 0x8100);
-	for (i = 0; i < OFL_PARSE_MAX_VLAN + 1; i++)
+	for (i = 0; i < OFL_MAX_VLANS + 1; i++)
 		fb_vlan(&f, i, 0x8100);
 	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
-	assert_int_equal(r.nvlan, OFL_PARSE_MAX_VLAN);
+	assert_int_equal(r.nvlan, OFL_MAX_VLANS);
 	/* MPLS labels over the bound */
 	f.n = 0;
 	fb_eth(&f, 0x8847);
-	for (i = 0; i < OFL_PARSE_MAX_MPLS + 1; i++)
+	for (i = 0; i < OFL_MAX_MPLS + 1; i++)
 		fb_mpls(&f, i, 0);
 	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
 	/* tunnels over the bound: IPv4-in-IPv4 x (MAX_ENCAP + 1) */
 	f.n = 0;
 	fb_eth(&f, 0x0800);
-	for (i = 0; i < OFL_PARSE_MAX_ENCAP + 1; i++)
+	for (i = 0; i < OFL_MAX_ENCAP + 1; i++)
 		fb_ipv4(&f, 4, 0, 0);
 	fb_ipv4(&f, 17, 0, 0);
 	fb_udp(&f, 1, 2);
 	assert_int_equal(parse_buf(f.n), OFL_ELOOP);
-	assert_int_equal(r.encap, OFL_PARSE_MAX_ENCAP);
+	assert_int_equal(r.encap, OFL_MAX_ENCAP);
 }
 
 static void test_graph_is_consistent(void **state)
