@@ -40,9 +40,11 @@ OFL_BEGIN_DECLS
 #ifndef OFL_GSO_MAX_HDR
 #define OFL_GSO_MAX_HDR 256
 #endif
-/** Most fragments of an input (Linux MAX_SKB_FRAGS + the linear part). */
+/** Most fragments of an input: a lib/gro delivery as it is, its header
+ * + OFL_GRO_MAX_SEGS (64) payload slices (Linux: MAX_SKB_FRAGS + the
+ * linear part, and a frag_list of any length). */
 #ifndef OFL_GSO_MAX_FRAGS
-#define OFL_GSO_MAX_FRAGS 64
+#define OFL_GSO_MAX_FRAGS 65
 #endif
 /** Most IPv6 extension headers / VLAN tags walked by the metadata helper. */
 #ifndef OFL_GSO_MAX_EXTHDRS
