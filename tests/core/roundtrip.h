@@ -112,13 +112,12 @@ static inline uint32_t rt_gro_flags(const struct rt_flow *w)
 	return fl;
 }
 
-/* Segment @i of the flow, or with @super the flow's segments @i.. as one
- * super-frame (flags of the first and the last of them). */
-static inline int rt_build(const struct rt_flow *w, int i, int super,
+/* The flow's @n segments from @i as one frame (one segment, or a
+ * super-frame with the flags of the first and the last of them). */
+static inline int rt_build(const struct rt_flow *w, int i, int n,
 			   uint8_t *buf)
 {
 	struct tseg s = w->t;
-	int n = super ? w->nseg - i : 1;
 	int lastseg = i + n - 1 == w->nseg - 1;
 	uint16_t oid;
 
@@ -361,7 +360,7 @@ static inline int rt_gro_gso(const struct rt_flow *w)
 	if (ofl_gro_init(&rt.ctx, &o))
 		RT_FAIL("gro_init");
 	for (i = 0; i < n; i++) {
-		rt.fl[i] = (uint32_t)rt_build(w, i, 0, rt.fb[i]);
+		rt.fl[i] = (uint32_t)rt_build(w, i, 1, rt.fb[i]);
 		rt.fp[i] = rt.fb[i];
 		rt.seen[i] = 0;
 		rt.f[i].data = rt.fb[i];
@@ -414,12 +413,12 @@ static inline uint32_t rt_gro_type(uint32_t t)
 	return t;
 }
 
-/* The flow's segments @i.. as one super-frame in rt.super and its GSO
- * metadata: ofl_gso_meta_from_frame() and the bits the flow asks for. */
-static inline int rt_meta(const struct rt_flow *w, int i,
+/* The flow's @n segments from @i as one super-frame in rt.super and its
+ * GSO metadata: ofl_gso_meta_from_frame() and the bits the flow asks for. */
+static inline int rt_meta(const struct rt_flow *w, int i, int n,
 			  struct ofl_gso_meta *m)
 {
-	int len = rt_build(w, i, 1, rt.super), err;
+	int len = rt_build(w, i, n, rt.super), err;
 
 	err = ofl_gso_meta_from_frame(rt.super, (size_t)len,
 				      (uint16_t)w->mss, m);
@@ -448,11 +447,12 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 	struct ofl_gro_opts o;
 	struct ofl_gso_meta m;
 	struct ofl_gso_frag fr;
-	int len, n, i, k, c, split, wl;
+	int len, n, i, k, c, split, tail, mid, wl;
+	const struct ofl_gro_pkt *merged;
 	size_t off = 0;
 	uint32_t gre, want_type;
 
-	len = rt_meta(w, 0, &m);
+	len = rt_meta(w, 0, w->nseg, &m);
 	if (len < 0)
 		return -1;
 	fr.data = rt.super;
@@ -491,32 +491,49 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 	if (c < 0)
 		RT_FAIL("flush %d", c);
 	k += c;
-	/* 6.18: the CWR segment alone, then the rest (tcp_gro_receive) */
+	/*
+	 * Segments Linux passes up alone: 6.18's tcp_gro_receive() never
+	 * merges the CWR segment (the first, SKB_GSO_TCP_ECN); with GRE C
+	 * and K, gre_gro_receive() compares the word after the base header,
+	 * the checksum, which equal-length segments share and a shorter
+	 * last one does not. The rest is one merged frame (in any order
+	 * with them: a lone segment may be held as a flow of its own).
+	 */
 	split = (m.gso_type & OFL_GSO_TCP_ECN) &&
 		w->profile == OFL_GRO_PROFILE_6_18;
-	if (split) {
-		if (k < 1 || rt.pk[0].kind != OFL_GRO_PKT_FRAME ||
-		    rt.pk[0].frame != 0)
-			RT_FAIL("6.18 CWR: first segment not alone");
-		rt.frames++;
-		if (n == 1)
-			return 0;
-		if (n == 2) {
-			if (k != 2 || rt.pk[1].kind != OFL_GRO_PKT_FRAME)
-				RT_FAIL("6.18 CWR: 2 frames expected");
+	tail = w->t.gre && w->t.grecsum && w->t.grekey && w->last != w->mss &&
+	       n - split > 1;
+	mid = n - split - tail;
+	merged = NULL;
+	for (i = 0; i < k; i++) {
+		const struct ofl_gro_pkt *p = &rt.pk[i];
+
+		if (p->kind == OFL_GRO_PKT_MERGED && !merged &&
+		    p->frame == (uint32_t)split && mid > 1) {
+			merged = p;
+		} else if (p->kind == OFL_GRO_PKT_FRAME &&
+			   ((split && p->frame == 0) ||
+			    (tail && p->frame == (uint32_t)n - 1) ||
+			    (mid == 1 && p->frame == (uint32_t)split))) {
 			rt.frames++;
-			return 0;
+		} else {
+			RT_FAIL("delivery %d: kind %u frame %u unexpected "
+				"(%d segments, %d+%d+%d)", i, p->kind,
+				p->frame, n, split, mid, tail);
 		}
-		/* the rest, as a super-frame of its own */
-		len = rt_meta(w, 1, &m);
+	}
+	if (k != split + tail + (mid > 0))
+		RT_FAIL("%d deliveries, want %d", k, split + tail + (mid > 0));
+	if (mid < 2)
+		return 0;
+	if (split || tail) {
+		len = rt_meta(w, split, mid, &m);
 		if (len < 0)
 			return -1;
-		n--;
+		n = mid;
 	}
-	if (k != 1 + split)
-		RT_FAIL("%d deliveries, want %d", k, 1 + split);
 	{
-		const struct ofl_gro_pkt *p = &rt.pk[split];
+		const struct ofl_gro_pkt *p = merged;
 
 		want_type = rt_gro_type(m.gso_type);
 		if (p->kind != OFL_GRO_PKT_MERGED || p->gso_segs != n ||
