@@ -33,9 +33,19 @@
  * - gso_type FIXEDID bits: tcp6_gro_complete() sets none (an outer IPv4
  *   ID fixed around inner IPv6 loses its SKB_GSO_TCP_FIXEDID), and
  *   udp_gro_complete() none for UDP_L4.
+ * - IPv4 IDs: where gso_type cannot say an ID was fixed, inet_gso_segment()
+ *   increments it: tcp6_gro_complete() and udp_gro_complete() set no
+ *   FIXEDID bit, and the 6.10 profile's inet_gro_flush() does not look at
+ *   an outer ID with DF set (so a fixed or jumping outer ID comes back
+ *   incrementing); the IPv4 header checksum and a checksummed outer UDP
+ *   header follow.
+ * - GRE with C and K: gre_gro_receive() compares the checksum word, so a
+ *   last segment whose GRE checksum differs goes up alone.
  * - CWR: 6.18's tcp_gro_receive() never merges a CWR segment, so GSO's
  *   first segment (CWR kept by tcp_gso_segment() only there with
  *   SKB_GSO_TCP_ECN) goes up alone and the rest is merged without it.
+ * - a TCP checksum that folds to 0 is 0xffff in the merged frame once
+ *   completed as skb_checksum_help() does (CSUM_MANGLED_0).
  * No other byte and no other gso_type bit may differ.
  */
 #ifndef OFL_TESTS_ROUNDTRIP_H
@@ -167,20 +177,25 @@ static inline uint32_t rt_gre_csum_off(const uint8_t *h, const struct
  * (it covers the inner IP header) follow.
  */
 static inline void rt_linux_ids(uint8_t *w, uint32_t len, const uint8_t *first,
-				const struct ofl_gso_meta *m, uint32_t k)
+				const struct ofl_gso_meta *m, uint32_t k,
+				uint32_t profile)
 {
 	uint32_t ip[2] = { m->network_off, 0 }, i;
-	int changed = 0;
+	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0, changed = 0;
 
-	if (m->gso_type & OFL_GSO_TCPV4)
-		return;
-	if (m->gso_type & OFL_GSO_TUNNEL_MASK)
+	if (tun)
 		ip[1] = m->inner_network_off;
 	for (i = 0; i < 2; i++) {
 		uint8_t *h = w + ip[i];
 		uint16_t id, c;
 
 		if (!ip[i] || (h[0] >> 4) != 4)
+			continue;
+		/* 6.10 profile: inet_gro_flush() does not check an outer ID
+		 * with DF (its "outer && df" return), so no FIXEDID says how
+		 * it was, and 6.10's inet_gso_segment() increments it */
+		if ((m->gso_type & OFL_GSO_TCPV4) &&
+		    !(tun && i == 0 && profile == OFL_GRO_PROFILE_6_10))
 			continue;
 		id = (uint16_t)(((uint32_t)first[ip[i] + 4] << 8 |
 				 first[ip[i] + 5]) + k);
@@ -231,7 +246,8 @@ static inline void rt_complete(uint8_t *s, uint32_t len, uint16_t start,
 
 /* Segment a merged delivery with lib/gso, as it is; compare with the
  * frames it was merged from. */
-static inline int rt_resegment(const struct ofl_gro_pkt *p, int partial)
+static inline int rt_resegment(const struct ofl_gro_pkt *p, int partial,
+			       uint32_t profile)
 {
 	struct ofl_gso_meta m;
 	struct ofl_gso_iter it;
@@ -297,7 +313,7 @@ static inline int rt_resegment(const struct ofl_gro_pkt *p, int partial)
 		 * keeps it, gre_gso_segment without GRE_CSUM too) */
 		memcpy(rt.want, rt.fp[id], len);
 		rt_linux_ids(rt.want, len, rt.fp[p->slice[0].frame], &m,
-			     (uint32_t)k);
+			     (uint32_t)k, profile);
 		if (gre)
 			memcpy(rt.want + gre, rt.fp[p->slice[0].frame] + gre,
 			       2);
@@ -391,7 +407,8 @@ static inline int rt_gro_gso(const struct rt_flow *w)
 		}
 		if (p->csum_offset != ((p->gso_type & OFL_GSO_UDP_L4) ? 6 : 16))
 			RT_FAIL("csum_offset %u", p->csum_offset);
-		if (rt_resegment(p, 0) || rt_resegment(p, 1))
+		if (rt_resegment(p, 0, w->profile) ||
+		    rt_resegment(p, 1, w->profile))
 			return -1;
 		rt.merged++;
 		c++;
@@ -404,8 +421,11 @@ static inline int rt_gro_gso(const struct rt_flow *w)
 
 /* gso_type lib/gro gives for a GSO super-frame of type @t (the functions
  * named at the top of this file). */
-static inline uint32_t rt_gro_type(uint32_t t)
+static inline uint32_t rt_gro_type(uint32_t t, uint32_t profile)
 {
+	/* 6.10: the outer ID with DF is not looked at (inet_gro_flush) */
+	if (profile == OFL_GRO_PROFILE_6_10 && (t & OFL_GSO_TUNNEL_MASK))
+		t &= ~OFL_GSO_TCP_FIXEDID;
 	if (t & OFL_GSO_GRE_CSUM)
 		t = (t & ~OFL_GSO_GRE_CSUM) | OFL_GSO_GRE; /* gre_gro_complete */
 	if (!(t & OFL_GSO_TCPV4))	/* tcp6_gro_complete, udp */
@@ -495,14 +515,16 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 	 * Segments Linux passes up alone: 6.18's tcp_gro_receive() never
 	 * merges the CWR segment (the first, SKB_GSO_TCP_ECN); with GRE C
 	 * and K, gre_gro_receive() compares the word after the base header,
-	 * the checksum, which equal-length segments share and a shorter
-	 * last one does not. The rest is one merged frame (in any order
+	 * the checksum, which equal-length segments share (and, inner IPv6
+	 * lengths cancelling, all segments) and a shorter last one may not.
+	 * The rest is one merged frame (in any order
 	 * with them: a lone segment may be held as a flow of its own).
 	 */
 	split = (m.gso_type & OFL_GSO_TCP_ECN) &&
 		w->profile == OFL_GRO_PROFILE_6_18;
-	tail = w->t.gre && w->t.grecsum && w->t.grekey && w->last != w->mss &&
-	       n - split > 1;
+	gre = rt_gre_csum_off(rt.super, &m);
+	tail = gre && w->t.grekey && n - split > 1 &&
+	       memcmp(rt.fp[n - 1] + gre, rt.fp[split] + gre, 2);
 	mid = n - split - tail;
 	merged = NULL;
 	for (i = 0; i < k; i++) {
@@ -535,7 +557,7 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 	{
 		const struct ofl_gro_pkt *p = merged;
 
-		want_type = rt_gro_type(m.gso_type);
+		want_type = rt_gro_type(m.gso_type, w->profile);
 		if (p->kind != OFL_GRO_PKT_MERGED || p->gso_segs != n ||
 		    p->gso_size != w->mss || p->gso_type != want_type)
 			RT_FAIL("merged: kind %u segs %u/%d size %u/%d type "
@@ -553,6 +575,11 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 		if (wl != len)
 			RT_FAIL("linearize %d, super-frame %d", wl, len);
 		memcpy(rt.want, rt.super, (size_t)len);
+		/* linearize completes as skb_checksum_help(): a TCP sum
+		 * folding to 0 is stored as 0xffff (CSUM_MANGLED_0) */
+		i = m.csum_start + m.csum_offset;
+		if (!rt.want[i] && !rt.want[i + 1])
+			rt.want[i] = rt.want[i + 1] = 0xff;
 		gre = rt_gre_csum_off(rt.super, &m);
 		if (gre)	/* gre_gro_complete: the first segment's */
 			memcpy(rt.want + gre, rt.fp[p->frame] + gre, 2);
