@@ -242,8 +242,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
  * than gso_size: Linux sends such a frame unsegmented), OFL_E2BIG (more
  * than OFL_GSO_MAX_SEGS segments, or OFL_GSO_UDP_MAX_SEGS for UDP_L4),
  * OFL_EOVERFLOW (a segment's IP length does not fit 16 bits),
- * OFL_EPROTO (a FIXEDID bit with DF clear in that IPv4 header: refused by
- * inet_gso_segment in 6.18), OFL_EOPNOTSUPP (UDP_L4 over GRE... any
+ * OFL_EOPNOTSUPP (UDP_L4 over GRE... any
  * combination listed as unsupported in docs/GSO.md).
  */
 OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
