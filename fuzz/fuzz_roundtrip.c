@@ -50,12 +50,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	if (!w.t.udp && (d[1] & 0x80))
 		tseg_ts(&w.t, 0x01020304u * d[7], d[7] % 3);
 	w.idfix = d[2] & 1;
-	/* DF clear with a fixed ID: lib/gso refuses FIXEDID without DF
-	 * (OFL_EPROTO) though lib/gro merges such flows (6.18): reported,
-	 * not fuzzed until that is settled */
-	w.t.df = w.idfix || w.t.oidfix || !((d[2] >> 2) & 1);
-	w.t.odf = w.t.df;
 	w.profile = (uint32_t)((d[2] >> 3) & 3) % 3;
+	/* DF clear; before 6.18 (the 6.10 profile) a fixed ID is taken
+	 * only with DF (inet_gro_flush), so GSO->GRO would not merge */
+	w.t.df = !((d[2] >> 2) & 1) ||
+		 (w.profile == OFL_GRO_PROFILE_6_10 && (w.idfix || w.t.oidfix));
+	w.t.odf = w.t.df;
 	if (!w.t.udp) {
 		w.last_flags = (uint8_t)(d[2] & 0x20 ? 0x08 : 0) |
 			       (uint8_t)(d[2] & 0x40 ? 0x01 : 0);
