@@ -41,9 +41,11 @@ OFL_BEGIN_DECLS
 #ifndef OFL_GSO_MAX_HDR
 #define OFL_GSO_MAX_HDR 256
 #endif
-/** Most fragments of an input (Linux MAX_SKB_FRAGS + the linear part). */
+/** Most fragments of an input: a lib/gro delivery as it is, its header
+ * + OFL_GRO_MAX_SEGS (64) payload slices (Linux: MAX_SKB_FRAGS + the
+ * linear part, and a frag_list of any length). */
 #ifndef OFL_GSO_MAX_FRAGS
-#define OFL_GSO_MAX_FRAGS 64
+#define OFL_GSO_MAX_FRAGS 65
 #endif
 /** Most IPv6 extension headers / VLAN tags walked by the metadata helper. */
 
@@ -238,8 +240,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
  * than gso_size: Linux sends such a frame unsegmented), OFL_E2BIG (more
  * than OFL_GSO_MAX_SEGS segments, or OFL_GSO_UDP_MAX_SEGS for UDP_L4),
  * OFL_EOVERFLOW (a segment's IP length does not fit 16 bits),
- * OFL_EPROTO (a FIXEDID bit with DF clear in that IPv4 header: refused by
- * inet_gso_segment in 6.18), OFL_EOPNOTSUPP (UDP_L4 over GRE... any
+ * OFL_EOPNOTSUPP (UDP_L4 over GRE... any
  * combination listed as unsupported in docs/GSO.md).
  */
 OFL_API int ofl_gso_init(struct ofl_gso_iter *it,

@@ -44,15 +44,6 @@ OFL_PRIVATE int ofl__gso_check_ip(const uint8_t *p, uint32_t hl, uint32_t off,
 	return 6;
 }
 
-/* IPv4 header at @off with a FIXEDID bit: DF must be set (6.18
- * inet_gso_segment: "fixed ID is invalid if DF bit is not set"). */
-OFL_INLINE int ofl__gso_check_fixedid(const uint8_t *p, uint32_t off)
-{
-	if ((p[off] >> 4) == 4 && !(p[off + 6] & 0x40))
-		return OFL_EPROTO;
-	return 0;
-}
-
 /* Offsets, protocols and checksum metadata against the headers. */
 OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 				      const struct ofl_gso_meta *m)
@@ -60,7 +51,7 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 	uint32_t type = m->gso_type, hl = m->hdr_len, t = m->transport_off;
 	uint32_t l4 = ofl__gso_l4_off(m), ipo = ofl__gso_ip_off(m);
 	uint8_t proto = (type & OFL_GSO_UDP_L4) ? 17 : 6;
-	int v, err;
+	int v;
 
 	if (type & OFL_GSO_TUNNEL_MASK) {
 		uint32_t in = m->inner_network_off;
@@ -98,11 +89,6 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 		if ((type & OFL_GSO_PARTIAL) &&
 		    (type & (OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE_CSUM)))
 			return OFL_EOPNOTSUPP;
-		if (type & OFL_GSO_TCP_FIXEDID_INNER) {
-			err = ofl__gso_check_fixedid(p, in);
-			if (err)
-				return err;
-		}
 	} else if (m->inner_network_off || m->inner_transport_off) {
 		return OFL_EINVAL;
 	}
@@ -114,11 +100,9 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 	if (((type & OFL_GSO_TCPV4) && v != 4) ||
 	    ((type & OFL_GSO_TCPV6) && v != 6))
 		return OFL_EINVAL;
-	if (type & OFL_GSO_TCP_FIXEDID) {
-		err = ofl__gso_check_fixedid(p, m->network_off);
-		if (err)
-			return err;
-	}
+	/* FIXEDID with DF clear is accepted: 6.18's inet_gso_segment no
+	 * longer refuses it ("net: gro: remove unnecessary df checks", the
+	 * change that lets GRO merge such flows) */
 	if (proto == 6 ? (l4 + 20 > hl || l4 + (p[l4 + 12] >> 4) * 4u != hl)
 		       : l4 + 8 != hl)
 		return OFL_EINVAL;

@@ -110,10 +110,17 @@ static void test_accecn_fixedid(void **state)
 		pos += lens[i];
 	}
 	check_all(&m, len, n);
-	/* FIXEDID with DF clear: refused (6.18 inet_gso_segment) */
+	/* FIXEDID with DF clear: segmented with the fixed ID (6.18
+	 * inet_gso_segment, "net: gro: remove unnecessary df checks") */
 	g.df = 0;
-	assert_int_equal(seg1(&g, 1000, OFL_GSO_TCP_FIXEDID, 0, &m, &len),
-			 OFL_EPROTO);
+	n = seg1(&g, 1000, OFL_GSO_TCP_FIXEDID, 0, &m, &len);
+	assert_int_equal(n, 3);
+	for (i = 0, pos = 0; i < n; i++) {
+		assert_int_equal(out[pos + 14 + 6] & 0x40, 0);
+		assert_int_equal(gf_rd16(out + pos + 18), 0xfffe);
+		pos += lens[i];
+	}
+	check_all(&m, len, n);
 }
 
 static void test_tso6_ext(void **state)
