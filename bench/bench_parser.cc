@@ -107,7 +107,7 @@ void BM_ofl_parse_flow_key(benchmark::State &state)
 	const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 	for (auto _ : state) {
 		benchmark::DoNotOptimize(p);
-		ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &r);
+		ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &r, sizeof(r));
 		int n = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
 		benchmark::DoNotOptimize(n);
 		benchmark::ClobberMemory();
@@ -154,7 +154,7 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 							      &r);
 		else if (side)
 			acc += (uint32_t)ofl_parse(p, p + fr->f.n,
-						   OFL_PROTO_ETH, &r);
+						   OFL_PROTO_ETH, &r, sizeof(r));
 		else
 			acc += rte_net_get_ptype(&fr->m, &hl,
 						 RTE_PTYPE_ALL_MASK);
@@ -185,7 +185,7 @@ bool hand_matches(void)
 		const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 		std::memset(&a, 0x5a, sizeof(a));
 		std::memset(&b, 0xa5, sizeof(b));
-		int ra = ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &a);
+		int ra = ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &a, sizeof(a));
 		int rb = ofl_bench_hand_parse(p, p + fr.f.n, OFL_PROTO_ETH,
 					      &b);
 		size_t used = a.nlayers * sizeof(a.layers[0]);

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size && data[0] < 16)
 		root = data[0] < 8 ? OFL_PROTO_IPV4 : OFL_PROTO_IPV6;
-	ret = ofl_parse(data, data + size, root, &r);
+	ret = ofl_parse(data, data + size, root, &r, sizeof(r));
 	if (ret > 0 || r.error != ret || r.nlayers > OFL_PARSE_MAX_LAYERS)
 		__builtin_trap();
 	for (i = 0; i < r.nlayers; i++)
@@ -45,15 +45,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	k = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
 	if (k > OFL_PARSE_FLOW_KEY_MAX)
 		__builtin_trap();
-	ret = ofl_parse_begin(data, data + size, root, &s);
+	ret = ofl_parse_begin(data, data + size, root, &s, sizeof(s));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-			ret = ofl_parse_step(data, data + size, &s);
+			ret = ofl_parse_step(data, data + size, &s, sizeof(s));
 			if (ret <= 0)
 				break;
 		}
-		ofl_parse_finish(&s, ret);
+		ofl_parse_finish(&s, ret, sizeof(s));
 	}
 	/* ofl_parse() runs the per-node specialised walk, the step API the
 	 * generic one (as in BPF): they must agree byte for byte */

@@ -142,7 +142,7 @@ int cmd_parse(int argc, char **argv)
 		frame++;
 		root = parse_link(lt, data, len, &off, &err);
 		if (root) {
-			ofl_parse(data + off, data + len, root, &r);
+			ofl_parse(data + off, data + len, root, &r, sizeof(r));
 			parse_link_shift(&r, off);
 		} else {
 			/* not parsed: no layer, the error at the link

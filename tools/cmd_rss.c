@@ -319,7 +319,7 @@ int cmd_rss(int argc, char **argv)
 		int t;
 
 		types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
-		ofl_parse(data, data + len, OFL_PROTO_ETH, &pr);
+		ofl_parse(data, data + len, OFL_PROTO_ETH, &pr, sizeof(pr));
 		rss_flow(data, len, &pr, &pr.outer, &outer);
 		if (pr.encap)
 			rss_flow(data, len, &pr, &pr.inner, &inner);

@@ -230,6 +230,10 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * @root: where to start: OFL_PROTO_ETH (Ethernet), OFL_PROTO_IPV4 or
  *        OFL_PROTO_IPV6 (raw IP); anything else gives OFL_EINVAL.
  * @res: the result, fully (re)written. Must not be NULL.
+ * @res_size: sizeof(*@res) as the caller compiled it. The result's layout
+ *            follows OFL_PARSE_MAX_LAYERS: a caller built with another
+ *            value than the library gets OFL_EINVAL and @res untouched
+ *            (never a write past its struct). Pass sizeof(*res).
  *
  * Returns 0 when parsing ended normally: at a protocol without a next
  * header (TCP, UDP without a tunnel port, ESP, ICMP ...), at a next-protocol
@@ -250,7 +254,9 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  *                        _EXTHDR/_ENCAP headers of a kind
  *   OFL_E2BIG            more than OFL_PARSE_MAX_OPTS options in a header
  *   OFL_EMSGSIZE         a header starts at or after OFL_PARSE_MAX_HDR_OFF
- *   OFL_EINVAL           bad arguments (@root); nothing parsed
+ *   OFL_EINVAL           bad arguments (@root); nothing parsed. When
+ *                        @res_size is not the library's sizeof the
+ *                        result is not written at all
  * On success stop_off is the offset just past the last parsed header.
  *
  * Ports are taken from TCP, UDP and SCTP; IPv4 and IPv6 fragments with
@@ -268,7 +274,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * still parse); it only bounds payload_len (Ethernet padding excluded).
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
-		      struct ofl_parse_result *res);
+		      struct ofl_parse_result *res, size_t res_size);
 
 /*
  * ofl_parse() in three parts, for BPF programs where one inlined walk of
@@ -282,35 +288,42 @@ OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 
 /**
  * ofl_parse_begin() - reset @res and set the walk to start at @root.
- * @data, @end, @root, @res: as for ofl_parse().
+ * @data, @end, @root, @res, @res_size: as for ofl_parse().
  *
- * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments.
+ * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments; a
+ * wrong @res_size is OFL_EINVAL with @res untouched.
  */
 OFL_API int ofl_parse_begin(const void *data, const void *end,
-			    unsigned int root, struct ofl_parse_result *res);
+			    unsigned int root, struct ofl_parse_result *res,
+			    size_t res_size);
 
 /**
  * ofl_parse_step() - parse the next header.
  * @data, @end: the same frame as given to ofl_parse_begin().
  * @res: the result being built (its walker fields hold the position).
+ * @res_size: sizeof(*@res), as for ofl_parse().
  *
  * Returns 1 if there is a next header to parse, 0 when the walk ended
  * well, or a negative error (see ofl_parse()); after 0 or an error further
- * calls return 0 and change nothing.
+ * calls return 0 and change nothing. A wrong @res_size: OFL_EINVAL, @res
+ * untouched.
  */
 OFL_API int ofl_parse_step(const void *data, const void *end,
-			   struct ofl_parse_result *res);
+			   struct ofl_parse_result *res, size_t res_size);
 
 /**
  * ofl_parse_finish() - complete @res after the last step.
  * @res: the result.
  * @ret: the last ofl_parse_step() return value (1 if the step budget ran
  *       out: that is OFL_ELOOP).
+ * @res_size: sizeof(*@res), as for ofl_parse().
  *
  * Fills the derived field (payload length), clears the walker fields,
- * stores and returns the final code, as ofl_parse() returns it.
+ * stores and returns the final code, as ofl_parse() returns it. A wrong
+ * @res_size: OFL_EINVAL, @res untouched.
  */
-OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
+			     size_t res_size);
 
 /**
  * ofl_parse_inner() - the innermost flow of a result.

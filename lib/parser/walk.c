@@ -1079,23 +1079,41 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
 	return ret;
 }
 
+/*
+ * The caller's sizeof(struct ofl_parse_result): its layout follows
+ * OFL_PARSE_MAX_LAYERS, which a caller may override. A caller built with
+ * another value than this library is refused before anything is written
+ * (libbpf passes sizes the same way, OPTS_VALID()).
+ */
+#define OFL__PARSE_SIZE_OK(sz) ((sz) == sizeof(struct ofl_parse_result))
+
 OFL_API int ofl_parse_begin(const void *data, const void *end,
-			    unsigned int root, struct ofl_parse_result *res)
+			    unsigned int root, struct ofl_parse_result *res,
+			    size_t res_size)
 {
-	unsigned int nid = ofl__parse_begin(data, end, root, res);
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
+	nid = ofl__parse_begin(data, end, root, res);
 
 	res->node = (uint8_t)nid;
 	return nid == OFL__PN_STOP ? OFL_EINVAL : 0;
 }
 
 OFL_API int ofl_parse_step(const void *data, const void *end,
-			   struct ofl_parse_result *res)
+			   struct ofl_parse_result *res, size_t res_size)
 {
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
 	return ofl__parse_step1(data, end, res);
 }
 
-OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
+			     size_t res_size)
 {
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
 	res->node = 0;
 	res->wflags = 0;
 	res->whlen = 0;
@@ -1107,7 +1125,8 @@ OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 		  "ofl_parse() stores stop_off without a clamp");
 
 OFL_API int ofl_parse(const void *data, const void *end,
-		      unsigned int root, struct ofl_parse_result *res)
+		      unsigned int root, struct ofl_parse_result *res,
+		      size_t res_size)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *e = (const uint8_t *)end;
@@ -1120,8 +1139,10 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	 * of the node and the cursor through *res (which the step API needs
 	 * for BPF; natively it only adds a second dispatch on the node and
 	 * store-to-load latency to every header). The same checks in the
-	 * same order: reset, pointers, root.
+	 * same order: size, reset, pointers, root.
 	 */
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
 	ofl__parse_reset(res);
 	if (!p || e < p)
 		goto inval;

@@ -56,7 +56,7 @@ ofl_conf_parser_step_bpf(struct xdp_md *ctx, struct ofl_parse_result *r)
 	if (!r)
 		return OFL_EINVAL;
 	return ofl_parse_step(data + OFL_CONF_OUT_OFF + OFL_CONF_PARSER_REC,
-			      end, r);
+			      end, r, sizeof(*r));
 }
 #endif
 
@@ -68,7 +68,7 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 	unsigned int i;
 	int ret;
 
-	ret = ofl_parse_begin(f, end, in[0], r);
+	ret = ofl_parse_begin(f, end, in[0], r, sizeof(*r));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -76,13 +76,13 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 			ret = ofl_conf_parser_step_bpf((struct xdp_md *)ctx, r);
 #else
 			(void)ctx;
-			ret = ofl_parse_step(f, end, r);
+			ret = ofl_parse_step(f, end, r, sizeof(*r));
 #endif
 			if (ret <= 0)
 				break;
 		}
 	}
-	return ofl_parse_finish(r, ret);
+	return ofl_parse_finish(r, ret, sizeof(*r));
 }
 
 static inline __attribute__((always_inline)) void

@@ -38,7 +38,7 @@ static int one(int prog, int map, const uint8_t *in, size_t len,
 	uint32_t ret, key = 0;
 	int err;
 
-	ofl_parse(in, in + len, OFL_PROTO_ETH, &nat);
+	ofl_parse(in, in + len, OFL_PROTO_ETH, &nat, sizeof(nat));
 	err = ofl_bpf_run(prog, in, len, out, &olen, &ret);
 	if (err || ret != 2) {
 		fprintf(stderr, "run failed: %d ret %u\n", err, ret);

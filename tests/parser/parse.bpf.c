@@ -28,7 +28,7 @@ __attribute__((noinline)) int parse_one(struct xdp_md *ctx,
 
 	if (!r)
 		return OFL_EINVAL;
-	return ofl_parse_step(data, end, r);
+	return ofl_parse_step(data, end, r, sizeof(*r));
 }
 
 SEC("xdp")
@@ -42,7 +42,7 @@ int parse(struct xdp_md *ctx)
 
 	if (!r)
 		return XDP_ABORTED;
-	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, r);
+	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, r, sizeof(*r));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -51,7 +51,7 @@ int parse(struct xdp_md *ctx)
 				break;
 		}
 	}
-	ofl_parse_finish(r, ret);
+	ofl_parse_finish(r, ret, sizeof(*r));
 	return XDP_PASS;
 }
 

@@ -29,12 +29,12 @@ static const char *layers(const struct ofl_parse_result *res)
 static int parse_frame(unsigned int i)
 {
 	assert_true(fb_frame(i, &f));
-	return ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
+	return ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r, sizeof(r));
 }
 
 static int parse_buf(size_t len)
 {
-	return ofl_parse(f.b, f.b + len, OFL_PROTO_ETH, &r);
+	return ofl_parse(f.b, f.b + len, OFL_PROTO_ETH, &r, sizeof(r));
 }
 
 static uint16_t be16(const void *p)
@@ -323,14 +323,14 @@ static void test_raw_ip_roots(void **state)
 {
 	(void)state;
 	assert_true(fb_frame(0, &f));
-	assert_int_equal(ofl_parse(f.b + 14, f.b + f.n, OFL_PROTO_IPV4, &r), 0);
+	assert_int_equal(ofl_parse(f.b + 14, f.b + f.n, OFL_PROTO_IPV4, &r, sizeof(r)), 0);
 	assert_string_equal(layers(&r), "ipv4@0 tcp@20");
 	assert_true(fb_frame(2, &f));
-	assert_int_equal(ofl_parse(f.b + 18, f.b + f.n, OFL_PROTO_IPV6, &r), 0);
+	assert_int_equal(ofl_parse(f.b + 18, f.b + f.n, OFL_PROTO_IPV6, &r, sizeof(r)), 0);
 	assert_string_equal(layers(&r), "ipv6@0 tcp@40");
-	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_TCP, &r),
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_TCP, &r, sizeof(r)),
 			 OFL_EINVAL);
-	assert_int_equal(ofl_parse(f.b + 4, f.b, OFL_PROTO_ETH, &r),
+	assert_int_equal(ofl_parse(f.b + 4, f.b, OFL_PROTO_ETH, &r, sizeof(r)),
 			 OFL_EINVAL);
 }
 
@@ -357,7 +357,7 @@ static void test_truncated_everywhere(void **state)
 
 	(void)state;
 	for (i = 0; fb_frame(i, &f); i++) {
-		assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &full),
+		assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &full, sizeof(full)),
 				 0);
 		for (len = 0; len < f.n; len++) {
 			int ret = parse_buf(len);
@@ -526,13 +526,13 @@ static void test_cut_l4_ports(void **state)
 
 		assert_int_equal(parse_buf(90), OFL_ENODATA);
 		assert_int_equal(ofl_parse_begin(f.b, f.b + 90, OFL_PROTO_ETH,
-						 &a), 0);
+						 &a, sizeof(a)), 0);
 		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
-			ret = ofl_parse_step(f.b, f.b + 90, &a);
+			ret = ofl_parse_step(f.b, f.b + 90, &a, sizeof(a));
 			if (ret <= 0)
 				break;
 		}
-		assert_int_equal(ofl_parse_finish(&a, ret), OFL_ENODATA);
+		assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), OFL_ENODATA);
 		assert_memory_equal(&a.outer, &r.outer, 2 * sizeof(r.outer));
 	}
 }
@@ -730,16 +730,16 @@ static void test_step_api_equals_parse(void **state)
 
 	(void)state;
 	for (i = 0; fb_frame(i, &f); i++) {
-		ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
-		ret = ofl_parse_begin(f.b, f.b + f.n, OFL_PROTO_ETH, &a);
+		ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r, sizeof(r));
+		ret = ofl_parse_begin(f.b, f.b + f.n, OFL_PROTO_ETH, &a, sizeof(a));
 		assert_int_equal(ret, 0);
 		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
-			ret = ofl_parse_step(f.b, f.b + f.n, &a);
+			ret = ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a));
 			if (ret <= 0)
 				break;
 		}
-		assert_int_equal(ofl_parse_finish(&a, ret), r.error);
-		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a), 0);
+		assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), r.error);
+		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a)), 0);
 		assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
 						     layers));
 		if (!r.encap)	/* inner holds nothing then */

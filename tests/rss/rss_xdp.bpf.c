@@ -81,7 +81,7 @@ __attribute__((noinline)) int rss_parse_one(struct xdp_md *xdp,
 
 	if (!r)
 		return OFL_EINVAL;
-	return ofl_parse_step(data, end, r);
+	return ofl_parse_step(data, end, r, sizeof(*r));
 }
 
 /* The outer flow of the parse as lib/rss wants it: addresses, protocol,
@@ -150,7 +150,7 @@ int rss_xdp(struct xdp_md *xdp)
 	pr = bpf_map_lookup_elem(&rss_parse, &k);
 	if (!out || !pr)
 		return XDP_ABORTED;
-	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, pr);
+	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, pr, sizeof(*pr));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -159,7 +159,7 @@ int rss_xdp(struct xdp_md *xdp)
 				break;
 		}
 	}
-	ofl_parse_finish(pr, ret);
+	ofl_parse_finish(pr, ret, sizeof(*pr));
 	q = rss_steer(pr, out);
 	if (q < 0)
 		return XDP_ABORTED;
