@@ -383,7 +383,8 @@ static const char ofl__parse_table_names[OFL__PT_COUNT][16] = {
 	"ip6-nexthdr", "udp-port", "gre-proto", "vxlan", "geneve-proto",
 };
 
-OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
+#if !defined(OFL_BPF)
+const struct ofl_parse_graph *ofl__parse_graph(void)
 {
 	static const struct ofl_parse_graph g = {
 		.nodes = ofl__parse_nodes,
@@ -416,3 +417,4 @@ OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
 
 	return &g;
 }
+#endif

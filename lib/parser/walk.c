@@ -45,11 +45,11 @@
  */
 #define OFL__PARSE_SYNC(res, hlen, x, flags, ext, op)			\
 	do {								\
-		(res)->whlen = (uint16_t)(hlen);			\
-		(res)->wflags = (uint8_t)(x);				\
+		OFL__W(res)->whlen = (uint16_t)(hlen);			\
+		OFL__W(res)->wflags = (uint8_t)(x);				\
 		OFL__PARSE_FORGET();					\
-		(hlen) = (res)->whlen;					\
-		(x) = (res)->wflags;					\
+		(hlen) = OFL__W(res)->whlen;					\
+		(x) = OFL__W(res)->wflags;					\
 		(flags) = (op)->flags;					\
 		(ext) = (op)->ext;					\
 	} while (0)
@@ -227,8 +227,8 @@ OFL_INLINE int ofl__parse_opt_find(const struct ofl_parse_tlv *t,
 
 /*
  * Apply the option rules once per rule, after the walk, to the last option
- * each matched (res->opt_at): one copy per rule on the verifier's path
- * rather than one per option walked.
+ * each matched (the walker's opt_at): one copy per rule on the verifier's
+ * path rather than one per option walked.
  */
 OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 				       const struct ofl_parse_tlv *t,
@@ -246,7 +246,7 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 		if (j >= t->opt_count)
 			break;
 		OFL__PARSE_FORGET();
-		at = res->opt_at[j];
+		at = OFL__W(res)->opt_at[j];
 		if (!at)
 			continue;
 		o = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
@@ -292,15 +292,15 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		return 0;
 	}
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
-		res->opt_at[i] = 0;
-	res->opt_off = (uint16_t)o;
+		OFL__W(res)->opt_at[i] = 0;
+	OFL__W(res)->opt_off = (uint16_t)o;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_OPTS; i++) {
 		const uint8_t *opt;
 		uint32_t type, olen;
 
 		OFL__PARSE_FORGET();
-		o = res->opt_off;
+		o = OFL__W(res)->opt_off;
 		if (o >= hlen) {
 			done = 1;
 			break;
@@ -312,7 +312,7 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			break;
 		}
 		if (type == t->pad1) {
-			res->opt_off = (uint16_t)(o + 1);
+			OFL__W(res)->opt_off = (uint16_t)(o + 1);
 			continue;
 		}
 		if (type == t->eol) {
@@ -334,17 +334,17 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		nopt++;
 		j = t->opt_count ? ofl__parse_opt_find(t, type, olen) : -1;
 		if (j >= 0 && j < OFL__PARSE_MAX_OPTRULES)
-			res->opt_at[j] = (uint16_t)o;
-		res->opt_off = (uint16_t)(o + olen);
+			OFL__W(res)->opt_at[j] = (uint16_t)o;
+		OFL__W(res)->opt_off = (uint16_t)(o + olen);
 	}
 	if (t->opt_count)
 		ofl__parse_opts_apply(hdr, end, t, res);
-	o = res->opt_off;
+	o = OFL__W(res)->opt_off;
 	/* the cursor fields are 0 outside a walk: finishing a parse need
 	 * not clear them */
-	res->opt_off = 0;
+	OFL__W(res)->opt_off = 0;
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
-		res->opt_at[i] = 0;
+		OFL__W(res)->opt_at[i] = 0;
 	if (err) {
 		*eoff = o;
 		return err;
@@ -994,7 +994,7 @@ OFL_INLINE uint16_t ofl__parse_flen(size_t flen)
 
 /*
  * Reset @res for a walk from @root: the node to start at, or OFL__PN_STOP
- * with res->error set for bad arguments. res->node is left 0
+ * with res->error set for bad arguments. The walker's node is left 0
  * (ofl_parse_begin() stores it).
  */
 OFL_INLINE unsigned int ofl__parse_begin(const void *data, const void *end_,
@@ -1024,10 +1024,10 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	int ret;
 
 	OFL__PARSE_FORGET();
-	if (res->node == OFL__PN_STOP)
+	if (OFL__W(res)->node == OFL__PN_STOP)
 		return 0;
 	s.off = res->stop_off;
-	s.nid = res->node;
+	s.nid = OFL__W(res)->node;
 	s.hlen = 0;
 	s.nl = res->nlayers;
 	s.flow = ofl__parse_flow_off(res->encap);
@@ -1038,7 +1038,7 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	 * fuzz_parser) */
 	ret = ofl__parse_hdr_n(p, end, &s, res, s.nid);
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
-	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	OFL__W(res)->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
 	res->nlayers = (uint8_t)s.nl;
 	return ret;
 }
@@ -1097,7 +1097,7 @@ OFL_API int ofl_parse_begin(const void *data, const void *end,
 		return OFL_EINVAL;
 	nid = ofl__parse_begin(data, end, root, res);
 
-	res->node = (uint8_t)nid;
+	OFL__W(res)->node = (uint8_t)nid;
 	return nid == OFL__PN_STOP ? OFL_EINVAL : 0;
 }
 
@@ -1114,9 +1114,9 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
 {
 	if (!OFL__PARSE_SIZE_OK(res_size))
 		return OFL_EINVAL;
-	res->node = 0;
-	res->wflags = 0;
-	res->whlen = 0;
+	OFL__W(res)->node = 0;
+	OFL__W(res)->wflags = 0;
+	OFL__W(res)->whlen = 0;
 	return ofl__parse_finish(res, ret,
 				 ofl__parse_flow_off(res->encap));
 }

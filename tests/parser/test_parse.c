@@ -7,6 +7,7 @@
 #include "ofl_test.h"
 #include <offload/parser.h>
 #include "frames.h"
+#include "parser/internal.h"
 
 static struct ofl_parse_result r;
 static struct fb f;
@@ -673,7 +674,7 @@ static void test_chains_over_bounds(void **state)
 
 static void test_graph_is_consistent(void **state)
 {
-	const struct ofl_parse_graph *g = ofl_parse_graph();
+	const struct ofl_parse_graph *g = ofl__parse_graph();
 	unsigned int i, j;
 
 	(void)state;
@@ -798,7 +799,7 @@ static void mv_bytes(const struct ofl_parse_move *mv, int16_t *map)
  */
 static void test_graph_ops_match_nodes(void **state)
 {
-	const struct ofl_parse_graph *g = ofl_parse_graph();
+	const struct ofl_parse_graph *g = ofl__parse_graph();
 	static int16_t a[2400], b[2400];
 	unsigned int i, j, v;
 
