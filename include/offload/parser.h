@@ -137,7 +137,16 @@ struct ofl_parse_flow {
 	uint16_t l4_off;	/* offset of the L4 header, 0 if none
 				 * (or not wholly inside the frame) */
 	uint16_t l3_end;	/* IP header offset + IP total length, or 0 */
-	uint16_t reserved;
+	uint8_t has_hao;	/* 1 if hao[] holds an IPv6 Home Address */
+	uint8_t has_rtdst;	/* 1 if rtdst[] holds a type 2 routing
+				 * header's address */
+	/* IPv6 only, from this flow's extension headers, for the RSS
+	 * IPV6_EX hash types (ofl_rss_flow_from_parse()): */
+	uint8_t hao[16];	/* Home Address destination option (type
+				 * 201, RFC 6275 6.3), wire order; the last
+				 * one in the chain if several */
+	uint8_t rtdst[16];	/* address of a type 2 routing header
+				 * (RFC 6275 6.4; 24 bytes), wire order */
 };
 
 /* ofl_parse_result.tcp_opts: which TCP options were seen (RFC 9293 ...) */
@@ -212,10 +221,10 @@ struct ofl_parse_result {
 	uint16_t walk_[9];
 };
 
-#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 128)
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 128)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
-OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 48, "flow is 48 bytes");
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 80, "flow is 80 bytes");
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
 		  "ofl_parse_result layout changed");
 

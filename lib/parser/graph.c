@@ -33,17 +33,23 @@ static const struct ofl_parse_md ofl__parse_md[] = {
 	{ 0, 1, OFL__RO(srh_present), OFL_PARSE_MD_COND | OFL_PARSE_MD_SET,
 	  2, 4, 0 },
 	{ 8, 16, OFL__RO(srh_final), OFL_PARSE_MD_COND, 2, 4, 0 },
-	/* 9 esp: SPI */
+	/* 9 ipv6-route, routing type 2 (RFC 6275 6.4, 24 bytes): the home
+	 * address, for the RSS IPV6_EX types (flagged only if all there) */
+	{ 8, 16, OFL__FO(rtdst), OFL_PARSE_MD_COND | OFL_PARSE_MD_FLOW,
+	  2, 2, 0 },
+	{ 24, 1, OFL__FO(has_rtdst),
+	  OFL_PARSE_MD_COND | OFL_PARSE_MD_FLOW | OFL_PARSE_MD_SET, 2, 2, 0 },
+	/* 11 esp: SPI */
 	{ 0, 4, OFL__RO(esp_spi), 0, 0, 0, 0 },
-	/* 10 tcp: ports, flags */
+	/* 12 tcp: ports, flags */
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
 	{ 13, 1, OFL__RO(tcp_flags), 0, 0, 0, 0 },
-	/* 12 udp, 13 sctp: ports */
+	/* 14 udp, 15 sctp: ports */
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
-	/* 14 gre: forget the flags of an outer GRE */
+	/* 16 gre: forget the flags of an outer GRE */
 	{ 0, 0, OFL__RO(gre_flags), OFL_PARSE_MD_SET, 0, 0, 0 },
-	/* 15 vxlan, 17 geneve: 24-bit VNI at byte 4 into tun_id[1..3] */
+	/* 17 vxlan, 19 geneve: 24-bit VNI at byte 4 into tun_id[1..3] */
 	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
 	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
 	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
@@ -77,9 +83,14 @@ static const struct ofl_parse_opt ofl__parse_opts[] = {
 	  OFL__RO(tcp_opts), OFL__RO(tcp_nsack), 0 },
 	{ 8, 10, 10, 2, 8, OFL_PARSE_TCPOPT_TS, 0, 0, OFL__RO(tcp_ts),
 	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+	/* 5: IPv6 destination options: Home Address (RFC 6275 6.3, type
+	 * 201, 16 bytes) into the current flow, for the RSS IPV6_EX types */
+	{ 201, 18, 18, 2, 16, 1, 0, OFL_PARSE_OPT_FLOW, OFL__FO(hao),
+	  OFL__FO(has_hao), OFL__NONE, 0 },
 };
 
-/* TLV lists: 0 TCP options, 1 IPv6 options, 2 GENEVE options */
+/* TLV lists: 0 TCP options, 1 IPv6 hop-by-hop options, 2 GENEVE options,
+ * 3 IPv6 destination options (1 + the Home Address option) */
 static const struct ofl_parse_tlv ofl__parse_tlv[] = {
 	{ .start = 20, .type_off = 0, .min_opt = 2, .pad1 = 1, .eol = 0,
 	  .opt_first = 0, .opt_count = 5, .len = OFL__F(1, 1, 0xff, 0, 1, 0),
@@ -89,6 +100,9 @@ static const struct ofl_parse_tlv ofl__parse_tlv[] = {
 	{ .start = 8, .type_off = 2, .min_opt = 4, .pad1 = OFL__NONE,
 	  .eol = OFL__NONE, .len = OFL__F(3, 1, 0x1f, 0, 4, 4),
 	  .count_dst = OFL__RO(geneve_nopts) },
+	{ .start = 2, .type_off = 0, .min_opt = 2, .pad1 = 0, .eol = OFL__NONE,
+	  .opt_first = 5, .opt_count = 1,
+	  .len = OFL__F(1, 1, 0xff, 0, 1, 2), .count_dst = OFL__NONE },
 };
 
 /* GRE flag fields, in wire order (RFC 2784, 2890; RFC 2637 ack) */
@@ -205,7 +219,7 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 	[OFL__PN_ROUTE] = { .proto = OFL_PROTO_IPV6_ROUTE, .min_len = 8,
 		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
 		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
-		.counter = OFL_PARSE_CNT_EXTHDR, .md_first = 6, .md_count = 3,
+		.counter = OFL_PARSE_CNT_EXTHDR, .md_first = 6, .md_count = 5,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_FRAG] = { .proto = OFL_PROTO_IPV6_FRAG, .min_len = 8,
 		.flags = OFL_PARSE_NF_IPPROTO,
@@ -214,7 +228,7 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.frag_off = 2, .frag_mask = 0xfff8, .frag_mf = 0x0001,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_DSTOPTS] = { .proto = OFL_PROTO_IPV6_DSTOPTS, .min_len = 8,
-		.kind = OFL_PARSE_KIND_TLV, .aux = 1,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 3,
 		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
 		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
 		.counter = OFL_PARSE_CNT_EXTHDR,
@@ -226,17 +240,17 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.counter = OFL_PARSE_CNT_EXTHDR,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_ESP] = { .proto = OFL_PROTO_ESP, .min_len = 8,
-		.md_first = 9, .md_count = 1 },
+		.md_first = 11, .md_count = 1 },
 	[OFL__PN_TCP] = { .proto = OFL_PROTO_TCP, .min_len = 20,
 		.kind = OFL_PARSE_KIND_TLV, .aux = 0, .flags = OFL__NF_L4P,
 		.hlen = OFL__F(12, 1, 0xf0, 4, 4, 0),
-		.md_first = 10, .md_count = 2 },
+		.md_first = 12, .md_count = 2 },
 	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
 		.flags = OFL__NF_L4P,
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_UDP,
-		.md_first = 12, .md_count = 1 },
+		.md_first = 14, .md_count = 1 },
 	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
-		.flags = OFL__NF_L4P, .md_first = 13, .md_count = 1 },
+		.flags = OFL__NF_L4P, .md_first = 15, .md_count = 1 },
 	[OFL__PN_ICMP] = { .proto = OFL_PROTO_ICMP, .min_len = 8,
 		.flags = OFL_PARSE_NF_L4 },
 	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 4,
@@ -246,17 +260,17 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 	[OFL__PN_GRE] = { .proto = OFL_PROTO_GRE, .min_len = 4,
 		.kind = OFL_PARSE_KIND_FLAGS, .aux = 0,
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GRE,
-		.md_first = 14, .md_count = 1, .chk_first = 4, .chk_count = 2,
+		.md_first = 16, .md_count = 1, .chk_first = 4, .chk_count = 2,
 		.tun_kind = OFL_PARSE_TUN_GRE },
 	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
 		.next = OFL__F(0, 0, 0, 0, 1, 0), .table = OFL__PT_VXLAN,
-		.md_first = 15, .md_count = 2,
+		.md_first = 17, .md_count = 2,
 		.tun_kind = OFL_PARSE_TUN_VXLAN },
 	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
 		.kind = OFL_PARSE_KIND_TLV, .aux = 2,
 		.hlen = OFL__F(0, 1, 0x3f, 0, 4, 8),
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GENEVE,
-		.md_first = 17, .md_count = 2, .chk_first = 6, .chk_count = 1,
+		.md_first = 19, .md_count = 2, .chk_first = 6, .chk_count = 1,
 		.tun_kind = OFL_PARSE_TUN_GENEVE },
 };
 

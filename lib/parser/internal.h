@@ -98,7 +98,9 @@ struct ofl_parse_table {
  * A metadata rule: copy @len bytes at header offset @src_off to byte @dst
  * of struct ofl_parse_result (or of the current ofl_parse_flow). Applied
  * only if the bytes lie inside the header. With OFL_PARSE_MD_SET, @len is a
- * constant stored into the byte at @dst and nothing is read.
+ * constant stored into the byte at @dst and nothing is read; it is stored
+ * only if the header is at least @src_off bytes long (the length the
+ * field it flags needs).
  */
 struct ofl_parse_md {
 	uint8_t src_off;
@@ -137,6 +139,10 @@ struct ofl_parse_tlv {
 	uint16_t reserved;
 };
 
+/* ofl_parse_opt.flags */
+#define OFL_PARSE_OPT_FLOW	0x01	/* dst, bit_dst: offsets in the current
+					 * flow (struct ofl_parse_flow) */
+
 /**
  * A known option: if type == @type and @min_len <= length <= @max_len, copy
  * min(length - @src_off, @copy_max) bytes from option offset @src_off to
@@ -151,7 +157,7 @@ struct ofl_parse_opt {
 	uint8_t copy_max;
 	uint8_t bit;
 	uint8_t cnt_div;
-	uint8_t reserved;
+	uint8_t flags;		/* OFL_PARSE_OPT_* */
 	uint16_t dst;
 	uint16_t bit_dst;
 	uint16_t cnt_dst;

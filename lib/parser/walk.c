@@ -168,6 +168,15 @@ OFL_INLINE void ofl__parse_set(uint8_t *r, size_t dst, uint8_t v,
 		r[dst] = v;
 }
 
+/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
+ * branch: one path for the verifier). */
+OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
+{
+	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
+	       (((encap + 255u) >> 8) & 1u) *
+	       (unsigned int)sizeof(struct ofl_parse_flow);
+}
+
 /* Apply one metadata rule of a header of hlen bytes. */
 OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 			       unsigned int hlen,
@@ -195,7 +204,8 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 		dst += n * idx;
 	}
 	if (m->flags & OFL_PARSE_MD_SET) {
-		ofl__parse_set(r, dst, (uint8_t)n, 0);
+		if (m->src_off <= hlen)
+			ofl__parse_set(r, dst, (uint8_t)n, 0);
 		return;
 	}
 	if ((unsigned int)m->src_off + n > hlen)
@@ -235,7 +245,7 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 				       struct ofl_parse_result *res)
 {
 	uint8_t *r = (uint8_t *)res;
-	unsigned int j, n, at;
+	unsigned int j, n, at, fo, flow = ofl__parse_flow_off(res->encap);
 	uint32_t olen;
 
 	OFL__PARSE_LOOP
@@ -259,9 +269,13 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 		n = olen - o->src_off;
 		if (n > o->copy_max)
 			n = o->copy_max;
+		/* per-flow options (IPv6 Home Address) land in the current
+		 * flow; the result copy checks the offset either way */
+		fo = (o->flags & OFL_PARSE_OPT_FLOW) ? flow : 0;
 		if (o->dst != 0xffffu)
-			ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
-		ofl__parse_set(r, o->bit_dst, o->bit, 1);
+			ofl__parse_copy(r, o->dst + fo, opt + o->src_off, end,
+					n);
+		ofl__parse_set(r, o->bit_dst + fo, o->bit, 1);
 		if (o->cnt_dst != 0xffffu && o->cnt_div)
 			ofl__parse_set(r, o->cnt_dst,
 				       (uint8_t)((olen - o->src_off) /
@@ -501,15 +515,6 @@ OFL_INLINE unsigned int ofl__parse_lim(const uint8_t *p, const uint8_t *end)
 
 	return flen < OFL_PARSE_MAX_HDR_OFF - 1 ? (unsigned int)flen :
 						  OFL_PARSE_MAX_HDR_OFF - 1;
-}
-
-/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
- * branch: one path for the verifier). */
-OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
-{
-	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
-	       (((encap + 255u) >> 8) & 1u) *
-	       (unsigned int)sizeof(struct ofl_parse_flow);
 }
 
 /* The counter of a bounded header class: kept in the result. */

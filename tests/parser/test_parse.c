@@ -192,6 +192,71 @@ static void test_ipv6_ext(void **state)
 	assert_int_equal(be32(&r.esp_spi), 0x12345678);
 }
 
+/* Eth / IPv6 / [hop-by-hop] / dstopts (HAO, or in hop-by-hop) / routing
+ * type 2 of 8 * (rt8 + 1) bytes / TCP. */
+static void fb_mip6(struct fb *f, int hao_in_hbh, unsigned int rt8)
+{
+	static const uint8_t home[16] = { 0x20, 0x01, 0x0d, 0xb8, 0xaa };
+	static const uint8_t coa[16] = { 0x20, 0x01, 0x0d, 0xb8, 0xbb };
+	size_t ip, i;
+
+	f->n = 0;
+	fb_eth(f, 0x86dd);
+	ip = fb_ipv6(f, hao_in_hbh ? 0 : 60);
+	fb_u8(f, 43);		/* dstopts or hop-by-hop: 24 bytes */
+	fb_u8(f, 2);
+	fb_u8(f, 1);		/* PadN, 2 bytes of data */
+	fb_u8(f, 2);
+	fb_u16(f, 0);
+	fb_u8(f, 201);		/* Home Address, 16 bytes */
+	fb_u8(f, 16);
+	fb_put(f, home, 16);
+	fb_u8(f, 6);		/* routing type 2 */
+	fb_u8(f, rt8);
+	fb_u8(f, 2);
+	fb_u8(f, 1);
+	fb_u32(f, 0);
+	for (i = 0; i < rt8; i++)
+		fb_put(f, coa + 8 * (i & 1), 8);
+	fb_tcp(f, 1000, 80, NULL, 0);
+	fb_ipv6_done(f, ip);
+}
+
+/* The IPV6_EX inputs: the Home Address option of a destination options
+ * header and the address of a 24-byte type 2 routing header, per flow. */
+static void test_ipv6_ex_addresses(void **state)
+{
+	struct fb f;
+
+	(void)state;
+	fb_mip6(&f, 0, 2);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-dstopts@54 "
+			    "ipv6-route@78 tcp@102");
+	assert_int_equal(r.outer.has_hao, 1);
+	assert_int_equal(r.outer.hao[4], 0xaa);
+	assert_int_equal(r.outer.has_rtdst, 1);
+	assert_int_equal(r.outer.rtdst[4], 0xbb);
+	assert_int_equal(r.outer.has_ports, 1);
+	/* an option 201 in a hop-by-hop header is not a Home Address */
+	fb_mip6(&f, 1, 2);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-hopopts@54 "
+			    "ipv6-route@78 tcp@102");
+	assert_int_equal(r.outer.has_hao, 0);
+	assert_int_equal(r.outer.hao[4], 0);
+	assert_int_equal(r.outer.has_rtdst, 1);
+	/* a type 2 routing header too short for its address: not used */
+	fb_mip6(&f, 0, 0);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_int_equal(r.outer.has_hao, 1);
+	assert_int_equal(r.outer.has_rtdst, 0);
+	assert_int_equal(r.outer.rtdst[4], 0);
+}
+
 static void test_fragments(void **state)
 {
 	(void)state;
@@ -946,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(test_graph_is_consistent),
 		cmocka_unit_test(test_step_api_equals_parse),
 		cmocka_unit_test(test_graph_ops_match_nodes),
+		cmocka_unit_test(test_ipv6_ex_addresses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
