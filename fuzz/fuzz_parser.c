@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* lib/parser on arbitrary bytes, from each root; the step API (the generic
  * walk BPF runs) must agree with ofl_parse() (the per-node specialised
- * walk); the flow key never exceeds its bound; ports are the frame's 4
+ * walk); the RSS input built from the result (ofl_rss_flow_from_parse(),
+ * both levels, every hash type) never exceeds its bound; ports are the frame's 4
  * bytes at the flow's L4 header, or at stop_off when that header was cut
  * short (l4_off 0, an error). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <offload/parser.h>
+#include <offload/rss.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,9 +29,11 @@ static int bad_ports(const struct ofl_parse_result *r,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ofl_parse_result r, s;
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
+	struct ofl_rss_flow fl;
 	unsigned int root = OFL_PROTO_ETH, i;
-	int ret, k;
+	size_t n;
+	int ret;
 
 	if (size && data[0] < 16)
 		root = data[0] < 8 ? OFL_PROTO_IPV4 : OFL_PROTO_IPV6;
@@ -42,9 +46,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bad_ports(&r, &r.outer, data, size) ||
 	    (r.encap && bad_ports(&r, &r.inner, data, size)))
 		__builtin_trap();
-	k = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
-	if (k > OFL_PARSE_FLOW_KEY_MAX)
-		__builtin_trap();
+	for (i = OFL_RSS_LEVEL_OUTER; i <= OFL_RSS_LEVEL_INNER; i++) {
+		ret = ofl_rss_flow_from_parse(&r, sizeof(r), data, data + size,
+					      i, &fl);
+		if ((ret && ret != OFL_ENOENT) || (!ret && !fl.family) ||
+		    (fl.family != 6 && (fl.flags & (OFL_RSS_FLOW_HAO |
+						    OFL_RSS_FLOW_RTDST))) ||
+		    ofl_rss_tuple(&fl, OFL_RSS_HASH_ALL, OFL_RSS_XFRM_NONE,
+				  key, &n) < 0 ||
+		    n > OFL_RSS_TUPLE_MAX)
+			__builtin_trap();
+	}
 	ret = ofl_parse_begin(data, data + size, root, &s, sizeof(s));
 	if (!ret) {
 		ret = OFL_ELOOP;

@@ -118,7 +118,8 @@ struct ofl_parse_layer {
 /*
  * One L3/L4 flow. src/dst/ports are laid out as Toeplitz RSS hashes them:
  * for IPv6 bytes 0..35 are exactly src, dst, sport, dport; for IPv4 the
- * addresses sit in src[0..3] and dst[0..3] (use ofl_parse_flow_key()).
+ * addresses sit in src[0..3] and dst[0..3]. RSS input from a flow:
+ * ofl_rss_flow_from_parse() and ofl_rss_tuple() (offload/rss.h).
  */
 struct ofl_parse_flow {
 	uint8_t src[16];	/* source address, wire order */
@@ -342,35 +343,6 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
 OFL_API const struct ofl_parse_flow *
 ofl_parse_inner(const struct ofl_parse_result *res);
 
-/** Largest flow key ofl_parse_flow_key() writes: IPv6 with ports. */
-#define OFL_PARSE_FLOW_KEY_MAX 36
-
-/* ofl_parse_flow_key() @flags */
-#define OFL_PARSE_KEY_INNER	0x0	/* innermost flow (default) */
-#define OFL_PARSE_KEY_OUTER	0x1	/* outermost flow */
-#define OFL_PARSE_KEY_PORTS	0x2	/* append ports if the flow has them */
-
-/**
- * ofl_parse_flow_key() - the bytes Toeplitz RSS hashes for a parsed flow.
- * @res: a result from ofl_parse() (any return value: a flow is usable
- *       once its IP header was parsed).
- * @flags: OFL_PARSE_KEY_INNER or OFL_PARSE_KEY_OUTER, optionally
- *         | OFL_PARSE_KEY_PORTS.
- * @key: OFL_PARSE_FLOW_KEY_MAX bytes of output.
- *
- * Writes, in wire order and without gaps, the source address, the
- * destination address and, when OFL_PARSE_KEY_PORTS is set and the flow
- * has ports (TCP/UDP/SCTP, not a non-first fragment; also a header cut
- * short after its ports, see has_ports), the source port and the
- * destination port: the input of the Microsoft RSS hash types
- * (IPv4: 4+4[+2+2], IPv6: 16+16[+2+2]). Returns the number of bytes written
- * (8, 12, 32 or 36) or OFL_ENOENT if that flow has no IP header. Whether a
- * fragment should be hashed with ports is the caller's (RSS's) decision:
- * see flow.frag.
- */
-OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
-			       unsigned int flags,
-			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX]);
 
 OFL_END_DECLS
 

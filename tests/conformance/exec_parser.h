@@ -20,9 +20,11 @@
  *          mpls[4]:wire4 tun_id gre_seq esp_spi:wire4 srh_segleft
  *          srh_present tcp_flags tcp_opts:u8 srh_final[16] tcp_mss:wire2
  *          tcp_wscale tcp_nsack:u8 tcp_ts[2]:wire4 tcp_sack[8]:wire4
- *          geneve_nopts nexthdr:u8, then for ofl_parse_flow_key() with
- *          flags 0 (inner), 1 (outer), 2 (inner+ports), 3 (outer+ports):
- *          rc:u8 (int8) key[36] (bytes past rc are 0)        (256 bytes)
+ *          geneve_nopts nexthdr:u8, then the RSS input of the parse
+ *          (ofl_rss_flow_from_parse(), ofl_rss_tuple()) for 0 (inner,
+ *          default types), 1 (outer, default), 2 (inner, all types: the
+ *          IPV6_EX addresses), 3 (outer, all): type:u8 (int8)
+ *          input[36] (bytes past its length are 0)           (256 bytes)
  *
  * BPF: the step is a global (separately verified) function called in a
  * bounded loop with the result in the scratch map value, the form of
@@ -138,7 +140,7 @@ static inline __attribute__((always_inline)) int
 ofl_conf_parser_meta(const struct ofl_parse_result *r, int ret,
 		     uint8_t *out)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	const uint8_t *b;
 	unsigned int i, k;
 
@@ -183,14 +185,23 @@ ofl_conf_parser_meta(const struct ofl_parse_result *r, int ret,
 	out[107] = r->nexthdr;
 	for (k = 0; k < 4; k++) {
 		uint8_t *o = out + 108 + 37 * k;
+		struct ofl_rss_flow fl;
+		size_t len = 0;
 		int n;
 
-		for (i = 0; i < OFL_PARSE_FLOW_KEY_MAX; i++)
+		for (i = 0; i < OFL_RSS_TUPLE_MAX; i++)
 			key[i] = 0;
-		n = ofl_parse_flow_key(r, k, key);
+		n = ofl_rss_flow_from_parse(r, sizeof(*r), NULL, NULL,
+					    (k & 1) ? OFL_RSS_LEVEL_OUTER :
+						      OFL_RSS_LEVEL_INNER,
+					    &fl);
+		if (n >= 0 || n == OFL_ENOENT)
+			n = ofl_rss_tuple(&fl, (k & 2) ? OFL_RSS_HASH_ALL :
+						OFL_RSS_HASH_DEFAULT,
+					  OFL_RSS_XFRM_NONE, key, &len);
 		o[0] = (uint8_t)n;
-		for (i = 0; i < OFL_PARSE_FLOW_KEY_MAX; i++)
-			o[1 + i] = n > 0 && i < (unsigned int)n ? key[i] : 0;
+		for (i = 0; i < OFL_RSS_TUPLE_MAX; i++)
+			o[1 + i] = n > 0 && i < len ? key[i] : 0;
 	}
 	return 256;
 }

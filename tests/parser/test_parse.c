@@ -6,6 +6,7 @@
  */
 #include "ofl_test.h"
 #include <offload/parser.h>
+#include <offload/rss.h>
 #include "frames.h"
 #include "parser/internal.h"
 
@@ -53,9 +54,37 @@ static uint32_t be32(const void *p)
 	       (uint32_t)b[2] << 8 | b[3];
 }
 
+/*
+ * The Toeplitz input of a parsed flow, the one way lib/ builds it
+ * (ofl_rss_flow_from_parse(), ofl_rss_tuple()): KEY_OUTER or KEY_INNER,
+ * with KEY_PORTS the TCP/UDP types. Returns its length, or -1.
+ */
+#define KEY_INNER 0u
+#define KEY_OUTER 1u
+#define KEY_PORTS 2u
+
+static int rss_key(unsigned int flags, uint8_t *key)
+{
+	struct ofl_rss_flow fl;
+	uint32_t types = OFL_RSS_HASH(OFL_RSS_TYPE_IPV4) |
+			 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6);
+	size_t n;
+
+	if (flags & KEY_PORTS)
+		types = OFL_RSS_HASH_DEFAULT;
+	if (ofl_rss_flow_from_parse(&r, sizeof(r), NULL, NULL,
+				    (flags & KEY_OUTER) ? OFL_RSS_LEVEL_OUTER :
+							  OFL_RSS_LEVEL_INNER,
+				    &fl))
+		return -1;
+	if (ofl_rss_tuple(&fl, types, OFL_RSS_XFRM_NONE, key, &n) <= 0)
+		return -1;
+	return (int)n;
+}
+
 static void test_eth_ipv4_tcp(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	static const uint8_t want[12] = { 198, 18, 0, 1, 198, 18, 0, 2,
 					  0x04, 0xd2, 0, 80 };
 	(void)state;
@@ -72,9 +101,9 @@ static void test_eth_ipv4_tcp(void **state)
 	assert_int_equal(r.tcp_flags, 0x12);
 	assert_int_equal(r.encap, 0);
 	assert_ptr_equal(ofl_parse_inner(&r), &r.outer);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_PORTS, key), 12);
 	assert_memory_equal(key, want, 12);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER, key), 8);
+	assert_int_equal(rss_key(KEY_OUTER, key), 8);
 	assert_memory_equal(key, want, 8);
 }
 
@@ -338,7 +367,7 @@ static void test_gre_versions(void **state)
 
 static void test_udp_tunnels(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 
 	(void)state;
 	assert_int_equal(parse_frame(22), 0);
@@ -350,11 +379,11 @@ static void test_udp_tunnels(void **state)
 	assert_int_equal(be16(r.inner.ports + 2), 2222);
 	assert_int_equal(r.payload_off, 104);
 	assert_int_equal(r.payload_len, 16);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1111);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_OUTER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 10), 4789);
 	assert_int_equal(parse_frame(23), 0);
 	assert_string_equal(layers(&r), "eth@0 ipv6@14 udp@54 geneve@62 "
@@ -363,7 +392,7 @@ static void test_udp_tunnels(void **state)
 	assert_int_equal(r.geneve_nopts, 2);
 	assert_int_equal(be32(&r.tun_id), 7);
 	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_GENEVE);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(rss_key(KEY_PORTS, key), 36);
 	assert_int_equal(key[15], 1);
 	assert_int_equal(key[31], 2);
 }
@@ -503,21 +532,21 @@ static void assert_cut(size_t len, int err, const char *want_layers,
 
 static void test_cut_l4_ports(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	size_t k;
 
 	(void)state;
 	/* Eth/IPv4/TCP, TCP at 34: 3 bytes, then 4 .. 19 */
 	assert_true(fb_frame(0, &f));
 	assert_cut(37, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 8);
+	assert_int_equal(rss_key(KEY_PORTS, key), 8);
 	for (k = 4; k < 20; k++)
 		assert_cut(34 + k, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer,
 			   1234, 80, 6);
 	assert_int_equal(r.payload_off, 0);
 	assert_int_equal(r.payload_len, 0);
 	assert_int_equal(r.tcp_flags, 0);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1234);
 	assert_int_equal(be16(key + 10), 80);
 	/* data offset 15 (60 bytes) past the end of a 70-byte frame */
@@ -547,10 +576,10 @@ static void test_cut_l4_ports(void **state)
 	assert_true(fb_frame(2, &f));
 	assert_cut(61, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
 		   0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 32);
+	assert_int_equal(rss_key(KEY_PORTS, key), 32);
 	assert_cut(62, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
 		   443, 5555, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(rss_key(KEY_PORTS, key), 36);
 	assert_int_equal(be16(key + 32), 443);
 	assert_int_equal(be16(key + 34), 5555);
 	/* IPv6 first fragment / TCP at 62 */
@@ -565,14 +594,14 @@ static void test_cut_l4_ports(void **state)
 	assert_int_equal(be16(r.outer.ports + 2), 4789);
 	assert_int_equal(r.outer.l4_off, 34);
 	assert_int_equal(r.payload_off, 42);	/* the outer UDP's, as before */
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1111);
 	assert_int_equal(be16(key + 10), 2222);
 	assert_cut(87, OFL_ENODATA, "eth@0 ipv4@14 udp@34 vxlan@42 eth@50 "
 		   "ipv4@64", 84, &r.inner, 0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 8);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 8);
 	/* the outer UDP cut: the outer flow's ports */
 	assert_cut(38, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 40000,
 		   4789, 17);
