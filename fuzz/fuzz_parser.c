@@ -26,6 +26,51 @@ static int bad_ports(const struct ofl_parse_result *r,
 	return at + 4 > size || memcmp(fl->ports, data + at, 4);
 }
 
+/* the step API's result @s equals ofl_parse()'s @r (the specialised
+ * walk): byte for byte but the unused layers and an unused inner flow */
+static int differ(struct ofl_parse_result *r, struct ofl_parse_result *s)
+{
+	if (!r->encap)	/* inner holds nothing then */
+		memcpy(&s->inner, &r->inner, sizeof(r->inner));
+	return memcmp(r, s, offsetof(struct ofl_parse_result, layers)) ||
+	       memcmp(r->layers, s->layers, r->nlayers * sizeof(r->layers[0])) ||
+	       memcmp(&r->outer, &s->outer, sizeof(*r) -
+		      offsetof(struct ofl_parse_result, outer));
+}
+
+/* A UDP port table from bytes 1..3 (port, kind): ofl_parse_with() and the
+ * step API with ofl_parse_begin_with() must agree as well. */
+static void with_cfg(const uint8_t *data, size_t size, unsigned int root,
+		     struct ofl_parse_result *r, struct ofl_parse_result *s)
+{
+	struct ofl_parse_cfg cfg;
+	unsigned int port, i;
+	int ret;
+
+	if (size < 4)
+		return;
+	port = (unsigned int)data[1] << 8 | data[2];
+	ofl_parse_cfg_init(&cfg, sizeof(cfg));
+	ofl_parse_cfg_udp_add(&cfg, port ? port : 1,
+			      data[3] % (OFL_PARSE_UDP_KIND_MAX + 1));
+	ret = ofl_parse_with(data, data + size, root, &cfg, r, sizeof(*r));
+	if (ret > 0 || r->error != ret)
+		__builtin_trap();
+	ret = ofl_parse_begin_with(data, data + size, root, &cfg, s,
+				   sizeof(*s));
+	if (!ret) {
+		ret = OFL_ELOOP;
+		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+			ret = ofl_parse_step(data, data + size, s, sizeof(*s));
+			if (ret <= 0)
+				break;
+		}
+		ofl_parse_finish(s, ret, sizeof(*s));
+	}
+	if (differ(r, s))
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ofl_parse_result r, s;
@@ -69,12 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* ofl_parse() runs the per-node specialised walk, the step API the
 	 * generic one (as in BPF): they must agree byte for byte */
-	if (!r.encap)	/* inner holds nothing then */
-		memcpy(&s.inner, &r.inner, sizeof(r.inner));
-	if (memcmp(&r, &s, offsetof(struct ofl_parse_result, layers)) ||
-	    memcmp(r.layers, s.layers, r.nlayers * sizeof(r.layers[0])) ||
-	    memcmp(&r.outer, &s.outer, sizeof(r) -
-		   offsetof(struct ofl_parse_result, outer)))
+	if (differ(&r, &s))
 		__builtin_trap();
+	with_cfg(data, size, root, &r, &s);
 	return 0;
 }

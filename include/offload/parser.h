@@ -89,6 +89,7 @@ enum ofl_proto {
 	OFL_PROTO_GRE,		/* "gre" (NVGRE included) */
 	OFL_PROTO_VXLAN,	/* "vxlan" */
 	OFL_PROTO_GENEVE,	/* "geneve" */
+	OFL_PROTO_VXLAN_GPE,	/* "vxlan-gpe" */
 	OFL_PROTO_COUNT
 };
 
@@ -163,6 +164,7 @@ struct ofl_parse_flow {
 #define OFL_PARSE_TUN_VXLAN	2	/* tun_id is the 24-bit VNI */
 #define OFL_PARSE_TUN_GENEVE	3	/* tun_id is the 24-bit VNI */
 #define OFL_PARSE_TUN_IPIP	4	/* IPv4/IPv6 in IPv4/IPv6 */
+#define OFL_PARSE_TUN_VXLAN_GPE	5	/* tun_id is the 24-bit VNI */
 
 /* ofl_parse_result.gre_flags: the GRE fields present */
 #define OFL_PARSE_GRE_CSUM	0x01
@@ -217,12 +219,12 @@ struct ofl_parse_result {
 	/* Private walker state of the step API (lib/parser/internal.h),
 	 * kept in the result rather than in registers so that the BPF
 	 * verifier sees the same bounded unknowns at every loop head (and
-	 * prunes): not part of the result, 0 once ofl_parse() or
-	 * ofl_parse_finish() returns. */
-	uint16_t walk_[9];
+	 * prunes), and the copy of a UDP port table (ofl_parse_with()):
+	 * not part of the result. */
+	uint16_t walk_[35];
 };
 
-#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 128)
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 180)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 80, "flow is 80 bytes");
@@ -283,6 +285,84 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 		      struct ofl_parse_result *res, size_t res_size);
 
+/* ---- UDP tunnel ports: configuration, not constants ---- */
+
+/*
+ * Linux tells a NIC which UDP ports carry which tunnel (udp_tunnel_nic,
+ * ndo_udp_tunnel_add); VXLAN often runs on 8472 as well as 4789. A
+ * struct ofl_parse_cfg is such a table: fixed capacity, caller memory (a
+ * BPF map value in XDP), consulted by the walker at every UDP header in
+ * place of the built-in port table. Without one (ofl_parse(),
+ * ofl_parse_begin()) the built-in table applies: the IANA ports below.
+ */
+
+/** Ports a struct ofl_parse_cfg holds. */
+#define OFL_PARSE_CFG_UDP_MAX 16
+
+/* What a UDP destination port carries (struct ofl_parse_cfg.udp_kind) */
+#define OFL_PARSE_UDP_NONE	0	/* nothing: a free slot */
+#define OFL_PARSE_UDP_VXLAN	1	/* RFC 7348, IANA 4789 */
+#define OFL_PARSE_UDP_GENEVE	2	/* RFC 8926, IANA 6081 */
+#define OFL_PARSE_UDP_VXLAN_GPE	3	/* draft-ietf-nvo3-vxlan-gpe, 4790 */
+#define OFL_PARSE_UDP_GRE	4	/* GRE-in-UDP, RFC 8086, 4754 */
+#define OFL_PARSE_UDP_MPLS	5	/* MPLS-in-UDP, RFC 7510, 6635 */
+#define OFL_PARSE_UDP_KIND_MAX	5
+
+/**
+ * struct ofl_parse_cfg - the UDP tunnel port table.
+ * @size: sizeof(struct ofl_parse_cfg), set by ofl_parse_cfg_init() and
+ *        checked by every function taking the table (OFL_EINVAL if not).
+ * @udp_port: destination ports, host order; a slot is used when its
+ *            @udp_kind is not OFL_PARSE_UDP_NONE.
+ * @udp_kind: OFL_PARSE_UDP_* per slot.
+ * @reserved: zero.
+ *
+ * 56 bytes, no pointers: copy it with a byte copy, keep it in a map.
+ */
+struct ofl_parse_cfg {
+	uint32_t size;
+	uint16_t udp_port[OFL_PARSE_CFG_UDP_MAX];
+	uint8_t udp_kind[OFL_PARSE_CFG_UDP_MAX];
+	uint32_t reserved;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_cfg) == 56, "cfg is 56 bytes");
+
+/**
+ * ofl_parse_cfg_init() - the IANA defaults: 4789 VXLAN, 6081 GENEVE,
+ * 4790 VXLAN-GPE, 4754 GRE-in-UDP, 6635 MPLS-in-UDP (the built-in table).
+ * @cfg: the table, fully written.
+ * @size: sizeof(*@cfg) as the caller compiled it.
+ *
+ * Returns 0, or OFL_EINVAL (NULL @cfg, @size not the library's).
+ */
+OFL_API int ofl_parse_cfg_init(struct ofl_parse_cfg *cfg, size_t size);
+
+/**
+ * ofl_parse_cfg_udp_add() - say what UDP destination port @port carries.
+ * @cfg: a table from ofl_parse_cfg_init().
+ * @port: 1..65535, host order.
+ * @kind: OFL_PARSE_UDP_*; OFL_PARSE_UDP_NONE removes @port.
+ *
+ * A port already in the table gets the new kind (as ndo_udp_tunnel_add()
+ * for a port of another type would after a del). Returns 0, OFL_ENOSPC
+ * when all OFL_PARSE_CFG_UDP_MAX slots are used, OFL_ENOENT when removing
+ * a port that is not there, OFL_EINVAL for a bad argument or @cfg->size.
+ */
+OFL_API int ofl_parse_cfg_udp_add(struct ofl_parse_cfg *cfg,
+				  unsigned int port, unsigned int kind);
+
+/**
+ * ofl_parse_with() - ofl_parse() with a UDP tunnel port table.
+ * @cfg: the table (copied into @res's private walker state before the
+ *       walk), or NULL for the built-in table (then exactly ofl_parse()).
+ * Other arguments and the return value: as ofl_parse(); a @cfg whose
+ * size field is not sizeof(struct ofl_parse_cfg) is OFL_EINVAL with @res
+ * untouched.
+ */
+OFL_API int ofl_parse_with(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   struct ofl_parse_result *res, size_t res_size);
+
 /*
  * ofl_parse() in three parts, for BPF programs where one inlined walk of
  * OFL_PARSE_MAX_DEPTH steps is too much for the verifier: call
@@ -303,6 +383,16 @@ OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 OFL_API int ofl_parse_begin(const void *data, const void *end,
 			    unsigned int root, struct ofl_parse_result *res,
 			    size_t res_size);
+
+/**
+ * ofl_parse_begin_with() - ofl_parse_begin() with a UDP tunnel port table
+ * (see ofl_parse_with()); the steps then use it: it is copied into @res.
+ */
+OFL_API int ofl_parse_begin_with(const void *data, const void *end,
+				 unsigned int root,
+				 const struct ofl_parse_cfg *cfg,
+				 struct ofl_parse_result *res,
+				 size_t res_size);
 
 /**
  * ofl_parse_step() - parse the next header.

@@ -3,7 +3,8 @@
  * The built-in parse graph: const data only. ofl_parse() (walk.c) interprets
  * it; `ofl graph` dumps it. Adding a protocol means adding rows here, not
  * code. Protocol numbers: IEEE EtherTypes, IANA protocol numbers, RFC 7348
- * (VXLAN, UDP 4789), RFC 8926 (GENEVE, UDP 6081), RFC 2784/2890 (GRE),
+ * (VXLAN, UDP 4789), RFC 8926 (GENEVE, UDP 6081), draft-ietf-nvo3-vxlan-gpe
+ * (VXLAN-GPE, UDP 4790), RFC 2784/2890 (GRE),
  * RFC 2637 (GRE version 1), RFC 8754 (SRH), RFC 3032 (MPLS), RFC 2516 (PPPoE).
  */
 #include <offload/parser.h>
@@ -54,6 +55,9 @@ static const struct ofl_parse_md ofl__parse_md[] = {
 	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
 	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
 	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
+	/* 21 vxlan-gpe: the VNI as VXLAN's */
+	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
+	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
 };
 
 /* checks: the field's value v must have bit v set in allowed */
@@ -69,6 +73,9 @@ static const struct ofl_parse_check ofl__parse_chk[] = {
 	{ OFL__F(0, 2, 0x4000, 14, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
 	/* 6 geneve: version 0 */
 	{ OFL__F(0, 1, 0xc0, 6, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
+	/* 7 vxlan-gpe: version 0 (Linux drivers/net/vxlan drops a GPE header
+	 * of another version) */
+	{ OFL__F(0, 1, 0x30, 4, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
 };
 
 /* known TCP options (Linux tcp_parse_options(): wrong lengths skipped) */
@@ -144,19 +151,38 @@ static const struct ofl_parse_edge ofl__parse_edges[] = {
 	OFL__E(47, GRE, 0), OFL__E(4, IPV4, OFL__ENC),
 	OFL__E(41, IPV6, OFL__ENC), OFL__E(132, SCTP, 0), OFL__E(1, ICMP, 0),
 	OFL__E(2, IGMP, 0),
-	/* 41 UDP (4): VXLAN, GENEVE, GRE-in-UDP (RFC 8086), MPLS-in-UDP
-	 * (RFC 7510) */
+	/* 41 UDP (5): VXLAN, GENEVE, GRE-in-UDP (RFC 8086), MPLS-in-UDP
+	 * (RFC 7510), VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe, 4790). The
+	 * default port table: struct ofl_parse_cfg replaces it. */
 	OFL__E(4789, VXLAN, 0), OFL__E(6081, GENEVE, 0),
 	OFL__E(4754, GRE, 0), OFL__E(6635, MPLS, OFL__ENC),
-	/* 45 GRE (4) */
+	OFL__E(4790, VXLAN_GPE, 0),
+	/* 46 GRE (4) */
 	OFL__E(0x0800, IPV4, OFL__ENC), OFL__E(0x86dd, IPV6, OFL__ENC),
 	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x8847, MPLS, OFL__ENC),
-	/* 49 VXLAN (1) */
+	/* 50 VXLAN (1) */
 	OFL__E(0, ETH, OFL__ENC),
-	/* 50 GENEVE (3) */
+	/* 51 GENEVE (3) */
 	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x0800, IPV4, OFL__ENC),
 	OFL__E(0x86dd, IPV6, OFL__ENC),
-	/* 53 */
+	/* 54 VXLAN-GPE next protocol (4): IPv4, IPv6, Ethernet, MPLS (NSH,
+	 * 4, is not parsed) */
+	OFL__E(1, IPV4, OFL__ENC), OFL__E(2, IPV6, OFL__ENC),
+	OFL__E(3, ETH, OFL__ENC), OFL__E(5, MPLS, OFL__ENC),
+	/* 58 */
+};
+
+/* The edge a UDP port of each OFL_PARSE_UDP_* kind takes when a struct
+ * ofl_parse_cfg replaces the UDP table: the same nodes and flags as the
+ * built-in table's edges above (checked by the graph tests). */
+static const struct ofl_parse_edge
+ofl__parse_udp_edges[OFL_PARSE_UDP_KIND_MAX + 1] = {
+	[OFL_PARSE_UDP_NONE] = OFL__E(0, STOP, 0),
+	[OFL_PARSE_UDP_VXLAN] = OFL__E(4789, VXLAN, 0),
+	[OFL_PARSE_UDP_GENEVE] = OFL__E(6081, GENEVE, 0),
+	[OFL_PARSE_UDP_VXLAN_GPE] = OFL__E(4790, VXLAN_GPE, 0),
+	[OFL_PARSE_UDP_GRE] = OFL__E(4754, GRE, 0),
+	[OFL_PARSE_UDP_MPLS] = OFL__E(6635, MPLS, OFL__ENC),
 };
 
 static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
@@ -167,10 +193,11 @@ static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
 	[OFL__PT_PPP] = { 13, 2 },
 	[OFL__PT_IP4] = { 15, 11 },
 	[OFL__PT_IP6] = { 26, 15 },
-	[OFL__PT_UDP] = { 41, 4 },
-	[OFL__PT_GRE] = { 45, 4 },
-	[OFL__PT_VXLAN] = { 49, 1 },
-	[OFL__PT_GENEVE] = { 50, 3 },
+	[OFL__PT_UDP] = { 41, 5 },
+	[OFL__PT_GRE] = { 46, 4 },
+	[OFL__PT_VXLAN] = { 50, 1 },
+	[OFL__PT_GENEVE] = { 51, 3 },
+	[OFL__PT_GPE] = { 54, 4 },
 };
 
 #define OFL__NF_IP4 (OFL_PARSE_NF_L3 | OFL_PARSE_NF_IPPROTO)
@@ -272,6 +299,10 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GENEVE,
 		.md_first = 19, .md_count = 2, .chk_first = 6, .chk_count = 1,
 		.tun_kind = OFL_PARSE_TUN_GENEVE },
+	[OFL__PN_VXLAN_GPE] = { .proto = OFL_PROTO_VXLAN_GPE, .min_len = 8,
+		.next = OFL__F(3, 1, 0xff, 0, 1, 0), .table = OFL__PT_GPE,
+		.md_first = 21, .md_count = 2, .chk_first = 7, .chk_count = 1,
+		.tun_kind = OFL_PARSE_TUN_VXLAN_GPE },
 };
 
 /*
@@ -358,7 +389,7 @@ static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
 				  OFL__MV(13, 1, OFL__RO(tcp_flags)) } },
 	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
 		.flags = OFL__OP_L4P, OFL__NX(2, 2, 0xffff, 0),
-		.e_first = 41, .e_count = 4,
+		.e_first = 41, .e_count = 5,
 		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)) } },
 	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
 		.flags = OFL__OP_L4P,
@@ -373,28 +404,33 @@ static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
 		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_FLAGS,
 		/* version 0 or 1, no routing bit: both node checks at once */
 		OFL__CK(0, 0x4006, 0, OFL_EPROTONOSUPPORT),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 45, .e_count = 4 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 46, .e_count = 4 },
 	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
 		.ext = OFL_PARSE_OPX_MD, OFL__NX(0, 0, 0, 0),
-		.e_first = 49, .e_count = 1 },
+		.e_first = 50, .e_count = 1 },
 	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
 		.flags = OFL__OPC | OFL__OPH,
 		.ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_TLV,
 		OFL__CK(0, 0xc000, 0, OFL_EPROTONOSUPPORT),
 		OFL__HL(0, 0x3f, 0, 2, 8),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 50, .e_count = 3 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 51, .e_count = 3 },
+	[OFL__PN_VXLAN_GPE] = { .proto = OFL_PROTO_VXLAN_GPE, .min_len = 8,
+		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD,
+		OFL__CK(0, 0x3000, 0, OFL_EPROTONOSUPPORT),
+		OFL__NX(3, 1, 0xff, 0), .e_first = 54, .e_count = 4 },
 };
 
 static const char ofl__parse_node_names[OFL__PN_COUNT][16] = {
 	"stop", "eth", "vlan", "mpls", "mpls-payload", "pppoe", "arp", "ipv4",
 	"ipv6", "ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts",
 	"ah", "esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
-	"vxlan", "geneve",
+	"vxlan", "geneve", "vxlan-gpe",
 };
 
 static const char ofl__parse_table_names[OFL__PT_COUNT][16] = {
 	"none", "ethertype", "mpls-bos", "mpls-nibble", "ppp", "ip4-proto",
 	"ip6-nexthdr", "udp-port", "gre-proto", "vxlan", "geneve-proto",
+	"gpe-proto",
 };
 
 #if !defined(OFL_BPF)

@@ -279,7 +279,9 @@ const struct ofl_parse_graph *ofl__parse_graph(void);
 
 /*
  * The walker state of the step API, in struct ofl_parse_result's private
- * tail (walk_): 18 bytes, 2-byte aligned.
+ * tail (walk_): 70 bytes, 2-byte aligned; with a copy of the caller's UDP
+ * port table (ofl_parse_with(), ofl_parse_begin_with()), so that each step
+ * needs no further argument and BPF keeps it in the result's map value.
  */
 struct ofl__parse_walker {
 	uint8_t node;		/* graph node of the header at stop_off */
@@ -288,6 +290,11 @@ struct ofl__parse_walker {
 	uint16_t whlen;		/* within a step: the header length */
 	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
 				 * last option it matched (0: none) */
+	uint8_t ncfg;		/* 1: the UDP port table below applies */
+	uint8_t reserved;
+	uint16_t pad;
+	uint16_t udp_port[OFL_PARSE_CFG_UDP_MAX];	/* struct ofl_parse_cfg's */
+	uint8_t udp_kind[OFL_PARSE_CFG_UDP_MAX];
 };
 
 OFL_STATIC_ASSERT(sizeof(struct ofl__parse_walker) ==
@@ -323,6 +330,7 @@ enum {
 	OFL__PN_GRE,
 	OFL__PN_VXLAN,
 	OFL__PN_GENEVE,
+	OFL__PN_VXLAN_GPE,
 	OFL__PN_COUNT
 };
 
@@ -339,6 +347,7 @@ enum {
 	OFL__PT_GRE,		/* GRE protocol type */
 	OFL__PT_VXLAN,		/* always inner Ethernet */
 	OFL__PT_GENEVE,		/* GENEVE protocol type */
+	OFL__PT_GPE,		/* VXLAN-GPE next protocol */
 	OFL__PT_COUNT
 };
 

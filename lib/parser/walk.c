@@ -473,6 +473,27 @@ ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
 }
 
 /*
+ * The edge for UDP destination port @key from the caller's port table
+ * (copied into the walker state), or NULL: ofl_parse_with().
+ */
+OFL_INLINE const struct ofl_parse_edge *
+ofl__parse_udp_cfg(const struct ofl_parse_result *res, uint32_t key)
+{
+	const struct ofl__parse_walker *w =
+		(const struct ofl__parse_walker *)(const void *)res->walk_;
+	unsigned int j, k;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		OFL__PARSE_FORGET();
+		k = w->udp_kind[j];
+		if (k && w->udp_port[j] == key)
+			return OFL__PIDX(ofl__parse_udp_edges, k);
+	}
+	return NULL;
+}
+
+/*
  * Zero or copy whole 32-bit words of the result (it is 4-byte aligned and
  * a multiple of 4 bytes long): a counted loop without an early exit, which
  * compilers turn into a few vector stores (a byte loop with a break costs
@@ -901,7 +922,11 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		fl->ip_proto = (uint8_t)key;
 	if (nonfirst)
 		return 0;
-	e = ofl__parse_lookup(op, key);
+	/* natively nid is a constant: only the UDP node has this test */
+	if (nid == OFL__PN_UDP && OFL__W(res)->ncfg)
+		e = ofl__parse_udp_cfg(res, key);
+	else
+		e = ofl__parse_lookup(op, key);
 	if (!e) {
 		if (!op->dflt)
 			return 0;
@@ -1092,6 +1117,44 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
  */
 #define OFL__PARSE_SIZE_OK(sz) ((sz) == sizeof(struct ofl_parse_result))
 
+#define OFL__PARSE_CFG_OK(cfg) \
+	(!(cfg) || (cfg)->size == sizeof(struct ofl_parse_cfg))
+
+/* The caller's UDP port table into the walker state (after the reset). */
+OFL_INLINE void ofl__parse_cfg_load(struct ofl_parse_result *res,
+				    const struct ofl_parse_cfg *cfg)
+{
+	struct ofl__parse_walker *w = OFL__W(res);
+	unsigned int j;
+
+	if (!cfg)
+		return;
+	w->ncfg = 1;
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		w->udp_port[j] = cfg->udp_port[j];
+		w->udp_kind[j] = cfg->udp_kind[j] <= OFL_PARSE_UDP_KIND_MAX ?
+				 cfg->udp_kind[j] : OFL_PARSE_UDP_NONE;
+	}
+}
+
+OFL_API int ofl_parse_begin_with(const void *data, const void *end,
+				 unsigned int root,
+				 const struct ofl_parse_cfg *cfg,
+				 struct ofl_parse_result *res,
+				 size_t res_size)
+{
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
+		return OFL_EINVAL;
+	nid = ofl__parse_begin(data, end, root, res);
+	OFL__W(res)->node = (uint8_t)nid;
+	if (nid == OFL__PN_STOP)
+		return OFL_EINVAL;
+	ofl__parse_cfg_load(res, cfg);
+	return 0;
+}
+
 OFL_API int ofl_parse_begin(const void *data, const void *end,
 			    unsigned int root, struct ofl_parse_result *res,
 			    size_t res_size)
@@ -1129,9 +1192,10 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
 OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 		  "ofl_parse() stores stop_off without a clamp");
 
-OFL_API int ofl_parse(const void *data, const void *end,
-		      unsigned int root, struct ofl_parse_result *res,
-		      size_t res_size)
+OFL_INLINE int ofl__parse_run(const void *data, const void *end,
+				unsigned int root,
+				const struct ofl_parse_cfg *cfg,
+				struct ofl_parse_result *res, size_t res_size)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *e = (const uint8_t *)end;
@@ -1146,7 +1210,7 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	 * store-to-load latency to every header). The same checks in the
 	 * same order: size, reset, pointers, root.
 	 */
-	if (!OFL__PARSE_SIZE_OK(res_size))
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
 		return OFL_EINVAL;
 	ofl__parse_reset(res);
 	if (!p || e < p)
@@ -1160,6 +1224,7 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.nid = ofl__parse_root(root);
 	if (s.nid == OFL__PN_STOP)
 		goto inval;
+	ofl__parse_cfg_load(res, cfg);
 #if OFL__PARSE_SPECIALIZE
 	/*
 	 * The first step specialised for its root node (no node dispatch;
@@ -1194,4 +1259,18 @@ inval:
 	res->frame_len = 0;
 	res->error = OFL_EINVAL;
 	return OFL_EINVAL;
+}
+
+OFL_API int ofl_parse(const void *data, const void *end,
+		      unsigned int root, struct ofl_parse_result *res,
+		      size_t res_size)
+{
+	return ofl__parse_run(data, end, root, NULL, res, res_size);
+}
+
+OFL_API int ofl_parse_with(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   struct ofl_parse_result *res, size_t res_size)
+{
+	return ofl__parse_run(data, end, root, cfg, res, res_size);
 }

@@ -286,6 +286,166 @@ static void test_ipv6_ex_addresses(void **state)
 	assert_int_equal(r.outer.rtdst[4], 0);
 }
 
+/* Eth / IPv4 / UDP to @dport / VXLAN-GPE (next protocol @np) / inner */
+static void fb_gpe(unsigned int dport, unsigned int np, unsigned int ver)
+{
+	size_t ip, ip2;
+
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 17, 0, 0);
+	fb_udp(&f, 40000, dport);
+	fb_u8(&f, 0x0c | ver << 4);	/* I and P flags */
+	fb_u16(&f, 0);
+	fb_u8(&f, np);
+	fb_u32(&f, 77u << 8);
+	if (np == 3)
+		fb_eth(&f, 0x0800);
+	ip2 = fb_ipv4(&f, 6, 0, 0);
+	fb_tcp(&f, 1, 2, NULL, 0);
+	fb_ipv4_done(&f, ip2);
+	fb_ipv4_done(&f, ip);
+}
+
+static void test_vxlan_gpe(void **state)
+{
+	(void)state;
+	fb_gpe(4790, 1, 0);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "ipv4@50 tcp@70");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_VXLAN_GPE);
+	assert_int_equal(be32(&r.tun_id), 77);
+	assert_int_equal(r.encap, 1);
+	assert_int_equal(r.inner.family, 4);
+	fb_gpe(4790, 3, 0);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	fb_gpe(4790, 4, 0);	/* NSH: not parsed, the walk ends */
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42");
+	fb_gpe(4790, 1, 1);	/* version 1 */
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	assert_int_equal(r.stop_off, 42);
+}
+
+/* The parse of f with @cfg through ofl_parse_with() and through the step
+ * API (ofl_parse_begin_with()): the same bytes; returns the code. */
+static int parse_cfg(const struct ofl_parse_cfg *cfg)
+{
+	static struct ofl_parse_result a;
+	int ret, i;
+
+	ret = ofl_parse_with(f.b, f.b + f.n, OFL_PROTO_ETH, cfg, &r,
+			     sizeof(r));
+	assert_int_equal(ofl_parse_begin_with(f.b, f.b + f.n, OFL_PROTO_ETH,
+					      cfg, &a, sizeof(a)), 0);
+	i = 0;
+	do
+		ret = ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a));
+	while (ret > 0 && ++i < OFL_PARSE_MAX_DEPTH);
+	assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), r.error);
+	if (!r.encap)
+		memcpy(&a.inner, &r.inner, sizeof(r.inner));
+	assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
+					     layers) +
+			    r.nlayers * sizeof(r.layers[0]));
+	assert_memory_equal(&a.outer, &r.outer,
+			    offsetof(struct ofl_parse_result, walk_) -
+			    offsetof(struct ofl_parse_result, outer));
+	return r.error;
+}
+
+static void test_udp_port_table(void **state)
+{
+	struct ofl_parse_cfg cfg;
+	unsigned int p;
+
+	(void)state;
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg)), 0);
+	/* the defaults are the built-in table */
+	assert_true(fb_frame(22, &f));	/* VXLAN on 4789 */
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	assert_int_equal(parse_cfg(NULL), 0);
+	assert_int_equal(r.nlayers, 7);
+	/* VXLAN on 8472 (Linux's old default): only with the port added */
+	fb_set16(&f, 36, 8472);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34");
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 8472,
+					       OFL_PARSE_UDP_VXLAN), 0);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_VXLAN);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_int_equal(r.nlayers, 3);	/* ofl_parse(): built-in table */
+	/* 4789 removed: no longer a tunnel */
+	fb_set16(&f, 36, 4789);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_NONE), 0);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_NONE), OFL_ENOENT);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_int_equal(r.nlayers, 3);
+	/* a port re-typed: the last kind given wins */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_GENEVE), 0);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_VXLAN_GPE), 0);
+	fb_gpe(4789, 1, 0);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "ipv4@50 tcp@70");
+	/* full table */
+	for (p = 10000; ; p++) {
+		int ret = ofl_parse_cfg_udp_add(&cfg, p, OFL_PARSE_UDP_VXLAN);
+
+		if (ret == OFL_ENOSPC)
+			break;
+		assert_int_equal(ret, 0);
+		assert_true(p < 10000 + OFL_PARSE_CFG_UDP_MAX);
+	}
+	/* bad arguments */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 0, 1), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 65536, 1), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 1, 6), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg) + 4),
+			 OFL_EINVAL);
+	cfg.size = 16;
+	memset(&r, 0x5a, sizeof(r));
+	assert_int_equal(ofl_parse_with(f.b, f.b + f.n, OFL_PROTO_ETH, &cfg,
+					&r, sizeof(r)), OFL_EINVAL);
+	assert_int_equal(r.nlayers, 0x5a);	/* untouched */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 1, 1), OFL_EINVAL);
+}
+
+/* The per-kind UDP edges are the built-in UDP table's edges. */
+static void test_udp_kind_edges(void **state)
+{
+	struct ofl_parse_cfg cfg;
+	const struct ofl_parse_graph *g = ofl__parse_graph();
+	const struct ofl_parse_table *t = &g->tables[OFL__PT_UDP];
+	unsigned int j, k, n = 0;
+
+	(void)state;
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg)), 0);
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		if (!cfg.udp_kind[j])
+			continue;
+		n++;
+		for (k = 0; k < t->count; k++)
+			if (g->edges[t->first + k].key == cfg.udp_port[j])
+				break;
+		assert_true(k < t->count);
+	}
+	assert_int_equal(n, t->count);
+}
+
 static void test_fragments(void **state)
 {
 	(void)state;
@@ -1041,6 +1201,9 @@ int main(void)
 		cmocka_unit_test(test_step_api_equals_parse),
 		cmocka_unit_test(test_graph_ops_match_nodes),
 		cmocka_unit_test(test_ipv6_ex_addresses),
+		cmocka_unit_test(test_vxlan_gpe),
+		cmocka_unit_test(test_udp_port_table),
+		cmocka_unit_test(test_udp_kind_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
