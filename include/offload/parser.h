@@ -221,7 +221,14 @@ struct ofl_parse_result {
 	 * verifier sees the same bounded unknowns at every loop head (and
 	 * prunes), and the copy of a UDP port table (ofl_parse_with()):
 	 * not part of the result. */
-	uint16_t walk_[35];
+	uint16_t walk_[34];
+	uint8_t cut;		/* 1 if an IP datagram runs past the frame:
+				 * the outer or inner flow's l3_end (IP
+				 * total / payload length) is beyond
+				 * frame_len (a snapped capture, a cut XDP
+				 * buffer); the parse is not of a whole
+				 * datagram, whatever its return value */
+	uint8_t reserved2;
 };
 
 #define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 180)
@@ -279,8 +286,12 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * length that does not match its kind is skipped). MPLS: after the
  * bottom-of-stack entry the first nibble of the payload picks IPv4 (4) or
  * IPv6 (6); other values stop.
- * The IP total length is not checked against the frame (snapped captures
- * still parse); it only bounds payload_len (Ethernet padding excluded).
+ * The IP total length does not stop the parse (snapped captures still
+ * parse): it bounds payload_len (Ethernet padding excluded), and a
+ * datagram longer than the frame sets res->cut (reported, not an error).
+ * ICMP and ICMPv6: both headers are 8 bytes (type, code, checksum and the
+ * 4-byte rest of header that every message of RFC 792 and RFC 4443 has;
+ * Linux struct icmphdr, struct icmp6hdr); the message body is payload.
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 		      struct ofl_parse_result *res, size_t res_size);

@@ -279,7 +279,7 @@ const struct ofl_parse_graph *ofl__parse_graph(void);
 
 /*
  * The walker state of the step API, in struct ofl_parse_result's private
- * tail (walk_): 70 bytes, 2-byte aligned; with a copy of the caller's UDP
+ * tail (walk_): 68 bytes, 2-byte aligned; with a copy of the caller's UDP
  * port table (ofl_parse_with(), ofl_parse_begin_with()), so that each step
  * needs no further argument and BPF keeps it in the result's map value.
  */
@@ -292,7 +292,6 @@ struct ofl__parse_walker {
 				 * last option it matched (0: none) */
 	uint8_t ncfg;		/* 1: the UDP port table below applies */
 	uint8_t reserved;
-	uint16_t pad;
 	uint16_t udp_port[OFL_PARSE_CFG_UDP_MAX];	/* struct ofl_parse_cfg's */
 	uint8_t udp_kind[OFL_PARSE_CFG_UDP_MAX];
 };

@@ -15,7 +15,7 @@
  *          (ofl_parse_inner(); src[16]
  *          dst[16] ports[4] family ip_proto has_ports frag:u8
  *          l3_off:le16 l4_off:le16 l3_end:le16), payload_off:le16
- *          payload_len:le16                                   (202 bytes)
+ *          payload_len:le16 cut:u8                            (203 bytes)
  *   META   ret:le16 nvlan nmpls tun_kind gre_flags:u8 vlan_tci[4]:wire2
  *          mpls[4]:wire4 tun_id gre_seq esp_spi:wire4 srh_segleft
  *          srh_present tcp_flags tcp_opts:u8 srh_final[16] tcp_mss:wire2
@@ -133,7 +133,8 @@ ofl_conf_parser_parse(const struct ofl_parse_result *r, int ret,
 	ofl_conf_parser_flow(out + 152, r->encap ? &r->inner : &r->outer);
 	ofl_conf_put_le16(out + 198, r->payload_off);
 	ofl_conf_put_le16(out + 200, r->payload_len);
-	return 202;
+	out[202] = r->cut;
+	return 203;
 }
 
 static inline __attribute__((always_inline)) int

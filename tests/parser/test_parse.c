@@ -446,6 +446,32 @@ static void test_udp_kind_edges(void **state)
 	assert_int_equal(n, t->count);
 }
 
+/* A datagram longer than the frame is reported (res->cut), not an error;
+ * ICMP and ICMPv6 headers are 8 bytes. */
+static void test_datagram_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(0), 0);	/* Eth/IPv4/TCP + 16 bytes */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_buf(f.n - 1), 0);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(r.payload_len, 15);
+	assert_int_equal(parse_buf(40), OFL_ENODATA);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(parse_frame(29), 0);	/* Ethernet padding */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_frame(22), 0);	/* VXLAN: the inner cut */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_buf(f.n - 1), 0);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(parse_frame(28), 0);	/* ICMPv6: 8 bytes */
+	assert_int_equal(r.layers[2].len, 8);
+	assert_int_equal(r.payload_len, 16);
+	assert_int_equal(parse_buf(54 + 7), OFL_ENODATA);
+	assert_int_equal(parse_frame(8), 0);	/* ICMP: 8 bytes too */
+	assert_int_equal(r.layers[2].len, 8);
+}
+
 static void test_fragments(void **state)
 {
 	(void)state;
@@ -1202,6 +1228,7 @@ int main(void)
 		cmocka_unit_test(test_graph_ops_match_nodes),
 		cmocka_unit_test(test_ipv6_ex_addresses),
 		cmocka_unit_test(test_vxlan_gpe),
+		cmocka_unit_test(test_datagram_cut),
 		cmocka_unit_test(test_udp_port_table),
 		cmocka_unit_test(test_udp_kind_edges),
 	};
