@@ -18,7 +18,8 @@ extern "C" {
 #include <offload/rss.h>
 /* parse_hand.c: the result contract alone, for frames 0 and 1 only */
 int ofl_bench_hand_parse(const void *data, const void *end,
-			 unsigned int root, struct ofl_parse_result *res);
+			 unsigned int root, struct ofl_parse_result *res,
+			 size_t res_size);
 }
 #include "../tests/parser/frames.h"
 
@@ -68,7 +69,7 @@ void setup(Frame *fr, unsigned int which)
  * with its own frame and result slot.
  */
 using ParseFn = int (*)(const void *, const void *, unsigned int,
-			struct ofl_parse_result *);
+			struct ofl_parse_result *, size_t);
 
 template <ParseFn fn, unsigned int slot>
 void run_parse(benchmark::State &state)
@@ -81,7 +82,7 @@ void run_parse(benchmark::State &state)
 	const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 	for (auto _ : state) {
 		benchmark::DoNotOptimize(p);
-		int ret = fn(p, p + fr.f.n, OFL_PROTO_ETH, &r);
+		int ret = fn(p, p + fr.f.n, OFL_PROTO_ETH, &r, sizeof(r));
 		benchmark::DoNotOptimize(ret);
 		benchmark::ClobberMemory();
 	}
@@ -160,7 +161,7 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 		if (side == 2)
 			acc += (uint32_t)ofl_bench_hand_parse(p, p + fr->f.n,
 							      OFL_PROTO_ETH,
-							      &r);
+							      &r, sizeof(r));
 		else if (side)
 			acc += (uint32_t)ofl_parse(p, p + fr->f.n,
 						   OFL_PROTO_ETH, &r, sizeof(r));
@@ -196,7 +197,7 @@ bool hand_matches(void)
 		std::memset(&b, 0xa5, sizeof(b));
 		int ra = ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &a, sizeof(a));
 		int rb = ofl_bench_hand_parse(p, p + fr.f.n, OFL_PROTO_ETH,
-					      &b);
+					      &b, sizeof(b));
 		size_t used = a.nlayers * sizeof(a.layers[0]);
 		std::memset(reinterpret_cast<uint8_t *>(a.layers) + used, 0,
 			    sizeof(a.layers) - used);

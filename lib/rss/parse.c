@@ -73,17 +73,31 @@ OFL_INLINE void ofl__rss_ports_after_error(const uint8_t *p,
 	f->flags |= OFL_RSS_FLOW_PORTS;
 }
 
+/* 16 bytes (an address) between unaligned places: two 8-byte moves, not
+ * a byte loop (the parse itself is about 20 ns) */
+OFL_INLINE void ofl__rss_copy16(uint8_t *d, const uint8_t *s)
+{
+	ofl_copy8(d, s);
+	ofl_copy8(d + 8, s + 8);
+}
+
 OFL_API int ofl_rss_flow_from_parse(const struct ofl_parse_result *res,
 				    size_t res_size, const void *data,
 				    const void *end, unsigned int level,
 				    struct ofl_rss_flow *f)
 {
+	static const uint8_t zero[16];
 	const struct ofl_parse_flow *pf;
 
 	if (!res || !f || res_size != sizeof(*res) ||
 	    level > OFL_RSS_LEVEL_INNER)
 		return OFL_EINVAL;
-	ofl_zero_bytes(f, sizeof(*f), sizeof(*f));
+	OFL_STATIC_ASSERT(sizeof(*f) == 8 + 4 * 16, "flow: 8 + 4 x 16 bytes");
+	ofl_copy8(f, zero);
+	ofl__rss_copy16(f->src, zero);
+	ofl__rss_copy16(f->dst, zero);
+	ofl__rss_copy16(f->hao, zero);
+	ofl__rss_copy16(f->rtdst, zero);
 	pf = &res->outer;
 	if (level == OFL_RSS_LEVEL_INNER && res->encap &&
 	    (res->inner.family == 4 || res->inner.family == 6))
@@ -93,26 +107,25 @@ OFL_API int ofl_rss_flow_from_parse(const struct ofl_parse_result *res,
 	f->family = pf->family;
 	f->proto = pf->ip_proto;
 	/* an IPv4 flow's address bytes past the 4th are 0 */
-	ofl_copy_bytes(f->src, pf->src, 16, 16);
-	ofl_copy_bytes(f->dst, pf->dst, 16, 16);
+	ofl__rss_copy16(f->src, pf->src);
+	ofl__rss_copy16(f->dst, pf->dst);
 	if ((pf->frag & OFL_PARSE_FRAG_IS) &&
 	    !(pf->frag & OFL_PARSE_FRAG_FIRST)) {
 		f->flags |= OFL_RSS_FLOW_FRAG;
 	} else if (pf->has_ports && (f->proto == OFL__RSS_TCP ||
 				     f->proto == OFL__RSS_UDP)) {
-		ofl_copy_bytes(f->sport, pf->ports, 2, 2);
-		ofl_copy_bytes(f->dport, pf->ports + 2, 2, 2);
+		ofl_copy4(f->sport, pf->ports);	/* sport, dport adjacent */
 		f->flags |= OFL_RSS_FLOW_PORTS;
 	} else if (res->error) {
 		ofl__rss_ports_after_error((const uint8_t *)data,
 					   (const uint8_t *)end, res, pf, f);
 	}
 	if (pf->family == 6 && pf->has_hao) {
-		ofl_copy_bytes(f->hao, pf->hao, 16, 16);
+		ofl__rss_copy16(f->hao, pf->hao);
 		f->flags |= OFL_RSS_FLOW_HAO;
 	}
 	if (pf->family == 6 && pf->has_rtdst) {
-		ofl_copy_bytes(f->rtdst, pf->rtdst, 16, 16);
+		ofl__rss_copy16(f->rtdst, pf->rtdst);
 		f->flags |= OFL_RSS_FLOW_RTDST;
 	}
 	return 0;
