@@ -15,9 +15,11 @@
 
 extern "C" {
 #include <offload/parser.h>
+#include <offload/rss.h>
 /* parse_hand.c: the result contract alone, for frames 0 and 1 only */
 int ofl_bench_hand_parse(const void *data, const void *end,
-			 unsigned int root, struct ofl_parse_result *res);
+			 unsigned int root, struct ofl_parse_result *res,
+			 size_t res_size);
 }
 #include "../tests/parser/frames.h"
 
@@ -67,7 +69,7 @@ void setup(Frame *fr, unsigned int which)
  * with its own frame and result slot.
  */
 using ParseFn = int (*)(const void *, const void *, unsigned int,
-			struct ofl_parse_result *);
+			struct ofl_parse_result *, size_t);
 
 template <ParseFn fn, unsigned int slot>
 void run_parse(benchmark::State &state)
@@ -80,7 +82,7 @@ void run_parse(benchmark::State &state)
 	const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 	for (auto _ : state) {
 		benchmark::DoNotOptimize(p);
-		int ret = fn(p, p + fr.f.n, OFL_PROTO_ETH, &r);
+		int ret = fn(p, p + fr.f.n, OFL_PROTO_ETH, &r, sizeof(r));
 		benchmark::DoNotOptimize(ret);
 		benchmark::ClobberMemory();
 	}
@@ -96,20 +98,28 @@ void BM_hand_parse(benchmark::State &state)
 	run_parse<ofl_bench_hand_parse, 1>(state);
 }
 
-void BM_ofl_parse_flow_key(benchmark::State &state)
+/* ofl_parse() then the RSS input (ofl_rss_flow_from_parse() and
+ * ofl_rss_tuple(), the TCP/UDP types): what an RSS user pays. */
+void BM_ofl_parse_rss_input(benchmark::State &state)
 {
 	static Frame fr;
 	static struct ofl_parse_result r;
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	struct ofl_rss_flow fl;
+	uint8_t key[OFL_RSS_TUPLE_MAX];
+	size_t len;
 
 	setup(&fr, (unsigned int)state.range(0));
 	state.SetLabel(kNames[state.range(0)]);
 	const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 	for (auto _ : state) {
 		benchmark::DoNotOptimize(p);
-		ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &r);
-		int n = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
+		ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &r, sizeof(r));
+		ofl_rss_flow_from_parse(&r, sizeof(r), nullptr, nullptr,
+					OFL_RSS_LEVEL_OUTER, &fl);
+		int n = ofl_rss_tuple(&fl, OFL_RSS_HASH_DEFAULT,
+				      OFL_RSS_XFRM_NONE, key, &len);
 		benchmark::DoNotOptimize(n);
+		benchmark::DoNotOptimize(key);
 		benchmark::ClobberMemory();
 	}
 }
@@ -151,10 +161,10 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 		if (side == 2)
 			acc += (uint32_t)ofl_bench_hand_parse(p, p + fr->f.n,
 							      OFL_PROTO_ETH,
-							      &r);
+							      &r, sizeof(r));
 		else if (side)
 			acc += (uint32_t)ofl_parse(p, p + fr->f.n,
-						   OFL_PROTO_ETH, &r);
+						   OFL_PROTO_ETH, &r, sizeof(r));
 		else
 			acc += rte_net_get_ptype(&fr->m, &hl,
 						 RTE_PTYPE_ALL_MASK);
@@ -168,7 +178,7 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 BENCHMARK(BM_dpdk_get_ptype)->DenseRange(0, 2);
 BENCHMARK(BM_ofl_parse)->DenseRange(0, 2);
 BENCHMARK(BM_hand_parse)->DenseRange(0, 1);
-BENCHMARK(BM_ofl_parse_flow_key)->DenseRange(0, 2);
+BENCHMARK(BM_ofl_parse_rss_input)->DenseRange(0, 2);
 
 /*
  * parse_hand.c must give ofl_parse()'s result byte for byte (the layer
@@ -185,9 +195,9 @@ bool hand_matches(void)
 		const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
 		std::memset(&a, 0x5a, sizeof(a));
 		std::memset(&b, 0xa5, sizeof(b));
-		int ra = ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &a);
+		int ra = ofl_parse(p, p + fr.f.n, OFL_PROTO_ETH, &a, sizeof(a));
 		int rb = ofl_bench_hand_parse(p, p + fr.f.n, OFL_PROTO_ETH,
-					      &b);
+					      &b, sizeof(b));
 		size_t used = a.nlayers * sizeof(a.layers[0]);
 		std::memset(reinterpret_cast<uint8_t *>(a.layers) + used, 0,
 			    sizeof(a.layers) - used);

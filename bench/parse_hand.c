@@ -13,7 +13,8 @@
 #include <offload/parser.h>
 
 int ofl_bench_hand_parse(const void *data, const void *end,
-			 unsigned int root, struct ofl_parse_result *res);
+			 unsigned int root, struct ofl_parse_result *res,
+			 size_t res_size);
 
 typedef uint64_t __attribute__((may_alias, aligned(4))) ofl__hand_dword;
 
@@ -37,7 +38,8 @@ static inline void ofl__hand_layer(struct ofl_parse_result *res,
 
 __attribute__((visibility("default")))
 int ofl_bench_hand_parse(const void *data, const void *end,
-			 unsigned int root, struct ofl_parse_result *res)
+			 unsigned int root, struct ofl_parse_result *res,
+			 size_t res_size)
 {
 	const uint8_t *p = (const uint8_t *)data, *e = (const uint8_t *)end;
 	struct ofl_parse_flow *f = &res->outer;
@@ -45,11 +47,16 @@ int ofl_bench_hand_parse(const void *data, const void *end,
 	unsigned int off, nl, et, hl, tot, pend;
 	const uint8_t *h;
 
-	/* the same zeroing as ofl_parse(): all but the layer slots */
+	/* the same size check and zeroing as ofl_parse(): all but the
+	 * layer slots, in 8-byte words then the last 4 bytes */
+	if (res_size != sizeof(*res))
+		return -22;
 	((ofl__hand_dword *)res)[0] = 0;
 	for (i = 0; i < (sizeof(*res) -
 			 offsetof(struct ofl_parse_result, outer)) / 8; i++)
 		((ofl__hand_dword *)&res->outer)[i] = 0;
+	if ((sizeof(*res) - offsetof(struct ofl_parse_result, outer)) & 4)
+		*(uint32_t *)((uint8_t *)res + sizeof(*res) - 4) = 0;
 	if (!p || e < p || root != OFL_PROTO_ETH || flen < 18)
 		return -1;
 	res->frame_len = (uint16_t)(flen > 65535 ? 65535 : flen);
@@ -110,5 +117,6 @@ int ofl_bench_hand_parse(const void *data, const void *end,
 	if (f->l3_end - 1u < pend)
 		pend = f->l3_end;
 	res->payload_len = (uint16_t)(pend > off ? pend - off : 0);
+	res->cut = (uint8_t)(f->l3_end > res->frame_len);
 	return 0;
 }

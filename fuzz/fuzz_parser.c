@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /* lib/parser on arbitrary bytes, from each root; the step API (the generic
  * walk BPF runs) must agree with ofl_parse() (the per-node specialised
- * walk); the flow key never exceeds its bound; ports are the frame's 4
+ * walk); the RSS input built from the result (ofl_rss_flow_from_parse(),
+ * both levels, every hash type) never exceeds its bound; ports are the frame's 4
  * bytes at the flow's L4 header, or at stop_off when that header was cut
  * short (l4_off 0, an error). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <offload/parser.h>
+#include <offload/rss.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -24,16 +26,63 @@ static int bad_ports(const struct ofl_parse_result *r,
 	return at + 4 > size || memcmp(fl->ports, data + at, 4);
 }
 
+/* the step API's result @s equals ofl_parse()'s @r (the specialised
+ * walk): byte for byte but the unused layers and an unused inner flow */
+static int differ(struct ofl_parse_result *r, struct ofl_parse_result *s)
+{
+	if (!r->encap)	/* inner holds nothing then */
+		memcpy(&s->inner, &r->inner, sizeof(r->inner));
+	return memcmp(r, s, offsetof(struct ofl_parse_result, layers)) ||
+	       memcmp(r->layers, s->layers, r->nlayers * sizeof(r->layers[0])) ||
+	       memcmp(&r->outer, &s->outer, sizeof(*r) -
+		      offsetof(struct ofl_parse_result, outer));
+}
+
+/* A UDP port table from bytes 1..3 (port, kind): ofl_parse_with() and the
+ * step API with ofl_parse_begin_with() must agree as well. */
+static void with_cfg(const uint8_t *data, size_t size, unsigned int root,
+		     struct ofl_parse_result *r, struct ofl_parse_result *s)
+{
+	struct ofl_parse_cfg cfg;
+	unsigned int port, i;
+	int ret;
+
+	if (size < 4)
+		return;
+	port = (unsigned int)data[1] << 8 | data[2];
+	ofl_parse_cfg_init(&cfg, sizeof(cfg));
+	ofl_parse_cfg_udp_add(&cfg, port ? port : 1,
+			      data[3] % (OFL_PARSE_UDP_KIND_MAX + 1));
+	ret = ofl_parse_with(data, data + size, root, &cfg, r, sizeof(*r));
+	if (ret > 0 || r->error != ret)
+		__builtin_trap();
+	ret = ofl_parse_begin_with(data, data + size, root, &cfg, s,
+				   sizeof(*s));
+	if (!ret) {
+		ret = OFL_ELOOP;
+		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+			ret = ofl_parse_step(data, data + size, s, sizeof(*s));
+			if (ret <= 0)
+				break;
+		}
+		ofl_parse_finish(s, ret, sizeof(*s));
+	}
+	if (differ(r, s))
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ofl_parse_result r, s;
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
+	struct ofl_rss_flow fl;
 	unsigned int root = OFL_PROTO_ETH, i;
-	int ret, k;
+	size_t n;
+	int ret;
 
 	if (size && data[0] < 16)
 		root = data[0] < 8 ? OFL_PROTO_IPV4 : OFL_PROTO_IPV6;
-	ret = ofl_parse(data, data + size, root, &r);
+	ret = ofl_parse(data, data + size, root, &r, sizeof(r));
 	if (ret > 0 || r.error != ret || r.nlayers > OFL_PARSE_MAX_LAYERS)
 		__builtin_trap();
 	for (i = 0; i < r.nlayers; i++)
@@ -42,27 +91,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bad_ports(&r, &r.outer, data, size) ||
 	    (r.encap && bad_ports(&r, &r.inner, data, size)))
 		__builtin_trap();
-	k = ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key);
-	if (k > OFL_PARSE_FLOW_KEY_MAX)
-		__builtin_trap();
-	ret = ofl_parse_begin(data, data + size, root, &s);
+	for (i = OFL_RSS_LEVEL_OUTER; i <= OFL_RSS_LEVEL_INNER; i++) {
+		ret = ofl_rss_flow_from_parse(&r, sizeof(r), data, data + size,
+					      i, &fl);
+		if ((ret && ret != OFL_ENOENT) || (!ret && !fl.family) ||
+		    (fl.family != 6 && (fl.flags & (OFL_RSS_FLOW_HAO |
+						    OFL_RSS_FLOW_RTDST))) ||
+		    ofl_rss_tuple(&fl, OFL_RSS_HASH_ALL, OFL_RSS_XFRM_NONE,
+				  key, &n) < 0 ||
+		    n > OFL_RSS_TUPLE_MAX)
+			__builtin_trap();
+	}
+	ret = ofl_parse_begin(data, data + size, root, &s, sizeof(s));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-			ret = ofl_parse_step(data, data + size, &s);
+			ret = ofl_parse_step(data, data + size, &s, sizeof(s));
 			if (ret <= 0)
 				break;
 		}
-		ofl_parse_finish(&s, ret);
+		ofl_parse_finish(&s, ret, sizeof(s));
 	}
 	/* ofl_parse() runs the per-node specialised walk, the step API the
 	 * generic one (as in BPF): they must agree byte for byte */
-	if (!r.encap)	/* inner holds nothing then */
-		memcpy(&s.inner, &r.inner, sizeof(r.inner));
-	if (memcmp(&r, &s, offsetof(struct ofl_parse_result, layers)) ||
-	    memcmp(r.layers, s.layers, r.nlayers * sizeof(r.layers[0])) ||
-	    memcmp(&r.outer, &s.outer, sizeof(r) -
-		   offsetof(struct ofl_parse_result, outer)))
+	if (differ(&r, &s))
 		__builtin_trap();
+	with_cfg(data, size, root, &r, &s);
 	return 0;
 }

@@ -459,7 +459,7 @@ static void view_frame(const uint8_t *p, size_t caplen, struct view *r)
 	for (seg = 0; seg < 2 && !w.done; seg++) {
 		size_t next;
 
-		ofl_parse(p + base, p + caplen, OFL_PROTO_ETH, &res);
+		ofl_parse(p + base, p + caplen, OFL_PROTO_ETH, &res, sizeof(res));
 		for (i = 0; i < res.nlayers && !w.done; i++)
 			v_layer(&w, &res.layers[i], base + res.layers[i].offset);
 		if (w.done)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * ofl graph [--json | --dot]: dump the parse graph from the const tables
- * lib/parser walks (ofl_parse_graph()). Schema: docs/PARSER.md.
+ * lib/parser walks (ofl__parse_graph()). Schema: docs/PARSER.md.
  */
 #include <stdio.h>
 #include <string.h>
 #include <offload/parser.h>
 #include "cmds.h"
+/* The graph rows are lib/parser's private data (not ABI): `ofl graph` is
+ * their one reader outside lib/, linked with the static library, through
+ * the hidden accessor ofl__parse_graph(). */
+#include "parser/internal.h"
 
 static const char *const kind_names[] = { "plain", "tlv", "flag-fields" };
 static const char *const cnt_names[] = { "none", "vlan", "mpls", "exthdr" };
@@ -234,7 +238,7 @@ static void dump_dot(const struct ofl_parse_graph *g)
 
 int cmd_graph(int argc, char **argv)
 {
-	const struct ofl_parse_graph *g = ofl_parse_graph();
+	const struct ofl_parse_graph *g = ofl__parse_graph();
 
 	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		printf("usage: ofl graph [--json | --dot]\n  the parse graph "

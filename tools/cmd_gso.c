@@ -101,7 +101,7 @@ int cmd_gso(int argc, char **argv)
 		olen = len;
 		/* a snapped frame cannot be cut: it has no whole payload */
 		if (len == wire)
-			ofl_parse(d, d + len, OFL_PROTO_ETH, &pr);
+			ofl_parse(d, d + len, OFL_PROTO_ETH, &pr, sizeof(pr));
 		if (len == wire && !ofl_gso_meta_from_parse(&pr, d, len,
 							   (uint16_t)mss,
 							   &m)) {

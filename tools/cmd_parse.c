@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
-/* ofl parse [--json] FILE.pcap: the layers of every frame (lib/parser). */
+/*
+ * ofl parse [--json] [--vxlan-port N] [--geneve-port N] [--vxlan-gpe-port N]
+ *           FILE.pcap
+ * The layers of every frame (lib/parser). The port options (repeatable)
+ * add UDP destination ports to the tunnel port table, which starts with
+ * the IANA ports (struct ofl_parse_cfg, ofl_parse_with()).
+ */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <pcap/dlt.h>
@@ -87,6 +94,43 @@ static void parse_link_shift(struct ofl_parse_result *r, size_t off)
 		r->payload_off = add16(r->payload_off, o);
 }
 
+static const char ofl__parse_usage[] =
+"usage: ofl parse [--json] [--vxlan-port N] [--geneve-port N]\n"
+"                 [--vxlan-gpe-port N] FILE.pcap\n";
+
+/* --vxlan-port N and the like: the kind of UDP port, or 0 */
+static unsigned int parse_port_opt(const char *a)
+{
+	if (!strcmp(a, "--vxlan-port"))
+		return OFL_PARSE_UDP_VXLAN;
+	if (!strcmp(a, "--geneve-port"))
+		return OFL_PARSE_UDP_GENEVE;
+	if (!strcmp(a, "--vxlan-gpe-port"))
+		return OFL_PARSE_UDP_VXLAN_GPE;
+	return 0;
+}
+
+static int parse_port_add(struct ofl_parse_cfg *cfg, unsigned int kind,
+			  const char *v)
+{
+	char *e;
+	unsigned long port;
+	int err;
+
+	port = v ? strtoul(v, &e, 10) : 0;
+	if (!v || !*v || *e || port < 1 || port > 65535) {
+		fprintf(stderr, "ofl parse: a port is 1..65535\n");
+		return 2;
+	}
+	err = ofl_parse_cfg_udp_add(cfg, (unsigned int)port, kind);
+	if (err) {
+		fprintf(stderr, "ofl parse: port %lu: %s (at most %d ports)\n",
+			port, ofl_strerror(err), OFL_PARSE_CFG_UDP_MAX);
+		return 2;
+	}
+	return 0;
+}
+
 static int parse_linktype_ok(int lt)
 {
 	return lt == DLT_EN10MB || lt == DLT_RAW || lt == DLT_IPV4 ||
@@ -103,17 +147,30 @@ int cmd_parse(int argc, char **argv)
 	uint64_t ts;
 	unsigned long frame = 0;
 	size_t off;
-	unsigned int root;
+	unsigned int root, kind;
+	struct ofl_parse_cfg cfg;
 	int json = 0, i, rc, lt, err;
 
+	ofl_parse_cfg_init(&cfg, sizeof(cfg));
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			printf("usage: ofl parse [--json] FILE.pcap\n"
+		else if ((kind = parse_port_opt(argv[i])) != 0) {
+			err = parse_port_add(&cfg, kind,
+					     i + 1 < argc ? argv[i + 1] : NULL);
+			if (err)
+				return err;
+			i++;
+		} else if (!strcmp(argv[i], "-h") ||
+			   !strcmp(argv[i], "--help")) {
+			printf("%s"
 			       "  one line (or JSON object) per frame: its layers "
 			       "(protocol@offset),\n  flows, tunnel ids, and where "
-			       "parsing stopped (docs/PARSER.md)\n");
+			       "parsing stopped (docs/PARSER.md)\n"
+			       "  --vxlan-port N, --geneve-port N, "
+			       "--vxlan-gpe-port N: UDP port N carries that\n"
+			       "  tunnel too (repeatable; the IANA ports "
+			       "4789, 6081, 4790 always)\n", ofl__parse_usage);
 			return 0;
 		}
 		else if (argv[i][0] == '-' && argv[i][1]) {
@@ -126,7 +183,7 @@ int cmd_parse(int argc, char **argv)
 			path = NULL, i = argc;
 	}
 	if (!path) {
-		fprintf(stderr, "usage: ofl parse [--json] FILE.pcap\n");
+		fputs(ofl__parse_usage, stderr);
 		return 2;
 	}
 	in = pcapio_open_any(path, &lt);
@@ -142,7 +199,8 @@ int cmd_parse(int argc, char **argv)
 		frame++;
 		root = parse_link(lt, data, len, &off, &err);
 		if (root) {
-			ofl_parse(data + off, data + len, root, &r);
+			ofl_parse_with(data + off, data + len, root, &cfg, &r,
+				       sizeof(r));
 			parse_link_shift(&r, off);
 		} else {
 			/* not parsed: no layer, the error at the link

@@ -7,8 +7,8 @@
  * table gives; then the distribution over queues and its imbalance
  * (max/mean). Default key: Microsoft's verification key.
  *
- * The headers are found by lib/parser (ofl_parse()); its outer and inner
- * flows become the struct ofl_rss_flow that lib/rss hashes.
+ * The headers are found by lib/parser (ofl_parse()); lib/rss turns the
+ * chosen flow into its input (ofl_rss_flow_from_parse()) and hashes it.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -149,133 +149,6 @@ static void summary(const struct opts *o, const unsigned long *per,
 	       o->queues, frames ? max / mean : 0.0);
 }
 
-/* Destination options: the Home Address option (type 201, RFC 6275 6.3),
- * the source address of the IPV6_EX types. lib/parser walks these options
- * but does not keep this one: read it at the layer the parser found. */
-static void rss_hao(const uint8_t *h, size_t hl, struct ofl_rss_flow *f)
-{
-	size_t o = 2;
-	int i;
-
-	for (i = 0; i < 64 && o < hl; i++) {
-		if (h[o] == 0) { /* Pad1 */
-			o++;
-			continue;
-		}
-		if (o + 2 > hl || o + 2 + h[o + 1] > hl)
-			return;
-		if (h[o] == 201 && h[o + 1] == 16) {
-			memcpy(f->hao, h + o + 2, 16);
-			f->flags |= OFL_RSS_FLOW_HAO;
-		}
-		o += 2 + (size_t)h[o + 1];
-	}
-}
-
-/*
- * lib/parser stops at a malformed option list, but a NIC (and
- * __skb_flow_dissect(), which skips IPv6 option headers by their length
- * and reads just the 4 port bytes) still hashes the ports behind an IPv6
- * options header whose option TLVs are malformed. When the parse stopped
- * right after this flow's last IP / extension header, take the protocol
- * from that header and the ports from the 4 bytes behind it. (A TCP/UDP
- * header cut short by the snap length needs nothing here: the parser
- * gives its ports, has_ports, itself.)
- */
-static void rss_ports_after_error(const uint8_t *p, size_t len,
-				  const struct ofl_parse_result *res,
-				  const struct ofl_parse_flow *pf,
-				  struct ofl_rss_flow *f)
-{
-	const struct ofl_parse_layer *l = &res->layers[res->nlayers - 1];
-	const uint8_t *h = p + l->offset;
-	size_t l4 = (size_t)l->offset + l->len;
-	unsigned int nh;
-	int i;
-
-	for (i = 0; i < res->nlayers && res->layers[i].offset != pf->l3_off;
-	     i++)
-		;
-	/* only the flow whose headers were being parsed when it stopped */
-	if (i == res->nlayers || res->layers[i].encap != l->encap ||
-	    pf->l4_off)
-		return;
-	switch (l->proto) {
-	case OFL_PROTO_IPV4:
-		nh = h[9];
-		break;
-	case OFL_PROTO_IPV6:
-		nh = h[6];
-		break;
-	case OFL_PROTO_IPV6_HOPOPTS:
-	case OFL_PROTO_IPV6_ROUTE:
-	case OFL_PROTO_IPV6_DSTOPTS:
-	case OFL_PROTO_IPV6_FRAG:
-		nh = h[0];
-		break;
-	default:
-		return;
-	}
-	if ((nh != 6 && nh != 17) || l4 + 4 > len)
-		return;
-	f->proto = (uint8_t)nh;
-	memcpy(f->sport, p + l4, 2);
-	memcpy(f->dport, p + l4 + 2, 2);
-	f->flags |= OFL_RSS_FLOW_PORTS;
-}
-
-/*
- * The flow lib/rss hashes from one flow of a parse: addresses, the protocol
- * after the extension headers, TCP/UDP ports unless a non-first fragment
- * (the L3-only fallback), and for IPv6 the IPV6_EX addresses from the
- * extension headers of that IP layer (the parser lists them as layers).
- */
-static void rss_flow(const uint8_t *p, size_t len,
-		     const struct ofl_parse_result *res,
-		     const struct ofl_parse_flow *pf, struct ofl_rss_flow *f)
-{
-	int i;
-
-	memset(f, 0, sizeof(*f));
-	if (pf->family != 4 && pf->family != 6)
-		return;
-	f->family = pf->family;
-	f->proto = pf->ip_proto;
-	memcpy(f->src, pf->src, pf->family == 4 ? 4 : 16);
-	memcpy(f->dst, pf->dst, pf->family == 4 ? 4 : 16);
-	if ((pf->frag & OFL_PARSE_FRAG_IS) && !(pf->frag & OFL_PARSE_FRAG_FIRST))
-		f->flags |= OFL_RSS_FLOW_FRAG;
-	else if (pf->has_ports && (f->proto == 6 || f->proto == 17)) {
-		memcpy(f->sport, pf->ports, 2);
-		memcpy(f->dport, pf->ports + 2, 2);
-		f->flags |= OFL_RSS_FLOW_PORTS;
-	}
-	else if (res->error && res->nlayers)
-		rss_ports_after_error(p, len, res, pf, f);
-	if (pf->family != 6)
-		return;
-	for (i = 0; i < res->nlayers && res->layers[i].offset != pf->l3_off;
-	     i++)
-		;
-	for (i++; i < res->nlayers; i++) {
-		const struct ofl_parse_layer *l = &res->layers[i];
-		const uint8_t *h = p + l->offset;
-
-		if (l->proto == OFL_PROTO_IPV6_DSTOPTS)
-			rss_hao(h, l->len, f);
-		else if (l->proto == OFL_PROTO_IPV6_ROUTE && h[2] == 2 &&
-			 l->len >= 24) {
-			/* type 2 routing header: one address, RFC 6275 6.4 */
-			memcpy(f->rtdst, h + 8, 16);
-			f->flags |= OFL_RSS_FLOW_RTDST;
-		} else if (l->proto != OFL_PROTO_IPV6_HOPOPTS &&
-			   l->proto != OFL_PROTO_IPV6_ROUTE &&
-			   l->proto != OFL_PROTO_IPV6_FRAG &&
-			   l->proto != OFL_PROTO_AH)
-			break;
-	}
-}
-
 int cmd_rss(int argc, char **argv)
 {
 	static struct ofl_rss ctx;
@@ -312,23 +185,17 @@ int cmd_rss(int argc, char **argv)
 		return 1;
 	}
 	while ((r = pcapio_next(in, &data, &len, NULL, NULL)) == 1) {
-		struct ofl_rss_flow outer, inner;
-		const struct ofl_rss_flow *f;
+		struct ofl_rss_flow f;
 		uint32_t h, types;
 		uint16_t q;
 		int t;
 
 		types = o.ex ? OFL_RSS_HASH_ALL : OFL_RSS_HASH_DEFAULT;
-		ofl_parse(data, data + len, OFL_PROTO_ETH, &pr);
-		rss_flow(data, len, &pr, &pr.outer, &outer);
-		if (pr.encap)
-			rss_flow(data, len, &pr, &pr.inner, &inner);
-		else
-			memset(&inner, 0, sizeof(inner));
-		f = ofl_rss_flow_pick(&outer, &inner,
-				      o.inner ? OFL_RSS_LEVEL_INNER :
-						OFL_RSS_LEVEL_OUTER);
-		h = ofl_rss_hash_flow(&ctx, f, types, (unsigned int)o.xfrm,
+		ofl_parse(data, data + len, OFL_PROTO_ETH, &pr, sizeof(pr));
+		ofl_rss_flow_from_parse(&pr, sizeof(pr), data, data + len,
+					o.inner ? OFL_RSS_LEVEL_INNER :
+						  OFL_RSS_LEVEL_OUTER, &f);
+		h = ofl_rss_hash_flow(&ctx, &f, types, (unsigned int)o.xfrm,
 				      &t);
 		q = ofl_rss_reta_queue(&reta, h);
 		per[q]++;

@@ -69,6 +69,7 @@ void parser_print_json(FILE *f, unsigned long frame,
 			r->payload_off, r->payload_len);
 	if (r->tun_kind == OFL_PARSE_TUN_VXLAN ||
 	    r->tun_kind == OFL_PARSE_TUN_GENEVE ||
+	    r->tun_kind == OFL_PARSE_TUN_VXLAN_GPE ||
 	    (r->tun_kind == OFL_PARSE_TUN_GRE &&
 	     (r->gre_flags & OFL_PARSE_GRE_KEY)))
 		fprintf(f, ", \"tunnel_id\": %u", ntohl(r->tun_id));

@@ -75,6 +75,7 @@ enum ofl_proto {
 	OFL_PROTO_GRE,		/* "gre" (NVGRE included) */
 	OFL_PROTO_VXLAN,	/* "vxlan" */
 	OFL_PROTO_GENEVE,	/* "geneve" */
+	OFL_PROTO_VXLAN_GPE,	/* "vxlan-gpe" */
 	OFL_PROTO_COUNT
 };
 
@@ -104,7 +105,8 @@ struct ofl_parse_layer {
 /*
  * One L3/L4 flow. src/dst/ports are laid out as Toeplitz RSS hashes them:
  * for IPv6 bytes 0..35 are exactly src, dst, sport, dport; for IPv4 the
- * addresses sit in src[0..3] and dst[0..3] (use ofl_parse_flow_key()).
+ * addresses sit in src[0..3] and dst[0..3]. RSS input from a flow:
+ * ofl_rss_flow_from_parse() and ofl_rss_tuple() (offload/rss.h).
  */
 struct ofl_parse_flow {
 	uint8_t src[16];	/* source address, wire order */
@@ -123,7 +125,16 @@ struct ofl_parse_flow {
 	uint16_t l4_off;	/* offset of the L4 header, 0 if none
 				 * (or not wholly inside the frame) */
 	uint16_t l3_end;	/* IP header offset + IP total length, or 0 */
-	uint16_t reserved;
+	uint8_t has_hao;	/* 1 if hao[] holds an IPv6 Home Address */
+	uint8_t has_rtdst;	/* 1 if rtdst[] holds a type 2 routing
+				 * header's address */
+	/* IPv6 only, from this flow's extension headers, for the RSS
+	 * IPV6_EX hash types (ofl_rss_flow_from_parse()): */
+	uint8_t hao[16];	/* Home Address destination option (type
+				 * 201, RFC 6275 6.3), wire order; the last
+				 * one in the chain if several */
+	uint8_t rtdst[16];	/* address of a type 2 routing header
+				 * (RFC 6275 6.4; 24 bytes), wire order */
 };
 
 /* ofl_parse_result.tcp_opts: which TCP options were seen (RFC 9293 ...) */
@@ -139,6 +150,7 @@ struct ofl_parse_flow {
 #define OFL_PARSE_TUN_VXLAN	2	/* tun_id is the 24-bit VNI */
 #define OFL_PARSE_TUN_GENEVE	3	/* tun_id is the 24-bit VNI */
 #define OFL_PARSE_TUN_IPIP	4	/* IPv4/IPv6 in IPv4/IPv6 */
+#define OFL_PARSE_TUN_VXLAN_GPE	5	/* tun_id is the 24-bit VNI */
 
 /* ofl_parse_result.gre_flags: the GRE fields present */
 #define OFL_PARSE_GRE_CSUM	0x01
@@ -190,21 +202,25 @@ struct ofl_parse_result {
 	ofl_be32 tcp_sack[8];	/* up to 4 SACK blocks (left, right) */
 	uint8_t geneve_nopts;	/* GENEVE options walked */
 	uint8_t nexthdr;	/* IPv6 extension headers (and AH) seen */
-	/* Walker state, kept here rather than in registers so that the BPF
+	/* Private walker state of the step API (lib/parser/internal.h),
+	 * kept in the result rather than in registers so that the BPF
 	 * verifier sees the same bounded unknowns at every loop head (and
-	 * prunes): not part of the result, 0 once ofl_parse() returns. */
-	uint8_t node;		/* graph node of the header at stop_off */
-	uint8_t wflags;		/* within a step: counter index, fragment */
-	uint16_t opt_off;	/* TLV cursor within the current header */
-	uint16_t whlen;		/* within a step: the header length */
-	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
-				 * last option it matched (0: none) */
+	 * prunes), and the copy of a UDP port table (ofl_parse_with()):
+	 * not part of the result. */
+	uint16_t walk_[34];
+	uint8_t cut;		/* 1 if an IP datagram runs past the frame:
+				 * the outer or inner flow's l3_end (IP
+				 * total / payload length) is beyond
+				 * frame_len (a snapped capture, a cut XDP
+				 * buffer); the parse is not of a whole
+				 * datagram, whatever its return value */
+	uint8_t reserved2;
 };
 
-#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 48 + 128)
+#define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 180)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_layer) == 8, "layer is 8 bytes");
-OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 48, "flow is 48 bytes");
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_flow) == 80, "flow is 80 bytes");
 OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
 		  "ofl_parse_result layout changed");
 
@@ -216,6 +232,10 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * @root: where to start: OFL_PROTO_ETH (Ethernet), OFL_PROTO_IPV4 or
  *        OFL_PROTO_IPV6 (raw IP); anything else gives OFL_EINVAL.
  * @res: the result, fully (re)written. Must not be NULL.
+ * @res_size: sizeof(*@res) as the caller compiled it. The result's layout
+ *            follows OFL_PARSE_MAX_LAYERS: a caller built with another
+ *            value than the library gets OFL_EINVAL and @res untouched
+ *            (never a write past its struct). Pass sizeof(*res).
  *
  * Returns 0 when parsing ended normally: at a protocol without a next
  * header (TCP, UDP without a tunnel port, ESP, ICMP ...), at a next-protocol
@@ -236,7 +256,9 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  *                        _EXTHDR/_ENCAP headers of a kind
  *   OFL_E2BIG            more than OFL_PARSE_MAX_OPTS options in a header
  *   OFL_EMSGSIZE         a header starts at or after OFL_PARSE_MAX_HDR_OFF
- *   OFL_EINVAL           bad arguments (@root); nothing parsed
+ *   OFL_EINVAL           bad arguments (@root); nothing parsed. When
+ *                        @res_size is not the library's sizeof the
+ *                        result is not written at all
  * On success stop_off is the offset just past the last parsed header.
  *
  * Ports are taken from TCP, UDP and SCTP; IPv4 and IPv6 fragments with
@@ -250,11 +272,93 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  * length that does not match its kind is skipped). MPLS: after the
  * bottom-of-stack entry the first nibble of the payload picks IPv4 (4) or
  * IPv6 (6); other values stop.
- * The IP total length is not checked against the frame (snapped captures
- * still parse); it only bounds payload_len (Ethernet padding excluded).
+ * The IP total length does not stop the parse (snapped captures still
+ * parse): it bounds payload_len (Ethernet padding excluded), and a
+ * datagram longer than the frame sets res->cut (reported, not an error).
+ * ICMP and ICMPv6: both headers are 8 bytes (type, code, checksum and the
+ * 4-byte rest of header that every message of RFC 792 and RFC 4443 has;
+ * Linux struct icmphdr, struct icmp6hdr); the message body is payload.
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
-		      struct ofl_parse_result *res);
+		      struct ofl_parse_result *res, size_t res_size);
+
+/* ---- UDP tunnel ports: configuration, not constants ---- */
+
+/*
+ * Linux tells a NIC which UDP ports carry which tunnel (udp_tunnel_nic,
+ * ndo_udp_tunnel_add); VXLAN often runs on 8472 as well as 4789. A
+ * struct ofl_parse_cfg is such a table: fixed capacity, caller memory (a
+ * BPF map value in XDP), consulted by the walker at every UDP header in
+ * place of the built-in port table. Without one (ofl_parse(),
+ * ofl_parse_begin()) the built-in table applies: the IANA ports below.
+ */
+
+/** Ports a struct ofl_parse_cfg holds. */
+#define OFL_PARSE_CFG_UDP_MAX 16
+
+/* What a UDP destination port carries (struct ofl_parse_cfg.udp_kind) */
+#define OFL_PARSE_UDP_NONE	0	/* nothing: a free slot */
+#define OFL_PARSE_UDP_VXLAN	1	/* RFC 7348, IANA 4789 */
+#define OFL_PARSE_UDP_GENEVE	2	/* RFC 8926, IANA 6081 */
+#define OFL_PARSE_UDP_VXLAN_GPE	3	/* draft-ietf-nvo3-vxlan-gpe, 4790 */
+#define OFL_PARSE_UDP_GRE	4	/* GRE-in-UDP, RFC 8086, 4754 */
+#define OFL_PARSE_UDP_MPLS	5	/* MPLS-in-UDP, RFC 7510, 6635 */
+#define OFL_PARSE_UDP_KIND_MAX	5
+
+/**
+ * struct ofl_parse_cfg - the UDP tunnel port table.
+ * @size: sizeof(struct ofl_parse_cfg), set by ofl_parse_cfg_init() and
+ *        checked by every function taking the table (OFL_EINVAL if not).
+ * @udp_port: destination ports, host order; a slot is used when its
+ *            @udp_kind is not OFL_PARSE_UDP_NONE.
+ * @udp_kind: OFL_PARSE_UDP_* per slot.
+ * @reserved: zero.
+ *
+ * 56 bytes, no pointers: copy it with a byte copy, keep it in a map.
+ */
+struct ofl_parse_cfg {
+	uint32_t size;
+	uint16_t udp_port[OFL_PARSE_CFG_UDP_MAX];
+	uint8_t udp_kind[OFL_PARSE_CFG_UDP_MAX];
+	uint32_t reserved;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_parse_cfg) == 56, "cfg is 56 bytes");
+
+/**
+ * ofl_parse_cfg_init() - the IANA defaults: 4789 VXLAN, 6081 GENEVE,
+ * 4790 VXLAN-GPE, 4754 GRE-in-UDP, 6635 MPLS-in-UDP (the built-in table).
+ * @cfg: the table, fully written.
+ * @size: sizeof(*@cfg) as the caller compiled it.
+ *
+ * Returns 0, or OFL_EINVAL (NULL @cfg, @size not the library's).
+ */
+OFL_API int ofl_parse_cfg_init(struct ofl_parse_cfg *cfg, size_t size);
+
+/**
+ * ofl_parse_cfg_udp_add() - say what UDP destination port @port carries.
+ * @cfg: a table from ofl_parse_cfg_init().
+ * @port: 1..65535, host order.
+ * @kind: OFL_PARSE_UDP_*; OFL_PARSE_UDP_NONE removes @port.
+ *
+ * A port already in the table gets the new kind (as ndo_udp_tunnel_add()
+ * for a port of another type would after a del). Returns 0, OFL_ENOSPC
+ * when all OFL_PARSE_CFG_UDP_MAX slots are used, OFL_ENOENT when removing
+ * a port that is not there, OFL_EINVAL for a bad argument or @cfg->size.
+ */
+OFL_API int ofl_parse_cfg_udp_add(struct ofl_parse_cfg *cfg,
+				  unsigned int port, unsigned int kind);
+
+/**
+ * ofl_parse_with() - ofl_parse() with a UDP tunnel port table.
+ * @cfg: the table (copied into @res's private walker state before the
+ *       walk), or NULL for the built-in table (then exactly ofl_parse()).
+ * Other arguments and the return value: as ofl_parse(); a @cfg whose
+ * size field is not sizeof(struct ofl_parse_cfg) is OFL_EINVAL with @res
+ * untouched.
+ */
+OFL_API int ofl_parse_with(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   struct ofl_parse_result *res, size_t res_size);
 
 /*
  * ofl_parse() in three parts, for BPF programs where one inlined walk of
@@ -268,35 +372,52 @@ OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 
 /**
  * ofl_parse_begin() - reset @res and set the walk to start at @root.
- * @data, @end, @root, @res: as for ofl_parse().
+ * @data, @end, @root, @res, @res_size: as for ofl_parse().
  *
- * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments.
+ * Returns 0, or OFL_EINVAL (stored in res->error) for bad arguments; a
+ * wrong @res_size is OFL_EINVAL with @res untouched.
  */
 OFL_API int ofl_parse_begin(const void *data, const void *end,
-			    unsigned int root, struct ofl_parse_result *res);
+			    unsigned int root, struct ofl_parse_result *res,
+			    size_t res_size);
+
+/**
+ * ofl_parse_begin_with() - ofl_parse_begin() with a UDP tunnel port table
+ * (see ofl_parse_with()); the steps then use it: it is copied into @res.
+ */
+OFL_API int ofl_parse_begin_with(const void *data, const void *end,
+				 unsigned int root,
+				 const struct ofl_parse_cfg *cfg,
+				 struct ofl_parse_result *res,
+				 size_t res_size);
 
 /**
  * ofl_parse_step() - parse the next header.
  * @data, @end: the same frame as given to ofl_parse_begin().
  * @res: the result being built (its walker fields hold the position).
+ * @res_size: sizeof(*@res), as for ofl_parse().
  *
  * Returns 1 if there is a next header to parse, 0 when the walk ended
  * well, or a negative error (see ofl_parse()); after 0 or an error further
- * calls return 0 and change nothing.
+ * calls return 0 and change nothing. A wrong @res_size: OFL_EINVAL, @res
+ * untouched.
  */
 OFL_API int ofl_parse_step(const void *data, const void *end,
-			   struct ofl_parse_result *res);
+			   struct ofl_parse_result *res, size_t res_size);
 
 /**
  * ofl_parse_finish() - complete @res after the last step.
  * @res: the result.
  * @ret: the last ofl_parse_step() return value (1 if the step budget ran
  *       out: that is OFL_ELOOP).
+ * @res_size: sizeof(*@res), as for ofl_parse().
  *
  * Fills the derived field (payload length), clears the walker fields,
- * stores and returns the final code, as ofl_parse() returns it.
+ * stores and returns the final code, as ofl_parse() returns it. A wrong
+ * @res_size: OFL_EINVAL, @res untouched.
  */
-OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
+			     size_t res_size);
 
 /**
  * ofl_parse_inner() - the innermost flow of a result.
@@ -309,292 +430,6 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret);
 OFL_API const struct ofl_parse_flow *
 ofl_parse_inner(const struct ofl_parse_result *res);
 
-/** Largest flow key ofl_parse_flow_key() writes: IPv6 with ports. */
-#define OFL_PARSE_FLOW_KEY_MAX 36
-
-/* ofl_parse_flow_key() @flags */
-#define OFL_PARSE_KEY_INNER	0x0	/* innermost flow (default) */
-#define OFL_PARSE_KEY_OUTER	0x1	/* outermost flow */
-#define OFL_PARSE_KEY_PORTS	0x2	/* append ports if the flow has them */
-
-/**
- * ofl_parse_flow_key() - the bytes Toeplitz RSS hashes for a parsed flow.
- * @res: a result from ofl_parse() (any return value: a flow is usable
- *       once its IP header was parsed).
- * @flags: OFL_PARSE_KEY_INNER or OFL_PARSE_KEY_OUTER, optionally
- *         | OFL_PARSE_KEY_PORTS.
- * @key: OFL_PARSE_FLOW_KEY_MAX bytes of output.
- *
- * Writes, in wire order and without gaps, the source address, the
- * destination address and, when OFL_PARSE_KEY_PORTS is set and the flow
- * has ports (TCP/UDP/SCTP, not a non-first fragment; also a header cut
- * short after its ports, see has_ports), the source port and the
- * destination port: the input of the Microsoft RSS hash types
- * (IPv4: 4+4[+2+2], IPv6: 16+16[+2+2]). Returns the number of bytes written
- * (8, 12, 32 or 36) or OFL_ENOENT if that flow has no IP header. Whether a
- * fragment should be hashed with ports is the caller's (RSS's) decision:
- * see flow.frag.
- */
-OFL_API int ofl_parse_flow_key(const struct ofl_parse_result *res,
-			       unsigned int flags,
-			       uint8_t key[OFL_PARSE_FLOW_KEY_MAX]);
-
-/* ======================================================================
- * The parse graph as data (what ofl_parse() walks and `ofl graph` dumps).
- * ====================================================================== */
-
-/**
- * A field rule: value = ((be_load(hdr + off, size) & mask) >> shift)
- * * mult + add. size 0 means "no field" (value = add).
- */
-struct ofl_parse_field {
-	uint8_t off;		/* byte offset from the header start */
-	uint8_t size;		/* 0, 1, 2 or 4 bytes, big-endian */
-	uint8_t shift;		/* right shift after the mask */
-	uint8_t mult;		/* multiplier (0 is taken as 1) */
-	uint32_t mask;
-	uint16_t add;
-	uint16_t reserved;
-};
-
-/* node kinds */
-#define OFL_PARSE_KIND_PLAIN	0	/* length by hlen rule */
-#define OFL_PARSE_KIND_TLV	1	/* + TLV options in [min_len, hlen) */
-#define OFL_PARSE_KIND_FLAGS	2	/* + flag fields (GRE) after min_len */
-
-/* node flags */
-#define OFL_PARSE_NF_L3		0x01	/* an IP header: starts a flow */
-#define OFL_PARSE_NF_L4		0x02	/* an L4 header: l4_off, payload */
-#define OFL_PARSE_NF_PORTS	0x04	/* bytes 0..3 are sport, dport */
-#define OFL_PARSE_NF_IPPROTO	0x08	/* next field is an IP protocol */
-#define OFL_PARSE_NF_IPV6	0x10	/* with NF_L3: family 6, else 4 */
-
-/* counters (bounded header classes) */
-#define OFL_PARSE_CNT_NONE	0
-#define OFL_PARSE_CNT_VLAN	1
-#define OFL_PARSE_CNT_MPLS	2
-#define OFL_PARSE_CNT_EXTHDR	3
-#define OFL_PARSE_CNT_COUNT	4
-
-/* edge flags */
-#define OFL_PARSE_EF_ENCAP	0x01	/* the next header is a tunnel level deeper */
-
-/** One protocol node. */
-struct ofl_parse_node {
-	uint8_t proto;		/* enum ofl_proto recorded; 0: pseudo node */
-	uint8_t kind;		/* OFL_PARSE_KIND_* */
-	uint8_t flags;		/* OFL_PARSE_NF_* */
-	uint8_t min_len;	/* bytes that must be present */
-	struct ofl_parse_field hlen;	/* header length (size 0: min_len) */
-	struct ofl_parse_field next;	/* key for the table */
-	uint8_t table;		/* index into graph tables */
-	uint8_t dflt;		/* node if the table has no match (0: stop) */
-	uint8_t counter;	/* OFL_PARSE_CNT_* bound class */
-	uint8_t aux;		/* TLV desc (KIND_TLV) or flags desc (FLAGS) */
-	uint8_t md_first;	/* metadata rules: md[md_first .. +md_count) */
-	uint8_t md_count;
-	uint8_t chk_first;	/* checks: chk[chk_first .. +chk_count) */
-	uint8_t chk_count;
-	uint8_t frag_off;	/* 16-bit fragment field offset, 0: none */
-	uint8_t tun_kind;	/* OFL_PARSE_TUN_* set on an encap edge */
-	uint16_t frag_mask;	/* fragment offset bits in that field */
-	uint16_t frag_mf;	/* more-fragments bit in that field */
-	uint8_t tot_off;	/* 16-bit IP total length field, 0: none */
-	uint8_t tot_add;	/* added to it (IPv6: 40) */
-};
-
-/** A table entry: next-protocol key -> node. */
-struct ofl_parse_edge {
-	uint16_t key;
-	uint8_t node;		/* index into graph nodes */
-	uint8_t flags;		/* OFL_PARSE_EF_* */
-};
-
-/** A protocol table: edges[first .. first + count). */
-struct ofl_parse_table {
-	uint8_t first;
-	uint8_t count;
-};
-
-/* metadata rule flags */
-#define OFL_PARSE_MD_FLOW	0x01	/* dst is an offset in the current flow */
-#define OFL_PARSE_MD_COND	0x02	/* only if hdr[cond_off] == cond_val */
-#define OFL_PARSE_MD_INDEX	0x04	/* dst += len * (counter - 1), < 4 */
-#define OFL_PARSE_MD_SET	0x08	/* store the constant `len` at dst */
-
-/**
- * A metadata rule: copy @len bytes at header offset @src_off to byte @dst
- * of struct ofl_parse_result (or of the current ofl_parse_flow). Applied
- * only if the bytes lie inside the header. With OFL_PARSE_MD_SET, @len is a
- * constant stored into the byte at @dst and nothing is read.
- */
-struct ofl_parse_md {
-	uint8_t src_off;
-	uint8_t len;		/* 1..32 */
-	uint16_t dst;
-	uint8_t flags;		/* OFL_PARSE_MD_* */
-	uint8_t cond_off;
-	uint8_t cond_val;
-	uint8_t reserved;
-};
-
-/** A check: the field's value v must have bit v set in @allowed. */
-struct ofl_parse_check {
-	struct ofl_parse_field field;
-	uint32_t allowed;
-	int16_t err;		/* OFL_E* when the check fails */
-	uint16_t reserved;
-};
-
-/**
- * A TLV list description. An option is [type][len]... at @type_off/len
- * field; its total length is the len field rule; @pad1 (if not 0xffff) is a
- * one-byte option, @eol (if not 0xffff) ends the list.
- */
-struct ofl_parse_tlv {
-	uint8_t start;		/* offset of the first option in the header */
-	uint8_t reserved0;
-	uint8_t type_off;	/* offset of the type byte in the option */
-	uint8_t min_opt;	/* bytes an option needs before its length */
-	uint16_t pad1;		/* one-byte padding type, 0xffff: none */
-	uint16_t eol;		/* end-of-list type, 0xffff: none */
-	uint8_t opt_first;	/* option rules: opts[opt_first .. +opt_count) */
-	uint8_t opt_count;
-	struct ofl_parse_field len;	/* option length from option start */
-	uint16_t count_dst;	/* result byte counting options, 0xffff none */
-	uint16_t reserved;
-};
-
-/**
- * A known option: if type == @type and @min_len <= length <= @max_len, copy
- * min(length - @src_off, @copy_max) bytes from option offset @src_off to
- * result byte @dst, OR @bit into result byte @bit_dst, and store
- * (length - @src_off) / @cnt_div into result byte @cnt_dst (0xffff: none).
- */
-struct ofl_parse_opt {
-	uint8_t type;
-	uint8_t min_len;
-	uint8_t max_len;
-	uint8_t src_off;
-	uint8_t copy_max;
-	uint8_t bit;
-	uint8_t cnt_div;
-	uint8_t reserved;
-	uint16_t dst;
-	uint16_t bit_dst;
-	uint16_t cnt_dst;
-	uint16_t reserved2;
-};
-
-/**
- * Flag fields (GRE): after the @min_len base header, for each entry in
- * order, if (flags field & @mask) the field of @size bytes is present; its
- * bytes are copied to result byte @dst (0xffff: not kept) and @bit is OR-ed
- * into result byte @bit_dst.
- */
-struct ofl_parse_flagfield {
-	uint16_t mask;
-	uint8_t size;
-	uint8_t bit;
-	uint16_t dst;
-	uint16_t bit_dst;
-};
-
-struct ofl_parse_flags {
-	struct ofl_parse_field field;	/* the flags word */
-	uint8_t ff_first;		/* flag fields: ff[ff_first .. +ff_count) */
-	uint8_t ff_count;
-	uint16_t reserved;
-};
-
-/*
- * The compiled form of a node: what ofl_parse() actually reads per header,
- * one 32-byte row per node (same index), derived by hand from the rows
- * above and checked against them field by field by the parser unit tests
- * (tests/parser/test_parse.c, test_graph_ops_match_nodes). Everything the
- * common headers need is a shift, a mask or a fixed-size move; the rest
- * (TLV options, GRE flag fields, conditional metadata, fragments, the IP
- * total length) is flagged in @ext and taken from the node row.
- */
-
-/* ofl_parse_op.flags */
-#define OFL_PARSE_OP_CHK	0x01	/* (be16 at chk_off & chk_mask) == chk_val */
-#define OFL_PARSE_OP_HLEN	0x02	/* variable length (hl_* rule) */
-#define OFL_PARSE_OP_L3		0x04	/* = OFL_PARSE_NF_L3 */
-#define OFL_PARSE_OP_L4		0x08	/* = OFL_PARSE_NF_L4 */
-#define OFL_PARSE_OP_PORTS	0x10	/* = OFL_PARSE_NF_PORTS */
-#define OFL_PARSE_OP_IPPROTO	0x20	/* = OFL_PARSE_NF_IPPROTO */
-#define OFL_PARSE_OP_IPV6	0x40	/* = OFL_PARSE_NF_IPV6 */
-
-/* ofl_parse_op.ext: node-row work done after the moves */
-#define OFL_PARSE_OPX_MD	0x01	/* the node's metadata rules */
-#define OFL_PARSE_OPX_FRAG	0x02	/* the node's fragment rule */
-#define OFL_PARSE_OPX_TOT	0x04	/* the node's IP total length rule */
-#define OFL_PARSE_OPX_TLV	0x08	/* KIND_TLV: walk the options */
-#define OFL_PARSE_OPX_FLAGS	0x10	/* KIND_FLAGS: flag fields */
-
-/* ofl_parse_move.size_fl: size in the low 6 bits (1, 2, 4, 16 or 32) */
-#define OFL_PARSE_MV_FLOW	0x40	/* dst is within the current flow */
-#define OFL_PARSE_MV_INDEX	0x80	/* dst += size * (counter - 1), < 4 */
-
-/** A fixed-size move of header bytes [src, src + size) to result byte dst. */
-struct ofl_parse_move {
-	uint8_t src;
-	uint8_t size_fl;	/* size | OFL_PARSE_MV_* */
-	uint16_t dst;
-};
-
-/**
- * One compiled node. Length: hlen = ((hdr[hl_off] & hl_mask) >> hl_shr
- * << hl_shl) + hl_add if OFL_PARSE_OP_HLEN, else min_len. Next key:
- * (big-endian load of nx_size (0, 1 or 2) bytes at nx_off & nx_mask) >>
- * nx_shr, looked up in edges[e_first .. e_first + e_count).
- */
-struct ofl_parse_op {
-	uint8_t proto;		/* as the node */
-	uint8_t min_len;	/* as the node */
-	uint8_t flags;		/* OFL_PARSE_OP_* */
-	uint8_t ext;		/* OFL_PARSE_OPX_* */
-	uint8_t hl_off, hl_mask, hl_shr, hl_shl;
-	uint8_t hl_add;
-	uint8_t nx_off, nx_size, nx_shr;
-	uint16_t nx_mask;
-	uint8_t chk_off;
-	int8_t chk_err;		/* OFL_E* when the check fails */
-	uint16_t chk_mask, chk_val;
-	uint8_t e_first, e_count;	/* the node's table, inlined */
-	uint8_t counter;	/* as the node */
-	uint8_t dflt;		/* as the node */
-	struct ofl_parse_move mv[2];	/* size 0: unused */
-};
-
-OFL_STATIC_ASSERT(sizeof(struct ofl_parse_op) == 32, "op is 32 bytes");
-
-/** The whole graph: arrays of const data and their lengths. */
-struct ofl_parse_graph {
-	const struct ofl_parse_node *nodes;
-	const char (*node_names)[16];
-	const struct ofl_parse_table *tables;
-	const char (*table_names)[16];
-	const struct ofl_parse_edge *edges;
-	const struct ofl_parse_md *md;
-	const struct ofl_parse_check *chk;
-	const struct ofl_parse_tlv *tlv;
-	const struct ofl_parse_opt *opts;
-	const struct ofl_parse_flags *flags;
-	const struct ofl_parse_flagfield *ff;
-	const struct ofl_parse_op *ops;	/* compiled nodes, nnodes rows */
-	uint16_t nnodes, ntables, nedges, nmd, nchk, ntlv, nopts, nflags, nff;
-	uint8_t root_eth, root_ipv4, root_ipv6;
-	uint8_t counter_max[OFL_PARSE_CNT_COUNT];	/* bound per class */
-};
-
-/**
- * ofl_parse_graph() - the const graph ofl_parse() walks (for dumps such as
- * `ofl graph`, and for loading it elsewhere). Never NULL. Userspace only in
- * spirit: in BPF it would put pointers into .rodata, so do not call it there.
- */
-OFL_API const struct ofl_parse_graph *ofl_parse_graph(void);
 
 OFL_END_DECLS
 

@@ -299,6 +299,44 @@ OFL_API const struct ofl_rss_flow *
 ofl_rss_flow_pick(const struct ofl_rss_flow *outer,
 		  const struct ofl_rss_flow *inner, unsigned int level);
 
+struct ofl_parse_result;
+
+/**
+ * ofl_rss_flow_from_parse() - the flow RSS hashes, from a lib/parser result.
+ * @res: a result of ofl_parse() (or the step API), any return value: a
+ *       flow is usable once its IP header was parsed.
+ * @res_size: sizeof(*@res) as the caller compiled it (see ofl_parse()).
+ * @data, @end: the frame @res was parsed from, or both NULL. Only read
+ *              for the ports behind an IPv6 option header whose options
+ *              are malformed (4 bytes, see below); NULL skips that.
+ * @level: enum ofl_rss_level: OFL_RSS_LEVEL_INNER takes the innermost flow
+ *         of a tunnel when it has an IP header, else the outer flow (as
+ *         ofl_rss_flow_pick()).
+ * @f: the flow, fully written (zeroed first).
+ *
+ * The one way from a parse to Toeplitz input (then ofl_rss_tuple() or
+ * ofl_rss_hash_flow()), for every hash type: addresses; the protocol
+ * after the IPv6 extension headers; TCP/UDP ports unless the flow is a
+ * non-first fragment (OFL_RSS_FLOW_FRAG: the L3 fallback), also from an
+ * L4 header cut short after its ports (the parser's has_ports); for IPv6
+ * the Home Address option (OFL_RSS_FLOW_HAO) and the type 2 routing
+ * address (OFL_RSS_FLOW_RTDST) of that flow's extension headers, which
+ * the _EX types hash. Where the parse stopped with an error right behind
+ * the flow's last IP or extension header (a malformed or too long IPv6
+ * option list: OFL_EBADMSG, OFL_E2BIG), TCP/UDP ports are
+ * still taken from the 4 bytes behind that header when @data is given and
+ * they are inside the frame, as __skb_flow_dissect() (which skips option
+ * headers by their length) and NICs hash them.
+ *
+ * Returns 0, OFL_ENOENT if the chosen flow has no IP header (@f is all
+ * zero: family 0, hashed as OFL_RSS_TYPE_NONE), or OFL_EINVAL (NULL @res
+ * or @f, @res_size not the library's, @level unknown; @f untouched).
+ */
+OFL_API int ofl_rss_flow_from_parse(const struct ofl_parse_result *res,
+				    size_t res_size, const void *data,
+				    const void *end, unsigned int level,
+				    struct ofl_rss_flow *f);
+
 /**
  * ofl_rss_hash_flow() - ofl_rss_tuple() then ofl_rss_hash().
  * @type: if non-NULL, gets the enum ofl_rss_type (or the negative error).

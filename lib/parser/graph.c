@@ -3,7 +3,8 @@
  * The built-in parse graph: const data only. ofl_parse() (walk.c) interprets
  * it; `ofl graph` dumps it. Adding a protocol means adding rows here, not
  * code. Protocol numbers: IEEE EtherTypes, IANA protocol numbers, RFC 7348
- * (VXLAN, UDP 4789), RFC 8926 (GENEVE, UDP 6081), RFC 2784/2890 (GRE),
+ * (VXLAN, UDP 4789), RFC 8926 (GENEVE, UDP 6081), draft-ietf-nvo3-vxlan-gpe
+ * (VXLAN-GPE, UDP 4790), RFC 2784/2890 (GRE),
  * RFC 2637 (GRE version 1), RFC 8754 (SRH), RFC 3032 (MPLS), RFC 2516 (PPPoE).
  */
 #include <offload/parser.h>
@@ -33,19 +34,28 @@ static const struct ofl_parse_md ofl__parse_md[] = {
 	{ 0, 1, OFL__RO(srh_present), OFL_PARSE_MD_COND | OFL_PARSE_MD_SET,
 	  2, 4, 0 },
 	{ 8, 16, OFL__RO(srh_final), OFL_PARSE_MD_COND, 2, 4, 0 },
-	/* 9 esp: SPI */
+	/* 9 ipv6-route, routing type 2 (RFC 6275 6.4, 24 bytes): the home
+	 * address, for the RSS IPV6_EX types (flagged only if all there) */
+	{ 8, 16, OFL__FO(rtdst), OFL_PARSE_MD_COND | OFL_PARSE_MD_FLOW,
+	  2, 2, 0 },
+	{ 24, 1, OFL__FO(has_rtdst),
+	  OFL_PARSE_MD_COND | OFL_PARSE_MD_FLOW | OFL_PARSE_MD_SET, 2, 2, 0 },
+	/* 11 esp: SPI */
 	{ 0, 4, OFL__RO(esp_spi), 0, 0, 0, 0 },
-	/* 10 tcp: ports, flags */
+	/* 12 tcp: ports, flags */
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
 	{ 13, 1, OFL__RO(tcp_flags), 0, 0, 0, 0 },
-	/* 12 udp, 13 sctp: ports */
+	/* 14 udp, 15 sctp: ports */
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
 	{ 0, 4, OFL__FO(ports), OFL_PARSE_MD_FLOW, 0, 0, 0 },
-	/* 14 gre: forget the flags of an outer GRE */
+	/* 16 gre: forget the flags of an outer GRE */
 	{ 0, 0, OFL__RO(gre_flags), OFL_PARSE_MD_SET, 0, 0, 0 },
-	/* 15 vxlan, 17 geneve: 24-bit VNI at byte 4 into tun_id[1..3] */
+	/* 17 vxlan, 19 geneve: 24-bit VNI at byte 4 into tun_id[1..3] */
 	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
 	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
+	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
+	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
+	/* 21 vxlan-gpe: the VNI as VXLAN's */
 	{ 0, 0, OFL__RO(tun_id), OFL_PARSE_MD_SET, 0, 0, 0 },
 	{ 4, 3, OFL__RO(tun_id) + 1, 0, 0, 0, 0 },
 };
@@ -63,6 +73,9 @@ static const struct ofl_parse_check ofl__parse_chk[] = {
 	{ OFL__F(0, 2, 0x4000, 14, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
 	/* 6 geneve: version 0 */
 	{ OFL__F(0, 1, 0xc0, 6, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
+	/* 7 vxlan-gpe: version 0 (Linux drivers/net/vxlan drops a GPE header
+	 * of another version) */
+	{ OFL__F(0, 1, 0x30, 4, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
 };
 
 /* known TCP options (Linux tcp_parse_options(): wrong lengths skipped) */
@@ -77,9 +90,14 @@ static const struct ofl_parse_opt ofl__parse_opts[] = {
 	  OFL__RO(tcp_opts), OFL__RO(tcp_nsack), 0 },
 	{ 8, 10, 10, 2, 8, OFL_PARSE_TCPOPT_TS, 0, 0, OFL__RO(tcp_ts),
 	  OFL__RO(tcp_opts), OFL__NONE, 0 },
+	/* 5: IPv6 destination options: Home Address (RFC 6275 6.3, type
+	 * 201, 16 bytes) into the current flow, for the RSS IPV6_EX types */
+	{ 201, 18, 18, 2, 16, 1, 0, OFL_PARSE_OPT_FLOW, OFL__FO(hao),
+	  OFL__FO(has_hao), OFL__NONE, 0 },
 };
 
-/* TLV lists: 0 TCP options, 1 IPv6 options, 2 GENEVE options */
+/* TLV lists: 0 TCP options, 1 IPv6 hop-by-hop options, 2 GENEVE options,
+ * 3 IPv6 destination options (1 + the Home Address option) */
 static const struct ofl_parse_tlv ofl__parse_tlv[] = {
 	{ .start = 20, .type_off = 0, .min_opt = 2, .pad1 = 1, .eol = 0,
 	  .opt_first = 0, .opt_count = 5, .len = OFL__F(1, 1, 0xff, 0, 1, 0),
@@ -89,6 +107,9 @@ static const struct ofl_parse_tlv ofl__parse_tlv[] = {
 	{ .start = 8, .type_off = 2, .min_opt = 4, .pad1 = OFL__NONE,
 	  .eol = OFL__NONE, .len = OFL__F(3, 1, 0x1f, 0, 4, 4),
 	  .count_dst = OFL__RO(geneve_nopts) },
+	{ .start = 2, .type_off = 0, .min_opt = 2, .pad1 = 0, .eol = OFL__NONE,
+	  .opt_first = 5, .opt_count = 1,
+	  .len = OFL__F(1, 1, 0xff, 0, 1, 2), .count_dst = OFL__NONE },
 };
 
 /* GRE flag fields, in wire order (RFC 2784, 2890; RFC 2637 ack) */
@@ -130,19 +151,38 @@ static const struct ofl_parse_edge ofl__parse_edges[] = {
 	OFL__E(47, GRE, 0), OFL__E(4, IPV4, OFL__ENC),
 	OFL__E(41, IPV6, OFL__ENC), OFL__E(132, SCTP, 0), OFL__E(1, ICMP, 0),
 	OFL__E(2, IGMP, 0),
-	/* 41 UDP (4): VXLAN, GENEVE, GRE-in-UDP (RFC 8086), MPLS-in-UDP
-	 * (RFC 7510) */
+	/* 41 UDP (5): VXLAN, GENEVE, GRE-in-UDP (RFC 8086), MPLS-in-UDP
+	 * (RFC 7510), VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe, 4790). The
+	 * default port table: struct ofl_parse_cfg replaces it. */
 	OFL__E(4789, VXLAN, 0), OFL__E(6081, GENEVE, 0),
 	OFL__E(4754, GRE, 0), OFL__E(6635, MPLS, OFL__ENC),
-	/* 45 GRE (4) */
+	OFL__E(4790, VXLAN_GPE, 0),
+	/* 46 GRE (4) */
 	OFL__E(0x0800, IPV4, OFL__ENC), OFL__E(0x86dd, IPV6, OFL__ENC),
 	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x8847, MPLS, OFL__ENC),
-	/* 49 VXLAN (1) */
+	/* 50 VXLAN (1) */
 	OFL__E(0, ETH, OFL__ENC),
-	/* 50 GENEVE (3) */
+	/* 51 GENEVE (3) */
 	OFL__E(0x6558, ETH, OFL__ENC), OFL__E(0x0800, IPV4, OFL__ENC),
 	OFL__E(0x86dd, IPV6, OFL__ENC),
-	/* 53 */
+	/* 54 VXLAN-GPE next protocol (4): IPv4, IPv6, Ethernet, MPLS (NSH,
+	 * 4, is not parsed) */
+	OFL__E(1, IPV4, OFL__ENC), OFL__E(2, IPV6, OFL__ENC),
+	OFL__E(3, ETH, OFL__ENC), OFL__E(5, MPLS, OFL__ENC),
+	/* 58 */
+};
+
+/* The edge a UDP port of each OFL_PARSE_UDP_* kind takes when a struct
+ * ofl_parse_cfg replaces the UDP table: the same nodes and flags as the
+ * built-in table's edges above (checked by the graph tests). */
+static const struct ofl_parse_edge
+ofl__parse_udp_edges[OFL_PARSE_UDP_KIND_MAX + 1] = {
+	[OFL_PARSE_UDP_NONE] = OFL__E(0, STOP, 0),
+	[OFL_PARSE_UDP_VXLAN] = OFL__E(4789, VXLAN, 0),
+	[OFL_PARSE_UDP_GENEVE] = OFL__E(6081, GENEVE, 0),
+	[OFL_PARSE_UDP_VXLAN_GPE] = OFL__E(4790, VXLAN_GPE, 0),
+	[OFL_PARSE_UDP_GRE] = OFL__E(4754, GRE, 0),
+	[OFL_PARSE_UDP_MPLS] = OFL__E(6635, MPLS, OFL__ENC),
 };
 
 static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
@@ -153,10 +193,11 @@ static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
 	[OFL__PT_PPP] = { 13, 2 },
 	[OFL__PT_IP4] = { 15, 11 },
 	[OFL__PT_IP6] = { 26, 15 },
-	[OFL__PT_UDP] = { 41, 4 },
-	[OFL__PT_GRE] = { 45, 4 },
-	[OFL__PT_VXLAN] = { 49, 1 },
-	[OFL__PT_GENEVE] = { 50, 3 },
+	[OFL__PT_UDP] = { 41, 5 },
+	[OFL__PT_GRE] = { 46, 4 },
+	[OFL__PT_VXLAN] = { 50, 1 },
+	[OFL__PT_GENEVE] = { 51, 3 },
+	[OFL__PT_GPE] = { 54, 4 },
 };
 
 #define OFL__NF_IP4 (OFL_PARSE_NF_L3 | OFL_PARSE_NF_IPPROTO)
@@ -205,7 +246,7 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 	[OFL__PN_ROUTE] = { .proto = OFL_PROTO_IPV6_ROUTE, .min_len = 8,
 		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
 		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
-		.counter = OFL_PARSE_CNT_EXTHDR, .md_first = 6, .md_count = 3,
+		.counter = OFL_PARSE_CNT_EXTHDR, .md_first = 6, .md_count = 5,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_FRAG] = { .proto = OFL_PROTO_IPV6_FRAG, .min_len = 8,
 		.flags = OFL_PARSE_NF_IPPROTO,
@@ -214,7 +255,7 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.frag_off = 2, .frag_mask = 0xfff8, .frag_mf = 0x0001,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_DSTOPTS] = { .proto = OFL_PROTO_IPV6_DSTOPTS, .min_len = 8,
-		.kind = OFL_PARSE_KIND_TLV, .aux = 1,
+		.kind = OFL_PARSE_KIND_TLV, .aux = 3,
 		.flags = OFL_PARSE_NF_IPPROTO, .hlen = OFL__EXT_LEN,
 		.next = OFL__F(0, 1, 0xff, 0, 1, 0), .table = OFL__PT_IP6,
 		.counter = OFL_PARSE_CNT_EXTHDR,
@@ -226,38 +267,42 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.counter = OFL_PARSE_CNT_EXTHDR,
 		.tun_kind = OFL_PARSE_TUN_IPIP },
 	[OFL__PN_ESP] = { .proto = OFL_PROTO_ESP, .min_len = 8,
-		.md_first = 9, .md_count = 1 },
+		.md_first = 11, .md_count = 1 },
 	[OFL__PN_TCP] = { .proto = OFL_PROTO_TCP, .min_len = 20,
 		.kind = OFL_PARSE_KIND_TLV, .aux = 0, .flags = OFL__NF_L4P,
 		.hlen = OFL__F(12, 1, 0xf0, 4, 4, 0),
-		.md_first = 10, .md_count = 2 },
+		.md_first = 12, .md_count = 2 },
 	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
 		.flags = OFL__NF_L4P,
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_UDP,
-		.md_first = 12, .md_count = 1 },
+		.md_first = 14, .md_count = 1 },
 	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
-		.flags = OFL__NF_L4P, .md_first = 13, .md_count = 1 },
+		.flags = OFL__NF_L4P, .md_first = 15, .md_count = 1 },
 	[OFL__PN_ICMP] = { .proto = OFL_PROTO_ICMP, .min_len = 8,
 		.flags = OFL_PARSE_NF_L4 },
-	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 4,
+	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 8,
 		.flags = OFL_PARSE_NF_L4 },
 	[OFL__PN_IGMP] = { .proto = OFL_PROTO_IGMP, .min_len = 8,
 		.flags = OFL_PARSE_NF_L4 },
 	[OFL__PN_GRE] = { .proto = OFL_PROTO_GRE, .min_len = 4,
 		.kind = OFL_PARSE_KIND_FLAGS, .aux = 0,
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GRE,
-		.md_first = 14, .md_count = 1, .chk_first = 4, .chk_count = 2,
+		.md_first = 16, .md_count = 1, .chk_first = 4, .chk_count = 2,
 		.tun_kind = OFL_PARSE_TUN_GRE },
 	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
 		.next = OFL__F(0, 0, 0, 0, 1, 0), .table = OFL__PT_VXLAN,
-		.md_first = 15, .md_count = 2,
+		.md_first = 17, .md_count = 2,
 		.tun_kind = OFL_PARSE_TUN_VXLAN },
 	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
 		.kind = OFL_PARSE_KIND_TLV, .aux = 2,
 		.hlen = OFL__F(0, 1, 0x3f, 0, 4, 8),
 		.next = OFL__F(2, 2, 0xffff, 0, 1, 0), .table = OFL__PT_GENEVE,
-		.md_first = 17, .md_count = 2, .chk_first = 6, .chk_count = 1,
+		.md_first = 19, .md_count = 2, .chk_first = 6, .chk_count = 1,
 		.tun_kind = OFL_PARSE_TUN_GENEVE },
+	[OFL__PN_VXLAN_GPE] = { .proto = OFL_PROTO_VXLAN_GPE, .min_len = 8,
+		.next = OFL__F(3, 1, 0xff, 0, 1, 0), .table = OFL__PT_GPE,
+		.md_first = 21, .md_count = 2, .chk_first = 7, .chk_count = 1,
+		.tun_kind = OFL_PARSE_TUN_VXLAN_GPE },
 };
 
 /*
@@ -344,14 +389,14 @@ static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
 				  OFL__MV(13, 1, OFL__RO(tcp_flags)) } },
 	[OFL__PN_UDP] = { .proto = OFL_PROTO_UDP, .min_len = 8,
 		.flags = OFL__OP_L4P, OFL__NX(2, 2, 0xffff, 0),
-		.e_first = 41, .e_count = 4,
+		.e_first = 41, .e_count = 5,
 		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)) } },
 	[OFL__PN_SCTP] = { .proto = OFL_PROTO_SCTP, .min_len = 12,
 		.flags = OFL__OP_L4P,
 		.mv = { OFL__MV(0, 4 | OFL__MVF, OFL__FO(ports)) } },
 	[OFL__PN_ICMP] = { .proto = OFL_PROTO_ICMP, .min_len = 8,
 		.flags = OFL_PARSE_OP_L4 },
-	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 4,
+	[OFL__PN_ICMPV6] = { .proto = OFL_PROTO_ICMPV6, .min_len = 8,
 		.flags = OFL_PARSE_OP_L4 },
 	[OFL__PN_IGMP] = { .proto = OFL_PROTO_IGMP, .min_len = 8,
 		.flags = OFL_PARSE_OP_L4 },
@@ -359,31 +404,37 @@ static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
 		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_FLAGS,
 		/* version 0 or 1, no routing bit: both node checks at once */
 		OFL__CK(0, 0x4006, 0, OFL_EPROTONOSUPPORT),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 45, .e_count = 4 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 46, .e_count = 4 },
 	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = 8,
 		.ext = OFL_PARSE_OPX_MD, OFL__NX(0, 0, 0, 0),
-		.e_first = 49, .e_count = 1 },
+		.e_first = 50, .e_count = 1 },
 	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE, .min_len = 8,
 		.flags = OFL__OPC | OFL__OPH,
 		.ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_TLV,
 		OFL__CK(0, 0xc000, 0, OFL_EPROTONOSUPPORT),
 		OFL__HL(0, 0x3f, 0, 2, 8),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 50, .e_count = 3 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 51, .e_count = 3 },
+	[OFL__PN_VXLAN_GPE] = { .proto = OFL_PROTO_VXLAN_GPE, .min_len = 8,
+		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD,
+		OFL__CK(0, 0x3000, 0, OFL_EPROTONOSUPPORT),
+		OFL__NX(3, 1, 0xff, 0), .e_first = 54, .e_count = 4 },
 };
 
 static const char ofl__parse_node_names[OFL__PN_COUNT][16] = {
 	"stop", "eth", "vlan", "mpls", "mpls-payload", "pppoe", "arp", "ipv4",
 	"ipv6", "ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts",
 	"ah", "esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
-	"vxlan", "geneve",
+	"vxlan", "geneve", "vxlan-gpe",
 };
 
 static const char ofl__parse_table_names[OFL__PT_COUNT][16] = {
 	"none", "ethertype", "mpls-bos", "mpls-nibble", "ppp", "ip4-proto",
 	"ip6-nexthdr", "udp-port", "gre-proto", "vxlan", "geneve-proto",
+	"gpe-proto",
 };
 
-OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
+#if !defined(OFL_BPF)
+const struct ofl_parse_graph *ofl__parse_graph(void)
 {
 	static const struct ofl_parse_graph g = {
 		.nodes = ofl__parse_nodes,
@@ -416,3 +467,4 @@ OFL_API const struct ofl_parse_graph *ofl_parse_graph(void)
 
 	return &g;
 }
+#endif

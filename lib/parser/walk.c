@@ -45,11 +45,11 @@
  */
 #define OFL__PARSE_SYNC(res, hlen, x, flags, ext, op)			\
 	do {								\
-		(res)->whlen = (uint16_t)(hlen);			\
-		(res)->wflags = (uint8_t)(x);				\
+		OFL__W(res)->whlen = (uint16_t)(hlen);			\
+		OFL__W(res)->wflags = (uint8_t)(x);				\
 		OFL__PARSE_FORGET();					\
-		(hlen) = (res)->whlen;					\
-		(x) = (res)->wflags;					\
+		(hlen) = OFL__W(res)->whlen;					\
+		(x) = OFL__W(res)->wflags;					\
 		(flags) = (op)->flags;					\
 		(ext) = (op)->ext;					\
 	} while (0)
@@ -168,6 +168,15 @@ OFL_INLINE void ofl__parse_set(uint8_t *r, size_t dst, uint8_t v,
 		r[dst] = v;
 }
 
+/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
+ * branch: one path for the verifier). */
+OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
+{
+	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
+	       (((encap + 255u) >> 8) & 1u) *
+	       (unsigned int)sizeof(struct ofl_parse_flow);
+}
+
 /* Apply one metadata rule of a header of hlen bytes. */
 OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 			       unsigned int hlen,
@@ -195,7 +204,8 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 		dst += n * idx;
 	}
 	if (m->flags & OFL_PARSE_MD_SET) {
-		ofl__parse_set(r, dst, (uint8_t)n, 0);
+		if (m->src_off <= hlen)
+			ofl__parse_set(r, dst, (uint8_t)n, 0);
 		return;
 	}
 	if ((unsigned int)m->src_off + n > hlen)
@@ -227,15 +237,15 @@ OFL_INLINE int ofl__parse_opt_find(const struct ofl_parse_tlv *t,
 
 /*
  * Apply the option rules once per rule, after the walk, to the last option
- * each matched (res->opt_at): one copy per rule on the verifier's path
- * rather than one per option walked.
+ * each matched (the walker's opt_at): one copy per rule on the verifier's
+ * path rather than one per option walked.
  */
 OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 				       const struct ofl_parse_tlv *t,
 				       struct ofl_parse_result *res)
 {
 	uint8_t *r = (uint8_t *)res;
-	unsigned int j, n, at;
+	unsigned int j, n, at, fo, flow = ofl__parse_flow_off(res->encap);
 	uint32_t olen;
 
 	OFL__PARSE_LOOP
@@ -246,7 +256,7 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 		if (j >= t->opt_count)
 			break;
 		OFL__PARSE_FORGET();
-		at = res->opt_at[j];
+		at = OFL__W(res)->opt_at[j];
 		if (!at)
 			continue;
 		o = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
@@ -259,9 +269,13 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 		n = olen - o->src_off;
 		if (n > o->copy_max)
 			n = o->copy_max;
+		/* per-flow options (IPv6 Home Address) land in the current
+		 * flow; the result copy checks the offset either way */
+		fo = (o->flags & OFL_PARSE_OPT_FLOW) ? flow : 0;
 		if (o->dst != 0xffffu)
-			ofl__parse_copy(r, o->dst, opt + o->src_off, end, n);
-		ofl__parse_set(r, o->bit_dst, o->bit, 1);
+			ofl__parse_copy(r, o->dst + fo, opt + o->src_off, end,
+					n);
+		ofl__parse_set(r, o->bit_dst + fo, o->bit, 1);
 		if (o->cnt_dst != 0xffffu && o->cnt_div)
 			ofl__parse_set(r, o->cnt_dst,
 				       (uint8_t)((olen - o->src_off) /
@@ -292,15 +306,15 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		return 0;
 	}
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
-		res->opt_at[i] = 0;
-	res->opt_off = (uint16_t)o;
+		OFL__W(res)->opt_at[i] = 0;
+	OFL__W(res)->opt_off = (uint16_t)o;
 	OFL__PARSE_LOOP
 	for (i = 0; i < OFL_PARSE_MAX_OPTS; i++) {
 		const uint8_t *opt;
 		uint32_t type, olen;
 
 		OFL__PARSE_FORGET();
-		o = res->opt_off;
+		o = OFL__W(res)->opt_off;
 		if (o >= hlen) {
 			done = 1;
 			break;
@@ -312,7 +326,7 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			break;
 		}
 		if (type == t->pad1) {
-			res->opt_off = (uint16_t)(o + 1);
+			OFL__W(res)->opt_off = (uint16_t)(o + 1);
 			continue;
 		}
 		if (type == t->eol) {
@@ -334,17 +348,17 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		nopt++;
 		j = t->opt_count ? ofl__parse_opt_find(t, type, olen) : -1;
 		if (j >= 0 && j < OFL__PARSE_MAX_OPTRULES)
-			res->opt_at[j] = (uint16_t)o;
-		res->opt_off = (uint16_t)(o + olen);
+			OFL__W(res)->opt_at[j] = (uint16_t)o;
+		OFL__W(res)->opt_off = (uint16_t)(o + olen);
 	}
 	if (t->opt_count)
 		ofl__parse_opts_apply(hdr, end, t, res);
-	o = res->opt_off;
+	o = OFL__W(res)->opt_off;
 	/* the cursor fields are 0 outside a walk: finishing a parse need
 	 * not clear them */
-	res->opt_off = 0;
+	OFL__W(res)->opt_off = 0;
 	for (i = 0; i < OFL__PARSE_MAX_OPTRULES; i++)
-		res->opt_at[i] = 0;
+		OFL__W(res)->opt_at[i] = 0;
 	if (err) {
 		*eoff = o;
 		return err;
@@ -459,6 +473,27 @@ ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
 }
 
 /*
+ * The edge for UDP destination port @key from the caller's port table
+ * (copied into the walker state), or NULL: ofl_parse_with().
+ */
+OFL_INLINE const struct ofl_parse_edge *
+ofl__parse_udp_cfg(const struct ofl_parse_result *res, uint32_t key)
+{
+	const struct ofl__parse_walker *w =
+		(const struct ofl__parse_walker *)(const void *)res->walk_;
+	unsigned int j, k;
+
+	OFL__PARSE_LOOP
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		OFL__PARSE_FORGET();
+		k = w->udp_kind[j];
+		if (k && w->udp_port[j] == key)
+			return OFL__PIDX(ofl__parse_udp_edges, k);
+	}
+	return NULL;
+}
+
+/*
  * Zero or copy whole 32-bit words of the result (it is 4-byte aligned and
  * a multiple of 4 bytes long): a counted loop without an early exit, which
  * compilers turn into a few vector stores (a byte loop with a break costs
@@ -467,11 +502,26 @@ ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
 typedef uint32_t __attribute__((may_alias)) ofl__parse_word;
 typedef uint64_t __attribute__((may_alias, aligned(4))) ofl__parse_dword;
 
+/*
+ * Fully unrolled natively (every call has a constant size): with the
+ * result's 88 more bytes (IPv6 _EX addresses, port table) gcc kept an
+ * 18-iteration store loop, 72 instructions per parse (callgrind,
+ * docs/PERFORMANCE.md); unrolled it is 18 vector stores.
+ */
+#if !defined(OFL_BPF) && defined(__clang__)
+#define OFL__PARSE_UNROLL _Pragma("clang loop unroll(full)")
+#elif !defined(OFL_BPF) && defined(__GNUC__)
+#define OFL__PARSE_UNROLL _Pragma("GCC unroll 64")
+#else
+#define OFL__PARSE_UNROLL
+#endif
+
 OFL_INLINE void ofl__parse_zero(void *dst, size_t words)
 {
 	ofl__parse_dword *w = (ofl__parse_dword *)dst;
 	size_t i;
 
+	OFL__PARSE_UNROLL
 	for (i = 0; i < words / 2; i++)
 		w[i] = 0;
 	if (words & 1)
@@ -501,15 +551,6 @@ OFL_INLINE unsigned int ofl__parse_lim(const uint8_t *p, const uint8_t *end)
 
 	return flen < OFL_PARSE_MAX_HDR_OFF - 1 ? (unsigned int)flen :
 						  OFL_PARSE_MAX_HDR_OFF - 1;
-}
-
-/* The current flow: outer, or inner once in a tunnel (arithmetic, not a
- * branch: one path for the verifier). */
-OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
-{
-	return (unsigned int)offsetof(struct ofl_parse_result, outer) +
-	       (((encap + 255u) >> 8) & 1u) *
-	       (unsigned int)sizeof(struct ofl_parse_flow);
 }
 
 /* The counter of a bounded header class: kept in the result. */
@@ -896,7 +937,11 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		fl->ip_proto = (uint8_t)key;
 	if (nonfirst)
 		return 0;
-	e = ofl__parse_lookup(op, key);
+	/* natively nid is a constant: only the UDP node has this test */
+	if (nid == OFL__PN_UDP && OFL__W(res)->ncfg)
+		e = ofl__parse_udp_cfg(res, key);
+	else
+		e = ofl__parse_lookup(op, key);
 	if (!e) {
 		if (!op->dflt)
 			return 0;
@@ -994,7 +1039,7 @@ OFL_INLINE uint16_t ofl__parse_flen(size_t flen)
 
 /*
  * Reset @res for a walk from @root: the node to start at, or OFL__PN_STOP
- * with res->error set for bad arguments. res->node is left 0
+ * with res->error set for bad arguments. The walker's node is left 0
  * (ofl_parse_begin() stores it).
  */
 OFL_INLINE unsigned int ofl__parse_begin(const void *data, const void *end_,
@@ -1024,10 +1069,10 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	int ret;
 
 	OFL__PARSE_FORGET();
-	if (res->node == OFL__PN_STOP)
+	if (OFL__W(res)->node == OFL__PN_STOP)
 		return 0;
 	s.off = res->stop_off;
-	s.nid = res->node;
+	s.nid = OFL__W(res)->node;
 	s.hlen = 0;
 	s.nl = res->nlayers;
 	s.flow = ofl__parse_flow_off(res->encap);
@@ -1038,7 +1083,7 @@ OFL_INLINE int ofl__parse_step1(const void *data, const void *end_,
 	 * fuzz_parser) */
 	ret = ofl__parse_hdr_n(p, end, &s, res, s.nid);
 	res->stop_off = (uint16_t)(s.off > 0xffffu ? 0xffffu : s.off);
-	res->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
+	OFL__W(res)->node = (uint8_t)(ret > 0 ? s.nid : OFL__PN_STOP);
 	res->nlayers = (uint8_t)s.nl;
 	return ret;
 }
@@ -1057,6 +1102,10 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
 	if (ret > 0)
 		ret = OFL_ELOOP;
 	res->error = (int16_t)ret;
+	/* a datagram longer than the frame: one compare per flow (an l3_end
+	 * of 0, unknown, never is) */
+	res->cut = (uint8_t)(res->outer.l3_end > res->frame_len ||
+			     res->inner.l3_end > res->frame_len);
 	/* no copy of outer into inner without a tunnel: the copy's loads
 	 * would wait for the flow's fresh narrow stores (no store-to-load
 	 * forwarding across several stores), 6 ns of a 16 ns parse */
@@ -1079,26 +1128,82 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
 	return ret;
 }
 
-OFL_API int ofl_parse_begin(const void *data, const void *end,
-			    unsigned int root, struct ofl_parse_result *res)
-{
-	unsigned int nid = ofl__parse_begin(data, end, root, res);
+/*
+ * The caller's sizeof(struct ofl_parse_result): its layout follows
+ * OFL_PARSE_MAX_LAYERS, which a caller may override. A caller built with
+ * another value than this library is refused before anything is written
+ * (libbpf passes sizes the same way, OPTS_VALID()).
+ */
+#define OFL__PARSE_SIZE_OK(sz) ((sz) == sizeof(struct ofl_parse_result))
 
-	res->node = (uint8_t)nid;
+#define OFL__PARSE_CFG_OK(cfg) \
+	(!(cfg) || (cfg)->size == sizeof(struct ofl_parse_cfg))
+
+/* The caller's UDP port table into the walker state (after the reset). */
+OFL_INLINE void ofl__parse_cfg_load(struct ofl_parse_result *res,
+				    const struct ofl_parse_cfg *cfg)
+{
+	struct ofl__parse_walker *w = OFL__W(res);
+	unsigned int j;
+
+	if (!cfg)
+		return;
+	w->ncfg = 1;
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		w->udp_port[j] = cfg->udp_port[j];
+		w->udp_kind[j] = cfg->udp_kind[j] <= OFL_PARSE_UDP_KIND_MAX ?
+				 cfg->udp_kind[j] : OFL_PARSE_UDP_NONE;
+	}
+}
+
+OFL_API int ofl_parse_begin_with(const void *data, const void *end,
+				 unsigned int root,
+				 const struct ofl_parse_cfg *cfg,
+				 struct ofl_parse_result *res,
+				 size_t res_size)
+{
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
+		return OFL_EINVAL;
+	nid = ofl__parse_begin(data, end, root, res);
+	OFL__W(res)->node = (uint8_t)nid;
+	if (nid == OFL__PN_STOP)
+		return OFL_EINVAL;
+	ofl__parse_cfg_load(res, cfg);
+	return 0;
+}
+
+OFL_API int ofl_parse_begin(const void *data, const void *end,
+			    unsigned int root, struct ofl_parse_result *res,
+			    size_t res_size)
+{
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
+	nid = ofl__parse_begin(data, end, root, res);
+
+	OFL__W(res)->node = (uint8_t)nid;
 	return nid == OFL__PN_STOP ? OFL_EINVAL : 0;
 }
 
 OFL_API int ofl_parse_step(const void *data, const void *end,
-			   struct ofl_parse_result *res)
+			   struct ofl_parse_result *res, size_t res_size)
 {
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
 	return ofl__parse_step1(data, end, res);
 }
 
-OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
+OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
+			     size_t res_size)
 {
-	res->node = 0;
-	res->wflags = 0;
-	res->whlen = 0;
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
+	OFL__W(res)->node = 0;
+	OFL__W(res)->wflags = 0;
+	OFL__W(res)->whlen = 0;
 	return ofl__parse_finish(res, ret,
 				 ofl__parse_flow_off(res->encap));
 }
@@ -1106,8 +1211,10 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret)
 OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 		  "ofl_parse() stores stop_off without a clamp");
 
-OFL_API int ofl_parse(const void *data, const void *end,
-		      unsigned int root, struct ofl_parse_result *res)
+OFL_INLINE int ofl__parse_run(const void *data, const void *end,
+				unsigned int root,
+				const struct ofl_parse_cfg *cfg,
+				struct ofl_parse_result *res, size_t res_size)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *e = (const uint8_t *)end;
@@ -1120,8 +1227,10 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	 * of the node and the cursor through *res (which the step API needs
 	 * for BPF; natively it only adds a second dispatch on the node and
 	 * store-to-load latency to every header). The same checks in the
-	 * same order: reset, pointers, root.
+	 * same order: size, reset, pointers, root.
 	 */
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
+		return OFL_EINVAL;
 	ofl__parse_reset(res);
 	if (!p || e < p)
 		goto inval;
@@ -1134,6 +1243,7 @@ OFL_API int ofl_parse(const void *data, const void *end,
 	s.nid = ofl__parse_root(root);
 	if (s.nid == OFL__PN_STOP)
 		goto inval;
+	ofl__parse_cfg_load(res, cfg);
 #if OFL__PARSE_SPECIALIZE
 	/*
 	 * The first step specialised for its root node (no node dispatch;
@@ -1168,4 +1278,18 @@ inval:
 	res->frame_len = 0;
 	res->error = OFL_EINVAL;
 	return OFL_EINVAL;
+}
+
+OFL_API int ofl_parse(const void *data, const void *end,
+		      unsigned int root, struct ofl_parse_result *res,
+		      size_t res_size)
+{
+	return ofl__parse_run(data, end, root, NULL, res, res_size);
+}
+
+OFL_API int ofl_parse_with(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   struct ofl_parse_result *res, size_t res_size)
+{
+	return ofl__parse_run(data, end, root, cfg, res, res_size);
 }

@@ -15,14 +15,16 @@
  *          (ofl_parse_inner(); src[16]
  *          dst[16] ports[4] family ip_proto has_ports frag:u8
  *          l3_off:le16 l4_off:le16 l3_end:le16), payload_off:le16
- *          payload_len:le16                                   (202 bytes)
+ *          payload_len:le16 cut:u8                            (203 bytes)
  *   META   ret:le16 nvlan nmpls tun_kind gre_flags:u8 vlan_tci[4]:wire2
  *          mpls[4]:wire4 tun_id gre_seq esp_spi:wire4 srh_segleft
  *          srh_present tcp_flags tcp_opts:u8 srh_final[16] tcp_mss:wire2
  *          tcp_wscale tcp_nsack:u8 tcp_ts[2]:wire4 tcp_sack[8]:wire4
- *          geneve_nopts nexthdr:u8, then for ofl_parse_flow_key() with
- *          flags 0 (inner), 1 (outer), 2 (inner+ports), 3 (outer+ports):
- *          rc:u8 (int8) key[36] (bytes past rc are 0)        (256 bytes)
+ *          geneve_nopts nexthdr:u8, then the RSS input of the parse
+ *          (ofl_rss_flow_from_parse(), ofl_rss_tuple()) for 0 (inner,
+ *          default types), 1 (outer, default), 2 (inner, all types: the
+ *          IPV6_EX addresses), 3 (outer, all): type:u8 (int8)
+ *          input[36] (bytes past its length are 0)           (256 bytes)
  *
  * BPF: the step is a global (separately verified) function called in a
  * bounded loop with the result in the scratch map value, the form of
@@ -56,7 +58,7 @@ ofl_conf_parser_step_bpf(struct xdp_md *ctx, struct ofl_parse_result *r)
 	if (!r)
 		return OFL_EINVAL;
 	return ofl_parse_step(data + OFL_CONF_OUT_OFF + OFL_CONF_PARSER_REC,
-			      end, r);
+			      end, r, sizeof(*r));
 }
 #endif
 
@@ -68,7 +70,7 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 	unsigned int i;
 	int ret;
 
-	ret = ofl_parse_begin(f, end, in[0], r);
+	ret = ofl_parse_begin(f, end, in[0], r, sizeof(*r));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -76,13 +78,13 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 			ret = ofl_conf_parser_step_bpf((struct xdp_md *)ctx, r);
 #else
 			(void)ctx;
-			ret = ofl_parse_step(f, end, r);
+			ret = ofl_parse_step(f, end, r, sizeof(*r));
 #endif
 			if (ret <= 0)
 				break;
 		}
 	}
-	return ofl_parse_finish(r, ret);
+	return ofl_parse_finish(r, ret, sizeof(*r));
 }
 
 static inline __attribute__((always_inline)) void
@@ -131,14 +133,15 @@ ofl_conf_parser_parse(const struct ofl_parse_result *r, int ret,
 	ofl_conf_parser_flow(out + 152, r->encap ? &r->inner : &r->outer);
 	ofl_conf_put_le16(out + 198, r->payload_off);
 	ofl_conf_put_le16(out + 200, r->payload_len);
-	return 202;
+	out[202] = r->cut;
+	return 203;
 }
 
 static inline __attribute__((always_inline)) int
 ofl_conf_parser_meta(const struct ofl_parse_result *r, int ret,
 		     uint8_t *out)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	const uint8_t *b;
 	unsigned int i, k;
 
@@ -183,14 +186,23 @@ ofl_conf_parser_meta(const struct ofl_parse_result *r, int ret,
 	out[107] = r->nexthdr;
 	for (k = 0; k < 4; k++) {
 		uint8_t *o = out + 108 + 37 * k;
+		struct ofl_rss_flow fl;
+		size_t len = 0;
 		int n;
 
-		for (i = 0; i < OFL_PARSE_FLOW_KEY_MAX; i++)
+		for (i = 0; i < OFL_RSS_TUPLE_MAX; i++)
 			key[i] = 0;
-		n = ofl_parse_flow_key(r, k, key);
+		n = ofl_rss_flow_from_parse(r, sizeof(*r), NULL, NULL,
+					    (k & 1) ? OFL_RSS_LEVEL_OUTER :
+						      OFL_RSS_LEVEL_INNER,
+					    &fl);
+		if (n >= 0 || n == OFL_ENOENT)
+			n = ofl_rss_tuple(&fl, (k & 2) ? OFL_RSS_HASH_ALL :
+						OFL_RSS_HASH_DEFAULT,
+					  OFL_RSS_XFRM_NONE, key, &len);
 		o[0] = (uint8_t)n;
-		for (i = 0; i < OFL_PARSE_FLOW_KEY_MAX; i++)
-			o[1 + i] = n > 0 && i < (unsigned int)n ? key[i] : 0;
+		for (i = 0; i < OFL_RSS_TUPLE_MAX; i++)
+			o[1 + i] = n > 0 && i < len ? key[i] : 0;
 	}
 	return 256;
 }

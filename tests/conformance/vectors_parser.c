@@ -596,12 +596,14 @@ static void ofl_conf_vectors_parser(struct ofl_conf *c)
 				      OFL_CONF_PARSER_PARSE, len);
 		}
 	}
-	/* one known answer: Eth/IPv4/TCP, the flow key with ports */
+	/* one known answer: Eth/IPv4/TCP, its RSS input (type IPV4_TCP,
+	 * addresses and ports) with all types */
 	len = ofl_conf_parser_frame(c, 0);
 	if (ofl_conf_case(c, OFL_CONF_PARSER, OFL_CONF_PARSER_META, len) ==
 	    256) {
 		static const uint8_t want[13] = {
-			12, 198, 18, 0, 1, 198, 18, 0, 2, 0x04, 0xd2, 0, 80 };
+			OFL_RSS_TYPE_IPV4_TCP, 198, 18, 0, 1, 198, 18, 0, 2,
+			0x04, 0xd2, 0, 80 };
 		unsigned int j;
 
 		for (j = 0; j < 13; j++)

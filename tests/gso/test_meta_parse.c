@@ -15,7 +15,7 @@ static struct ofl_parse_result res;
 
 static int from_parse(const uint8_t *p, size_t len, struct ofl_gso_meta *m)
 {
-	ofl_parse(p, p + len, OFL_PROTO_ETH, &res);
+	ofl_parse(p, p + len, OFL_PROTO_ETH, &res, sizeof(res));
 	return ofl_gso_meta_from_parse(&res, p, len, 1000, m);
 }
 

@@ -29,6 +29,9 @@ static void normalise(struct ofl_parse_result *r)
 		memset(&r->inner, 0, sizeof(r->inner));
 }
 
+/* the port table the native twin uses (NULL: ofl_parse()) */
+static const struct ofl_parse_cfg *native_cfg;
+
 static int one(int prog, int map, const uint8_t *in, size_t len,
 	       unsigned long *bad)
 {
@@ -38,7 +41,8 @@ static int one(int prog, int map, const uint8_t *in, size_t len,
 	uint32_t ret, key = 0;
 	int err;
 
-	ofl_parse(in, in + len, OFL_PROTO_ETH, &nat);
+	ofl_parse_with(in, in + len, OFL_PROTO_ETH, native_cfg, &nat,
+		       sizeof(nat));
 	err = ofl_bpf_run(prog, in, len, out, &olen, &ret);
 	if (err || ret != 2) {
 		fprintf(stderr, "run failed: %d ret %u\n", err, ret);
@@ -117,6 +121,42 @@ int main(int argc, char **argv)
 		if (one(prog, map, f.b, f.n, &bad))
 			return 1;
 		runs++;
+	}
+	/* with a UDP port table in the "cfg" map: VXLAN also on 8472,
+	 * GENEVE moved to 4789, VXLAN-GPE on 6081; the catalogue's tunnel
+	 * frames with their ports as built and moved */
+	{
+		static struct ofl_parse_cfg c;
+		int cmap = ofl_bpf_map_fd(&b, "cfg");
+		uint32_t key = 0;
+		unsigned int port;
+
+		ofl_parse_cfg_init(&c, sizeof(c));
+		ofl_parse_cfg_udp_add(&c, 8472, OFL_PARSE_UDP_VXLAN);
+		ofl_parse_cfg_udp_add(&c, 4789, OFL_PARSE_UDP_GENEVE);
+		ofl_parse_cfg_udp_add(&c, 6081, OFL_PARSE_UDP_VXLAN_GPE);
+		if (cmap < 0 || bpf_map_update_elem(cmap, &key, &c, 0))
+			return 1;
+		native_cfg = &c;
+		for (i = 0; fb_frame(i, &f); i++) {
+			for (port = 0; port < 3; port++) {
+				static const unsigned int ports[3] = {
+					0, 8472, 4790 };
+				size_t len;
+
+				/* frames 22, 23: the outer UDP at 34 / 54 */
+				if (port && (i == 22 || i == 23))
+					fb_set16(&f, i == 22 ? 36 : 56,
+						 ports[port]);
+				else if (port)
+					continue;
+				for (len = f.n; len >= 14; len--) {
+					if (one(prog, map, f.b, len, &bad))
+						return 1;
+					runs++;
+				}
+			}
+		}
 	}
 	ofl_bpf_close(&b);
 	printf("%lu runs, %lu differ\n", runs, bad);

@@ -515,10 +515,15 @@ static inline int fb_frame(unsigned int i, struct fb *f)
 		fb_ipv6_done(f, ip2);
 		fb_ipv6_done(f, ip);
 		break;
-	case 28: /* ICMPv6 directly */
+	case 28: /* ICMPv6 directly: a Neighbor Solicitation (RFC 4861 4.3:
+		  * 8-byte header, the 16-byte target) */
 		fb_eth(f, 0x86dd);
 		ip = fb_ipv6(f, 58);
 		fb_u32(f, 0x87000000);
+		fb_u32(f, 0);
+		fb_u32(f, 0x20010db8);
+		fb_zero(f, 11);
+		fb_u8(f, 2);
 		fb_ipv6_done(f, ip);
 		break;
 	case 29: /* Eth/IPv4/UDP unknown port, with Ethernet padding */

@@ -47,7 +47,7 @@ static int one(int prog, const struct fb *full, size_t len, size_t l4,
 		b[tw_at] = *tweak;
 	if (khash(prog, b, len, &h))
 		return -1;
-	ofl_parse(b, b + len, OFL_PROTO_ETH, &r);
+	ofl_parse(b, b + len, OFL_PROTO_ETH, &r, sizeof(r));
 	fl = ofl_parse_inner(&r);
 	ours = fl->has_ports && !memcmp(fl->ports, full->b + l4, 4);
 	if (h == hr && h != hz)

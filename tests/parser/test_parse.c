@@ -6,7 +6,9 @@
  */
 #include "ofl_test.h"
 #include <offload/parser.h>
+#include <offload/rss.h>
 #include "frames.h"
+#include "parser/internal.h"
 
 static struct ofl_parse_result r;
 static struct fb f;
@@ -29,12 +31,12 @@ static const char *layers(const struct ofl_parse_result *res)
 static int parse_frame(unsigned int i)
 {
 	assert_true(fb_frame(i, &f));
-	return ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
+	return ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r, sizeof(r));
 }
 
 static int parse_buf(size_t len)
 {
-	return ofl_parse(f.b, f.b + len, OFL_PROTO_ETH, &r);
+	return ofl_parse(f.b, f.b + len, OFL_PROTO_ETH, &r, sizeof(r));
 }
 
 static uint16_t be16(const void *p)
@@ -52,9 +54,37 @@ static uint32_t be32(const void *p)
 	       (uint32_t)b[2] << 8 | b[3];
 }
 
+/*
+ * The Toeplitz input of a parsed flow, the one way lib/ builds it
+ * (ofl_rss_flow_from_parse(), ofl_rss_tuple()): KEY_OUTER or KEY_INNER,
+ * with KEY_PORTS the TCP/UDP types. Returns its length, or -1.
+ */
+#define KEY_INNER 0u
+#define KEY_OUTER 1u
+#define KEY_PORTS 2u
+
+static int rss_key(unsigned int flags, uint8_t *key)
+{
+	struct ofl_rss_flow fl;
+	uint32_t types = OFL_RSS_HASH(OFL_RSS_TYPE_IPV4) |
+			 OFL_RSS_HASH(OFL_RSS_TYPE_IPV6);
+	size_t n;
+
+	if (flags & KEY_PORTS)
+		types = OFL_RSS_HASH_DEFAULT;
+	if (ofl_rss_flow_from_parse(&r, sizeof(r), NULL, NULL,
+				    (flags & KEY_OUTER) ? OFL_RSS_LEVEL_OUTER :
+							  OFL_RSS_LEVEL_INNER,
+				    &fl))
+		return -1;
+	if (ofl_rss_tuple(&fl, types, OFL_RSS_XFRM_NONE, key, &n) <= 0)
+		return -1;
+	return (int)n;
+}
+
 static void test_eth_ipv4_tcp(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	static const uint8_t want[12] = { 198, 18, 0, 1, 198, 18, 0, 2,
 					  0x04, 0xd2, 0, 80 };
 	(void)state;
@@ -71,9 +101,9 @@ static void test_eth_ipv4_tcp(void **state)
 	assert_int_equal(r.tcp_flags, 0x12);
 	assert_int_equal(r.encap, 0);
 	assert_ptr_equal(ofl_parse_inner(&r), &r.outer);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_PORTS, key), 12);
 	assert_memory_equal(key, want, 12);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER, key), 8);
+	assert_int_equal(rss_key(KEY_OUTER, key), 8);
 	assert_memory_equal(key, want, 8);
 }
 
@@ -191,6 +221,257 @@ static void test_ipv6_ext(void **state)
 	assert_int_equal(be32(&r.esp_spi), 0x12345678);
 }
 
+/* Eth / IPv6 / [hop-by-hop] / dstopts (HAO, or in hop-by-hop) / routing
+ * type 2 of 8 * (rt8 + 1) bytes / TCP. */
+static void fb_mip6(struct fb *f, int hao_in_hbh, unsigned int rt8)
+{
+	static const uint8_t home[16] = { 0x20, 0x01, 0x0d, 0xb8, 0xaa };
+	static const uint8_t coa[16] = { 0x20, 0x01, 0x0d, 0xb8, 0xbb };
+	size_t ip, i;
+
+	f->n = 0;
+	fb_eth(f, 0x86dd);
+	ip = fb_ipv6(f, hao_in_hbh ? 0 : 60);
+	fb_u8(f, 43);		/* dstopts or hop-by-hop: 24 bytes */
+	fb_u8(f, 2);
+	fb_u8(f, 1);		/* PadN, 2 bytes of data */
+	fb_u8(f, 2);
+	fb_u16(f, 0);
+	fb_u8(f, 201);		/* Home Address, 16 bytes */
+	fb_u8(f, 16);
+	fb_put(f, home, 16);
+	fb_u8(f, 6);		/* routing type 2 */
+	fb_u8(f, rt8);
+	fb_u8(f, 2);
+	fb_u8(f, 1);
+	fb_u32(f, 0);
+	for (i = 0; i < rt8; i++)
+		fb_put(f, coa + 8 * (i & 1), 8);
+	fb_tcp(f, 1000, 80, NULL, 0);
+	fb_ipv6_done(f, ip);
+}
+
+/* The IPV6_EX inputs: the Home Address option of a destination options
+ * header and the address of a 24-byte type 2 routing header, per flow. */
+static void test_ipv6_ex_addresses(void **state)
+{
+	struct fb f;
+
+	(void)state;
+	fb_mip6(&f, 0, 2);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-dstopts@54 "
+			    "ipv6-route@78 tcp@102");
+	assert_int_equal(r.outer.has_hao, 1);
+	assert_int_equal(r.outer.hao[4], 0xaa);
+	assert_int_equal(r.outer.has_rtdst, 1);
+	assert_int_equal(r.outer.rtdst[4], 0xbb);
+	assert_int_equal(r.outer.has_ports, 1);
+	/* an option 201 in a hop-by-hop header is not a Home Address */
+	fb_mip6(&f, 1, 2);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv6@14 ipv6-hopopts@54 "
+			    "ipv6-route@78 tcp@102");
+	assert_int_equal(r.outer.has_hao, 0);
+	assert_int_equal(r.outer.hao[4], 0);
+	assert_int_equal(r.outer.has_rtdst, 1);
+	/* a type 2 routing header too short for its address: not used */
+	fb_mip6(&f, 0, 0);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_int_equal(r.outer.has_hao, 1);
+	assert_int_equal(r.outer.has_rtdst, 0);
+	assert_int_equal(r.outer.rtdst[4], 0);
+}
+
+/* Eth / IPv4 / UDP to @dport / VXLAN-GPE (next protocol @np) / inner */
+static void fb_gpe(unsigned int dport, unsigned int np, unsigned int ver)
+{
+	size_t ip, ip2;
+
+	f.n = 0;
+	fb_eth(&f, 0x0800);
+	ip = fb_ipv4(&f, 17, 0, 0);
+	fb_udp(&f, 40000, dport);
+	fb_u8(&f, 0x0c | ver << 4);	/* I and P flags */
+	fb_u16(&f, 0);
+	fb_u8(&f, np);
+	fb_u32(&f, 77u << 8);
+	if (np == 3)
+		fb_eth(&f, 0x0800);
+	ip2 = fb_ipv4(&f, 6, 0, 0);
+	fb_tcp(&f, 1, 2, NULL, 0);
+	fb_ipv4_done(&f, ip2);
+	fb_ipv4_done(&f, ip);
+}
+
+static void test_vxlan_gpe(void **state)
+{
+	(void)state;
+	fb_gpe(4790, 1, 0);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "ipv4@50 tcp@70");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_VXLAN_GPE);
+	assert_int_equal(be32(&r.tun_id), 77);
+	assert_int_equal(r.encap, 1);
+	assert_int_equal(r.inner.family, 4);
+	fb_gpe(4790, 3, 0);
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	fb_gpe(4790, 4, 0);	/* NSH: not parsed, the walk ends */
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42");
+	fb_gpe(4790, 1, 1);	/* version 1 */
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	assert_int_equal(r.stop_off, 42);
+}
+
+/* The parse of f with @cfg through ofl_parse_with() and through the step
+ * API (ofl_parse_begin_with()): the same bytes; returns the code. */
+static int parse_cfg(const struct ofl_parse_cfg *cfg)
+{
+	static struct ofl_parse_result a;
+	int ret, i;
+
+	ret = ofl_parse_with(f.b, f.b + f.n, OFL_PROTO_ETH, cfg, &r,
+			     sizeof(r));
+	assert_int_equal(ofl_parse_begin_with(f.b, f.b + f.n, OFL_PROTO_ETH,
+					      cfg, &a, sizeof(a)), 0);
+	i = 0;
+	do
+		ret = ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a));
+	while (ret > 0 && ++i < OFL_PARSE_MAX_DEPTH);
+	assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), r.error);
+	if (!r.encap)
+		memcpy(&a.inner, &r.inner, sizeof(r.inner));
+	assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
+					     layers) +
+			    r.nlayers * sizeof(r.layers[0]));
+	assert_memory_equal(&a.outer, &r.outer,
+			    offsetof(struct ofl_parse_result, walk_) -
+			    offsetof(struct ofl_parse_result, outer));
+	return r.error;
+}
+
+static void test_udp_port_table(void **state)
+{
+	struct ofl_parse_cfg cfg;
+	unsigned int p;
+
+	(void)state;
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg)), 0);
+	/* the defaults are the built-in table */
+	assert_true(fb_frame(22, &f));	/* VXLAN on 4789 */
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	assert_int_equal(parse_cfg(NULL), 0);
+	assert_int_equal(r.nlayers, 7);
+	/* VXLAN on 8472 (Linux's old default): only with the port added */
+	fb_set16(&f, 36, 8472);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34");
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 8472,
+					       OFL_PARSE_UDP_VXLAN), 0);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan@42 "
+			    "eth@50 ipv4@64 tcp@84");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_VXLAN);
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r,
+				   sizeof(r)), 0);
+	assert_int_equal(r.nlayers, 3);	/* ofl_parse(): built-in table */
+	/* 4789 removed: no longer a tunnel */
+	fb_set16(&f, 36, 4789);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_NONE), 0);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_NONE), OFL_ENOENT);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_int_equal(r.nlayers, 3);
+	/* a port re-typed: the last kind given wins */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_GENEVE), 0);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 4789,
+					       OFL_PARSE_UDP_VXLAN_GPE), 0);
+	fb_gpe(4789, 1, 0);
+	assert_int_equal(parse_cfg(&cfg), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 udp@34 vxlan-gpe@42 "
+			    "ipv4@50 tcp@70");
+	/* full table */
+	for (p = 10000; ; p++) {
+		int ret = ofl_parse_cfg_udp_add(&cfg, p, OFL_PARSE_UDP_VXLAN);
+
+		if (ret == OFL_ENOSPC)
+			break;
+		assert_int_equal(ret, 0);
+		assert_true(p < 10000 + OFL_PARSE_CFG_UDP_MAX);
+	}
+	/* bad arguments */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 0, 1), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 65536, 1), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 1, 6), OFL_EINVAL);
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg) + 4),
+			 OFL_EINVAL);
+	cfg.size = 16;
+	memset(&r, 0x5a, sizeof(r));
+	assert_int_equal(ofl_parse_with(f.b, f.b + f.n, OFL_PROTO_ETH, &cfg,
+					&r, sizeof(r)), OFL_EINVAL);
+	assert_int_equal(r.nlayers, 0x5a);	/* untouched */
+	assert_int_equal(ofl_parse_cfg_udp_add(&cfg, 1, 1), OFL_EINVAL);
+}
+
+/* The per-kind UDP edges are the built-in UDP table's edges. */
+static void test_udp_kind_edges(void **state)
+{
+	struct ofl_parse_cfg cfg;
+	const struct ofl_parse_graph *g = ofl__parse_graph();
+	const struct ofl_parse_table *t = &g->tables[OFL__PT_UDP];
+	unsigned int j, k, n = 0;
+
+	(void)state;
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg)), 0);
+	for (j = 0; j < OFL_PARSE_CFG_UDP_MAX; j++) {
+		if (!cfg.udp_kind[j])
+			continue;
+		n++;
+		for (k = 0; k < t->count; k++)
+			if (g->edges[t->first + k].key == cfg.udp_port[j])
+				break;
+		assert_true(k < t->count);
+	}
+	assert_int_equal(n, t->count);
+}
+
+/* A datagram longer than the frame is reported (res->cut), not an error;
+ * ICMP and ICMPv6 headers are 8 bytes. */
+static void test_datagram_cut(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(0), 0);	/* Eth/IPv4/TCP + 16 bytes */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_buf(f.n - 1), 0);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(r.payload_len, 15);
+	assert_int_equal(parse_buf(40), OFL_ENODATA);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(parse_frame(29), 0);	/* Ethernet padding */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_frame(22), 0);	/* VXLAN: the inner cut */
+	assert_int_equal(r.cut, 0);
+	assert_int_equal(parse_buf(f.n - 1), 0);
+	assert_int_equal(r.cut, 1);
+	assert_int_equal(parse_frame(28), 0);	/* ICMPv6: 8 bytes */
+	assert_int_equal(r.layers[2].len, 8);
+	assert_int_equal(r.payload_len, 16);
+	assert_int_equal(parse_buf(54 + 7), OFL_ENODATA);
+	assert_int_equal(parse_frame(8), 0);	/* ICMP: 8 bytes too */
+	assert_int_equal(r.layers[2].len, 8);
+}
+
 static void test_fragments(void **state)
 {
 	(void)state;
@@ -272,7 +553,7 @@ static void test_gre_versions(void **state)
 
 static void test_udp_tunnels(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 
 	(void)state;
 	assert_int_equal(parse_frame(22), 0);
@@ -284,11 +565,11 @@ static void test_udp_tunnels(void **state)
 	assert_int_equal(be16(r.inner.ports + 2), 2222);
 	assert_int_equal(r.payload_off, 104);
 	assert_int_equal(r.payload_len, 16);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1111);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_OUTER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_OUTER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 10), 4789);
 	assert_int_equal(parse_frame(23), 0);
 	assert_string_equal(layers(&r), "eth@0 ipv6@14 udp@54 geneve@62 "
@@ -297,7 +578,7 @@ static void test_udp_tunnels(void **state)
 	assert_int_equal(r.geneve_nopts, 2);
 	assert_int_equal(be32(&r.tun_id), 7);
 	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_GENEVE);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(rss_key(KEY_PORTS, key), 36);
 	assert_int_equal(key[15], 1);
 	assert_int_equal(key[31], 2);
 }
@@ -323,14 +604,14 @@ static void test_raw_ip_roots(void **state)
 {
 	(void)state;
 	assert_true(fb_frame(0, &f));
-	assert_int_equal(ofl_parse(f.b + 14, f.b + f.n, OFL_PROTO_IPV4, &r), 0);
+	assert_int_equal(ofl_parse(f.b + 14, f.b + f.n, OFL_PROTO_IPV4, &r, sizeof(r)), 0);
 	assert_string_equal(layers(&r), "ipv4@0 tcp@20");
 	assert_true(fb_frame(2, &f));
-	assert_int_equal(ofl_parse(f.b + 18, f.b + f.n, OFL_PROTO_IPV6, &r), 0);
+	assert_int_equal(ofl_parse(f.b + 18, f.b + f.n, OFL_PROTO_IPV6, &r, sizeof(r)), 0);
 	assert_string_equal(layers(&r), "ipv6@0 tcp@40");
-	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_TCP, &r),
+	assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_TCP, &r, sizeof(r)),
 			 OFL_EINVAL);
-	assert_int_equal(ofl_parse(f.b + 4, f.b, OFL_PROTO_ETH, &r),
+	assert_int_equal(ofl_parse(f.b + 4, f.b, OFL_PROTO_ETH, &r, sizeof(r)),
 			 OFL_EINVAL);
 }
 
@@ -357,7 +638,7 @@ static void test_truncated_everywhere(void **state)
 
 	(void)state;
 	for (i = 0; fb_frame(i, &f); i++) {
-		assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &full),
+		assert_int_equal(ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &full, sizeof(full)),
 				 0);
 		for (len = 0; len < f.n; len++) {
 			int ret = parse_buf(len);
@@ -437,21 +718,21 @@ static void assert_cut(size_t len, int err, const char *want_layers,
 
 static void test_cut_l4_ports(void **state)
 {
-	uint8_t key[OFL_PARSE_FLOW_KEY_MAX];
+	uint8_t key[OFL_RSS_TUPLE_MAX];
 	size_t k;
 
 	(void)state;
 	/* Eth/IPv4/TCP, TCP at 34: 3 bytes, then 4 .. 19 */
 	assert_true(fb_frame(0, &f));
 	assert_cut(37, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 8);
+	assert_int_equal(rss_key(KEY_PORTS, key), 8);
 	for (k = 4; k < 20; k++)
 		assert_cut(34 + k, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer,
 			   1234, 80, 6);
 	assert_int_equal(r.payload_off, 0);
 	assert_int_equal(r.payload_len, 0);
 	assert_int_equal(r.tcp_flags, 0);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1234);
 	assert_int_equal(be16(key + 10), 80);
 	/* data offset 15 (60 bytes) past the end of a 70-byte frame */
@@ -481,10 +762,10 @@ static void test_cut_l4_ports(void **state)
 	assert_true(fb_frame(2, &f));
 	assert_cut(61, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
 		   0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 32);
+	assert_int_equal(rss_key(KEY_PORTS, key), 32);
 	assert_cut(62, OFL_ENODATA, "eth@0 vlan@14 ipv6@18", 58, &r.outer,
 		   443, 5555, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_PORTS, key), 36);
+	assert_int_equal(rss_key(KEY_PORTS, key), 36);
 	assert_int_equal(be16(key + 32), 443);
 	assert_int_equal(be16(key + 34), 5555);
 	/* IPv6 first fragment / TCP at 62 */
@@ -499,14 +780,14 @@ static void test_cut_l4_ports(void **state)
 	assert_int_equal(be16(r.outer.ports + 2), 4789);
 	assert_int_equal(r.outer.l4_off, 34);
 	assert_int_equal(r.payload_off, 42);	/* the outer UDP's, as before */
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 12);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 12);
 	assert_int_equal(be16(key + 8), 1111);
 	assert_int_equal(be16(key + 10), 2222);
 	assert_cut(87, OFL_ENODATA, "eth@0 ipv4@14 udp@34 vxlan@42 eth@50 "
 		   "ipv4@64", 84, &r.inner, 0, 0, 6);
-	assert_int_equal(ofl_parse_flow_key(&r, OFL_PARSE_KEY_INNER |
-					    OFL_PARSE_KEY_PORTS, key), 8);
+	assert_int_equal(rss_key(KEY_INNER |
+					    KEY_PORTS, key), 8);
 	/* the outer UDP cut: the outer flow's ports */
 	assert_cut(38, OFL_ENODATA, "eth@0 ipv4@14", 34, &r.outer, 40000,
 		   4789, 17);
@@ -526,13 +807,13 @@ static void test_cut_l4_ports(void **state)
 
 		assert_int_equal(parse_buf(90), OFL_ENODATA);
 		assert_int_equal(ofl_parse_begin(f.b, f.b + 90, OFL_PROTO_ETH,
-						 &a), 0);
+						 &a, sizeof(a)), 0);
 		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
-			ret = ofl_parse_step(f.b, f.b + 90, &a);
+			ret = ofl_parse_step(f.b, f.b + 90, &a, sizeof(a));
 			if (ret <= 0)
 				break;
 		}
-		assert_int_equal(ofl_parse_finish(&a, ret), OFL_ENODATA);
+		assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), OFL_ENODATA);
 		assert_memory_equal(&a.outer, &r.outer, 2 * sizeof(r.outer));
 	}
 }
@@ -673,7 +954,7 @@ static void test_chains_over_bounds(void **state)
 
 static void test_graph_is_consistent(void **state)
 {
-	const struct ofl_parse_graph *g = ofl_parse_graph();
+	const struct ofl_parse_graph *g = ofl__parse_graph();
 	unsigned int i, j;
 
 	(void)state;
@@ -730,16 +1011,16 @@ static void test_step_api_equals_parse(void **state)
 
 	(void)state;
 	for (i = 0; fb_frame(i, &f); i++) {
-		ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r);
-		ret = ofl_parse_begin(f.b, f.b + f.n, OFL_PROTO_ETH, &a);
+		ofl_parse(f.b, f.b + f.n, OFL_PROTO_ETH, &r, sizeof(r));
+		ret = ofl_parse_begin(f.b, f.b + f.n, OFL_PROTO_ETH, &a, sizeof(a));
 		assert_int_equal(ret, 0);
 		for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
-			ret = ofl_parse_step(f.b, f.b + f.n, &a);
+			ret = ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a));
 			if (ret <= 0)
 				break;
 		}
-		assert_int_equal(ofl_parse_finish(&a, ret), r.error);
-		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a), 0);
+		assert_int_equal(ofl_parse_finish(&a, ret, sizeof(a)), r.error);
+		assert_int_equal(ofl_parse_step(f.b, f.b + f.n, &a, sizeof(a)), 0);
 		assert_memory_equal(&a, &r, offsetof(struct ofl_parse_result,
 						     layers));
 		if (!r.encap)	/* inner holds nothing then */
@@ -798,7 +1079,7 @@ static void mv_bytes(const struct ofl_parse_move *mv, int16_t *map)
  */
 static void test_graph_ops_match_nodes(void **state)
 {
-	const struct ofl_parse_graph *g = ofl_parse_graph();
+	const struct ofl_parse_graph *g = ofl__parse_graph();
 	static int16_t a[2400], b[2400];
 	unsigned int i, j, v;
 
@@ -945,6 +1226,11 @@ int main(void)
 		cmocka_unit_test(test_graph_is_consistent),
 		cmocka_unit_test(test_step_api_equals_parse),
 		cmocka_unit_test(test_graph_ops_match_nodes),
+		cmocka_unit_test(test_ipv6_ex_addresses),
+		cmocka_unit_test(test_vxlan_gpe),
+		cmocka_unit_test(test_datagram_cut),
+		cmocka_unit_test(test_udp_port_table),
+		cmocka_unit_test(test_udp_kind_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

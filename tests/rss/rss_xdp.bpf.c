@@ -4,7 +4,8 @@
  * computed by ofl_rss_init() in userspace) and the indirection table live
  * in array map values; the program parses the frame with lib/parser
  * (ofl_parse_begin(), ofl_parse_step() in a global function, ofl_parse_
- * finish(); the result in a map value), hashes the outer flow with lib/rss,
+ * finish(); the result in a map value), takes the outer flow as lib/rss
+ * wants it (ofl_rss_flow_from_parse()), hashes it with lib/rss,
  * picks the queue, writes hash, type and queue into the "rss_out" map, and
  * redirects to the cpumap entry of that queue. The test leaves the cpumap empty, so the redirect falls back to
  * XDP_PASS (the low bits of the flags) and the frame comes back.
@@ -81,28 +82,7 @@ __attribute__((noinline)) int rss_parse_one(struct xdp_md *xdp,
 
 	if (!r)
 		return OFL_EINVAL;
-	return ofl_parse_step(data, end, r);
-}
-
-/* The outer flow of the parse as lib/rss wants it: addresses, protocol,
- * TCP/UDP ports unless a non-first fragment (L3-only fallback). */
-static __always_inline void rss_flow(const struct ofl_parse_flow *pf,
-				     struct ofl_rss_flow *f)
-{
-	if (pf->family != 4 && pf->family != 6)
-		return;
-	f->family = pf->family;
-	f->proto = pf->ip_proto;
-	__builtin_memcpy(f->src, pf->src, 16);
-	__builtin_memcpy(f->dst, pf->dst, 16);
-	if ((pf->frag & OFL_PARSE_FRAG_IS) &&
-	    !(pf->frag & OFL_PARSE_FRAG_FIRST))
-		f->flags |= OFL_RSS_FLOW_FRAG;
-	else if (pf->has_ports && (f->proto == 6 || f->proto == 17)) {
-		__builtin_memcpy(f->sport, pf->ports, 2);
-		__builtin_memcpy(f->dport, pf->ports + 2, 2);
-		f->flags |= OFL_RSS_FLOW_PORTS;
-	}
+	return ofl_parse_step(data, end, r, sizeof(*r));
 }
 
 /*
@@ -113,7 +93,7 @@ static __always_inline void rss_flow(const struct ofl_parse_flow *pf,
 __attribute__((noinline)) int rss_steer(const struct ofl_parse_result *pr,
 					struct rss_out *out)
 {
-	struct ofl_rss_flow f = { 0 };
+	struct ofl_rss_flow f;
 	const struct ofl_rss *ctx;
 	const struct ofl_rss_reta *reta;
 	const struct rss_cfg *cfg;
@@ -127,7 +107,10 @@ __attribute__((noinline)) int rss_steer(const struct ofl_parse_result *pr,
 	cfg = bpf_map_lookup_elem(&rss_cfg, &k);
 	if (!ctx || !reta || !cfg)
 		return -1;
-	rss_flow(&pr->outer, &f);
+	/* the frame is not passed: the ports behind a malformed IPv6
+	 * option list are a native-only fallback */
+	ofl_rss_flow_from_parse(pr, sizeof(*pr), NULL, NULL,
+				OFL_RSS_LEVEL_OUTER, &f);
 	h = ofl_rss_hash_flow(ctx, &f, cfg->types, cfg->xfrm, &t);
 	out->hash = h;
 	out->type = t;
@@ -150,7 +133,7 @@ int rss_xdp(struct xdp_md *xdp)
 	pr = bpf_map_lookup_elem(&rss_parse, &k);
 	if (!out || !pr)
 		return XDP_ABORTED;
-	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, pr);
+	ret = ofl_parse_begin(data, end, OFL_PROTO_ETH, pr, sizeof(*pr));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
@@ -159,7 +142,7 @@ int rss_xdp(struct xdp_md *xdp)
 				break;
 		}
 	}
-	ofl_parse_finish(pr, ret);
+	ofl_parse_finish(pr, ret, sizeof(*pr));
 	q = rss_steer(pr, out);
 	if (q < 0)
 		return XDP_ABORTED;
