@@ -60,6 +60,8 @@ OFL_PRIVATE int ofl__gso_ip(const uint8_t *p, size_t len, uint32_t pos,
 			break;
 		if (pos + 8 > len)
 			return OFL_ENODATA;
+		if (nh == 0 && i == 0 && ofl__gso_hbh_jumbo(p + pos, len - pos))
+			return OFL_EOPNOTSUPP;	/* BIG TCP: see internal.h */
 		nh = p[pos];
 		pos += ((uint32_t)p[pos + 1] + 1) * 8;
 	}
