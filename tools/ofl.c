@@ -8,7 +8,7 @@
 #include "cmds.h"
 #include "link.h"
 
-#define FILES "FILE: pcap or pcapng, '-' for standard input (pcap only);\n" \
+#define FILES "FILE: pcap or pcapng, '-' for standard input;\n" \
 	"  link types: " LINK_NAMES ".\n"
 #define EXITS "Exit: 0 the capture was read to the end, 1 a file could not " \
 	"be read\n  or written, 2 usage error.\n"

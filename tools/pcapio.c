@@ -36,6 +36,8 @@ struct pcapio_in {
 	uint8_t *buf;
 	size_t cap;
 	unsigned long frame;	/* frames returned so far */
+	uint8_t first[4];	/* pcapng: the SHB type, read as the magic */
+	int have_first;
 	uint64_t pos, size;
 };
 
@@ -129,8 +131,15 @@ static int ng_block(struct pcapio_in *in, uint32_t *type, size_t *blen)
 {
 	uint8_t h[8];
 	uint32_t tl, t;
-	int r = rd(in, h, 8);
+	int r;
 
+	if (in->have_first) {	/* the magic pcapio_open() read already */
+		memcpy(h, in->first, 4);
+		in->have_first = 0;
+		r = rd(in, h + 4, 4) == 1 ? 1 : -1;
+	} else {
+		r = rd(in, h, 8);
+	}
 	if (r <= 0)
 		return r ? bad(in, "file ends inside a block header") : 0;
 	memcpy(&t, h, 4);
@@ -202,9 +211,18 @@ static uint64_t ng_usec(const struct pcapio_iface *i, uint64_t ts)
 {
 	unsigned int e = i->tsexp;
 
-	if (!i->tsdec)
-		return e > 63 ? 0 :
-		       (uint64_t)(((unsigned __int128)ts * 1000000u) >> e);
+	if (!i->tsdec) {	/* 2^-e seconds: whole seconds, then the rest */
+		uint64_t frac;
+
+		if (e > 63)
+			return 0;
+		frac = ts & ((1ull << e) - 1);
+		while (e > 40) {	/* keep frac * 10^6 within 64 bits */
+			frac >>= 1;
+			e--;
+		}
+		return (ts >> i->tsexp) * 1000000u + ((frac * 1000000u) >> e);
+	}
 	while (e > 6) {
 		ts /= 10;
 		e--;
@@ -262,16 +280,12 @@ struct pcapio_in *pcapio_open(const char *path)
 		goto fail;
 	}
 	if (in->ng) {
-		/* the SHB again from its start: ng_block() reads it */
+		/* the SHB: ng_block() takes the 4 bytes read as the magic */
 		uint32_t type;
 		size_t blen;
 
-		if (fseek(in->f, 0, SEEK_SET)) {
-			fprintf(stderr, "ofl: %s: pcapng from a pipe is not "
-				"supported\n", path);
-			goto fail;
-		}
-		in->pos = 0;
+		memcpy(in->first, m, 4);
+		in->have_first = 1;
 		if (ng_block(in, &type, &blen) != 1)
 			goto fail;
 	} else if (open_pcap(in, m)) {
