@@ -179,7 +179,8 @@ int cmd_gso(int argc, char **argv)
 		if (fate == G_REFUSED)	/* Linux drops it: validate_xmit_skb() */
 			continue;
 		if (fate != G_SEGMENTED) {
-			if (pcapio_write(o, f.data, f.caplen, f.ts_usec)) {
+			if (pcapio_write_snapped(o, f.data, f.caplen,
+						 f.wirelen, f.ts_usec)) {
 				ret = CLI_EREAD;
 				break;
 			}

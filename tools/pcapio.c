@@ -450,6 +450,12 @@ struct pcapio_out *pcapio_create(const char *path, int linktype)
 int pcapio_write(struct pcapio_out *out, const uint8_t *data, size_t len,
 		 uint64_t ts_usec)
 {
+	return pcapio_write_snapped(out, data, len, len, ts_usec);
+}
+
+int pcapio_write_snapped(struct pcapio_out *out, const uint8_t *data,
+			 size_t len, size_t wirelen, uint64_t ts_usec)
+{
 	uint8_t h[16];
 
 	if (out->failed)
@@ -457,7 +463,7 @@ int pcapio_write(struct pcapio_out *out, const uint8_t *data, size_t len,
 	put32(h, (uint32_t)(ts_usec / 1000000u));
 	put32(h + 4, (uint32_t)(ts_usec % 1000000u));
 	put32(h + 8, (uint32_t)len);
-	put32(h + 12, (uint32_t)len);
+	put32(h + 12, (uint32_t)(wirelen > len ? wirelen : len));
 	if (fwrite(h, 16, 1, out->f) != 1 ||
 	    (len && fwrite(data, len, 1, out->f) != 1)) {
 		fprintf(stderr, "ofl: %s: write error: %s\n", out->path,

@@ -48,6 +48,9 @@ struct pcapio_out *pcapio_create(const char *path, int linktype);
 /* 0, or -1 on a write error (printed once). */
 int pcapio_write(struct pcapio_out *out, const uint8_t *data, size_t len,
 		 uint64_t ts_usec);
+/* The same for a frame captured short: @wirelen is its original length. */
+int pcapio_write_snapped(struct pcapio_out *out, const uint8_t *data,
+			 size_t len, size_t wirelen, uint64_t ts_usec);
 /* Flush and close: 0, or -1 if a write failed. */
 int pcapio_finish(struct pcapio_out *out);
 

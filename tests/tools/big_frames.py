@@ -8,7 +8,8 @@ scapy's rdpcap cuts frames at 65535 bytes, libpcap at the file's snaplen).
     checked over all of it (ok), as tshark does.
  2. The same frame captured with a short snaplen (caplen < wire length;
     IPv4 total length 0) gets `unchecked (truncated)`, never a checksum
-    computed over the captured prefix.
+    computed over the captured prefix; `ofl gso` passes it unchanged and
+    keeps its original length.
  3. `ofl gso` refuses an IPv6 frame with a Jumbo Payload hop-by-hop option
     (Linux removes the option before segmenting): no segment is written,
     the summary counts it refused, stderr says why. Without the option the
@@ -163,6 +164,17 @@ def gso(path, out):
     r = run(["gso", "--mss", str(MSS), "--json", path, out])
     lines = [json.loads(l) for l in r.stdout.splitlines()] if r.stdout else []
     return r, (lines[-1].get("summary", {}) if lines else {})
+
+
+# ... and ofl gso passes it unchanged, still snapped (original length kept)
+o = os.path.join(work, "out-snapped.pcap")
+r, s = gso(p, o)
+fr, _ = csum_checks(o)
+v = verdicts(fr[0]) if fr else {}
+if r.returncode != 0 or s.get("truncated") != 1 or \
+        v.get("tcp") != ("unchecked", "truncated"):
+    errors.append(f"gso on the snapped frame: exit {r.returncode}, {s}, "
+                  f"then csum {v}")
 
 
 # 3. gso: jumbo hop-by-hop refused; plain IPv6 BIG TCP segmented
