@@ -2,8 +2,10 @@
 # For people. The build itself is CMake; this file installs what is missing
 # and runs the right CMake builds. See README.md.
 #
-#   make demo           set-up + the ofl tool on generated sample traffic
-#   make check          set-up + every test (unit, peers, eBPF, targets, fuzz)
+#   make demo           set-up (the [demo] packages only) + the ofl tool on
+#                       generated sample traffic
+#   make check          set-up ([demo] and [check] packages) + every test
+#                       (unit, peers, eBPF, targets, fuzz)
 #   make check-targets  the conformance suite on every target, one digest
 #   make bench          benchmarks, side by side with DPDK
 #   make fuzz           every fuzzer for FUZZ_SECONDS each
@@ -16,13 +18,18 @@ FUZZ_SECONDS ?= 60
 CMAKE   ?= cmake
 CTEST   ?= ctest
 
-.PHONY: all deps build demo check check-unit check-fuzz check-targets \
+.PHONY: all deps deps-demo build demo check check-unit check-fuzz check-targets \
 	bench fuzz install clean
 
 all: build
 
+# scripts/packages.txt: [demo] builds the library and the tool, [check]
+# runs the tests, [bench] the benchmarks (README.md: what each installs).
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh demo check
+
+deps-demo:
+	@sh scripts/deps.sh demo
 
 $(BUILD)/CMakeCache.txt:
 	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -30,10 +37,21 @@ $(BUILD)/CMakeCache.txt:
 build: $(BUILD)/CMakeCache.txt
 	$(CMAKE) --build $(BUILD) -j $(JOBS)
 
-demo: deps build
+# The demo needs no test: a build without them needs only [demo] packages
+# (cmocka, libbpf, clang are [check]'s). A build dir configured by
+# `make check` is used as it is. The build's output goes to a log (its
+# last lines are shown if it fails): the demo's output is the demo.
+demo: deps-demo
+	@[ -f $(BUILD)/CMakeCache.txt ] || $(CMAKE) -S . -B $(BUILD) \
+		-DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=OFF >/dev/null
+	@echo "demo: building in $(BUILD) (log: $(BUILD)/demo-build.log)"
+	@$(CMAKE) --build $(BUILD) -j $(JOBS) >$(BUILD)/demo-build.log 2>&1 || \
+		{ tail -40 $(BUILD)/demo-build.log; echo "demo: build failed"; exit 1; }
 	@sh scripts/demo.sh $(BUILD)
 
-check: deps build
+check: deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS)
 	$(MAKE) --no-print-directory check-unit check-fuzz check-targets
 
 check-unit: build
@@ -51,7 +69,8 @@ check-targets: build
 	@if [ -x scripts/check-targets.sh ]; then sh scripts/check-targets.sh $(BUILD); \
 	else echo "check-targets: not yet available"; fi
 
-bench: deps
+bench:
+	@sh scripts/deps.sh demo bench
 	$(CMAKE) -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_BENCH=ON \
 		-DOFL_BUILD_TESTS=OFF >/dev/null
 	$(CMAKE) --build $(BUILD)-bench -j $(JOBS)
@@ -64,8 +83,13 @@ fuzz: deps
 		-DOFL_FUZZ_SECONDS=$(FUZZ_SECONDS) >/dev/null
 	$(CMAKE) --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_long
 
+# ldconfig: the new libofl.so.N is found at once (a program linked to it
+# failed with "cannot open shared object file" until ldconfig ran); only
+# when installing to this system (not with DESTDIR) and as root.
 install: build
 	$(CMAKE) --install $(BUILD) --prefix $(PREFIX)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then \
+		ldconfig; echo "install: ldconfig run"; fi
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-fuzz $(BUILD)-bench

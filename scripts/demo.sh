@@ -26,6 +26,39 @@ section() {
 	printf '\n=== %s\n' "$*"
 }
 
+# Reads big-endian field bytes of a capture with od (coreutils): u FILE
+# OFFSET LEN; ule32 FILE OFFSET: a pcap record field (the tool and ofl-gen
+# write pcaps in the host's byte order).
+u() {
+	od -An -tu1 -j "$2" -N "$3" "$1" |
+		awk '{ for (i = 1; i <= NF; i++) v = v * 256 + $i } END { print v + 0 }'
+}
+ule32() {
+	od -An -tu4 -j "$2" -N 4 "$1" | tr -d ' '
+}
+
+# hdr_view FILE N WHAT: the IPv4/TCP header fields GRO and GSO rewrite, for
+# frame N of a pcap (Ethernet, IPv4 without options: the sample's TCP flow).
+hdr_view() {
+	f=$1 n=$2 off=24 i=1
+	while [ "$i" -lt "$n" ]; do
+		off=$((off + 16 + $(ule32 "$f" $((off + 8)))))
+		i=$((i + 1))
+	done
+	p=$((off + 16))
+	fl=$(u "$f" $((p + 47)) 1)
+	flags=
+	[ $((fl & 16)) -ne 0 ] && flags="${flags}A"
+	[ $((fl & 8)) -ne 0 ] && flags="${flags}P"
+	[ $((fl & 1)) -ne 0 ] && flags="${flags}F"
+	tot=$(u "$f" $((p + 16)) 2)
+	[ "$tot" -eq 0 ] && tot=$(($(ule32 "$f" $((off + 8))) - 14))
+	printf '  %-8s frame %2s: %5s bytes, ip len %5s, ip id %4s, tcp seq %6s, flags %-2s, payload %5s\n' \
+		"$3" "$n" "$(ule32 "$f" $((off + 8)))" "$(u "$f" $((p + 16)) 2)" \
+		"$(u "$f" $((p + 18)) 2)" "$(u "$f" $((p + 38)) 4)" "$flags" \
+		$((tot - 20 - ($(u "$f" $((p + 46)) 1) >> 4) * 4))
+}
+
 "$gen" "$sample"
 section "sample traffic"
 cat <<EOF
@@ -69,8 +102,17 @@ if implemented parse; then
 	"$ofl" parse "$sample"
 	if implemented graph && command -v dot >/dev/null 2>&1; then
 		"$ofl" graph --dot | dot -Tsvg -o "$build/parse-graph.svg"
-		echo "the parse graph those layers came from (const tables in"
-		echo "lib/parser/graph.c), drawn from the tables: $build/parse-graph.svg"
+		"$ofl" parse --dot 23 "$sample" | dot -Tsvg -o "$build/frame-23.svg"
+		cat <<EOF
+
+Those layers come from one parse graph: const tables in lib/parser/graph.c.
+Open the pictures in a browser:
+  $build/parse-graph.svg   the whole graph (ofl graph --dot): edges say
+                           what selects them (ethertype IPv4, ip proto TCP,
+                           udp dport 4789), headers grouped by layer, legend
+  $build/frame-23.svg      the path frame 23 (TCP in VXLAN) took through it
+                           (ofl parse --dot 23)
+EOF
 	fi
 fi
 
@@ -78,25 +120,70 @@ if implemented rss; then
 	section "ofl rss: Toeplitz hash and queue of every frame (lib/rss)"
 	echo "Microsoft's key, 4 queues; the last lines show how evenly they fill:"
 	"$ofl" rss "$sample" --queues 4
-	echo "symmetric (XOR of src/dst, as ethtool symmetric-xor): both"
-	echo "directions of a flow land on the same queue:"
-	"$ofl" rss "$sample" --queues 4 --symmetric | tail -7
+	flows=$build/flows.pcap
+	"$gen" --flows "$flows"
+	"$ofl" rss "$flows" --queues 4 | head -16 >"$build/rss-plain.txt"
+	"$ofl" rss "$flows" --queues 4 --symmetric | head -16 >"$build/rss-sym.txt"
+	cat <<EOF
+
+Symmetric RSS (--symmetric: XOR of source and destination, as ethtool's
+symmetric-xor) puts both directions of a flow on the same queue. The sample
+above has no replies, so ofl-gen --flows wrote $flows: 8 flows, each
+request (odd frame) followed by its reply (even frame, addresses and ports
+swapped). Plain Toeplitz on the left, symmetric on the right:
+EOF
+	paste "$build/rss-plain.txt" "$build/rss-sym.txt" |
+		awk -F'\t' '{ printf "  %-40s | %s\n", $1, $2 }'
+	same() {
+		awk 'NR % 2 { q = $NF; next } { n++; if ($NF == q) s++ }
+		     END { printf "%d of %d", s, n }' "$1"
+	}
+	echo "request and reply on the same queue: $(same "$build/rss-plain.txt")" \
+		"flows plain, $(same "$build/rss-sym.txt") symmetric"
 fi
 
 if implemented gso; then
 	section "ofl gso: segment the super-frames as Linux GSO does (lib/gso)"
-	"$ofl" gso --mss 1448 "$sample" "$build/sample-gso.pcap"
-	echo "the super-frames leave as 1448-byte segments, checksums complete:"
-	"$ofl" csum "$build/sample-gso.pcap" | tail -1
+	out=$build/sample-gso.pcap
+	"$ofl" gso --mss 1448 "$sample" "$out"
+	cat <<EOF
+Frames 39 and 40 are 20000-byte TCP super-frames (IPv4, IPv6) as a stack
+hands them to a TSO device: the checksum field holds only the
+pseudo-header sum. Before (ofl csum on the input):
+EOF
+	"$ofl" csum "$sample" | sed -n '39,40p'
+	echo "After: $out holds the other 38 frames unchanged, then 14 segments"
+	echo "of at most 1448 payload bytes for each super-frame; the first two and"
+	echo "the last segment of each, checksums complete:"
+	"$ofl" csum "$out" | sed -n '39,40p;52,54p;66p'
+	echo "segments with a good TCP checksum: $("$ofl" csum "$out" |
+		sed -n '39,66p' | grep -c 'tcp ok') of 28 (the other bad checksums"
+	echo "in the file are the sample's, spoiled on purpose, copied unchanged)"
+	echo "The IPv4 super-frame's headers, then its first and last segment's:"
+	hdr_view "$sample" 39 "before"
+	hdr_view "$out" 39 "after"
+	hdr_view "$out" 52 "after"
 fi
 
 if implemented gro; then
 	section "ofl gro: coalesce the TCP flow as Linux GRO does (lib/gro)"
-	"$ofl" gro "$sample" "$build/sample-gro.pcap"
-	echo "the 8 segments of the TCP flow (31-38) leave as one frame:"
-	"$ofl" csum "$build/sample-gro.pcap" | tail -4
-	"$ofl" gro --flush-every 4 "$sample" "$build/sample-gro4.pcap"
-	echo "with a flush after every 4 frames (a 4-packet poll budget) the"
-	echo "same flow leaves as 3 frames, as Linux would deliver it:"
-	"$ofl" csum "$build/sample-gro4.pcap" | sed -n '31,33p'
+	out=$build/sample-gro.pcap
+	"$ofl" gro "$sample" "$out"
+	echo "Frames 31-38 are one TCP flow: 8 in-order 1448-byte segments."
+	echo "Before, the first, second and last segment:"
+	hdr_view "$sample" 31 "segment"
+	hdr_view "$sample" 32 "segment"
+	hdr_view "$sample" 38 "segment"
+	echo "After, they leave as one frame (frame 31 of $out): the first"
+	echo "segment's headers, the total length, the last one's PSH flag, and a"
+	echo "TCP checksum over all of it:"
+	hdr_view "$out" 31 "merged"
+	"$ofl" csum "$out" | sed -n '31p'
+	out4=$build/sample-gro4.pcap
+	"$ofl" gro --flush-every 4 "$sample" "$out4" >/dev/null
+	echo "With a flush after every 4 frames (a poll budget of 4: frames 29-32,"
+	echo "33-36, 37-40) the same flow leaves as 3 frames, as Linux delivers it:"
+	hdr_view "$out4" 31 "merged"
+	hdr_view "$out4" 32 "merged"
+	hdr_view "$out4" 33 "merged"
 fi

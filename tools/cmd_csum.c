@@ -2,14 +2,17 @@
 /*
  * ofl csum [--json] FILE: verify every checksum of every frame of a capture
  * with lib/csum. The headers are found by lib/parser (ofl_parse()); what
- * each checksum covers is decided here. docs/TOOL.md describes the output. Exit 0 when the file was read to the
- * end, bad checksums or not; 1 on a read error; 2 on a usage error.
+ * each checksum covers is decided here. docs/TOOL.md describes the output.
+ * Exit 0 when the file was read to the end, bad checksums or not; 1 on a
+ * read error; 2 on a usage error.
  */
 #include <stdio.h>
 #include <string.h>
 #include <offload/csum.h>
 #include <offload/parser.h>
+#include "cli.h"
 #include "cmds.h"
+#include "link.h"
 #include "pcapio.h"
 
 #define VIEW_MAX_LAYERS 24
@@ -215,6 +218,30 @@ static void v_udp(struct vstate *w, const uint8_t *h)
 	vcheck(w, SUM_UDP, 6, ulen, 8);
 }
 
+/* IPv4 loose/strict source route (RFC 791) not yet at its end: the
+ * pseudo header takes the final destination, the route's last address
+ * (RFC 1122 4.1.3.4 / 4.2.3.2, as tshark and the destination host). */
+static void v_ipv4_srr(struct vstate *w, const uint8_t *h, size_t ihl)
+{
+	size_t i = 20;
+
+	while (i < ihl && h[i] != 0) {
+		size_t len;
+
+		if (h[i] == 1) {	/* NOP */
+			i++;
+			continue;
+		}
+		if (i + 2 > ihl || h[i + 1] < 2 || i + h[i + 1] > ihl)
+			return;
+		len = h[i + 1];
+		if ((h[i] == 131 || h[i] == 137) && len >= 7 &&
+		    h[i + 2] <= len)
+			w->dst = h + i + len - 4;
+		i += len;
+	}
+}
+
 static void v_ipv4(struct vstate *w, const uint8_t *h, size_t ihl)
 {
 	size_t tot = rd16(h + 2);
@@ -235,6 +262,7 @@ static void v_ipv4(struct vstate *w, const uint8_t *h, size_t ihl)
 	w->ipv6 = 0;
 	w->src = h + 12;
 	w->dst = h + 16;
+	v_ipv4_srr(w, h, ihl);
 }
 
 static void v_ipv6(struct vstate *w, const uint8_t *h)
@@ -441,25 +469,32 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 	return 0;
 }
 
-/* Parses the @caplen captured bytes of an Ethernet frame into @r. */
-static void view_frame(const uint8_t *p, size_t caplen, struct view *r)
+/*
+ * Parses the @caplen captured bytes of a frame of @wirelen bytes into @r,
+ * from @root at @base (after the link header). The frame's own length
+ * (@wirelen, and then the lengths its headers claim) decides what a
+ * checksum covers; a checksum covering more than was captured is
+ * "unchecked (truncated)", never computed over the captured prefix.
+ */
+static void view_frame(const uint8_t *p, size_t caplen, size_t wirelen,
+		       unsigned int root, size_t base, struct view *r)
 {
 	static struct ofl_parse_result res;
 	struct vstate w;
-	size_t base = 0;
 	int seg, i;
 
 	memset(r, 0, sizeof(*r));
 	memset(&w, 0, sizeof(w));
 	w.p = p;
 	w.cap = caplen;
-	w.end = caplen;
+	w.end = wirelen > caplen ? wirelen : caplen;
 	w.r = r;
 	/* a second parse only for the frame inside ERSPAN */
 	for (seg = 0; seg < 2 && !w.done; seg++) {
 		size_t next;
 
-		ofl_parse(p + base, p + caplen, OFL_PROTO_ETH, &res, sizeof(res));
+		ofl_parse(p + base, p + caplen, seg ? OFL_PROTO_ETH : root,
+			  &res, sizeof(res));
 		for (i = 0; i < res.nlayers && !w.done; i++)
 			v_layer(&w, &res.layers[i], base + res.layers[i].offset);
 		if (w.done)
@@ -497,6 +532,9 @@ struct result {
 
 struct totals {
 	unsigned long frames, checked, bad, none, unchecked;
+	/* every frame is one of: all checked sums ok, a bad sum, nothing
+	 * checkable (no checksum, or none could be checked) */
+	unsigned long f_ok, f_bad, f_none;
 };
 
 /* A folded checksum in the kernel's __sum16 convention, as wire bytes. */
@@ -702,15 +740,25 @@ static void print_json(unsigned long n, const struct view *w,
 	printf("}\n");
 }
 
-static void do_frame(const uint8_t *p, size_t len, int json,
+static void do_frame(const struct pcapio_frame *f, int json,
 		     struct totals *t)
 {
+	const uint8_t *p = f->data;
+	size_t len = f->caplen, base;
 	struct view w;
 	struct result res[VIEW_MAX_CHECKS];
-	int i, ok = 1;
+	int i, ok = 1, checked = 0, err;
+	unsigned int root = link_root(f->linktype, p, len, &base, &err);
 
 	t->frames++;
-	view_frame(p, len, &w);
+	if (root) {
+		view_frame(p, len, f->wirelen, root, base, &w);
+	} else {
+		memset(&w, 0, sizeof(w));
+		w.stop = !link_supported(f->linktype) ? "link type not handled" :
+			 err == OFL_ENODATA ? "short link header" :
+			 "not IP";
+	}
 	for (i = 0; i < w.nchecks; i++) {
 		verify(p, len, &w.checks[i], &res[i]);
 		switch (res[i].v) {
@@ -720,6 +768,7 @@ static void do_frame(const uint8_t *p, size_t len, int json,
 			/* fall through */
 		case V_OK:
 			t->checked++;
+			checked = 1;
 			break;
 		case V_NONE:
 			t->none++;
@@ -729,56 +778,68 @@ static void do_frame(const uint8_t *p, size_t len, int json,
 			break;
 		}
 	}
+	if (!ok)
+		t->f_bad++;
+	else if (checked)
+		t->f_ok++;
+	else
+		t->f_none++;
 	if (json)
 		print_json(t->frames, &w, res, ok);
 	else
 		print_human(t->frames, &w, res);
 }
 
-static int usage(void)
-{
-	fprintf(stderr, "usage: ofl csum [--json] FILE.pcap|FILE.pcapng\n");
-	return 2;
-}
-
 int cmd_csum(int argc, char **argv)
 {
 	struct totals t = { 0 };
 	struct pcapio_in *in;
+	struct pcapio_frame f;
 	const char *path = NULL;
-	const uint8_t *data;
-	size_t len;
 	int i, json = 0, r;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return usage(), 0;
 		else if (argv[i][0] == '-' && argv[i][1])
-			return usage();
+			return cli_usage_error("csum", "unknown option %s",
+					       argv[i]);
 		else if (path)
-			return usage();
+			return cli_usage_error("csum", "one FILE only");
 		else
 			path = argv[i];
 	}
 	if (!path)
-		return usage();
+		return cli_usage_error("csum", "FILE missing");
 	in = pcapio_open(path);
 	if (!in)
-		return 1;
-	while ((r = pcapio_next(in, &data, &len, NULL, NULL)) == 1)
-		do_frame(data, len, json, &t);
+		return CLI_EREAD;
+	if (pcapio_linktype(in) >= 0 && !link_supported(pcapio_linktype(in))) {
+		fprintf(stderr, "ofl: %s: link type %d not handled (" LINK_NAMES
+			")\n", path, pcapio_linktype(in));
+		pcapio_close(in);
+		return CLI_EREAD;
+	}
+	while ((r = pcapio_next(in, &f)) == 1) {
+		do_frame(&f, json, &t);
+		cli_progress("csum", in, t.frames);
+	}
+	cli_progress_done();
 	pcapio_close(in);
 	if (r < 0)
-		return 1;
+		return CLI_EREAD;
 	if (json)
 		printf("{\"summary\":{\"frames\":%lu,\"checked\":%lu,"
-		       "\"bad\":%lu,\"none\":%lu,\"unchecked\":%lu}}\n",
-		       t.frames, t.checked, t.bad, t.none, t.unchecked);
+		       "\"bad\":%lu,\"none\":%lu,\"unchecked\":%lu,"
+		       "\"frames_ok\":%lu,\"frames_bad\":%lu,"
+		       "\"frames_unchecked\":%lu}}\n",
+		       t.frames, t.checked, t.bad, t.none, t.unchecked,
+		       t.f_ok, t.f_bad, t.f_none);
 	else
 		printf("%lu frames, %lu checksums checked, %lu bad"
-		       " (%lu not present, %lu not checkable)\n",
-		       t.frames, t.checked, t.bad, t.none, t.unchecked);
-	return 0;
+		       " (%lu not present, %lu not checkable); frames: %lu ok,"
+		       " %lu with a bad checksum, %lu with none checked\n",
+		       t.frames, t.checked, t.bad, t.none, t.unchecked,
+		       t.f_ok, t.f_bad, t.f_none);
+	return CLI_OK;
 }

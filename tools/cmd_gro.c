@@ -18,22 +18,34 @@
  * as by Linux, whose GRE and IP-in-IP GRO handlers are always registered;
  * --no-iptun passes them up alone (OFL_GRO_F_NO_IPTUN). A merged GRE
  * frame keeps the first segment's GRE checksum, as in Linux.
+ * Other link types than Ethernet go through GRO as Ethernet frames
+ * carrying their IP packet; each output frame gets back the link header
+ * of its (first) input frame, and OUT has IN's link type. One summary
+ * line accounts for every frame: in = merged + passed up alone.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <offload/gro.h>
+#include "cli.h"
 #include "cmds.h"
+#include "link.h"
 #include "pcapio.h"
 
+#define GRO_BUF (PCAPIO_MAX_FRAME + 64)
+
 struct gro_tool {
-	uint8_t **frames;
+	uint8_t **frames;	/* Ethernet views */
 	uint32_t *lens;
 	uint64_t *ts;
+	uint8_t (*lhdr)[20];	/* the frames' own link headers */
+	uint8_t *lhdr_len;
 	uint32_t n;
+	int lt, json;
 	struct pcapio_out *out;
-	uint8_t *buf;
+	uint8_t *buf, *obuf;
+	unsigned long out_frames, merged_out, merged_in, alone;
 };
 
 static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
@@ -42,15 +54,32 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
+		uint32_t id = pk[i].frame;
 		int len = ofl_gro_pkt_linearize(&pk[i],
 			(const uint8_t *const *)t->frames, t->lens, t->n,
-			t->buf, 262144, 1);
+			t->buf, GRO_BUF, 1);
+		size_t ol;
 
 		if (len < 0) {
-			fprintf(stderr, "ofl gro: %s\n", ofl_strerror(len));
+			fprintf(stderr, "ofl gro: frame %u: %s\n", id + 1,
+				ofl_strerror(len));
 			return -1;
 		}
-		pcapio_write(t->out, t->buf, (size_t)len, t->ts[pk[i].frame]);
+		ol = link_from_eth(t->lt, t->lhdr[id], t->lhdr_len[id], t->buf,
+				   (size_t)len, t->obuf, GRO_BUF);
+		if (!ol || pcapio_write(t->out, t->obuf, ol, t->ts[id]))
+			return -1;
+		t->out_frames++;
+		if (pk[i].gso_segs > 1) {
+			t->merged_out++;
+			t->merged_in += pk[i].gso_segs;
+		} else {
+			t->alone++;
+		}
+		if (t->json)
+			printf("{\"out\":%lu,\"first_frame\":%u,\"segments\":%u,"
+			       "\"len\":%zu}\n", t->out_frames, id + 1,
+			       pk[i].gso_segs ? pk[i].gso_segs : 1, ol);
 	}
 	return 0;
 }
@@ -58,30 +87,65 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 static int gro_load(struct gro_tool *t, const char *path)
 {
 	struct pcapio_in *in = pcapio_open(path);
-	const uint8_t *d;
-	size_t len, cap = 0;
-	uint64_t ts;
+	struct pcapio_frame f;
+	size_t cap = 0;
 	int r;
 
 	if (!in)
 		return -1;
-	while ((r = pcapio_next(in, &d, &len, NULL, &ts)) == 1) {
+	while ((r = pcapio_next(in, &f)) == 1) {
+		size_t hdr, len;
+
 		if (t->n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			t->frames = realloc(t->frames, cap * sizeof(*t->frames));
 			t->lens = realloc(t->lens, cap * sizeof(*t->lens));
 			t->ts = realloc(t->ts, cap * sizeof(*t->ts));
-			if (!t->frames || !t->lens || !t->ts)
+			t->lhdr = realloc(t->lhdr, cap * sizeof(*t->lhdr));
+			t->lhdr_len = realloc(t->lhdr_len, cap);
+			if (!t->frames || !t->lens || !t->ts || !t->lhdr ||
+			    !t->lhdr_len) {
+				fprintf(stderr, "ofl: %s: out of memory\n",
+					path);
+				pcapio_close(in);
 				return -1;
+			}
 		}
-		t->frames[t->n] = malloc(len ? len : 1);
-		if (!t->frames[t->n])
+		if (!t->n)
+			t->lt = f.linktype;
+		if (f.linktype != t->lt) {
+			fprintf(stderr, "ofl: %s: frame %u: link type %d, the "
+				"first frame's is %d: one link type per "
+				"capture\n", path, t->n + 1, f.linktype, t->lt);
+			pcapio_close(in);
 			return -1;
-		memcpy(t->frames[t->n], d, len);
+		}
+		t->frames[t->n] = malloc(f.caplen + 14 + 1);
+		if (!t->frames[t->n]) {
+			pcapio_close(in);
+			return -1;
+		}
+		len = link_to_eth(f.linktype, f.data, f.caplen,
+				  t->frames[t->n], f.caplen + 14, &hdr);
+		if (!len) {	/* no IP: an empty Ethernet view, passed up */
+			if (hdr > f.caplen)
+				hdr = f.caplen;
+			memset(t->frames[t->n], 0, 14);
+			memcpy(t->frames[t->n] + 14, f.data + hdr,
+			       f.caplen - hdr);
+			len = f.caplen - hdr + 14;
+		}
+		memcpy(t->lhdr[t->n], f.data, hdr);
+		t->lhdr_len[t->n] = (uint8_t)hdr;
 		t->lens[t->n] = (uint32_t)len;
-		t->ts[t->n] = ts;
+		t->ts[t->n] = f.ts_usec;
 		t->n++;
+		cli_progress("gro", in, t->n);
 	}
+	cli_progress_done();
+	if (!t->n)
+		t->lt = pcapio_linktype(in) >= 0 ? pcapio_linktype(in) :
+						  LINK_EN10MB;
 	pcapio_close(in);
 	return r < 0 ? -1 : 0;
 }
@@ -118,52 +182,68 @@ static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags)
 int cmd_gro(int argc, char **argv)
 {
 	struct gro_tool t = { 0 };
-	unsigned long every = 0;
+	const char *ip = NULL, *op = NULL;
+	long every = 0;
 	uint32_t flags = 0;
-	int a = 1, rc;
-	char *e;
+	int a, rc;
 
-	while (a < argc && argv[a][0] == '-' && argv[a][1] == '-') {
+	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "--no-iptun")) {
 			flags |= OFL_GRO_F_NO_IPTUN;
+		} else if (!strcmp(argv[a], "--vxlan")) {
+			flags |= OFL_GRO_F_VXLAN;
+		} else if (!strcmp(argv[a], "--geneve")) {
+			flags |= OFL_GRO_F_GENEVE;
+		} else if (!strcmp(argv[a], "--json")) {
+			t.json = 1;
+		} else if (!strcmp(argv[a], "--flush-every")) {
+			if (cli_number("gro", "--flush-every", a + 1 < argc ?
+				       argv[a + 1] : NULL, 1, 4294967295L,
+				       &every))
+				return CLI_EUSAGE;
 			a++;
-			continue;
+		} else if (argv[a][0] == '-' && argv[a][1]) {
+			return cli_usage_error("gro", "unknown option %s",
+					       argv[a]);
+		} else if (!ip) {
+			ip = argv[a];
+		} else if (!op) {
+			op = argv[a];
+		} else {
+			return cli_usage_error("gro", "IN and OUT only");
 		}
-		if (!strcmp(argv[a], "--vxlan") ||
-		    !strcmp(argv[a], "--geneve")) {
-			flags |= argv[a][2] == 'v' ? OFL_GRO_F_VXLAN :
-						     OFL_GRO_F_GENEVE;
-			a++;
-			continue;
-		}
-		if (strcmp(argv[a], "--flush-every") || a + 1 >= argc)
-			goto usage;
-		errno = 0;
-		every = strtoul(argv[a + 1], &e, 10);
-		if (errno || *e || !every)
-			goto usage;
-		a += 2;
 	}
-	if (argc - a != 2)
-		goto usage;
-	if (gro_load(&t, argv[a]))
-		return 1;
-	t.out = pcapio_create(argv[a + 1]);
-	t.buf = malloc(262144);
-	if (!t.out || !t.buf)
-		return 1;
-	rc = gro_run(&t, every, flags) ? 1 : 0;
-	pcapio_finish(t.out);
+	if (!ip || !op)
+		return cli_usage_error("gro", "IN and OUT needed");
+	if (gro_load(&t, ip))
+		return CLI_EREAD;
+	t.out = pcapio_create(op, t.lt);
+	t.buf = malloc(GRO_BUF);
+	t.obuf = malloc(GRO_BUF);
+	if (!t.out || !t.buf || !t.obuf)
+		return CLI_EREAD;
+	rc = gro_run(&t, (unsigned long)every, flags) ? CLI_EREAD : CLI_OK;
+	if (pcapio_finish(t.out))
+		rc = CLI_EREAD;
+	if (rc == CLI_OK) {
+		if (t.json)
+			printf("{\"summary\":{\"frames\":%u,\"out\":%lu,"
+			       "\"merged\":%lu,\"merged_into\":%lu,"
+			       "\"alone\":%lu}}\n", t.n, t.out_frames,
+			       t.merged_in, t.merged_out, t.alone);
+		else
+			printf("%u frames in, %lu out: %lu merged into %lu, "
+			       "%lu passed up alone\n", t.n, t.out_frames,
+			       t.merged_in, t.merged_out, t.alone);
+	}
 	for (uint32_t i = 0; i < t.n; i++)
 		free(t.frames[i]);
 	free(t.frames);
 	free(t.lens);
 	free(t.ts);
+	free(t.lhdr);
+	free(t.lhdr_len);
 	free(t.buf);
+	free(t.obuf);
 	return rc;
-usage:
-	fprintf(stderr,
-		"usage: ofl gro [--flush-every N] [--vxlan] [--geneve] "
-		"[--no-iptun] IN.pcap OUT.pcap\n");
-	return 2;
 }

@@ -6,9 +6,16 @@
  * VXLAN/GENEVE/GRE/IP-in-IP) whose L4 payload is larger than N is cut as
  * Linux GSO cuts it with gso_size = N (TCP: TSO, UDP: UDP_L4), with
  * complete checksums; other frames are copied unchanged. OUT holds the
- * frames and segments in order (pcap, Ethernet), each with its input
- * frame's timestamp. The headers are found by lib/parser (ofl_parse(),
- * then ofl_gso_meta_from_parse()).
+ * frames and segments in order (a pcap of IN's link type: a non-Ethernet
+ * frame is cut as an Ethernet frame carrying its IP packet, and each
+ * segment gets the frame's own link header back), each with its input
+ * frame's timestamp. One summary line accounts for every frame:
+ * segmented, passed unchanged (small enough, not TCP/UDP, or truncated in
+ * the capture) or refused (lib/gso cannot cut it as Linux would: the
+ * reason is printed on stderr; the frame is left out of OUT, as Linux
+ * drops an skb that skb_gso_segment() fails on, validate_xmit_skb()).
+ * The headers are found by lib/parser (ofl_parse(), then
+ * ofl_gso_meta_from_parse()).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,16 +23,12 @@
 #include <string.h>
 #include <offload/gso.h>
 #include <offload/parser.h>
+#include "cli.h"
 #include "cmds.h"
+#include "link.h"
 #include "pcapio.h"
 
 #define GSO_OUT_CAP (OFL_GSO_MAX_SEGS * OFL_GSO_MAX_HDR + (1u << 18))
-
-static int gso_usage(void)
-{
-	fprintf(stderr, "usage: ofl gso --mss N IN.pcap OUT.pcap\n");
-	return 2;
-}
 
 /* The frame without Ethernet padding: cut at the outer IP length. */
 static size_t gso_trim(const uint8_t *p, size_t len,
@@ -44,106 +47,179 @@ static size_t gso_trim(const uint8_t *p, size_t len,
 	return len;
 }
 
+enum gso_fate { G_SEGMENTED, G_UNCHANGED, G_TRUNCATED, G_REFUSED };
+
+static const char *const fate_name[] = {
+	"segmented", "unchanged", "truncated", "refused",
+};
+
+/* Why a frame was refused, in words a user can act on. */
+static void gso_refused(unsigned long n, int err, size_t payload, long mss,
+			const struct ofl_gso_meta *m)
+{
+	fprintf(stderr, "ofl gso: frame %lu not segmented: ", n);
+	if (err == OFL_E2BIG)
+		fprintf(stderr, "too many segments: %zu payload bytes at mss "
+			"%ld make %zu, the limit is %u (%u for UDP)\n", payload,
+			mss, (payload + (size_t)mss - 1) / (size_t)mss,
+			OFL_GSO_MAX_SEGS, OFL_GSO_UDP_MAX_SEGS);
+	else if (err == OFL_EOPNOTSUPP && !m)
+		fprintf(stderr, "IPv6 Jumbo Payload option (BIG TCP): Linux "
+			"removes it before segmenting, ofl does not rewrite "
+			"it (%s)\n", ofl_strerror(err));
+	else
+		fprintf(stderr, "%s\n", ofl_strerror(err));
+}
+
 int cmd_gso(int argc, char **argv)
 {
 	static uint8_t out[GSO_OUT_CAP];
+	static uint8_t seg[GSO_OUT_CAP];
+	static uint8_t eth[PCAPIO_MAX_FRAME + 14];
 	static uint32_t lens[OFL_GSO_MAX_SEGS];
 	static struct ofl_parse_result pr;
 	struct pcapio_in *in;
-	struct pcapio_out *o;
-	unsigned long frames = 0, cut = 0, segs = 0, refused = 0;
+	struct pcapio_out *o = NULL;
+	unsigned long frames = 0, cnt[4] = { 0 }, segs = 0;
 	const char *ip = NULL, *op = NULL;
 	long mss = -1;
-	int i, r, ret = 0;
+	int i, r, ret = CLI_OK, json = 0, lt = -1;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--mss") && i + 1 < argc) {
-			char *e;
-
-			mss = strtol(argv[++i], &e, 10);
-			if (*e || mss < 1 || mss > 65535) {
-				fprintf(stderr, "ofl gso: bad --mss %s\n",
-					argv[i]);
-				return 2;
-			}
+		if (!strcmp(argv[i], "--mss")) {
+			if (cli_number("gso", "--mss", i + 1 < argc ?
+				       argv[i + 1] : NULL, 1, 65535, &mss))
+				return CLI_EUSAGE;
+			i++;
+		} else if (!strcmp(argv[i], "--json")) {
+			json = 1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage_error("gso", "unknown option %s",
+					       argv[i]);
 		} else if (!ip) {
 			ip = argv[i];
 		} else if (!op) {
 			op = argv[i];
 		} else {
-			return gso_usage();
+			return cli_usage_error("gso", "IN and OUT only");
 		}
 	}
-	if (mss < 0 || !ip || !op)
-		return gso_usage();
+	if (mss < 0)
+		return cli_usage_error("gso", "--mss missing (1..65535)");
+	if (!ip || !op)
+		return cli_usage_error("gso", "IN and OUT needed");
 	in = pcapio_open(ip);
 	if (!in)
-		return 1;
-	o = pcapio_create(op);
-	if (!o) {
-		pcapio_close(in);
-		return 1;
-	}
+		return CLI_EREAD;
 	for (;;) {
+		struct pcapio_frame f;
 		const uint8_t *d;
-		size_t len, wire, olen, pos = 0;
-		uint64_t ts;
+		size_t len, olen, pos = 0, hdr;
 		struct ofl_gso_meta m;
-		struct ofl_gso_frag f;
-		int n = 0, k;
+		struct ofl_gso_frag fr;
+		enum gso_fate fate = G_UNCHANGED;
+		int n = 0, k, err;
 
-		r = pcapio_next(in, &d, &len, &wire, &ts);
+		r = pcapio_next(in, &f);
 		if (r <= 0) {
-			ret = r < 0;
+			ret = r < 0 ? CLI_EREAD : ret;
 			break;
 		}
 		frames++;
-		olen = len;
-		/* a snapped frame cannot be cut: it has no whole payload */
-		if (len == wire)
+		cli_progress("gso", in, frames);
+		if (!o) {	/* OUT has the link type of IN's first frame */
+			lt = f.linktype;
+			o = pcapio_create(op, lt);
+			if (!o) {
+				ret = CLI_EREAD;
+				break;
+			}
+		}
+		len = link_to_eth(f.linktype, f.data, f.caplen, eth,
+				  sizeof(eth), &hdr);
+		d = eth;
+		if (f.linktype != lt) {
+			fate = G_REFUSED;
+			fprintf(stderr, "ofl gso: frame %lu not segmented: link "
+				"type %d in an output of link type %d\n",
+				frames, f.linktype, lt);
+		} else if (f.caplen < f.wirelen) {
+			/* a snapped frame cannot be cut: no whole payload */
+			fate = G_TRUNCATED;
+		} else if (len) {
 			ofl_parse(d, d + len, OFL_PROTO_ETH, &pr, sizeof(pr));
-		if (len == wire && !ofl_gso_meta_from_parse(&pr, d, len,
-							   (uint16_t)mss,
-							   &m)) {
-			len = gso_trim(d, len, &m);
-			if (len > m.hdr_len && len - m.hdr_len > (size_t)mss) {
-				f.data = d;
-				f.len = (uint32_t)len;
-				f.reserved = 0;
-				n = ofl_gso_segment(&f, 1, &m, 0, out,
+			err = ofl_gso_meta_from_parse(&pr, d, len,
+						      (uint16_t)mss, &m);
+			if (err == OFL_EOPNOTSUPP) {
+				fate = G_REFUSED;
+				gso_refused(frames, err, 0, mss, NULL);
+			}
+			olen = err ? len : gso_trim(d, len, &m);
+			if (!err && olen > m.hdr_len &&
+			    olen - m.hdr_len > (size_t)mss) {
+				fr.data = d;
+				fr.len = (uint32_t)olen;
+				fr.reserved = 0;
+				n = ofl_gso_segment(&fr, 1, &m, 0, out,
 						    sizeof(out), lens,
 						    OFL_GSO_MAX_SEGS);
 				if (n < 0) {
-					refused++;
-					fprintf(stderr,
-						"ofl gso: frame %lu not "
-						"segmented: %s\n",
-						frames, ofl_strerror(n));
+					fate = G_REFUSED;
+					gso_refused(frames, n,
+						    olen - m.hdr_len, mss, &m);
+				} else {
+					fate = G_SEGMENTED;
 				}
 			}
 		}
-		if (n <= 0) {
-			if (pcapio_write(o, d, olen, ts)) {
-				ret = 1;
+		cnt[fate]++;
+		if (json)
+			printf("{\"frame\":%lu,\"fate\":\"%s\",\"segments\":%d,"
+			       "\"len\":%zu}\n", frames, fate_name[fate],
+			       fate == G_SEGMENTED ? n : 1, f.caplen);
+		if (fate == G_REFUSED)	/* Linux drops it: validate_xmit_skb() */
+			continue;
+		if (fate != G_SEGMENTED) {
+			if (pcapio_write_snapped(o, f.data, f.caplen,
+						 f.wirelen, f.ts_usec)) {
+				ret = CLI_EREAD;
 				break;
 			}
 			continue;
 		}
-		cut++;
 		segs += (unsigned long)n;
 		for (k = 0; k < n; k++) {
-			if (pcapio_write(o, out + pos, lens[k], ts)) {
-				ret = 1;
+			size_t sl = link_from_eth(lt, f.data, hdr, out + pos,
+						  lens[k], seg, sizeof(seg));
+
+			if (!sl || pcapio_write(o, seg, sl, f.ts_usec)) {
+				ret = CLI_EREAD;
 				break;
 			}
 			pos += lens[k];
 		}
 	}
-	pcapio_finish(o);
+	cli_progress_done();
+	if (!o && ret == CLI_OK)	/* an empty capture: an empty OUT */
+		o = pcapio_create(op, pcapio_linktype(in) >= 0 ?
+				  pcapio_linktype(in) : LINK_EN10MB);
+	if (!o || pcapio_finish(o))
+		ret = CLI_EREAD;
 	pcapio_close(in);
-	fprintf(stderr,
-		"ofl gso: %lu frames, %lu segmented into %lu segments, "
-		"%lu not segmented (refused), mss %ld\n",
-		frames, cut, segs, refused, mss);
+	if (ret == CLI_EREAD)
+		return ret;
+	if (json)
+		printf("{\"summary\":{\"frames\":%lu,\"segmented\":%lu,"
+		       "\"segments\":%lu,\"unchanged\":%lu,\"truncated\":%lu,"
+		       "\"refused\":%lu,\"mss\":%ld}}\n", frames,
+		       cnt[G_SEGMENTED], segs, cnt[G_UNCHANGED],
+		       cnt[G_TRUNCATED], cnt[G_REFUSED], mss);
+	else
+		printf("%lu frames: %lu segmented into %lu segments, %lu "
+		       "passed unchanged (%lu of them truncated in the "
+		       "capture), %lu refused; mss %ld\n", frames,
+		       cnt[G_SEGMENTED], segs, cnt[G_UNCHANGED] +
+		       cnt[G_TRUNCATED], cnt[G_TRUNCATED], cnt[G_REFUSED],
+		       mss);
 	return ret;
 }

@@ -50,19 +50,20 @@ int cmd_id(int argc, char **argv)
 	static struct ofl_id_set sets[64];
 	const struct ofl_id_record *lib;
 	unsigned int nlib, i, j, k, nfiles;
-	int lib_equal = 1, files_equal = 1, bad_file = 0;
+	int lib_equal = 1, files_equal = 1, bad_file = 0, json = 0;
 	char h[2 * OFL_ID_DIGEST_LEN + 1], err[256];
 
 	lib = ofl_identity(&nlib);
-	if (argc > 1 &&
-	    (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		printf("usage: ofl id [FILE...]\n");
-		return 0;
+	if (argc > 1 && !strcmp(argv[1], "--json")) {
+		json = 1;
+		argc--;
+		argv++;
 	}
 	if (argc < 2) {
 		for (i = 0; i < nlib; i++) {
 			hex(h, lib[i].sha256);
-			printf("%s %s\n", lib[i].module, h);
+			printf(json ? "{\"module\":\"%s\",\"sha256\":\"%s\"}\n" :
+			       "%s %s\n", lib[i].module, h);
 		}
 		return 0;
 	}
@@ -80,8 +81,9 @@ int cmd_id(int argc, char **argv)
 		}
 		for (j = 0; j < sets[i].n; j++) {
 			hex(h, sets[i].rec[j].sha256);
-			printf("%s %s %s\n", argv[i + 1],
-			       sets[i].rec[j].module, h);
+			printf(json ? "{\"file\":\"%s\",\"module\":\"%s\","
+			       "\"sha256\":\"%s\"}\n" : "%s %s %s\n",
+			       argv[i + 1], sets[i].rec[j].module, h);
 		}
 	}
 	if (bad_file)
@@ -114,20 +116,32 @@ int cmd_id(int argc, char **argv)
 					files_equal = 0;
 				if (!same(f, l)) {
 					if (!dif)
-						printf("%s DIFFERENT", m);
-					printf(" %s", argv[k + 1]);
+						printf(json ? "{\"module\":\"%s\","
+						       "\"equal\":false,"
+						       "\"different\":[" :
+						       "%s DIFFERENT", m);
+					printf(json ? "%s\"%s\"" : "%s%s",
+					       json && dif ? "," : " ",
+					       argv[k + 1]);
 					dif = 1;
 				}
 			}
 			if (dif) {
-				printf("\n");
+				printf(json ? "]}\n" : "\n");
 				lib_equal = 0;
 			} else {
-				printf("%s equal\n", m);
+				printf(json ? "{\"module\":\"%s\","
+				       "\"equal\":true}\n" : "%s equal\n", m);
 			}
 		}
 	}
-	printf("images equal each other: %s; equal the running library: %s\n",
-	       files_equal ? "yes" : "no", lib_equal ? "yes" : "no");
+	if (json)
+		printf("{\"summary\":{\"images_equal\":%s,"
+		       "\"equal_library\":%s}}\n", files_equal ? "true" :
+		       "false", lib_equal ? "true" : "false");
+	else
+		printf("images equal each other: %s; equal the running "
+		       "library: %s\n", files_equal ? "yes" : "no",
+		       lib_equal ? "yes" : "no");
 	return files_equal && lib_equal ? 0 : 1;
 }

@@ -1,81 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl parse [--json] [--vxlan-port N] [--geneve-port N] [--vxlan-gpe-port N]
- *           FILE.pcap
+ * ofl parse [--json | --dot N] [--vxlan-port N] [--geneve-port N]
+ *           [--vxlan-gpe-port N] FILE
  * The layers of every frame (lib/parser). The port options (repeatable)
  * add UDP destination ports to the tunnel port table, which starts with
  * the IANA ports (struct ofl_parse_cfg, ofl_parse_with()).
  */
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-#include <pcap/dlt.h>
 #include <offload/parser.h>
+#include "cli.h"
 #include "cmds.h"
+#include "link.h"
 #include "pcapio.h"
 #include "parser_fmt.h"
 
 static uint16_t add16(unsigned int a, unsigned int b)
 {
 	return (uint16_t)(a + b > 0xffffu ? 0xffffu : a + b);
-}
-
-/*
- * The link layer of a non-Ethernet capture is no layer of the parse graph:
- * skip its header (*off bytes), pick the IP root from it, and report
- * offsets from the start of the captured frame (parse_link_shift()).
- * Returns the root, or 0 when the frame carries nothing the parser
- * starts at (*err says why).
- */
-static unsigned int parse_link(int lt, const uint8_t *d, size_t len,
-			       size_t *off, int *err)
-{
-	unsigned int type;
-
-	*off = 0;
-	*err = OFL_ENODATA;
-	switch (lt) {
-	case DLT_EN10MB:
-		return OFL_PROTO_ETH;
-	case DLT_RAW:
-	case DLT_IPV4:
-	case DLT_IPV6:
-		/* raw IP: the version nibble; IPV4/IPV6 link types are
-		 * checked by the parser's own version check */
-		if (lt == DLT_IPV4)
-			return OFL_PROTO_IPV4;
-		if (lt == DLT_IPV6)
-			return OFL_PROTO_IPV6;
-		if (!len)
-			return 0;
-		*err = OFL_EPROTONOSUPPORT;
-		return d[0] >> 4 == 4 ? OFL_PROTO_IPV4 :
-		       d[0] >> 4 == 6 ? OFL_PROTO_IPV6 : 0;
-	case DLT_LINUX_SLL:
-		/* 16 bytes: packet type, ARPHRD, address length, 8 address
-		 * bytes, then the protocol (ethertype) */
-		if (len < 16)
-			return 0;
-		*off = 16;
-		*err = OFL_EPROTONOSUPPORT;
-		type = (unsigned int)d[14] << 8 | d[15];
-		return type == 0x0800 ? OFL_PROTO_IPV4 :
-		       type == 0x86dd ? OFL_PROTO_IPV6 : 0;
-	case DLT_PPP:
-		/* RFC 1661/1662: optional ff 03 (address, control), then a
-		 * 2-byte protocol; compressed protocol fields not handled */
-		if (len >= 2 && d[0] == 0xff && d[1] == 0x03)
-			*off = 2;
-		if (len < *off + 2)
-			return 0;
-		*err = OFL_EPROTONOSUPPORT;
-		type = (unsigned int)d[*off] << 8 | d[*off + 1];
-		*off += 2;
-		return type == 0x0021 ? OFL_PROTO_IPV4 :
-		       type == 0x0057 ? OFL_PROTO_IPV6 : 0;
-	default:
-		return 0;
-	}
 }
 
 /* Offsets of a parse started @off bytes into the frame, made relative to
@@ -94,10 +36,6 @@ static void parse_link_shift(struct ofl_parse_result *r, size_t off)
 		r->payload_off = add16(r->payload_off, o);
 }
 
-static const char ofl__parse_usage[] =
-"usage: ofl parse [--json] [--vxlan-port N] [--geneve-port N]\n"
-"                 [--vxlan-gpe-port N] FILE.pcap\n";
-
 /* --vxlan-port N and the like: the kind of UDP port, or 0 */
 static unsigned int parse_port_opt(const char *a)
 {
@@ -110,31 +48,65 @@ static unsigned int parse_port_opt(const char *a)
 	return 0;
 }
 
+/* Add UDP port V of KIND to CFG: 0, or a usage error printed */
 static int parse_port_add(struct ofl_parse_cfg *cfg, unsigned int kind,
-			  const char *v)
+			  const char *opt, const char *v)
 {
-	char *e;
-	unsigned long port;
+	long port;
 	int err;
 
-	port = v ? strtoul(v, &e, 10) : 0;
-	if (!v || !*v || *e || port < 1 || port > 65535) {
-		fprintf(stderr, "ofl parse: a port is 1..65535\n");
-		return 2;
-	}
+	if (cli_number("parse", opt, v, 1, 65535, &port))
+		return -1;
 	err = ofl_parse_cfg_udp_add(cfg, (unsigned int)port, kind);
-	if (err) {
-		fprintf(stderr, "ofl parse: port %lu: %s (at most %d ports)\n",
-			port, ofl_strerror(err), OFL_PARSE_CFG_UDP_MAX);
-		return 2;
-	}
+	if (err)
+		return cli_usage_error("parse", "%s %ld: %s (at most %d ports)",
+				       opt, port, ofl_strerror(err),
+				       OFL_PARSE_CFG_UDP_MAX);
 	return 0;
 }
 
-static int parse_linktype_ok(int lt)
+/* `ofl parse --dot N`: the path frame N took through the parse graph, one
+ * box per header (name, offset, length), clustered by tunnel level, and
+ * where and why parsing stopped. */
+static void parse_dot(unsigned long n, const struct ofl_parse_result *r)
 {
-	return lt == DLT_EN10MB || lt == DLT_RAW || lt == DLT_IPV4 ||
-	       lt == DLT_IPV6 || lt == DLT_LINUX_SLL || lt == DLT_PPP;
+	unsigned int i, lvl = 256;
+
+	printf("digraph ofl_frame_%lu {\n  rankdir=LR;\n  label=\"frame %lu: "
+	       "the path through the parse graph (ofl parse --dot)\";\n"
+	       "  labelloc=t;\n  node [shape=box, style=\"rounded,filled\", "
+	       "fillcolor=\"#eef3fb\", fontname=\"Helvetica\"];\n"
+	       "  edge [fontname=\"Helvetica\", fontsize=10];\n", n, n);
+	for (i = 0; i < r->nlayers; i++) {
+		const struct ofl_parse_layer *l = &r->layers[i];
+
+		if (l->encap != lvl) {
+			if (lvl != 256)
+				printf("  }\n");
+			lvl = l->encap;
+			printf("  subgraph cluster_%u {\n    label=\"%s\";\n"
+			       "    style=dashed;\n", lvl, lvl ?
+			       "inside a tunnel" : "outer headers");
+			if (lvl)
+				printf("    label=\"tunnel level %u\";\n", lvl);
+		}
+		printf("    l%u [label=\"%s\\n@%u, %u bytes\"];\n", i,
+		       ofl_parse_proto_name(l->proto), l->offset, l->len);
+	}
+	if (lvl != 256)
+		printf("  }\n");
+	for (i = 1; i < r->nlayers; i++)
+		printf("  l%u -> l%u%s;\n", i - 1, i,
+		       r->layers[i].encap != r->layers[i - 1].encap ?
+		       " [style=dashed, color=blue, label=\"encapsulates\"]" :
+		       "");
+	printf("  stop [shape=%s, fillcolor=\"%s\", label=\"%s\\n@%u\"];\n",
+	       r->error ? "octagon" : "ellipse",
+	       r->error ? "#f8d0d0" : "#d8f0d8",
+	       r->error ? ofl_strerror(r->error) : "payload", r->stop_off);
+	if (r->nlayers)
+		printf("  l%u -> stop;\n", r->nlayers - 1u);
+	printf("}\n");
 }
 
 int cmd_parse(int argc, char **argv)
@@ -142,65 +114,56 @@ int cmd_parse(int argc, char **argv)
 	const char *path = NULL;
 	struct pcapio_in *in;
 	struct ofl_parse_result r;
-	const uint8_t *data;
-	size_t len, wirelen;
-	uint64_t ts;
-	unsigned long frame = 0;
+	struct pcapio_frame f;
+	unsigned long frame = 0, nerr = 0, nlink = 0;
+	long dot = 0;
 	size_t off;
 	unsigned int root, kind;
 	struct ofl_parse_cfg cfg;
-	int json = 0, i, rc, lt, err;
+	int json = 0, i, rc, err;
 
 	ofl_parse_cfg_init(&cfg, sizeof(cfg));
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if ((kind = parse_port_opt(argv[i])) != 0) {
-			err = parse_port_add(&cfg, kind,
-					     i + 1 < argc ? argv[i + 1] : NULL);
-			if (err)
-				return err;
+		else if (!strcmp(argv[i], "--dot")) {
+			if (cli_number("parse", "--dot", i + 1 < argc ?
+				       argv[i + 1] : NULL, 1, 2147483647L, &dot))
+				return CLI_EUSAGE;
 			i++;
-		} else if (!strcmp(argv[i], "-h") ||
-			   !strcmp(argv[i], "--help")) {
-			printf("%s"
-			       "  one line (or JSON object) per frame: its layers "
-			       "(protocol@offset),\n  flows, tunnel ids, and where "
-			       "parsing stopped (docs/PARSER.md)\n"
-			       "  --vxlan-port N, --geneve-port N, "
-			       "--vxlan-gpe-port N: UDP port N carries that\n"
-			       "  tunnel too (repeatable; the IANA ports "
-			       "4789, 6081, 4790 always)\n", ofl__parse_usage);
-			return 0;
-		}
-		else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "ofl parse: unknown option %s\n",
-				argv[i]);
-			return 2;
-		} else if (!path)
-			path = argv[i];
+		} else if ((kind = parse_port_opt(argv[i])) != 0) {
+			if (parse_port_add(&cfg, kind, argv[i], i + 1 < argc ?
+					   argv[i + 1] : NULL))
+				return CLI_EUSAGE;
+			i++;
+		} else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage_error("parse", "unknown option %s",
+					       argv[i]);
+		else if (path)
+			return cli_usage_error("parse", "one FILE only");
 		else
-			path = NULL, i = argc;
+			path = argv[i];
 	}
-	if (!path) {
-		fputs(ofl__parse_usage, stderr);
-		return 2;
-	}
-	in = pcapio_open_any(path, &lt);
+	if (!path)
+		return cli_usage_error("parse", "FILE missing");
+	if (json && dot)
+		return cli_usage_error("parse", "--json or --dot, not both");
+	in = pcapio_open(path);
 	if (!in)
-		return 1;
-	if (!parse_linktype_ok(lt)) {
-		fprintf(stderr, "ofl: %s: link type %d not handled (Ethernet, "
-			"raw IP, IPv4, IPv6, Linux cooked, PPP)\n", path, lt);
+		return CLI_EREAD;
+	if (pcapio_linktype(in) >= 0 && !link_supported(pcapio_linktype(in))) {
+		fprintf(stderr, "ofl: %s: link type %d not handled (" LINK_NAMES
+			")\n", path, pcapio_linktype(in));
 		pcapio_close(in);
-		return 1;
+		return CLI_EREAD;
 	}
-	while ((rc = pcapio_next(in, &data, &len, &wirelen, &ts)) == 1) {
+	while ((rc = pcapio_next(in, &f)) == 1) {
 		frame++;
-		root = parse_link(lt, data, len, &off, &err);
+		cli_progress("parse", in, frame);
+		root = link_root(f.linktype, f.data, f.caplen, &off, &err);
 		if (root) {
-			ofl_parse_with(data + off, data + len, root, &cfg, &r,
-				       sizeof(r));
+			ofl_parse_with(f.data + off, f.data + f.caplen, root,
+				       &cfg, &r, sizeof(r));
 			parse_link_shift(&r, off);
 		} else {
 			/* not parsed: no layer, the error at the link
@@ -209,14 +172,43 @@ int cmd_parse(int argc, char **argv)
 			r.error = (int16_t)err;
 			r.stop_off = err == OFL_ENODATA ? 0 :
 				     add16((unsigned int)off, 0);
-			r.frame_len = len > 0xffff ? 0xffff :
-				      add16((unsigned int)len, 0);
+			r.frame_len = f.caplen > 0xffff ? 0xffff :
+				      add16((unsigned int)f.caplen, 0);
+			if (!link_supported(f.linktype))
+				nlink++;
 		}
-		if (json)
+		if (r.error)
+			nerr++;
+		if (dot) {
+			if ((unsigned long)dot == frame) {
+				parse_dot(frame, &r);
+				break;
+			}
+		} else if (json) {
 			parser_print_json(stdout, frame, &r);
-		else
+		} else {
 			parser_print_text(stdout, frame, &r);
+		}
 	}
+	cli_progress_done();
 	pcapio_close(in);
-	return rc < 0 ? 1 : 0;
+	if (rc < 0)
+		return CLI_EREAD;
+	if (dot) {
+		if ((unsigned long)dot != frame) {
+			fprintf(stderr, "ofl: %s: no frame %ld (%lu frames)\n",
+				path, dot, frame);
+			return CLI_EUSAGE;
+		}
+		return CLI_OK;
+	}
+	if (json)
+		printf("{\"summary\":{\"frames\":%lu,\"parsed\":%lu,"
+		       "\"stopped\":%lu,\"link_not_handled\":%lu}}\n", frame,
+		       frame - nerr, nerr, nlink);
+	else
+		printf("%lu frames: %lu parsed to their payload, %lu stopped "
+		       "early (the error on their line)\n", frame, frame - nerr,
+		       nerr);
+	return CLI_OK;
 }

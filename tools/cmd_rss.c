@@ -16,27 +16,10 @@
 #include <string.h>
 #include <offload/parser.h>
 #include <offload/rss.h>
+#include "cli.h"
 #include "cmds.h"
+#include "link.h"
 #include "pcapio.h"
-
-static const char ofl__rss_usage[] =
-"usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
-"               [--symmetric-key] [--reta SIZE] [--inner] [--ex]\n"
-"  --key HEX        key bytes (4..256): 6d5a56da... or 6d:5a:...\n"
-"                   (default: Microsoft's 40-byte verification key)\n"
-"  --queues N       queues behind the indirection table (default 8)\n"
-"  --reta SIZE      indirection table entries, 64..512 (default 128)\n"
-"  --symmetric      symmetric-xor input transform (ethtool, DPDK)\n"
-"  --symmetric-key  the key 6d5a repeated (40 bytes unless --key)\n"
-"  --inner          hash the inner IP layer of tunnels\n"
-"  --ex             enable the IPV6_EX hash types\n"
-"  --json           one JSON object per frame, then a summary object\n"
-"FILE may be - (standard input). Details: docs/RSS.md\n";
-
-static void usage(FILE *out)
-{
-	fputs(ofl__rss_usage, out);
-}
 
 static int parse_key(const char *s, uint8_t *key, size_t *len)
 {
@@ -78,10 +61,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			return 1;
-		} else if (!strcmp(a, "--json")) {
+		if (!strcmp(a, "--json")) {
 			o->json = 1;
 		} else if (!strcmp(a, "--symmetric")) {
 			o->xfrm = OFL_RSS_XFRM_SYM_XOR;
@@ -91,28 +71,35 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			o->inner = 1;
 		} else if (!strcmp(a, "--ex")) {
 			o->ex = 1;
-		} else if (!strcmp(a, "--key") && i + 1 < argc) {
-			if (parse_key(argv[++i], o->key, &o->key_len)) {
-				fputs("ofl rss: bad key (hex, 4..256 bytes)\n",
-				      stderr);
-				return -1;
-			}
+		} else if (!strcmp(a, "--key")) {
+			if (i + 1 >= argc ||
+			    parse_key(argv[++i], o->key, &o->key_len))
+				return cli_usage_error("rss", "bad --key %s: "
+					"want 4..256 hex bytes",
+					i < argc ? argv[i] : "");
 			o->have_key = 1;
-		} else if (!strcmp(a, "--queues") && i + 1 < argc) {
-			o->queues = strtoul(argv[++i], NULL, 0);
-		} else if (!strcmp(a, "--reta") && i + 1 < argc) {
-			o->reta = strtoul(argv[++i], NULL, 0);
-		} else if ((a[0] == '-' && a[1]) || o->file) {
-			fprintf(stderr, "ofl rss: unexpected '%s'\n", a);
-			return -1;
+		} else if (!strcmp(a, "--queues") || !strcmp(a, "--reta")) {
+			long v;
+			int q = a[2] == 'q';
+
+			if (cli_number("rss", a, i + 1 < argc ? argv[i + 1] :
+				       NULL, q ? 1 : 64, q ? 65535 : 512, &v))
+				return -1;
+			i++;
+			if (q)
+				o->queues = (unsigned long)v;
+			else
+				o->reta = (unsigned long)v;
+		} else if (a[0] == '-' && a[1]) {
+			return cli_usage_error("rss", "unknown option %s", a);
+		} else if (o->file) {
+			return cli_usage_error("rss", "one FILE only");
 		} else {
 			o->file = a;
 		}
 	}
-	if (!o->file) {
-		usage(stderr);
-		return -1;
-	}
+	if (!o->file)
+		return cli_usage_error("rss", "FILE missing");
 	if (o->symkey)
 		ofl_rss_key_symmetric(o->key, o->have_key ? o->key_len :
 				      (o->key_len = OFL_RSS_MS_KEY_LEN));
@@ -157,24 +144,24 @@ int cmd_rss(int argc, char **argv)
 	static struct ofl_parse_result pr;
 	struct pcapio_in *in;
 	unsigned long *per, frames = 0;
-	const uint8_t *data;
-	size_t len;
+	static uint8_t eth[PCAPIO_MAX_FRAME + 14];
+	struct pcapio_frame fr;
 	int r, err;
 
 	o.queues = 8;
 	o.reta = 128;
 	err = parse_args(argc, argv, &o);
 	if (err)
-		return err > 0 ? 0 : 2;
+		return CLI_EUSAGE;
 	err = ofl_rss_init(&ctx, o.key, o.key_len);
 	if (!err)
 		err = ofl_rss_reta_init(&reta, (unsigned int)o.reta,
 					(unsigned int)o.queues);
 	if (err || o.queues > 65535) {
-		fprintf(stderr,
-			"ofl rss: %s (queues 1..65535, reta 64/128/256/512)\n",
-			ofl_strerror(err ? err : OFL_EINVAL));
-		return 2;
+		return cli_usage_error("rss", "%s: want --reta 64, 128, 256 "
+				       "or 512 and --queues 1..65535, at most "
+				       "the table size",
+				       ofl_strerror(err ? err : OFL_EINVAL));
 	}
 	in = pcapio_open(o.file);
 	if (!in)
@@ -184,7 +171,10 @@ int cmd_rss(int argc, char **argv)
 		pcapio_close(in);
 		return 1;
 	}
-	while ((r = pcapio_next(in, &data, &len, NULL, NULL)) == 1) {
+	while ((r = pcapio_next(in, &fr)) == 1) {
+		size_t hdr, len = link_to_eth(fr.linktype, fr.data, fr.caplen,
+					      eth, sizeof(eth), &hdr);
+		const uint8_t *data = eth;
 		struct ofl_rss_flow f;
 		uint32_t h, types;
 		uint16_t q;
@@ -200,6 +190,7 @@ int cmd_rss(int argc, char **argv)
 		q = ofl_rss_reta_queue(&reta, h);
 		per[q]++;
 		frames++;
+		cli_progress("rss", in, frames);
 		if (o.json)
 			printf("{\"frame\":%lu,\"type\":\"%s\","
 			       "\"hash\":\"0x%08x\",\"queue\":%u}\n", frames,
@@ -208,6 +199,7 @@ int cmd_rss(int argc, char **argv)
 			printf("%6lu  %-12s 0x%08x  queue %u\n", frames,
 			       ofl_rss_type_name(t), h, q);
 	}
+	cli_progress_done();
 	pcapio_close(in);
 	if (r < 0) {
 		free(per);

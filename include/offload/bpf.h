@@ -16,8 +16,9 @@
  *           ...
  *   }
  *
- * The core sources are installed beside the headers
- * (<prefix>/include/offload/lib/...); in the source tree they are ../../lib.
+ * The core sources are installed as <prefix>/share/ofl/src/ (make install;
+ * from here: ../../share/ofl/src/all.c); in the source tree they are
+ * ../../lib/.
  */
 #ifndef OFL_BPF_H
 #define OFL_BPF_H
@@ -28,12 +29,12 @@
 
 #include "offload.h"
 
-#if __has_include("lib/all.c")
-#include "lib/all.c"
+#if __has_include("../../share/ofl/src/all.c")
+#include "../../share/ofl/src/all.c"
 #elif __has_include("../../lib/all.c")
 #include "../../lib/all.c"
 #else
-#error "offload/bpf.h: the ofl core sources were not found beside it"
+#error "offload/bpf.h: the ofl core sources were not found (<prefix>/share/ofl/src/all.c, or lib/all.c in the source tree)"
 #endif
 
 #endif /* OFL_BPF_H */

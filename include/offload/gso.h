@@ -326,7 +326,10 @@ OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
  *
  * Returns 0, OFL_ENODATA (truncated header), OFL_EPROTONOSUPPORT (no TCP or
  * UDP found, IPv4 fragment, unknown tunnel payload), OFL_ELOOP (more
- * headers than the bounds), OFL_EBADMSG (a length field out of range).
+ * headers than the bounds), OFL_EBADMSG (a length field out of range),
+ * OFL_EOPNOTSUPP (an IPv6 hop-by-hop header with a Jumbo Payload option:
+ * a BIG TCP packet, which Linux segments only after removing the option;
+ * ofl refuses it rather than emit segments that still carry it).
  */
 OFL_API int ofl_gso_meta_from_frame(const uint8_t *frame, size_t len,
 				    uint16_t gso_size,
@@ -355,7 +358,8 @@ struct ofl_parse_result;
  * @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
  * tunnel the segmenter does not handle: MPLS, PPPoE, AH, ESP, more than
  * one tunnel level, GRE version 1, GENEVE without Ethernet), OFL_ELOOP
- * (three VLAN tags before one IP header), OFL_ENODATA (headers past @len).
+ * (three VLAN tags before one IP header), OFL_ENODATA (headers past @len),
+ * OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
  */
 OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 				    const uint8_t *frame, size_t len,

@@ -63,4 +63,38 @@ OFL_INLINE uint16_t ofl__gso_csum16_sub(uint16_t a, uint16_t b)
 	return ofl__gso_csum16_add(a, (uint16_t)~b);
 }
 
+/*
+ * Does the IPv6 hop-by-hop header at @h (@avail bytes of it readable) carry
+ * a Jumbo Payload option (RFC 2675, type 0xc2)? Linux takes that option
+ * out of a BIG TCP packet before ipv6_gso_segment() cuts it (no segment
+ * it sends carries one: a jumbo option with a non-zero payload length is
+ * malformed). ofl does not rewrite the header chain, so both metadata
+ * helpers refuse such a frame with OFL_EOPNOTSUPP instead of emitting
+ * segments Linux would not. At most OFL__GSO_HBH_OPTS options are looked
+ * at (the option walk has a compile-time bound).
+ */
+#define OFL__GSO_HBH_OPTS 16
+OFL_INLINE int ofl__gso_hbh_jumbo(const uint8_t *h, size_t avail)
+{
+	uint32_t i = 2, k, hl;
+
+	if (avail < 8)
+		return 0;
+	hl = ((uint32_t)h[1] + 1u) * 8u;
+	if (hl > avail)
+		hl = (uint32_t)avail;
+	for (k = 0; k < OFL__GSO_HBH_OPTS && i < hl; k++) {
+		if (h[i] == 0) {	/* Pad1 */
+			i++;
+			continue;
+		}
+		if (h[i] == 0xc2)
+			return 1;
+		if (i + 2u > hl)
+			break;
+		i += 2u + h[i + 1];
+	}
+	return 0;
+}
+
 #endif /* OFL_LIB_GSO_INTERNAL_H */

@@ -99,6 +99,10 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 			break;
 		if (l->encap > 1)
 			return OFL_EPROTONOSUPPORT;
+		/* BIG TCP's Jumbo Payload option: see internal.h */
+		if (l->proto == OFL_PROTO_IPV6_HOPOPTS && l->offset < len &&
+		    ofl__gso_hbh_jumbo(frame + l->offset, len - l->offset))
+			return OFL_EOPNOTSUPP;
 		err = ofl__gso_mp_layer(l, &lv[l->encap]);
 		if (err)
 			return err;

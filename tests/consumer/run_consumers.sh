@@ -17,6 +17,14 @@ rm -rf "$work"
 mkdir -p "$work"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log"
 echo "installed into $prefix"
+# the core sources are data for BPF/kernel/firmware builds, not headers
+[ -f "$prefix/share/ofl/src/all.c" ] ||
+	{ echo "FAIL: share/ofl/src/all.c not installed"; exit 1; }
+for f in share/man/man1/ofl.1 share/bash-completion/completions/ofl; do
+	[ -f "$prefix/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
+done
+[ ! -e "$prefix/include/offload/lib" ] ||
+	{ echo "FAIL: .c sources installed under include/offload/lib"; exit 1; }
 
 # a) pkg-config
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"

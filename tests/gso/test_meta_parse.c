@@ -119,11 +119,64 @@ static void test_refused(void **state)
 			 OFL_EINVAL);
 }
 
+/* BIG TCP: an IPv6 frame whose hop-by-hop header carries a Jumbo Payload
+ * option (RFC 2675). Linux removes the option before segmenting; ofl does
+ * not rewrite headers and refuses the frame (OFL_EOPNOTSUPP) in both
+ * helpers. The same hop-by-hop header with a PadN option instead of the
+ * jumbo option is segmented as before. */
+static void test_jumbo_refused(void **state)
+{
+	struct ofl_gso_meta m, mm;
+	struct gf_params g;
+	size_t len, total;
+	int pad;
+
+	(void)state;
+	for (pad = 0; pad <= 1; pad++) {
+		memset(&g, 0, sizeof(g));
+		g.v6 = 1;
+		g.payload_len = 3000;
+		g.seed = 5;
+		len = gf_build(in, &g, &m);
+		assert_int_equal(in[14 + 6], 6);
+		memmove(in + 14 + 48, in + 14 + 40, len - 54);	/* room */
+		total = len + 8 - 54;	/* from the hop-by-hop header */
+		in[14 + 6] = 0;		/* next header: hop-by-hop */
+		in[14 + 40] = 6;	/* then TCP */
+		in[14 + 41] = 0;	/* 8 bytes */
+		if (!pad) {
+			in[14 + 4] = 0;	/* payload length 0: jumbo */
+			in[14 + 5] = 0;
+			in[14 + 42] = 0xc2;
+			in[14 + 43] = 4;
+			in[14 + 44] = (uint8_t)(total >> 24);
+			in[14 + 45] = (uint8_t)(total >> 16);
+			in[14 + 46] = (uint8_t)(total >> 8);
+			in[14 + 47] = (uint8_t)total;
+			assert_int_equal(ofl_gso_meta_from_frame(in, len + 8,
+								 1000, &mm),
+					 OFL_EOPNOTSUPP);
+			assert_int_equal(from_parse(in, len + 8, &mm),
+					 OFL_EOPNOTSUPP);
+		} else {
+			in[14 + 4] = (uint8_t)(total >> 8);
+			in[14 + 5] = (uint8_t)total;
+			in[14 + 42] = 1;	/* PadN, 4 bytes of zeros */
+			in[14 + 43] = 4;
+			memset(in + 14 + 44, 0, 4);
+			same(in, len + 8, 1);
+			assert_int_equal(from_parse(in, len + 8, &mm), 0);
+			assert_int_equal(mm.transport_off, 14 + 48);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shapes),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_jumbo_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

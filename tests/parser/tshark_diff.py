@@ -89,6 +89,8 @@ def ofl_frames(ofl, path):
     frames = []
     for line in out.decode().splitlines():
         o = json.loads(line)
+        if "summary" in o:
+            continue
         frames.append(([(l["proto"], l["offset"]) for l in o["layers"]],
                        o["error"]))
     return frames

@@ -55,8 +55,10 @@ def write(path):
 def protos(ofl, path, opts):
     r = subprocess.run([ofl, "parse", "--json"] + opts + [path],
                        stdout=subprocess.PIPE, check=True)
-    return [[l["proto"] for l in json.loads(x)["layers"]]
-            for x in r.stdout.decode().splitlines()]
+    objs = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    # one object per frame, then the summary object
+    assert "summary" in objs[-1], objs[-1]
+    return [[l["proto"] for l in o["layers"]] for o in objs[:-1]]
 
 
 def main():

@@ -725,10 +725,57 @@ static void tcp_flows(void)
 	finish();
 }
 
+/* ofl-gen --flows: both directions of a few flows (what symmetric RSS is
+ * about): each request is followed by its reply, addresses and ports
+ * swapped. IPv4 TCP, IPv4 UDP, IPv6 TCP, IPv6 UDP, two flows each. */
+static void both_ways(int v6, int udp_, uint16_t a, uint16_t b, uint16_t pa,
+		      uint16_t pb)
+{
+	int dir;
+
+	for (dir = 0; dir < 2; dir++) {
+		uint16_t s = dir ? b : a, d = dir ? a : b;
+		uint16_t sp = dir ? pb : pa, dp = dir ? pa : pb;
+
+		begin();
+		eth(v6 ? 0x86dd : 0x0800);
+		if (v6)
+			ipv6(udp_ ? 17 : 6, s, d);
+		else
+			ipv4(udp_ ? 17 : 6, s, d);
+		if (udp_)
+			udp(sp, dp);
+		else
+			tcp(sp, dp, 1000, 2000, 0x18);
+		text(dir ? "reply" : "request");
+		finish();
+	}
+}
+
+static void flow_pairs(void)
+{
+	both_ways(0, 0, 0x0001, 0x0002, 40000, 80);
+	both_ways(0, 0, 0x0103, 0x0204, 51515, 443);
+	both_ways(0, 1, 0x0001, 0x0002, 40001, 53);
+	both_ways(0, 1, 0x0305, 0x0406, 33333, 4500);
+	both_ways(1, 0, 1, 2, 40002, 443);
+	both_ways(1, 0, 0x11, 0x22, 50505, 22);
+	both_ways(1, 1, 1, 2, 40003, 53);
+	both_ways(1, 1, 0x33, 0x44, 44444, 5353);
+}
+
 int main(int argc, char **argv)
 {
+	int flows = argc == 3 && !strcmp(argv[1], "--flows");
+
+	if (flows) {
+		argc--;
+		argv++;
+	}
 	if (argc < 2 || argc > 3 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: ofl-gen OUT.pcap [EXPECT.jsonl]\n");
+		fprintf(stderr, "usage: ofl-gen OUT.pcap [EXPECT.jsonl]\n"
+			"       ofl-gen --flows OUT.pcap   (8 flows, both "
+			"directions)\n");
 		return 2;
 	}
 	out = fopen(argv[1], "wb");
@@ -744,6 +791,10 @@ int main(int argc, char **argv)
 		}
 	}
 	write_header();
+	if (flows) {
+		flow_pairs();
+		return fclose(out) ? 1 : 0;
+	}
 	plain_frames();
 	ext_frames();
 	encap_frames();

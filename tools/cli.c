@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "ofl %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	cli_help(stderr, cmd);
+	return CLI_EUSAGE;
+}
+
+int cli_number(const char *cmd, const char *opt, const char *s, long lo,
+	       long hi, long *out)
+{
+	char *e;
+	long v;
+
+	if (!s)
+		return cli_usage_error(cmd, "%s needs a value (%ld..%ld)",
+				       opt, lo, hi);
+	errno = 0;
+	v = strtol(s, &e, 10);
+	if (errno || e == s || *e || v < lo || v > hi)
+		return cli_usage_error(cmd, "bad %s %s: want %ld..%ld", opt, s,
+				       lo, hi);
+	*out = v;
+	return 0;
+}
+
+static int progress_on = -1;
+static int progress_shown;
+static struct timespec progress_last;
+
+void cli_progress(const char *cmd, const struct pcapio_in *in,
+		  unsigned long frames)
+{
+	struct timespec now;
+	uint64_t size = pcapio_size(in);
+
+	if (progress_on < 0) {
+		progress_on = isatty(2);
+		clock_gettime(CLOCK_MONOTONIC, &progress_last);
+	}
+	if (!progress_on || (frames & 1023))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - progress_last.tv_sec) * 1000 +
+	    (now.tv_nsec - progress_last.tv_nsec) / 1000000 < 500)
+		return;
+	progress_last = now;
+	if (size)
+		fprintf(stderr, "\rofl %s: %lu frames, %3u%%", cmd, frames,
+			(unsigned int)(pcapio_pos(in) * 100 / size));
+	else
+		fprintf(stderr, "\rofl %s: %lu frames", cmd, frames);
+	progress_shown = 1;
+}
+
+void cli_progress_done(void)
+{
+	if (progress_shown)
+		fprintf(stderr, "\r\033[K");
+	progress_shown = 0;
+}

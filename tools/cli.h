@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * One command-line convention for every ofl command (docs/TOOL.md):
+ * `ofl --help`, `ofl help CMD` and `ofl CMD --help` print usage to stdout
+ * and exit 0; a usage error prints what is wrong (with the valid range)
+ * and the synopsis to stderr and exits 2; a read error exits 1; every
+ * command that reads a capture ends with one summary line accounting for
+ * every frame; progress goes to stderr only when it is a terminal.
+ */
+#ifndef OFL_TOOLS_CLI_H
+#define OFL_TOOLS_CLI_H
+
+#include <stdio.h>
+#include "pcapio.h"
+
+#define CLI_OK 0
+#define CLI_EREAD 1
+#define CLI_EUSAGE 2
+
+/* The full help of @cmd to @f (ofl.c holds the texts). */
+void cli_help(FILE *f, const char *cmd);
+/* "ofl CMD: <message>" then the synopsis, to stderr; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A whole decimal number in lo..hi, or a usage error naming @opt and the
+ * range; 0 or 2. */
+int cli_number(const char *cmd, const char *opt, const char *s, long lo,
+	       long hi, long *out);
+
+/* Progress over a capture: a line on stderr, rewritten at most every
+ * half second, when stderr is a terminal; nothing otherwise. */
+void cli_progress(const char *cmd, const struct pcapio_in *in,
+		  unsigned long frames);
+void cli_progress_done(void);
+
+#endif

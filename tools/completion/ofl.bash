@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# bash completion for ofl(1); installed as
+# <prefix>/share/bash-completion/completions/ofl
+_ofl()
+{
+	local cur prev cmd opts
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id help version --help" -- "$cur"))
+		return
+	fi
+	cmd=${COMP_WORDS[1]}
+	case $cmd in
+	csum) opts="--json --help" ;;
+	parse) opts="--json --dot --vxlan-port --geneve-port --vxlan-gpe-port --help" ;;
+	graph) opts="--json --dot --help" ;;
+	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
+	gso) opts="--mss --json --help" ;;
+	gro) opts="--flush-every --vxlan --geneve --no-iptun --json --help" ;;
+	id) opts="--json --help" ;;
+	help)
+		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id" -- "$cur"))
+		return ;;
+	*) return ;;
+	esac
+	case $prev in
+	--mss|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
+		return ;;	# a number or key: nothing to offer
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	elif [ "$cmd" = id ]; then
+		COMPREPLY=($(compgen -f -- "$cur"))
+	elif [ "$cmd" != graph ]; then
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -X '!*.@(pcap|pcapng|cap|PCAP)' -- "$cur") \
+			$(compgen -d -- "$cur"))
+	fi
+}
+complete -F _ofl ofl
