@@ -18,6 +18,7 @@
 #include <offload/rss.h>
 #include "cmds.h"
 #include "pcapio.h"
+#include "conform.h"
 
 static const char ofl__rss_usage[] =
 "usage: ofl rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]\n"
@@ -230,9 +231,8 @@ static void rss_ports_after_error(const uint8_t *p, size_t len,
  * (the L3-only fallback), and for IPv6 the IPV6_EX addresses from the
  * extension headers of that IP layer (the parser lists them as layers).
  */
-static void rss_flow(const uint8_t *p, size_t len,
-		     const struct ofl_parse_result *res,
-		     const struct ofl_parse_flow *pf, struct ofl_rss_flow *f)
+void rss_flow(const uint8_t *p, size_t len, const struct ofl_parse_result *res,
+	      const struct ofl_parse_flow *pf, struct ofl_rss_flow *f)
 {
 	int i;
 

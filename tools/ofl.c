@@ -16,6 +16,7 @@ static const struct {
 	{ "rss", cmd_rss, "rss FILE.pcap [--key HEX] [--queues N] [--symmetric] [--json]" },
 	{ "gso", cmd_gso, "gso --mss N IN.pcap OUT.pcap   segment as Linux GSO does" },
 	{ "gro", cmd_gro, "gro [--flush-every N] [--vxlan] [--geneve] [--no-iptun] IN.pcap OUT.pcap   coalesce as Linux GRO does" },
+	{ "conform", cmd_conform, "conform gro|gso|csum|rss [--json|--ktap] ...   a device's offload output against Linux (docs/CONFORM.md)" },
 	{ "id", cmd_id, "id [FILE...]               program identities of images" },
 };
 
