@@ -238,8 +238,10 @@ void cf_pkt(const uint8_t *d, uint32_t len, struct cf_pkt *p)
 	p->family = in->family;
 	p->l3 = in->l3_off;
 	p->l4 = in->l4_off;
-	p->end = r.outer.l3_end && r.outer.l3_end <= len ? r.outer.l3_end :
-							    len;
+	/* Ethernet pads short frames: cut them at the IP length; a longer
+	 * frame is taken whole, so that a wrong IP length shows */
+	p->end = len <= 64 && r.outer.l3_end && r.outer.l3_end <= len ?
+		 r.outer.l3_end : len;
 	if (r.encap) {
 		memcpy(p->key, r.outer.src, 16);
 		memcpy(p->key + 16, r.outer.dst, 16);
@@ -277,13 +279,9 @@ void cf_pkt(const uint8_t *d, uint32_t len, struct cf_pkt *p)
 	} else {
 		p->pay = in->l4_off + 8u;
 	}
-	{
-		uint32_t e = in->l3_end && in->l3_end <= len ? in->l3_end : len;
-
-		if (p->pay > e)
-			return;
-		p->plen = e - p->pay;
-	}
+	if (p->pay > p->end)
+		return;
+	p->plen = p->end - p->pay;
 	p->ok = 1;
 }
 
@@ -394,6 +392,8 @@ static void cf_value(char *s, size_t n, const char *field, const uint8_t *p,
 	cf_hex(s, n, p, len);
 }
 
+int cf_len_differs;
+
 static int cf_emit(struct cf_finding *t, cf_rule_fn rule, void *arg,
 		   unsigned int proto, int inner, const char *field,
 		   const uint8_t *dv, uint32_t dl, const uint8_t *lv,
@@ -404,6 +404,8 @@ static int cf_emit(struct cf_finding *t, cf_rule_fn rule, void *arg,
 
 	if (!r)
 		return 0;
+	if (strstr(field, "len"))
+		cf_len_differs = 1;
 	snprintf(f.field, sizeof(f.field), "%s%s", inner ? "inner." : "",
 		 field);
 	cf_value(f.dev, sizeof(f.dev), field, dv, dl);
@@ -421,6 +423,7 @@ int cf_compare(const uint8_t *dev, uint32_t dlen, const uint8_t *lin,
 	uint32_t pay = 0, i;
 	int n = 0, l;
 
+	cf_len_differs = 0;
 	ofl_parse(lin, lin + llen, OFL_PROTO_ETH, &r);
 	for (l = 0; l < r.nlayers; l++) {
 		const struct ofl_parse_layer *y = &r.layers[l];

@@ -87,6 +87,10 @@ int cf_compare(const uint8_t *dev, uint32_t dlen, const uint8_t *lin,
 	       uint32_t llen, struct cf_finding *tmpl, cf_rule_fn rule,
 	       void *arg);
 
+/* Set by cf_compare(): a length field (IP, UDP, the frame's) differs, so
+ * the checksums that cover it cannot be judged on their own. */
+extern int cf_len_differs;
+
 /* Frame numbers "a" or "a-b" (1-based). */
 void cf_range(char *buf, size_t sz, uint32_t first, uint32_t last);
 

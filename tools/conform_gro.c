@@ -146,12 +146,15 @@ static const char *gro_split(struct gro_cf *g, uint32_t f, uint32_t a,
 			return "tcp_gro_receive: PSH ends the flow";
 		if (pa->flags & TH_FIN)
 			return "tcp_gro_receive: FIN ends the flow";
-		if (pa->flags & TH_URG)
-			return "tcp_gro_receive: URG ends the flow";
-		if (pa->flags & (TH_RST | TH_SYN))
-			return "tcp_gro_receive: RST and SYN end the flow";
+		if ((pa->flags | pb->flags) & TH_URG)
+			return "tcp_gro_receive: URG is never merged";
+		if ((pa->flags | pb->flags) & (TH_RST | TH_SYN))
+			return "tcp_gro_receive: RST and SYN are never merged";
 		if ((pb->flags & TH_CWR) && g->profile != OFL_GRO_PROFILE_7_0)
 			return "tcp_gro_receive: CWR is never merged";
+		if (pb->seq != pa->seq + pa->plen)
+			return "tcp_gro_receive: sequence numbers must be "
+			       "contiguous";
 	}
 	ofl_parse(da, da + pa->end, OFL_PROTO_ETH, &ra);
 	ofl_parse(db, db + pb->end, OFL_PROTO_ETH, &rb);
@@ -211,6 +214,9 @@ static const char *gro_split(struct gro_cf *g, uint32_t f, uint32_t a,
 				return "tcp_gro_receive: ack_seq must match";
 			if ((h[13] ^ k[13]) & ~(TH_CWR | TH_FIN | TH_PSH))
 				return "tcp_gro_receive: TCP flags must match";
+			if (memcmp(h + 14, k + 14, 2))
+				return "tcp_gro_receive: window must match "
+				       "(tcp_flag_word)";
 			if (x->len > 20 && memcmp(h + 20, k + 20, x->len - 20u))
 				return "tcp_gro_receive: TCP options must match";
 			break;
@@ -227,8 +233,6 @@ static const char *gro_split(struct gro_cf *g, uint32_t f, uint32_t a,
 			break;
 		}
 	}
-	if (pa->tcp && pb->seq != pa->seq + pa->plen)
-		return "tcp_gro_receive: sequence numbers must be contiguous";
 	if (pb->plen > pf->plen)
 		return pa->tcp ? "tcp_gro_receive: a segment longer than "
 				 "gso_size ends the flow" :
@@ -239,7 +243,8 @@ static const char *gro_split(struct gro_cf *g, uint32_t f, uint32_t a,
 				 "gso_size ends the flow" :
 				 "udp_gro_receive_segment: a shorter datagram "
 				 "ends the flow";
-	if (e->len + pb->plen > (g->max_size ? g->max_size : 65536u) + 14)
+	/* skb_gro_receive: p->len (after the MAC header) + len */
+	if (e->len - 14 + pb->plen >= (g->max_size ? g->max_size : 65536u))
 		return "skb_gro_receive: gro_max_size";
 	return NULL;
 }
@@ -260,6 +265,8 @@ static void gro_csums(struct gro_cf *g, uint32_t j, uint32_t first,
 		struct cf_finding f = *t;
 		const char *rule;
 
+		if (cf_len_differs && c->what != SUM_IPV4)
+			continue;
 		verify(d, len, c, &res);
 		if (res.v != V_BAD || (res.partial && g->merged))
 			continue;

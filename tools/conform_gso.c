@@ -28,7 +28,6 @@ struct gso_cf {
 	uint8_t *out;
 	uint32_t lens[OFL_GSO_MAX_SEGS];
 	uint32_t nseg;		/* segments of the current super-frame */
-	uint32_t k;		/* index of the current segment */
 	int tcp;
 };
 
@@ -88,6 +87,8 @@ static void gso_csums(struct gso_cf *g, uint32_t j, struct cf_finding *t)
 		struct result res;
 		const char *rule;
 
+		if (cf_len_differs && c->what != SUM_IPV4)
+			continue;
 		verify(d, len, c, &res);
 		if (res.v != V_BAD)
 			continue;
@@ -173,7 +174,10 @@ whole:
 	return 1;
 }
 
-static long gso_find(struct gso_cf *g, const struct cf_pkt *e)
+/* The wire frame of segment @e: same flow and sequence; else (a device
+ * that got the sequence wrong) the next unused frame of the flow after
+ * the previous segment's. */
+static long gso_find(struct gso_cf *g, const struct cf_pkt *e, long after)
 {
 	uint32_t j;
 
@@ -182,6 +186,12 @@ static long gso_find(struct gso_cf *g, const struct cf_pkt *e)
 		    !memcmp(g->wp[j].key, e->key, sizeof(e->key)) &&
 		    (!e->tcp || (g->wp[j].seq == e->seq &&
 				 (g->wp[j].plen > 0) == (e->plen > 0))))
+			return j;
+	if (after < 0)
+		return -1;
+	for (j = (uint32_t)after + 1; j < g->w.n; j++)
+		if (!g->used[j] && g->wp[j].ok &&
+		    !memcmp(g->wp[j].key, e->key, sizeof(e->key)))
 			return j;
 	return -1;
 }
@@ -192,6 +202,7 @@ static void gso_one(struct gso_cf *g, uint32_t i)
 	struct cf_finding t;
 	size_t pos = 0;
 	int n = gso_cut(g, i);
+	long prev = -1;
 	uint32_t k;
 
 	if (n < 0)
@@ -208,14 +219,14 @@ static void gso_one(struct gso_cf *g, uint32_t i)
 		memset(&t, 0, sizeof(t));
 		snprintf(t.flow, sizeof(t.flow), "%s", s->name);
 		snprintf(t.a, sizeof(t.a), "%u seg %u/%d", i + 1, k + 1, n);
-		j = gso_find(g, &e);
+		j = gso_find(g, &e, prev);
 		if (j < 0) {
 			cf_note("super #%u segment %u/%d (%s seq %u): not on "
 				"the wire", i + 1, k + 1, n, s->name, e.seq);
 			continue;
 		}
 		g->used[j] = 1;
-		g->k = k;
+		prev = j;
 		cf_range(t.b, sizeof(t.b), (uint32_t)j + 1, (uint32_t)j + 1);
 		if (g->wp[j].plen != e.plen) {
 			snprintf(t.field, sizeof(t.field), "segment.payload");
