@@ -267,8 +267,17 @@ static void gro_csums(struct gro_cf *g, uint32_t j, uint32_t first,
 
 		if (cf_len_differs && c->what != SUM_IPV4)
 			continue;
+		/* a merged GRE frame keeps the first segment's GRE checksum
+		 * (gre_gro_complete does not touch it) */
+		if (g->merged && c->what == SUM_GRE)
+			continue;
 		verify(d, len, c, &res);
 		if (res.v != V_BAD || (res.partial && g->merged))
+			continue;
+		/* zero outer UDP checksum of a tunnel over IPv6: allowed
+		 * (RFC 6935; udp6_csum_zero_error spares tunnel sockets) */
+		if (c->what == SUM_UDP && !res.stored &&
+		    c->off != g->rp[j].l4)
 			continue;
 		/* unchanged from what was sent: not the device's doing */
 		if (!g->merged && c->field + 2 <= g->sp[first].end &&
