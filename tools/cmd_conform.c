@@ -54,7 +54,6 @@ static uint32_t ng32(const uint8_t *p, int swap)
 static uint8_t ng_verdict(const uint8_t *o, const uint8_t *end, int swap)
 {
 	while (o + 4 <= end) {
-		uint32_t w = ng32(o, 0);
 		uint16_t code, len;
 
 		memcpy(&code, o, 2);
@@ -63,7 +62,6 @@ static uint8_t ng_verdict(const uint8_t *o, const uint8_t *end, int swap)
 			code = __builtin_bswap16(code);
 			len = __builtin_bswap16(len);
 		}
-		(void)w;
 		if (!code || o + 4 + len > end)
 			break;
 		if (code == 1) {

@@ -60,11 +60,10 @@ static const char *gso_field_rule(void *arg, unsigned int proto, int inner,
 			       "segment";
 		return "tcp_gso_segment: flags of the super-frame";
 	}
+	/* a UDP header in a TCP frame is a tunnel's outer one */
 	if (!strcmp(field, "udp.len"))
-		return g->tcp || !inner ?
-		       (g->tcp ? "__skb_udp_tunnel_segment: outer UDP length" :
-				 "__udp_gso_segment: UDP length") :
-		       "__udp_gso_segment: UDP length";
+		return g->tcp ? "__skb_udp_tunnel_segment: outer UDP length" :
+				"__udp_gso_segment: UDP length";
 	if (!strcmp(field, "payload") || !strcmp(field, "frame.len"))
 		return "skb_segment: payload in order";
 	return "skb_segment: headers copied from the super-frame";
