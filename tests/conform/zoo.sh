@@ -34,6 +34,28 @@ while IFS='|' read -r name args rule; do
 		printf '%s\n' "$out" | sed 's/^/    /'
 	fi
 done < "$dir/zoo.txt"
+# the machine forms of one finding: --json parses and carries the rule,
+# --ktap has the kernel selftests' shape
+set -- gro "$dir/lro_across_psh.sent.pcap" "$dir/lro_across_psh.recv.pcap"
+if ! "$ofl" conform --json "$@" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert r["conforms"] is False and r["failed"] == 1, r
+assert r["findings"][0]["rule"] == "tcp_gro_receive: PSH ends the flow", r
+'; then
+	fail=$((fail + 1))
+	echo "FAIL: ofl conform --json"
+fi
+k=$("$ofl" conform --ktap "$@")
+if ! printf '%s\n' "$k" | head -2 | grep -qx '1..1' ||
+	! printf '%s\n' "$k" | grep -q '^not ok 1 gro ' ||
+	! printf '%s\n' "$k" | grep -qx '# Totals: pass:0 fail:1 xfail:0 xpass:0 skip:0 error:0'; then
+	fail=$((fail + 1))
+	echo "FAIL: ofl conform --ktap:"
+	printf '%s\n' "$k"
+fi
+"$ofl" conform gro "$dir/no-such.pcap" "$dir/no-such.pcap" 2>/dev/null
+[ $? = 2 ] || { fail=$((fail + 1)); echo "FAIL: a missing file must exit 2"; }
 echo "zoo: $found/$bugs device bugs found with the right rule;" \
 	"$quiet/$clean unspoiled outputs conform"
 [ $fail = 0 ] && [ $bugs -ge 30 ]
