@@ -14,46 +14,12 @@
 #include "cmds.h"
 #include "link.h"
 #include "pcapio.h"
-
-#define VIEW_MAX_LAYERS 24
-#define VIEW_MAX_CHECKS 12
-
-enum sum_kind {
-	SUM_IPV4,	/* IPv4 header checksum */
-	SUM_TCP,
-	SUM_UDP,
-	SUM_ICMP,
-	SUM_ICMPV6,
-	SUM_IGMP,
-	SUM_GRE,	/* GRE with the C bit */
-	SUM_SCTP,	/* CRC32c */
-};
+#include "csum_view.h"
 
 static const char *const sum_name[] = {
 	[SUM_IPV4] = "ipv4", [SUM_TCP] = "tcp", [SUM_UDP] = "udp",
 	[SUM_ICMP] = "icmp", [SUM_ICMPV6] = "icmpv6", [SUM_IGMP] = "igmp",
 	[SUM_GRE] = "gre", [SUM_SCTP] = "sctp",
-};
-
-/* One checksum found in a frame. */
-struct view_check {
-	enum sum_kind what;
-	size_t off;		/* header start, from the frame start */
-	size_t field;		/* checksum field, from the frame start */
-	size_t len;		/* bytes covered from off (L4: the L4 length) */
-	int ipv6;		/* pseudo header is IPv6 (else IPv4 if any) */
-	const uint8_t *src;	/* pseudo-header source (4 or 16 bytes) */
-	const uint8_t *dst;	/* pseudo-header destination: the final one */
-	const char *trunc;	/* non-NULL: cannot be checked, and why */
-};
-
-/* The frame as `ofl csum` reports it: layer names and checksums. */
-struct view {
-	const char *layers[VIEW_MAX_LAYERS];
-	int nlayers;
-	struct view_check checks[VIEW_MAX_CHECKS];
-	int nchecks;
-	const char *stop;	/* non-NULL: why the walk stopped early */
 };
 
 /*
@@ -476,8 +442,8 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
  * checksum covers; a checksum covering more than was captured is
  * "unchecked (truncated)", never computed over the captured prefix.
  */
-static void view_frame(const uint8_t *p, size_t caplen, size_t wirelen,
-		       unsigned int root, size_t base, struct view *r)
+void view_frame(const uint8_t *p, size_t caplen, size_t wirelen,
+		unsigned int root, size_t base, struct view *r)
 {
 	static struct ofl_parse_result res;
 	struct vstate w;
@@ -517,18 +483,7 @@ static void view_frame(const uint8_t *p, size_t caplen, size_t wirelen,
 	w.done = 1;
 }
 
-enum verdict { V_OK, V_BAD, V_NONE, V_UNCHECKED };
-
 static const char *const verdict_name[] = { "ok", "bad", "none", "unchecked" };
-
-struct result {
-	enum verdict v;
-	uint32_t stored;
-	uint32_t computed;
-	int has_computed;
-	int partial;		/* stored value is the pseudo-header sum only */
-	const char *note;
-};
 
 struct totals {
 	unsigned long frames, checked, bad, none, unchecked;
@@ -629,8 +584,8 @@ static void verify_sctp(const uint8_t *p, const struct view_check *c,
 	r->v = ofl_csum_sctp_verify(h, h + c->len) ? V_BAD : V_OK;
 }
 
-static void verify(const uint8_t *p, size_t caplen,
-		   const struct view_check *c, struct result *r)
+void verify(const uint8_t *p, size_t caplen,
+	    const struct view_check *c, struct result *r)
 {
 	size_t fw = c->what == SUM_SCTP ? 4 : 2;
 

@@ -11,5 +11,6 @@ int cmd_rss(int argc, char **argv);
 int cmd_gso(int argc, char **argv);
 int cmd_gro(int argc, char **argv);
 int cmd_id(int argc, char **argv);
+int cmd_conform(int argc, char **argv);
 
 #endif

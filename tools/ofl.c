@@ -82,6 +82,18 @@ static const struct {
 	  "  --no-iptun       do not merge GRE and IP-in-IP tunnels\n"
 	  "  --json           one JSON object per output frame, then a summary\n"
 	  "IN: " FILES EXITS },
+	{ "conform", cmd_conform, "conform gro|gso|csum|rss [--json | --ktap] "
+	  "...",
+	  "Hold a device's offload output against Linux and name the rule\n"
+	  "each difference breaks (docs/CONFORM.md).\n"
+	  "  conform gro [--profile P] [--gro-max-size N] SENT RECEIVED\n"
+	  "  conform gso --mss N [--profile P] SUPER WIRE\n"
+	  "  conform csum [--tx | --rx] FILE\n"
+	  "  conform rss --key HEX --indir Q,Q,... [--hash-fields SPEC]\n"
+	  "              QUEUE0 QUEUE1 ...\n"
+	  "  --json   one JSON object per finding, then a summary object\n"
+	  "  --ktap   KTAP (the kernel selftests' format)\n"
+	  "Exit: 0 conforms, 1 does not, 2 bad input or a usage error.\n" },
 	{ "id", cmd_id, "id [--json] [FILE...]",
 	  "Without FILE: the identity (SHA-256 of each module's source) of\n"
 	  "this build. With FILEs (ELF images: libraries, BPF objects,\n"

@@ -31,6 +31,7 @@
 #include <unistd.h>
 #include <offload/gro.h>
 #include "gro_cases.h"
+#include "../common/conform_dump.h"
 
 #define MAXF 128
 #define FBUF 70000
@@ -268,6 +269,29 @@ static void clear(void)
 	nk = nl = 0;
 }
 
+/* With OFL_CONFORM_DIR: the case's frames and the kernel's deliveries as
+ * gro-GROUP-PID-N.{sent,recv}.pcap for tests/conform/kconform.sh; GROUP
+ * names the options `ofl conform gro` needs (vxlan, udpfwd). */
+static void dump_case(int n)
+{
+	static int seq;
+	char a[96], b[96];
+	int i;
+
+	if (!getenv("OFL_CONFORM_DIR"))
+		return;
+	seq++;
+	snprintf(a, sizeof(a), "gro-%s%s%d-%d.sent.pcap",
+		 getenv("OFL_VXLAN") ? "vxlan-" : "",
+		 getenv("OFL_UDP_FWD") ? "udpfwd-" : "", (int)getpid(), seq);
+	memcpy(b, a, sizeof(b));
+	memcpy(strstr(b, ".sent"), ".recv", 5);
+	for (i = 0; i < n; i++)
+		conform_dump(a, fr[i], frl[i]);
+	for (i = 0; i < nk; i++)
+		conform_dump(b, kout[i].d, (size_t)kout[i].len);
+}
+
 static int run_case(struct tseg *g, int n, int multi)
 {
 	struct sockaddr_ll a = { 0 };
@@ -289,6 +313,7 @@ static int run_case(struct tseg *g, int n, int multi)
 		}
 	msleep(60);
 	drain(1);
+	dump_case(n);
 	run_lib(n);
 	ok = compare(multi == 2 ? 0 : multi);
 	if (getenv("OFL_KDIFF_V"))

@@ -33,6 +33,7 @@
 #include <net/if.h>
 #include <sys/socket.h>
 #include "gso_frames.h"
+#include "../common/conform_dump.h"
 
 #ifndef VIRTIO_NET_HDR_GSO_UDP_L4
 #define VIRTIO_NET_HDR_GSO_UDP_L4 5
@@ -231,6 +232,20 @@ static void run_case(const struct gf_params *g, uint16_t mss)
 			drain();
 			return;
 		}
+		if (!partial) {
+			/* for tests/conform/kconform.sh (OFL_CONFORM_DIR) */
+			char w[48];
+
+			snprintf(w, sizeof(w), "gso-%u.wire.pcap", mss);
+			if (!i) {
+				char s[48];
+
+				snprintf(s, sizeof(s), "gso-%u.super.pcap",
+					 mss);
+				conform_dump(s, in, len);
+			}
+			conform_dump(w, rx, (size_t)n);
+		}
 		pos += lens[i];
 	}
 	if (rx_frame(5) > 0) {
@@ -255,6 +270,45 @@ static void run_case(const struct gf_params *g, uint16_t mss)
  * give every segment byte for byte.
  */
 static uint8_t sup[MAXF + 128];
+
+/* The tunnel super-frame with its outer lengths made whole (the outer
+ * headers come from the kernel's first segment), as a capture on the
+ * sending host shows it. */
+static void conform_dump_super(const char *name, const uint8_t *p,
+			       size_t len)
+{
+	static uint8_t b[MAXF + 128];
+	size_t l3 = 14, l4;
+
+	if (len > sizeof(b) || len < 14 + 48)
+		return;
+	memcpy(b, p, len);
+	if (b[12] == 0x08 && b[13] == 0x00) {
+		unsigned int s = 0, i;
+
+		b[l3 + 2] = (uint8_t)((len - l3) >> 8);
+		b[l3 + 3] = (uint8_t)(len - l3);
+		b[l3 + 10] = b[l3 + 11] = 0;
+		for (i = 0; i < 20; i += 2)
+			s += (unsigned int)b[l3 + i] << 8 | b[l3 + i + 1];
+		while (s >> 16)
+			s = (s & 0xffff) + (s >> 16);
+		b[l3 + 10] = (uint8_t)(~s >> 8);
+		b[l3 + 11] = (uint8_t)~s;
+		l4 = l3 + (size_t)(b[l3] & 15) * 4;
+		if (b[l3 + 9] != 17)
+			l4 = 0;
+	} else {
+		b[l3 + 4] = (uint8_t)((len - l3 - 40) >> 8);
+		b[l3 + 5] = (uint8_t)(len - l3 - 40);
+		l4 = b[l3 + 6] == 17 ? l3 + 40 : 0;
+	}
+	if (l4) {
+		b[l4 + 4] = (uint8_t)((len - l4) >> 8);
+		b[l4 + 5] = (uint8_t)(len - l4);
+	}
+	conform_dump(name, b, len);
+}
 
 static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 			    size_t olen)
@@ -339,6 +393,20 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 				       ? gf_verify(rx, (size_t)n, &mo) : "ok");
 			drain();
 			return;
+		}
+		if (!partial) {
+			/* for tests/conform/kconform.sh (OFL_CONFORM_DIR) */
+			char w[48];
+
+			snprintf(w, sizeof(w), "gso-%u.wire.pcap", mss);
+			if (!i) {
+				char s[48];
+
+				snprintf(s, sizeof(s), "gso-%u.super.pcap",
+					 mss);
+				conform_dump_super(s, sup, olen + len);
+			}
+			conform_dump(w, rx, (size_t)n);
 		}
 		pos += lens[i];
 	}
