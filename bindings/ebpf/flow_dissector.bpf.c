@@ -70,18 +70,20 @@ __attribute__((noinline)) int ofl_fd_layer(struct __sk_buff *skb,
 			    end, &s->res, &s->st, i);
 }
 
-/* The keys, from the replayed state. */
+/* IP headers lib/parser refused for their version, then the keys. */
 __attribute__((noinline)) int ofl_fd_keys(struct __sk_buff *skb,
 					  struct ofl_fd_scratch *s)
 {
 	void *data = (void *)(long)skb->data;
 	void *end = (void *)(long)skb->data_end;
 	struct bpf_flow_keys *keys = skb->flow_keys;
+	__u8 *base = (__u8 *)data;
 
 	if (!s)
 		return BPF_DROP;
-	return ofl_fk_finish((__u8 *)data + (s->st.start & OFL_FD_MAX_START),
-			     end, &s->st, s->res.error, keys);
+	base += s->st.start & OFL_FD_MAX_START;
+	ofl_fk_raw(base, end, &s->st, s->res.error);
+	return ofl_fk_finish(base, end, &s->st, s->res.error, keys);
 }
 
 SEC("flow_dissector")

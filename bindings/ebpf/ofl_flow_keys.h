@@ -77,6 +77,8 @@ struct ofl_fk_state {
 	uint8_t beyond;		/* OFL_FK_BEYOND_* */
 	uint8_t prev;		/* proto of the previous layer */
 	uint8_t ipchain;	/* previous layer ends an IP header chain */
+	uint8_t raw;		/* IP headers read by ofl_fk_raw() */
+	uint8_t reserved[3];
 };
 
 /* A big-endian field of 1, 2 or 4 bytes at base + off; 0 past @end. */
@@ -312,6 +314,94 @@ OFL_FK_INLINE int ofl_fk_layer(const uint8_t *base, const uint8_t *end,
 	return !st->done;
 }
 
+/* Most IP headers (and IPv6 extension headers) ofl_fk_raw() reads. */
+#define OFL_FK_RAW_MAX 8
+#define OFL_FK_RAW_BAD 0x80	/* st->raw: a header it could not read */
+
+/*
+ * After the replay: lib/parser stops at an IPv4 or IPv6 header whose
+ * version field is wrong (OFL_EPROTO, as ip_rcv_core() would drop it), but
+ * __skb_flow_dissect() never looks at the version (nor does bpf_flow.c,
+ * and the kernel's selftest packets carry version 0). So where the walk
+ * ended with an error right where an IP header was due, read that header
+ * and the IPv6 extension headers and IP-in-IP headers after it by the
+ * built-in dissector's rules, as it does (bounded, no tunnels beyond:
+ * docs/PARSER.md). A header the built-in cannot read either (its
+ * OUT_BAD) sets OFL_FK_RAW_BAD in st->raw.
+ */
+OFL_FK_INLINE void ofl_fk_raw(const uint8_t *base, const uint8_t *end,
+			      struct ofl_fk_state *st, int error)
+{
+	unsigned int k, v, o, h;
+
+	if (st->done || !error)
+		return;
+	if (st->ipchain && (st->ip_proto == 4 || st->ip_proto == 41))
+		v = st->ip_proto == 4 ? 4 : 6;
+	else if (!st->ipchain && st->nproto == OFL_FK_ETH_P_IP)
+		v = 4;
+	else if (!st->ipchain && st->nproto == OFL_FK_ETH_P_IPV6)
+		v = 6;
+	else
+		return;
+	for (k = 0; k < OFL_FK_RAW_MAX && !st->done; k++) {
+		o = st->thoff & OFL_FK_OFF_MASK;
+		if (v == 4) {
+			if (base + o + 20 > end)
+				goto bad;
+			h = (ofl_fk_rd(base, end, o, 1) & 15u) * 4u;
+			if (h < 20)
+				goto bad;
+			ofl_fk_ip(base, end, st, o, h, 0);
+			v = 0;
+		} else if (v == 6) {
+			if (base + o + 40 > end)
+				goto bad;
+			ofl_fk_ip(base, end, st, o, 40, 1);
+			v = 0;
+		} else if (st->ip_proto == 0 || st->ip_proto == 43 ||
+			   st->ip_proto == 60) {
+			if (st->addr_fam != 6)
+				break;
+			if (base + o + 2 > end)
+				goto bad;
+			st->ip_proto = (uint8_t)ofl_fk_rd(base, end, o, 1);
+			h = ofl_fk_rd(base, end, o + 1, 1);
+			st->thoff = (uint16_t)(o + ((h + 1u) << 3));
+		} else if (st->ip_proto == 44) {
+			if (st->addr_fam != 6)
+				break;
+			if (base + o + 8 > end)
+				goto bad;
+			st->is_frag = 1;
+			st->ip_proto = (uint8_t)ofl_fk_rd(base, end, o, 1);
+			st->thoff = (uint16_t)(o + 8);
+			if (ofl_fk_rd(base, end, o + 2, 2) & 0xfff8u) {
+				st->l4phase = 0;
+				st->done = 1;
+				break;
+			}
+			st->is_first_frag = 1;
+			if (!(st->flags & BPF_FLOW_DISSECTOR_F_PARSE_1ST_FRAG)) {
+				st->l4phase = 0;
+				st->done = 1;
+			}
+		} else if (st->ip_proto == 4 || st->ip_proto == 41) {
+			v = st->ip_proto == 4 ? 4 : 6;
+			continue;
+		} else {
+			break;
+		}
+		st->ipchain = 1;
+		st->raw++;
+	}
+	st->done = 1;
+	return;
+bad:
+	st->raw |= OFL_FK_RAW_BAD;
+	st->done = 1;
+}
+
 /* proto_ports_offset() of the kernel: where the ports are, or -1. */
 OFL_FK_INLINE int ofl_fk_poff(unsigned int ip_proto)
 {
@@ -368,10 +458,11 @@ OFL_FK_INLINE int ofl_fk_finish(const uint8_t *base, const uint8_t *end,
 		}
 	}
 	/* the built-in fails on a header it cannot read before L4 */
-	bad = !st->done &&
-	      (!st->l4phase ||
-	       (error != 0 && (poff < 0 && st->ip_proto != 1 &&
-			       st->ip_proto != 2 && st->ip_proto != 58)));
+	bad = (st->raw & OFL_FK_RAW_BAD) ||
+	      (!st->done &&
+	       (!st->l4phase ||
+		(error != 0 && (poff < 0 && st->ip_proto != 1 &&
+				st->ip_proto != 2 && st->ip_proto != 58))));
 	return bad ? BPF_DROP : BPF_OK;
 }
 
