@@ -336,11 +336,11 @@ OFL_FK_INLINE void ofl_fk_raw(const uint8_t *base, const uint8_t *end,
 
 	if (st->done || !error)
 		return;
-	if (st->ipchain && (st->ip_proto == 4 || st->ip_proto == 41))
-		v = st->ip_proto == 4 ? 4 : 6;
-	else if (!st->ipchain && st->nproto == OFL_FK_ETH_P_IP)
+	if (st->ipchain)
+		v = 0;	/* the header after an IP chain, by ip_proto */
+	else if (st->nproto == OFL_FK_ETH_P_IP)
 		v = 4;
-	else if (!st->ipchain && st->nproto == OFL_FK_ETH_P_IPV6)
+	else if (st->nproto == OFL_FK_ETH_P_IPV6)
 		v = 6;
 	else
 		return;
@@ -387,7 +387,52 @@ OFL_FK_INLINE void ofl_fk_raw(const uint8_t *base, const uint8_t *end,
 				st->done = 1;
 			}
 		} else if (st->ip_proto == 4 || st->ip_proto == 41) {
+			/* IPPROTO_IPIP/IPV6: proto and the flag come first */
 			v = st->ip_proto == 4 ? 4 : 6;
+			st->is_encap = 1;
+			st->nproto = v == 4 ? OFL_FK_ETH_P_IP : OFL_FK_ETH_P_IPV6;
+			if (st->flags & BPF_FLOW_DISSECTOR_F_STOP_AT_ENCAP)
+				break;
+			st->ipchain = 0;
+			continue;
+		} else if (st->ip_proto == 47) {
+			/* __skb_flow_dissect_gre() on what is there */
+			if (base + o + 4 > end)
+				goto bad;
+			h = ofl_fk_rd(base, end, o, 2);
+			st->l4phase = 0;
+			if ((h & 0x4000u) || (h & 7u) > 1)
+				break;
+			st->nproto = (uint16_t)ofl_fk_rd(base, end, o + 2, 2);
+			if ((h & 7u) == 1 &&
+			    !(st->nproto == 0x880b && (h & 0x2000u)))
+				break;
+			o += 4 + ((h & 0x8000u) ? 4u : 0u);
+			if (h & 0x2000u) {
+				if (base + o + 4 > end)
+					goto bad;
+				o += 4;
+			}
+			o += (h & 0x1000u) ? 4u : 0u;
+			st->thoff = (uint16_t)o;
+			st->is_encap = 1;
+			if ((st->flags & BPF_FLOW_DISSECTOR_F_STOP_AT_ENCAP) ||
+			    (h & 7u) == 1)
+				break;
+			if (st->nproto == 0x6558) {
+				if (base + o + 14 > end)
+					goto bad;
+				st->nproto = (uint16_t)ofl_fk_rd(base, end,
+								 o + 12, 2);
+				st->thoff = (uint16_t)(o + 14);
+			}
+			st->ipchain = 0;
+			if (st->nproto == OFL_FK_ETH_P_IP)
+				v = 4;
+			else if (st->nproto == OFL_FK_ETH_P_IPV6)
+				v = 6;
+			else
+				goto bad;	/* proto_again: not read here */
 			continue;
 		} else {
 			break;
