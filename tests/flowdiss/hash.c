@@ -11,6 +11,8 @@
  *   vlan     the built-in hashes the first VLAN tag (flow_keys.vlan);
  *            struct bpf_flow_keys has no field for it: T drops the tags
  *   gre-key  likewise the GRE key (flow_keys.keyid): T drops the key
+ *   4in6     the built-in hashes 4 stale bytes of an outer IPv6 source
+ *            under inner IPv4 addresses: T zeroes them
  *   beyond   ofl entered a UDP tunnel or an MPLS payload, which the
  *            built-in does not: T is the inner IP packet behind an
  *            Ethernet header (what the built-in sees once decapsulated)
@@ -40,9 +42,9 @@
 #define MAXF 2048	/* longer frames are cut: only headers matter */
 
 static int prog_fd, prog_hash, ns_a, ns_b;
-static unsigned long nshort, nframes, nequal, ndiff[5], nbad, nnat, nnatbad;
-static const char *const dname[5] = { "vlan", "gre-key", "beyond",
-	"vlan-802.3", "pptp" };
+static unsigned long nshort, nframes, nequal, ndiff[6], nbad, nnat, nnatbad;
+static const char *const dname[6] = { "vlan", "gre-key", "beyond",
+	"vlan-802.3", "pptp", "4in6-stale" };
 
 static int khash(int ns, const uint8_t *b, size_t n, uint32_t *h)
 {
@@ -221,6 +223,26 @@ static void one(const char *what, const uint8_t *f, size_t n)
 				tn, ht, hat);
 		}
 	}
+	/* IPv4 behind an IPv6 header: the built-in's address union keeps
+	 * bytes 8..11 of the outer IPv6 source under the inner IPv4
+	 * addresses, and the 6.18 hash covers them; bpf_flow_keys gives
+	 * 8 bytes for IPv4. Undone by zeroing those 4 bytes. */
+	if (st.addr_fam == 4) {
+		int i, v6 = -1;
+
+		for (i = 0; i < r.nlayers; i++)
+			if (r.layers[i].proto == OFL_PROTO_IPV6 &&
+			    r.layers[i].offset + st.start < st.start + st.addr_off)
+				v6 = r.layers[i].offset + st.start;
+		if (v6 >= 0) {
+			memcpy(t, f, n);
+			memset(t + v6 + 8 + 8, 0, 4);
+			if (!khash(ns_b, t, n, &ht) && ht == ha) {
+				ndiff[5]++;
+				return;
+			}
+		}
+	}
 	/* GRE version 1 (PPTP): the built-in enters its PPP payload, ofl
 	 * stops at GRE (n_proto is GRE's protocol, 0x880b) */
 	if (k.ip_proto == 47 && k.n_proto == __builtin_bswap16(0x880b)) {
@@ -324,9 +346,11 @@ int main(int argc, char **argv)
 		       argv[3]);
 	printf("%lu frames (%lu capture files; %lu too short for a tc test "
 	       "run): %lu equal hashes, documented "
-	       "differences: %s %lu, %s %lu, %s %lu, %s %lu, %s %lu; %lu unexplained; native "
+	       "differences: %s %lu, %s %lu, %s %lu, %s %lu, %s %lu, %s %lu; %lu "
+	       "unexplained; native "
 	       "keys: %lu runs, %lu differ\n", nframes, files, nshort, nequal,
 	       dname[0], ndiff[0], dname[1], ndiff[1], dname[2], ndiff[2],
-	       dname[3], ndiff[3], dname[4], ndiff[4], nbad, nnat, nnatbad);
+	       dname[3], ndiff[3], dname[4], ndiff[4],
+	       dname[5], ndiff[5], nbad, nnat, nnatbad);
 	return nbad || nnatbad ? 1 : 0;
 }
