@@ -2,6 +2,7 @@
 # ofl_add_bpf_object(NAME SOURCE): compile a BPF C program that includes
 # <offload/bpf.h> with clang -O2 -target bpf into ${CMAKE_CURRENT_BINARY_DIR}/NAME.o
 # and make a target NAME that builds it. ${NAME}_BPF_OBJ holds the path.
+# Further arguments are extra dependencies (headers beside SOURCE).
 find_program(OFL_BPF_CLANG clang)
 set(OFL_BPF_INCLUDE_EXTRA "" CACHE STRING "extra -I for BPF (asm/ headers)")
 if(NOT OFL_BPF_INCLUDE_EXTRA)
@@ -20,7 +21,7 @@ function(ofl_add_bpf_object name src)
     COMMAND ${OFL_BPF_CLANG} -O2 -g -target bpf -Wall -Werror
       -I${PROJECT_SOURCE_DIR}/include -I${OFL_GEN_DIR} -idirafter ${OFL_BPF_INCLUDE_EXTRA}
       -c ${src} -o ${_out}
-    DEPENDS ${src} ${_deps}
+    DEPENDS ${src} ${_deps} ${ARGN}
     COMMENT "BPF ${name}.o" VERBATIM)
   add_custom_target(${name} ALL DEPENDS ${_out})
   set(${name}_BPF_OBJ ${_out} PARENT_SCOPE)
