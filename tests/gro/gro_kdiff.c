@@ -50,6 +50,7 @@ static uint8_t *fr[GRO_CASE_MAX_SEGS];
 static uint32_t frl[GRO_CASE_MAX_SEGS];
 static struct outf kout[MAXF], lout[MAXF];
 static int nk, nl;
+static uint32_t profile;	/* enum ofl_gro_profile, from OFL_GRO_PROFILE */
 
 static void msleep(int ms)
 {
@@ -169,6 +170,7 @@ static void run_lib(int n)
 	{
 		struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
 
+		o.profile = profile;
 		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
 		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
 		ofl_gro_init(&ctx, &o);
@@ -315,6 +317,24 @@ int main(int argc, char **argv)
 	if (argc != 3) {
 		fprintf(stderr, "usage: gro_kdiff TXIF RXIF\n");
 		return 2;
+	}
+	/* OFL_GRO_PROFILE: the kernel line (6.1, 6.10, 6.18, 7.0); default
+	 * 6.18, the line of the host the tests were written on */
+	if (getenv("OFL_GRO_PROFILE")) {
+		const char *p = getenv("OFL_GRO_PROFILE");
+
+		if (!strcmp(p, "6.18"))
+			profile = OFL_GRO_PROFILE_6_18;
+		else if (!strcmp(p, "6.10") || !strcmp(p, "6.1"))
+			profile = OFL_GRO_PROFILE_6_10;
+		else if (!strcmp(p, "7.0"))
+			profile = OFL_GRO_PROFILE_7_0;
+		else {
+			fprintf(stderr, "gro_kdiff: unknown profile %s\n", p);
+			return 2;
+		}
+		printf("lib/gro profile %s%s\n", p, !strcmp(p, "6.1") ?
+		       " (no 6.1 profile in lib/gro yet: 6.10 rules)" : "");
 	}
 	for (i = 0; i < GRO_CASE_MAX_SEGS; i++)
 		fr[i] = malloc(FBUF);
