@@ -131,16 +131,54 @@ static void drain(int keep)
 
 	for (;;) {
 		struct virtio_net_hdr *vh = (void *)buf;
-		ssize_t r = recv(rxfd, buf, sizeof(buf), MSG_DONTWAIT);
+		union {
+			struct cmsghdr h;
+			char b[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+		} cb;
+		struct iovec iov = { buf, sizeof(buf) - 4 };
+		struct msghdr msg;
+		struct cmsghdr *c;
+		ssize_t r;
 		uint8_t *d = buf + sizeof(*vh);
-		int len = (int)r - (int)sizeof(*vh);
+		int len, vlan = 0;
 
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = &cb;
+		msg.msg_controllen = sizeof(cb);
+		r = recvmsg(rxfd, &msg, MSG_DONTWAIT);
+		len = (int)r - (int)sizeof(*vh);
 		if (r < 0)
 			break;
 		if (len < 14 || memcmp(d + 6, "\x02\x00\x00\x00\x00", 5))
 			continue;
 		if (!keep || nk >= MAXF)
 			continue;
+		/* The kernel takes an 802.1Q/802.1ad tag out of the data
+		 * (skb_vlan_untag, before GRO) into PACKET_AUXDATA: put it
+		 * back where it was, as libpcap does; csum_start moves too. */
+		for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+			struct tpacket_auxdata a;
+
+			if (c->cmsg_level != SOL_PACKET ||
+			    c->cmsg_type != PACKET_AUXDATA)
+				continue;
+			memcpy(&a, CMSG_DATA(c), sizeof(a));
+			if (!(a.tp_status & TP_STATUS_VLAN_VALID))
+				continue;
+			memmove(d + 16, d + 12, (size_t)len - 12);
+			d[12] = (uint8_t)(a.tp_status & TP_STATUS_VLAN_TPID_VALID
+					  ? a.tp_vlan_tpid >> 8 : 0x81);
+			d[13] = (uint8_t)(a.tp_status & TP_STATUS_VLAN_TPID_VALID
+					  ? a.tp_vlan_tpid : 0x00);
+			d[14] = (uint8_t)(a.tp_vlan_tci >> 8);
+			d[15] = (uint8_t)a.tp_vlan_tci;
+			len += 4;
+			vlan = 4;
+		}
+		if (vlan && (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM))
+			vh->csum_start = (uint16_t)(vh->csum_start + vlan);
 		if (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM)
 			complete_csum(d, len, vh->csum_start,
 				      vh->csum_offset);
@@ -352,6 +390,10 @@ int main(int argc, char **argv)
 	}
 	memcpy(dmac, ifr.ifr_hwaddr.sa_data, 6);
 	txidx = (int)if_nametoindex(argv[1]);
+	if (setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one))) {
+		perror("PACKET_AUXDATA");
+		return 1;
+	}
 	if (setsockopt(rxfd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one))) {
 		printf("SKIP: PACKET_VNET_HDR: %s\n", strerror(errno));
 		return 77;

@@ -74,6 +74,6 @@ tun vxlan CONFIG_VXLAN vx0 50 type vxlan id 42 $loc dev gt0 dstport 4789 udpcsum
 tun vxlan CONFIG_VXLAN vx1 50 type vxlan id 43 $loc dev gt0 dstport 4789 noudpcsum
 tun geneve CONFIG_GENEVE gn0 50 type geneve id 44 remote 198.18.0.2 udpcsum
 tun geneve CONFIG_GENEVE gn1 50 type geneve id 45 remote 198.18.0.2 noudpcsum
-tun gre CONFIG_NET_IPGRE gre0 38 type gretap $loc
-tun gre CONFIG_NET_IPGRE gre1 42 type gretap $loc csum
+tun gre CONFIG_NET_IPGRE oflgt0 38 type gretap $loc
+tun gre CONFIG_NET_IPGRE oflgt1 42 type gretap $loc csum
 exit $rc

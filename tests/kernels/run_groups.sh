@@ -85,6 +85,7 @@ END {
 # GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
 awk -v rel="$REL" '
 $1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " $0 }
+$1 == "GROUP-PARTIAL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); part[g] = $0 }
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); skip[g] = $0 }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
 END {
@@ -100,7 +101,7 @@ END {
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
-			r = "PASS"
+			r = "PASS" ((g in part) ? " but " part[g] : "")
 		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}
 }' "$L/gso.log"
