@@ -338,6 +338,21 @@ static int run_case(struct tseg *g, int n, int multi)
 	} else if (!ok) {
 		show("kernel", kout, nk);
 		show("ofl   ", lout, nl);
+		/* where the bytes of the first differing pair part */
+		for (i = 0; i < nk && i < nl; i++) {
+			int k = 0;
+
+			while (k < kout[i].len && k < lout[i].len &&
+			       kout[i].d[k] == lout[i].d[k])
+				k++;
+			if (k == kout[i].len && k == lout[i].len)
+				continue;
+			printf("  frame %d: first difference at byte %d "
+			       "(kernel %02x, ofl %02x)\n", i, k,
+			       k < kout[i].len ? kout[i].d[k] : 0,
+			       k < lout[i].len ? lout[i].d[k] : 0);
+			break;
+		}
 	}
 	clear();
 	return ok;
