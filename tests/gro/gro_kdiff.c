@@ -119,7 +119,8 @@ static void complete_outer(uint8_t *d, int len)
 		l4 = 54;
 	else
 		return;
-	if ((d[l4 + 2] << 8 | d[l4 + 3]) != 4789 ||
+	if (((d[l4 + 2] << 8 | d[l4 + 3]) != 4789 &&
+	     (d[l4 + 2] << 8 | d[l4 + 3]) != 6081) ||
 	    !(d[l4 + 6] | d[l4 + 7]))
 		return;
 	complete_csum(d, len, l4, 6);
@@ -211,6 +212,7 @@ static void run_lib(int n)
 		o.profile = profile;
 		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
 		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
+		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
 		ofl_gro_init(&ctx, &o);
 	}
 	for (i = 0; i < n; i++) {
@@ -363,7 +365,10 @@ int main(int argc, char **argv)
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	struct sockaddr_ll a = { 0 };
 	int one = 1, big = 8 << 20, v6, c, fails = 0, total = 0, i;
-	int vx = getenv("OFL_VXLAN") != NULL;
+	/* OFL_GENEVE: the VXLAN cases with a GENEVE header instead (port
+	 * 6081, protocol 0x6558, 8 option bytes in the odd cases) */
+	int gn = getenv("OFL_GENEVE") != NULL;
+	int vx = getenv("OFL_VXLAN") != NULL || gn;
 	int ipt = getenv("OFL_IPTUN") != NULL;
 	struct ifreq ifr;
 
@@ -422,7 +427,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* outer IPv6 needs a second vxlan device: only with OFL_VXLAN6 */
-	for (v6 = 0; v6 < (vx && !getenv("OFL_VXLAN6") ? 1 : 2); v6++) {
+	for (v6 = 0; v6 < (vx && !getenv(gn ? "OFL_GENEVE6" : "OFL_VXLAN6")
+			   ? 1 : 2); v6++) {
 		for (c = 0;; c++) {
 			const char *nm = "?";
 			int multi, n = vx ? gro_vx_case(c, v6, g, &nm, &multi) :
@@ -432,6 +438,11 @@ int main(int argc, char **argv)
 
 			if (n < 0)
 				break;
+			for (i = 0; gn && i < n; i++) {
+				g[i].gnv = 1;
+				g[i].gnvopt = (uint8_t)(c & 1 ? 2 : 0);
+				g[i].gnvfill = 0x5a;
+			}
 			if (getenv("OFL_KDIFF_ONLY") &&
 			    !strstr(nm, getenv("OFL_KDIFF_ONLY")))
 				continue;
@@ -450,6 +461,7 @@ int main(int argc, char **argv)
 				return 1;
 			total++;
 			printf("%s %s/%s%s%s\n", ok ? "ok  " : "FAIL",
+			       gn ? (v6 ? "geneve6" : "geneve4") :
 			       vx ? (v6 ? "vxlan6" : "vxlan4") :
 			       ipt ? (v6 ? "outer6" : "outer4") :
 			       v6 ? "ipv6" : "ipv4", nm,
@@ -467,7 +479,7 @@ int main(int argc, char **argv)
 	       "SKB_GSO_GRE, SKB_GSO_IPXIP4/6 (virtio_net_hdr carries none: "
 	       "a merged tunnel frame shows as TCPV4 or TCPV6).\n");
 	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
-	       vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
+	       gn ? "GENEVE " : vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
 	       getenv("OFL_UDP_FWD") ? "on" : "off");
 	return fails ? 1 : 0;
 }
