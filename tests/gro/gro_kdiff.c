@@ -51,6 +51,7 @@ static uint8_t *fr[GRO_CASE_MAX_SEGS];
 static uint32_t frl[GRO_CASE_MAX_SEGS];
 static struct outf kout[MAXF], lout[MAXF];
 static int nk, nl;
+static uint32_t profile;	/* enum ofl_gro_profile, from OFL_GRO_PROFILE */
 
 static void msleep(int ms)
 {
@@ -119,7 +120,8 @@ static void complete_outer(uint8_t *d, int len)
 		l4 = 54;
 	else
 		return;
-	if ((d[l4 + 2] << 8 | d[l4 + 3]) != 4789 ||
+	if (((d[l4 + 2] << 8 | d[l4 + 3]) != 4789 &&
+	     (d[l4 + 2] << 8 | d[l4 + 3]) != 6081) ||
 	    !(d[l4 + 6] | d[l4 + 7]))
 		return;
 	complete_csum(d, len, l4, 6);
@@ -131,16 +133,54 @@ static void drain(int keep)
 
 	for (;;) {
 		struct virtio_net_hdr *vh = (void *)buf;
-		ssize_t r = recv(rxfd, buf, sizeof(buf), MSG_DONTWAIT);
+		union {
+			struct cmsghdr h;
+			char b[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+		} cb;
+		struct iovec iov = { buf, sizeof(buf) - 4 };
+		struct msghdr msg;
+		struct cmsghdr *c;
+		ssize_t r;
 		uint8_t *d = buf + sizeof(*vh);
-		int len = (int)r - (int)sizeof(*vh);
+		int len, vlan = 0;
 
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = &cb;
+		msg.msg_controllen = sizeof(cb);
+		r = recvmsg(rxfd, &msg, MSG_DONTWAIT);
+		len = (int)r - (int)sizeof(*vh);
 		if (r < 0)
 			break;
 		if (len < 14 || memcmp(d + 6, "\x02\x00\x00\x00\x00", 5))
 			continue;
 		if (!keep || nk >= MAXF)
 			continue;
+		/* The kernel takes an 802.1Q/802.1ad tag out of the data
+		 * (skb_vlan_untag, before GRO) into PACKET_AUXDATA: put it
+		 * back where it was, as libpcap does; csum_start moves too. */
+		for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+			struct tpacket_auxdata a;
+
+			if (c->cmsg_level != SOL_PACKET ||
+			    c->cmsg_type != PACKET_AUXDATA)
+				continue;
+			memcpy(&a, CMSG_DATA(c), sizeof(a));
+			if (!(a.tp_status & TP_STATUS_VLAN_VALID))
+				continue;
+			memmove(d + 16, d + 12, (size_t)len - 12);
+			d[12] = (uint8_t)(a.tp_status & TP_STATUS_VLAN_TPID_VALID
+					  ? a.tp_vlan_tpid >> 8 : 0x81);
+			d[13] = (uint8_t)(a.tp_status & TP_STATUS_VLAN_TPID_VALID
+					  ? a.tp_vlan_tpid : 0x00);
+			d[14] = (uint8_t)(a.tp_vlan_tci >> 8);
+			d[15] = (uint8_t)a.tp_vlan_tci;
+			len += 4;
+			vlan = 4;
+		}
+		if (vlan && (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM))
+			vh->csum_start = (uint16_t)(vh->csum_start + vlan);
 		if (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM)
 			complete_csum(d, len, vh->csum_start,
 				      vh->csum_offset);
@@ -170,8 +210,10 @@ static void run_lib(int n)
 	{
 		struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
 
+		o.profile = profile;
 		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
 		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
+		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
 		ofl_gro_init(&ctx, &o);
 	}
 	for (i = 0; i < n; i++) {
@@ -323,6 +365,21 @@ static int run_case(struct tseg *g, int n, int multi)
 	} else if (!ok) {
 		show("kernel", kout, nk);
 		show("ofl   ", lout, nl);
+		/* where the bytes of the first differing pair part */
+		for (i = 0; i < nk && i < nl; i++) {
+			int k = 0;
+
+			while (k < kout[i].len && k < lout[i].len &&
+			       kout[i].d[k] == lout[i].d[k])
+				k++;
+			if (k == kout[i].len && k == lout[i].len)
+				continue;
+			printf("  frame %d: first difference at byte %d "
+			       "(kernel %02x, ofl %02x)\n", i, k,
+			       k < kout[i].len ? kout[i].d[k] : 0,
+			       k < lout[i].len ? lout[i].d[k] : 0);
+			break;
+		}
 	}
 	clear();
 	return ok;
@@ -333,13 +390,34 @@ int main(int argc, char **argv)
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	struct sockaddr_ll a = { 0 };
 	int one = 1, big = 8 << 20, v6, c, fails = 0, total = 0, i;
-	int vx = getenv("OFL_VXLAN") != NULL;
+	/* OFL_GENEVE: the VXLAN cases with a GENEVE header instead (port
+	 * 6081, protocol 0x6558, 8 option bytes in the odd cases) */
+	int gn = getenv("OFL_GENEVE") != NULL;
+	int vx = getenv("OFL_VXLAN") != NULL || gn;
 	int ipt = getenv("OFL_IPTUN") != NULL;
 	struct ifreq ifr;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: gro_kdiff TXIF RXIF\n");
 		return 2;
+	}
+	/* OFL_GRO_PROFILE: the kernel line (6.1, 6.10, 6.18, 7.0); default
+	 * 6.18, the line of the host the tests were written on */
+	if (getenv("OFL_GRO_PROFILE")) {
+		const char *p = getenv("OFL_GRO_PROFILE");
+
+		if (!strcmp(p, "6.18"))
+			profile = OFL_GRO_PROFILE_6_18;
+		else if (!strcmp(p, "6.10") || !strcmp(p, "6.1"))
+			profile = OFL_GRO_PROFILE_6_10;
+		else if (!strcmp(p, "7.0"))
+			profile = OFL_GRO_PROFILE_7_0;
+		else {
+			fprintf(stderr, "gro_kdiff: unknown profile %s\n", p);
+			return 2;
+		}
+		printf("lib/gro profile %s%s\n", p, !strcmp(p, "6.1") ?
+		       " (no 6.1 profile in lib/gro yet: 6.10 rules)" : "");
 	}
 	for (i = 0; i < GRO_CASE_MAX_SEGS; i++)
 		fr[i] = malloc(FBUF);
@@ -357,6 +435,10 @@ int main(int argc, char **argv)
 	}
 	memcpy(dmac, ifr.ifr_hwaddr.sa_data, 6);
 	txidx = (int)if_nametoindex(argv[1]);
+	if (setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one))) {
+		perror("PACKET_AUXDATA");
+		return 1;
+	}
 	if (setsockopt(rxfd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one))) {
 		printf("SKIP: PACKET_VNET_HDR: %s\n", strerror(errno));
 		return 77;
@@ -370,7 +452,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* outer IPv6 needs a second vxlan device: only with OFL_VXLAN6 */
-	for (v6 = 0; v6 < (vx && !getenv("OFL_VXLAN6") ? 1 : 2); v6++) {
+	for (v6 = 0; v6 < (vx && !getenv(gn ? "OFL_GENEVE6" : "OFL_VXLAN6")
+			   ? 1 : 2); v6++) {
 		for (c = 0;; c++) {
 			const char *nm = "?";
 			int multi, n = vx ? gro_vx_case(c, v6, g, &nm, &multi) :
@@ -380,6 +463,11 @@ int main(int argc, char **argv)
 
 			if (n < 0)
 				break;
+			for (i = 0; gn && i < n; i++) {
+				g[i].gnv = 1;
+				g[i].gnvopt = (uint8_t)(c & 1 ? 2 : 0);
+				g[i].gnvfill = 0x5a;
+			}
 			if (getenv("OFL_KDIFF_ONLY") &&
 			    !strstr(nm, getenv("OFL_KDIFF_ONLY")))
 				continue;
@@ -398,6 +486,7 @@ int main(int argc, char **argv)
 				return 1;
 			total++;
 			printf("%s %s/%s%s%s\n", ok ? "ok  " : "FAIL",
+			       gn ? (v6 ? "geneve6" : "geneve4") :
 			       vx ? (v6 ? "vxlan6" : "vxlan4") :
 			       ipt ? (v6 ? "outer6" : "outer4") :
 			       v6 ? "ipv6" : "ipv4", nm,
@@ -415,7 +504,7 @@ int main(int argc, char **argv)
 	       "SKB_GSO_GRE, SKB_GSO_IPXIP4/6 (virtio_net_hdr carries none: "
 	       "a merged tunnel frame shows as TCPV4 or TCPV6).\n");
 	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
-	       vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
+	       gn ? "GENEVE " : vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
 	       getenv("OFL_UDP_FWD") ? "on" : "off");
 	return fails ? 1 : 0;
 }

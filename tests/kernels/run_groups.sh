@@ -1,0 +1,126 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# Every GRO, GSO and checksum group of the kernel differentials against the
+# kernel this runs on (a qemu guest's init, or the host from
+# scripts/check-kernels.sh), one line per module and group:
+#
+#   kernel <release> <module> <group> <n> cases <m> mismatches PASS|FAIL|SKIP <reason>
+#
+# usage: run_groups.sh DIR RELEASE
+#   DIR holds gro_kdiff, gso_kernel, csum_rx, kdiff.sh, kernel_gso.sh.
+#   OFL_KCONFIG: the kernel's config file (for SKIP reasons); else
+#   /proc/config.gz or /boot/config-RELEASE.
+# The GRO profile of lib/gro follows the release (OFL_GRO_PROFILE).
+D=$1
+REL=$2
+L=${TMPDIR:-/tmp}/ofl-kernels-$$
+mkdir -p "$L"
+trap 'rm -rf "$L"' EXIT INT TERM
+case $REL in
+6.1.*|6.1) prof=6.1 ;;
+6.1[0-7].*) prof=6.10 ;;
+6.18.*|6.19.*) prof=6.18 ;;
+*) prof=7.0 ;;
+esac
+export OFL_GRO_PROFILE=$prof
+[ -n "${OFL_KCONFIG:-}" ] || OFL_KCONFIG=/boot/config-$REL
+export OFL_KCONFIG
+
+# ---------------------------------------------------------------- GRO
+sh "$D/kdiff.sh" "$D/gro_kdiff" > "$L/gro.log" 2>&1
+echo "gro: kdiff.sh exit $?" >> "$L/gro.log"
+# ---------------------------------------------------------------- GSO
+sh "$D/kernel_gso.sh" "$D/gso_kernel" > "$L/gso.log" 2>&1
+echo "gso: kernel_gso.sh exit $?" >> "$L/gso.log"
+# ---------------------------------------------------------------- csum
+# a veth pair of our own: frames go in on oflcka, the kernel receives them
+# on oflckb (software checksum validation: rx offload off)
+{
+	ip link add oflcka type veth peer name oflckb &&
+	ip addr add 198.18.1.2/24 dev oflckb &&
+	ip -6 addr add 2001:db8:1::2/64 dev oflckb nodad &&
+	ip link set oflcka up && ip link set oflckb up &&
+	{ ethtool -K oflckb rx off >/dev/null 2>&1 || true; } &&
+	"$D/csum_rx" oflcka oflckb
+	echo "csum: csum_rx exit $?"
+	ip link del oflcka
+} > "$L/csum.log" 2>&1
+for f in gro gso csum; do
+	sed "s/^/[$f] /" "$L/$f.log"
+done
+
+# GRO: "ok   ipv4/name" / "FAIL ipv4/name" per case; kdiff.sh says
+# "GROUP-SKIP group reason" / "GROUP-FAIL group reason" for whole groups
+awk -v rel="$REL" -v prof="$prof" '
+function grp(s,   p, n) {
+	p = s; sub(/\/.*/, "", p); n = s; sub(/^[^\/]*\//, "", n)
+	if (p ~ /^vxlan/) return "vxlan"
+	if (p ~ /^geneve/) return "geneve"
+	if (p ~ /^outer/) return n ~ /^gre/ ? "gre" : "ipip"
+	if (n == "vlan") return "vlan"
+	if (n ~ /^udp/) return "udp"
+	return p == "ipv6" ? "tcp6" : "tcp4"
+}
+$1 == "ok" || $1 == "FAIL" { g = grp($2); n[g]++; if ($1 == "FAIL") m[g]++ }
+$1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); skip[g] = $0 }
+$1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
+END {
+	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
+	for (i = 1; i <= 8; i++) {
+		g = G[i]; c = n[g] + 0; x = m[g] + 0
+		if (g in bad)
+			r = "FAIL " bad[g]
+		else if (x)
+			r = "FAIL lib/gro profile " prof ": see the log"
+		else if (c == 0 && (g in skip))
+			r = "SKIP " skip[g]
+		else if (c == 0)
+			r = "FAIL no case ran"
+		else
+			r = "PASS lib/gro profile " prof
+		printf "kernel %s gro %s %d cases %d mismatches %s\n", rel, g, c, x, r
+	}
+}' "$L/gro.log"
+
+# GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
+awk -v rel="$REL" '
+$1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " $0 }
+$1 == "GROUP-PARTIAL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); part[g] = $0 }
+$1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); skip[g] = $0 }
+$1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
+END {
+	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
+	for (i = 1; i <= 8; i++) {
+		g = G[i]; c = n[g] + 0; x = m[g] + 0
+		if (g in bad)
+			r = "FAIL " bad[g]
+		else if (x)
+			r = "FAIL see the log"
+		else if (c == 0 && (g in skip))
+			r = "SKIP " skip[g]
+		else if (c == 0)
+			r = "FAIL no case ran"
+		else
+			r = "PASS" ((g in part) ? " but " part[g] : "")
+		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
+	}
+}' "$L/gso.log"
+
+# csum: csum_rx prints "group G N cases M mismatches" (per-frame verdicts)
+awk -v rel="$REL" '
+$1 == "group" { n[$2] = $3; m[$2] = $5; seen[$2] = 1 }
+END {
+	split("udp4 udp6 tcp4 tcp6", G, " ")
+	for (i = 1; i <= 4; i++) {
+		g = G[i]
+		if (!(g in seen))
+			r = "FAIL no result (see the log)"
+		else if (m[g] + 0)
+			r = "FAIL per-frame verdicts differ"
+		else if (n[g] + 0 == 0)
+			r = "FAIL no case ran"
+		else
+			r = "PASS per-frame verdicts"
+		printf "kernel %s csum rx_%s %d cases %d mismatches %s\n", rel, g, n[g], m[g], r
+	}
+}' "$L/csum.log"
