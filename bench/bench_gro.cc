@@ -194,7 +194,7 @@ void run_ofl(benchmark::State &st, uint32_t csum)
 	for (int j = 0; j < nring; j++)
 		for (int i = 0; i < kBurst; i++)
 			fr[j][i].ip_summed = csum;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	{
 		int k = ofl_gro_receive_burst(&ctx, fr[0], kBurst, out,
 					      2 * kBurst);
@@ -281,7 +281,7 @@ int count(int side, int w, long n)
 
 	if (!fill(nring, w))
 		return 1;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	for (long j = 0; j < n; j++) {
 		int b = (int)(j % nring);
 
@@ -359,7 +359,7 @@ int tsc(long rounds)
 
 			if (!fill(nring, w))
 				return 1;
-			ofl_gro_init(&ctx, NULL);
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
 			for (long r = 0; r < rounds; r++) {
 				for (int k = 0; k < 2; k++) {
 					int side = (int)((r + k) & 1);

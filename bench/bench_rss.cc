@@ -43,8 +43,8 @@ struct Inputs {
 					      (uint32_t)p[1] << 16 |
 					      (uint32_t)p[2] << 8 | p[3];
 			}
-		ofl_rss_init(&ctx, key, 52);
-		ofl_rss_nibble_init(&nctx, key, 52);
+		ofl_rss_init(&ctx, sizeof(ctx), key, 52);
+		ofl_rss_nibble_init(&nctx, sizeof(nctx), key, 52);
 		rte_convert_rss_key((const uint32_t *)key, keyc, 52);
 	}
 };
@@ -128,7 +128,7 @@ void BM_ofl_rss_init(benchmark::State &st)
 	static struct ofl_rss c;
 
 	for (auto _ : st) {
-		int r = ofl_rss_init(&c, I.key, 52);
+		int r = ofl_rss_init(&c, sizeof(c), I.key, 52);
 		benchmark::DoNotOptimize(r);
 		benchmark::ClobberMemory();
 	}
@@ -140,7 +140,7 @@ void BM_ofl_rss_nibble_init(benchmark::State &st)
 	static struct ofl_rss_nibble c;
 
 	for (auto _ : st) {
-		int r = ofl_rss_nibble_init(&c, I.key, 52);
+		int r = ofl_rss_nibble_init(&c, sizeof(c), I.key, 52);
 		benchmark::DoNotOptimize(r);
 		benchmark::ClobberMemory();
 	}

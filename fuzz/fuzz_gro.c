@@ -130,7 +130,7 @@ static void roundtrip(const uint8_t *d)
 					       (uint32_t)i, 0 };
 		off += lens[i];
 	}
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)ns, pk, 2 * NF);
 	if (k < 0)
 		abort();
@@ -158,8 +158,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
 	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
 	o.flags |= n && (d[0] & 0x10) ? OFL_GRO_F_NO_IPTUN : 0;
-	ofl_gro_init(&ctx, &o);
-	ofl_gro_init(&bctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
+	ofl_gro_init(&bctx, sizeof(bctx), &o);
 	nbf = 0;
 	dig_one = dig_burst = 0;
 	memset(seen, 0, sizeof(seen));

@@ -24,8 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	len = d[1] % (OFL_RSS_INPUT_MAX + 1);
 	if (n < 2 + klen + len)
 		return 0;
-	if (ofl_rss_init(&c, d + 2, klen) ||
-	    ofl_rss_nibble_init(&nc, d + 2, klen))
+	if (ofl_rss_init(&c, sizeof(c), d + 2, klen) ||
+	    ofl_rss_nibble_init(&nc, sizeof(nc), d + 2, klen))
 		__builtin_trap();
 	r = ofl_rss_toeplitz(d + 2, klen, d + 2 + klen, len);
 	if (ofl_rss_hash(&c, d + 2 + klen, len) != r ||

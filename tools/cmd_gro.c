@@ -158,7 +158,7 @@ static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags)
 	uint32_t i;
 	unsigned int m;
 
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	for (i = 0; i < t->n; i++) {
 		struct ofl_gro_frame f = {
 			.data = t->frames[i], .len = t->lens[i], .hash = 0,

@@ -148,7 +148,7 @@ int cmd_gso(int argc, char **argv)
 			fate = G_TRUNCATED;
 		} else if (len) {
 			ofl_parse(d, d + len, OFL_PROTO_ETH, &pr, sizeof(pr));
-			err = ofl_gso_meta_from_parse(&pr, d, len,
+			err = ofl_gso_meta_from_parse(&pr, sizeof(pr), d, len,
 						      (uint16_t)mss, &m);
 			if (err == OFL_EOPNOTSUPP) {
 				fate = G_REFUSED;

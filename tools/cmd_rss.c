@@ -153,7 +153,7 @@ int cmd_rss(int argc, char **argv)
 	err = parse_args(argc, argv, &o);
 	if (err)
 		return CLI_EUSAGE;
-	err = ofl_rss_init(&ctx, o.key, o.key_len);
+	err = ofl_rss_init(&ctx, sizeof(ctx), o.key, o.key_len);
 	if (!err)
 		err = ofl_rss_reta_init(&reta, (unsigned int)o.reta,
 					(unsigned int)o.queues);

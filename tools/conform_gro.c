@@ -96,7 +96,7 @@ static int gro_lib(struct gro_cf *g, const uint32_t *run, uint32_t n)
 		if (!g->pk || !g->fr)
 			abort();
 	}
-	if (ofl_gro_init(&g->ctx, &o))
+	if (ofl_gro_init(&g->ctx, sizeof(g->ctx), &o))
 		return -1;
 	for (i = 0; i < n; i++) {
 		g->fr[i].data = g->s.d[run[i]];

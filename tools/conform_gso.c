@@ -151,7 +151,8 @@ static int gso_cut(struct gso_cf *g, uint32_t i)
 	if (len != g->s.wire[i])
 		return -1;
 	ofl_parse(d, d + len, OFL_PROTO_ETH, &pr, sizeof(pr));
-	if (ofl_gso_meta_from_parse(&pr, d, len, (uint16_t)g->mss, &m))
+	if (ofl_gso_meta_from_parse(&pr, sizeof(pr), d, len, (uint16_t)g->mss,
+				    &m))
 		goto whole;
 	len = gso_trim(d, len, &m);
 	if (len <= m.hdr_len || len - m.hdr_len <= (size_t)g->mss)

@@ -245,7 +245,7 @@ int conform_rss(int argc, char **argv, enum cf_mode mode)
 		}
 	}
 	if (err || !have_key || !have_indir || a >= argc ||
-	    ofl_rss_init(&r.ctx, r.key, r.key_len)) {
+	    ofl_rss_init(&r.ctx, sizeof(r.ctx), r.key, r.key_len)) {
 		fprintf(stderr, "usage: ofl conform rss --key HEX --indir "
 			"Q,Q,... [--hash-fields SPEC] [--symmetric] "
 			"[--json|--ktap] QUEUE0.pcap QUEUE1.pcap ...\n");

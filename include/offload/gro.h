@@ -201,7 +201,8 @@ struct ofl_gro_frame {
 	uint32_t ip_summed;
 };
 
-/** Options for ofl_gro_init(); start with sz = sizeof(struct ...). */
+/** Options for ofl_gro_init(); set sz = sizeof(struct ofl_gro_opts).
+ * New fields are only ever added at the end. */
 struct ofl_gro_opts {
 	size_t sz;
 	/** enum ofl_gro_profile. */
@@ -325,14 +326,24 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
 /**
  * ofl_gro_init() - reset a context: no flow held.
  * @ctx: the context (any content before).
+ * @ctx_size: sizeof(*@ctx) as the caller compiled it. The context and
+ *            struct ofl_gro_pkt change layout with OFL_GRO_MAX_SEGS and
+ *            OFL_GRO_MAX_HDR: a caller that overrides them and links a
+ *            library built without the same values gets OFL_EINVAL here
+ *            instead of memory corruption later.
  * @opts: NULL for the defaults (profile 6.18, both max sizes 65536, no
- *        flags), or options with sz = sizeof(struct ofl_gro_opts).
+ *        flags), or options with sz = sizeof(struct ofl_gro_opts). As
+ *        libbpf's OPTS_VALID: a smaller sz from an older caller leaves
+ *        the fields it lacks at their defaults; a larger one is accepted
+ *        only if the bytes past the fields this library knows are zero.
  *
- * Returns 0; OFL_EINVAL for a NULL @ctx or a short @opts->sz; OFL_ERANGE for
- * an unknown profile, unknown flags or a max size above 65536 (0 means the
- * default). On error the context is not touched.
+ * Returns 0; OFL_EINVAL for a NULL @ctx, a @ctx_size that is not the
+ * library's, or @opts->sz below sizeof(size_t), above 256 or with a
+ * non-zero unknown tail; OFL_ERANGE for an unknown profile, unknown flags
+ * or a max size above 65536 (0 means the default). On error the context
+ * is not touched.
  */
-OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
+OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 			 const struct ofl_gro_opts *opts);
 
 /**

@@ -348,6 +348,8 @@ struct ofl_parse_result;
  * @res: the parse result of @frame. An error other than OFL_EBADMSG or
  *	OFL_E2BIG (an option error, the header itself is listed) is returned
  *	as it is.
+ * @res_size: sizeof(*@res) as the caller compiled it (see ofl_parse()):
+ *	OFL_EINVAL if it is not the library's.
  * @frame: the bytes that were parsed; read only for two fields the result
  *	does not keep (the outer UDP checksum of a UDP tunnel, the GRE version).
  * @len: bytes at @frame.
@@ -362,8 +364,8 @@ struct ofl_parse_result;
  * OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
  */
 OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
-				    const uint8_t *frame, size_t len,
-				    uint16_t gso_size,
+				    size_t res_size, const uint8_t *frame,
+				    size_t len, uint16_t gso_size,
 				    struct ofl_gso_meta *m);
 
 OFL_END_DECLS

@@ -118,14 +118,18 @@ OFL_API uint32_t ofl_rss_toeplitz(const uint8_t *key, size_t key_len,
  * ofl_rss_init() - compute the byte tables of @key into @ctx.
  * @ctx: caller's context (OFL_RSS_SIZE bytes); fully overwritten on success,
  *       untouched on error.
+ * @ctx_size: sizeof(*@ctx) as the caller compiled it: the layout depends
+ *            on OFL_RSS_INPUT_MAX, and a caller that overrides it against
+ *            a library built without the same value gets OFL_EINVAL.
  * @key: the key, wire order.
  * @key_len: 4..OFL_RSS_KEY_MAX bytes.
  *
- * Returns 0, or OFL_EINVAL (NULL @ctx or @key), OFL_ERANGE (@key_len out of
- * range). Inputs up to OFL_RSS_INPUT_MAX bytes can then be hashed.
+ * Returns 0, or OFL_EINVAL (NULL @ctx or @key, @ctx_size not the
+ * library's), OFL_ERANGE (@key_len out of range). Inputs up to
+ * OFL_RSS_INPUT_MAX bytes can then be hashed.
  */
-OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
-			 size_t key_len);
+OFL_API int ofl_rss_init(struct ofl_rss *ctx, size_t ctx_size,
+			 const uint8_t *key, size_t key_len);
 
 /**
  * ofl_rss_hash() - Toeplitz hash with the tables in @ctx (fast path).
@@ -139,8 +143,9 @@ OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
 OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
 			      size_t len);
 
-/** ofl_rss_nibble_init() - as ofl_rss_init(), nibble tables (6 KiB). */
-OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
+/** ofl_rss_nibble_init() - as ofl_rss_init(), nibble tables (6 KiB);
+ * @ctx_size is sizeof(*@ctx). */
+OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx, size_t ctx_size,
 				const uint8_t *key, size_t key_len);
 
 /** ofl_rss_nibble_hash() - as ofl_rss_hash(), nibble tables. */

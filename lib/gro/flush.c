@@ -7,32 +7,36 @@
  * tcp_gro_complete; net/ipv6/tcpv6_offload.c tcp6_gro_complete).
  */
 #include "internal.h"
+#include "../common/opts.h"
 
-OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx,
+OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 			 const struct ofl_gro_opts *opts)
 {
-	uint32_t profile = OFL_GRO_PROFILE_6_18;
-	uint32_t m6 = OFL_GRO_MAX_SIZE, m4 = OFL_GRO_MAX_SIZE;
+	const struct ofl_gro_opts *o = opts;
+	uint32_t profile, m6, m4, flags;
 	unsigned int i;
 
-	if (!ctx)
+	/* a caller built with other capacities has another struct layout */
+	if (!ctx || ctx_size != sizeof(*ctx))
 		return OFL_EINVAL;
-	if (opts) {
-		if (opts->sz < sizeof(struct ofl_gro_opts))
-			return OFL_EINVAL;
-		profile = opts->profile;
-		if (opts->gro_max_size)
-			m6 = opts->gro_max_size;
-		if (opts->gro_ipv4_max_size)
-			m4 = opts->gro_ipv4_max_size;
-	}
+	if (!OFL__OPTS_VALID(o, struct ofl_gro_opts, flags))
+		return OFL_EINVAL;
+	profile = OFL__OPTS_GET(o, struct ofl_gro_opts, profile,
+				OFL_GRO_PROFILE_6_18);
+	m6 = OFL__OPTS_GET(o, struct ofl_gro_opts, gro_max_size, 0);
+	m4 = OFL__OPTS_GET(o, struct ofl_gro_opts, gro_ipv4_max_size, 0);
+	flags = OFL__OPTS_GET(o, struct ofl_gro_opts, flags, 0);
+	if (!m6)
+		m6 = OFL_GRO_MAX_SIZE;
+	if (!m4)
+		m4 = OFL_GRO_MAX_SIZE;
 	if (profile > OFL_GRO_PROFILE_7_0 || m6 > OFL_GRO_MAX_SIZE ||
-	    m4 > OFL_GRO_MAX_SIZE || (opts && (opts->flags &
+	    m4 > OFL_GRO_MAX_SIZE || (flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
-			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN))))
+			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN)))
 		return OFL_ERANGE;
 	ctx->profile = profile;
-	ctx->flags = opts ? opts->flags : 0;
+	ctx->flags = flags;
 	ctx->max_v6 = m6;
 	ctx->max_v4 = m4;
 	ctx->held = 0;

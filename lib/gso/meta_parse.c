@@ -71,15 +71,17 @@ OFL_PRIVATE int ofl__gso_mp_layer(const struct ofl_parse_layer *l,
 }
 
 OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
-				    const uint8_t *frame, size_t len,
-				    uint16_t gso_size, struct ofl_gso_meta *m)
+				    size_t res_size, const uint8_t *frame,
+				    size_t len, uint16_t gso_size,
+				    struct ofl_gso_meta *m)
 {
 	struct ofl__gso_lvl lv[2];
 	const struct ofl__gso_lvl *o = &lv[0], *in;
 	uint32_t i, n, encap;
 	int err;
 
-	if (!res || !frame || !m)
+	/* a caller built with another OFL_PARSE_MAX_LAYERS: another layout */
+	if (!res || res_size != sizeof(*res) || !frame || !m)
 		return OFL_EINVAL;
 	ofl_zero_bytes(m, sizeof(*m), sizeof(*m));
 	ofl_zero_bytes(lv, sizeof(lv), sizeof(lv));

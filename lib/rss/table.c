@@ -21,14 +21,15 @@ OFL_INLINE void ofl__rss_fill_combos(uint32_t *t, unsigned int size)
 			t[v] = t[v & (v - 1)] ^ t[v & (~v + 1)];
 }
 
-OFL_API int ofl_rss_init(struct ofl_rss *ctx, const uint8_t *key,
-			 size_t key_len)
+OFL_API int ofl_rss_init(struct ofl_rss *ctx, size_t ctx_size,
+			 const uint8_t *key, size_t key_len)
 {
 	uint8_t k[OFL__RSS_PAD];
 	size_t i;
 	unsigned int b;
 
-	if (!ctx || !key)
+	/* a caller built with another OFL_RSS_INPUT_MAX: another layout */
+	if (!ctx || !key || ctx_size != sizeof(*ctx))
 		return OFL_EINVAL;
 	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
 		return OFL_ERANGE;
@@ -92,14 +93,15 @@ OFL_API uint32_t ofl_rss_hash(const struct ofl_rss *ctx, const uint8_t *data,
 	}
 }
 
-OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx,
+OFL_API int ofl_rss_nibble_init(struct ofl_rss_nibble *ctx, size_t ctx_size,
 				const uint8_t *key, size_t key_len)
 {
 	uint8_t k[OFL__RSS_PAD];
 	size_t i;
 	unsigned int b;
 
-	if (!ctx || !key)
+	/* a caller built with another OFL_RSS_INPUT_MAX: another layout */
+	if (!ctx || !key || ctx_size != sizeof(*ctx))
 		return OFL_EINVAL;
 	if (key_len < 4 || key_len > OFL_RSS_KEY_MAX)
 		return OFL_ERANGE;

@@ -350,7 +350,7 @@ static void gro_lib(uint32_t max_size)
 	uint32_t lens[NF];
 	int i, k, m;
 
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	for (i = 0; i < nsent; i++) {
 		f[i].data = sent[i].d;
 		f[i].len = sent[i].len;
@@ -969,7 +969,7 @@ static void rss_case(const char *name, enum rmut m, const char *rule)
 		sscanf(rss_key_hex + 2 * i, "%2x", &v);
 		key[i] = (uint8_t)v;
 	}
-	ofl_rss_init(&ctx, key, 40);
+	ofl_rss_init(&ctx, sizeof(ctx), key, 40);
 	for (i = 0; i < 4; i++) {
 		snprintf(a[i], sizeof(a[i]), "%s.q%d.pcap", name, i);
 		q[i] = pcap_open(a[i]);

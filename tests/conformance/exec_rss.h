@@ -109,11 +109,11 @@ ofl_conf_rss_nibble(const uint8_t *in, const uint8_t *end, uint8_t *out,
 
 	if (ofl_conf_rss_record(in, end, data, s, &klen, &len))
 		return -1;
-	if (ofl_rss_nibble_init(&s->nib, s->key, klen))
+	if (ofl_rss_nibble_init(&s->nib, sizeof(s->nib), s->key, klen))
 		return -1;
 	nib = ofl_rss_nibble_hash(&s->nib, data, len);
 #if OFL_CONF_RSS_BYTES
-	if (ofl_rss_init(&s->bytes, s->key, klen))
+	if (ofl_rss_init(&s->bytes, sizeof(s->bytes), s->key, klen))
 		return -1;
 	agree = ofl_rss_hash(&s->bytes, data, len) == nib;
 #endif

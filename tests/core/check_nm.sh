@@ -15,7 +15,7 @@ undefined)
 	[ "$n" -gt 0 ] || { echo "FAIL: $lib defines no functions"; exit 1; }
 	echo "ok: $lib defines $n functions and needs none" ;;
 exports)
-	# Version nodes show as absolute symbols (OFL_0); skip them.
+	# Version nodes show as absolute symbols (OFL_1); skip them.
 	bad=$(nm -D --defined-only "$lib" | awk '$2 != "A" {print $3}' |
 		sed 's/@.*//' | grep -v '^ofl_' || true)
 	if [ -n "$bad" ]; then
@@ -27,7 +27,16 @@ exports)
 soname)
 	s=$(objdump -p "$lib" | awk '/SONAME/ {print $2}')
 	case $s in
-	libofl.so.[0-9]*) echo "ok: SONAME $s" ;;
+	libofl.so.1) ;;
+	*) echo "FAIL: SONAME is '$s', want libofl.so.1"; exit 1 ;;
+	esac
+	# every ofl_* symbol is in version node OFL_1
+	bad=$(objdump -T "$lib" | awk '$NF ~ /^ofl_/ && $(NF-1) != "OFL_1" {print}')
+	if [ -n "$bad" ]; then
+		echo "FAIL: symbols outside version node OFL_1:"; echo "$bad"; exit 1
+	fi
+	case $s in
+	libofl.so.1) echo "ok: SONAME $s, every ofl_* in OFL_1" ;;
 	*) echo "FAIL: SONAME is '$s'"; exit 1 ;;
 	esac ;;
 *) echo "usage: $0 undefined|exports|soname LIB"; exit 2 ;;

@@ -373,7 +373,7 @@ static inline int rt_gro_gso(const struct rt_flow *w)
 	o.sz = sizeof(o);
 	o.profile = w->profile;
 	o.flags = rt_gro_flags(w);
-	if (ofl_gro_init(&rt.ctx, &o))
+	if (ofl_gro_init(&rt.ctx, sizeof(rt.ctx), &o))
 		RT_FAIL("gro_init");
 	for (i = 0; i < n; i++) {
 		rt.fl[i] = (uint32_t)rt_build(w, i, 1, rt.fb[i]);
@@ -501,7 +501,7 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 	o.sz = sizeof(o);
 	o.profile = w->profile;
 	o.flags = rt_gro_flags(w);
-	if (ofl_gro_init(&rt.ctx, &o))
+	if (ofl_gro_init(&rt.ctx, sizeof(rt.ctx), &o))
 		RT_FAIL("gro_init");
 	k = ofl_gro_receive_burst(&rt.ctx, rt.f, (unsigned int)n, rt.pk,
 				  2 * RT_NSEG);

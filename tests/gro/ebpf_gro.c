@@ -70,8 +70,8 @@ int main(int argc, char **argv)
 				break;
 			memset(&st, 0, sizeof(st));
 			memset(&nat, 0, sizeof(nat));
-			ofl_gro_init(&st.ctx, NULL);
-			ofl_gro_init(&nat, NULL);
+			ofl_gro_init(&st.ctx, sizeof(st.ctx), NULL);
+			ofl_gro_init(&nat, sizeof(nat), NULL);
 			for (i = 0; i < n; i++) {
 				struct ofl_gro_frame f;
 				unsigned int m;

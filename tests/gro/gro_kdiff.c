@@ -214,7 +214,7 @@ static void run_lib(int n)
 		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
 		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
 		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 	}
 	for (i = 0; i < n; i++) {
 		f[i].data = fr[i];

@@ -476,7 +476,7 @@ static void golden_run_k(const struct golden *golden, size_t ng,
 				break;
 		}
 		assert_true(n > 0);
-		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, golden[i].out))
 			fail_msg("%s/%s: got %s want %s",
@@ -510,7 +510,7 @@ static void golden_vxlan(void **state)
 	/* without the flag (no VXLAN socket) every datagram goes up alone */
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		n = gro_vx_case(0, ov6, g, &nm, &multi);
-		ofl_gro_init(&ctx, NULL);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
 		assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), n);
 	}
 }
@@ -531,7 +531,7 @@ static void merged_headers_v4(void **state)
 	uint16_t partial;
 
 	(void)state;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	n = gc_data(g, 0, 4, 1000);
 	assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
@@ -578,7 +578,7 @@ static void merged_headers_v6_ext(void **state)
 	int i, len;
 
 	(void)state;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	gc_data(g, 1, 3, 1200);
 	for (i = 0; i < 3; i++) {
 		g[i].has_ext = 1;
@@ -605,7 +605,7 @@ static void fin_psh_ored(void **state)
 	static struct tseg g[8];
 
 	(void)state;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	gc_data(g, 0, 3, 100);
 	g[2].flags |= 0x09;
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
@@ -618,11 +618,11 @@ static void csum_unnecessary(void **state)
 	static struct tseg g[8];
 
 	(void)state;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	gc_data(g, 0, 3, 100);
 	g[1].badcsum = 1;
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_UNNECESSARY, 0), 1);
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	/* passed up alone, the held flow untouched: 0+2 are not contiguous */
 	assert_int_equal(pk[0].frame, 1);
@@ -645,7 +645,7 @@ static void profile_6_10(void **state)
 		if (!strcmp(nm, "id_df0_fixed"))
 			break;
 	}
-	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "154 154 154");
 	for (c = 0; c < 100; c++) {
@@ -683,7 +683,7 @@ static void profile_7_0(void **state)
 		/* segments 1 and 2 of 5 carry CWR */
 		n = gro_case_v(10, v6, g, &nm, &multi);
 		assert_string_equal(nm, "flags_cwr");
-		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		assert_string_equal(got, v6 ? "174 274m 274m" :
 					      "154 254m 254m");
@@ -709,7 +709,7 @@ static void profile_7_0(void **state)
 	assert_string_equal(got, "254m");
 	assert_int_equal(pk[0].gso_type,
 			 OFL_GSO_TCPV4 | OFL_GSO_TCP_ACCECN);
-	assert_int_equal(ofl_gro_init(&ctx, NULL), 0);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
 	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "154 154");
 	/* the IP ID rule is 6.18's: a fixed ID without DF merges */
@@ -719,7 +719,7 @@ static void profile_7_0(void **state)
 		if (!strcmp(nm, "id_df0_fixed"))
 			break;
 	}
-	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 	fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "354m");
 }
@@ -731,12 +731,12 @@ static void max_size_option(void **state)
 	char got[256];
 
 	(void)state;
-	assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 	gc_data(g, 0, 4, 4000);
 	fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	/* 40 + 8000 = 8040 < 10000; + 4000 is not */
 	assert_string_equal(got, "8054m 8054m");
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	gc_data(g, 1, 4, 4000);
 	fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "16074m");	/* IPv6 uses gro_max_size */
@@ -749,7 +749,7 @@ static void bucket_order(void **state)
 	int i;
 
 	(void)state;
-	ofl_gro_init(&ctx, NULL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	for (i = 0; i < 16; i++) {
 		tseg_init(&g[i], 0);
 		g[i].sport = (uint16_t)(40007 - i % 8);	/* hash = sport % 8 */
@@ -773,10 +773,16 @@ static void errors(void **state)
 
 	(void)state;
 	assert_int_equal(sizeof(struct ofl_gro_ctx), OFL_GRO_CTX_SIZE);
-	assert_int_equal(ofl_gro_init(NULL, NULL), OFL_EINVAL);
-	assert_int_equal(ofl_gro_init(&ctx, &bad), OFL_ERANGE);
-	assert_int_equal(ofl_gro_init(&ctx, &big), OFL_ERANGE);
-	assert_int_equal(ofl_gro_init(&ctx, NULL), 0);
+	assert_int_equal(ofl_gro_init(NULL, sizeof(ctx), NULL), OFL_EINVAL);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &bad), OFL_ERANGE);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &big), OFL_ERANGE);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
+	/* a caller whose context has another size (other capacities) */
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx) - 8, NULL),
+			 OFL_EINVAL);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx) + 8, NULL),
+			 OFL_EINVAL);
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
 	assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m), OFL_EINVAL);
 	assert_int_equal(m, 0);
 	f.len = 0;
@@ -785,6 +791,50 @@ static void errors(void **state)
 	assert_int_equal(ofl_gro_receive_burst(&ctx, &f, 2, pk, 3),
 			 OFL_ENOSPC);
 	assert_int_equal(ofl_gro_flush(&ctx, pk, 0), 0);
+}
+
+/* Options as libbpf's OPTS_VALID: older (shorter) and newer (longer,
+ * zero tail) callers work; a non-zero unknown tail or a bogus sz does not. */
+static void opts_sizes(void **state)
+{
+	struct {
+		struct ofl_gro_opts o;
+		uint8_t tail[16];
+	} newer;
+	struct ofl_gro_opts o;
+	size_t old_sz = offsetof(struct ofl_gro_opts, profile) +
+			sizeof(o.profile);
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	/* an older caller knew sz and profile only: the rest defaults */
+	o.sz = old_sz;
+	o.profile = OFL_GRO_PROFILE_6_10;
+	o.flags = 0xffffffffu;	/* past its sz: never read */
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	assert_int_equal(ctx.profile, OFL_GRO_PROFILE_6_10);
+	assert_int_equal(ctx.flags, 0);
+	assert_int_equal(ctx.max_v6, OFL_GRO_MAX_SIZE);
+	/* sz too small to be a struct of ours at all */
+	o.sz = sizeof(size_t) - 1;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_EINVAL);
+	/* a newer caller: its extra fields are zero, so it asks nothing new */
+	memset(&newer, 0, sizeof(newer));
+	newer.o.sz = sizeof(newer);
+	newer.o.flags = OFL_GRO_F_VXLAN;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &newer.o), 0);
+	assert_int_equal(ctx.flags, OFL_GRO_F_VXLAN);
+	/* ... and asks for something this library cannot do */
+	newer.tail[15] = 1;
+	ctx.flags = 0;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &newer.o),
+			 OFL_EINVAL);
+	assert_int_equal(ctx.flags, 0);	/* untouched on error */
+	/* an absurd sz */
+	newer.tail[15] = 0;
+	newer.o.sz = 1u << 20;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &newer.o),
+			 OFL_EINVAL);
 }
 
 /* Truncated frames at every length are passed up, never read past. */
@@ -804,7 +854,7 @@ static void truncated(void **state)
 		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
-		ofl_gro_init(&ctx, NULL);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
 		r = ofl_gro_receive(&ctx, &f, pk, &m);
 		assert_int_equal(r, OFL_GRO_NORMAL);
 		free(copy);
@@ -837,7 +887,7 @@ static void vxlan_merged_headers(void **state)
 			big = g[0];
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
-			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 			assert_int_equal(p->len, wl);
@@ -874,7 +924,7 @@ static void vxlan_ip_id(void **state)
 		g[i].ipid = 5;
 		g[i].oidfix = 1;
 	}
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(pk[0].gso_type, OFL_GSO_TCPV4 |
 			 OFL_GSO_UDP_TUNNEL | OFL_GSO_TCP_FIXEDID |
@@ -882,7 +932,7 @@ static void vxlan_ip_id(void **state)
 	/* outer fixed only */
 	for (i = 0; i < 3; i++)
 		g[i].ipid = (uint16_t)(100 + i);
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(pk[0].gso_type, OFL_GSO_TCPV4 |
 			 OFL_GSO_UDP_TUNNEL | OFL_GSO_TCP_FIXEDID);
@@ -893,10 +943,10 @@ static void vxlan_ip_id(void **state)
 		g[i].odf = 1;
 	}
 	g[2].oidfix = 1;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 2);
 	o.profile = OFL_GRO_PROFILE_6_10;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 }
 
@@ -916,16 +966,16 @@ static void vxlan_csum_truncated(void **state)
 		g[i].ocsum = 1;
 	}
 	g[1].badcsum = 1;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_UNNECESSARY, 0), 1);
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
 		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m),
 				 OFL_GRO_NORMAL);
 		free(copy);
@@ -967,7 +1017,7 @@ static void geneve_rules(void **state)
 			g[2].gnvbits = 0x80;
 		if (c == 5)
 			g[2].gnvbits = 0x40;
-		assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 		fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, want[c]))
 			fail_msg("geneve %d: got %s want %s", c, got, want[c]);
@@ -983,7 +1033,7 @@ static void geneve_rules(void **state)
 	big = g[0];
 	big.paylen = 4000;
 	wl = tseg_build(&big, w, dm);
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 	assert_int_equal(pk[0].gso_type,
 			 OFL_GSO_TCPV4 | OFL_GSO_UDP_TUNNEL_CSUM);
@@ -992,7 +1042,7 @@ static void geneve_rules(void **state)
 	assert_memory_equal(lin, w, (size_t)wl);
 	/* VXLAN enabled only: GENEVE is plain UDP, passed up */
 	o.flags = OFL_GRO_F_VXLAN;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 }
 
@@ -1013,10 +1063,10 @@ static void golden_iptun(void **state)
 	for (ov6 = 0; ov6 < 2; ov6++) {
 		for (c = 0; c < 40; c += 36) {	/* gre_data, ipip_data */
 			n = gro_ipt_case(c, ov6, g, &nm, &multi);
-			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 			assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), n);
 			o.flags = OFL_GRO_F_VXLAN;
-			assert_int_equal(ofl_gro_init(&ctx, &o), 0);
+			assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 			assert_int_equal(run(g, n, OFL_CHECKSUM_NONE, 0), 1);
 			o.flags = OFL_GRO_F_NO_IPTUN;
 		}
@@ -1063,7 +1113,7 @@ static void iptun_merged_headers(void **state)
 			big = g[0];
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
-			ofl_gro_init(&ctx, NULL);
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
 			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 			assert_int_equal(p->len, wl);
@@ -1110,20 +1160,20 @@ static void iptun_ip_id(void **state)
 			g[i].ipid = 5;
 			g[i].oidfix = 1;
 		}
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV4 |
 				 OFL_GSO_TCP_FIXEDID |
 				 OFL_GSO_TCP_FIXEDID_INNER);
 		for (i = 0; i < 3; i++)
 			g[i].ipid = (uint16_t)(100 + i);
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV4 |
 				 OFL_GSO_TCP_FIXEDID);
 		for (i = 0; i < 3; i++)
 			g[i].v6 = 1;
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 		assert_int_equal(pk[0].gso_type, t | OFL_GSO_TCPV6);
 		/* outer ID jumps with outer DF: 6.18 flushes, 6.10 not */
@@ -1136,10 +1186,10 @@ static void iptun_ip_id(void **state)
 		}
 		g[2].oidfix = 1;
 		o.profile = OFL_GRO_PROFILE_6_18;
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 2);
 		o.profile = OFL_GRO_PROFILE_6_10;
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 1);
 		o.profile = OFL_GRO_PROFILE_6_18;
 	}
@@ -1177,7 +1227,7 @@ static void iptun_rules(void **state)
 		}
 		g[1].grebadcsum = c < 2;
 		g[2].badcsum = c == 1;
-		ofl_gro_init(&ctx, NULL);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
 		fmt(run(g, 4, c == 1 ? OFL_CHECKSUM_UNNECESSARY :
 				   OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 		if (strcmp(got, want[c]))
@@ -1195,7 +1245,7 @@ static void iptun_rules(void **state)
 			struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
 
 			memcpy(copy, fb[0], l);
-			ofl_gro_init(&ctx, NULL);
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
 			assert_int_equal(ofl_gro_receive(&ctx, &f, pk, &m),
 					 OFL_GRO_NORMAL);
 			free(copy);
@@ -1232,7 +1282,7 @@ static void iptun_udp(void **state)
 			big = g[0];
 			big.paylen = 4000;
 			wl = tseg_build(&big, want, dm);
-			ofl_gro_init(&ctx, &o);
+			ofl_gro_init(&ctx, sizeof(ctx), &o);
 			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 			assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
 			assert_int_equal(p->gso_type, OFL_GSO_UDP_L4 |
@@ -1245,7 +1295,7 @@ static void iptun_udp(void **state)
 			assert_int_equal(ofl_gro_pkt_linearize(p, fp, fl, 4,
 				lin, sizeof(lin), 1), wl);
 			assert_memory_equal(lin, want, (size_t)wl);
-			ofl_gro_init(&ctx, NULL);
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
 			assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 		}
 	}
@@ -1254,10 +1304,10 @@ static void iptun_udp(void **state)
 	for (i = 0; i < 4; i++)
 		g[i].dport = OFL_GRO_VXLAN_PORT;
 	o.flags |= OFL_GRO_F_VXLAN;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 4);
 	o.flags = OFL_GRO_F_UDP_FWD;
-	ofl_gro_init(&ctx, &o);
+	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 	/* inner UDP of VXLAN (outer checksum set): UDP_TUNNEL_CSUM |
 	 * UDP_L4, both checksums completed = the super-frame */
@@ -1272,7 +1322,7 @@ static void iptun_udp(void **state)
 		big.paylen = 4000;
 		wl = tseg_build(&big, want, dm);
 		o.flags = OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN;
-		ofl_gro_init(&ctx, &o);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
 		assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
 		assert_int_equal(p->gso_type, OFL_GSO_UDP_L4 |
 				 OFL_GSO_UDP_TUNNEL_CSUM);
@@ -1332,7 +1382,7 @@ static void gso_then_gro(void **state)
 			f[i].ip_summed = OFL_CHECKSUM_NONE;
 			off += lens[i];
 		}
-		ofl_gro_init(&ctx, NULL);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
 		k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 					  2 * GRO_CASE_MAX_SEGS);
 		k += ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
@@ -1369,6 +1419,7 @@ int main(void)
 		cmocka_unit_test(max_size_option),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
+		cmocka_unit_test(opts_sizes),
 		cmocka_unit_test(truncated),
 		cmocka_unit_test(gso_then_gro),
 	};

@@ -16,7 +16,7 @@ static struct ofl_parse_result res;
 static int from_parse(const uint8_t *p, size_t len, struct ofl_gso_meta *m)
 {
 	ofl_parse(p, p + len, OFL_PROTO_ETH, &res, sizeof(res));
-	return ofl_gso_meta_from_parse(&res, p, len, 1000, m);
+	return ofl_gso_meta_from_parse(&res, sizeof(res), p, len, 1000, m);
 }
 
 static void same(const uint8_t *p, size_t len, int want_ok)
@@ -71,6 +71,7 @@ static void test_shapes(void **state)
 
 static void test_refused(void **state)
 {
+	static struct ofl_parse_result pres;
 	struct ofl_gso_meta m, mm;
 	struct gf_params g;
 	size_t len;
@@ -115,8 +116,15 @@ static void test_refused(void **state)
 		assert_int_equal(from_parse(in, len + 4 * n, &mm), want);
 	}
 	/* bad arguments */
-	assert_int_equal(ofl_gso_meta_from_parse(NULL, in, len, 1000, &mm),
+	assert_int_equal(ofl_gso_meta_from_parse(NULL, 0, in, len, 1000, &mm),
 			 OFL_EINVAL);
+	/* a caller built with another OFL_PARSE_MAX_LAYERS */
+	len = gf_build(in, &g, &m);
+	ofl_parse(in, in + len, OFL_PROTO_ETH, &pres, sizeof(pres));
+	assert_int_equal(ofl_gso_meta_from_parse(&pres, sizeof(pres), in, len,
+						 1000, &mm), 0);
+	assert_int_equal(ofl_gso_meta_from_parse(&pres, sizeof(pres) - 8, in,
+						 len, 1000, &mm), OFL_EINVAL);
 }
 
 /* BIG TCP: an IPv6 frame whose hop-by-hop header carries a Jumbo Payload

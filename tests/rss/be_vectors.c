@@ -26,8 +26,8 @@ int main(void)
 	unsigned int s = 1, bad = 0, i, j;
 
 	ofl_rss_key_microsoft(key);
-	ofl_rss_init(&c, key, 40);
-	ofl_rss_nibble_init(&nc, key, 40);
+	ofl_rss_init(&c, sizeof(c), key, 40);
+	ofl_rss_nibble_init(&nc, sizeof(nc), key, 40);
 	bad += ofl_rss_hash(&c, v4, 12) != 0x51ccc178;
 	bad += ofl_rss_hash(&c, v4, 8) != 0x323e8fc2;
 	bad += ofl_rss_nibble_hash(&nc, v4, 12) != 0x51ccc178;
@@ -66,8 +66,8 @@ int main(void)
 					   16);
 		for (j = 0; j < 48; j++)
 			d[j] = (uint8_t)((s = s * 1103515245u + 12345u) >> 16);
-		ofl_rss_init(&c, key, kl);
-		ofl_rss_nibble_init(&nc, key, kl);
+		ofl_rss_init(&c, sizeof(c), key, kl);
+		ofl_rss_nibble_init(&nc, sizeof(nc), key, kl);
 		h = ofl_rss_toeplitz(key, kl, d, l);
 		bad += h != ofl_rss_hash(&c, d, l) ||
 		       h != ofl_rss_nibble_hash(&nc, d, l);

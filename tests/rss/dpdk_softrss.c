@@ -42,7 +42,7 @@ int main(void)
 
 		for (k = 0; k < klen; k++)
 			key[k] = (uint8_t)rnd(&s);
-		if (ofl_rss_init(&ctx, key, klen))
+		if (ofl_rss_init(&ctx, sizeof(ctx), key, klen))
 			return 1;
 		rte_convert_rss_key(keyw, keyc, (int)klen);
 		for (j = 0; j < 10; j++) {
@@ -73,7 +73,7 @@ int main(void)
 	}
 	/* DPDK's tuple structs vs ofl_rss_tuple(), Microsoft key */
 	ofl_rss_key_microsoft(key);
-	ofl_rss_init(&ctx, key, 40);
+	ofl_rss_init(&ctx, sizeof(ctx), key, 40);
 	for (n = 0; n < 4000; n++) {
 		union rte_thash_tuple t;
 		struct rte_ipv6_hdr ip6;

@@ -113,7 +113,8 @@ int main(int argc, char **argv)
 	fd_cfg = ofl_bpf_map_fd(&b, "rss_cfg");
 	fd_out = ofl_bpf_map_fd(&b, "rss_out");
 	ofl_rss_key_microsoft(key);
-	if (ofl_rss_init(&ctx, key, 40) || ofl_rss_reta_init(&reta, 128, 6) ||
+	if (ofl_rss_init(&ctx, sizeof(ctx), key, 40) ||
+	    ofl_rss_reta_init(&reta, 128, 6) ||
 	    bpf_map_update_elem(fd_ctx, &k, &ctx, BPF_ANY) ||
 	    bpf_map_update_elem(fd_reta, &k, &reta, BPF_ANY) ||
 	    bpf_map_update_elem(fd_cfg, &k, &cfg, BPF_ANY)) {

@@ -271,8 +271,9 @@ static void random_equal(void **state)
 
 		for (j = 0; j < (int)klen; j++)
 			key[j] = (uint8_t)ofl_test_rand(&s);
-		assert_int_equal(ofl_rss_init(&ctx, key, klen), 0);
-		assert_int_equal(ofl_rss_nibble_init(&nctx, key, klen), 0);
+		assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), key, klen), 0);
+		assert_int_equal(ofl_rss_nibble_init(&nctx, sizeof(nctx), key,
+						     klen), 0);
 		memcpy(&c2, &ctx, sizeof(ctx));
 		for (j = 0; j < 20; j++) {
 			size_t len = (size_t)(ofl_test_rand(&s) % 49), k;
@@ -292,15 +293,16 @@ static void random_equal(void **state)
 		key[j] = (uint8_t)(j * 37 + 11);
 	for (j = 0; j < 48; j++)
 		in[j] = (uint8_t)(j * 91 + 5);
-	assert_int_equal(ofl_rss_init(&ctx, key, 52), 0);
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), key, 52), 0);
 	assert_int_equal(ofl_rss_hash(&ctx, in, 48),
 			 ofl_rss_toeplitz(key, 52, in, 48));
 	/* bytes past OFL_RSS_INPUT_MAX are not hashed */
 	assert_int_equal(ofl_rss_hash(&ctx, in, 60),
 			 ofl_rss_hash(&ctx, in, 48));
 	/* restore the Microsoft key for the other tests */
-	assert_int_equal(ofl_rss_init(&ctx, ms_key, 40), 0);
-	assert_int_equal(ofl_rss_nibble_init(&nctx, ms_key, 40), 0);
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), ms_key, 40), 0);
+	assert_int_equal(ofl_rss_nibble_init(&nctx, sizeof(nctx), ms_key, 40),
+			 0);
 }
 
 static void init_errors(void **state)
@@ -310,11 +312,17 @@ static void init_errors(void **state)
 	(void)state;
 	ofl_rss_key_microsoft(key);
 	assert_memory_equal(key, ms_key, 40);
-	assert_int_equal(ofl_rss_init(NULL, key, 40), OFL_EINVAL);
-	assert_int_equal(ofl_rss_init(&ctx, NULL, 40), OFL_EINVAL);
-	assert_int_equal(ofl_rss_init(&ctx, key, 3), OFL_ERANGE);
-	assert_int_equal(ofl_rss_init(&ctx, key, 257), OFL_ERANGE);
-	assert_int_equal(ofl_rss_nibble_init(&nctx, key, 3), OFL_ERANGE);
+	assert_int_equal(ofl_rss_init(NULL, sizeof(ctx), key, 40), OFL_EINVAL);
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), NULL, 40), OFL_EINVAL);
+	/* a caller built with another OFL_RSS_INPUT_MAX */
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx) - 1024, key, 40),
+			 OFL_EINVAL);
+	assert_int_equal(ofl_rss_nibble_init(&nctx, sizeof(nctx) + 128, key,
+					     40), OFL_EINVAL);
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), key, 3), OFL_ERANGE);
+	assert_int_equal(ofl_rss_init(&ctx, sizeof(ctx), key, 257), OFL_ERANGE);
+	assert_int_equal(ofl_rss_nibble_init(&nctx, sizeof(nctx), key, 3),
+			 OFL_ERANGE);
 	assert_int_equal(ofl_rss_toeplitz(key, 40, NULL, 0), 0);
 	assert_int_equal(ofl_rss_hash(&ctx, NULL, 0), 0);
 	assert_int_equal(sizeof(struct ofl_rss), OFL_RSS_SIZE);
@@ -361,7 +369,7 @@ static void symmetric(void **state)
 	ofl_rss_key_symmetric(key, sizeof(key));
 	assert_int_equal(key[0], 0x6d);
 	assert_int_equal(key[51], 0x5a);
-	assert_int_equal(ofl_rss_init(&sym, key, 52), 0);
+	assert_int_equal(ofl_rss_init(&sym, sizeof(sym), key, 52), 0);
 	for (n = 0; n < 2000; n++) {
 		struct ofl_rss_flow f, r;
 		uint32_t hk, hx;
@@ -528,8 +536,8 @@ static void find_port(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	if (ofl_rss_init(&ctx, ms_key, 40) ||
-	    ofl_rss_nibble_init(&nctx, ms_key, 40))
+	if (ofl_rss_init(&ctx, sizeof(ctx), ms_key, 40) ||
+	    ofl_rss_nibble_init(&nctx, sizeof(nctx), ms_key, 40))
 		return -1;
 	return 0;
 }
