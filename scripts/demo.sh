@@ -188,27 +188,29 @@ if implemented gro; then
 	hdr_view "$out4" 33 "merged"
 fi
 
-zoo_gen=$build/tests/conform/zoo_gen
-if [ -x "$zoo_gen" ]; then
-	section "ofl conform: a device's offload output against Linux"
-	zoo=$build/demo-zoo
-	rm -rf "$zoo" && mkdir -p "$zoo" && "$zoo_gen" "$zoo"
-	cat <<'EOF2'
+zoo_gen=$build/tools/gen/ofl-zoo
+if [ ! -x "$zoo_gen" ]; then
+	echo "demo: $zoo_gen missing: the ofl conform section cannot run" >&2
+	exit 1
+fi
+section "ofl conform: a device's offload output against Linux"
+zoo=$build/demo-zoo
+rm -rf "$zoo" && mkdir -p "$zoo" && "$zoo_gen" "$zoo"
+cat <<'EOF2'
 A NIC's receive offload (LRO) merged these 8 TCP segments into one packet,
 but the 4th segment carried PSH: Linux would have ended the flow there.
 ofl conform runs what entered the NIC through lib/gro and names the rule:
 EOF2
-	"$ofl" conform gro "$zoo/lro_across_psh.sent.pcap" \
-		"$zoo/lro_across_psh.recv.pcap" || true
-	cat <<'EOF2'
+"$ofl" conform gro "$zoo/lro_across_psh.sent.pcap" \
+	"$zoo/lro_across_psh.recv.pcap" || true
+cat <<'EOF2'
 
 A NIC's TSO that keeps CWR on every segment (Linux: only the first):
 EOF2
-	"$ofl" conform gso --mss 1000 "$zoo/tso_cwr_every_segment.super.pcap" \
-		"$zoo/tso_cwr_every_segment.wire.pcap" | sed -n '1p;$p' || true
-	echo
-	echo "The same LRO output the way the kernel's selftests print (KTAP):"
-	"$ofl" conform gro --ktap "$zoo/lro_across_psh.sent.pcap" \
-		"$zoo/lro_across_psh.recv.pcap" || true
-	echo "58 such device bugs: tests/conform/zoo.sh; docs/CONFORM.md"
-fi
+"$ofl" conform gso --mss 1000 "$zoo/tso_cwr_every_segment.super.pcap" \
+	"$zoo/tso_cwr_every_segment.wire.pcap" | sed -n '1p;$p' || true
+echo
+echo "The same LRO output the way the kernel's selftests print (KTAP):"
+"$ofl" conform gro --ktap "$zoo/lro_across_psh.sent.pcap" \
+	"$zoo/lro_across_psh.recv.pcap" || true
+echo "58 such device bugs: tests/conform/zoo.sh; docs/CONFORM.md"
