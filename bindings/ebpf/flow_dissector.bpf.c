@@ -10,6 +10,8 @@
  * Every flow dissection of that namespace (skb hash, RPS, eth_get_headlen,
  * tc flower ...) then runs it instead of __skb_flow_dissect()'s C code.
  *
+ * UDP tunnel ports: the map ofl_fd_ports (below), IANA ports by default.
+ *
  * No tail calls: ofl_parse_begin(), then ofl_parse_step() from a global
  * (separately verified) function in a bounded loop, with the result in a
  * per-CPU map value, as tests/parser/parse.bpf.c does in XDP; then
@@ -43,6 +45,20 @@ struct {
 	__type(key, __u32);
 	__type(value, struct ofl_fd_scratch);
 } ofl_fd_scratch SEC(".maps");
+
+/*
+ * The UDP tunnel port table (struct ofl_parse_cfg, as the kernel tells a
+ * NIC its VXLAN/GENEVE ports through udp_tunnel_nic): user space writes
+ * entry 0 with ofl_parse_cfg_init() and ofl_parse_cfg_udp_add(), e.g.
+ * `bpftool map update name ofl_fd_ports key 0 0 0 0 value ...`. While the
+ * entry is all zero (its size field 0) the built-in IANA ports apply.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ofl_parse_cfg);
+} ofl_fd_ports SEC(".maps");
 
 /* One header of the walk (lib/parser's step API). */
 __attribute__((noinline)) int ofl_fd_step(struct __sk_buff *skb,
@@ -88,6 +104,7 @@ int ofl_flow_dissector(struct __sk_buff *skb)
 	__u32 zero = 0, i, nhoff = keys->nhoff, start, root;
 	__u16 nproto = __builtin_bswap16(keys->n_proto);
 	struct ofl_fd_scratch *s = bpf_map_lookup_elem(&ofl_fd_scratch, &zero);
+	struct ofl_parse_cfg *cfg = bpf_map_lookup_elem(&ofl_fd_ports, &zero);
 	__u8 *et;
 	int ret;
 
@@ -112,8 +129,12 @@ int ofl_flow_dissector(struct __sk_buff *skb)
 		root = OFL_PROTO_ETH;
 	}
 	ofl_fk_init(&s->st, keys->flags, start, nproto);
-	ret = ofl_parse_begin((__u8 *)data + start, end, root, &s->res,
-			      sizeof(s->res));
+	if (cfg && cfg->size)
+		ret = ofl_parse_begin_with((__u8 *)data + start, end, root, cfg,
+					   &s->res, sizeof(s->res));
+	else
+		ret = ofl_parse_begin((__u8 *)data + start, end, root, &s->res,
+				      sizeof(s->res));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
