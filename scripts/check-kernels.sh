@@ -8,7 +8,13 @@
 # static builds of the differential drivers (tests/gro gro_kdiff, tests/gso
 # kernel_gso, tests/kernels csum_rx) and tests/kernels/run_groups.sh, which
 # runs every group. The running kernel goes through the same run_groups.sh
-# in a private network namespace. One line per kernel, module and group:
+# in a private network namespace. The drivers also write every case's
+# frames and the kernel's outputs as captures (OFL_CONFORM_DIR; a guest
+# hands them back on a virtio disk as a tar), which `ofl conform` then
+# judges on the host (tests/conform/kjudge.sh): module "conform", groups
+# gro and gso, PASS when every kernel output conforms to lib/gro and
+# lib/gso under that kernel's profile. One line per kernel, module and
+# group:
 #
 #   kernel <release> <module> <group> <n> cases <m> mismatches PASS|FAIL|SKIP <reason>
 #
@@ -26,6 +32,28 @@ RESULTS=$OUT/results.txt
 : > "$RESULTS"
 start_all=$(date +%s)
 trap 'ip netns del "ofl-kernels-$$" 2>/dev/null' EXIT INT TERM
+
+OFL=$BUILD/tools/ofl
+
+# the GRO profile of a kernel line, as run_groups.sh picks it
+profile_of() {
+	case $1 in
+	6.1.*|6.1) echo 6.1 ;;
+	6.1[0-7].*) echo 6.10 ;;
+	6.18.*|6.19.*) echo 6.18 ;;
+	*) echo 7.0 ;;
+	esac
+}
+
+# conform RELEASE DIR: ofl conform over the kernel's own outputs in DIR
+conform() {
+	if [ ! -x "$OFL" ]; then
+		fail_line "$1" conform all "$OFL missing (build the tools)"
+		return
+	fi
+	sh "$SRC/tests/conform/kjudge.sh" "$OFL" "$2" "$(profile_of "$1")" \
+		"$1" | tee -a "$RESULTS"
+}
 
 fail_line() { # release module group reason...
 	_r=$1 _m=$2 _g=$3
@@ -60,6 +88,8 @@ cp "$SRC/tests/gro/kdiff.sh" "$SRC/tests/gso/kernel_gso.sh" \
 
 # ------------------------------------------------------------------ modules
 MODS="veth 8021q vxlan geneve ip_gre ipip sit ip6_tunnel ip6_gre"
+# the disk the guest writes its captures to (tar on /dev/vda)
+MODS="$MODS virtio_pci virtio_blk"
 
 # initramfs ROOT RELEASE: busybox, ip, ethtool + libraries, modules, drivers
 make_initramfs() {
@@ -110,8 +140,15 @@ mount -t tmpfs run /run
 mkdir -p /var && ln -s /run /var/run
 while read -r m; do insmod "$m" 2>/dev/null; done < /ofl/modules
 ip link set lo up
+mkdir -p /run/conform
 echo OFLK-BEGIN
-OFL_KCONFIG=/ofl/config sh /ofl/run_groups.sh /ofl "$(uname -r)" 2>&1
+OFL_CONFORM_DIR=/run/conform OFL_KCONFIG=/ofl/config \
+	sh /ofl/run_groups.sh /ofl "$(uname -r)" 2>&1
+if [ -b /dev/vda ]; then
+	tar -cf /dev/vda -C /run conform && echo "OFLK-TAR ok"
+else
+	echo "OFLK-TAR no /dev/vda"
+fi
 echo OFLK-END
 poweroff -f
 INIT
@@ -151,13 +188,15 @@ for rel in $kernels; do
 			fail_line "$r" all all "cannot create a network namespace"
 			continue
 		}
-		ip netns exec "ofl-kernels-$$" sh "$BIN/run_groups.sh" "$BIN" \
-			"$r" > "$d/run.log" 2>&1
+		rm -rf "$d/conform" && mkdir -p "$d/conform"
+		OFL_CONFORM_DIR=$d/conform ip netns exec "ofl-kernels-$$" \
+			sh "$BIN/run_groups.sh" "$BIN" "$r" > "$d/run.log" 2>&1
 		ip netns del "ofl-kernels-$$"
 		echo "host $r: $(( $(date +%s) - s )) s" >> "$OUT/times.txt"
 		grep '^kernel ' "$d/run.log" | tee -a "$RESULTS"
 		grep -q '^kernel ' "$d/run.log" ||
 			fail_line "$r" all all "no result lines (see $d/run.log)"
+		conform "$r" "$d/conform"
 		continue
 	fi
 	d=$OUT/$rel
@@ -166,10 +205,14 @@ for rel in $kernels; do
 		fail_line "$rel" all all "initramfs failed (see $OUT/build.log)"
 		continue
 	fi
+	rm -rf "$d/conform" "$d/out.img"
+	truncate -s 512M "$d/out.img"
 	s=$(date +%s)
-	timeout 900 qemu-system-x86_64 -accel tcg -m 512 -smp 1 -nographic \
+	# 1 GiB: the captures (about 80 MB) wait in a tmpfs for the tar
+	timeout 900 qemu-system-x86_64 -accel tcg -m 1024 -smp 1 -nographic \
 		-no-reboot -kernel "/boot/vmlinuz-$rel" \
 		-initrd "$d/initrd.cpio.gz" -net none \
+		-drive file="$d/out.img",format=raw,if=virtio \
 		-append "console=ttyS0 panic=-1 quiet loglevel=1 ipv6.disable=0" \
 		> "$d/serial.log" 2>&1 < /dev/null
 	rc=$?
@@ -180,7 +223,15 @@ for rel in $kernels; do
 		fail_line "$rel" all all "qemu timed out after 900 s (see $d/serial.log)"
 	elif ! grep -q '^OFLK-END' "$d/run.log"; then
 		fail_line "$rel" all all "the guest did not finish (see $d/serial.log)"
+	elif ! grep -q '^OFLK-TAR ok' "$d/run.log"; then
+		fail_line "$rel" conform all "the guest wrote no captures" \
+			"($(sed -n 's/^OFLK-TAR //p' "$d/run.log"))"
+	elif tar -xf "$d/out.img" -C "$d" 2>> "$OUT/build.log"; then
+		conform "$rel" "$d/conform"
+	else
+		fail_line "$rel" conform all "cannot read the guest's tar"
 	fi
+	rm -f "$d/out.img"
 done
 echo "check-kernels: $(( $(date +%s) - start_all )) s in all ($(tr '\n' ';' < "$OUT/times.txt"))"
 if grep -q ' FAIL ' "$RESULTS"; then

@@ -361,7 +361,17 @@ static inline int tseg_build(const struct tseg *s, uint8_t *buf,
 		uh[8] = (uint8_t)((s->gnvopt & 0x3f) ^ (s->gnvbits & 0x40));
 		uh[9] = (uint8_t)(s->gnvbits & 0x80);
 		tput16(uh + 10, 0x6558);
+		/* one well-formed option TLV (RFC 8926 3.5: class, type,
+		 * length in 4-byte words) filling gnvopt words, its data
+		 * gnvfill: lib/gro and Linux compare the bytes only, but
+		 * lib/parser (and ofl conform, which parses the frames)
+		 * checks the TLVs */
 		memset(uh + 16, s->gnvfill, (size_t)(4 * s->gnvopt));
+		if (s->gnvopt) {
+			tput16(uh + 16, 0x0101);
+			uh[18] = s->gnvfill & 0x7f;
+			uh[19] = (uint8_t)((s->gnvopt - 1) & 0x1f);
+		}
 	} else {
 		uh[8] = (uint8_t)(0x08 ^ s->vxflags);
 		uh[9] = uh[10] = uh[11] = 0;
