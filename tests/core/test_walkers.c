@@ -3,7 +3,8 @@
  * Issue 12 item 3: every header walker of the core, fed the same frames at
  * and just past each bound of <offload/bounds.h>, agrees on accept or
  * refuse and on the offsets it finds. The walkers:
- *   P  ofl_parse()                      (lib/parser)
+ *   P  ofl_parse()                      (lib/parser; and its step API,
+ *                                        the generic walk BPF runs)
  *   F  ofl_gso_meta_from_frame()        (lib/gso/meta.c)
  *   Q  ofl_gso_meta_from_parse()        (lib/gso/meta_parse.c, on P's result)
  *   G  ofl_gro_receive()                (lib/gro/receive.c: HELD or passed up)
@@ -546,7 +547,7 @@ static void count(int w, int accepted)
 static void run(const struct spec *s)
 {
 	static struct truth t;
-	static struct ofl_parse_result res;
+	static struct ofl_parse_result res, res2;
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt out[2];
 	struct ofl_gso_meta mf, mq;
@@ -563,7 +564,20 @@ static void run(const struct spec *s)
 	in = (unsigned int)s->ntun;
 
 	/* P: lib/parser */
+	memset(&res, 0, sizeof(res));
 	rp = ofl_parse(t.b, e, OFL_PROTO_ETH, &res, sizeof(res));
+	/* the step API gives the same result byte for byte (parser.h) */
+	memset(&res2, 0, sizeof(res2));
+	r = ofl_parse_begin(t.b, e, OFL_PROTO_ETH, &res2, sizeof(res2));
+	assert_int_equal(r, 0);
+	for (lvl = 0; lvl < OFL_PARSE_MAX_DEPTH; lvl++) {
+		r = ofl_parse_step(t.b, e, &res2, sizeof(res2));
+		if (r <= 0)
+			break;
+	}
+	r = ofl_parse_finish(&res2, r, sizeof(res2));
+	CHECK(r == rp && !memcmp(&res, &res2, sizeof(res)),
+	      "parse step API %d, ofl_parse %d", r, rp);
 	wp = want_parse(s, &t, &why_p);
 	CHECK(rp == wp && res.error == rp, "parse %d, want %d (why %d)", rp,
 	      wp, why_p);
