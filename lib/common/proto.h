@@ -88,6 +88,12 @@
 /* each optional GRE field (checksum + reserved, key, sequence, ack) */
 #define OFL_GRE_FIELD_LEN 4
 
+/* IPv4 options (IPOPT_END, IPOPT_NOOP, IPOPT_LSRR, IPOPT_SSRR) */
+#define OFL_IPOPT_END 0
+#define OFL_IPOPT_NOOP 1
+#define OFL_IPOPT_LSRR 131
+#define OFL_IPOPT_SSRR 137
+
 /* IPv4 fragment field (IP_MF, IP_OFFSET) and IPv6 fragment header
  * (IP6_MF, IP6_OFFSET) bits */
 #define OFL_IP_MF 0x2000
