@@ -406,7 +406,8 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 	case OFL_IPPROTO_IGMP: l4sum(w, "igmp", SUM_IGMP, 2, 4); return 0;
 	case OFL_IPPROTO_SCTP: l4sum(w, "sctp", SUM_SCTP, 8, 12); return 0;
 	case OFL_IPPROTO_NONE: w->done = 1; return 0;
-	case OFL_IPPROTO_UDP:	/* behind a header the parser refused (bad options) */
+	case OFL_IPPROTO_UDP:
+		/* behind a header the parser refused (bad options) */
 		if (off > w->end)
 			vstop(w, "malformed length");
 		else if (off + 8 > w->cap || off + 8 > w->end)

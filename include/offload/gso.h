@@ -360,8 +360,8 @@ struct ofl_parse_result;
  * levels together, more than OFL_PARSE_MAX_LAYERS headers, more than
  * OFL_PARSE_MAX_OPTS options in one header) is refused here, and a UDP
  * tunnel inside a tunnel, which ofl_gso_meta_from_frame() segments as a
- * plain UDP datagram, is OFL_EPROTONOSUPPORT here. Returns 0, OFL_EINVAL (NULL argument),
- * @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
+ * plain UDP datagram, is OFL_EPROTONOSUPPORT here. Returns 0, OFL_EINVAL
+ * (NULL argument), @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
  * tunnel the segmenter does not handle: MPLS, PPPoE, AH, ESP, more than
  * one tunnel level, GRE version 1, GENEVE without Ethernet), OFL_ELOOP
  * (more than OFL_MAX_VLANS VLAN tags, more than OFL_MAX_EXTHDRS extension

@@ -142,7 +142,7 @@
 #define OFL_GRE_MIN_HLEN 4
 #define OFL_VXLAN_HLEN 8
 #define OFL_GENEVE_MIN_HLEN 8
-#define OFL_GENEVE_OPTLEN_MASK 0x3f	/* first byte: options, 4-byte units */
+#define OFL_GENEVE_OPTLEN_MASK 0x3f	/* byte 0: options, 4-byte units */
 #define OFL_VXLAN_GPE_HLEN 8
 #define OFL_MPLS_HLEN 4		/* one label stack entry */
 #define OFL_PPPOE_SES_HLEN 8	/* PPPoE header + PPP protocol */

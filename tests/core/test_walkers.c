@@ -80,7 +80,8 @@ struct spec {
 	uint8_t extlen8;	/* hdrlen of hop-by-hop/routing/dst headers */
 	int hbh_opts;		/* >0: level 0's first header is a 48-byte
 				 * hop-by-hop with this many options */
-	int inner_vlan;		/* tags behind tunnel 0's inner Ethernet */
+	int inner_vlan;		/* tags behind tunnel 0's inner Ethernet
+				 * header */
 	int v4opt;		/* IPv4 option bytes at the innermost level */
 	unsigned int gre_flags;	/* GRE flags/version word */
 	int udp;		/* innermost L4 is UDP (else TCP) */
@@ -863,7 +864,8 @@ static void test_exthdrs_tunnel(void **state)
 						exts(&s, 0,
 						     OFL_MAX_EXTHDRS - n, 0);
 					snprintf(s.name, sizeof(s.name),
-						 "ext %d+%d in %s %s", s.next[0],
+						 "ext %d+%d in %s %s",
+						 s.next[0],
 						 n, tname[k[t]],
 						 udp ? "udp" : "tcp");
 					run(&s);
@@ -1012,9 +1014,10 @@ static void test_combined(void **state)
 
 static void test_summary(void **state)
 {
-	static const char *const w[6] = { "parse", "gso_from_frame",
-					  "gso_from_parse", "gro", "csum_find_l4",
-					  "csum_legacy" };
+	static const char *const w[6] = {
+		"parse", "gso_from_frame", "gso_from_parse", "gro",
+		"csum_find_l4", "csum_legacy",
+	};
 	unsigned int i;
 
 	(void)state;
