@@ -361,12 +361,12 @@ struct ofl_parse_result;
  * OFL_PARSE_MAX_OPTS options in one header) is refused here, and a UDP
  * tunnel inside a tunnel, which ofl_gso_meta_from_frame() segments as a
  * plain UDP datagram, is OFL_EPROTONOSUPPORT here. Returns 0, OFL_EINVAL
- * (NULL argument), @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
- * tunnel the segmenter does not handle: MPLS, PPPoE, AH, ESP, more than
- * one tunnel level, GRE version 1, GENEVE without Ethernet), OFL_ELOOP
- * (more than OFL_MAX_VLANS VLAN tags, more than OFL_MAX_EXTHDRS extension
- * headers), OFL_ENODATA (headers past @len),
- * OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
+ * (NULL argument), @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a
+ * fragment, a header or tunnel the segmenter does not handle: MPLS, PPPoE,
+ * AH, ESP, more than one tunnel level, GRE version 1, GENEVE without
+ * Ethernet, a 0x9100 tag), OFL_ELOOP (more than OFL_MAX_VLANS VLAN tags,
+ * more than OFL_MAX_EXTHDRS extension headers), OFL_ENODATA (headers past
+ * @len), OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
  */
 OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 				    const uint8_t *frame, size_t len,
