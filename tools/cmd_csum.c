@@ -15,6 +15,7 @@
 #include "link.h"
 #include "pcapio.h"
 #include "csum_view.h"
+#include "common/proto.h"	/* lib/'s protocol constants */
 
 static const char *const sum_name[] = {
 	[SUM_IPV4] = "ipv4", [SUM_TCP] = "tcp", [SUM_UDP] = "udp",
@@ -51,10 +52,12 @@ struct vstate {
 static const char *short_ip(unsigned int nh)
 {
 	switch (nh) {
-	case 4: return "short ipv4";
-	case 41: return "short ipv6";
-	case 47: return "short gre";
-	case 0: case 43: case 44: case 60: case 51:
+	case OFL_IPPROTO_IPIP: return "short ipv4";
+	case OFL_IPPROTO_IPV6: return "short ipv6";
+	case OFL_IPPROTO_GRE: return "short gre";
+	case OFL_IPPROTO_HOPOPTS: case OFL_IPPROTO_ROUTING:
+	case OFL_IPPROTO_FRAGMENT: case OFL_IPPROTO_DSTOPTS:
+	case OFL_IPPROTO_AH:
 		return "short extension header";
 	default: return NULL;
 	}
@@ -63,12 +66,13 @@ static const char *short_ip(unsigned int nh)
 static const char *short_eth(unsigned int type)
 {
 	switch (type) {
-	case 0x0800: return "short ipv4";
-	case 0x86dd: return "short ipv6";
-	case 0x8100: case 0x88a8: case 0x9100: return "short vlan";
-	case 0x8847: case 0x8848: return "short mpls";
-	case 0x8864: return "short pppoe";
-	case 0x6558: return "short ethernet";
+	case OFL_ETH_P_IP: return "short ipv4";
+	case OFL_ETH_P_IPV6: return "short ipv6";
+	case OFL_ETH_P_8021Q: case OFL_ETH_P_8021AD: case OFL_ETH_P_QINQ1:
+		return "short vlan";
+	case OFL_ETH_P_MPLS_UC: case OFL_ETH_P_MPLS_MC: return "short mpls";
+	case OFL_ETH_P_PPP_SES: return "short pppoe";
+	case OFL_ETH_P_TEB: return "short ethernet";
 	default: return NULL;
 	}
 }
@@ -134,7 +138,7 @@ static void ip6opts(struct vstate *w, const uint8_t *h, size_t hl, int hbh)
 	size_t i = 2;
 
 	while (i < hl) {
-		if (h[i] == 0) {	/* Pad1 */
+		if (h[i] == OFL_IPV6_TLV_PAD1) {
 			i++;
 			continue;
 		}
@@ -142,14 +146,15 @@ static void ip6opts(struct vstate *w, const uint8_t *h, size_t hl, int hbh)
 			return;
 		/* the jumbo length counts from the end of the IPv6
 		 * header, that is from this header */
-		if (h[i] == 0xc2 && h[i + 1] == 4 && hbh && w->plen0 &&
+		if (h[i] == OFL_IPV6_TLV_JUMBO && h[i + 1] == 4 && hbh &&
+		    w->plen0 &&
 		    ((size_t)rd16(h + i + 2) << 16 | rd16(h + i + 4)) >= hl)
 			set_end(w, w->off + ((size_t)rd16(h + i + 2) << 16 |
 					     rd16(h + i + 4)),
 				"jumbo length exceeds outer header");
-		if (h[i] == 0xc9 && h[i + 1] == 16)
+		if (h[i] == OFL_IPV6_TLV_HAO && h[i + 1] == 16)
 			w->src = h + i + 2;
-		else if (h[i] == 0xc9)	/* Linux drops it: ipv6_dest_hao */
+		else if (h[i] == OFL_IPV6_TLV_HAO) /* ipv6_dest_hao drops it */
 			w->bad = "malformed home address option";
 		i += 2u + h[i + 1];
 	}
@@ -191,17 +196,18 @@ static void v_ipv4_srr(struct vstate *w, const uint8_t *h, size_t ihl)
 {
 	size_t i = 20;
 
-	while (i < ihl && h[i] != 0) {
+	while (i < ihl && h[i] != OFL_IPOPT_END) {
 		size_t len;
 
-		if (h[i] == 1) {	/* NOP */
+		if (h[i] == OFL_IPOPT_NOOP) {
 			i++;
 			continue;
 		}
 		if (i + 2 > ihl || h[i + 1] < 2 || i + h[i + 1] > ihl)
 			return;
 		len = h[i + 1];
-		if ((h[i] == 131 || h[i] == 137) && len >= 7 &&
+		if ((h[i] == OFL_IPOPT_LSRR || h[i] == OFL_IPOPT_SSRR) &&
+		    len >= 7 &&
 		    h[i + 2] <= len)
 			w->dst = h + i + len - 4;
 		i += len;
@@ -221,7 +227,7 @@ static void v_ipv4(struct vstate *w, const uint8_t *h, size_t ihl)
 	}
 	if (tot)
 		set_end(w, w->off + tot, "ipv4 length exceeds outer header");
-	if (rd16(h + 6) & 0x3fff) {
+	if (rd16(h + 6) & (OFL_IP_MF | OFL_IP_OFFSET)) {
 		vstop(w, "ipv4 fragment");
 		return;
 	}
@@ -334,15 +340,15 @@ static void v_layer(struct vstate *w, const struct ofl_parse_layer *l,
 	case OFL_PROTO_IPV6_ROUTE: v_route(w, h, hl); break;
 	case OFL_PROTO_IPV6_FRAG:
 		vlayer(w, "frag");
-		if (rd16(h + 2) & 0xfff9)
+		if (rd16(h + 2) & (OFL_IP6_OFFSET | OFL_IP6_MF))
 			vstop(w, "ipv6 fragment");
 		break;
 	case OFL_PROTO_UDP: v_udp(w, h); break;
 	case OFL_PROTO_GRE:
 		vlayer(w, "gre");
-		if (rd16(h) & 7)
+		if (rd16(h) & OFL_GRE_VERSION)
 			vstop(w, "gre version 1");
-		else if (rd16(h) & 0x8000)
+		else if (rd16(h) & OFL_GRE_CSUM)
 			vcheck(w, SUM_GRE, 4, w->end - off, 4);
 		break;
 	default:
@@ -381,8 +387,9 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 	default: break;
 	}
 	if (l->proto == OFL_PROTO_UDP)
-		w->cut = rd16(h + 2) == 4789 ? "short vxlan" :
-			 rd16(h + 2) == 6081 ? "short geneve" : NULL;
+		w->cut = rd16(h + 2) == OFL_UDP_PORT_VXLAN ? "short vxlan" :
+			 rd16(h + 2) == OFL_UDP_PORT_GENEVE ? "short geneve" :
+			 NULL;
 	else if (l->proto == OFL_PROTO_MPLS)
 		w->cut = (h[2] & 1) ? "short ip" : "short mpls";
 	else if (l->proto == OFL_PROTO_VXLAN)
@@ -391,13 +398,16 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 		w->cut = type ? short_eth(type & 0xffff) : short_ip(nh);
 	w->off = off;
 	switch (nh) {
-	case 6: l4sum(w, "tcp", SUM_TCP, 16, 20); return 0;
-	case 1: l4sum(w, "icmp", SUM_ICMP, 2, 4); return 0;
-	case 58: l4sum(w, "icmpv6", SUM_ICMPV6, 2, 4); return 0;
-	case 2: l4sum(w, "igmp", SUM_IGMP, 2, 4); return 0;
-	case 132: l4sum(w, "sctp", SUM_SCTP, 8, 12); return 0;
-	case 59: w->done = 1; return 0;
-	case 17:	/* behind a header the parser refused (bad options) */
+	case OFL_IPPROTO_TCP: l4sum(w, "tcp", SUM_TCP, 16, 20); return 0;
+	case OFL_IPPROTO_ICMP: l4sum(w, "icmp", SUM_ICMP, 2, 4); return 0;
+	case OFL_IPPROTO_ICMPV6:
+		l4sum(w, "icmpv6", SUM_ICMPV6, 2, 4);
+		return 0;
+	case OFL_IPPROTO_IGMP: l4sum(w, "igmp", SUM_IGMP, 2, 4); return 0;
+	case OFL_IPPROTO_SCTP: l4sum(w, "sctp", SUM_SCTP, 8, 12); return 0;
+	case OFL_IPPROTO_NONE: w->done = 1; return 0;
+	case OFL_IPPROTO_UDP:
+		/* behind a header the parser refused (bad options) */
 		if (off > w->end)
 			vstop(w, "malformed length");
 		else if (off + 8 > w->cap || off + 8 > w->end)
@@ -413,7 +423,7 @@ static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,
 		return 0;
 	}
 	type &= 0xffff;
-	if (type == 0x88be || type == 0x22eb) {	/* ERSPAN type II / III */
+	if (type == OFL_ETH_P_ERSPAN || type == OFL_ETH_P_ERSPAN2) {
 		const uint8_t *e = w->p + off;
 		size_t el;
 

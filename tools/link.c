@@ -2,6 +2,7 @@
 #include <string.h>
 #include <offload/parser.h>
 #include "link.h"
+#include "common/proto.h"	/* lib/'s protocol constants */
 
 int link_supported(int lt)
 {
@@ -16,8 +17,8 @@ int link_supported(int lt)
 
 static unsigned int root_of_type(unsigned int type)
 {
-	return type == 0x0800 ? OFL_PROTO_IPV4 :
-	       type == 0x86dd ? OFL_PROTO_IPV6 : 0;
+	return type == OFL_ETH_P_IP ? OFL_PROTO_IPV4 :
+	       type == OFL_ETH_P_IPV6 ? OFL_PROTO_IPV6 : 0;
 }
 
 unsigned int link_root(int lt, const uint8_t *d, size_t len, size_t *off,
@@ -66,8 +67,8 @@ unsigned int link_root(int lt, const uint8_t *d, size_t len, size_t *off,
 		*err = OFL_EPROTONOSUPPORT;
 		type = (unsigned int)d[*off] << 8 | d[*off + 1];
 		*off += 2;
-		return type == 0x0021 ? OFL_PROTO_IPV4 :
-		       type == 0x0057 ? OFL_PROTO_IPV6 : 0;
+		return type == OFL_PPP_IP ? OFL_PROTO_IPV4 :
+		       type == OFL_PPP_IPV6 ? OFL_PROTO_IPV6 : 0;
 	default:
 		*err = OFL_EPROTONOSUPPORT;
 		return 0;

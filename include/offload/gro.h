@@ -33,7 +33,8 @@
  *
  * Scope. TCP (and, with OFL_GRO_F_UDP_FWD, UDP) over IPv4 and IPv6 (with
  * hop-by-hop, routing and destination options headers skipped and
- * compared), behind Ethernet and up to two in-band 802.1Q/802.1ad tags;
+ * compared), behind Ethernet and up to OFL_MAX_VLANS in-band 802.1Q/802.1ad
+ * tags (<offload/bounds.h>; none behind a tunnel's inner Ethernet);
  * with OFL_GRO_F_VXLAN / OFL_GRO_F_GENEVE, VXLAN (UDP 4789) / GENEVE (UDP
  * 6081) over outer IPv4 or IPv6 carrying Ethernet/IPv4-or-IPv6/TCP
  * (udp_gro_receive, vxlan_gro_receive, geneve_gro_receive,
@@ -47,7 +48,8 @@
  * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
  * frames longer than 65535 bytes are passed up alone; more than 8 IPv6
- * extension headers or a third VLAN tag: passed up alone.
+ * extension headers or more than OFL_MAX_VLANS VLAN tags: passed up alone
+ * (tests/core/test_walkers.c holds lib/gro to these bounds).
  */
 #ifndef OFL_GRO_H
 #define OFL_GRO_H

@@ -356,12 +356,19 @@ struct ofl_parse_result;
  * @gso_size, @m: as for ofl_gso_meta_from_frame().
  *
  * Accepts the frames ofl_gso_meta_from_frame() accepts and fills the same
- * fields with the same values. Returns 0, OFL_EINVAL (NULL argument),
- * @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a fragment, a header or
- * tunnel the segmenter does not handle: MPLS, PPPoE, AH, ESP, more than
- * one tunnel level, GRE version 1, GENEVE without Ethernet), OFL_ELOOP
- * (three VLAN tags before one IP header), OFL_ENODATA (headers past @len),
- * OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
+ * fields with the same values, with these exceptions (stated and held by
+ * tests/core/test_walkers.c): a frame lib/parser refuses within gso's
+ * bounds (more than OFL_MAX_EXTHDRS extension headers over all tunnel
+ * levels together, more than OFL_PARSE_MAX_LAYERS headers, more than
+ * OFL_PARSE_MAX_OPTS options in one header) is refused here, and a UDP
+ * tunnel inside a tunnel, which ofl_gso_meta_from_frame() segments as a
+ * plain UDP datagram, is OFL_EPROTONOSUPPORT here. Returns 0, OFL_EINVAL
+ * (NULL argument), @res->error, OFL_EPROTONOSUPPORT (no TCP/UDP, a
+ * fragment, a header or tunnel the segmenter does not handle: MPLS, PPPoE,
+ * AH, ESP, more than one tunnel level, GRE version 1, GENEVE without
+ * Ethernet, a 0x9100 tag), OFL_ELOOP (more than OFL_MAX_VLANS VLAN tags,
+ * more than OFL_MAX_EXTHDRS extension headers), OFL_ENODATA (headers past
+ * @len), OFL_EOPNOTSUPP (a Jumbo Payload hop-by-hop option, as above).
  */
 OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 				    size_t res_size, const uint8_t *frame,

@@ -101,6 +101,13 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 			break;
 		if (l->encap > 1)
 			return OFL_EPROTONOSUPPORT;
+		/* the tags Linux's GSO walks are 802.1Q and 802.1ad only
+		 * (skb_network_protocol() -> eth_type_vlan()), as
+		 * ofl__gso_eth(); lib/parser also follows 0x9100 */
+		if (l->proto == OFL_PROTO_VLAN &&
+		    (l->offset < 2 || l->offset > len ||
+		     !ofl_proto_is_vlan(ofl_load_be16(frame + l->offset - 2))))
+			return OFL_EPROTONOSUPPORT;
 		/* BIG TCP's Jumbo Payload option: see internal.h */
 		if (l->proto == OFL_PROTO_IPV6_HOPOPTS && l->offset < len &&
 		    ofl__gso_hbh_jumbo(frame + l->offset, len - l->offset))

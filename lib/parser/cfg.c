@@ -5,10 +5,14 @@
  * given to the parse graph's walker.
  */
 #include <offload/parser.h>
+#include "../common/proto.h"
 
 OFL_API int ofl_parse_cfg_init(struct ofl_parse_cfg *cfg, size_t size)
 {
-	static const uint16_t port[] = { 4789, 6081, 4790, 4754, 6635 };
+	static const uint16_t port[] = {
+		OFL_UDP_PORT_VXLAN, OFL_UDP_PORT_GENEVE, OFL_UDP_PORT_VXLAN_GPE,
+		OFL_UDP_PORT_GRE, OFL_UDP_PORT_MPLS,
+	};
 	static const uint8_t kind[] = {
 		OFL_PARSE_UDP_VXLAN, OFL_PARSE_UDP_GENEVE,
 		OFL_PARSE_UDP_VXLAN_GPE, OFL_PARSE_UDP_GRE, OFL_PARSE_UDP_MPLS,
