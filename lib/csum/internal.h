@@ -97,6 +97,7 @@ OFL_INLINE uint32_t ofl__csum_u(ofl_wsum v)
  */
 #if !defined(OFL_BPF) && !defined(__KERNEL__) && !defined(OFL_FIRMWARE)
 #define OFL__CRC32C_VARIANTS 1
+OFL_BEGIN_DECLS
 uint32_t ofl__csum_crc32c_sw(uint32_t crc, const void *buf, size_t len);
 #if (defined(__x86_64__) || defined(__aarch64__)) && defined(__GNUC__)
 #define OFL__CRC32C_HW 1
@@ -106,6 +107,7 @@ uint32_t ofl__csum_crc32c_hw(uint32_t crc, const void *buf, size_t len);
 #define OFL__CRC32C_IFUNC 1
 #endif
 #endif
+OFL_END_DECLS
 #endif
 
 #endif /* OFL_LIB_CSUM_INTERNAL_H */
