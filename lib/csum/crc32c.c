@@ -183,7 +183,7 @@ typedef uint32_t ofl__crc32c_fn(uint32_t, const void *, size_t);
 #if defined(__x86_64__)
 /* Runs once, when the loader resolves the ifunc: SSE4.2 (CPUID.1:ECX.20)
  * has crc32. */
-__attribute__((used)) static ofl__crc32c_fn *ofl__crc32c_resolve(void)
+__attribute__((used)) static ofl__crc32c_fn *ofl__csum_crc32c_resolve(void)
 {
 	uint32_t a, b, c, d;
 
@@ -198,14 +198,14 @@ __attribute__((used)) static ofl__crc32c_fn *ofl__crc32c_resolve(void)
 #else
 /* glibc passes AT_HWCAP to arm64 resolvers; HWCAP_CRC32 is bit 7. */
 __attribute__((used)) static ofl__crc32c_fn *
-ofl__crc32c_resolve(uint64_t hwcap)
+ofl__csum_crc32c_resolve(uint64_t hwcap)
 {
 	return (hwcap & (1u << 7)) ? ofl__csum_crc32c_hw : ofl__csum_crc32c_sw;
 }
 #endif
 
 OFL_API uint32_t ofl_csum_crc32c(uint32_t crc, const void *buf, size_t len)
-	__attribute__((ifunc("ofl__crc32c_resolve")));
+	__attribute__((ifunc("ofl__csum_crc32c_resolve")));
 #else
 OFL_API uint32_t ofl_csum_crc32c(uint32_t crc, const void *buf, size_t len)
 {
