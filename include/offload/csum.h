@@ -468,6 +468,9 @@ OFL_API int ofl_csum_udp_zero_rx(uint8_t family, ofl_sum16 check,
  * with Linux crc32c() semantics: @crc is the running value (seed ~0 to
  * start), no final inversion (the caller inverts: ~ofl_csum_crc32c(~0, ...) is
  * the CRC of RFC 3720 B.4). @buf: any alignment, NULL only if @len is 0.
+ * Portable slicing-by-8 (8 KiB of const tables; -DOFL_CSUM_CRC32C_SMALL:
+ * 1 KiB, one byte per step); userspace x86-64/arm64 builds use the CPU's
+ * CRC32C instruction when present, chosen at load time (docs/CSUM.md).
  */
 OFL_API uint32_t ofl_csum_crc32c(uint32_t crc, const void *buf, size_t len);
 

@@ -73,4 +73,41 @@ OFL_INLINE uint32_t ofl__csum_u(ofl_wsum v)
 	return (OFL_FORCE uint32_t)v;
 }
 
+/*
+ * Sanitizer builds (ASan/MSan): no ifunc, because a resolver runs before
+ * the sanitizer runtime is up (partial.c defines the same, identically).
+ */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define OFL__CSUM_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define OFL__CSUM_SANITIZED 1
+#endif
+
+/*
+ * CRC32c variants (lib/csum/crc32c.c). Userspace builds name the portable
+ * and (x86-64, arm64) the hardware version as hidden functions, so the unit
+ * tests and fuzz/fuzz_crc32c.c can run each one directly, sanitizer builds
+ * included (ofl_csum_crc32c is the portable one there). Call the hardware
+ * one only where the CPU has the instruction (x86-64: SSE4.2; arm64:
+ * HWCAP_CRC32). Not exported from libofl.so; BPF, kernel and firmware
+ * builds have neither name.
+ */
+#if !defined(OFL_BPF) && !defined(__KERNEL__) && !defined(OFL_FIRMWARE)
+#define OFL__CRC32C_VARIANTS 1
+OFL_BEGIN_DECLS
+uint32_t ofl__csum_crc32c_sw(uint32_t crc, const void *buf, size_t len);
+#if (defined(__x86_64__) || defined(__aarch64__)) && defined(__GNUC__)
+#define OFL__CRC32C_HW 1
+uint32_t ofl__csum_crc32c_hw(uint32_t crc, const void *buf, size_t len);
+#if defined(__ELF__) && !defined(OFL_NO_MULTIVERSION) &&                  \
+	!defined(OFL__CSUM_SANITIZED)
+#define OFL__CRC32C_IFUNC 1
+#endif
+#endif
+OFL_END_DECLS
+#endif
+
 #endif /* OFL_LIB_CSUM_INTERNAL_H */
