@@ -47,6 +47,9 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
 			  OFL_GRO_GENEVE_PORT == OFL_UDP_PORT_GENEVE,
 		  "one spelling of the tunnel ports");
 
+/* X(type, name) of a field list (OFL__GRO_RX_SCALARS, ...) as a member */
+#define OFL__GRO_MEMBER(type, name) type name;
+
 #if defined(OFL_BPF)
 /*
  * eBPF: the steps of a frame's way through GRO (parse, flow lookup, the TCP
@@ -54,14 +57,45 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
  * functions, which the verifier checks once each, on their own, instead of
  * once per path of the caller: inlined into one program the whole of
  * ofl_gro_receive() exceeds the 1M processed-instruction limit ("BPF
- * program is too large. Processed 1000001 insn"). Each is a thin wrapper,
- * defined right after the function it wraps, that calls that very function
- * (the same source as natively); a macro then routes the later calls to
- * the wrapper. A global function's arguments are scalars or pointers to
- * memory of a fixed size holding no pointers, so the frame travels as a
- * struct ofl__gro_buf and the parse state without its pointers.
+ * program is too large. Processed 1000001 insn"). A global function's
+ * arguments are scalars or pointers to memory of a fixed size holding no
+ * pointers, so the frame travels as a struct ofl__gro_buf plus its scalars
+ * (OFL__GRO_FRAME_SCALARS below) and the parse state as its scalars only
+ * (OFL__GRO_RX_SCALARS, receive.c): one list each, from which the mirror
+ * and the copies both ways are made. Right after a function it wraps come
+ * the global function ofl__gro_bpf_<name> (OFL__GRO_BPF_FN, signature
+ * spelled out), which rebuilds the arguments and calls that very function
+ * (the same source as natively), and ofl__gro_bpf_<name>_call, with the
+ * wrapped function's own signature, which packs them; a #define then
+ * routes the later calls to the latter.
  */
 #define OFL__GRO_GLOBAL __attribute__((noinline))
+/* OFL__GRO_BPF_FN(name, (params)) { body }: the global function
+ * int ofl__gro_bpf_<name>(params), with its prototype. */
+#define OFL__GRO_BPF_FN(name, params)					\
+	int ofl__gro_bpf_##name params;					\
+	OFL__GRO_GLOBAL int ofl__gro_bpf_##name params
+/*
+ * The scalars of struct ofl_gro_frame (after its data pointer), X(type,
+ * name), which a global function takes in place of the frame; the
+ * assertion fails if the public struct gains a field this list lacks.
+ */
+#define OFL__GRO_FRAME_SCALARS(X)					\
+	X(uint32_t, len)						\
+	X(uint32_t, hash)						\
+	X(uint32_t, id)							\
+	X(uint32_t, ip_summed)
+#define OFL__GRO_FRAME_SAME(type, name)					\
+	&& __builtin_offsetof(struct ofl__gro_frame_x, name) ==		\
+	   __builtin_offsetof(struct ofl_gro_frame, name)
+struct ofl__gro_frame_x {
+	const uint8_t *data;
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_MEMBER)
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl__gro_frame_x) ==
+		  sizeof(struct ofl_gro_frame)
+		  OFL__GRO_FRAME_SCALARS(OFL__GRO_FRAME_SAME),
+		  "OFL__GRO_FRAME_SCALARS lists struct ofl_gro_frame");
 struct ofl__gro_buf {
 	uint8_t b[OFL_GRO_BPF_BUF];
 };
@@ -181,17 +215,14 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (OFL__GRO_GLOBAL): inlined, its loop was walked
+/* eBPF: a global function (OFL__GRO_BPF_FN): inlined, its loop was walked
  * once per path of ofl__gro_hold (over 1M processed instructions). The
  * header of a held flow is its only use (max = OFL_GRO_MAX_HDR). */
 struct ofl__gro_hdr {
 	uint8_t b[OFL_GRO_MAX_HDR];
 };
-int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst, const struct ofl__gro_buf *src,
-		      uint32_t n);
-OFL__GRO_GLOBAL int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst,
-				      const struct ofl__gro_buf *src,
-				      uint32_t n)
+OFL__GRO_BPF_FN(copy, (struct ofl__gro_hdr *dst,
+		       const struct ofl__gro_buf *src, uint32_t n))
 {
 	if (!dst || !src)
 		return 0;

@@ -13,46 +13,66 @@
  */
 #include "internal.h"
 
-/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx,
- * ofl__gro_bpf_put and ofl__gro_bpf_scalars below (BPF passes the state
- * between global functions without the pointers). */
+/*
+ * The scalars of the parse state, listed once as X(type, name): they are
+ * the members of struct ofl__gro_rx after its frame fields, in this order,
+ * and of struct ofl__gro_rx_s, the same bytes as one value, which is what
+ * crosses a BPF global function (ofl__gro_rx_get/set). A field added here
+ * travels; there is no second list to forget it in.
+ */
+#define OFL__GRO_RX_SCALARS(X)						\
+	X(uint16_t, l3)							\
+	X(uint16_t, l4)							\
+	X(uint16_t, pay)						\
+	X(uint8_t, v6)							\
+	X(uint8_t, flush)  /* NAPI_GRO_CB(skb)->flush from the IP layer */ \
+	X(uint8_t, udp)	   /* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */ \
+	X(uint8_t, tun)	   /* tunnel: OFL__GRO_TUN_* (l3.. inner) */	\
+	X(uint8_t, ol3)	   /* tunnel: outer IP header */		\
+	X(uint8_t, ol4)	   /* tunnel: outer UDP/GRE header, inner IP for IPIP */ \
+	X(uint8_t, proto)  /* IP protocol / IPv6 next header of the L4 */
+
 struct ofl__gro_rx {
+	/* the frame (a global function rebuilds these from its arguments) */
 	const uint8_t *d;
 	const uint8_t *end;
 	uint32_t len;
-	uint16_t l3;
-	uint16_t l4;
-	uint16_t pay;
-	uint8_t v6;
-	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
-	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
-	uint8_t tun;	/* tunnel: OFL__GRO_TUN_* (l3.. inner) */
-	uint8_t ol3;	/* tunnel: outer IP header */
-	uint8_t ol4;	/* tunnel: outer UDP/GRE header, inner IP for IPIP */
-	uint8_t proto;	/* IP protocol / IPv6 next header of the L4 */
+	/* then nothing but the list */
+	OFL__GRO_RX_SCALARS(OFL__GRO_MEMBER)
 };
+
+struct ofl__gro_rx_s {
+	OFL__GRO_RX_SCALARS(OFL__GRO_MEMBER)
+};
+
+/* The list is one run of bytes from rx->l3 on, laid out as in ofl__gro_rx_s,
+ * and struct ofl__gro_rx ends with it. */
+#define OFL__GRO_RX_AT(type, name)					\
+	&& __builtin_offsetof(struct ofl__gro_rx, name) -		\
+	   __builtin_offsetof(struct ofl__gro_rx, l3) ==		\
+	   __builtin_offsetof(struct ofl__gro_rx_s, name)
+OFL_STATIC_ASSERT(__builtin_offsetof(struct ofl__gro_rx, l3) +
+		  sizeof(struct ofl__gro_rx_s) <= sizeof(struct ofl__gro_rx) &&
+		  sizeof(struct ofl__gro_rx) -
+		  __builtin_offsetof(struct ofl__gro_rx, l3) <
+		  sizeof(struct ofl__gro_rx_s) + sizeof(void *)
+		  OFL__GRO_RX_SCALARS(OFL__GRO_RX_AT),
+		  "struct ofl__gro_rx ends with OFL__GRO_RX_SCALARS");
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
 
 #if defined(OFL_BPF)
-/* eBPF (internal.h, OFL__GRO_GLOBAL): struct ofl__gro_rx without its
- * pointers, plus the frame's scalars, between global functions. */
+/*
+ * eBPF (internal.h, OFL__GRO_GLOBAL): what a global function of a parse
+ * step takes besides the frame's bytes (struct ofl__gro_buf): the scalars
+ * of struct ofl_gro_frame, the step's own (pos, nout) and the scalars of
+ * struct ofl__gro_rx.
+ */
 struct ofl__gro_bpf_rx {
-	uint32_t len;
-	uint32_t hash;
-	uint32_t id;
-	uint32_t ip_summed;
-	int32_t pos;
-	uint32_t nout;
-	uint16_t l3;
-	uint16_t l4;
-	uint16_t pay;
-	uint8_t v6;
-	uint8_t flush;
-	uint8_t udp;
-	uint8_t tun;
-	uint8_t ol3;
-	uint8_t ol4;
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_MEMBER)
+	int32_t pos;	/* ofl__gro_udp/tcp: @pos */
+	uint32_t nout;	/* ofl__gro_udp/tcp: *@nout */
+	struct ofl__gro_rx_s rx;
 };
 
 /* Two deliveries (what one frame can cause), as one sized argument. */
@@ -60,59 +80,56 @@ struct ofl__gro_bpf_out {
 	struct ofl_gro_pkt p[2];
 };
 
-OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
-				 const struct ofl__gro_rx *rx, uint32_t hash,
-				 uint32_t id, uint32_t ip_summed, int pos)
+/* The scalars of @rx as one value, and back. */
+OFL_INLINE void ofl__gro_rx_get(struct ofl__gro_rx_s *s,
+				const struct ofl__gro_rx *rx)
 {
+	__builtin_memcpy(s, &rx->l3, sizeof(*s));
+}
+
+OFL_INLINE void ofl__gro_rx_set(struct ofl__gro_rx *rx,
+				const struct ofl__gro_rx_s *s)
+{
+	__builtin_memcpy(&rx->l3, s, sizeof(*s));
+}
+
+/* The frame's bytes as a global function's argument. */
+#define OFL__GRO_BPF_FB(data) ((const struct ofl__gro_buf *)(data))
+
+/* Caller side: @s for a global function from @rx and the scalars of @f
+ * (NULL: none but the length). */
+OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
+				 const struct ofl__gro_rx *rx,
+				 const struct ofl_gro_frame *f, int pos)
+{
+#define OFL__GRO_PUT(type, name) s->name = f ? f->name : 0;
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_PUT)
+#undef OFL__GRO_PUT
 	s->len = rx->len;
-	s->hash = hash;
-	s->id = id;
-	s->ip_summed = ip_summed;
 	s->pos = pos;
 	s->nout = 0;
-	s->l3 = rx->l3;
-	s->l4 = rx->l4;
-	s->pay = rx->pay;
-	s->v6 = rx->v6;
-	s->flush = rx->flush;
-	s->udp = rx->udp;
-	s->tun = rx->tun;
-	s->ol3 = rx->ol3;
-	s->ol4 = rx->ol4;
+	ofl__gro_rx_get(&s->rx, rx);
 }
 
-/* The scalars of @rx from @s: after a global function, what it left. */
-OFL_INLINE void ofl__gro_bpf_scalars(struct ofl__gro_rx *rx,
-				     const struct ofl__gro_bpf_rx *s)
+/* Callee side: the frame (over @fb) and @rx from @s; 0 if a pointer is
+ * NULL (the verifier's rule for a global function's arguments). */
+OFL_INLINE int ofl__gro_bpf_get(struct ofl__gro_rx *rx,
+				struct ofl_gro_frame *f,
+				const struct ofl__gro_buf *fb,
+				const struct ofl__gro_bpf_rx *s)
 {
-	rx->l3 = s->l3;
-	rx->l4 = s->l4;
-	rx->pay = s->pay;
-	rx->v6 = s->v6;
-	rx->flush = s->flush;
-	rx->udp = s->udp;
-	rx->tun = s->tun;
-	rx->ol3 = s->ol3;
-	rx->ol4 = s->ol4;
-}
-
-/* The frame (over @fb) and @rx as the wrapped function wants them. */
-OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
-				 struct ofl_gro_frame *f,
-				 const struct ofl__gro_buf *fb,
-				 const struct ofl__gro_bpf_rx *s)
-{
-	uint32_t len = s->len <= OFL_GRO_BPF_FRAME ? s->len : 0;
-
+	if (!fb || !s)
+		return 0;
+#define OFL__GRO_GET(type, name) f->name = s->name;
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_GET)
+#undef OFL__GRO_GET
+	f->len = s->len <= OFL_GRO_BPF_FRAME ? s->len : 0;
 	f->data = fb->b;
-	f->len = len;
-	f->hash = s->hash;
-	f->id = s->id;
-	f->ip_summed = s->ip_summed;
 	rx->d = fb->b;
-	rx->end = fb->b + len;
-	rx->len = len;
-	ofl__gro_bpf_scalars(rx, s);
+	rx->end = fb->b + f->len;
+	rx->len = f->len;
+	ofl__gro_rx_set(rx, &s->rx);
+	return 1;
 }
 #endif
 
@@ -338,21 +355,17 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: global functions (internal.h, OFL__GRO_GLOBAL). */
-int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
-		       const struct ofl__gro_buf *fb,
-		       const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
-				       const struct ofl__gro_buf *fb,
-				       const struct ofl__gro_bpf_rx *s)
+/* eBPF: global functions (internal.h, OFL__GRO_BPF_FN). */
+OFL__GRO_BPF_FN(match, (const struct ofl_gro_flow *p,
+			const struct ofl__gro_buf *fb,
+			const struct ofl__gro_bpf_rx *s))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 
-	if (!p || !fb || !s)
+	if (!p || !ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 0;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	return ofl__gro_match(p, s->hash, &rx);
+	return ofl__gro_match(p, f.hash, &rx);
 }
 
 OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
@@ -361,8 +374,9 @@ OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, hash, 0, 0, -1);
-	return ofl__gro_bpf_match(p, (const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	s.hash = hash;
+	return ofl__gro_bpf_match(p, OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_match(p, hash, rx) ofl__gro_bpf_match_call(p, hash, rx)
 #endif
@@ -404,17 +418,14 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
-			  const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
-					  const struct ofl__gro_bpf_rx *s)
+OFL__GRO_BPF_FN(csum_bad, (const struct ofl__gro_buf *fb,
+			   const struct ofl__gro_bpf_rx *s))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 
-	if (!fb || !s)
+	if (!ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
 	return ofl__gro_csum_bad(&f, &rx);
 }
 
@@ -423,8 +434,8 @@ OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	return ofl__gro_bpf_csum_bad((const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	return ofl__gro_bpf_csum_bad(OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
 #endif
@@ -509,21 +520,16 @@ OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
-			   struct ofl_gro_flow *p,
-			   const struct ofl__gro_buf *fb,
-			   const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
-					   struct ofl_gro_flow *p,
-					   const struct ofl__gro_buf *fb,
-					   const struct ofl__gro_bpf_rx *s)
+OFL__GRO_BPF_FN(net_flush, (const struct ofl_gro_ctx *ctx,
+			    struct ofl_gro_flow *p,
+			    const struct ofl__gro_buf *fb,
+			    const struct ofl__gro_bpf_rx *s))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 
-	if (!ctx || !p || !fb || !s)
+	if (!ctx || !p || !ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
 	return ofl__gro_net_flush(ctx, p, &rx);
 }
 
@@ -533,9 +539,8 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
-	return ofl__gro_bpf_net_flush(ctx, p,
-				      (const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	return ofl__gro_bpf_net_flush(ctx, p, OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_net_flush(ctx, p, rx) ofl__gro_bpf_net_flush_call(ctx, p, rx)
 #endif
@@ -805,21 +810,18 @@ OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
 /* a global function: inlined after every tunnel's header walk, the inner
  * IPv6 extension header loop cost the verifier about 170k processed
  * instructions more */
-int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
-		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
-				       const struct ofl__gro_buf *fb,
-				       struct ofl__gro_bpf_rx *s)
+OFL__GRO_BPF_FN(inner, (const struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 	int r;
 
-	if (!ctx || !fb || !s)
+	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
 	r = ofl__gro_inner(ctx, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
+	ofl__gro_rx_get(&s->rx, &rx);
 	return r;
 }
 
@@ -829,9 +831,9 @@ OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 	struct ofl__gro_bpf_rx s;
 	int r;
 
-	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
-	r = ofl__gro_bpf_inner(ctx, (const struct ofl__gro_buf *)rx->d, &s);
-	ofl__gro_bpf_scalars(rx, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	r = ofl__gro_bpf_inner(ctx, OFL__GRO_BPF_FB(rx->d), &s);
+	ofl__gro_rx_set(rx, &s.rx);
 	return r;
 }
 #define ofl__gro_inner(ctx, rx) ofl__gro_bpf_inner_call(ctx, rx)
@@ -879,21 +881,18 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
-		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
-				       const struct ofl__gro_buf *fb,
-				       struct ofl__gro_bpf_rx *s)
+OFL__GRO_BPF_FN(parse, (const struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 	int r;
 
-	if (!ctx || !fb || !s)
+	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
 	r = ofl__gro_parse(ctx, &f, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
+	ofl__gro_rx_get(&s->rx, &rx);
 	return r;
 }
 
@@ -907,14 +906,13 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 
 	if (f->len > OFL_GRO_BPF_FRAME)
 		return 1;
-	rx->len = f->len;
-	rx->l3 = rx->l4 = rx->pay = 0;
-	rx->v6 = rx->flush = rx->udp = rx->tun = rx->ol3 = rx->ol4 = 0;
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
 	rx->d = f->data;
 	rx->end = f->data + f->len;
-	ofl__gro_bpf_scalars(rx, &s);
+	rx->len = f->len;
+	__builtin_memset(&rx->l3, 0, sizeof(struct ofl__gro_rx_s));
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	r = ofl__gro_bpf_parse(ctx, OFL__GRO_BPF_FB(f->data), &s);
+	ofl__gro_rx_set(rx, &s.rx);
 	return r;
 }
 #define ofl__gro_parse(ctx, f, rx) ofl__gro_bpf_parse_call(ctx, f, rx)
@@ -1062,19 +1060,15 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
-		      const struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o);
-OFL__GRO_GLOBAL int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx,
-				      const struct ofl__gro_buf *fb,
-				      const struct ofl__gro_bpf_rx *s,
-				      struct ofl_gro_pkt *o)
+OFL__GRO_BPF_FN(hold, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
+		       const struct ofl__gro_bpf_rx *s,
+		       struct ofl_gro_pkt *o))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 
-	if (!ctx || !fb || !s || !o)
+	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
 		return 0;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
 	return (int)ofl__gro_hold(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],
 				  &f, &rx, o);
 }
@@ -1086,9 +1080,9 @@ OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	return ofl__gro_bpf_hold(ctx, (const struct ofl__gro_buf *)f->data,
-				 &s, out) ? 1u : 0u;
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	return ofl__gro_bpf_hold(ctx, OFL__GRO_BPF_FB(f->data), &s, out) ?
+	       1u : 0u;
 }
 #define ofl__gro_hold(ctx, b, f, rx, out) ofl__gro_bpf_hold_call(ctx, f, rx, out)
 #endif
@@ -1141,53 +1135,30 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: the UDP and TCP decisions as global functions (internal.h). */
-#define OFL__GRO_BPF_STEP(name)						\
-int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,			\
-			const struct ofl__gro_buf *fb,			\
-			struct ofl__gro_bpf_rx *s,			\
-			struct ofl__gro_bpf_out *o);			\
-OFL__GRO_GLOBAL int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,	\
-					const struct ofl__gro_buf *fb,	\
-					struct ofl__gro_bpf_rx *s,	\
-					struct ofl__gro_bpf_out *o)	\
-{									\
-	struct ofl_gro_frame f;						\
-	struct ofl__gro_rx rx;						\
-	unsigned int n = 0;						\
-	int r;								\
-									\
-	if (!ctx || !fb || !s || !o)					\
-		return OFL_EINVAL;					\
-	ofl__gro_bpf_get(&rx, &f, fb, s);				\
-	r = ofl__gro_##name(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],\
-			    &f, &rx,					\
-			    (uint32_t)s->pos < OFL_GRO_BUCKET_FLOWS ?	\
-			    (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1,\
-			    o->p, &n);					\
-	s->nout = n;							\
-	return r;							\
-}									\
-									\
-OFL_INLINE int ofl__gro_bpf_##name##_call(struct ofl_gro_ctx *ctx,	\
-					  const struct ofl_gro_frame *f,\
-					  const struct ofl__gro_rx *rx,	\
-					  int pos, struct ofl_gro_pkt *out,\
-					  unsigned int *nout)		\
-{									\
-	struct ofl__gro_bpf_rx s;					\
-	int r;								\
-									\
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, pos);	\
-	r = ofl__gro_bpf_##name(ctx,					\
-				(const struct ofl__gro_buf *)f->data, &s,\
-				(struct ofl__gro_bpf_out *)out);	\
-	*nout = s.nout < 2 ? s.nout : 2;				\
-	return r;							\
+/* eBPF: the UDP and TCP decisions as global functions (internal.h); the
+ * held flow's age position travels in s->pos, the count of deliveries in
+ * s->nout. */
+OFL_INLINE int ofl__gro_bpf_pos(const struct ofl__gro_bpf_rx *s)
+{
+	return (uint32_t)s->pos < OFL_GRO_BUCKET_FLOWS ?
+	       (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1;
 }
-OFL__GRO_BPF_STEP(udp)
-#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_udp_call(ctx, f, rx, pos, out, nout)
+
+OFL__GRO_BPF_FN(udp, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
+		      struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o))
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	unsigned int n = 0;
+	int r;
+
+	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
+		return OFL_EINVAL;
+	r = ofl__gro_udp(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)], &f, &rx,
+			 ofl__gro_bpf_pos(s), o->p, &n);
+	s->nout = n;
+	return r;
+}
 #endif
 
 /*
@@ -1250,9 +1221,44 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_STEP(tcp)
+OFL__GRO_BPF_FN(tcp, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
+		      struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o))
+{
+	struct ofl_gro_frame f;
+	struct ofl__gro_rx rx;
+	unsigned int n = 0;
+	int r;
+
+	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
+		return OFL_EINVAL;
+	r = ofl__gro_tcp(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)], &f, &rx,
+			 ofl__gro_bpf_pos(s), o->p, &n);
+	s->nout = n;
+	return r;
+}
+
+/* The callers' wrapper of both (@tcp a constant). */
+OFL_INLINE int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
+				    const struct ofl_gro_frame *f,
+				    const struct ofl__gro_rx *rx, int pos,
+				    struct ofl_gro_pkt *out,
+				    unsigned int *nout, int tcp)
+{
+	const struct ofl__gro_buf *fb = OFL__GRO_BPF_FB(f->data);
+	struct ofl__gro_bpf_out *o = (struct ofl__gro_bpf_out *)out;
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	ofl__gro_bpf_put(&s, rx, f, pos);
+	r = tcp ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
+		  ofl__gro_bpf_udp(ctx, fb, &s, o);
+	*nout = s.nout < 2 ? s.nout : 2;
+	return r;
+}
+#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 0)
 #define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
+	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 1)
 #endif
 
 #if !defined(OFL_BPF)
