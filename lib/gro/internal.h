@@ -86,8 +86,8 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
 	X(uint32_t, id)							\
 	X(uint32_t, ip_summed)
 #define OFL__GRO_FRAME_SAME(type, name)					\
-	&& __builtin_offsetof(struct ofl__gro_frame_x, name) ==		\
-	   __builtin_offsetof(struct ofl_gro_frame, name)
+	&& offsetof(struct ofl__gro_frame_x, name) ==		\
+	   offsetof(struct ofl_gro_frame, name)
 struct ofl__gro_frame_x {
 	const uint8_t *data;
 	OFL__GRO_FRAME_SCALARS(OFL__GRO_MEMBER)

@@ -48,13 +48,13 @@ struct ofl__gro_rx_s {
 /* The list is one run of bytes from rx->l3 on, laid out as in ofl__gro_rx_s,
  * and struct ofl__gro_rx ends with it. */
 #define OFL__GRO_RX_AT(type, name)					\
-	&& __builtin_offsetof(struct ofl__gro_rx, name) -		\
-	   __builtin_offsetof(struct ofl__gro_rx, l3) ==		\
-	   __builtin_offsetof(struct ofl__gro_rx_s, name)
-OFL_STATIC_ASSERT(__builtin_offsetof(struct ofl__gro_rx, l3) +
+	&& offsetof(struct ofl__gro_rx, name) -		\
+	   offsetof(struct ofl__gro_rx, l3) ==		\
+	   offsetof(struct ofl__gro_rx_s, name)
+OFL_STATIC_ASSERT(offsetof(struct ofl__gro_rx, l3) +
 		  sizeof(struct ofl__gro_rx_s) <= sizeof(struct ofl__gro_rx) &&
 		  sizeof(struct ofl__gro_rx) -
-		  __builtin_offsetof(struct ofl__gro_rx, l3) <
+		  offsetof(struct ofl__gro_rx, l3) <
 		  sizeof(struct ofl__gro_rx_s) + sizeof(void *)
 		  OFL__GRO_RX_SCALARS(OFL__GRO_RX_AT),
 		  "struct ofl__gro_rx ends with OFL__GRO_RX_SCALARS");
@@ -131,6 +131,33 @@ OFL_INLINE int ofl__gro_bpf_get(struct ofl__gro_rx *rx,
 	ofl__gro_rx_set(rx, &s->rx);
 	return 1;
 }
+
+/*
+ * OFL__GRO_BPF_STEP(name, (params), ok, call, err, back): the global
+ * function int ofl__gro_bpf_<name>(params) of a parse step; params include
+ * the frame's bytes (fb) and the state (s). It rebuilds the frame f and
+ * the parse state rx from them, returns err if ok (the test of the other
+ * pointers) fails or fb or s is NULL, else evaluates call (the wrapped
+ * function on f, rx and params) and, if back (a step that changes rx),
+ * leaves rx's scalars in s.
+ */
+#define OFL__GRO_BPF_STEP(name, params, ok, call, err, back)		\
+	OFL__GRO_BPF_FN(name, params)					\
+	{								\
+		struct ofl_gro_frame f;					\
+		struct ofl__gro_rx rx;					\
+		int r;							\
+									\
+		if (!(ok) || !ofl__gro_bpf_get(&rx, &f, fb, s))	\
+			return err;					\
+		r = (call);						\
+		if (back)						\
+			ofl__gro_rx_get(&s->rx, &rx);			\
+		return r;						\
+	}
+
+/* The frame's bucket, from its hash (a global function's argument). */
+#define OFL__GRO_BPF_BUCKET(ctx, f) (&(ctx)->b[(f).hash & (OFL_GRO_BUCKETS - 1)])
 #endif
 
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
@@ -355,18 +382,11 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: global functions (internal.h, OFL__GRO_BPF_FN). */
-OFL__GRO_BPF_FN(match, (const struct ofl_gro_flow *p,
-			const struct ofl__gro_buf *fb,
-			const struct ofl__gro_bpf_rx *s))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!p || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 0;
-	return ofl__gro_match(p, f.hash, &rx);
-}
+/* eBPF: global functions (OFL__GRO_BPF_STEP, above). */
+OFL__GRO_BPF_STEP(match, (const struct ofl_gro_flow *p,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  p, ofl__gro_match(p, f.hash, &rx), 0, 0)
 
 OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 				       uint32_t hash,
@@ -418,16 +438,9 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_FN(csum_bad, (const struct ofl__gro_buf *fb,
-			   const struct ofl__gro_bpf_rx *s))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 1;
-	return ofl__gro_csum_bad(&f, &rx);
-}
+OFL__GRO_BPF_STEP(csum_bad, (const struct ofl__gro_buf *fb,
+			     struct ofl__gro_bpf_rx *s),
+		  1, ofl__gro_csum_bad(&f, &rx), 1, 0)
 
 OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 					  const struct ofl__gro_rx *rx)
@@ -520,18 +533,11 @@ OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_FN(net_flush, (const struct ofl_gro_ctx *ctx,
-			    struct ofl_gro_flow *p,
-			    const struct ofl__gro_buf *fb,
-			    const struct ofl__gro_bpf_rx *s))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!ctx || !p || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 1;
-	return ofl__gro_net_flush(ctx, p, &rx);
-}
+OFL__GRO_BPF_STEP(net_flush, (const struct ofl_gro_ctx *ctx,
+			      struct ofl_gro_flow *p,
+			      const struct ofl__gro_buf *fb,
+			      struct ofl__gro_bpf_rx *s),
+		  ctx && p, ofl__gro_net_flush(ctx, p, &rx), 1, 0)
 
 OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 					   struct ofl_gro_flow *p,
@@ -810,20 +816,10 @@ OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
 /* a global function: inlined after every tunnel's header walk, the inner
  * IPv6 extension header loop cost the verifier about 170k processed
  * instructions more */
-OFL__GRO_BPF_FN(inner, (const struct ofl_gro_ctx *ctx,
-			const struct ofl__gro_buf *fb,
-			struct ofl__gro_bpf_rx *s))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	int r;
-
-	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 1;
-	r = ofl__gro_inner(ctx, &rx);
-	ofl__gro_rx_get(&s->rx, &rx);
-	return r;
-}
+OFL__GRO_BPF_STEP(inner, (const struct ofl_gro_ctx *ctx,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  ctx, ofl__gro_inner(ctx, &rx), 1, 1)
 
 OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 				       struct ofl__gro_rx *rx)
@@ -881,20 +877,10 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_FN(parse, (const struct ofl_gro_ctx *ctx,
-			const struct ofl__gro_buf *fb,
-			struct ofl__gro_bpf_rx *s))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	int r;
-
-	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 1;
-	r = ofl__gro_parse(ctx, &f, &rx);
-	ofl__gro_rx_get(&s->rx, &rx);
-	return r;
-}
+OFL__GRO_BPF_STEP(parse, (const struct ofl_gro_ctx *ctx,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  ctx, ofl__gro_parse(ctx, &f, &rx), 1, 1)
 
 /* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
 OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
@@ -1060,18 +1046,12 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_FN(hold, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
-		       const struct ofl__gro_bpf_rx *s,
-		       struct ofl_gro_pkt *o))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return 0;
-	return (int)ofl__gro_hold(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],
-				  &f, &rx, o);
-}
+OFL__GRO_BPF_STEP(hold, (struct ofl_gro_ctx *ctx,
+			 const struct ofl__gro_buf *fb,
+			 struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o),
+		  ctx && o,
+		  (int)ofl__gro_hold(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+				     o), 0, 0)
 
 OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 					       const struct ofl_gro_frame *f,
@@ -1144,21 +1124,13 @@ OFL_INLINE int ofl__gro_bpf_pos(const struct ofl__gro_bpf_rx *s)
 	       (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1;
 }
 
-OFL__GRO_BPF_FN(udp, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
-		      struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	unsigned int n = 0;
-	int r;
-
-	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return OFL_EINVAL;
-	r = ofl__gro_udp(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)], &f, &rx,
-			 ofl__gro_bpf_pos(s), o->p, &n);
-	s->nout = n;
-	return r;
-}
+OFL__GRO_BPF_STEP(udp, (struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_udp(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+			       ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
 #endif
 
 /*
@@ -1221,21 +1193,13 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_FN(tcp, (struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
-		      struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o))
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	unsigned int n = 0;
-	int r;
-
-	if (!ctx || !o || !ofl__gro_bpf_get(&rx, &f, fb, s))
-		return OFL_EINVAL;
-	r = ofl__gro_tcp(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)], &f, &rx,
-			 ofl__gro_bpf_pos(s), o->p, &n);
-	s->nout = n;
-	return r;
-}
+OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_tcp(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+			       ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
 
 /* The callers' wrapper of both (@tcp a constant). */
 OFL_INLINE int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
