@@ -29,7 +29,7 @@
 	X(uint8_t, udp)	   /* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */ \
 	X(uint8_t, tun)	   /* tunnel: OFL__GRO_TUN_* (l3.. inner) */	\
 	X(uint8_t, ol3)	   /* tunnel: outer IP header */		\
-	X(uint8_t, ol4)	   /* tunnel: outer UDP/GRE header, inner IP for IPIP */ \
+	X(uint8_t, ol4)	   /* tunnel: outer UDP/GRE, inner IP for IPIP */ \
 	X(uint8_t, proto)  /* IP protocol / IPv6 next header of the L4 */
 
 struct ofl__gro_rx {
@@ -157,7 +157,8 @@ OFL_INLINE int ofl__gro_bpf_get(struct ofl__gro_rx *rx,
 	}
 
 /* The frame's bucket, from its hash (a global function's argument). */
-#define OFL__GRO_BPF_BUCKET(ctx, f) (&(ctx)->b[(f).hash & (OFL_GRO_BUCKETS - 1)])
+#define OFL__GRO_BPF_BUCKET(ctx, f)					\
+	(&(ctx)->b[(f).hash & (OFL_GRO_BUCKETS - 1)])
 #endif
 
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
@@ -1064,7 +1065,8 @@ OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 	return ofl__gro_bpf_hold(ctx, OFL__GRO_BPF_FB(f->data), &s, out) ?
 	       1u : 0u;
 }
-#define ofl__gro_hold(ctx, b, f, rx, out) ofl__gro_bpf_hold_call(ctx, f, rx, out)
+#define ofl__gro_hold(ctx, b, f, rx, out)				\
+	ofl__gro_bpf_hold_call(ctx, f, rx, out)
 #endif
 
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
