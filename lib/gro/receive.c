@@ -45,17 +45,20 @@ struct ofl__gro_rx_s {
 	OFL__GRO_RX_SCALARS(OFL__GRO_MEMBER)
 };
 
-/* The list is one run of bytes from rx->l3 on, laid out as in ofl__gro_rx_s,
- * and struct ofl__gro_rx ends with it. */
+/* struct ofl__gro_rx is its frame fields, then the list and nothing
+ * else: the list's bytes, from rx->l3 on, are one struct ofl__gro_rx_s. */
+struct ofl__gro_rx_ref {
+	const uint8_t *d;
+	const uint8_t *end;
+	uint32_t len;
+	struct ofl__gro_rx_s s;
+};
 #define OFL__GRO_RX_AT(type, name)					\
-	&& offsetof(struct ofl__gro_rx, name) -		\
-	   offsetof(struct ofl__gro_rx, l3) ==		\
+	&& offsetof(struct ofl__gro_rx, name) ==			\
+	   offsetof(struct ofl__gro_rx_ref, s) +			\
 	   offsetof(struct ofl__gro_rx_s, name)
-OFL_STATIC_ASSERT(offsetof(struct ofl__gro_rx, l3) +
-		  sizeof(struct ofl__gro_rx_s) <= sizeof(struct ofl__gro_rx) &&
-		  sizeof(struct ofl__gro_rx) -
-		  offsetof(struct ofl__gro_rx, l3) <
-		  sizeof(struct ofl__gro_rx_s) + sizeof(void *)
+OFL_STATIC_ASSERT(sizeof(struct ofl__gro_rx) ==
+		  sizeof(struct ofl__gro_rx_ref)
 		  OFL__GRO_RX_SCALARS(OFL__GRO_RX_AT),
 		  "struct ofl__gro_rx ends with OFL__GRO_RX_SCALARS");
 
@@ -80,17 +83,19 @@ struct ofl__gro_bpf_out {
 	struct ofl_gro_pkt p[2];
 };
 
-/* The scalars of @rx as one value, and back. */
+/* The scalars of @rx as one value, and back (struct ofl__gro_rx_ref). */
 OFL_INLINE void ofl__gro_rx_get(struct ofl__gro_rx_s *s,
 				const struct ofl__gro_rx *rx)
 {
-	__builtin_memcpy(s, &rx->l3, sizeof(*s));
+	__builtin_memcpy(s, (const uint8_t *)rx +
+			 offsetof(struct ofl__gro_rx_ref, s), sizeof(*s));
 }
 
 OFL_INLINE void ofl__gro_rx_set(struct ofl__gro_rx *rx,
 				const struct ofl__gro_rx_s *s)
 {
-	__builtin_memcpy(&rx->l3, s, sizeof(*s));
+	__builtin_memcpy((uint8_t *)rx + offsetof(struct ofl__gro_rx_ref, s),
+			 s, sizeof(*s));
 }
 
 /* The frame's bytes as a global function's argument. */
@@ -888,6 +893,7 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 				       const struct ofl_gro_frame *f,
 				       struct ofl__gro_rx *rx)
 {
+	struct ofl__gro_rx_s zero;
 	struct ofl__gro_bpf_rx s;
 	int r;
 
@@ -896,7 +902,8 @@ OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 	rx->d = f->data;
 	rx->end = f->data + f->len;
 	rx->len = f->len;
-	__builtin_memset(&rx->l3, 0, sizeof(struct ofl__gro_rx_s));
+	__builtin_memset(&zero, 0, sizeof(zero));
+	ofl__gro_rx_set(rx, &zero);
 	ofl__gro_bpf_put(&s, rx, f, -1);
 	r = ofl__gro_bpf_parse(ctx, OFL__GRO_BPF_FB(f->data), &s);
 	ofl__gro_rx_set(rx, &s.rx);
