@@ -221,7 +221,7 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (internal.h, OFL__GRO_BPF_FN). */
+/* eBPF: a global function (bpf.h, OFL__GRO_BPF_FN). */
 OFL__GRO_BPF_FN(complete, (const struct ofl_gro_ctx *ctx,
 			   const struct ofl_gro_flow *p, struct ofl_gro_pkt *o))
 {
@@ -272,7 +272,7 @@ OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (internal.h, OFL__GRO_BPF_FN); inlined, the
+/* eBPF: a global function (bpf.h, OFL__GRO_BPF_FN); inlined, the
  * walk of every count of every bucket exceeds 1M processed instructions.
  * In BPF the @out of ofl_gro_flush() needs room for OFL_GRO_MAX_FLOWS. */
 struct ofl__gro_bpf_out8 {

@@ -237,7 +237,7 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: global functions (OFL__GRO_BPF_STEP, above). */
+/* eBPF: global functions (OFL__GRO_BPF_STEP, bpf.h). */
 OFL__GRO_BPF_STEP(match, (const struct ofl_gro_flow *p,
 			  const struct ofl__gro_buf *fb,
 			  struct ofl__gro_bpf_rx *s),
