@@ -225,12 +225,9 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL). */
-int ofl__gro_bpf_complete(const struct ofl_gro_ctx *ctx,
-			  const struct ofl_gro_flow *p, struct ofl_gro_pkt *o);
-OFL__GRO_GLOBAL int ofl__gro_bpf_complete(const struct ofl_gro_ctx *ctx,
-					  const struct ofl_gro_flow *p,
-					  struct ofl_gro_pkt *o)
+/* eBPF: a global function (bpf.h, OFL__GRO_BPF_FN). */
+OFL__GRO_BPF_FN(complete, (const struct ofl_gro_ctx *ctx,
+			   const struct ofl_gro_flow *p, struct ofl_gro_pkt *o))
 {
 	if (!ctx || !p || !o)
 		return 0;
@@ -279,18 +276,15 @@ OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (internal.h, OFL__GRO_GLOBAL); inlined, the
+/* eBPF: a global function (bpf.h, OFL__GRO_BPF_FN); inlined, the
  * walk of every count of every bucket exceeds 1M processed instructions.
  * In BPF the @out of ofl_gro_flush() needs room for OFL_GRO_MAX_FLOWS. */
 struct ofl__gro_bpf_out8 {
 	struct ofl_gro_pkt p[OFL_GRO_BUCKET_FLOWS];
 };
-int ofl__gro_bpf_flush_bucket(const struct ofl_gro_ctx *ctx,
-			      struct ofl_gro_bucket *b,
-			      struct ofl__gro_bpf_out8 *o);
-OFL__GRO_GLOBAL int ofl__gro_bpf_flush_bucket(const struct ofl_gro_ctx *ctx,
-					      struct ofl_gro_bucket *b,
-					      struct ofl__gro_bpf_out8 *o)
+OFL__GRO_BPF_FN(flush_bucket, (const struct ofl_gro_ctx *ctx,
+			       struct ofl_gro_bucket *b,
+			       struct ofl__gro_bpf_out8 *o))
 {
 	if (!ctx || !b || !o)
 		return 0;

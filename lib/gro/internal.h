@@ -47,30 +47,59 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
 			  OFL_GRO_GENEVE_PORT == OFL_UDP_PORT_GENEVE,
 		  "one spelling of the tunnel ports");
 
-#if defined(OFL_BPF)
+/* X(type, name) of a field list (OFL__GRO_RX_SCALARS, ...) as a member */
+#define OFL__GRO_MEMBER(type, name) type name;
+
 /*
- * eBPF: the steps of a frame's way through GRO (parse, flow lookup, the TCP
- * and UDP decisions, the completion of a flow) are emitted as global
- * functions, which the verifier checks once each, on their own, instead of
- * once per path of the caller: inlined into one program the whole of
- * ofl_gro_receive() exceeds the 1M processed-instruction limit ("BPF
- * program is too large. Processed 1000001 insn"). Each is a thin wrapper,
- * defined right after the function it wraps, that calls that very function
- * (the same source as natively); a macro then routes the later calls to
- * the wrapper. A global function's arguments are scalars or pointers to
- * memory of a fixed size holding no pointers, so the frame travels as a
- * struct ofl__gro_buf and the parse state without its pointers.
+ * The parse state of one frame in receive.c. Its scalars are listed once,
+ * as X(type, name): they are the members of struct ofl__gro_rx after its
+ * frame fields, in this order, and of struct ofl__gro_rx_s, the same bytes
+ * as one value, which is what crosses a BPF global function (bpf.h). A
+ * field added here travels; there is no second list to forget it in.
  */
-#define OFL__GRO_GLOBAL __attribute__((noinline))
-struct ofl__gro_buf {
-	uint8_t b[OFL_GRO_BPF_BUF];
+#define OFL__GRO_RX_SCALARS(X)						\
+	X(uint16_t, l3)							\
+	X(uint16_t, l4)							\
+	X(uint16_t, pay)						\
+	X(uint8_t, v6)							\
+	X(uint8_t, flush)  /* NAPI_GRO_CB(skb)->flush from the IP layer */ \
+	X(uint8_t, udp)	   /* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */ \
+	X(uint8_t, tun)	   /* tunnel: OFL__GRO_TUN_* (l3.. inner) */	\
+	X(uint8_t, ol3)	   /* tunnel: outer IP header */		\
+	X(uint8_t, ol4)	   /* tunnel: outer UDP/GRE, inner IP for IPIP */ \
+	X(uint8_t, proto)  /* IP protocol / IPv6 next header of the L4 */
+
+struct ofl__gro_rx {
+	/* the frame (a global function rebuilds these from its arguments) */
+	const uint8_t *d;
+	const uint8_t *end;
+	uint32_t len;
+	/* then nothing but the list */
+	OFL__GRO_RX_SCALARS(OFL__GRO_MEMBER)
 };
-/* every access the verifier cannot bound by the frame's end stays inside:
- * header offsets below 256 plus a checksum loop's bound */
-OFL_STATIC_ASSERT(OFL_GRO_BPF_BUF >= OFL_CSUM_BPF_MAX_SPAN + 256 + 16 &&
-		  OFL_GRO_BPF_BUF >= OFL_GRO_BPF_FRAME,
-		  "OFL_GRO_BPF_BUF covers what the verifier checks");
-#endif
+
+struct ofl__gro_rx_s {
+	OFL__GRO_RX_SCALARS(OFL__GRO_MEMBER)
+};
+
+/* struct ofl__gro_rx is its frame fields, then the list and nothing
+ * else: the list's bytes, from rx->l3 on, are one struct ofl__gro_rx_s. */
+struct ofl__gro_rx_ref {
+	const uint8_t *d;
+	const uint8_t *end;
+	uint32_t len;
+	struct ofl__gro_rx_s s;
+};
+#define OFL__GRO_RX_AT(type, name)					\
+	&& offsetof(struct ofl__gro_rx, name) ==			\
+	   offsetof(struct ofl__gro_rx_ref, s) +			\
+	   offsetof(struct ofl__gro_rx_s, name)
+OFL_STATIC_ASSERT(sizeof(struct ofl__gro_rx) ==
+		  sizeof(struct ofl__gro_rx_ref)
+		  OFL__GRO_RX_SCALARS(OFL__GRO_RX_AT),
+		  "struct ofl__gro_rx ends with OFL__GRO_RX_SCALARS");
+
+#include "bpf.h"
 
 /*
  * inet_gro_complete: set an IPv4 header's tot_len and update its checksum
@@ -181,17 +210,14 @@ OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: a global function (OFL__GRO_GLOBAL): inlined, its loop was walked
+/* eBPF: a global function (OFL__GRO_BPF_FN): inlined, its loop was walked
  * once per path of ofl__gro_hold (over 1M processed instructions). The
  * header of a held flow is its only use (max = OFL_GRO_MAX_HDR). */
 struct ofl__gro_hdr {
 	uint8_t b[OFL_GRO_MAX_HDR];
 };
-int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst, const struct ofl__gro_buf *src,
-		      uint32_t n);
-OFL__GRO_GLOBAL int ofl__gro_bpf_copy(struct ofl__gro_hdr *dst,
-				      const struct ofl__gro_buf *src,
-				      uint32_t n)
+OFL__GRO_BPF_FN(copy, (struct ofl__gro_hdr *dst,
+		       const struct ofl__gro_buf *src, uint32_t n))
 {
 	if (!dst || !src)
 		return 0;

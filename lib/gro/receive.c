@@ -13,108 +13,7 @@
  */
 #include "internal.h"
 
-/* A new scalar field here needs its copy in struct ofl__gro_bpf_rx,
- * ofl__gro_bpf_put and ofl__gro_bpf_scalars below (BPF passes the state
- * between global functions without the pointers). */
-struct ofl__gro_rx {
-	const uint8_t *d;
-	const uint8_t *end;
-	uint32_t len;
-	uint16_t l3;
-	uint16_t l4;
-	uint16_t pay;
-	uint8_t v6;
-	uint8_t flush;	/* NAPI_GRO_CB(skb)->flush from the IP layer */
-	uint8_t udp;	/* L4 is UDP (only with OFL_GRO_F_UDP_FWD) */
-	uint8_t tun;	/* tunnel: OFL__GRO_TUN_* (l3.. inner) */
-	uint8_t ol3;	/* tunnel: outer IP header */
-	uint8_t ol4;	/* tunnel: outer UDP/GRE header, inner IP for IPIP */
-	uint8_t proto;	/* IP protocol / IPv6 next header of the L4 */
-};
-
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
-
-#if defined(OFL_BPF)
-/* eBPF (internal.h, OFL__GRO_GLOBAL): struct ofl__gro_rx without its
- * pointers, plus the frame's scalars, between global functions. */
-struct ofl__gro_bpf_rx {
-	uint32_t len;
-	uint32_t hash;
-	uint32_t id;
-	uint32_t ip_summed;
-	int32_t pos;
-	uint32_t nout;
-	uint16_t l3;
-	uint16_t l4;
-	uint16_t pay;
-	uint8_t v6;
-	uint8_t flush;
-	uint8_t udp;
-	uint8_t tun;
-	uint8_t ol3;
-	uint8_t ol4;
-};
-
-/* Two deliveries (what one frame can cause), as one sized argument. */
-struct ofl__gro_bpf_out {
-	struct ofl_gro_pkt p[2];
-};
-
-OFL_INLINE void ofl__gro_bpf_put(struct ofl__gro_bpf_rx *s,
-				 const struct ofl__gro_rx *rx, uint32_t hash,
-				 uint32_t id, uint32_t ip_summed, int pos)
-{
-	s->len = rx->len;
-	s->hash = hash;
-	s->id = id;
-	s->ip_summed = ip_summed;
-	s->pos = pos;
-	s->nout = 0;
-	s->l3 = rx->l3;
-	s->l4 = rx->l4;
-	s->pay = rx->pay;
-	s->v6 = rx->v6;
-	s->flush = rx->flush;
-	s->udp = rx->udp;
-	s->tun = rx->tun;
-	s->ol3 = rx->ol3;
-	s->ol4 = rx->ol4;
-}
-
-/* The scalars of @rx from @s: after a global function, what it left. */
-OFL_INLINE void ofl__gro_bpf_scalars(struct ofl__gro_rx *rx,
-				     const struct ofl__gro_bpf_rx *s)
-{
-	rx->l3 = s->l3;
-	rx->l4 = s->l4;
-	rx->pay = s->pay;
-	rx->v6 = s->v6;
-	rx->flush = s->flush;
-	rx->udp = s->udp;
-	rx->tun = s->tun;
-	rx->ol3 = s->ol3;
-	rx->ol4 = s->ol4;
-}
-
-/* The frame (over @fb) and @rx as the wrapped function wants them. */
-OFL_INLINE void ofl__gro_bpf_get(struct ofl__gro_rx *rx,
-				 struct ofl_gro_frame *f,
-				 const struct ofl__gro_buf *fb,
-				 const struct ofl__gro_bpf_rx *s)
-{
-	uint32_t len = s->len <= OFL_GRO_BPF_FRAME ? s->len : 0;
-
-	f->data = fb->b;
-	f->len = len;
-	f->hash = s->hash;
-	f->id = s->id;
-	f->ip_summed = s->ip_summed;
-	rx->d = fb->b;
-	rx->end = fb->b + len;
-	rx->len = len;
-	ofl__gro_bpf_scalars(rx, s);
-}
-#endif
 
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
 OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
@@ -338,22 +237,11 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: global functions (internal.h, OFL__GRO_GLOBAL). */
-int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
-		       const struct ofl__gro_buf *fb,
-		       const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_match(const struct ofl_gro_flow *p,
-				       const struct ofl__gro_buf *fb,
-				       const struct ofl__gro_bpf_rx *s)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!p || !fb || !s)
-		return 0;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	return ofl__gro_match(p, s->hash, &rx);
-}
+/* eBPF: global functions (OFL__GRO_BPF_STEP, bpf.h). */
+OFL__GRO_BPF_STEP(match, (const struct ofl_gro_flow *p,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  p, ofl__gro_match(p, f.hash, &rx), 0, 0)
 
 OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 				       uint32_t hash,
@@ -361,8 +249,9 @@ OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, hash, 0, 0, -1);
-	return ofl__gro_bpf_match(p, (const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	s.hash = hash;
+	return ofl__gro_bpf_match(p, OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_match(p, hash, rx) ofl__gro_bpf_match_call(p, hash, rx)
 #endif
@@ -404,27 +293,17 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
-			  const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_csum_bad(const struct ofl__gro_buf *fb,
-					  const struct ofl__gro_bpf_rx *s)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!fb || !s)
-		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	return ofl__gro_csum_bad(&f, &rx);
-}
+OFL__GRO_BPF_STEP(csum_bad, (const struct ofl__gro_buf *fb,
+			     struct ofl__gro_bpf_rx *s),
+		  1, ofl__gro_csum_bad(&f, &rx), 1, 0)
 
 OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 					  const struct ofl__gro_rx *rx)
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	return ofl__gro_bpf_csum_bad((const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	return ofl__gro_bpf_csum_bad(OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
 #endif
@@ -509,23 +388,11 @@ OFL_INLINE int ofl__gro_net_flush(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
-			   struct ofl_gro_flow *p,
-			   const struct ofl__gro_buf *fb,
-			   const struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_net_flush(const struct ofl_gro_ctx *ctx,
-					   struct ofl_gro_flow *p,
-					   const struct ofl__gro_buf *fb,
-					   const struct ofl__gro_bpf_rx *s)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!ctx || !p || !fb || !s)
-		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	return ofl__gro_net_flush(ctx, p, &rx);
-}
+OFL__GRO_BPF_STEP(net_flush, (const struct ofl_gro_ctx *ctx,
+			      struct ofl_gro_flow *p,
+			      const struct ofl__gro_buf *fb,
+			      struct ofl__gro_bpf_rx *s),
+		  ctx && p, ofl__gro_net_flush(ctx, p, &rx), 1, 0)
 
 OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 					   struct ofl_gro_flow *p,
@@ -533,9 +400,8 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
-	return ofl__gro_bpf_net_flush(ctx, p,
-				      (const struct ofl__gro_buf *)rx->d, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	return ofl__gro_bpf_net_flush(ctx, p, OFL__GRO_BPF_FB(rx->d), &s);
 }
 #define ofl__gro_net_flush(ctx, p, rx) ofl__gro_bpf_net_flush_call(ctx, p, rx)
 #endif
@@ -805,23 +671,10 @@ OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
 /* a global function: inlined after every tunnel's header walk, the inner
  * IPv6 extension header loop cost the verifier about 170k processed
  * instructions more */
-int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
-		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_inner(const struct ofl_gro_ctx *ctx,
-				       const struct ofl__gro_buf *fb,
-				       struct ofl__gro_bpf_rx *s)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	int r;
-
-	if (!ctx || !fb || !s)
-		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	r = ofl__gro_inner(ctx, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
-	return r;
-}
+OFL__GRO_BPF_STEP(inner, (const struct ofl_gro_ctx *ctx,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  ctx, ofl__gro_inner(ctx, &rx), 1, 1)
 
 OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 				       struct ofl__gro_rx *rx)
@@ -829,9 +682,9 @@ OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 	struct ofl__gro_bpf_rx s;
 	int r;
 
-	ofl__gro_bpf_put(&s, rx, 0, 0, 0, -1);
-	r = ofl__gro_bpf_inner(ctx, (const struct ofl__gro_buf *)rx->d, &s);
-	ofl__gro_bpf_scalars(rx, &s);
+	ofl__gro_bpf_put(&s, rx, 0, -1);
+	r = ofl__gro_bpf_inner(ctx, OFL__GRO_BPF_FB(rx->d), &s);
+	ofl__gro_rx_set(rx, &s.rx);
 	return r;
 }
 #define ofl__gro_inner(ctx, rx) ofl__gro_bpf_inner_call(ctx, rx)
@@ -879,42 +732,30 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
-		       const struct ofl__gro_buf *fb, struct ofl__gro_bpf_rx *s);
-OFL__GRO_GLOBAL int ofl__gro_bpf_parse(const struct ofl_gro_ctx *ctx,
-				       const struct ofl__gro_buf *fb,
-				       struct ofl__gro_bpf_rx *s)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-	int r;
-
-	if (!ctx || !fb || !s)
-		return 1;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	r = ofl__gro_parse(ctx, &f, &rx);
-	ofl__gro_bpf_put(s, &rx, f.hash, f.id, f.ip_summed, -1);
-	return r;
-}
+OFL__GRO_BPF_STEP(parse, (const struct ofl_gro_ctx *ctx,
+			  const struct ofl__gro_buf *fb,
+			  struct ofl__gro_bpf_rx *s),
+		  ctx, ofl__gro_parse(ctx, &f, &rx), 1, 1)
 
 /* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
 OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 				       const struct ofl_gro_frame *f,
 				       struct ofl__gro_rx *rx)
 {
+	struct ofl__gro_rx_s zero;
 	struct ofl__gro_bpf_rx s;
 	int r;
 
 	if (f->len > OFL_GRO_BPF_FRAME)
 		return 1;
-	rx->len = f->len;
-	rx->l3 = rx->l4 = rx->pay = 0;
-	rx->v6 = rx->flush = rx->udp = rx->tun = rx->ol3 = rx->ol4 = 0;
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	r = ofl__gro_bpf_parse(ctx, (const struct ofl__gro_buf *)f->data, &s);
 	rx->d = f->data;
 	rx->end = f->data + f->len;
-	ofl__gro_bpf_scalars(rx, &s);
+	rx->len = f->len;
+	__builtin_memset(&zero, 0, sizeof(zero));
+	ofl__gro_rx_set(rx, &zero);
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	r = ofl__gro_bpf_parse(ctx, OFL__GRO_BPF_FB(f->data), &s);
+	ofl__gro_rx_set(rx, &s.rx);
 	return r;
 }
 #define ofl__gro_parse(ctx, f, rx) ofl__gro_bpf_parse_call(ctx, f, rx)
@@ -1062,22 +903,12 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 }
 
 #if defined(OFL_BPF)
-int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx, const struct ofl__gro_buf *fb,
-		      const struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o);
-OFL__GRO_GLOBAL int ofl__gro_bpf_hold(struct ofl_gro_ctx *ctx,
-				      const struct ofl__gro_buf *fb,
-				      const struct ofl__gro_bpf_rx *s,
-				      struct ofl_gro_pkt *o)
-{
-	struct ofl_gro_frame f;
-	struct ofl__gro_rx rx;
-
-	if (!ctx || !fb || !s || !o)
-		return 0;
-	ofl__gro_bpf_get(&rx, &f, fb, s);
-	return (int)ofl__gro_hold(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],
-				  &f, &rx, o);
-}
+OFL__GRO_BPF_STEP(hold, (struct ofl_gro_ctx *ctx,
+			 const struct ofl__gro_buf *fb,
+			 struct ofl__gro_bpf_rx *s, struct ofl_gro_pkt *o),
+		  ctx && o,
+		  (int)ofl__gro_hold(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+				     o), 0, 0)
 
 OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 					       const struct ofl_gro_frame *f,
@@ -1086,11 +917,12 @@ OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 {
 	struct ofl__gro_bpf_rx s;
 
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, -1);
-	return ofl__gro_bpf_hold(ctx, (const struct ofl__gro_buf *)f->data,
-				 &s, out) ? 1u : 0u;
+	ofl__gro_bpf_put(&s, rx, f, -1);
+	return ofl__gro_bpf_hold(ctx, OFL__GRO_BPF_FB(f->data), &s, out) ?
+	       1u : 0u;
 }
-#define ofl__gro_hold(ctx, b, f, rx, out) ofl__gro_bpf_hold_call(ctx, f, rx, out)
+#define ofl__gro_hold(ctx, b, f, rx, out)				\
+	ofl__gro_bpf_hold_call(ctx, f, rx, out)
 #endif
 
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
@@ -1141,53 +973,14 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 }
 
 #if defined(OFL_BPF)
-/* eBPF: the UDP and TCP decisions as global functions (internal.h). */
-#define OFL__GRO_BPF_STEP(name)						\
-int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,			\
-			const struct ofl__gro_buf *fb,			\
-			struct ofl__gro_bpf_rx *s,			\
-			struct ofl__gro_bpf_out *o);			\
-OFL__GRO_GLOBAL int ofl__gro_bpf_##name(struct ofl_gro_ctx *ctx,	\
-					const struct ofl__gro_buf *fb,	\
-					struct ofl__gro_bpf_rx *s,	\
-					struct ofl__gro_bpf_out *o)	\
-{									\
-	struct ofl_gro_frame f;						\
-	struct ofl__gro_rx rx;						\
-	unsigned int n = 0;						\
-	int r;								\
-									\
-	if (!ctx || !fb || !s || !o)					\
-		return OFL_EINVAL;					\
-	ofl__gro_bpf_get(&rx, &f, fb, s);				\
-	r = ofl__gro_##name(ctx, &ctx->b[f.hash & (OFL_GRO_BUCKETS - 1)],\
-			    &f, &rx,					\
-			    (uint32_t)s->pos < OFL_GRO_BUCKET_FLOWS ?	\
-			    (int)(s->pos & (OFL_GRO_BUCKET_FLOWS - 1)) : -1,\
-			    o->p, &n);					\
-	s->nout = n;							\
-	return r;							\
-}									\
-									\
-OFL_INLINE int ofl__gro_bpf_##name##_call(struct ofl_gro_ctx *ctx,	\
-					  const struct ofl_gro_frame *f,\
-					  const struct ofl__gro_rx *rx,	\
-					  int pos, struct ofl_gro_pkt *out,\
-					  unsigned int *nout)		\
-{									\
-	struct ofl__gro_bpf_rx s;					\
-	int r;								\
-									\
-	ofl__gro_bpf_put(&s, rx, f->hash, f->id, f->ip_summed, pos);	\
-	r = ofl__gro_bpf_##name(ctx,					\
-				(const struct ofl__gro_buf *)f->data, &s,\
-				(struct ofl__gro_bpf_out *)out);	\
-	*nout = s.nout < 2 ? s.nout : 2;				\
-	return r;							\
-}
-OFL__GRO_BPF_STEP(udp)
-#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_udp_call(ctx, f, rx, pos, out, nout)
+/* eBPF: the UDP and TCP decisions as global functions (bpf.h). */
+OFL__GRO_BPF_STEP(udp, (struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_udp(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+			       ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
 #endif
 
 /*
@@ -1250,9 +1043,36 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 }
 
 #if defined(OFL_BPF)
-OFL__GRO_BPF_STEP(tcp)
+OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
+			const struct ofl__gro_buf *fb,
+			struct ofl__gro_bpf_rx *s, struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_tcp(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+			       ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
+
+/* The callers' wrapper of both (@tcp a constant). */
+OFL_INLINE int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
+				    const struct ofl_gro_frame *f,
+				    const struct ofl__gro_rx *rx, int pos,
+				    struct ofl_gro_pkt *out,
+				    unsigned int *nout, int tcp)
+{
+	const struct ofl__gro_buf *fb = OFL__GRO_BPF_FB(f->data);
+	struct ofl__gro_bpf_out *o = (struct ofl__gro_bpf_out *)out;
+	struct ofl__gro_bpf_rx s;
+	int r;
+
+	ofl__gro_bpf_put(&s, rx, f, pos);
+	r = tcp ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
+		  ofl__gro_bpf_udp(ctx, fb, &s, o);
+	*nout = s.nout < 2 ? s.nout : 2;
+	return r;
+}
+#define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
+	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 0)
 #define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_tcp_call(ctx, f, rx, pos, out, nout)
+	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 1)
 #endif
 
 #if !defined(OFL_BPF)
