@@ -236,7 +236,11 @@ void cf_pkt(const uint8_t *d, uint32_t len, struct cf_pkt *p)
 
 	memset(p, 0, sizeof(*p));
 	p->end = len;
-	ofl_parse(d, d + len, OFL_PROTO_ETH, &r, sizeof(r));
+	if (cf_parse_cfg)
+		ofl_parse_with(d, d + len, OFL_PROTO_ETH, cf_parse_cfg, &r,
+			       sizeof(r));
+	else
+		ofl_parse(d, d + len, OFL_PROTO_ETH, &r, sizeof(r));
 	in = ofl_parse_inner(&r);
 	if (in->family != 4 && in->family != 6)
 		return;
@@ -398,6 +402,7 @@ static void cf_value(char *s, size_t n, const char *field, const uint8_t *p,
 }
 
 int cf_len_differs;
+const struct ofl_parse_cfg *cf_parse_cfg;
 
 static int cf_emit(struct cf_finding *t, cf_rule_fn rule, void *arg,
 		   unsigned int proto, int inner, const char *field,
@@ -512,6 +517,7 @@ void cf_reset(void)
 {
 	uint32_t i;
 
+	cf_parse_cfg = NULL;
 	for (i = 0; i < nnotes; i++)
 		free(notes[i]);
 	free(cases);

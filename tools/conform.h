@@ -51,6 +51,10 @@ struct cf_pkt {
 };
 
 void cf_pkt(const uint8_t *d, uint32_t len, struct cf_pkt *p);
+/* The UDP tunnel ports cf_pkt() enters (NULL: the parser's IANA table).
+ * `conform gro` sets the ones GRO enters (--vxlan, --geneve), so that a
+ * flow is the one lib/gro and Linux merge, not a deeper one. */
+extern const struct ofl_parse_cfg *cf_parse_cfg;
 
 /* Output. */
 enum cf_mode { CF_TEXT, CF_JSON, CF_KTAP };

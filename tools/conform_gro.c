@@ -475,6 +475,7 @@ static int gro_args(struct gro_cf *g, int argc, char **argv, int *a)
 
 int conform_gro(int argc, char **argv, enum cf_mode mode)
 {
+	static struct ofl_parse_cfg pc;
 	static struct gro_cf g;
 	char stats[256];
 	uint32_t i, lost = 0, rest = 0;
@@ -488,6 +489,15 @@ int conform_gro(int argc, char **argv, enum cf_mode mode)
 			"RECEIVED.pcap\n");
 		return CF_BADINPUT;
 	}
+	/* the tunnels GRO enters are the ones the flags name (a VXLAN
+	 * socket, a GENEVE socket): flows are keyed at that depth */
+	ofl_parse_cfg_init(&pc, sizeof(pc));
+	memset(pc.udp_kind, OFL_PARSE_UDP_NONE, sizeof(pc.udp_kind));
+	if (g.flags & OFL_GRO_F_VXLAN)
+		ofl_parse_cfg_udp_add(&pc, 4789, OFL_PARSE_UDP_VXLAN);
+	if (g.flags & OFL_GRO_F_GENEVE)
+		ofl_parse_cfg_udp_add(&pc, 6081, OFL_PARSE_UDP_GENEVE);
+	cf_parse_cfg = &pc;
 	if (cf_load(&g.s, argv[a]) || cf_load(&g.r, argv[a + 1]))
 		return CF_BADINPUT;
 	g.sp = calloc(g.s.n + 1, sizeof(*g.sp));
