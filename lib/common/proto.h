@@ -96,6 +96,8 @@
 
 /* IPv4 fragment field (IP_MF, IP_OFFSET) and IPv6 fragment header
  * (IP6_MF, IP6_OFFSET) bits */
+#define OFL_IP_CE 0x8000	/* the reserved bit ("congestion", Linux IP_CE) */
+#define OFL_IP_DF 0x4000
 #define OFL_IP_MF 0x2000
 #define OFL_IP_OFFSET 0x1fff
 #define OFL_IP6_MF 0x0001
@@ -136,6 +138,7 @@
 #define OFL_ETH_HLEN 14
 #define OFL_VLAN_HLEN 4
 #define OFL_IPV4_MIN_HLEN 20
+#define OFL_IPV4_VIHL_NOOPT 0x45	/* version 4, IHL 5: no options */
 #define OFL_IPV6_HLEN 40
 #define OFL_UDP_HLEN 8
 #define OFL_TCP_MIN_HLEN 20

@@ -63,17 +63,18 @@ OFL_PRIVATE int ofl__gro_ip4(struct ofl__gro_rx *rx, uint32_t udp_ok)
 	if (ip + 20 > rx->end)
 		return 1;
 	/* no gro_receive for the protocol (UDP without socket: passed up) */
-	if (!ofl__gro_proto_ok(ip[9], udp_ok) || ip[0] != 0x45)
+	if (!ofl__gro_proto_ok(ip[9], udp_ok) ||
+	    ip[0] != OFL_IPV4_VIHL_NOOPT)
 		return 1;
 	rx->udp = ip[9] == OFL_IPPROTO_UDP;
 	rx->proto = ip[9];
 	fo = ofl_load_be16(ip + 6);
-	if (fo & 0x3fff)
+	if (fo & (OFL_IP_MF | OFL_IP_OFFSET))
 		return 1;	/* ip_is_fragment */
 	if (ofl__gro_ip4_csum_bad(ip))
 		return 1;	/* ip_fast_csum */
 	rx->flush = ofl_load_be16(ip + 2) != (uint16_t)(rx->len - rx->l3) ||
-		    (fo & 0x8000);
+		    (fo & OFL_IP_CE);
 	rx->l4 = (uint16_t)(rx->l3 + 20);
 	return 0;
 }
@@ -104,7 +105,8 @@ OFL_PRIVATE int ofl__gro_ip6(struct ofl__gro_rx *rx, uint32_t udp_ok)
 			return 1;
 		if (rx->d + pos + 2 > rx->end)
 			return 1;
-		elen = ((uint32_t)rx->d[pos + 1] + 1) * 8;
+		elen = ((uint32_t)rx->d[pos + 1] + 1)
+		       << OFL_IPV6_EXT_LEN_SHIFT;
 		if (rx->d + pos + elen > rx->end)
 			return 1;
 		nh = rx->d[pos];
@@ -353,9 +355,9 @@ OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	if (v6)
 		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
 			0x0ff00000u) || ip[7] != ip2[7];
-	df = ofl_load_be16(ip + 6) & 0x4000;
+	df = ofl_load_be16(ip + 6) & OFL_IP_DF;
 	if (!same && (ip[8] != ip2[8] || ip[1] != ip2[1] ||
-		      df != (ofl_load_be16(ip2 + 6) & 0x4000)))
+		      df != (ofl_load_be16(ip2 + 6) & OFL_IP_DF)))
 		return 1;
 	if (outer && df && ctx->profile == OFL_GRO_PROFILE_6_10)
 		return 0;
@@ -554,7 +556,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 		if ((uh[8] >> 6) != 0 || (uh[9] & 0x80) ||
 		    ofl_load_be16(uh + 10) != OFL_ETH_P_TEB)
 			return 1;
-		hlen = 8u + (uint32_t)(uh[8] & 0x3f) * 4u;
+		hlen = ofl_proto_geneve_hlen(uh + 8);
 	}
 	il3 = (uint32_t)rx->l4 + 8 + hlen + OFL__GRO_ETH_HLEN;
 	/* tunnel header and inner Ethernet; inner IPv4 or IPv6 */
@@ -605,14 +607,13 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 			return 1;
 		fl = ofl_load_be16(gh);
 		type = ofl_load_be16(gh + 2);
-		if ((fl & ~0xa000u) ||
+		if ((fl & ~(unsigned int)(OFL_GRE_CSUM | OFL_GRE_KEY)) ||
 		    (type != OFL_ETH_P_IP && type != OFL_ETH_P_IPV6 && type != OFL_ETH_P_TEB))
 			return 1;
-		il3 += 4u + ((fl & 0x8000u) ? 4u : 0u) +
-		       ((fl & 0x2000u) ? 4u : 0u);
+		il3 += ofl_proto_gre_hlen((uint8_t)(fl >> 8));
 		if (rx->d + il3 > rx->end)
 			return 1;
-		if (fl & 0x8000u) {
+		if (fl & OFL_GRE_CSUM) {
 			int bad;
 
 			/* ofl__gro_csum_bad without a pseudo-header (the
