@@ -297,8 +297,8 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
  * segment's headers: IPv4 total length, ID and header checksum, IPv6
  * payload length (outer and inner), outer UDP length and checksum, GRE
  * checksum (with @f->gso_segs > 1 the GSO_PARTIAL forms of all of these,
- * see ofl_gso_init()), TCP sequence, FIN/PSH (last only) and CWR (first only unless
- * AccECN), UDP length, and the innermost L4 checksum (PARTIAL or complete).
+ * see ofl_gso_init()), TCP sequence, FIN/PSH (last only) and CWR (first
+ * only unless AccECN), UDP length, and the innermost L4 checksum (PARTIAL or complete).
  * This is the function a device or a BPF program runs per segment; it
  * compiles for BPF and passes the verifier.
  * @hdr: the headers, a byte copy of the super-frame's first @m->hdr_len

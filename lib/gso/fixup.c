@@ -207,9 +207,12 @@ OFL_PRIVATE int ofl__gso_fix_gre(uint8_t *gh, const uint8_t *end,
 	gh[5] = 0;
 	gh[6] = 0;
 	gh[7] = 0;
-	if (adj)
+	if (adj) {
+		ofl_wsum a = (OFL_FORCE ofl_wsum)ofl_htonl(adj);
+
 		ofl_store_ne16(gh + 4, (uint16_t)~(OFL_FORCE uint16_t)
-			       ofl_csum_fold((OFL_FORCE ofl_wsum)ofl_htonl(adj)));
+					       ofl_csum_fold(a));
+	}
 	ofl_store_ne16(gh + 4, (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
 				       ofl__gso_hsum(gh, end, region), lco)));
 	return 0;
