@@ -187,7 +187,9 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_fix) == 28, "ofl_gso_fix size");
  * @frag, @frag_off: fragment holding the slice's first byte and the offset
  *	in it; the slice may continue into the following fragments.
  * @gso_segs: 1, or with OFL_GSO_PARTIAL the number of gso_size segments
- *	the device is to cut this one into (its gso_segs).
+ *	the device is to cut this one into (skb_segment's gso_segs; the
+ *	segment's gso_size is meta.gso_size then, and 0 - not GSO - when 1:
+ *	a last segment no longer than gso_size).
  * @csum_start, @csum_offset: with OFL_GSO_F_CSUM_PARTIAL, where the device
  *	starts summing and where it stores the checksum (the innermost L4).
  */
