@@ -8,7 +8,10 @@
  * Input: gso_size (2 bytes), two cut points, flags, then the frame; with
  * flag bit 1 the frame is built from the next bytes instead (structured:
  * every tunnel, IPv4 options, IPv6 extension headers, TCP options), then
- * up to 4 of its header bytes are overwritten from the input.
+ * up to 4 of its header bytes are overwritten from the input; flag bit 2
+ * adds GSO_PARTIAL. With CSUM_PARTIAL output every segment is cut into
+ * gso_size pieces as a device does (headers copied) and each piece must
+ * verify: the GSO_PARTIAL rule that the copied headers are right.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +27,53 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		fprintf(stderr, "fuzz_gso: %s (line %d)\n", why, __LINE__);   \
 		abort();                                                       \
 	} while (0)
+
+/*
+ * GSO_PARTIAL: what the device does with segment @sg (@len bytes): each
+ * piece of gso_size gets the headers as they are (inner TCP sequence
+ * advanced, inner UDP length set) and its inner L4 checksum computed; every
+ * piece must verify (outer UDP and GRE checksums, IP lengths). A short last
+ * piece of a GSO segment is left out (its lengths are the device's job).
+ */
+static void partial_pieces(const uint8_t *sg, size_t len,
+			   const struct ofl_gso_meta *m, uint32_t gso_segs)
+{
+	static uint8_t pc[OFL_GSO_MAX_HDR + 65536u];
+	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0;
+	uint32_t l4 = tun ? m->inner_transport_off : m->transport_off;
+	uint32_t ipo = tun ? m->inner_network_off : m->network_off;
+	uint32_t hl = m->hdr_len, mss = m->gso_size, i, seq, c, n;
+	int udp = (m->gso_type & OFL_GSO_UDP_L4) != 0;
+
+	for (i = 0; i < gso_segs; i++) {
+		n = (uint32_t)len - hl - i * mss;
+		if (n > mss)
+			n = mss;
+		if (gso_segs > 1 && n < mss)
+			break;
+		memcpy(pc, sg, hl);
+		memcpy(pc + hl, sg + hl + i * mss, n);
+		if (udp) {
+			gf_be16(pc + l4 + 4, 8 + n);
+			pc[l4 + 6] = pc[l4 + 7] = 0;
+		} else {
+			seq = (uint32_t)gf_rd16(pc + l4 + 4) << 16 |
+			      gf_rd16(pc + l4 + 6);
+			seq += i * mss;
+			gf_be16(pc + l4 + 4, seq >> 16);
+			gf_be16(pc + l4 + 6, seq & 0xffff);
+			pc[l4 + 16] = pc[l4 + 17] = 0;
+		}
+		c = (uint16_t)~gf_fold(gf_sum(pc + l4, hl - l4 + n,
+				       gf_pseudo(pc + ipo, hl - l4 + n,
+						 udp ? 17 : 6)));
+		if (udp && !c)
+			c = 0xffff;
+		gf_be16(pc + l4 + (udp ? 6 : 16), c);
+		if (gf_verify(pc, hl + n, m))
+			FAIL(gf_verify(pc, hl + n, m));
+	}
+}
 
 static void run(const uint8_t *fr, size_t len, struct ofl_gso_meta *m,
 		uint32_t flags, size_t a, size_t b, int check)
@@ -64,9 +114,11 @@ static void run(const uint8_t *fr, size_t len, struct ofl_gso_meta *m,
 			seg[m->hdr_len + k] = fr[o];
 		}
 		if (check && !(flags & OFL_GSO_F_CSUM_PARTIAL) &&
-		    !(m->gso_type & OFL_GSO_PARTIAL) &&
 		    gf_verify(seg, m->hdr_len + s.payload_len, m))
 			FAIL(gf_verify(seg, m->hdr_len + s.payload_len, m));
+		if (check && (flags & OFL_GSO_F_CSUM_PARTIAL))
+			partial_pieces(seg, m->hdr_len + s.payload_len, m,
+				       s.gso_segs);
 		pos += s.payload_len;
 	}
 	if (r < 0 || pos != len)
@@ -100,14 +152,23 @@ static void structured(const uint8_t *d, size_t size)
 	g.seq = (uint32_t)d[9] << 24 | d[10];
 	g.ip_id = (uint16_t)(d[11] << 8 | d[12]);
 	g.payload_len = ((uint32_t)d[13] << 8 | d[14]) % 60000 + 1;
+	/* above the old cap of 1024 segments, but not 60000 tiny ones per
+	 * input (the 65535 bound itself is in tests/gso/test_gso_partial.c) */
+	if (g.payload_len > 4000u * mss)
+		g.payload_len = 4000u * mss;
 	g.seed = d[15] + 1u;
 	len = gf_build(built, &g, &m);
 	for (i = 16; i + 1 < size && i < 24; i += 2)
 		built[d[i] % m.hdr_len] = d[i + 1];
 	a = (size_t)d[2] * len / 255;
 	b = a + (size_t)d[3] * (len - a) / 255;
-	if (!ofl_gso_meta_from_frame(built, len, mss, &m))
-		run(built, len, &m, d[4] & 1, a, b, 1);
+	if (ofl_gso_meta_from_frame(built, len, mss, &m))
+		return;
+	/* GSO_PARTIAL (it comes with checksum offload), every tunnel */
+	if (d[4] & 4)
+		m.gso_type |= OFL_GSO_PARTIAL;
+	run(built, len, &m, (d[4] & 1) | (d[4] & 4 ? OFL_GSO_F_CSUM_PARTIAL
+						    : 0), a, b, 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

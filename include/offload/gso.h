@@ -29,11 +29,25 @@
 
 OFL_BEGIN_DECLS
 
-/** Most segments one super-frame may be cut into (Linux: GSO_MAX_SEGS). */
+/**
+ * Most segments one super-frame may be cut into: Linux GSO_MAX_SEGS
+ * (65535, the default dev->gso_max_segs; GSO_MAX_SIZE is 8 * GSO_MAX_SEGS,
+ * so a TCP super-frame of the largest size at TCP_MIN_GSO_SIZE (8) fits).
+ * Linux's software GSO itself has no cap (gso_features_check() sends a
+ * longer frame to it instead of the device); this is the bound of the
+ * loops. Nothing is sized by it inside lib/gso: only callers' arrays.
+ */
 #ifndef OFL_GSO_MAX_SEGS
-#define OFL_GSO_MAX_SEGS 1024
+#define OFL_GSO_MAX_SEGS 65535
 #endif
-/** Most segments of a UDP_L4 super-frame (Linux UDP_MAX_SEGMENTS). */
+/**
+ * Most segments of a UDP_L4 super-frame: Linux UDP_MAX_SEGMENTS (128).
+ * __udp_gso_segment() does not check it; every way a host hands the kernel
+ * a UDP_L4 super-frame does (udp_send_skb() and udpv6_send_skb() for
+ * sockets, virtio_net_hdr_to_skb() for tun/tap/packet sockets, and
+ * udp_gro_receive_segment() merges at most 64), so a longer one is
+ * refused here as the kernel refuses it at its input.
+ */
 #ifndef OFL_GSO_UDP_MAX_SEGS
 #define OFL_GSO_UDP_MAX_SEGS 128
 #endif
@@ -173,7 +187,9 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_fix) == 28, "ofl_gso_fix size");
  * @frag, @frag_off: fragment holding the slice's first byte and the offset
  *	in it; the slice may continue into the following fragments.
  * @gso_segs: 1, or with OFL_GSO_PARTIAL the number of gso_size segments
- *	the device is to cut this one into (its gso_segs).
+ *	the device is to cut this one into (skb_segment's gso_segs; the
+ *	segment's gso_size is meta.gso_size then, and 0 - not GSO - when 1:
+ *	a last segment no longer than gso_size).
  * @csum_start, @csum_offset: with OFL_GSO_F_CSUM_PARTIAL, where the device
  *	starts summing and where it stores the checksum (the innermost L4).
  */
@@ -224,12 +240,23 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
  * @flags: OFL_GSO_F_* bits.
  *
  * The payload (frame bytes after @m->hdr_len) is cut into segments of
- * @m->gso_size bytes, the last one shorter if need be. With OFL_GSO_PARTIAL
- * (skb_segment with NETIF_F_GSO_PARTIAL) it is cut into one segment of the
- * largest multiple of gso_size and a remainder, if any; the big segment has
- * IP and tunnel lengths for one gso_size segment and the TCP/UDP fields for
- * its whole length (inet_gso_segment, __skb_udp_tunnel_segment,
- * tcp_gso_segment with mss *= gso_segs).
+ * @m->gso_size bytes, the last one shorter if need be.
+ *
+ * With OFL_GSO_PARTIAL and OFL_GSO_F_CSUM_PARTIAL (skb_segment() for a
+ * device with NETIF_F_GSO_PARTIAL, SG and checksum offload) it is cut into
+ * segments of partial_segs = min(payload, 65534) / gso_size times gso_size
+ * bytes and a remainder, if any (one big segment for payloads up to 64 KiB);
+ * if partial_segs is below 2, or without OFL_GSO_F_CSUM_PARTIAL (Linux
+ * does not use GSO_PARTIAL without checksum offload), it is a plain cut.
+ * A GSO_PARTIAL segment (struct ofl_gso_seg.gso_segs > 1) has every
+ * header but the innermost L4 right for each gso_size segment the device
+ * cuts by copying them: IP lengths (outer and inner) and the outer UDP
+ * length for one gso_size segment, IPv4 IDs advanced by gso_segs per
+ * segment (inet_gso_segment), the outer UDP checksum over the segment's
+ * real length (__skb_udp_tunnel_segment), the GRE checksum with the
+ * "partial_adj" of gre_gso_segment; the TCP/UDP fields for its whole
+ * length (tcp_gso_segment, __udp_gso_segment with mss *= gso_segs), the
+ * innermost checksum left PARTIAL for the device.
  *
  * Returns 0, or (nothing is kept): OFL_EINVAL (NULL, gso_size 0, no or more
  * than one L4 type, hdr_len or csum_start/csum_offset not matching the
@@ -240,8 +267,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
  * than gso_size: Linux sends such a frame unsegmented), OFL_E2BIG (more
  * than OFL_GSO_MAX_SEGS segments, or OFL_GSO_UDP_MAX_SEGS for UDP_L4),
  * OFL_EOVERFLOW (a segment's IP length does not fit 16 bits),
- * OFL_EOPNOTSUPP (UDP_L4 over GRE... any
- * combination listed as unsupported in docs/GSO.md).
+ * OFL_EOPNOTSUPP (a gso_type bit lib/gso does not handle, listed in
+ * docs/GSO.md).
  */
 OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 			 const struct ofl_gso_frag *frags, uint32_t nr_frags,
@@ -271,8 +298,9 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
  * ofl_gso_fixup() - rewrite a copy of the super-frame's headers into one
  * segment's headers: IPv4 total length, ID and header checksum, IPv6
  * payload length (outer and inner), outer UDP length and checksum, GRE
- * checksum, TCP sequence, FIN/PSH (last only) and CWR (first only unless
- * AccECN), UDP length, and the innermost L4 checksum (PARTIAL or complete).
+ * checksum (with @f->gso_segs > 1 the GSO_PARTIAL forms of all of these,
+ * see ofl_gso_init()), TCP sequence, FIN/PSH (last only) and CWR (first
+ * only unless AccECN), UDP length, and the innermost L4 checksum (PARTIAL or complete).
  * This is the function a device or a BPF program runs per segment; it
  * compiles for BPF and passes the verifier.
  * @hdr: the headers, a byte copy of the super-frame's first @m->hdr_len

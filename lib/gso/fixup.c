@@ -150,11 +150,17 @@ OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
 	return 0;
 }
 
-/* __skb_udp_tunnel_segment() per segment: outer UDP length; with a checksum:
- * partial = csum_sub(unfold(uh->check), htonl(tunnel length)),
- * uh->check = ~csum_fold(csum_add(partial, htonl(len))), then completed
+/* __skb_udp_tunnel_segment() per segment: outer UDP length (with
+ * GSO_PARTIAL, of a gso_size segment: "gso_size + data_offset - uh"); with
+ * a checksum: partial = csum_sub(unfold(uh->check), htonl(skb->len)) (the
+ * input's length: the input never carries SKB_GSO_PARTIAL here, so not
+ * uh->len), uh->check = ~csum_fold(csum_add(partial, htonl(len))) with the
+ * segment's real length even for a GSO_PARTIAL segment, then completed
  * over the tunnel headers plus the inner L4 sum (gso_make_checksum), 0 sent
- * as 0xffff. @region: bytes from the UDP header to the inner L4 header. */
+ * as 0xffff. For a GSO_PARTIAL segment the longer pseudo-header length and
+ * the inner sum's longer pseudo-header cancel, so the checksum is right
+ * for every gso_size segment the device cuts with these headers copied.
+ * @region: bytes from the UDP header to the inner L4 header. */
 OFL_PRIVATE int ofl__gso_fix_udp_tunnel(uint8_t *uh, const uint8_t *end,
 					const struct ofl_gso_meta *m,
 					const struct ofl_gso_fix *f,
@@ -186,9 +192,13 @@ OFL_PRIVATE int ofl__gso_fix_udp_tunnel(uint8_t *uh, const uint8_t *end,
 }
 
 /* gre_gso_segment() per segment: the checksum over GRE header and
- * everything after it, the reserved1 field zeroed. */
+ * everything after it, the reserved1 field zeroed. A GSO_PARTIAL segment
+ * (@adj: its payload minus gso_size, else 0) first gets
+ * ~csum_fold(htonl(adj)) in the checksum field ("partial_adj"): the sum is
+ * then right for each gso_size segment the device cuts with these headers
+ * copied, whose inner L4 sum (pseudo-header length) is smaller by adj. */
 OFL_PRIVATE int ofl__gso_fix_gre(uint8_t *gh, const uint8_t *end,
-				 uint32_t region, ofl_wsum lco)
+				 uint32_t region, ofl_wsum lco, uint32_t adj)
 {
 	if (gh + 8 > end)
 		return OFL_ENODATA;
@@ -197,6 +207,12 @@ OFL_PRIVATE int ofl__gso_fix_gre(uint8_t *gh, const uint8_t *end,
 	gh[5] = 0;
 	gh[6] = 0;
 	gh[7] = 0;
+	if (adj) {
+		ofl_wsum a = (OFL_FORCE ofl_wsum)ofl_htonl(adj);
+
+		ofl_store_ne16(gh + 4, (uint16_t)~(OFL_FORCE uint16_t)
+					       ofl_csum_fold(a));
+	}
 	ofl_store_ne16(gh + 4, (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
 				       ofl__gso_hsum(gh, end, region), lco)));
 	return 0;
@@ -222,7 +238,9 @@ OFL_PRIVATE int ofl__gso_fix_tunnel(uint8_t *hdr, const uint8_t *end,
 	if (type & OFL__GSO_UDPT_MASK)
 		return ofl__gso_fix_udp_tunnel(hdr + t, end, m, f, seglen,
 					       ipseglen, l4 - t, lco);
-	return ofl__gso_fix_gre(hdr + t, end, l4 - t, lco);
+	return ofl__gso_fix_gre(hdr + t, end, l4 - t, lco,
+				f->gso_segs > 1 ? f->payload_len - m->gso_size
+						: 0);
 }
 
 OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,

@@ -9,6 +9,9 @@
 
 /* Largest frame accepted (bound of the copy loops). */
 #define OFL__GSO_MAX_FRAME (1u << 24)
+/* Linux GSO_BY_FRAGS: skb_segment() caps a GSO_PARTIAL segment's payload
+ * below it. */
+#define OFL__GSO_BY_FRAGS 0xffffu
 
 /* An IP header at @off whose upper layer (after IPv6 extension headers, as
  * ipv6_gso_pull_exthdrs() skips them) must start at @next with protocol
@@ -86,9 +89,6 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 		    p[in] >> 4 != (p[m->network_off + (v == 4 ? 9 : 6)] == 4
 				   ? 4 : 6))
 			return OFL_EINVAL;
-		if ((type & OFL_GSO_PARTIAL) &&
-		    (type & (OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE_CSUM)))
-			return OFL_EOPNOTSUPP;
 	} else if (m->inner_network_off || m->inner_transport_off) {
 		return OFL_EINVAL;
 	}
@@ -144,26 +144,38 @@ OFL_PRIVATE void ofl__gso_norm(struct ofl_gso_iter *it)
 	}
 }
 
+/*
+ * Segment sizes, as skb_segment() cuts: gso_size each, or for a
+ * GSO_PARTIAL device (NETIF_F_GSO_PARTIAL, which skb_segment() uses only
+ * together with SG and checksum offload, here OFL_GSO_F_CSUM_PARTIAL)
+ * partial_segs = min(len, GSO_BY_FRAGS - 1) / gso_size segments of
+ * gso_size each per output segment (when that is more than one; else a
+ * plain cut and no SKB_GSO_PARTIAL on the segments), then the rest.
+ */
 OFL_PRIVATE int ofl__gso_sizes(struct ofl_gso_iter *it)
 {
-	const struct ofl_gso_meta *m = &it->m;
-	uint32_t total = it->total_len, mss = m->gso_size, k, ipmax, v6;
+	struct ofl_gso_meta *m = &it->m;
+	uint32_t total = it->total_len, mss = m->gso_size, k, v6;
 
 	if (total <= mss)
 		return OFL_ERANGE;
-	it->step = mss;
-	k = total / mss;
-	if ((m->gso_type & OFL_GSO_PARTIAL) && k > 1)
-		it->step = mss * k;
-	it->count = (total + it->step - 1) / it->step;
 	if ((total + mss - 1) / mss > OFL_GSO_MAX_SEGS)
 		return OFL_E2BIG;
 	if ((m->gso_type & OFL_GSO_UDP_L4) &&
 	    (total + mss - 1) / mss > OFL_GSO_UDP_MAX_SEGS)
 		return OFL_E2BIG;
-	ipmax = (m->gso_type & OFL_GSO_PARTIAL) ? mss : it->step;
+	it->step = mss;
+	k = (total < OFL__GSO_BY_FRAGS - 1 ? total : OFL__GSO_BY_FRAGS - 1) /
+	    mss;
+	if (!(it->flags & OFL_GSO_F_CSUM_PARTIAL) || k < 2)
+		m->gso_type &= ~(uint32_t)OFL_GSO_PARTIAL;
+	if (m->gso_type & OFL_GSO_PARTIAL)
+		it->step = mss * k;
+	it->count = (total + it->step - 1) / it->step;
+	/* IP lengths are written for one gso_size segment in every case
+	 * (inet_gso_segment, ipv6_gso_segment with gso_partial) */
 	v6 = (it->frags[0].data[m->network_off] >> 4) == 6 ? 40 : 0;
-	if (m->hdr_len + ipmax - m->network_off - v6 > 0xffff)
+	if (m->hdr_len + mss - m->network_off - v6 > 0xffff)
 		return OFL_EOVERFLOW;
 	if ((m->gso_type & OFL_GSO_UDP_L4) && 8 + it->step > 0xffff)
 		return OFL_EOVERFLOW;
@@ -312,7 +324,11 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
 	seg->payload_len = plen;
 	seg->frag = it->frag;
 	seg->frag_off = it->frag_off;
-	seg->gso_segs = plen > m->gso_size ? plen / m->gso_size : 1;
+	/* skb_segment(): the GSO_PARTIAL segments carry gso_segs =
+	 * partial_segs; the last one, when longer than gso_size (only after
+	 * GSO_BY_FRAGS capped the others), DIV_ROUND_UP(len, gso_size) */
+	seg->gso_segs = plen > m->gso_size
+				? (plen + m->gso_size - 1) / m->gso_size : 1;
 	l4 = ofl__gso_l4_off(m);
 	seg->csum_start = (uint16_t)l4;
 	seg->csum_offset = (m->gso_type & OFL_GSO_UDP_L4) ? 6 : 16;

@@ -6,7 +6,8 @@
  * IPv6 (0..2 extension headers), TCP (options) or UDP, bare or inside
  * VXLAN (with/without outer checksum), GENEVE, GRE (with/without
  * checksum), IP-in-IP; random fields, AccECN/FIXEDID/GSO_PARTIAL bits,
- * first/middle/last segments, PARTIAL and complete checksums; plus records
+ * first/middle/last segments, GSO_PARTIAL segments as skb_segment cuts
+ * them (checksummed tunnels first), PARTIAL and complete checksums; plus records
  * the fix-up must refuse (headers past the end, offsets out of range).
  */
 
@@ -107,7 +108,7 @@ static unsigned int ofl_conf_gso_record(struct ofl_conf *c, unsigned int k)
 		type |= OFL_GSO_TCP_FIXEDID;
 	if (((r >> 15) & 3) == 0)
 		type |= OFL_GSO_TCP_FIXEDID_INNER;
-	if (((r >> 17) & 3) == 0 && tun != 2 && tun != 5)
+	if (((r >> 17) & 3) == 0)
 		type |= OFL_GSO_PARTIAL;
 	mss = 1 + ofl_conf_rand32(c) % 9000;
 	segs = 2 + ofl_conf_rand32(c) % 44;
@@ -208,6 +209,44 @@ static void ofl_conf_gso_known(struct ofl_conf *c)
 	}
 }
 
+/*
+ * GSO_PARTIAL segments as skb_segment() cuts them for a device with
+ * NETIF_F_GSO_PARTIAL: partial_segs = min(len, 65534) / gso_size gso_size
+ * pieces per segment, the last (the rest) GSO too with DIV_ROUND_UP(rest,
+ * gso_size) pieces when longer than gso_size; every tunnel, the
+ * checksummed ones (VXLAN with outer UDP checksum, GRE with checksum:
+ * __skb_udp_tunnel_segment, gre_gso_segment partial_adj) first.
+ * @k: record number; @tail: the last segment instead of the first.
+ */
+static unsigned int ofl_conf_gso_partial(struct ofl_conf *c, unsigned int k,
+					 int tail)
+{
+	static const unsigned char tuns[7] = { 2, 5, 2, 5, 1, 4, 0 };
+	unsigned int len;
+	uint32_t mss, total, big, plen, off;
+
+	/* a record of the tunnel wanted (record k' has tunnel k' % 7); the
+	 * segment fields are rewritten below */
+	len = ofl_conf_gso_record(c, 7 * k + tuns[k % 7]);
+	mss = ofl_conf_le16(c->in + 4);
+	total = ofl_conf_le32(c->in + 29);
+	big = (total < 65534 ? total : 65534) / mss * mss;
+	if (big / mss < 2)
+		return len;	/* no GSO_PARTIAL: left as it is */
+	ofl_conf_put_le32(c->in, ofl_conf_le32(c->in) | OFL_GSO_PARTIAL);
+	off = tail ? (total - 1) / big * big : 0;
+	plen = total - off < big ? total - off : big;
+	ofl_conf_put_le32(c->in + 21, off);
+	ofl_conf_put_le32(c->in + 25, plen);
+	ofl_conf_put_le32(c->in + 33, off / mss);
+	ofl_conf_put_le32(c->in + 37, plen > mss ? (plen + mss - 1) / mss : 1);
+	c->in[41] = off == 0;
+	c->in[42] = off + plen == total;
+	/* GSO_PARTIAL comes with checksum offload (skb_segment) */
+	ofl_conf_put_le16(c->in + 43, OFL_GSO_F_CSUM_PARTIAL);
+	return len;
+}
+
 static void ofl_conf_vectors_gso(struct ofl_conf *c)
 {
 	unsigned int k, len;
@@ -215,6 +254,10 @@ static void ofl_conf_vectors_gso(struct ofl_conf *c)
 	ofl_conf_gso_known(c);
 	for (k = 0; k < 630; k++) {
 		len = ofl_conf_gso_record(c, k);
+		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
+	}
+	for (k = 0; k < 140; k++) {
+		len = ofl_conf_gso_partial(c, k, (int)(k & 1));
 		ofl_conf_case(c, OFL_CONF_GSO, OFL_CONF_GSO_FIXUP, len);
 	}
 	/* refusals: the headers cut short (OFL_ENODATA from the fix-up) */

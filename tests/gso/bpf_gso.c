@@ -65,8 +65,7 @@ int main(int argc, char **argv)
 		m.gso_size = (uint16_t)mss;
 		if ((g.seed >> 50) & 1)
 			m.ip_summed = OFL_CHECKSUM_PARTIAL;
-		if (((g.seed >> 51) & 3) == 0 && !(m.gso_type &
-		    (OFL_GSO_UDP_TUNNEL_CSUM | OFL_GSO_GRE_CSUM)))
+		if (((g.seed >> 51) & 3) == 0)
 			m.gso_type |= OFL_GSO_PARTIAL;
 		total = (uint32_t)len - m.hdr_len;
 		step = (m.gso_type & OFL_GSO_PARTIAL) ? total / mss * mss : mss;
