@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 # kernel_rx.sh CHECKER: frames with good, corrupted and zero UDP/TCP
-# checksums over IPv4 and IPv6 are injected on one end of a veth (private
-# network namespaces); the kernel at the other end verifies them in
-# software and counts errors (Udp/Udp6/Tcp InCsumErrors). CHECKER verifies
-# the same frames with ofl_csum_verify_complete(); the counts must match.
+# checksums over IPv4 and IPv6 (some with IPv6 option headers, all padded
+# to 60 bytes, some with a trailer) are injected on one end of a veth
+# (private network namespaces); the kernel at the other end verifies them
+# in software and counts errors (Udp/Udp6/Tcp InCsumErrors). CHECKER
+# verifies the same frames with ofl_csum_verify_complete() over the layers
+# ofl_csum_layers_from_parse() finds; the counts must match.
 set -eu
 checker=$1
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for network namespaces"; exit 77; }
@@ -97,7 +99,11 @@ for i in range(600):
         dst = bytes.fromhex("20010db8000100000000000000000002")
         ps = lambda l: src + dst + struct.pack("!IxxxB", l, proto)
         seg = l4(proto, ps, n)
-        ip = struct.pack("!IHBB", 6 << 28, len(seg), proto, 64) + src + dst
+        ext = b""
+        if i % 4 == 1:       # hop-by-hop and destination options (PadN)
+            ext = bytes([60, 0, 1, 4, 0, 0, 0, 0, proto, 0, 1, 4, 0, 0, 0, 0])
+        ip = struct.pack("!IHBB", 6 << 28, len(ext) + len(seg),
+                         0 if ext else proto, 64) + src + dst + ext
         et = 0x86dd
     else:
         src = bytes([198, 18, 1, 1])
@@ -110,6 +116,11 @@ for i in range(600):
         ip = bytes(ip)
         et = 0x0800
     frame = dmac + smac + struct.pack("!H", et) + ip + seg
+    # Ethernet padding, and now and then a trailer: the kernel trims both
+    # (ip_rcv_core, ip6_rcv_core) before it verifies
+    frame += bytes(max(0, 60 - len(frame)))
+    if i % 5 == 0:
+        frame += random.randbytes(random.randrange(1, 8))
     s.send(frame)
     out.write(frame.hex() + "\n")
 out.close()
