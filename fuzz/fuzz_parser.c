@@ -87,7 +87,7 @@ static void csum_layers(const struct ofl_parse_result *r, const uint8_t *data,
 	int ret;
 
 	ret = ofl_csum_layers_from_parse(r, sizeof(*r), data, data + size,
-					 &ly);
+					 &ly, sizeof(ly));
 	if (ret > 0 || ly.n > OFL_CSUM_MAX_LAYERS ||
 	    (ret == OFL_EINVAL && size))
 		__builtin_trap();

@@ -449,6 +449,9 @@ struct ofl_parse_result;
  *               length fields, IPv4 fragment bits, IPv6 fragment and
  *               routing headers; every read checked against @end).
  * @ly: the list, fully written (n = 0 first, reserved bytes zero).
+ * @ly_size: sizeof(*@ly) as the caller compiled it: the struct follows
+ *           OFL_CSUM_MAX_LAYERS, and a caller built with another value
+ *           than the library gets OFL_EINVAL with @ly untouched.
  *
  * Lists, outermost first, every TCP, UDP, ICMP (over IPv4) and ICMPv6
  * (over IPv6) header of the frame, tunnels included, with:
@@ -479,8 +482,9 @@ struct ofl_parse_result;
  *
  * Returns 0 when the list is complete. Else a negative code, with @ly
  * holding the layers before the one that failed (each whole and usable):
- *   OFL_EINVAL    NULL argument, @end < @frame, @res_size not the
- *                 library's, or @res not of this frame (a layer past @end)
+ *   OFL_EINVAL    NULL argument, @end < @frame, @res_size or @ly_size
+ *                 not the library's (@ly untouched), or @res not of this
+ *                 frame (a layer past @end)
  *   OFL_ENODATA   the frame ends before a listed layer's l4_len does
  *                 (a snapped capture), or the parse stopped there
  *   OFL_EBADMSG   length fields that contradict each other (an IP, PPPoE
@@ -489,13 +493,16 @@ struct ofl_parse_result;
  *                 routing header as ofl_csum_ipv6_find_l4() refuses it
  *   OFL_EPROTONOSUPPORT  a routing type it cannot follow (ditto)
  *   OFL_E2BIG     more than OFL_CSUM_MAX_LAYERS checksums: the first
- *                 OFL_CSUM_MAX_LAYERS are listed
+ *                 OFL_CSUM_MAX_LAYERS are listed (with the default
+ *                 bounds ofl_parse() stops first: OFL_MAX_ENCAP 3 tunnels
+ *                 give at most 4 IP levels, one L4 header each)
  *   res->error    the parse stopped with an error (the layers up to it)
  */
 OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 				       size_t res_size, const void *frame,
 				       const void *end,
-				       struct ofl_csum_layers *ly);
+				       struct ofl_csum_layers *ly,
+				       size_t ly_size);
 
 /* ---- UDP zero-checksum rules --------------------------------------- */
 

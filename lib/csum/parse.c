@@ -168,7 +168,8 @@ OFL_PRIVATE int ofl__csum_lp_layer(struct ofl__csum_lp *w,
 OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 				       size_t res_size, const void *frame,
 				       const void *end,
-				       struct ofl_csum_layers *ly)
+				       struct ofl_csum_layers *ly,
+				       size_t ly_size)
 {
 	const uint8_t *f = (const uint8_t *)frame, *e = (const uint8_t *)end;
 	struct ofl__csum_lp w;
@@ -176,7 +177,7 @@ OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 	int r;
 
 	if (!res || !ly || !f || !e || e < f || res_size != sizeof(*res) ||
-	    res->nlayers > OFL_PARSE_MAX_LAYERS)
+	    ly_size != sizeof(*ly) || res->nlayers > OFL_PARSE_MAX_LAYERS)
 		return OFL_EINVAL;
 	ofl_zero_bytes(ly, sizeof(*ly), sizeof(*ly));
 	w.f = f;

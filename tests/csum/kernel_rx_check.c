@@ -51,7 +51,7 @@ int main(void)
 		 * (padding and trailer excluded), past IPv6 options */
 		ofl_parse(f, f + n, OFL_PROTO_ETH, &pr, sizeof(pr));
 		if (ofl_csum_layers_from_parse(&pr, sizeof(pr), f, f + n,
-					       &ly) || ly.n != 1)
+					       &ly, sizeof(ly)) || ly.n != 1)
 			continue;
 		if (l->proto != 6 && l->proto != 17)
 			continue;

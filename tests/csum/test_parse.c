@@ -315,7 +315,7 @@ static int layers(size_t len, struct ofl_csum_layers *ly)
 {
 	ofl_parse(fr, fr + len, OFL_PROTO_ETH, &pres, sizeof(pres));
 	return ofl_csum_layers_from_parse(&pres, sizeof(pres), fr, fr + len,
-					  ly);
+					  ly, sizeof(*ly));
 }
 
 /* The list must be the L4 records @want[0..n) of the frame, as built. */
@@ -685,7 +685,7 @@ static void too_many(void **state)
 						rc[i].kind == K_IP4 ? 20 : 8);
 	}
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres), fr,
-						    fr + fl, &ly),
+						    fr + fl, &ly, sizeof(ly)),
 			 OFL_E2BIG);
 	assert_int_equal(ly.n, OFL_CSUM_MAX_LAYERS);
 	assert_int_equal(ly.l[OFL_CSUM_MAX_LAYERS - 1].l4_off,
@@ -700,20 +700,28 @@ static void bad_args(void **state)
 	reset(); eth(0x0800); ip4(6); tcp(); finish(20, 60);
 	assert_int_equal(layers(fl, &ly), 0);
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres) - 8,
-						    fr, fr + fl, &ly),
+						    fr, fr + fl, &ly, sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ofl_csum_layers_from_parse(NULL, sizeof(pres), fr,
-						    fr + fl, &ly),
+						    fr + fl, &ly, sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres), fr,
-						    fr + fl, NULL),
+						    fr + fl, NULL, sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres),
-						    fr + 1, fr, &ly),
+						    fr + 1, fr, &ly, sizeof(ly)),
 			 OFL_EINVAL);
+	/* a caller built with another OFL_CSUM_MAX_LAYERS: untouched */
+	memset(&ly, 0x5a, sizeof(ly));
+	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres), fr,
+						    fr + fl, &ly,
+						    sizeof(ly) - 12),
+			 OFL_EINVAL);
+	assert_int_equal(ly.n, 0x5a);
+	assert_int_equal(ly.l[OFL_CSUM_MAX_LAYERS - 1].reserved, 0x5a);
 	/* a result whose layers lie past this (shorter) frame */
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres), fr,
-						    fr + 40, &ly),
+						    fr + 40, &ly, sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ly.n, 0);
 }
