@@ -700,7 +700,8 @@ static void bad_args(void **state)
 	reset(); eth(0x0800); ip4(6); tcp(); finish(20, 60);
 	assert_int_equal(layers(fl, &ly), 0);
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres) - 8,
-						    fr, fr + fl, &ly, sizeof(ly)),
+						    fr, fr + fl, &ly,
+						    sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ofl_csum_layers_from_parse(NULL, sizeof(pres), fr,
 						    fr + fl, &ly, sizeof(ly)),
@@ -709,7 +710,8 @@ static void bad_args(void **state)
 						    fr + fl, NULL, sizeof(ly)),
 			 OFL_EINVAL);
 	assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres),
-						    fr + 1, fr, &ly, sizeof(ly)),
+						    fr + 1, fr, &ly,
+						    sizeof(ly)),
 			 OFL_EINVAL);
 	/* a caller built with another OFL_CSUM_MAX_LAYERS: untouched */
 	memset(&ly, 0x5a, sizeof(ly));
