@@ -4,12 +4,16 @@
  * walk); the RSS input built from the result (ofl_rss_flow_from_parse(),
  * both levels, every hash type) never exceeds its bound; ports are the frame's 4
  * bytes at the flow's L4 header, or at stop_off when that header was cut
- * short (l4_off 0, an error). */
+ * short (l4_off 0, an error). The checksum layer list built from the
+ * result (ofl_csum_layers_from_parse()) is ordered, inside the frame and
+ * accepted as it is by ofl_csum_verify_complete() and
+ * ofl_csum_convert_unnecessary(), whatever the return value. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <offload/parser.h>
 #include <offload/rss.h>
+#include <offload/csum.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -71,6 +75,49 @@ static void with_cfg(const uint8_t *data, size_t size, unsigned int root,
 		__builtin_trap();
 }
 
+/* The checksum layers of the parse: whatever is returned, the entries
+ * listed are whole, in order, and verifiable from a frame sum. */
+static void csum_layers(const struct ofl_parse_result *r, const uint8_t *data,
+			size_t size)
+{
+	struct ofl_csum_layers ly;
+	struct ofl_csum_state st;
+	uint8_t res[OFL_CSUM_MAX_LAYERS];
+	unsigned int i, prev = 0;
+	int ret;
+
+	ret = ofl_csum_layers_from_parse(r, sizeof(*r), data, data + size,
+					 &ly, sizeof(ly));
+	if (ret > 0 || ly.n > OFL_CSUM_MAX_LAYERS ||
+	    (ret == OFL_EINVAL && size))
+		__builtin_trap();
+	for (i = 0; i < ly.n; i++) {
+		const struct ofl_csum_layer *l = &ly.l[i];
+
+		if (l->l4_off < prev || (size_t)l->l4_off + l->l4_len > size ||
+		    (l->family != 4 && l->family != 6) || l->flags ||
+		    l->l4_len < (l->proto == 6 ? 20 : 8))
+			__builtin_trap();
+		prev = (unsigned int)l->l4_off + 1;
+	}
+	memset(&st, 0, sizeof(st));
+	st.ip_summed = OFL_CHECKSUM_COMPLETE;
+	st.csum = ofl_csum_partial(data, size, 0);
+	ret = ofl_csum_verify_complete(data, data + size, &st, &ly, res);
+	if (ret && ret != OFL_ECSUM)
+		__builtin_trap();
+	for (i = 0; !ret && i < ly.n; i++)
+		if (res[i] != OFL_CSUM_GOOD && res[i] != OFL_CSUM_NONE)
+			__builtin_trap();
+	if (!ly.n)
+		return;
+	st.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	st.csum_level = (uint8_t)(ly.n - 1);
+	ret = ofl_csum_convert_unnecessary(data, data + size, &st, &ly);
+	if (ret && ret != OFL_ENOENT && ret != OFL_EPROTONOSUPPORT)
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ofl_parse_result r, s;
@@ -116,6 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * generic one (as in BPF): they must agree byte for byte */
 	if (differ(&r, &s))
 		__builtin_trap();
+	csum_layers(&r, data, size);
 	with_cfg(data, size, root, &r, &s);
 	return 0;
 }

@@ -438,6 +438,72 @@ OFL_API int ofl_csum_convert_unnecessary(const void *begin, const void *end,
 					 struct ofl_csum_state *st,
 					 const struct ofl_csum_layers *ly);
 
+struct ofl_parse_result;
+
+/**
+ * ofl_csum_layers_from_parse() - the layer list of ofl_csum_verify_complete()
+ * and ofl_csum_convert_unnecessary(), from a lib/parser result.
+ * @res: a result of ofl_parse() (or the step API) of this frame.
+ * @res_size: sizeof(*@res) as the caller compiled it (see ofl_parse()).
+ * @frame, @end: the frame @res was parsed from (read: IP, UDP, PPPoE
+ *               length fields, IPv4 fragment bits, IPv6 fragment and
+ *               routing headers; every read checked against @end).
+ * @ly: the list, fully written (n = 0 first, reserved bytes zero).
+ * @ly_size: sizeof(*@ly) as the caller compiled it: the struct follows
+ *           OFL_CSUM_MAX_LAYERS, and a caller built with another value
+ *           than the library gets OFL_EINVAL with @ly untouched.
+ *
+ * Lists, outermost first, every TCP, UDP, ICMP (over IPv4) and ICMPv6
+ * (over IPv6) header of the frame, tunnels included, with:
+ *  - @saddr_off, @daddr_off: the addresses of the IP header that carries
+ *    it; for IPv6 the final destination of a routing header with Segments
+ *    Left > 0, as ofl_csum_ipv6_find_l4() (RFC 8200 8.1). The IPv6
+ *    source is the header's own (a Mobile IPv6 Home Address option,
+ *    which Linux ipv6_dest_hao() swaps in, is not applied); IPv4 options
+ *    are ignored (Linux inet_compute_pseudo() takes iph->daddr);
+ *  - @l4_len from the length fields, so that padding after a datagram
+ *    (Ethernet's minimum frame, a tunnel's trailer) is excluded, as the
+ *    kernel's pskb_trim_rcsum() calls do: IPv4 tot_len minus the bytes
+ *    before L4 (IHL, AH; ip_rcv_core()), IPv6 40 + payload length minus
+ *    the extension headers (ip6_rcv_core()), PPPoE's length
+ *    (pppoe_rcv()); for UDP its own length field (__udp4_lib_rcv(),
+ *    __udp6_lib_rcv(); 0 over IPv6 means "the rest", the jumbo rule),
+ *    which also bounds a tunnel inside it;
+ *  - @flags 0: OFL_CSUM_L_UDP6_ZERO_OK is a property of the receiving
+ *    socket (UDP_NO_CHECK6_RX), not of the frame, so a zero UDP checksum
+ *    over IPv6 stays BAD until the caller sets it (Linux __udp6_lib_rcv()).
+ * A fragment (IPv4 MF or offset; an IPv6 fragment header other than an
+ * atomic one, ipv6_frag_rcv()) ends the list without an error: its L4
+ * checksum covers the reassembled datagram (Linux verifies it only after
+ * ip_defrag()/ipv6_frag_rcv(), from the sum inet_frag_reasm_finish()
+ * adds up), so neither a first nor a later fragment gets an entry, nor
+ * anything tunnelled inside it. GRE, IGMP and SCTP checksums are not
+ * listed (the verifiers take none of them).
+ *
+ * Returns 0 when the list is complete. Else a negative code, with @ly
+ * holding the layers before the one that failed (each whole and usable):
+ *   OFL_EINVAL    NULL argument, @end < @frame, @res_size or @ly_size
+ *                 not the library's (@ly untouched), or @res not of this
+ *                 frame (a layer past @end)
+ *   OFL_ENODATA   the frame ends before a listed layer's l4_len does
+ *                 (a snapped capture), or the parse stopped there
+ *   OFL_EBADMSG   length fields that contradict each other (an IP, PPPoE
+ *                 or UDP length shorter than its headers, or longer than
+ *                 the datagram around it: Linux drops the packet), or a
+ *                 routing header as ofl_csum_ipv6_find_l4() refuses it
+ *   OFL_EPROTONOSUPPORT  a routing type it cannot follow (ditto)
+ *   OFL_E2BIG     more than OFL_CSUM_MAX_LAYERS checksums: the first
+ *                 OFL_CSUM_MAX_LAYERS are listed (with the default
+ *                 bounds ofl_parse() stops first: OFL_MAX_ENCAP 3 tunnels
+ *                 give at most 4 IP levels, one L4 header each)
+ *   res->error    the parse stopped with an error (the layers up to it)
+ */
+OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
+				       size_t res_size, const void *frame,
+				       const void *end,
+				       struct ofl_csum_layers *ly,
+				       size_t ly_size);
+
 /* ---- UDP zero-checksum rules --------------------------------------- */
 
 /**

@@ -5,7 +5,8 @@
  * tests/core/CMakeLists.txt against the shared library:
  *   abi_default   no override: every call must succeed;
  *   abi_override  -DOFL_GRO_MAX_SEGS=32 -DOFL_GRO_MAX_HDR=128
- *                 -DOFL_RSS_INPUT_MAX=64 -DOFL_PARSE_MAX_LAYERS=8: every
+ *                 -DOFL_RSS_INPUT_MAX=64 -DOFL_PARSE_MAX_LAYERS=8
+ *                 -DOFL_CSUM_MAX_LAYERS=2: every
  *                 call that takes such a struct must refuse it with
  *                 OFL_EINVAL and leave the caller's memory as it was
  *                 (a canary after each struct), instead of corrupting it.
@@ -14,6 +15,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <offload/csum.h>
 #include <offload/gro.h>
 #include <offload/gso.h>
 #include <offload/parser.h>
@@ -35,6 +37,8 @@ static struct {
 	unsigned char c2[64];
 	struct ofl_parse_result res;
 	unsigned char c3[64];
+	struct ofl_csum_layers ly;
+	unsigned char c4[64];
 } m;
 
 static const uint8_t key[40] = {
@@ -66,10 +70,10 @@ static void expect(const char *what, int got)
 
 static int canaries_intact(void)
 {
-	static const unsigned char *c[] = { m.c0, m.c1, m.c2, m.c3 };
+	static const unsigned char *c[] = { m.c0, m.c1, m.c2, m.c3, m.c4 };
 	unsigned int i, j;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		for (j = 0; j < 64; j++)
 			if (c[i][j] != CANARY)
 				return 0;
@@ -97,6 +101,10 @@ int main(void)
 	expect("ofl_gso_meta_from_parse",
 	       ofl_gso_meta_from_parse(&m.res, sizeof(m.res), frame,
 				       sizeof(frame), 40, &gm));
+	expect("ofl_csum_layers_from_parse",
+	       ofl_csum_layers_from_parse(&m.res, sizeof(m.res), frame,
+					  frame + sizeof(frame), &m.ly,
+					  sizeof(m.ly)));
 	if (!canaries_intact()) {
 		printf("memory past a struct was written\n");
 		bad++;

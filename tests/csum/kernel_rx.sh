@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 # kernel_rx.sh CHECKER: frames with good, corrupted and zero UDP/TCP
-# checksums over IPv4 and IPv6 are injected on one end of a veth (private
-# network namespaces); the kernel at the other end verifies them in
-# software and counts errors (Udp/Udp6/Tcp InCsumErrors). CHECKER verifies
-# the same frames with ofl_csum_verify_complete(); the counts must match.
+# checksums over IPv4 and IPv6 (some with IPv6 option headers, all padded
+# to 60 bytes, some with a trailer) are injected on one end of a veth
+# (private network namespaces); the kernel at the other end verifies them
+# in software and counts errors (Udp/Udp6/Tcp InCsumErrors). CHECKER
+# verifies the same frames with ofl_csum_verify_complete() over the layers
+# ofl_csum_layers_from_parse() finds; the counts must match.
 set -eu
 checker=$1
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for network namespaces"; exit 77; }
@@ -28,7 +30,9 @@ ip -n "$b" link set vb up
 mac=$(ip netns exec "$b" cat /sys/class/net/vb/address)
 
 # InCsumErrors of Udp and Tcp (/proc/net/snmp: a header line of names,
-# then a line of values) and Udp6InCsumErrors (/proc/net/snmp6)
+# then a line of values) and Udp6InCsumErrors (/proc/net/snmp6); and the
+# UDP/IPv4 drops that are not checksum errors (InErrors counts both): a
+# UDP length of 0 over IPv4 is a short packet (__udp4_lib_rcv)
 counters() {
 	ip netns exec "$b" awk '
 		$1 == "Udp:" || $1 == "Tcp:" {
@@ -36,11 +40,14 @@ counters() {
 				for (i = 2; i <= NF; i++) col[$1, $i] = i
 			} else {
 				v[$1] = $(col[$1, "InCsumErrors"])
+				e[$1] = $(col[$1, "InErrors"])
 			}
 		}
 		$1 == "Udp6InCsumErrors" { u6 = $2 }
 		END { print "udp4", v["Udp:"] + 0, "udp6", u6 + 0,
-			"tcp", v["Tcp:"] + 0 }' /proc/net/snmp /proc/net/snmp6
+			"tcp", v["Tcp:"] + 0,
+			"udp4short", e["Udp:"] - v["Udp:"] }' \
+		/proc/net/snmp /proc/net/snmp6
 }
 before=$(counters)
 
@@ -62,10 +69,12 @@ def fold(b):
         t = (t & 0xffff) + (t >> 16)
     return t
 
-def l4(proto, ps, n):
+def l4(proto, ps, n, zlen):
     pay = random.randbytes(n)
-    if proto == 17:
-        h = struct.pack("!HHHH", random.randrange(1024, 60000), 9, 8 + n, 0)
+    if proto == 17:          # UDP length 0: "the rest" over IPv6 (jumbo
+        # rule of __udp6_lib_rcv), a short packet over IPv4
+        h = struct.pack("!HHHH", random.randrange(1024, 60000), 9,
+                        0 if zlen else 8 + n, 0)
         off = 6
     else:
         h = struct.pack("!HHIIBBHHH", random.randrange(1024, 60000), 9,
@@ -92,24 +101,34 @@ for i in range(600):
     v6 = i & 1
     proto = 17 if i % 3 else 6
     n = random.randrange(0, 1200)
+    zlen = i % 10 in (4, 5)
     if v6:
         src = bytes.fromhex("20010db8000100000000000000000001")
         dst = bytes.fromhex("20010db8000100000000000000000002")
         ps = lambda l: src + dst + struct.pack("!IxxxB", l, proto)
-        seg = l4(proto, ps, n)
-        ip = struct.pack("!IHBB", 6 << 28, len(seg), proto, 64) + src + dst
+        seg = l4(proto, ps, n, zlen)
+        ext = b""
+        if i % 4 == 1:       # hop-by-hop and destination options (PadN)
+            ext = bytes([60, 0, 1, 4, 0, 0, 0, 0, proto, 0, 1, 4, 0, 0, 0, 0])
+        ip = struct.pack("!IHBB", 6 << 28, len(ext) + len(seg),
+                         0 if ext else proto, 64) + src + dst + ext
         et = 0x86dd
     else:
         src = bytes([198, 18, 1, 1])
         dst = bytes([198, 18, 1, 2])
         ps = lambda l: src + dst + struct.pack("!BBH", 0, proto, l)
-        seg = l4(proto, ps, n)
+        seg = l4(proto, ps, n, zlen)
         ip = bytearray(struct.pack("!BBHHHBBH", 0x45, 0, 20 + len(seg), i,
                                    0, 64, proto, 0) + src + dst)
         ip[10:12] = struct.pack("!H", 0xffff - fold(bytes(ip)))
         ip = bytes(ip)
         et = 0x0800
     frame = dmac + smac + struct.pack("!H", et) + ip + seg
+    # Ethernet padding, and now and then a trailer: the kernel trims both
+    # (ip_rcv_core, ip6_rcv_core) before it verifies
+    frame += bytes(max(0, 60 - len(frame)))
+    if i % 5 == 0:
+        frame += random.randbytes(random.randrange(1, 8))
     s.send(frame)
     out.write(frame.hex() + "\n")
 out.close()
@@ -117,8 +136,9 @@ PY
 sleep 1
 after=$(counters)
 want=$("$checker" <"$tx")
-got=$(echo "$before $after" | awk '{ printf "udp4 %d udp6 %d tcp %d\n",
-	$8 - $2, $10 - $4, $12 - $6 }')
+got=$(echo "$before $after" | awk '{
+	printf "udp4 %d udp6 %d tcp %d udp4short %d\n",
+	$10 - $2, $12 - $4, $14 - $6, $16 - $8 }')
 echo "kernel counted: $got"
 echo "ofl predicted:  $want"
 [ "$got" = "$want" ]

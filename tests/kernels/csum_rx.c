@@ -9,8 +9,9 @@
  * backlog queue, FIFO), and the checksum error counters (Udp, Udp6, Tcp
  * InCsumErrors) say whether the kernel found its checksum bad: that is the
  * kernel's verdict for this frame. ofl_csum_verify_complete() on the same
- * bytes (whole-frame CHECKSUM_COMPLETE sum, as a device gives it) must say
- * OFL_ECSUM for exactly those frames.
+ * bytes (whole-frame CHECKSUM_COMPLETE sum, as a device gives it; layers
+ * from ofl_parse() and ofl_csum_layers_from_parse()) must say OFL_ECSUM
+ * for exactly those frames.
  *
  * Nothing listens on the test ports: a zero UDP checksum over IPv6 is then
  * an error (__udp6_lib_rcv: "if (!uh->check) goto report_csum_error"), as
@@ -40,6 +41,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <offload/csum.h>
+#include <offload/parser.h>
 
 #define FENCE_PORT 7777
 
@@ -226,34 +228,22 @@ static int fence(void)
 	}
 }
 
-/* ofl's verdict: 1 when ofl_csum_verify_complete() says OFL_ECSUM */
-static int ofl_bad(const uint8_t *f, size_t n, int v6)
+/* ofl's verdict: 1 when ofl_csum_verify_complete() says OFL_ECSUM over
+ * the layers ofl_csum_layers_from_parse() finds; -1 if it does not find
+ * the frame's one TCP/UDP checksum (a mismatch whatever the kernel says) */
+static int ofl_bad(const uint8_t *f, size_t n)
 {
+	static struct ofl_parse_result pr;
 	struct ofl_csum_layers ly;
 	struct ofl_csum_state st;
-	struct ofl_csum_layer *l = &ly.l[0];
 	uint8_t res[OFL_CSUM_MAX_LAYERS];
 	size_t l3 = 14;
 
-	memset(&ly, 0, sizeof(ly));
-	ly.n = 1;
-	if (!v6) {
-		size_t ihl = (size_t)(f[l3] & 15) * 4;
-
-		l->family = 4;
-		l->proto = f[l3 + 9];
-		l->l4_off = (uint16_t)(l3 + ihl);
-		l->l4_len = (uint16_t)((f[l3 + 2] << 8 | f[l3 + 3]) - (int)ihl);
-		l->saddr_off = (uint16_t)(l3 + 12);
-		l->daddr_off = (uint16_t)(l3 + 16);
-	} else {
-		l->family = 6;
-		l->proto = f[l3 + 6];
-		l->l4_off = (uint16_t)(l3 + 40);
-		l->l4_len = (uint16_t)(f[l3 + 4] << 8 | f[l3 + 5]);
-		l->saddr_off = (uint16_t)(l3 + 8);
-		l->daddr_off = (uint16_t)(l3 + 24);
-	}
+	ofl_parse(f, f + n, OFL_PROTO_ETH, &pr, sizeof(pr));
+	if (ofl_csum_layers_from_parse(&pr, sizeof(pr), f, f + n, &ly,
+				       sizeof(ly)) || ly.n != 1 ||
+	    (ly.l[0].proto != 6 && ly.l[0].proto != 17))
+		return -1;
 	memset(&st, 0, sizeof(st));
 	st.ip_summed = OFL_CHECKSUM_COMPLETE;
 	st.csum_start = (uint16_t)l3;
@@ -325,7 +315,7 @@ int main(int argc, char **argv)
 			   after[udp ? v6 : 2] == before[udp ? v6 : 2]))
 			kb = 2;
 		memcpy(before, after, sizeof(before));
-		ob = ofl_bad(f, len, v6);
+		ob = ofl_bad(f, len);
 		n[g]++;
 		kbad += kb != 0;
 		if (kb != ob) {
@@ -336,6 +326,7 @@ int main(int argc, char **argv)
 				       kname[kind], plen,
 				       kb == 2 ? "counted in another counter"
 				       : kb ? "checksum error" : "accepted",
+				       ob < 0 ? "no layer listed" :
 				       ob ? "OFL_ECSUM" : "good");
 		}
 	}
