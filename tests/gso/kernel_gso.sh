@@ -90,7 +90,7 @@ l3tun() { # config name olen fams ip-link-args...
 	shift 4
 	if ! ip -n "$ns" link add "$d" "$@"; then
 		case $(kcfg "$cfg") in
-		n) echo "GROUP-SKIP ipip $cfg is not set: no $d ($*)" ;;
+		n) echo "GROUP-SKIP ipip $cfg is not set: no $2 device" ;;
 		*) echo "GROUP-FAIL ipip cannot create $d ($*)," \
 			"$cfg=$(kcfg "$cfg")"
 		   rc=1 ;;

@@ -88,7 +88,7 @@ $1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " 
 # "GROUP-PARTIAL g N what": N added up over the runs of the group
 $1 == "GROUP-PARTIAL" { g = $2; pn[g] += $3; $1 = $2 = $3 = ""; sub(/^ */, ""); part[g] = $0 }
 # a group made of several devices (ipip: ipip, sit, ip6tnl) may lack some
-$1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? skip[g] "; " $0 : $0; skip[g] = s }
+$1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? (index(skip[g], $0) ? skip[g] : skip[g] "; " $0) : $0; skip[g] = s }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
 END {
 	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
