@@ -48,7 +48,14 @@ build_static() { # out src...
 	gcc $CFL -Wno-unused-function "$@" "$LIB" -o "$BIN/$_o" >> "$OUT/build.log" 2>&1
 }
 : > "$OUT/build.log"
-build_static gro_kdiff "$SRC/tests/gro/gro_kdiff.c" -I"$SRC/tests/gro" &&
+# gro_kdiff with the skb tap (tests/gro/gro_skbtap.bpf.c, CO-RE: one
+# object for every kernel): libbpf, libelf and zlib linked statically
+build_static gro_kdiff "$SRC/tests/gro/gro_kdiff.c" -I"$SRC/tests/gro" \
+	-DOFL_GRO_SKBTAP -lbpf -lelf -lz &&
+clang -O2 -g -target bpf -Wall -Werror -I"$SRC/include" \
+	-idirafter "/usr/include/$(gcc -print-multiarch)" \
+	-c "$SRC/tests/gro/gro_skbtap.bpf.c" -o "$BIN/gro_skbtap.bpf.o" \
+	>> "$OUT/build.log" 2>&1 &&
 build_static gso_kernel "$SRC/tests/gso/kernel_gso.c" -I"$SRC/tests/gso" &&
 build_static csum_rx "$SRC/tests/kernels/csum_rx.c" || {
 	fail_line - all all "static build of the drivers failed (see $OUT/build.log)"

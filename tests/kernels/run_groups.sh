@@ -23,6 +23,8 @@ case $REL in
 *) prof=7.0 ;;
 esac
 export OFL_GRO_PROFILE=$prof
+# gro_kdiff's skb tap: full SKB_GSO_* type, gso_segs, the kernel's hash
+[ -r "$D/gro_skbtap.bpf.o" ] && export OFL_GRO_SKBTAP="$D/gro_skbtap.bpf.o"
 [ -n "${OFL_KCONFIG:-}" ] || OFL_KCONFIG=/boot/config-$REL
 export OFL_KCONFIG
 
