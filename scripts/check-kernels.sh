@@ -56,6 +56,10 @@ clang -O2 -g -target bpf -Wall -Werror -I"$SRC/include" \
 	-idirafter "/usr/include/$(gcc -print-multiarch)" \
 	-c "$SRC/tests/gro/gro_skbtap.bpf.c" -o "$BIN/gro_skbtap.bpf.o" \
 	>> "$OUT/build.log" 2>&1 &&
+clang -O2 -g -target bpf -Wall -Werror -I"$SRC/include" \
+	-idirafter "/usr/include/$(gcc -print-multiarch)" \
+	-c "$SRC/tests/gso/ipxip_encap.bpf.c" -o "$BIN/ipxip_encap.bpf.o" \
+	>> "$OUT/build.log" 2>&1 &&
 build_static gso_kernel "$SRC/tests/gso/kernel_gso.c" -I"$SRC/tests/gso" &&
 build_static csum_rx "$SRC/tests/kernels/csum_rx.c" || {
 	fail_line - all all "static build of the drivers failed (see $OUT/build.log)"

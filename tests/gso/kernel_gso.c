@@ -69,6 +69,7 @@ static int cur_group;
 /* IP-in-IP mode (l3_main): checksum mode and the tunnel device */
 static int l3_partial;
 static struct sockaddr_ll l3_to;
+static int l3_eth;	/* mode l3e: Ethernet frames on TX, BPF adds the outer IP */
 
 static int group_of(const struct gf_params *g)
 {
@@ -690,18 +691,20 @@ static void run_l3_case(const struct gf_params *g, uint16_t mss,
 	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
 			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
 				     : VIRTIO_NET_HDR_GSO_TCPV4;
-	vh.hdr_len = (uint16_t)(m.hdr_len - 14);
+	vh.hdr_len = (uint16_t)(m.hdr_len - (l3_eth ? 0 : 14));
 	vh.gso_size = mss;
-	vh.csum_start = (uint16_t)(m.csum_start - 14);
+	vh.csum_start = (uint16_t)(m.csum_start - (l3_eth ? 0 : 14));
 	vh.csum_offset = m.csum_offset;
 	iov[0].iov_base = &vh;
 	iov[0].iov_len = sizeof(vh);
-	iov[1].iov_base = in + 14;
-	iov[1].iov_len = len - 14;
+	iov[1].iov_base = in + (l3_eth ? 0 : 14);
+	iov[1].iov_len = len - (l3_eth ? 0 : 14);
 	l3_to.sll_protocol = htons(g->v6 ? ETH_P_IPV6 : ETH_P_IP);
 	memset(&msg, 0, sizeof(msg));
-	msg.msg_name = &l3_to;
-	msg.msg_namelen = sizeof(l3_to);
+	if (!l3_eth) {
+		msg.msg_name = &l3_to;
+		msg.msg_namelen = sizeof(l3_to);
+	}
 	msg.msg_iov = iov;
 	msg.msg_iovlen = 2;
 	cur_group = NGROUPS - 1;
@@ -795,12 +798,16 @@ static void run_l3_case(const struct gf_params *g, uint16_t mss,
 
 static int l3_main(char **argv, int ncases)
 {
-	/* argv[3] = l3:OLEN:FAMS:complete|partial */
-	char *mode = argv[3] + 3, *fams, *cs;
-	size_t olen = (size_t)strtoul(mode, &fams, 10);
+	/* argv[3] = l3:OLEN:FAMS:complete|partial, or l3e:... (TXIF is the
+	 * veth itself with ipxip_encap.bpf.c on its tc egress) */
+	char *mode, *fams, *cs;
+	size_t olen;
 	uint64_t s = 0x1b1b0f1ULL;
 	int c, one = 1, outer_v6;
 
+	l3_eth = argv[3][2] == 'e';
+	mode = argv[3] + (l3_eth ? 4 : 3);
+	olen = (size_t)strtoul(mode, &fams, 10);
 	if (*fams != ':' || !(cs = strchr(fams + 1, ':')))
 		return 2;
 	fams++;
@@ -809,18 +816,22 @@ static int l3_main(char **argv, int ncases)
 	outer_v6 = olen >= 14 + 40;
 	if (getenv("OFL_GSO_GROUP"))
 		gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
-	txfd = socket(AF_PACKET, SOCK_RAW, 0);
-	if (txfd >= 0 && setsockopt(txfd, SOL_PACKET, PACKET_VNET_HDR, &one,
-				    sizeof(one)))
-		txfd = -1;
 	memset(&l3_to, 0, sizeof(l3_to));
 	l3_to.sll_family = AF_PACKET;
-	l3_to.sll_ifindex = (int)if_nametoindex(argv[1]);
+	if (l3_eth) {
+		txfd = open_sock(argv[1], 1);
+	} else {
+		txfd = socket(AF_PACKET, SOCK_RAW, 0);
+		if (txfd >= 0 && setsockopt(txfd, SOL_PACKET, PACKET_VNET_HDR,
+					    &one, sizeof(one)))
+			txfd = -1;
+		l3_to.sll_ifindex = (int)if_nametoindex(argv[1]);
+	}
 	rxfd = open_sock(argv[2], 0);
 	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
 				    sizeof(one)))
 		rxfd = -1;
-	if (txfd < 0 || rxfd < 0 || !l3_to.sll_ifindex) {
+	if (txfd < 0 || rxfd < 0 || (!l3_eth && !l3_to.sll_ifindex)) {
 		printf("FAIL: AF_PACKET on %s: %s\n", argv[1],
 		       strerror(errno));
 		printf("GROUP-FAIL %s no packet socket on %s\n",
@@ -881,7 +892,7 @@ int main(int argc, char **argv)
 	if (argc < 4)
 		return 2;
 	partial = !strcmp(argv[3], "partial");
-	if (!strncmp(argv[3], "l3:", 3))
+	if (!strncmp(argv[3], "l3:", 3) || !strncmp(argv[3], "l3e:", 4))
 		return l3_main(argv, ncases);
 	if (!strncmp(argv[3], "tunnel", 6)) {
 		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */

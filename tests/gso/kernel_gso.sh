@@ -120,4 +120,37 @@ l3tun CONFIG_IPV6_SIT oflsit0 34 46 type sit $loc mode any
 l3tun CONFIG_IPV6_TUNNEL oflip6t0 62 46 type ip6tnl $l6 mode any
 l3tun CONFIG_IPV6_TUNNEL oflip6t1 54 46 type ip6tnl $l6 mode any \
 	encaplimit none
+# The same IPXIP4/IPXIP6 GSO without a tunnel device (the host of record
+# has none): tests/gso/ipxip_encap.bpf.c on TX's tc egress puts an outer
+# IPv4 (tc4) or IPv6 (tc6) header on each super-frame with
+# bpf_skb_adjust_room(ENCAP_L3_IPV4/6), the veth segments it. Run where
+# OFL_GSO_ENCAP_OBJ names the object (ctest, check-kernels on the host).
+if [ -n "${OFL_GSO_ENCAP_OBJ:-}" ]; then
+	if ! command -v tc >/dev/null || ! x tc qdisc add dev gt0 clsact; then
+		echo "GROUP-FAIL ipip OFL_GSO_ENCAP_OBJ set but no tc clsact on gt0"
+		rc=1
+	else
+		for sec in tc4:34 tc6:54; do
+			for cs in complete partial; do
+				t=off
+				[ $cs = partial ] && t=on
+				x ethtool -K gt0 tx $t >/dev/null 2>&1
+				x ethtool -K gt0 tso off gso off \
+					tx-udp-segmentation off >/dev/null 2>&1
+				if ! x tc filter replace dev gt0 egress pref 1 \
+					bpf da obj "$OFL_GSO_ENCAP_OBJ" \
+					sec "${sec%:*}"; then
+					echo "GROUP-FAIL ipip cannot attach" \
+						"$OFL_GSO_ENCAP_OBJ ${sec%:*}"
+					rc=1
+					continue
+				fi
+				OFL_GSO_GROUP=ipip x "$bin" gt0 gr0 \
+					"l3e:${sec#*:}:46:$cs" 60 || rc=1
+			done
+		done
+		x ethtool -K gt0 tx off >/dev/null 2>&1
+		x tc qdisc del dev gt0 clsact
+	fi
+fi
 exit $rc

@@ -25,6 +25,10 @@ esac
 export OFL_GRO_PROFILE=$prof
 # gro_kdiff's skb tap: full SKB_GSO_* type, gso_segs, the kernel's hash
 [ -r "$D/gro_skbtap.bpf.o" ] && export OFL_GRO_SKBTAP="$D/gro_skbtap.bpf.o"
+# IP-in-IP GSO through a tc BPF encap as well as the devices, where tc is
+# (the host; the guests' initramfs has no tc, and has the devices)
+[ -r "$D/ipxip_encap.bpf.o" ] && command -v tc >/dev/null &&
+	export OFL_GSO_ENCAP_OBJ="$D/ipxip_encap.bpf.o"
 [ -n "${OFL_KCONFIG:-}" ] || OFL_KCONFIG=/boot/config-$REL
 export OFL_KCONFIG
 
@@ -106,7 +110,7 @@ END {
 			r = "FAIL no case ran"
 		else
 			r = "PASS" ((g in part) ? " but " pn[g] " " part[g] : "") \
-			    ((g in skip) ? " (SKIP " skip[g] ")" : "")
+			    ((g in skip) ? " (not run: " skip[g] ")" : "")
 		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}
 }' "$L/gso.log"
