@@ -25,9 +25,10 @@ esac
 export OFL_GRO_PROFILE=$prof
 # gro_kdiff's skb tap: full SKB_GSO_* type, gso_segs, the kernel's hash
 [ -r "$D/gro_skbtap.bpf.o" ] && export OFL_GRO_SKBTAP="$D/gro_skbtap.bpf.o"
-# IP-in-IP GSO through a tc BPF encap as well as the devices, where tc is
-# (the host; the guests' initramfs has no tc, and has the devices)
-[ -r "$D/ipxip_encap.bpf.o" ] && command -v tc >/dev/null &&
+# IP-in-IP GSO through a tc BPF encap as well as the devices, where
+# iproute2's tc is (the host; the guests' initramfs has only busybox's tc,
+# which loads no BPF, and has the devices)
+[ -r "$D/ipxip_encap.bpf.o" ] && tc -V 2>&1 | grep -q iproute2 &&
 	export OFL_GSO_ENCAP_OBJ="$D/ipxip_encap.bpf.o"
 [ -n "${OFL_KCONFIG:-}" ] || OFL_KCONFIG=/boot/config-$REL
 export OFL_KCONFIG
