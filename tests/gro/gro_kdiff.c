@@ -27,6 +27,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 #include <offload/gro.h>
@@ -43,6 +45,10 @@ struct outf {
 	int gso_type;	/* virtio: 0 none, 1 TCPV4, 4 TCPV6, | 0x80 ECN */
 	int sport;
 	int cstart, coff;	/* CHECKSUM_PARTIAL csum_start/offset, or 0 */
+	/* with the skb tap: skb_shinfo gso_type (SKB_GSO_*) and gso_segs
+	 * (merged frames; 0 for a frame) */
+	uint32_t full_type;
+	int segs;
 };
 
 static uint8_t dmac[6];
@@ -52,6 +58,137 @@ static uint32_t frl[GRO_CASE_MAX_SEGS];
 static struct outf kout[MAXF], lout[MAXF];
 static int nk, nl;
 static uint32_t profile;	/* enum ofl_gro_profile, from OFL_GRO_PROFILE */
+
+/*
+ * The skb tap (gro_skbtap.bpf.c; built with OFL_GRO_SKBTAP, loaded from
+ * the object named by the environment variable OFL_GRO_SKBTAP): what the
+ * kernel's GRO was given and delivered on RXIF, skb by skb, in order.
+ * With it every frame's full gso_type (SKB_GSO_* of skb_shinfo, not the
+ * virtio_net_hdr reduction) and gso_segs are compared, and lib/gro gets
+ * each frame's skb->hash as the kernel's GRO saw it (the bucket is
+ * hash & 7), so multi-flow cases are compared in exact order too.
+ */
+static int tap_on, rxidx;
+#ifdef OFL_GRO_SKBTAP
+#include <linux/types.h>
+#include <bpf/libbpf.h>
+#include "gro_skbtap.h"
+
+static struct ring_buffer *tap_rb;
+static struct skbtap_rec tin[GRO_CASE_MAX_SEGS + 8], tout[MAXF];
+static int ntin, ntout, tap_keep;
+static __u32 tap_ns;
+
+static int tap_cb(void *ctx, void *data, size_t sz)
+{
+	const struct skbtap_rec *r = data;
+
+	(void)ctx;
+	if (sz < sizeof(*r) || !tap_keep || (int)r->ifindex != rxidx ||
+	    r->netns != tap_ns ||
+	    memcmp(r->mac + 6, "\x02\x00\x00\x00\x00", 5))
+		return 0;
+	if (r->kind == SKBTAP_GRO_IN &&
+	    ntin < (int)(sizeof(tin) / sizeof(tin[0])))
+		tin[ntin++] = *r;
+	else if (r->kind == SKBTAP_RCV && ntout < MAXF)
+		tout[ntout++] = *r;
+	return 0;
+}
+
+static int tap_open(const char *path)
+{
+	struct bpf_object *o = bpf_object__open_file(path, NULL);
+	struct bpf_program *p;
+	struct bpf_map *m;
+	struct stat st;
+
+	if (stat("/proc/self/ns/net", &st))
+		return -1;
+	tap_ns = (__u32)st.st_ino;
+	if (libbpf_get_error(o) || bpf_object__load(o))
+		return -1;
+	bpf_object__for_each_program(p, o)
+		if (libbpf_get_error(bpf_program__attach(p)))
+			return -1;
+	m = bpf_object__find_map_by_name(o, "skbtap_rb");
+	if (!m)
+		return -1;
+	tap_rb = ring_buffer__new(bpf_map__fd(m), tap_cb, NULL, NULL);
+	return libbpf_get_error(tap_rb) ? -1 : 0;
+}
+
+static void tap_drain(int keep)
+{
+	if (!tap_on)
+		return;
+	tap_keep = keep;
+	if (keep)
+		ntin = ntout = 0;
+	ring_buffer__consume(tap_rb);
+}
+
+/*
+ * The kernel's SKB_GSO_* in ofl's vocabulary (the 6.18 numbering). Before
+ * 6.18 SKB_GSO_TCP_FIXEDID is bit 3 (6.1, 6.12 include/linux/skbuff.h) and
+ * says the IPv4 ID of the header carrying TCP is fixed: tcp4_gro_complete
+ * sets it from NAPI_GRO_CB(skb)->ip_fixedid (6.12; is_atomic in 6.1) and
+ * inet_gso_segment applies it at that level only ("if
+ * (!skb->encapsulation || encap)"). 6.18 moved it to bit 30 for the outer
+ * (or only) header and added SKB_GSO_TCP_FIXEDID_INNER (bit 31). So an old
+ * kernel's bit 3 is OFL_GSO_TCP_FIXEDID without a tunnel bit and
+ * OFL_GSO_TCP_FIXEDID_INNER with one.
+ */
+static int old_fixedid;	/* the running kernel is older than 6.18 */
+
+static uint32_t kernel_gso_type(uint32_t t)
+{
+	if (!old_fixedid || !(t & (1u << 3)))
+		return t;
+	t &= ~(1u << 3);
+	return t | ((t & OFL_GSO_TUNNEL_MASK) ? OFL_GSO_TCP_FIXEDID_INNER
+					      : OFL_GSO_TCP_FIXEDID);
+}
+
+/* Put the tap's records on the kernel's frames; 0 when they do not line
+ * up with what was sent and what AF_PACKET saw (a mismatch). */
+static int tap_apply(int n)
+{
+	int j;
+
+	if (!tap_on)
+		return 1;
+	if (ntin != n || ntout != nk) {
+		printf("  skb tap: GRO was given %d frames (%d sent), "
+		       "delivered %d (AF_PACKET saw %d)\n", ntin, n, ntout,
+		       nk);
+		return 0;
+	}
+	for (j = 0; j < nk; j++) {
+		int mac = kout[j].len - (int)tout[j].len;
+
+		if (mac != 14 && mac != 18) {
+			printf("  skb tap: frame %d: skb len %u, AF_PACKET %d "
+			       "bytes\n", j, tout[j].len, kout[j].len);
+			return 0;
+		}
+		kout[j].full_type = kernel_gso_type(tout[j].gso_type);
+		kout[j].segs = tout[j].gso_size ? tout[j].gso_segs : 0;
+	}
+	return 1;
+}
+#else
+static void tap_drain(int keep)
+{
+	(void)keep;
+}
+
+static int tap_apply(int n)
+{
+	(void)n;
+	return 1;
+}
+#endif
 
 static void msleep(int ms)
 {
@@ -219,7 +356,11 @@ static void run_lib(int n)
 	for (i = 0; i < n; i++) {
 		f[i].data = fr[i];
 		f[i].len = frl[i];
+#ifdef OFL_GRO_SKBTAP
+		f[i].hash = tap_on ? tin[i].hash : 0;
+#else
 		f[i].hash = 0;
+#endif
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = OFL_CHECKSUM_NONE;
 	}
@@ -242,6 +383,10 @@ static void run_lib(int n)
 			((pk[i].gso_type & OFL_GSO_TCPV6) ? 4 : 1) |
 			((pk[i].gso_type & OFL_GSO_TCP_ECN) ? 0x80 : 0);
 		lout[nl].sport = sport_of(d, len);
+		lout[nl].full_type = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				     pk[i].gso_type : 0;
+		lout[nl].segs = pk[i].kind == OFL_GRO_PKT_MERGED ?
+				pk[i].gso_segs : 0;
 		lout[nl].cstart = pk[i].kind == OFL_GRO_PKT_MERGED ?
 				  pk[i].csum_start : 0;
 		lout[nl].coff = pk[i].kind == OFL_GRO_PKT_MERGED ?
@@ -260,8 +405,10 @@ static int same(const struct outf *a, const struct outf *b)
 {
 	return a->len == b->len && a->gso_size == b->gso_size &&
 	       a->gso_type == b->gso_type && a->cstart == b->cstart &&
-	       a->coff == b->coff && !memcmp(a->d, b->d,
-						      (size_t)a->len);
+	       a->coff == b->coff &&
+	       (!tap_on || (a->full_type == b->full_type &&
+			    a->segs == b->segs)) &&
+	       !memcmp(a->d, b->d, (size_t)a->len);
 }
 
 /* Compare in order; with @multi, per source port (flow) in order. */
@@ -294,9 +441,14 @@ static void show(const char *who, struct outf *o, int n)
 	int i;
 
 	printf("  %s:", who);
-	for (i = 0; i < n; i++)
-		printf(" [%d sp%d gso%d/%d cs%d+%d]", o[i].len, o[i].sport,
+	for (i = 0; i < n; i++) {
+		printf(" [%d sp%d gso%d/%d cs%d+%d", o[i].len, o[i].sport,
 		       o[i].gso_size, o[i].gso_type, o[i].cstart, o[i].coff);
+		if (tap_on)
+			printf(" skb_gso_type 0x%x segs %d", o[i].full_type,
+			       o[i].segs);
+		printf("]");
+	}
 	printf("\n");
 }
 
@@ -350,6 +502,7 @@ static int run_case(struct tseg *g, int n, int multi)
 	a.sll_halen = 6;
 	memcpy(a.sll_addr, dmac, 6);
 	drain(0);
+	tap_drain(0);
 	nk = 0;
 	for (i = 0; i < n; i++)
 		if (sendto(txfd, fr[i], frl[i], 0, (struct sockaddr *)&a,
@@ -359,11 +512,25 @@ static int run_case(struct tseg *g, int n, int multi)
 		}
 	msleep(60);
 	drain(1);
+	tap_drain(1);
+	if (!tap_apply(n)) {
+		if (last_attempt)
+			dump_case(n);
+		clear();
+		return 0;
+	}
 	run_lib(n);
-	ok = compare(multi == 2 ? 0 : multi);
-	if (getenv("OFL_KDIFF_V"))
+	/* with the kernel's hashes every case is compared in exact order */
+	ok = compare(tap_on || multi == 2 ? 0 : multi);
+	if (getenv("OFL_KDIFF_V")) {
 		show("kernel", kout, nk);
-	if (!ok && multi == 2 && compare(1)) {
+#ifdef OFL_GRO_SKBTAP
+		for (i = 0; tap_on && i < ntin; i++)
+			printf("%s%08x%s", i ? " " : "  hashes: ", tin[i].hash,
+			       i + 1 == ntin ? "\n" : "");
+#endif
+	}
+	if (!ok && multi == 2 && !tap_on && compare(1)) {
 		ok = 2;
 	} else if (!ok) {
 		show("kernel", kout, nk);
@@ -443,6 +610,32 @@ int main(int argc, char **argv)
 	}
 	memcpy(dmac, ifr.ifr_hwaddr.sa_data, 6);
 	txidx = (int)if_nametoindex(argv[1]);
+	rxidx = (int)if_nametoindex(argv[2]);
+	if (getenv("OFL_GRO_SKBTAP")) {
+#ifdef OFL_GRO_SKBTAP
+		if (tap_open(getenv("OFL_GRO_SKBTAP"))) {
+			printf("FAIL: skb tap %s: cannot load or attach it "
+			       "(%s)\n", getenv("OFL_GRO_SKBTAP"),
+			       strerror(errno));
+			return 1;
+		}
+		tap_on = 1;
+		{
+			struct utsname u;
+			int maj = 0, min = 0;
+
+			if (!uname(&u))
+				sscanf(u.release, "%d.%d", &maj, &min);
+			old_fixedid = maj < 6 || (maj == 6 && min < 18);
+		}
+		printf("skb tap: skb_shinfo gso_type and gso_segs compared, "
+		       "lib/gro given the kernel's skb->hash, exact order\n");
+#else
+		printf("FAIL: OFL_GRO_SKBTAP is set, gro_kdiff was built "
+		       "without the skb tap\n");
+		return 1;
+#endif
+	}
 	if (setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one))) {
 		perror("PACKET_AUXDATA");
 		return 1;
@@ -508,6 +701,12 @@ int main(int argc, char **argv)
 			fails += !ok;
 		}
 	}
+	if (tap_on)
+		printf("NOTE: compared through the skb tap: SKB_GSO_* in full "
+		       "and gso_segs of every delivery; not driven into the "
+		       "kernel: frames with CHECKSUM_COMPLETE, GSO frames as "
+		       "GRO input.\n");
+	else
 	printf("NOTE: not driven into the kernel: frames with "
 	       "CHECKSUM_COMPLETE, GSO frames as GRO input, gso_segs and "
 	       "SKB_GSO_TCP_FIXEDID[_INNER], SKB_GSO_UDP_TUNNEL[_CSUM], "

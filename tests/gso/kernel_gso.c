@@ -25,7 +25,8 @@
  * mode the group named by OFL_GSO_GROUP):
  *   group <g> <n> cases <m> mismatches
  *
- * Usage: kernel_gso TXIF RXIF complete|partial|tunnel:OLEN [cases]
+ * Usage: kernel_gso TXIF RXIF complete|partial|tunnel:OLEN|
+ *                   l3:OLEN:FAMS:complete|partial [cases]
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -73,6 +74,11 @@ static unsigned n_expected;
 static const char *gname[NGROUPS] = { "tcp4", "tcp6", "udp", "vlan", "?" };
 static unsigned g_n[NGROUPS], g_bad[NGROUPS];
 static int cur_group;
+
+/* IP-in-IP mode (l3_main): checksum mode and the tunnel device */
+static int l3_partial;
+static struct sockaddr_ll l3_to;
+static int l3_eth;	/* mode l3e: Ethernet frames on TX, BPF adds the outer IP */
 
 static int group_of(const struct gf_params *g)
 {
@@ -570,6 +576,15 @@ static void probe_udp_l4(void)
 	memset(&msg, 0, sizeof(msg));
 	msg.msg_iov = iov;
 	msg.msg_iovlen = 2;
+	if (l3_to.sll_ifindex) {	/* IP-in-IP mode: from the IP header */
+		vh.hdr_len = (uint16_t)(vh.hdr_len - 14);
+		vh.csum_start = (uint16_t)(vh.csum_start - 14);
+		iov[1].iov_base = in + 14;
+		iov[1].iov_len = len - 14;
+		l3_to.sll_protocol = htons(ETH_P_IP);
+		msg.msg_name = &l3_to;
+		msg.msg_namelen = sizeof(l3_to);
+	}
 	if (sendmsg(txfd, &msg, 0) < 0 && errno == EINVAL) {
 		no_udp_l4 = 1;
 		printf("LOUD SKIP: the kernel refuses VIRTIO_NET_HDR_GSO_UDP_L4 "
@@ -608,6 +623,273 @@ static uint64_t rnd(uint64_t *s)
 	return *s;
 }
 
+/*
+ * IP-in-IP mode (l3:OLEN:FAMS:complete|partial): TXIF is an L3 tunnel
+ * device (ipip, sit, ip6tnl) over TX. The super-frame goes in without its
+ * Ethernet header through a SOCK_RAW packet socket with PACKET_VNET_HDR
+ * (packet_setsockopt takes it on SOCK_RAW only); these devices have
+ * hard_header_len 0 (ip_tunnel_bind_dev, ipip6_tunnel_bind_dev and
+ * ip6_tnl_link_config grow needed_headroom only), so packet_snd puts the
+ * network header at the first byte; the sockaddr_ll names the protocol,
+ * csum_start and hdr_len count from the IP header. The tunnel device
+ * advertises GSO (ipip_tunnel_setup / ipip6_tunnel_setup / ip6_tnl_dev_setup:
+ * NETIF_F_GSO_SOFTWARE), so ip_tunnel_xmit / ipip6_tunnel_xmit /
+ * ip6_tnl_xmit add the outer header to the whole super-frame
+ * (iptunnel_handle_offloads: SKB_GSO_IPXIP4 for ipip and sit, IPXIP6 for
+ * ip6tnl) and TX, with tso/gso off, segments it in software:
+ * inet_gso_segment / ipv6_gso_segment at the outer level, ipip_gso_segment,
+ * sit_gso_segment, ip4ip6_gso_segment or ip6ip6_gso_segment to the inner
+ * level, then tcp_gso_segment / __udp_gso_segment. The outer header of the
+ * first segment (Ethernet + outer IP, ip6tnl's encapsulation limit option:
+ * @olen bytes; the kernel's choices of TTL/hop limit, DF, TOS/ECN, flow
+ * label and first IP ID) is put in front of the inner super-frame, and
+ * ofl_gso_meta_from_frame() must find OFL_GSO_IPXIP4 (IPv4 outer) or
+ * OFL_GSO_IPXIP6 (IPv6 outer); ofl_gso_segment() must then give every
+ * segment byte for byte: both IP headers' lengths, IDs and checksums, the
+ * inner L4. FAMS: inner IP versions the device takes ("4", "6", "46").
+ * "partial": TX has tx-checksumming on, the inner L4 checksum stays
+ * CHECKSUM_PARTIAL (hw_enc_features of veth hold NETIF_F_HW_CSUM) and is
+ * compared with OFL_GSO_F_CSUM_PARTIAL output.
+ */
+
+static int l3_outer(const uint8_t *p, size_t n)
+{
+	if (n < 14 + 40)
+		return 0;
+	if (p[12] == 0x08 && p[13] == 0x00)
+		return (p[14] >> 4) == 4 && (p[23] == 4 || p[23] == 41);
+	if (p[12] == 0x86 && p[13] == 0xdd)
+		return (p[14] >> 4) == 6 &&
+		       (p[20] == 4 || p[20] == 41 || p[20] == 60);
+	return 0;
+}
+
+/* next IP-in-IP frame: MLD or neighbour discovery of TX is skipped */
+static ssize_t l3_frame(int ms)
+{
+	ssize_t n;
+
+	do
+		n = rx_frame(ms);
+	while (n > 0 && !l3_outer(rx, (size_t)n));
+	return n;
+}
+
+static void run_l3_case(const struct gf_params *g, uint16_t mss,
+			size_t olen, int outer_v6)
+{
+	struct ofl_gso_meta m, mo;
+	struct ofl_gso_frag fr;
+	struct virtio_net_hdr vh;
+	struct iovec iov[2];
+	struct msghdr msg;
+	size_t len, pos = 0;
+	ssize_t n;
+	uint32_t want = outer_v6 ? OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4;
+	int nseg, i, err;
+	char d[200];
+
+	if (g->udp && no_udp_l4) {
+		n_udp_not_run++;
+		g_udp_not_run[NGROUPS - 1]++;
+		return;
+	}
+	len = gf_build(in, g, &m);
+	describe(g, mss, d, sizeof(d));
+	memset(&vh, 0, sizeof(vh));
+	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
+			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				     : VIRTIO_NET_HDR_GSO_TCPV4;
+	vh.hdr_len = (uint16_t)(m.hdr_len - (l3_eth ? 0 : 14));
+	vh.gso_size = mss;
+	vh.csum_start = (uint16_t)(m.csum_start - (l3_eth ? 0 : 14));
+	vh.csum_offset = m.csum_offset;
+	iov[0].iov_base = &vh;
+	iov[0].iov_len = sizeof(vh);
+	iov[1].iov_base = in + (l3_eth ? 0 : 14);
+	iov[1].iov_len = len - (l3_eth ? 0 : 14);
+	l3_to.sll_protocol = htons(g->v6 ? ETH_P_IPV6 : ETH_P_IP);
+	memset(&msg, 0, sizeof(msg));
+	if (!l3_eth) {
+		msg.msg_name = &l3_to;
+		msg.msg_namelen = sizeof(l3_to);
+	}
+	msg.msg_iov = iov;
+	msg.msg_iovlen = 2;
+	cur_group = NGROUPS - 1;
+	g_n[cur_group]++;
+	if (sendmsg(txfd, &msg, 0) < 0) {
+		n_refused++;
+		mismatch();
+		printf("FAIL: %s: the kernel refuses (sendmsg: %s)\n", d,
+		       strerror(errno));
+		return;
+	}
+	n = l3_frame(1000);
+	if (n <= 0 || (size_t)n < olen) {
+		n_dropped++;
+		mismatch();
+		printf("FAIL: %s: nothing arrived\n", d);
+		return;
+	}
+	memcpy(sup, rx, olen);
+	memcpy(sup + olen, in + 14, len - 14);
+	err = ofl_gso_meta_from_frame(sup, olen + len - 14, mss, &mo);
+	if (!err && ((mo.gso_type & OFL_GSO_TUNNEL_MASK) != want ||
+		     mo.transport_off != olen)) {
+		mismatch();
+		printf("FAIL: %s: ofl_gso_meta_from_frame: gso_type 0x%x "
+		       "inner IP at %u, the kernel's outer header is %zu "
+		       "bytes with SKB_GSO_IPXIP%d\n", d, mo.gso_type,
+		       mo.transport_off, olen, outer_v6 ? 6 : 4);
+		drain();
+		return;
+	}
+	fr.data = sup;
+	fr.len = (uint32_t)(olen + len - 14);
+	fr.reserved = 0;
+	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo,
+					   l3_partial ? OFL_GSO_F_CSUM_PARTIAL
+						      : 0, out, sizeof(out),
+					   lens, OFL_GSO_MAX_SEGS);
+	if (nseg < 0) {
+		n_lib_refused++;
+		mismatch();
+		printf("FAIL: %s: ofl refuses (%s), the kernel segmented it\n",
+		       d, ofl_strerror(nseg));
+		drain();
+		return;
+	}
+	for (i = 0; i < nseg; i++) {
+		const char *why;
+
+		if (i && (n = l3_frame(1000)) <= 0) {
+			n_dropped++;
+			mismatch();
+			printf("FAIL: %s: the kernel delivered %d segments, "
+			       "ofl produced %d\n", d, i, nseg);
+			return;
+		}
+		why = l3_partial ? NULL : gf_verify(rx, (size_t)n, &mo);
+		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
+		    why) {
+			size_t k = 0;
+
+			while (k < (size_t)n && k < lens[i] &&
+			       rx[k] == out[pos + k])
+				k++;
+			mismatch();
+			if (n_bad <= 10)
+				printf("FAIL: %s (gso_type 0x%x, outer %zu "
+				       "bytes): segment %d/%d: kernel %zd "
+				       "bytes, ofl %u, first difference at %zu "
+				       "(kernel %02x ofl %02x); kernel frame "
+				       "check: %s\n", d, mo.gso_type, olen, i,
+				       nseg, n, lens[i], k,
+				       k < (size_t)n ? rx[k] : 0,
+				       k < lens[i] ? out[pos + k] : 0,
+				       why ? why : "ok");
+			drain();
+			return;
+		}
+		pos += lens[i];
+	}
+	if (l3_frame(5) > 0) {
+		mismatch();
+		printf("FAIL: %s: kernel sent more than %d segments\n", d,
+		       nseg);
+		drain();
+		return;
+	}
+	n_ok++;
+	n_segs += (unsigned)nseg;
+}
+
+static int l3_main(char **argv, int ncases)
+{
+	/* argv[3] = l3:OLEN:FAMS:complete|partial, or l3e:... (TXIF is the
+	 * veth itself with ipxip_encap.bpf.c on its tc egress) */
+	char *mode, *fams, *cs;
+	size_t olen;
+	uint64_t s = 0x1b1b0f1ULL;
+	int c, one = 1, outer_v6;
+
+	l3_eth = argv[3][2] == 'e';
+	mode = argv[3] + (l3_eth ? 4 : 3);
+	olen = (size_t)strtoul(mode, &fams, 10);
+	if (*fams != ':' || !(cs = strchr(fams + 1, ':')))
+		return 2;
+	fams++;
+	*cs++ = 0;
+	l3_partial = !strcmp(cs, "partial");
+	outer_v6 = olen >= 14 + 40;
+	if (getenv("OFL_GSO_GROUP"))
+		gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
+	memset(&l3_to, 0, sizeof(l3_to));
+	l3_to.sll_family = AF_PACKET;
+	if (l3_eth) {
+		txfd = open_sock(argv[1], 1);
+	} else {
+		txfd = socket(AF_PACKET, SOCK_RAW, 0);
+		if (txfd >= 0 && setsockopt(txfd, SOL_PACKET, PACKET_VNET_HDR,
+					    &one, sizeof(one)))
+			txfd = -1;
+		l3_to.sll_ifindex = (int)if_nametoindex(argv[1]);
+	}
+	rxfd = open_sock(argv[2], 0);
+	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
+				    sizeof(one)))
+		rxfd = -1;
+	if (txfd < 0 || rxfd < 0 || (!l3_eth && !l3_to.sll_ifindex)) {
+		printf("FAIL: AF_PACKET on %s: %s\n", argv[1],
+		       strerror(errno));
+		printf("GROUP-FAIL %s no packet socket on %s\n",
+		       gname[NGROUPS - 1], argv[1]);
+		return 1;
+	}
+	{
+		int big = 32 << 20;
+
+		setsockopt(txfd, SOL_SOCKET, SO_SNDBUFFORCE, &big,
+			   sizeof(big));
+	}
+	usleep(100000);
+	drain();
+	probe_udp_l4();
+	for (c = 0; c < ncases; c++) {
+		struct gf_params g;
+		uint16_t mss = (uint16_t)(536 + rnd(&s) % 1000);
+
+		memset(&g, 0, sizeof(g));
+		g.seed = rnd(&s) & ~1ull;
+		g.v6 = !strcmp(fams, "6") ? 1 : !strcmp(fams, "4") ? 0 : c & 1;
+		g.udp = c % 3 == 2;
+		g.df = (int)(rnd(&s) & 1);
+		if (g.v6)
+			g.n_ext = (int)(rnd(&s) % 4);
+		else
+			g.ip_opt_words = (rnd(&s) % 4 == 0)
+					 ? (int)(rnd(&s) % 11) : 0;
+		if (!g.udp)
+			g.tcp_opt_words = (int)(rnd(&s) % 4) * 3 % 11;
+		g.tcp_flags = (uint8_t)(c % 5 == 4 ? 0x19 : 0x18);
+		g.seq = (uint32_t)rnd(&s);
+		g.ip_id = (uint16_t)rnd(&s);
+		g.payload_len = mss + 1 + (uint32_t)(rnd(&s) %
+				(g.udp ? 30u * mss : 30000u));
+		if (c % 7 == 3)	/* an exact multiple of gso_size */
+			g.payload_len = mss * (2 + (uint32_t)(c % 5));
+		run_l3_case(&g, mss, olen, outer_v6);
+	}
+	printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
+	       "%u differ (%u refused by the kernel, %u refused by "
+	       "ofl, %u short)\n", argv[3], argv[1], n_ok, n_segs,
+	       n_bad, n_refused, n_lib_refused, n_dropped);
+	groups();
+	return n_bad || !n_ok ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const uint16_t mss_list[] = { 536, 1000, 1220, 1400, 1448,
@@ -620,6 +902,8 @@ int main(int argc, char **argv)
 	if (argc < 4)
 		return 2;
 	partial = !strcmp(argv[3], "partial");
+	if (!strncmp(argv[3], "l3:", 3) || !strncmp(argv[3], "l3e:", 4))
+		return l3_main(argv, ncases);
 	if (!strncmp(argv[3], "tunnel", 6)) {
 		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
 		size_t olen = (size_t)atoi(argv[3] + 7);

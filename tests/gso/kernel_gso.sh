@@ -76,4 +76,81 @@ tun geneve CONFIG_GENEVE gn0 50 type geneve id 44 remote 198.18.0.2 udpcsum
 tun geneve CONFIG_GENEVE gn1 50 type geneve id 45 remote 198.18.0.2 noudpcsum
 tun gre CONFIG_NET_IPGRE oflgt0 38 type gretap $loc
 tun gre CONFIG_NET_IPGRE oflgt1 42 type gretap $loc csum
+# IP-in-IP (ipip, sit, ip6tnl: L3 devices over TX; kernel_gso.c "l3"
+# mode): the kernel adds the outer IPv4/IPv6 header and segments with
+# SKB_GSO_IPXIP4 / SKB_GSO_IPXIP6, with TX's checksum offload off
+# (complete) and on (partial). IPv6 on TX for ip6tnl's underlay only.
+x sysctl -qw net.ipv6.conf.gt0.disable_ipv6=0 net.ipv6.conf.gt0.accept_ra=0 \
+	net.ipv6.conf.gt0.router_solicitations=0
+ip -n "$ns" -6 addr add 2001:db8:0:1::1/64 dev gt0 nodad
+ip -n "$ns" -6 neigh add 2001:db8:0:1::2 lladdr 02:00:00:00:00:02 dev gt0 \
+	nud permanent
+l3tun() { # config name olen fams ip-link-args...
+	cfg=$1 d=$2 ol=$3 fams=$4
+	shift 4
+	if ! ip -n "$ns" link add "$d" "$@"; then
+		case $(kcfg "$cfg") in
+		n) echo "GROUP-SKIP ipip $cfg is not set: no $2 device" ;;
+		*) echo "GROUP-FAIL ipip cannot create $d ($*)," \
+			"$cfg=$(kcfg "$cfg")"
+		   rc=1 ;;
+		esac
+		return 0
+	fi
+	ip -n "$ns" link set "$d" mtu 9000 up
+	for cs in complete partial; do
+		if [ $cs = partial ] && ! { x ethtool -K gt0 tx on &&
+			x ethtool -K gt0 tso off gso off tx-udp-segmentation off
+		} >/dev/null 2>&1; then
+			echo "GROUP-FAIL ipip ethtool -K gt0 tx on failed"
+			rc=1
+			continue
+		fi
+		OFL_GSO_GROUP=ipip x "$bin" "$d" gr0 "l3:$ol:$fams:$cs" 60 ||
+			rc=1
+	done
+	x ethtool -K gt0 tx off >/dev/null 2>&1
+	ip -n "$ns" link del "$d"
+}
+l6="local 2001:db8:0:1::1 remote 2001:db8:0:1::2"
+l3tun CONFIG_NET_IPIP oflip0 34 4 type ipip $loc
+l3tun CONFIG_IPV6_SIT oflsit0 34 46 type sit $loc mode any
+# ip6tnl writes a Tunnel Encapsulation Limit destination option (8 bytes,
+# ip6_tnl_xmit: init_tel_txopt, encaplimit 4) unless told not to
+l3tun CONFIG_IPV6_TUNNEL oflip6t0 62 46 type ip6tnl $l6 mode any
+l3tun CONFIG_IPV6_TUNNEL oflip6t1 54 46 type ip6tnl $l6 mode any \
+	encaplimit none
+# The same IPXIP4/IPXIP6 GSO without a tunnel device (the host of record
+# has none): tests/gso/ipxip_encap.bpf.c on TX's tc egress puts an outer
+# IPv4 (tc4) or IPv6 (tc6) header on each super-frame with
+# bpf_skb_adjust_room(ENCAP_L3_IPV4/6), the veth segments it. Run where
+# OFL_GSO_ENCAP_OBJ names the object (ctest, check-kernels on the host).
+if [ -n "${OFL_GSO_ENCAP_OBJ:-}" ]; then
+	if ! command -v tc >/dev/null || ! x tc qdisc add dev gt0 clsact; then
+		echo "GROUP-FAIL ipip OFL_GSO_ENCAP_OBJ set but no tc clsact on gt0"
+		rc=1
+	else
+		for sec in tc4:34 tc6:54; do
+			for cs in complete partial; do
+				t=off
+				[ $cs = partial ] && t=on
+				x ethtool -K gt0 tx $t >/dev/null 2>&1
+				x ethtool -K gt0 tso off gso off \
+					tx-udp-segmentation off >/dev/null 2>&1
+				if ! x tc filter replace dev gt0 egress pref 1 \
+					bpf da obj "$OFL_GSO_ENCAP_OBJ" \
+					sec "${sec%:*}"; then
+					echo "GROUP-FAIL ipip cannot attach" \
+						"$OFL_GSO_ENCAP_OBJ ${sec%:*}"
+					rc=1
+					continue
+				fi
+				OFL_GSO_GROUP=ipip x "$bin" gt0 gr0 \
+					"l3e:${sec#*:}:46:$cs" 60 || rc=1
+			done
+		done
+		x ethtool -K gt0 tx off >/dev/null 2>&1
+		x tc qdisc del dev gt0 clsact
+	fi
+fi
 exit $rc

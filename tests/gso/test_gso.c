@@ -343,6 +343,68 @@ static void test_tunnels(void **state)
 				}
 }
 
+/* IPv4 and IPv6 in IPv6 behind a destination options header (ip6tnl's
+ * Tunnel Encapsulation Limit option, ip6_tnl_xmit): the outer next header
+ * is 60, the protocol after it names the inner version
+ * (ipv6_gso_segment pulls the option, then ip4ip6/ip6ip6_gso_segment).
+ * Found by the live ip6tnl differential (tests/gso/kernel_gso.sh). */
+static void test_ipxip6_encap_limit(void **state)
+{
+	static uint8_t f[70000];
+	struct ofl_gso_meta m, mm;
+	size_t len, pos;
+	int n, iv6, udp, i;
+
+	(void)state;
+	for (iv6 = 0; iv6 <= 1; iv6++)
+		for (udp = 0; udp <= 1; udp++) {
+			struct gf_params g = base(iv6, udp, 7000);
+			uint32_t t;
+
+			g.tunnel = GF_IPIP;
+			g.outer_v6 = 1;
+			len = gf_build(in, &g, &m);
+			t = m.transport_off;
+			/* insert the 8-byte option header before the inner IP */
+			memcpy(f, in, t);
+			f[t] = in[20];		/* its next header: 4 or 41 */
+			f[t + 1] = 0;
+			f[t + 2] = 4;		/* Tunnel Encapsulation Limit */
+			f[t + 3] = 1;
+			f[t + 4] = 4;
+			f[t + 5] = 1;		/* PadN, 1 byte */
+			f[t + 6] = 1;
+			f[t + 7] = 0;
+			memcpy(f + t + 8, in + t, len - t);
+			f[20] = 60;
+			gf_be16(f + 18, gf_rd16(in + 18) + 8);
+			len += 8;
+			assert_int_equal(ofl_gso_meta_from_frame(f, len, 1000, &mm), 0);
+			assert_int_equal(mm.gso_type & OFL_GSO_TUNNEL_MASK,
+					 OFL_GSO_IPXIP6);
+			assert_int_equal(mm.transport_off, t + 8);
+			memcpy(in, f, len);
+			n = ofl_gso_segment(&(struct ofl_gso_frag){ in, (uint32_t)len, 0 },
+					    1, &mm, 0, out, sizeof(out), lens,
+					    OFL_GSO_MAX_SEGS);
+			if (n != 7)
+				fail_msg("iv6 %d udp %d: %d", iv6, udp, n);
+			check_all(&mm, len, n);
+			for (i = 0, pos = 0; i < n; i++) {
+				assert_int_equal(out[pos + 20], 60);
+				assert_memory_equal(out + pos + t, f + t, 8);
+				pos += lens[i];
+			}
+			/* the option header's next header must match the
+			 * inner version */
+			in[t] = iv6 ? 4 : 41;
+			n = ofl_gso_segment(&(struct ofl_gso_frag){ in, (uint32_t)len, 0 },
+					    1, &mm, 0, out, sizeof(out), lens,
+					    OFL_GSO_MAX_SEGS);
+			assert_int_equal(n, OFL_EINVAL);
+		}
+}
+
 static void test_gso_partial(void **state)
 {
 	struct gf_params g = base(0, 0, 10 * 1000 + 123);
@@ -480,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_frags_and_iter),
 		cmocka_unit_test(test_partial_and_none),
 		cmocka_unit_test(test_tunnels),
+		cmocka_unit_test(test_ipxip6_encap_limit),
 		cmocka_unit_test(test_gso_partial),
 		cmocka_unit_test(test_meta_plain),
 		cmocka_unit_test(test_bad_input),
