@@ -16,6 +16,10 @@
  *           ...
  *   }
  *
+ * lib/gro is left out unless the program defines OFL_BPF_GRO before this
+ * include (its BPF form brings global functions that would otherwise sit
+ * in every object, used or not).
+ *
  * The core sources are installed as <prefix>/share/ofl/src/ (make install;
  * from here: ../../share/ofl/src/all.c); in the source tree they are
  * ../../lib/.

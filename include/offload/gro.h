@@ -54,6 +54,10 @@
 #ifndef OFL_GRO_H
 #define OFL_GRO_H
 
+#if defined(OFL_BPF) && !defined(OFL_BPF_GRO)
+#error "lib/gro in a BPF program: define OFL_BPF_GRO before <offload/bpf.h>"
+#endif
+
 #include "config.h"
 #include "types.h"
 #include "err.h"

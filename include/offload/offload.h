@@ -11,7 +11,9 @@
 #include "parser.h"
 #include "rss.h"
 #include "gso.h"
-#include "gro.h"
+#if !defined(OFL_BPF) || defined(OFL_BPF_GRO)
+#include "gro.h"	/* in BPF only on request: see <offload/bpf.h> */
+#endif
 #include "identity.h"
 
 #endif /* OFL_OFFLOAD_H */

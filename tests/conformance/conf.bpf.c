@@ -9,6 +9,7 @@
  */
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#define OFL_BPF_GRO 1	/* the suite runs lib/gro too */
 #include <offload/bpf.h>
 #include "conf.h"
 #include "conf_entries.h"

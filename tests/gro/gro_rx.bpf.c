@@ -10,6 +10,7 @@
 /* The full lib/gro (VLAN tags, IPv6 extension headers, UDP GRO, VXLAN and
  * GENEVE): its steps are global functions in BPF (docs/GRO.md, "eBPF"). */
 #include <bpf/bpf_helpers.h>
+#define OFL_BPF_GRO 1	/* this program uses lib/gro */
 #include <offload/bpf.h>
 
 #define GRO_BPF_BUF OFL_GRO_BPF_BUF	/* frames up to 2047 bytes */
