@@ -22,15 +22,15 @@ OFL_PRIVATE int ofl__csum_rh_final(const uint8_t *rh)
 	if (left == 0)
 		return 0;
 	switch (type) {
-	case 0:
+	case OFL_IPV6_SRCRT_TYPE_0:
 		if ((rh[1] & 1) || left > n)
 			return OFL_EBADMSG;
 		return (int)(8 + 16 * (n - 1));
-	case 2:
+	case OFL_IPV6_SRCRT_TYPE_2:
 		if (rh[1] != 2 || left != 1)
 			return OFL_EBADMSG;
 		return 8;
-	case 4:
+	case OFL_IPV6_SRCRT_TYPE_4:
 		/* Last Entry (rh[4]) indexes the list; entry 0 is final */
 		if ((rh[1] & 1) || n == 0 || left > n || (size_t)rh[4] >= n)
 			return OFL_EBADMSG;

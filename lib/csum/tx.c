@@ -11,8 +11,8 @@
 #include "internal.h"
 
 enum {
-	OFL__CSUM_P_TCP = 6,
-	OFL__CSUM_P_UDP = 17,
+	OFL__CSUM_P_TCP = OFL_IPPROTO_TCP,
+	OFL__CSUM_P_UDP = OFL_IPPROTO_UDP,
 };
 
 OFL_API int ofl_csum_help(void *begin, const void *end,
@@ -73,7 +73,7 @@ OFL_API int ofl_csum_hwoffload_legacy_check(const void *begin,
 		if (h + 20 > e)
 			return OFL_ENODATA;
 		/* fragments: the device sees only part of the datagram */
-		if ((ofl_load_be16(h + 6) & 0x3fffu) != 0)
+		if ((ofl_load_be16(h + 6) & (OFL_IP_MF | OFL_IP_OFFSET)) != 0)
 			return OFL_EOPNOTSUPP;
 		/* plain IPv4 only: options may carry a source route
 		 * (LSRR/SSRR), which moves the pseudo-header destination

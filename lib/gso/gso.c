@@ -66,11 +66,11 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 		if (in + 20 > hl)
 			return OFL_ENODATA;
 		if (type & OFL__GSO_UDPT_MASK) {
-			pa = pb = 17;
+			pa = pb = OFL_IPPROTO_UDP;
 			if (t + 8 > in)
 				return OFL_EINVAL;
 		} else if (type & OFL__GSO_GRE_MASK) {
-			pa = pb = 47;
+			pa = pb = OFL_IPPROTO_GRE;
 			if (t + ((type & OFL_GSO_GRE_CSUM) ? 8u : 4u) > in)
 				return OFL_EINVAL;
 			if ((type & OFL_GSO_GRE_CSUM) && !(p[t] & 0x80))
@@ -82,7 +82,8 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 			 * ip4ip6_gso_segment / ip6ip6_gso_segment), names
 			 * the inner IP version; the inner check below
 			 * refuses a version that is neither 4 nor 6 */
-			pa = pb = (p[in] >> 4) == 4 ? 4 : 41;
+			pa = pb = (p[in] >> 4) == 4 ? OFL_IPPROTO_IPIP :
+							OFL_IPPROTO_IPV6;
 		}
 		v = ofl__gso_check_ip(p, hl, m->network_off, t, pa, pb);
 		if (v < 0)
@@ -104,11 +105,14 @@ OFL_PRIVATE int ofl__gso_check_layout(const uint8_t *p,
 	/* FIXEDID with DF clear is accepted: 6.18's inet_gso_segment no
 	 * longer refuses it ("net: gro: remove unnecessary df checks", the
 	 * change that lets GRO merge such flows) */
-	if (proto == 6 ? (l4 + 20 > hl || l4 + (p[l4 + 12] >> 4) * 4u != hl)
-		       : l4 + 8 != hl)
+	if (proto == OFL_IPPROTO_TCP ?
+	    (l4 + OFL_TCP_MIN_HLEN > hl ||
+	     l4 + ofl_proto_tcp_hlen(p + l4) != hl) :
+	    l4 + OFL_UDP_HLEN != hl)
 		return OFL_EINVAL;
 	if (m->ip_summed == OFL_CHECKSUM_PARTIAL &&
-	    (m->csum_start != l4 || m->csum_offset != (proto == 6 ? 16 : 6)))
+	    (m->csum_start != l4 ||
+	     m->csum_offset != (proto == OFL_IPPROTO_TCP ? 16 : 6)))
 		return OFL_EINVAL;
 	if (m->ip_summed != OFL_CHECKSUM_PARTIAL &&
 	    m->ip_summed != OFL_CHECKSUM_NONE)
@@ -237,15 +241,17 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 		if (m->gso_type & OFL_GSO_UDP_L4)
 			it->check0 = ofl__gso_pseudo(
 				p, ofl__gso_ip_off(m),
-				ofl_load_be16(p + l4 + 4), 17);
+				ofl_load_be16(p + l4 + 4), OFL_IPPROTO_UDP);
 		else
 			it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),
-						     it->frame_len - l4, 6);
+						     it->frame_len - l4,
+						     OFL_IPPROTO_TCP);
 		if (m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM) {
 			it->set_check = 2;
 			it->tcheck0 = ofl__gso_pseudo(
 				p, m->network_off,
-				it->frame_len - m->transport_off, 17);
+				it->frame_len - m->transport_off,
+				OFL_IPPROTO_UDP);
 		}
 	}
 	it->frag = 0;

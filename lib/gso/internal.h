@@ -88,7 +88,7 @@ OFL_INLINE int ofl__gso_hbh_jumbo(const uint8_t *h, size_t avail)
 			i++;
 			continue;
 		}
-		if (h[i] == 0xc2)
+		if (h[i] == OFL_IPV6_TLV_JUMBO)
 			return 1;
 		if (i + 2u > hl)
 			break;

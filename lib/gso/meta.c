@@ -41,7 +41,7 @@ OFL_PRIVATE int ofl__gso_ip(const uint8_t *p, size_t len, uint32_t pos,
 		hl = ofl_proto_ipv4_hlen(p + pos);
 		if (hl < OFL_IPV4_MIN_HLEN)
 			return OFL_EBADMSG;
-		if (ofl_load_be16(p + pos + 6) & 0x3fff)
+		if (ofl_load_be16(p + pos + 6) & (OFL_IP_MF | OFL_IP_OFFSET))
 			return OFL_EPROTONOSUPPORT; /* a fragment */
 		*proto = p[pos + 9];
 		*l4 = pos + hl;
@@ -154,11 +154,14 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 			return err;
 		if (depth == 0)
 			m->network_off = (uint16_t)ip;
-		if (proto == 6 || (proto == 17 && (depth ||
-				    !ofl__gso_is_tunnel_port(p, len, l4))))
+		if (proto == OFL_IPPROTO_TCP ||
+		    (proto == OFL_IPPROTO_UDP &&
+		     (depth || !ofl__gso_is_tunnel_port(p, len, l4))))
 			break;
-		if (depth || (proto != 17 && proto != 47 && proto != 4 &&
-			      proto != 41))
+		if (depth || (proto != OFL_IPPROTO_UDP &&
+			      proto != OFL_IPPROTO_GRE &&
+			      proto != OFL_IPPROTO_IPIP &&
+			      proto != OFL_IPPROTO_IPV6))
 			return OFL_EPROTONOSUPPORT;
 		err = ofl__gso_tunnel(p, len, l4, proto, (p[ip] >> 4) == 6,
 				      &bit, &in, &type);
@@ -176,14 +179,15 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 	} else {
 		m->transport_off = (uint16_t)l4;
 	}
-	if (proto == 6) {
-		if (l4 + 20 > len)
+	if (proto == OFL_IPPROTO_TCP) {
+		if (l4 + OFL_TCP_MIN_HLEN > len)
 			return OFL_ENODATA;
-		m->hdr_len = (uint16_t)(l4 + (p[l4 + 12] >> 4) * 4u);
-		m->gso_type |= (p[ip] >> 4) == 4 ? OFL_GSO_TCPV4 : OFL_GSO_TCPV6;
+		m->hdr_len = (uint16_t)(l4 + ofl_proto_tcp_hlen(p + l4));
+		m->gso_type |= (p[ip] >> 4) == 4 ? OFL_GSO_TCPV4 :
+						     OFL_GSO_TCPV6;
 		m->csum_offset = 16;
 	} else {
-		m->hdr_len = (uint16_t)(l4 + 8);
+		m->hdr_len = (uint16_t)(l4 + OFL_UDP_HLEN);
 		m->gso_type |= OFL_GSO_UDP_L4;
 		m->csum_offset = 6;
 	}
