@@ -2,8 +2,11 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/utsname.h>
+#include <offload/gro.h>
 #include "cli.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -34,6 +37,48 @@ int cli_number(const char *cmd, const char *opt, const char *s, long lo,
 		return cli_usage_error(cmd, "bad %s %s: want %ld..%ld", opt, s,
 				       lo, hi);
 	*out = v;
+	return 0;
+}
+
+/* The lib/gro profile of kernel line @major.@minor. */
+static uint32_t profile_of(long major, long minor)
+{
+	if (major > 6)
+		return OFL_GRO_PROFILE_7_0;
+	if (major == 6 && minor >= 18)
+		return OFL_GRO_PROFILE_6_18;
+	return OFL_GRO_PROFILE_6_10;	/* 6.10 to 6.17, and older lines */
+}
+
+uint32_t cli_profile_running(void)
+{
+	struct utsname u;
+	long major = 6, minor = 18;
+
+	if (!uname(&u))
+		sscanf(u.release, "%ld.%ld", &major, &minor);
+	return profile_of(major, minor);
+}
+
+int cli_profile(const char *cmd, const char *opt, const char *s,
+		uint32_t *profile)
+{
+	long major, minor;
+	char c;
+
+	if (!s)
+		return cli_usage_error(cmd, "%s needs a kernel line (6.1, "
+				       "6.12, 6.18, 7.0 ... or running)", opt);
+	if (!strcmp(s, "running")) {
+		*profile = cli_profile_running();
+		return 0;
+	}
+	if (sscanf(s, "%ld.%ld%c", &major, &minor, &c) != 2 || major < 2 ||
+	    major > 99 || minor < 0 || minor > 99)
+		return cli_usage_error(cmd, "bad %s %s: want a kernel line "
+				       "X.Y (6.1, 6.12, 6.18, 7.0 ...) or "
+				       "running", opt, s);
+	*profile = profile_of(major, minor);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #ifndef OFL_TOOLS_CLI_H
 #define OFL_TOOLS_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "pcapio.h"
 
@@ -26,6 +27,18 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * range; 0 or 2. */
 int cli_number(const char *cmd, const char *opt, const char *s, long lo,
 	       long hi, long *out);
+
+/*
+ * A kernel line for --profile (ofl gro, ofl gso, ofl conform): "6.1",
+ * "6.12", "6.18", "7.0", any "X.Y" release, or "running" (the kernel this
+ * runs on, the default). *@profile gets the lib/gro profile of that line
+ * (enum ofl_gro_profile; lines before 6.10 take the 6.10 rules: lib/gro
+ * has no older profile). 0, or a usage error naming @opt: 2.
+ */
+int cli_profile(const char *cmd, const char *opt, const char *s,
+		uint32_t *profile);
+/* The lib/gro profile of the running kernel's line. */
+uint32_t cli_profile_running(void);
 
 /* Progress over a capture: a line on stderr, rewritten at most every
  * half second, when stderr is a terminal; nothing otherwise. */

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl gro [--flush-every N] [--vxlan] [--geneve] IN.pcap OUT.pcap
+ * ofl gro [--profile LINE] [--flush-every N] [--vxlan] [--geneve] IN OUT
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
- * with the default profile (the running kernel's, 6.18); at the end (and,
- * with --flush-every N, after every N frames) everything held is flushed.
+ * with the profile of kernel line LINE (default: the running kernel's); at
+ * the end (and, with --flush-every N, after every N frames) everything
+ * held is flushed.
  * OUT holds what a Linux receiver would deliver, in Linux's order: merged
  * frames with headers fixed up and complete TCP checksums, and frames
  * passed up alone. Frames count as CHECKSUM_NONE: TCP checksums are
@@ -150,11 +151,13 @@ static int gro_load(struct gro_tool *t, const char *path)
 	return r < 0 ? -1 : 0;
 }
 
-static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags)
+static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags,
+		   uint32_t profile)
 {
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt pk[OFL_GRO_MAX_FLOWS];
-	struct ofl_gro_opts o = { .sz = sizeof(o), .flags = flags };
+	struct ofl_gro_opts o = { .sz = sizeof(o), .flags = flags,
+				  .profile = profile };
 	uint32_t i;
 	unsigned int m;
 
@@ -184,11 +187,16 @@ int cmd_gro(int argc, char **argv)
 	struct gro_tool t = { 0 };
 	const char *ip = NULL, *op = NULL;
 	long every = 0;
-	uint32_t flags = 0;
+	uint32_t flags = 0, profile = cli_profile_running();
 	int a, rc;
 
 	for (a = 1; a < argc; a++) {
-		if (!strcmp(argv[a], "--no-iptun")) {
+		if (!strcmp(argv[a], "--profile")) {
+			if (cli_profile("gro", "--profile", a + 1 < argc ?
+					argv[a + 1] : NULL, &profile))
+				return CLI_EUSAGE;
+			a++;
+		} else if (!strcmp(argv[a], "--no-iptun")) {
 			flags |= OFL_GRO_F_NO_IPTUN;
 		} else if (!strcmp(argv[a], "--vxlan")) {
 			flags |= OFL_GRO_F_VXLAN;
@@ -222,7 +230,8 @@ int cmd_gro(int argc, char **argv)
 	t.obuf = malloc(GRO_BUF);
 	if (!t.out || !t.buf || !t.obuf)
 		return CLI_EREAD;
-	rc = gro_run(&t, (unsigned long)every, flags) ? CLI_EREAD : CLI_OK;
+	rc = gro_run(&t, (unsigned long)every, flags, profile) ? CLI_EREAD :
+								 CLI_OK;
 	if (pcapio_finish(t.out))
 		rc = CLI_EREAD;
 	if (rc == CLI_OK) {

@@ -91,6 +91,16 @@ int cmd_gso(int argc, char **argv)
 				       argv[i + 1] : NULL, 1, 65535, &mss))
 				return CLI_EUSAGE;
 			i++;
+		} else if (!strcmp(argv[i], "--profile")) {
+			uint32_t profile;
+
+			/* checked, and without effect: lib/gso's rules are
+			 * the same on every kernel line it was proven on
+			 * (docs/GSO.md) */
+			if (cli_profile("gso", "--profile", i + 1 < argc ?
+					argv[i + 1] : NULL, &profile))
+				return CLI_EUSAGE;
+			i++;
 		} else if (!strcmp(argv[i], "--json")) {
 			json = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <offload/gro.h>
+#include "cli.h"
 #include "conform.h"
 #include "csum_view.h"
 
@@ -439,18 +440,11 @@ static int gro_args(struct gro_cf *g, int argc, char **argv, int *a)
 	char *e;
 
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
-		if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			const char *p = argv[++i];
-
-			if (!strcmp(p, "6.18") || !strcmp(p, "default"))
-				g->profile = OFL_GRO_PROFILE_6_18;
-			else if (!strcmp(p, "6.10") || !strcmp(p, "6.1") ||
-				 !strcmp(p, "6.12"))
-				g->profile = OFL_GRO_PROFILE_6_10;
-			else if (!strcmp(p, "7.0"))
-				g->profile = OFL_GRO_PROFILE_7_0;
-			else
+		if (!strcmp(argv[i], "--profile")) {
+			if (cli_profile("conform", "--profile", i + 1 < argc ?
+					argv[i + 1] : NULL, &g->profile))
 				return -1;
+			i++;
 		} else if (!strcmp(argv[i], "--gro-max-size") && i + 1 < argc) {
 			unsigned long v = strtoul(argv[++i], &e, 10);
 
@@ -482,9 +476,10 @@ int conform_gro(int argc, char **argv, enum cf_mode mode)
 	int a, ret;
 
 	memset(&g, 0, sizeof(g));
+	g.profile = cli_profile_running();
 	if (gro_args(&g, argc, argv, &a)) {
-		fprintf(stderr, "usage: ofl conform gro [--profile 6.18|6.10|"
-			"7.0] [--gro-max-size N] [--vxlan] [--geneve] "
+		fprintf(stderr, "usage: ofl conform gro [--profile LINE] "
+			"[--gro-max-size N] [--vxlan] [--geneve] "
 			"[--udp-fwd] [--no-iptun] [--json|--ktap] SENT.pcap "
 			"RECEIVED.pcap\n");
 		return CF_BADINPUT;

@@ -59,22 +59,28 @@ static const struct {
 	  "  --ex             enable the IPV6_EX hash types\n"
 	  "  --json           one JSON object per frame, then a summary\n"
 	  FILES EXITS },
-	{ "gso", cmd_gso, "gso --mss N [--json] IN OUT",
+	{ "gso", cmd_gso, "gso --mss N [--profile LINE] [--json] IN OUT",
 	  "Segment every frame whose TCP/UDP payload exceeds N bytes as Linux\n"
 	  "GSO does (lib/gso), with complete checksums; other frames are\n"
 	  "copied unchanged. OUT is a pcap of IN's link type.\n"
 	  "  --mss N  segment payload size, 1..65535\n"
+	  "  --profile LINE  a kernel line (6.1, 6.12, 6.18, 7.0 ... or\n"
+	  "           running, the default): accepted for symmetry with gro;\n"
+	  "           lib/gso cuts the same way on every line it was proven on\n"
 	  "  --json   one JSON object per input frame, then a summary object\n"
 	  "A frame is refused (left out of OUT, as Linux drops it; the reason\n"
 	  "on stderr) when"
 	  " lib/gso cannot cut it as Linux would: an IPv6 Jumbo\n  Payload"
 	  " option (BIG TCP), more segments than the limit.\n"
 	  "IN: " FILES EXITS },
-	{ "gro", cmd_gro, "gro [--flush-every N] [--vxlan] [--geneve] "
-	  "[--no-iptun] [--json] IN OUT",
-	  "Coalesce the frames of IN as Linux GRO does (lib/gro, the 6.18\n"
-	  "profile), one receive burst; OUT holds what a Linux receiver\n"
-	  "delivers, in its order (a pcap of IN's link type).\n"
+	{ "gro", cmd_gro, "gro [--profile LINE] [--flush-every N] [--vxlan] "
+	  "[--geneve] [--no-iptun] [--json] IN OUT",
+	  "Coalesce the frames of IN as Linux GRO does (lib/gro), one receive\n"
+	  "burst; OUT holds what a Linux receiver delivers, in its order (a\n"
+	  "pcap of IN's link type).\n"
+	  "  --profile LINE   the rules of kernel line LINE: 6.1, 6.12, 6.18,\n"
+	  "                   7.0 ... (lines before 6.10 take the 6.10 rules)\n"
+	  "                   or running (the default: this machine's kernel)\n"
 	  "  --flush-every N  flush after every N frames (a poll budget),\n"
 	  "                   1..4294967295\n"
 	  "  --vxlan          a VXLAN socket listens on UDP 4789\n"

@@ -70,6 +70,11 @@ for args, want in [
         (["gro", "--flush-every", "-1", sample, out], "1..4294967295"),
         (["gro", "--flush-every", "0", sample, out], "1..4294967295"),
         (["gro", sample], "OUT"),
+        (["gro", "--profile", "5", sample, out], "kernel line"),
+        (["gro", "--profile", "6.x", sample, out], "kernel line"),
+        (["gro", "--profile"], "kernel line"),
+        (["gso", "--mss", "1000", "--profile", "new", sample, out],
+         "kernel line"),
         (["rss", sample, "--queues", "0"], "1..65535"),
         (["rss", sample, "--reta", "7"], "64..512"),
         (["rss", sample, "--key", "12"], "4..256"),
@@ -153,6 +158,14 @@ for args in (["graph", "--json"], ["graph", "--dot"], ["id", "--json"]):
                 [json.loads(l) for l in r.stdout.splitlines()]
         except ValueError:
             errors.append(f"ofl {' '.join(args)}: not JSON")
+# --profile: kernel lines by name, the running one by default; on the
+# sample's one TCP flow (no CWR, no fixed IDs) every line merges alike
+for line in ("6.1", "6.12", "6.18", "7.0", "running"):
+    r = expect(["gro", "--profile", line, sample, out], 0, quiet_err=True)
+    if "8 merged into 1" not in r.stdout:
+        errors.append(f"ofl gro --profile {line}: {r.stdout!r}")
+    expect(["gso", "--mss", "1448", "--profile", line, sample, out], 0,
+           quiet_err=True)
 # gso on the sample's super-frames: the counts add up in words too
 r = expect(["gso", "--mss", "1448", sample, out], 0, quiet_err=True)
 if "40 frames: 2 segmented into 28 segments, 38 passed unchanged" \

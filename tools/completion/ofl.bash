@@ -16,8 +16,8 @@ _ofl()
 	parse) opts="--json --dot --vxlan-port --geneve-port --vxlan-gpe-port --help" ;;
 	graph) opts="--json --dot --help" ;;
 	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
-	gso) opts="--mss --json --help" ;;
-	gro) opts="--flush-every --vxlan --geneve --no-iptun --json --help" ;;
+	gso) opts="--mss --profile --json --help" ;;
+	gro) opts="--profile --flush-every --vxlan --geneve --no-iptun --json --help" ;;
 	id) opts="--json --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id" -- "$cur"))
@@ -25,6 +25,9 @@ _ofl()
 	*) return ;;
 	esac
 	case $prev in
+	--profile)
+		COMPREPLY=($(compgen -W "running 6.1 6.12 6.18 7.0" -- "$cur"))
+		return ;;
 	--mss|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
 		return ;;	# a number or key: nothing to offer
 	esac
