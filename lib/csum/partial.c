@@ -2,34 +2,32 @@
 /*
  * Partial sums (Linux lib/checksum.c do_csum, arch csum_partial).
  *
- * One portable loop that compilers vectorise: 64-bit native words split
- * into their two 32-bit halves, each added into its own 64-bit accumulator
- * (two independent chains; a vectoriser turns each into a vector of lanes:
- * gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and keeps two scalar
- * chains). A "several lanes in arrays" form was measured too: better with
- * gcc -O2, several times worse with gcc -O3 and clang (docs/CSUM.md).
- * Summing native 32-bit words is congruent mod 0xffff to summing native
- * 16-bit words, so the folded result is the same on either byte order and
- * for any alignment. Runs are capped so that no accumulator can overflow:
- * there is no length at which carries are lost (DPDK's 32-bit accumulator
- * loses them past ~128 KiB of 0xff).
+ * Two loops. The split-halves loop, which compilers vectorise: 64-bit native
+ * words split into their two 32-bit halves, each added into its own 64-bit
+ * accumulator (two independent chains; a vectoriser turns each into a vector of
+ * lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and keeps two scalar
+ * chains). A "several lanes in arrays" form was measured too: better with gcc
+ * -O2, several times worse with gcc -O3 and clang (docs/CSUM.md). Summing
+ * native 32-bit words is congruent mod 0xffff to summing native 16-bit words,
+ * so the folded result is the same on either byte order and for any alignment.
+ * Runs are capped so that no accumulator can overflow: there is no length at
+ * which carries are lost (DPDK's 32-bit accumulator loses them past ~128 KiB of
+ * 0xff).
  *
- * Scalar 64-bit targets other than arm64 (x86-64 without AVX2, s390x,
- * kernel modules, which build without SSE) use a second loop instead:
- * whole 64-bit words added with __builtin_add_overflow into four
- * independent accumulators, each with its own carry count, 64 bytes per
- * step (the add-with-carry chains of the kernel's x86-64 csum_partial,
- * arch/x86/lib/csum-partial_64.c, written so that gcc and clang emit
- * add/adc pairs: one load and two ALU operations per 8 bytes, against about
- * five for the split halves). Summing mod 2^64 - 1 is congruent mod
- * 2^32 - 1 to summing 32-bit words, so both loops fold to the same 32-bit
- * value (docs/CSUM.md). 32-bit targets (Cortex-M) and BPF keep the split
- * halves: there a 64-bit add is already an add/adc pair.
+ * Scalar 64-bit targets other than arm64 (x86-64 without AVX2, s390x, kernel
+ * modules, which build without SSE) use a second loop instead: whole 64-bit
+ * words added with __builtin_add_overflow into four independent accumulators,
+ * each with its own carry count, 64 bytes per step (the add-with-carry chains
+ * of the kernel's x86-64 csum_partial, arch/x86/lib/csum-partial_64.c, written
+ * so that gcc and clang emit add/adc pairs: one load and two ALU operations per
+ * 8 bytes, against about five for the split halves). Summing mod 2^64 - 1 is
+ * congruent mod 2^32 - 1 to summing 32-bit words, so both loops fold to the
+ * same 32-bit value (docs/CSUM.md). 32-bit targets (Cortex-M) and BPF keep the
+ * split halves: there a 64-bit add is already an add/adc pair.
  *
- * Userspace x86-64 builds compile the vector loop twice (AVX2, AVX-512)
- * beside the carry loop (baseline) and pick one at load time through an
- * ELF ifunc whose
- * resolver reads CPUID itself: gcc's target_clones would call libgcc's
+ * Userspace x86-64 builds compile the vector loop twice (AVX2, AVX-512) beside
+ * the carry loop (baseline) and pick one at load time through an ELF ifunc
+ * whose resolver reads CPUID itself: gcc's target_clones would call libgcc's
  * __cpu_indicator_init and read __cpu_model, leaving undefined symbols in
  * libofl.a. BPF, kernel and firmware builds never see this.
  */
