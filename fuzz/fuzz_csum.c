@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <offload/csum.h>
+#include "csum/internal.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -86,6 +87,9 @@ static void sums(const uint8_t *d, size_t n, uint32_t seed, size_t k)
 	CHECK(wire(ofl_csum_fold(s)) ==
 	      (uint16_t)~model(d, n, 0, seed16(seed)));
 	CHECK(ofl_csum_fold(ofl_csum_span(d, d + n, seed)) == ofl_csum_fold(s));
+	/* both loops of partial.c: the same 32-bit sum, not only its fold */
+	CHECK(ofl__csum_partial_vec(d, n, seed) == s);
+	CHECK(ofl__csum_partial_carry(d, n, seed) == s);
 	/* a split at k, placed with block_add; and removed again */
 	a = ofl_csum_partial(d, k, 0);
 	b = ofl_csum_partial(d + k, n - k, 0);

@@ -87,6 +87,21 @@ OFL_INLINE uint32_t ofl__csum_u(ofl_wsum v)
 #endif
 
 /*
+ * The two loops of ofl_csum_partial (partial.c) by name, for the unit tests
+ * and fuzz/fuzz_csum.c, sanitizer builds included: the vector loop (what
+ * the AVX2/AVX-512 clones and arm64 run) and the 64-bit carry loop (x86-64
+ * baseline, s390x, kernel; the vector loop where there is none).
+ * Userspace builds only; not exported from libofl.so.
+ */
+#if !defined(OFL_BPF) && !defined(__KERNEL__) && !defined(OFL_FIRMWARE)
+#define OFL__CSUM_VARIANTS 1
+OFL_BEGIN_DECLS
+ofl_wsum ofl__csum_partial_vec(const void *buf, size_t len, ofl_wsum sum);
+ofl_wsum ofl__csum_partial_carry(const void *buf, size_t len, ofl_wsum sum);
+OFL_END_DECLS
+#endif
+
+/*
  * CRC32c variants (lib/csum/crc32c.c). Userspace builds name the portable
  * and (x86-64, arm64) the hardware version as hidden functions, so the unit
  * tests and fuzz/fuzz_crc32c.c can run each one directly, sanitizer builds

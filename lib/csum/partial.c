@@ -2,21 +2,32 @@
 /*
  * Partial sums (Linux lib/checksum.c do_csum, arch csum_partial).
  *
- * One portable loop that compilers vectorise: 64-bit native words split
- * into their two 32-bit halves, each added into its own 64-bit accumulator
- * (two independent chains; a vectoriser turns each into a vector of lanes:
- * gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and keeps two scalar
- * chains). A "several lanes in arrays" form was measured too: better with
- * gcc -O2, several times worse with gcc -O3 and clang (docs/CSUM.md).
- * Summing native 32-bit words is congruent mod 0xffff to summing native
- * 16-bit words, so the folded result is the same on either byte order and
- * for any alignment. Runs are capped so that no accumulator can overflow:
- * there is no length at which carries are lost (DPDK's 32-bit accumulator
- * loses them past ~128 KiB of 0xff).
+ * Two loops. The split-halves loop, which compilers vectorise: 64-bit native
+ * words split into their two 32-bit halves, each added into its own 64-bit
+ * accumulator (two independent chains; a vectoriser turns each into a vector of
+ * lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and keeps two scalar
+ * chains). A "several lanes in arrays" form was measured too: better with gcc
+ * -O2, several times worse with gcc -O3 and clang (docs/CSUM.md). Summing
+ * native 32-bit words is congruent mod 0xffff to summing native 16-bit words,
+ * so the folded result is the same on either byte order and for any alignment.
+ * Runs are capped so that no accumulator can overflow: there is no length at
+ * which carries are lost (DPDK's 32-bit accumulator loses them past ~128 KiB of
+ * 0xff).
  *
- * Userspace x86-64 builds compile the same loop three times (baseline,
- * AVX2, AVX-512) and pick one at load time through an ELF ifunc whose
- * resolver reads CPUID itself: gcc's target_clones would call libgcc's
+ * Scalar 64-bit targets other than arm64 (x86-64 without AVX2, s390x, kernel
+ * modules, which build without SSE) use a second loop instead: whole 64-bit
+ * words added with __builtin_add_overflow into four independent accumulators,
+ * each with its own carry count, 64 bytes per step (the add-with-carry chains
+ * of the kernel's x86-64 csum_partial, arch/x86/lib/csum-partial_64.c, written
+ * so that gcc and clang emit add/adc pairs: one load and two ALU operations per
+ * 8 bytes, against about five for the split halves). Summing mod 2^64 - 1 is
+ * congruent mod 2^32 - 1 to summing 32-bit words, so both loops fold to the
+ * same 32-bit value (docs/CSUM.md). 32-bit targets (Cortex-M) and BPF keep the
+ * split halves: there a 64-bit add is already an add/adc pair.
+ *
+ * Userspace x86-64 builds compile the vector loop twice (AVX2, AVX-512) beside
+ * the carry loop (baseline) and pick one at load time through an ELF ifunc
+ * whose resolver reads CPUID itself: gcc's target_clones would call libgcc's
  * __cpu_indicator_init and read __cpu_model, leaving undefined symbols in
  * libofl.a. BPF, kernel and firmware builds never see this.
  */
@@ -78,6 +89,55 @@ OFL_INLINE ofl_wsum ofl__csum_partial_body(const void *buf, size_t len,
 	return ofl__csum_w(ofl__csum_fold64(acc));
 }
 
+/*
+ * The carry loop: four accumulators of 64-bit words with a carry count each
+ * (a count grows by at most 1 per 8 bytes: no length overflows it). The
+ * end-around adds at the end give the sum mod 2^64 - 1, nonzero unless
+ * every byte and @sum are zero.
+ */
+#if defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 8 &&              \
+	!defined(OFL_BPF) && !defined(__aarch64__)
+#define OFL__CSUM_CARRY 1
+#endif
+
+#if defined(OFL__CSUM_CARRY)
+/* Add @w to *@s, return the carry out (0 or 1). */
+OFL_INLINE uint64_t ofl__csum_addc(uint64_t *s, uint64_t w)
+{
+	return (uint64_t)__builtin_add_overflow(*s, w, s);
+}
+
+OFL_INLINE ofl_wsum ofl__csum_carry_body(const void *buf, size_t len,
+					 ofl_wsum sum)
+{
+	const uint8_t *p = (const uint8_t *)buf;
+	uint64_t s0 = ofl__csum_u(sum), s1 = 0, s2 = 0, s3 = 0;
+	uint64_t c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+	size_t n;
+
+	for (n = len / 64; n; n--) {
+		c0 += ofl__csum_addc(&s0, ofl__csum_load64(p));
+		c1 += ofl__csum_addc(&s1, ofl__csum_load64(p + 8));
+		c2 += ofl__csum_addc(&s2, ofl__csum_load64(p + 16));
+		c3 += ofl__csum_addc(&s3, ofl__csum_load64(p + 24));
+		c0 += ofl__csum_addc(&s0, ofl__csum_load64(p + 32));
+		c1 += ofl__csum_addc(&s1, ofl__csum_load64(p + 40));
+		c2 += ofl__csum_addc(&s2, ofl__csum_load64(p + 48));
+		c3 += ofl__csum_addc(&s3, ofl__csum_load64(p + 56));
+		p += 64;
+	}
+	for (n = (len % 64) / 8; n; n--) {
+		c0 += ofl__csum_addc(&s0, ofl__csum_load64(p));
+		p += 8;
+	}
+	s0 = ofl__csum_add64(ofl__csum_add64(s0, s1),
+			     ofl__csum_add64(s2, s3));
+	s0 = ofl__csum_add64(s0, c0 + c1 + c2 + c3);
+	s0 = ofl__csum_add64(s0, ofl__csum_small(p, len % 8, 0));
+	return ofl__csum_w(ofl__csum_fold64(s0));
+}
+#endif
+
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
 #define OFL__CSUM_SANITIZED 1
@@ -105,7 +165,7 @@ typedef ofl_wsum ofl__csum_partial_fn(const void *, size_t, ofl_wsum);
 static ofl_wsum ofl__csum_partial_base(const void *buf, size_t len,
 				       ofl_wsum sum)
 {
-	return ofl__csum_partial_body(buf, len, sum);
+	return ofl__csum_carry_body(buf, len, sum);
 }
 
 __attribute__((target("avx2"))) static ofl_wsum
@@ -159,10 +219,32 @@ ofl__csum_partial_resolve(void)
 
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
 	__attribute__((ifunc("ofl__csum_partial_resolve")));
+#elif defined(OFL__CSUM_CARRY)
+OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
+{
+	return ofl__csum_carry_body(buf, len, sum);
+}
 #else
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
 {
 	return ofl__csum_partial_body(buf, len, sum);
+}
+#endif
+
+#if defined(OFL__CSUM_VARIANTS)
+/* Both loops by name, for tests/csum and fuzz/fuzz_csum.c (internal.h). */
+ofl_wsum ofl__csum_partial_vec(const void *buf, size_t len, ofl_wsum sum)
+{
+	return ofl__csum_partial_body(buf, len, sum);
+}
+
+ofl_wsum ofl__csum_partial_carry(const void *buf, size_t len, ofl_wsum sum)
+{
+#if defined(OFL__CSUM_CARRY)
+	return ofl__csum_carry_body(buf, len, sum);
+#else
+	return ofl__csum_partial_body(buf, len, sum);
+#endif
 }
 #endif
 
