@@ -184,8 +184,23 @@ OFL_INLINE unsigned int ofl__parse_flow_off(unsigned int encap)
  * A store into the current flow belongs to OFL_PARSE_REQ_FLOW, any other
  * copy of header bytes into the result to OFL_PARSE_REQ_META.
  */
-#define OFL__PARSE_WANT(want, flowish) \
-	((want) & ((flowish) ? OFL_PARSE_REQ_FLOW : OFL_PARSE_REQ_META))
+#if defined(OFL_BPF)
+/*
+ * In BPF @want is read from res->mask (a map value) at each test, not
+ * kept in a register: a register refined by one test (its bit known on
+ * each side) would make every later state differ and nothing prune
+ * (558 748 processed instructions for the step of
+ * tests/parser/parse.bpf.c; 249 612 so, 184 879 before the mask).
+ */
+#define OFL__PARSE_REQ(res, want, bits)					\
+	((void)(want),							\
+	 (unsigned int)*(const volatile uint8_t *)&(res)->mask & (bits))
+#else
+#define OFL__PARSE_REQ(res, want, bits) ((want) & (bits))
+#endif
+#define OFL__PARSE_WANT(res, want, flowish)				\
+	OFL__PARSE_REQ(res, want,					\
+		       (flowish) ? OFL_PARSE_REQ_FLOW : OFL_PARSE_REQ_META)
 
 /* Apply one metadata rule of a header of hlen bytes. */
 OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
@@ -197,7 +212,9 @@ OFL_PRIVATE void ofl__parse_md_apply(const uint8_t *hdr, const uint8_t *end,
 	unsigned int dst, n;
 	uint32_t c;
 
-	if (!m || !OFL__PARSE_WANT(want, m->flags & OFL_PARSE_MD_FLOW))
+	if (!m || !OFL__PARSE_WANT((const struct ofl_parse_result *)
+					 (const void *)r, want,
+					 m->flags & OFL_PARSE_MD_FLOW))
 		return;
 	dst = m->dst;
 	n = m->len;
@@ -274,7 +291,8 @@ OFL_PRIVATE void ofl__parse_opts_apply(const uint8_t *hdr, const uint8_t *end,
 		o = OFL__PIDX(ofl__parse_opts, t->opt_first + j);
 		if (!o)
 			break;
-		if (!OFL__PARSE_WANT(want, o->flags & OFL_PARSE_OPT_FLOW))
+		if (!OFL__PARSE_WANT(res, want,
+				     o->flags & OFL_PARSE_OPT_FLOW))
 			continue;
 		opt = hdr + (at & 0x7ffu);
 		if (ofl__parse_field(opt, end, &t->len, &olen) ||
@@ -315,7 +333,8 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		return 0;
 	o = t->start;
 	if (o >= hlen) {	/* no options: the common case */
-		if (t->count_dst != 0xffffu && (want & OFL_PARSE_REQ_META))
+		if (t->count_dst != 0xffffu &&
+		    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 			ofl__parse_set(r, t->count_dst, 0, 0);
 		return 0;
 	}
@@ -365,7 +384,8 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			OFL__W(res)->opt_at[j] = (uint16_t)o;
 		OFL__W(res)->opt_off = (uint16_t)(o + olen);
 	}
-	if (t->opt_count && (want & (OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META)))
+	if (t->opt_count &&
+	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META))
 		ofl__parse_opts_apply(hdr, end, t, res, want);
 	o = OFL__W(res)->opt_off;
 	/* the cursor fields are 0 outside a walk: finishing a parse need
@@ -381,7 +401,8 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		*eoff = o;
 		return OFL_E2BIG;
 	}
-	if (t->count_dst != 0xffffu && (want & OFL_PARSE_REQ_META))
+	if (t->count_dst != 0xffffu &&
+	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 		ofl__parse_set(r, t->count_dst, (uint8_t)nopt, 0);
 	return 0;
 }
@@ -659,7 +680,7 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 	if (!n)
 		return 0;
 	if ((ext & OFL_PARSE_OPX_MD) &&
-	    (want & (OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META))) {
+	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META)) {
 		OFL__PARSE_LOOP
 		for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
 			if (j >= n->md_count)
@@ -680,7 +701,8 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 			fl->frag = OFL_PARSE_FRAG_IS | OFL_PARSE_FRAG_FIRST;
 		}
 	}
-	if ((ext & OFL_PARSE_OPX_FLAGS) && (want & OFL_PARSE_REQ_META))
+	if ((ext & OFL_PARSE_OPX_FLAGS) &&
+	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 		ofl__parse_ff_md(hdr, end, n->min_len,
 				 OFL__PIDX(ofl__parse_flags, n->aux), ffl, r);
 	if (ext & OFL_PARSE_OPX_TLV) {
@@ -691,7 +713,7 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 			return 0;
 		if (t->start >= s->hlen) {	/* no options: the common case */
 			if (t->count_dst != 0xffffu &&
-			    (want & OFL_PARSE_REQ_META))
+			    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 				ofl__parse_set(r, t->count_dst, 0, 0);
 			return 0;
 		}
@@ -755,7 +777,8 @@ OFL_INLINE void ofl__parse_l4_cut(const struct ofl_parse_op *op,
 	struct ofl_parse_flow *fl;
 	unsigned int flow;
 
-	if (!(op->flags & OFL_PARSE_OP_PORTS) || !(want & OFL_PARSE_REQ_FLOW))
+	if (!(op->flags & OFL_PARSE_OP_PORTS) ||
+	    !OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW))
 		return;
 	if (hdr + 4 > end)
 		return;
@@ -875,7 +898,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		if (nl >= OFL_PARSE_MAX_LAYERS)
 			return OFL_ELOOP;
 		/* counted in every mode: the same OFL_ELOOP */
-		if (want & OFL_PARSE_REQ_LAYERS) {
+		if (OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_LAYERS)) {
 			l = &res->layers[nl];
 			l->proto = op->proto;
 			l->encap = res->encap;
@@ -901,7 +924,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		/* written once (a tunnel's inner flow may hold an old one) */
 		c = 0;
 		if ((ext & OFL_PARSE_OPX_TOT) && n &&
-		    (want & OFL_PARSE_REQ_FLOW) &&
+		    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW) &&
 		    !ofl__parse_in16(hdr, end, n->tot_off, &v) && v) {
 			v += off + n->tot_add;
 			c = v > 0xffffu ? 0xffffu : v;
@@ -915,7 +938,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 
 		if (!sz)
 			break;
-		if (!OFL__PARSE_WANT(want, sz & OFL_PARSE_MV_FLOW))
+		if (!OFL__PARSE_WANT(res, want, sz & OFL_PARSE_MV_FLOW))
 			continue;
 		if (sz & OFL_PARSE_MV_FLOW)
 			d += flow;
@@ -929,7 +952,8 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (flags & OFL_PARSE_OP_L4) {
 		fl->l4_off = (uint16_t)off;
 		res->payload_off = (uint16_t)(off + hlen);
-		if ((flags & OFL_PARSE_OP_PORTS) && (want & OFL_PARSE_REQ_FLOW))
+		if ((flags & OFL_PARSE_OP_PORTS) &&
+		    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW))
 			fl->has_ports = 1;
 	}
 	if (ext) {
@@ -1147,7 +1171,7 @@ OFL_INLINE int ofl__parse_finish(struct ofl_parse_result *res, int ret,
 	if (ret > 0)
 		ret = OFL_ELOOP;
 	res->error = (int16_t)ret;
-	if (!(want & OFL_PARSE_REQ_FLOW))
+	if (!OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW))
 		return ret;	/* cut, payload_len: flow fields */
 	/* a datagram longer than the frame: one compare per flow (an l3_end
 	 * of 0, unknown, never is) */
@@ -1330,7 +1354,7 @@ OFL_INLINE int ofl__parse_run(const void *data, const void *end,
 			break;
 	}
 #endif
-	if (want & OFL_PARSE_REQ_LAYERS)
+	if (OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_LAYERS))
 		res->nlayers = (uint8_t)s.nl;
 	/* no clamp: s.off < OFL_PARSE_MAX_HDR_OFF + 2048 (every header
 	 * starts below the limit and is at most 2048 bytes long) */
