@@ -921,15 +921,16 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		fl->family = (flags & OFL_PARSE_OP_IPV6) ? 6 : 4;
 		fl->l3_off = (uint16_t)off;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
-		/* written once (a tunnel's inner flow may hold an old one) */
+		/* written once (a tunnel's inner flow may hold an old one);
+		 * without REQ_FLOW the zeroed field stays 0 */
 		c = 0;
 		if ((ext & OFL_PARSE_OPX_TOT) && n &&
-		    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW) &&
 		    !ofl__parse_in16(hdr, end, n->tot_off, &v) && v) {
 			v += off + n->tot_add;
 			c = v > 0xffffu ? 0xffffu : v;
 		}
-		fl->l3_end = (uint16_t)c;
+		if (OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW))
+			fl->l3_end = (uint16_t)c;
 	}
 	OFL__PARSE_LOOP
 	for (j = 0; j < 2; j++) {
@@ -1394,7 +1395,7 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
  */
 #if OFL__PARSE_SPECIALIZE
 #define OFL__PARSE_RUN_AT(name, want)					\
-	static __attribute__((noinline)) int				\
+	static __attribute__((__noinline__)) int			\
 	name(const void *data, const void *end, unsigned int root,	\
 	     struct ofl_parse_result *res, size_t res_size)		\
 	{								\
@@ -1412,6 +1413,12 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 			   struct ofl_parse_result *res, size_t res_size)
 {
 #if OFL__PARSE_SPECIALIZE
+	/* the two fast levels by exact value first: 7 instructions fewer
+	 * than the level's computation before the jump (callgrind) */
+	if (mask == OFL_PARSE_MASK_OFFSETS)
+		return ofl__parse_run_offsets(data, end, root, res, res_size);
+	if (mask == OFL_PARSE_MASK_FLOW)
+		return ofl__parse_run_flow(data, end, root, res, res_size);
 	switch (ofl__parse_level(mask)) {
 	case OFL_PARSE_MASK_OFFSETS:
 		return ofl__parse_run_offsets(data, end, root, res, res_size);
