@@ -15,16 +15,16 @@
 #ifndef OFL_LIB_COMMON_OPTS_H
 #define OFL_LIB_COMMON_OPTS_H
 
-#include <stddef.h>
 #include <offload/config.h>
 #include <offload/types.h>
 
 /* Largest sz accepted (the zero check walks at most this many bytes). */
 #define OFL__OPTS_MAX_SZ 256
 
-/* Offset of the first byte after @field of struct @type. */
+/* Offset of the first byte after @field of struct @type (the builtin:
+ * kernel builds have no <stddef.h>). */
 #define OFL__OFFSETOFEND(type, field) \
-	(offsetof(type, field) + sizeof(((type *)0)->field))
+	(__builtin_offsetof(type, field) + sizeof(((type *)0)->field))
 
 /*
  * true when @opts (NULL, or @user_sz bytes of which this library knows the
