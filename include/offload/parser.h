@@ -214,8 +214,10 @@ struct ofl_parse_result {
 				 * frame_len (a snapped capture, a cut XDP
 				 * buffer); the parse is not of a whole
 				 * datagram, whatever its return value */
-	uint8_t mask;		/* the request mask served: OFL_PARSE_MASK_*
-				 * (ofl_parse(): OFL_PARSE_MASK_ALL) */
+	uint8_t mask;		/* the request level served: OFL_PARSE_MASK_*
+				 * (ofl_parse(): OFL_PARSE_MASK_ALL; 0 after
+				 * OFL_EINVAL); consumers of the flows
+				 * (RSS) need OFL_PARSE_REQ_FLOW in it */
 };
 
 #define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 180)
