@@ -710,7 +710,8 @@ OFL_INLINE int ofl__parse_ext(const struct ofl_parse_node *n,
 	if (!n)
 		return 0;
 	if ((ext & OFL_PARSE_OPX_MD) &&
-	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META)) {
+	    OFL__PARSE_REQ(res, want,
+			   OFL_PARSE_REQ_FLOW | OFL_PARSE_REQ_META)) {
 		OFL__PARSE_LOOP
 		for (j = 0; j < OFL__PARSE_MAX_MD; j++) {
 			const struct ofl_parse_md *m;
