@@ -98,6 +98,42 @@ void BM_hand_parse(benchmark::State &state)
 	run_parse<ofl_bench_hand_parse, 1>(state);
 }
 
+/*
+ * ofl_parse_mask() at a request level (offload/parser.h): called as
+ * ofl_parse() is (the mask one more register argument), same result slot.
+ */
+template <unsigned int mask>
+void run_mask(benchmark::State &state)
+{
+	static Frame fr;
+	struct ofl_parse_result &r = *result_at(0);
+	setup(&fr, (unsigned int)state.range(0));
+	state.SetLabel(kNames[state.range(0)]);
+	const uint8_t *p = fr.buf + RTE_PKTMBUF_HEADROOM;
+	for (auto _ : state) {
+		benchmark::DoNotOptimize(p);
+		int ret = ofl_parse_mask(p, p + fr.f.n, OFL_PROTO_ETH, mask,
+					 &r, sizeof(r));
+		benchmark::DoNotOptimize(ret);
+		benchmark::ClobberMemory();
+	}
+}
+
+void BM_ofl_parse_offsets(benchmark::State &state)
+{
+	run_mask<OFL_PARSE_MASK_OFFSETS>(state);
+}
+
+void BM_ofl_parse_flow(benchmark::State &state)
+{
+	run_mask<OFL_PARSE_MASK_FLOW>(state);
+}
+
+void BM_ofl_parse_layers(benchmark::State &state)
+{
+	run_mask<OFL_PARSE_MASK_LAYERS>(state);
+}
+
 /* ofl_parse() then the RSS input (ofl_rss_flow_from_parse() and
  * ofl_rss_tuple(), the TCP/UDP types): what an RSS user pays. */
 void BM_ofl_parse_rss_input(benchmark::State &state)
@@ -142,13 +178,15 @@ void BM_dpdk_get_ptype(benchmark::State &state)
 
 /*
  * --count SIDE FRAME N: N calls of one side (0 DPDK, 1 ofl, 2 the
- * measuring stick of parse_hand.c, frames 0 and 1 only) on frame
+ * measuring stick of parse_hand.c, frames 0 and 1 only; 3, 4, 5:
+ * ofl_parse_mask() at OFL_PARSE_MASK_OFFSETS, _FLOW, _LAYERS) on frame
  * FRAME (0..2) in the function cg_loop, for callgrind's instruction counts
  * (load-independent; docs/PERFORMANCE.md):
  *   valgrind --tool=callgrind --toggle-collect=cg_loop \
  *     ./bench_parser --count 1 0 100000
  * then the program total divided by N.
  */
+
 __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 {
 	static struct ofl_parse_result r;
@@ -158,7 +196,14 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 
 	for (long i = 0; i < n; i++) {
 		__asm__ volatile("" : : "r"(p) : "memory");
-		if (side == 2)
+		if (side >= 3)
+			acc += (uint32_t)ofl_parse_mask(p, p + fr->f.n,
+				OFL_PROTO_ETH,
+				side == 3 ? OFL_PARSE_MASK_OFFSETS :
+				side == 4 ? OFL_PARSE_MASK_FLOW :
+					    OFL_PARSE_MASK_LAYERS,
+				&r, sizeof(r));
+		else if (side == 2)
 			acc += (uint32_t)ofl_bench_hand_parse(p, p + fr->f.n,
 							      OFL_PROTO_ETH,
 							      &r, sizeof(r));
@@ -177,6 +222,9 @@ __attribute__((noinline)) int cg_loop(Frame *fr, int side, long n)
 
 BENCHMARK(BM_dpdk_get_ptype)->DenseRange(0, 2);
 BENCHMARK(BM_ofl_parse)->DenseRange(0, 2);
+BENCHMARK(BM_ofl_parse_offsets)->DenseRange(0, 2);
+BENCHMARK(BM_ofl_parse_flow)->DenseRange(0, 2);
+BENCHMARK(BM_ofl_parse_layers)->DenseRange(0, 2);
 BENCHMARK(BM_hand_parse)->DenseRange(0, 1);
 BENCHMARK(BM_ofl_parse_rss_input)->DenseRange(0, 2);
 

@@ -60,6 +60,7 @@ int ofl_bench_hand_parse(const void *data, const void *end,
 	if (!p || e < p || root != OFL_PROTO_ETH || flen < 18)
 		return -1;
 	res->frame_len = (uint16_t)(flen > 65535 ? 65535 : flen);
+	res->mask = OFL_PARSE_MASK_ALL;
 	ofl__hand_layer(res, 0, OFL_PROTO_ETH, 0, 14);
 	nl = 1;
 	off = 14;

@@ -7,7 +7,10 @@
  * short (l4_off 0, an error). The checksum layer list built from the
  * result (ofl_csum_layers_from_parse()) is ordered, inside the frame and
  * accepted as it is by ofl_csum_verify_complete() and
- * ofl_csum_convert_unnecessary(), whatever the return value. */
+ * ofl_csum_convert_unnecessary(), whatever the return value. At each
+ * request level ofl_parse_mask() and the step API (ofl_parse_begin_mask())
+ * give ofl_parse()'s result with the fields the level does not fill at 0
+ * (offload/parser.h). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -118,6 +121,74 @@ static void csum_layers(const struct ofl_parse_result *r, const uint8_t *data,
 		__builtin_trap();
 }
 
+/* What request level @lvl does not fill, cleared in a full result. */
+static void clear_unfilled(struct ofl_parse_result *e, unsigned int lvl)
+{
+	struct ofl_parse_flow *fls[2] = { &e->outer, &e->inner };
+	unsigned int k;
+
+	e->mask = (uint8_t)lvl;
+	if (!(lvl & OFL_PARSE_REQ_FLOW)) {
+		for (k = 0; k < 2; k++) {
+			memset(fls[k]->src, 0, 36);	/* src, dst, ports */
+			memset(fls[k]->hao, 0, 32);	/* hao, rtdst */
+			fls[k]->has_ports = 0;
+			fls[k]->l3_end = 0;
+			fls[k]->has_hao = 0;
+			fls[k]->has_rtdst = 0;
+		}
+		e->payload_len = 0;
+		e->cut = 0;
+	}
+	if (!(lvl & OFL_PARSE_REQ_LAYERS))
+		e->nlayers = 0;
+	if (!(lvl & OFL_PARSE_REQ_META)) {
+		/* vlan_tci .. tcp_sack, then geneve_nopts */
+		memset(e->vlan_tci, 0, offsetof(struct ofl_parse_result,
+						geneve_nopts) -
+				       offsetof(struct ofl_parse_result,
+						vlan_tci));
+		e->geneve_nopts = 0;
+		e->gre_flags = 0;
+	}
+}
+
+/* ofl_parse_mask() and the step API at each level against @r. */
+static void masked(const uint8_t *data, size_t size, unsigned int root,
+		   const struct ofl_parse_result *r,
+		   struct ofl_parse_result *s)
+{
+	static const unsigned int lvl[3] = { OFL_PARSE_MASK_OFFSETS,
+		OFL_PARSE_MASK_FLOW, OFL_PARSE_MASK_LAYERS };
+	static struct ofl_parse_result e;
+	unsigned int k, i;
+	int ret;
+
+	for (k = 0; k < 3; k++) {
+		e = *r;
+		clear_unfilled(&e, lvl[k]);
+		memset(s, 0xa5, sizeof(*s));
+		if (ofl_parse_mask(data, data + size, root, lvl[k], s,
+				   sizeof(*s)) != r->error || differ(&e, s))
+			__builtin_trap();
+		memset(s, 0x5a, sizeof(*s));
+		ret = ofl_parse_begin_mask(data, data + size, root, NULL,
+					   lvl[k], s, sizeof(*s));
+		if (!ret) {
+			ret = OFL_ELOOP;
+			for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+				ret = ofl_parse_step(data, data + size, s,
+						     sizeof(*s));
+				if (ret <= 0)
+					break;
+			}
+			ret = ofl_parse_finish(s, ret, sizeof(*s));
+		}
+		if (ret != r->error || differ(&e, s))
+			__builtin_trap();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ofl_parse_result r, s;
@@ -164,6 +235,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (differ(&r, &s))
 		__builtin_trap();
 	csum_layers(&r, data, size);
+	masked(data, size, root, &r, &s);
 	with_cfg(data, size, root, &r, &s);
 	return 0;
 }

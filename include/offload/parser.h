@@ -214,7 +214,10 @@ struct ofl_parse_result {
 				 * frame_len (a snapped capture, a cut XDP
 				 * buffer); the parse is not of a whole
 				 * datagram, whatever its return value */
-	uint8_t reserved2;
+	uint8_t mask;		/* the request level served: OFL_PARSE_MASK_*
+				 * (ofl_parse(): OFL_PARSE_MASK_ALL; 0 after
+				 * OFL_EINVAL); consumers of the flows
+				 * (RSS) need OFL_PARSE_REQ_FLOW in it */
 };
 
 #define OFL_PARSE_RESULT_SIZE (8 + 8 * OFL_PARSE_MAX_LAYERS + 2 * 80 + 180)
@@ -281,6 +284,67 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  */
 OFL_API int ofl_parse(const void *data, const void *end, unsigned int root,
 		      struct ofl_parse_result *res, size_t res_size);
+
+/* ---- request mask: fill only what the caller needs ---- */
+
+/*
+ * Linux's flow dissector fills only the keys its caller selected
+ * (struct flow_dissector, skb_flow_dissector_init()); DPDK's
+ * rte_net_get_ptype() gives protocols and header lengths, nothing else.
+ * A request mask does the same for ofl_parse(): the walk is the same (the
+ * same headers are visited, the same bounds and checks applied, TCP and
+ * IPv6 options walked), so the return value, error and stop_off are those
+ * of the full parse in every mode; only the stores of what was not asked
+ * for are skipped. Every field a mode does not fill is 0 (the result is
+ * zeroed first, as by ofl_parse()), never stale.
+ *
+ * The bits, each with the fields it fills (per flow means outer and, once
+ * a tunnel was crossed, inner):
+ *   OFL_PARSE_REQ_OFFSETS  error, stop_off, frame_len, encap, tun_kind,
+ *                          nvlan, nmpls, nexthdr, payload_off, mask; per
+ *                          flow: family, ip_proto, frag, l3_off, l4_off.
+ *                          The protocols and header offsets of
+ *                          rte_net_get_ptype() with hdr_lens: L2 length
+ *                          outer.l3_off, L3 length l4_off - l3_off, L4
+ *                          length payload_off - l4_off, the L4 protocol
+ *                          ip_proto, fragments frag.
+ *   OFL_PARSE_REQ_FLOW     per flow: src, dst, ports, has_ports, l3_end,
+ *                          has_hao, hao, has_rtdst, rtdst; payload_len,
+ *                          cut (what the RSS input and a flow hash need:
+ *                          ofl_rss_flow_from_parse()).
+ *   OFL_PARSE_REQ_LAYERS   nlayers and layers[0 .. nlayers).
+ *   OFL_PARSE_REQ_META     vlan_tci, mpls, tun_id, gre_flags, gre_seq,
+ *                          esp_spi, srh_segleft, srh_present, srh_final,
+ *                          tcp_flags, tcp_opts, tcp_mss, tcp_wscale,
+ *                          tcp_nsack, tcp_ts, tcp_sack, geneve_nopts.
+ * The walk serves four cumulative levels, OFL_PARSE_MASK_*: a mask is
+ * served as the smallest level holding all its bits (REQ_LAYERS alone
+ * gets OFL_PARSE_MASK_LAYERS, flows included), and res->mask says which.
+ * A filled field holds exactly what ofl_parse() stores there.
+ */
+#define OFL_PARSE_REQ_OFFSETS	0x01u
+#define OFL_PARSE_REQ_FLOW	0x02u
+#define OFL_PARSE_REQ_LAYERS	0x04u
+#define OFL_PARSE_REQ_META	0x08u
+
+#define OFL_PARSE_MASK_OFFSETS	0x01u	/* (a) protocols and offsets */
+#define OFL_PARSE_MASK_FLOW	0x03u	/* (b) + the flows */
+#define OFL_PARSE_MASK_LAYERS	0x07u	/* (c) + the layer list */
+#define OFL_PARSE_MASK_ALL	0x0fu	/* (d) everything: ofl_parse() */
+
+/**
+ * ofl_parse_mask() - ofl_parse() filling only what @mask asks for.
+ * @mask: OFL_PARSE_REQ_* bits (or an OFL_PARSE_MASK_* level); 0 or a bit
+ *        above OFL_PARSE_REQ_META is OFL_EINVAL (the result then as for a
+ *        bad @root: all zero but error; a wrong @res_size leaves it
+ *        untouched).
+ * Other arguments and the return value: as ofl_parse(), whose result this
+ * is in every field the served level fills (see above); the others are 0.
+ * The built-in UDP port table applies (ofl_parse_mask_with() takes one).
+ */
+OFL_API int ofl_parse_mask(const void *data, const void *end,
+			   unsigned int root, unsigned int mask,
+			   struct ofl_parse_result *res, size_t res_size);
 
 /* ---- UDP tunnel ports: configuration, not constants ---- */
 
@@ -360,6 +424,16 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 			   unsigned int root, const struct ofl_parse_cfg *cfg,
 			   struct ofl_parse_result *res, size_t res_size);
 
+/**
+ * ofl_parse_mask_with() - ofl_parse_mask() with a UDP tunnel port table
+ * (NULL: the built-in one), as ofl_parse_with().
+ */
+OFL_API int ofl_parse_mask_with(const void *data, const void *end,
+				unsigned int root,
+				const struct ofl_parse_cfg *cfg,
+				unsigned int mask,
+				struct ofl_parse_result *res, size_t res_size);
+
 /*
  * ofl_parse() in three parts, for BPF programs where one inlined walk of
  * OFL_PARSE_MAX_DEPTH steps is too much for the verifier: call
@@ -388,6 +462,20 @@ OFL_API int ofl_parse_begin(const void *data, const void *end,
 OFL_API int ofl_parse_begin_with(const void *data, const void *end,
 				 unsigned int root,
 				 const struct ofl_parse_cfg *cfg,
+				 struct ofl_parse_result *res,
+				 size_t res_size);
+
+/**
+ * ofl_parse_begin_mask() - ofl_parse_begin() with a request mask and an
+ * optional UDP port table (@cfg NULL: the built-in one). The served level
+ * is stored in res->mask, which the steps and ofl_parse_finish() follow:
+ * the result is then ofl_parse_mask_with()'s byte for byte. @mask as for
+ * ofl_parse_mask() (OFL_EINVAL in res->error for a bad one).
+ */
+OFL_API int ofl_parse_begin_mask(const void *data, const void *end,
+				 unsigned int root,
+				 const struct ofl_parse_cfg *cfg,
+				 unsigned int mask,
 				 struct ofl_parse_result *res,
 				 size_t res_size);
 

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
  * Conformance entry points of lib/parser. Input record (after the
- * operation number): root:u8 pad[3] frame... (the frame runs to the end of
- * the record). Both operations parse it the same way: ofl_parse_begin(),
+ * operation number): root:u8 mask:u8 pad[2] frame... (the frame runs to
+ * the end of the record; mask 0 is OFL_PARSE_MASK_ALL). Both operations
+ * parse it the same way: ofl_parse_begin_mask() with the request mask,
  * ofl_parse_step() until it returns <= 0 (at most OFL_PARSE_MAX_DEPTH
- * times), ofl_parse_finish(), which natively is exactly ofl_parse(). The
+ * times), ofl_parse_finish(), which natively is exactly ofl_parse_mask()
+ * (ofl_parse() for OFL_PARSE_MASK_ALL). Fields a mask does not fill are
+ * encoded too (they must be 0 on every target). The
  * outputs encode only documented fields of struct ofl_parse_result (never
  * the walker state), numbers little-endian, wire-order fields as their
  * bytes:
@@ -70,7 +73,9 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 	unsigned int i;
 	int ret;
 
-	ret = ofl_parse_begin(f, end, in[0], r, sizeof(*r));
+	ret = ofl_parse_begin_mask(f, end, in[0], NULL,
+				   in[1] ? in[1] : OFL_PARSE_MASK_ALL, r,
+				   sizeof(*r));
 	if (!ret) {
 		ret = OFL_ELOOP;
 		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {

@@ -9,7 +9,9 @@
  * path (bad versions and lengths, bad TLV options, GRE version/routing, too
  * many VLAN/MPLS/extension headers/tunnels, bad root); each parsed whole
  * (PARSE and META), cut at every length (the ENODATA paths) and with random
- * bytes changed. Outputs are folded into the digest (the comparison with
+ * bytes changed; each at the four request levels of ofl_parse_mask()
+ * (whole frames at every level, cut and changed ones at one level each,
+ * in turn). Outputs are folded into the digest (the comparison with
  * the kernel's flow dissector and tshark is tests/parser's).
  */
 
@@ -564,17 +566,28 @@ static unsigned int ofl_conf_parser_frame(struct ofl_conf *c, unsigned int i)
 	return OFL_CONF_PARSER_REC + f->n;
 }
 
+/* The request levels of ofl_parse_mask(); 0 in a record is ALL. */
+static const uint8_t ofl_conf_parser_masks[4] = {
+	0, OFL_PARSE_MASK_OFFSETS, OFL_PARSE_MASK_FLOW, OFL_PARSE_MASK_LAYERS
+};
+
 static void ofl_conf_vectors_parser(struct ofl_conf *c)
 {
-	unsigned int i, len, cut, k;
+	unsigned int i, len, cut, k, m;
 
 	for (i = 0; i < OFL_CONF_PARSER_NFRAMES; i++) {
-		len = ofl_conf_parser_frame(c, i);
-		ofl_conf_case(c, OFL_CONF_PARSER, OFL_CONF_PARSER_PARSE, len);
-		ofl_conf_case(c, OFL_CONF_PARSER, OFL_CONF_PARSER_META, len);
+		for (m = 0; m < 4; m++) {
+			len = ofl_conf_parser_frame(c, i);
+			c->in[1] = ofl_conf_parser_masks[m];
+			ofl_conf_case(c, OFL_CONF_PARSER,
+				      OFL_CONF_PARSER_PARSE, len);
+			ofl_conf_case(c, OFL_CONF_PARSER,
+				      OFL_CONF_PARSER_META, len);
+		}
 		/* cut at every length: the truncation paths */
 		for (cut = OFL_CONF_PARSER_REC; cut < len; cut++) {
 			ofl_conf_parser_frame(c, i);
+			c->in[1] = ofl_conf_parser_masks[(cut >> 1) & 3];
 			ofl_conf_case(c, OFL_CONF_PARSER,
 				      cut & 1 ? OFL_CONF_PARSER_META :
 						OFL_CONF_PARSER_PARSE, cut);
@@ -584,6 +597,7 @@ static void ofl_conf_vectors_parser(struct ofl_conf *c)
 			unsigned int n = 1 + k % 3, j;
 
 			ofl_conf_parser_frame(c, i);
+			c->in[1] = ofl_conf_parser_masks[(k >> 1) & 3];
 			for (j = 0; j < n; j++) {
 				uint32_t r = ofl_conf_rand32(c);
 				unsigned int at = OFL_CONF_PARSER_REC +

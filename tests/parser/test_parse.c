@@ -1030,6 +1030,179 @@ static void test_step_api_equals_parse(void **state)
 	}
 }
 
+/*
+ * What a request level does not fill, cleared in a full result @e: the
+ * field-by-field contract of ofl_parse_mask() (offload/parser.h).
+ */
+static void keep_level(struct ofl_parse_result *e, unsigned int lvl)
+{
+	struct ofl_parse_flow *fls[2] = { &e->outer, &e->inner };
+	unsigned int k;
+
+	e->mask = (uint8_t)lvl;
+	if (!(lvl & OFL_PARSE_REQ_FLOW)) {
+		for (k = 0; k < 2; k++) {
+			struct ofl_parse_flow *fl = fls[k];
+
+			memset(fl->src, 0, sizeof(fl->src));
+			memset(fl->dst, 0, sizeof(fl->dst));
+			memset(fl->ports, 0, sizeof(fl->ports));
+			memset(fl->hao, 0, sizeof(fl->hao));
+			memset(fl->rtdst, 0, sizeof(fl->rtdst));
+			fl->has_ports = 0;
+			fl->l3_end = 0;
+			fl->has_hao = 0;
+			fl->has_rtdst = 0;
+		}
+		e->payload_len = 0;
+		e->cut = 0;
+	}
+	if (!(lvl & OFL_PARSE_REQ_LAYERS))
+		e->nlayers = 0;
+	if (!(lvl & OFL_PARSE_REQ_META)) {
+		memset(e->vlan_tci, 0, sizeof(e->vlan_tci));
+		memset(e->mpls, 0, sizeof(e->mpls));
+		e->tun_id = 0;
+		e->gre_flags = 0;
+		e->gre_seq = 0;
+		e->esp_spi = 0;
+		e->srh_segleft = 0;
+		e->srh_present = 0;
+		memset(e->srh_final, 0, sizeof(e->srh_final));
+		e->tcp_flags = 0;
+		e->tcp_opts = 0;
+		e->tcp_mss = 0;
+		e->tcp_wscale = 0;
+		e->tcp_nsack = 0;
+		memset(e->tcp_ts, 0, sizeof(e->tcp_ts));
+		memset(e->tcp_sack, 0, sizeof(e->tcp_sack));
+		e->geneve_nopts = 0;
+	}
+}
+
+/* @a equals @e: all but the layer slots past nlayers (undefined). */
+static void assert_result_equal(const struct ofl_parse_result *a,
+				const struct ofl_parse_result *e)
+{
+	assert_memory_equal(a, e, offsetof(struct ofl_parse_result, layers));
+	assert_memory_equal(a->layers, e->layers,
+			    e->nlayers * sizeof(e->layers[0]));
+	assert_memory_equal(&a->outer, &e->outer, sizeof(*e) -
+			    offsetof(struct ofl_parse_result, outer));
+}
+
+/* The step API at a request level, as exec_parser.h drives it. */
+static int step_mask(const struct ofl_parse_cfg *cfg, unsigned int mask,
+		     size_t len, struct ofl_parse_result *a)
+{
+	unsigned int k;
+	int ret;
+
+	ret = ofl_parse_begin_mask(f.b, f.b + len, OFL_PROTO_ETH, cfg, mask,
+				   a, sizeof(*a));
+	if (ret)
+		return ret;
+	ret = OFL_ELOOP;
+	for (k = 0; k < OFL_PARSE_MAX_DEPTH; k++) {
+		ret = ofl_parse_step(f.b, f.b + len, a, sizeof(*a));
+		if (ret <= 0)
+			break;
+	}
+	return ofl_parse_finish(a, ret, sizeof(*a));
+}
+
+/*
+ * Every request mask on the whole corpus, each frame whole and cut at
+ * every length: the fields a level fills equal the full parse's, the
+ * others are 0 whatever the result held before (it starts as garbage);
+ * ofl_parse_mask(), ofl_parse_mask_with() and the step API agree.
+ */
+static void test_request_masks(void **state)
+{
+	static struct ofl_parse_result full, e, a;
+	static const unsigned int masks[][2] = {
+		{ OFL_PARSE_MASK_OFFSETS, OFL_PARSE_MASK_OFFSETS },
+		{ OFL_PARSE_MASK_FLOW, OFL_PARSE_MASK_FLOW },
+		{ OFL_PARSE_MASK_LAYERS, OFL_PARSE_MASK_LAYERS },
+		{ OFL_PARSE_MASK_ALL, OFL_PARSE_MASK_ALL },
+		{ OFL_PARSE_REQ_FLOW, OFL_PARSE_MASK_FLOW },
+		{ OFL_PARSE_REQ_LAYERS, OFL_PARSE_MASK_LAYERS },
+		{ OFL_PARSE_REQ_LAYERS | OFL_PARSE_REQ_OFFSETS,
+		  OFL_PARSE_MASK_LAYERS },
+		{ OFL_PARSE_REQ_META, OFL_PARSE_MASK_ALL },
+	};
+	struct ofl_parse_cfg cfg;
+	unsigned int i, m, nframes = 0, ncases = 0;
+	size_t len;
+	int ret;
+
+	(void)state;
+	assert_int_equal(ofl_parse_cfg_init(&cfg, sizeof(cfg)), 0);
+	for (i = 0; fb_frame(i, &f); i++, nframes++) {
+		for (len = 0; len <= f.n; len++) {
+			int rf = ofl_parse(f.b, f.b + len, OFL_PROTO_ETH,
+					   &full, sizeof(full));
+
+			assert_int_equal(full.mask, OFL_PARSE_MASK_ALL);
+			for (m = 0; m < OFL_ARRAY_SIZE(masks); m++) {
+				e = full;
+				keep_level(&e, masks[m][1]);
+				memset(&a, 0xa5, sizeof(a));
+				ret = ofl_parse_mask(f.b, f.b + len,
+						     OFL_PROTO_ETH, masks[m][0],
+						     &a, sizeof(a));
+				assert_int_equal(ret, rf);
+				assert_result_equal(&a, &e);
+				memset(&a, 0x5a, sizeof(a));
+				ret = step_mask(NULL, masks[m][0], len, &a);
+				assert_int_equal(ret, rf);
+				if (!full.encap)	/* as the test above */
+					memcpy(&a.inner, &e.inner,
+					       sizeof(e.inner));
+				assert_result_equal(&a, &e);
+				/* with the default port table: the same
+				 * but the table copy in the walker state */
+				memset(&a, 0xa5, sizeof(a));
+				ret = ofl_parse_mask_with(f.b, f.b + len,
+							  OFL_PROTO_ETH, &cfg,
+							  masks[m][0], &a,
+							  sizeof(a));
+				assert_int_equal(ret, rf);
+				memcpy(a.walk_, e.walk_, sizeof(a.walk_));
+				assert_result_equal(&a, &e);
+				ncases++;
+			}
+		}
+	}
+	assert_true(nframes >= 30 && ncases > 10000);
+	/* bad masks: OFL_EINVAL, all zero but the error */
+	assert_true(fb_frame(0, &f));
+	for (m = 0; m < 3; m++) {
+		static const unsigned int bad[3] = { 0, 0x10, 0x11 };
+
+		memset(&e, 0, sizeof(e));
+		e.error = OFL_EINVAL;
+		memset(&a, 0xa5, sizeof(a));
+		assert_int_equal(ofl_parse_mask(f.b, f.b + f.n, OFL_PROTO_ETH,
+						bad[m], &a, sizeof(a)),
+				 OFL_EINVAL);
+		assert_result_equal(&a, &e);
+		memset(&a, 0xa5, sizeof(a));
+		assert_int_equal(ofl_parse_begin_mask(f.b, f.b + f.n,
+						      OFL_PROTO_ETH, NULL,
+						      bad[m], &a, sizeof(a)),
+				 OFL_EINVAL);
+		assert_result_equal(&a, &e);
+	}
+	/* a wrong size: untouched */
+	memset(&a, 0xa5, sizeof(a));
+	e = a;
+	assert_int_equal(ofl_parse_mask(f.b, f.b + f.n, OFL_PROTO_ETH,
+					OFL_PARSE_MASK_OFFSETS, &a,
+					sizeof(a) - 4), OFL_EINVAL);
+	assert_memory_equal(&a, &e, sizeof(a));
+}
+
 /* A field rule of the node rows, evaluated on a 4-byte header. */
 static uint32_t field_value(const struct ofl_parse_field *fd,
 			    const uint8_t *h)
@@ -1204,6 +1377,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_eth_ipv4_tcp),
+		cmocka_unit_test(test_request_masks),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_sack),
 		cmocka_unit_test(test_vlan_mpls_pppoe_arp),
