@@ -483,8 +483,9 @@ struct ofl_parse_result;
  * Returns 0 when the list is complete. Else a negative code, with @ly
  * holding the layers before the one that failed (each whole and usable):
  *   OFL_EINVAL    NULL argument, @end < @frame, @res_size or @ly_size
- *                 not the library's (@ly untouched), or @res not of this
- *                 frame (a layer past @end)
+ *                 not the library's (@ly untouched), @res of a request
+ *                 level without the layer list (ofl_parse_mask()), or
+ *                 @res not of this frame (a layer past @end)
  *   OFL_ENODATA   the frame ends before a listed layer's l4_len does
  *                 (a snapped capture), or the parse stopped there
  *   OFL_EBADMSG   length fields that contradict each other (an IP, PPPoE

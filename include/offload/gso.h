@@ -377,7 +377,8 @@ struct ofl_parse_result;
  *	OFL_E2BIG (an option error, the header itself is listed) is returned
  *	as it is.
  * @res_size: sizeof(*@res) as the caller compiled it (see ofl_parse()):
- *	OFL_EINVAL if it is not the library's.
+ *	OFL_EINVAL if it is not the library's, or if @res is of a request
+ *	level without the layer list (ofl_parse_mask()).
  * @frame: the bytes that were parsed; read only for two fields the result
  *	does not keep (the outer UDP checksum of a UDP tunnel, the GRE version).
  * @len: bytes at @frame.

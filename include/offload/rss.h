@@ -335,7 +335,8 @@ struct ofl_parse_result;
  *
  * Returns 0, OFL_ENOENT if the chosen flow has no IP header (@f is all
  * zero: family 0, hashed as OFL_RSS_TYPE_NONE), or OFL_EINVAL (NULL @res
- * or @f, @res_size not the library's, @level unknown; @f untouched).
+ * or @f, @res_size not the library's, @level unknown, or @res of a
+ * request level without the flows, ofl_parse_mask(); @f untouched).
  */
 OFL_API int ofl_rss_flow_from_parse(const struct ofl_parse_result *res,
 				    size_t res_size, const void *data,

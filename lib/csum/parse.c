@@ -186,7 +186,8 @@ OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 	int r;
 
 	if (!res || !ly || !f || !e || e < f || res_size != sizeof(*res) ||
-	    ly_size != sizeof(*ly) || res->nlayers > OFL_PARSE_MAX_LAYERS)
+	    ly_size != sizeof(*ly) || res->nlayers > OFL_PARSE_MAX_LAYERS ||
+	    !(res->mask & OFL_PARSE_REQ_LAYERS))	/* no layer list */
 		return OFL_EINVAL;
 	ly->n = 0;
 	ly->reserved[0] = 0;

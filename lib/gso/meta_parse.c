@@ -81,7 +81,8 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 	int err;
 
 	/* a caller built with another OFL_PARSE_MAX_LAYERS: another layout */
-	if (!res || res_size != sizeof(*res) || !frame || !m)
+	if (!res || res_size != sizeof(*res) || !frame || !m ||
+	    !(res->mask & OFL_PARSE_REQ_LAYERS))	/* no layer list */
 		return OFL_EINVAL;
 	ofl_zero_bytes(m, sizeof(*m), sizeof(*m));
 	ofl_zero_bytes(lv, sizeof(lv), sizeof(lv));

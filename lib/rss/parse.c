@@ -89,8 +89,9 @@ OFL_API int ofl_rss_flow_from_parse(const struct ofl_parse_result *res,
 	static const uint8_t zero[16];
 	const struct ofl_parse_flow *pf;
 
+	/* a result of a request level without the flows has none to give */
 	if (!res || !f || res_size != sizeof(*res) ||
-	    level > OFL_RSS_LEVEL_INNER)
+	    level > OFL_RSS_LEVEL_INNER || !(res->mask & OFL_PARSE_REQ_FLOW))
 		return OFL_EINVAL;
 	OFL_STATIC_ASSERT(sizeof(*f) == 8 + 4 * 16, "flow: 8 + 4 x 16 bytes");
 	ofl_copy8(f, zero);

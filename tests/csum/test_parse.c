@@ -11,7 +11,9 @@
  */
 #include "ofl_test.h"
 #include <offload/csum.h>
+#include <offload/gso.h>
 #include <offload/parser.h>
+#include <offload/rss.h>
 #include "model.h"
 
 enum kind {
@@ -674,6 +676,7 @@ static void too_many(void **state)
 	}
 	finish(4, 60);
 	memset(&pres, 0, sizeof(pres));
+	pres.mask = OFL_PARSE_MASK_ALL;	/* as ofl_parse() leaves it */
 	pres.nlayers = (uint8_t)nrc;
 	for (i = 0; i < nrc; i++) {
 		pres.layers[i].proto = rc[i].kind == K_ETH ? OFL_PROTO_ETH :
@@ -690,6 +693,42 @@ static void too_many(void **state)
 	assert_int_equal(ly.n, OFL_CSUM_MAX_LAYERS);
 	assert_int_equal(ly.l[OFL_CSUM_MAX_LAYERS - 1].l4_off,
 			 rc[2 * OFL_CSUM_MAX_LAYERS].off);
+}
+
+/* The glue from a parse (csum layers, GSO metadata, RSS flow) refuses a
+ * result of a request level (ofl_parse_mask()) without what it reads,
+ * instead of working from zeroed fields. */
+static void mask_levels(void **state)
+{
+	static const unsigned int lvl[] = { OFL_PARSE_MASK_OFFSETS,
+		OFL_PARSE_MASK_FLOW, OFL_PARSE_MASK_LAYERS, OFL_PARSE_MASK_ALL };
+	struct ofl_csum_layers ly;
+	struct ofl_gso_meta m;
+	struct ofl_rss_flow f;
+	unsigned int i;
+
+	(void)state;
+	reset(); eth(0x0800); ip4(6); tcp(); finish(20, 60);
+	for (i = 0; i < OFL_ARRAY_SIZE(lvl); i++) {
+		int has_flow = (lvl[i] & OFL_PARSE_REQ_FLOW) != 0;
+		int has_layers = (lvl[i] & OFL_PARSE_REQ_LAYERS) != 0;
+
+		assert_true(ofl_parse_mask(fr, fr + fl, OFL_PROTO_ETH, lvl[i],
+					   &pres, sizeof(pres)) >= 0);
+		assert_int_equal(pres.mask, lvl[i]);
+		assert_int_equal(ofl_rss_flow_from_parse(&pres, sizeof(pres),
+							 fr, fr + fl,
+							 OFL_RSS_LEVEL_OUTER,
+							 &f),
+				 has_flow ? 0 : OFL_EINVAL);
+		assert_int_equal(ofl_csum_layers_from_parse(&pres, sizeof(pres),
+							    fr, fr + fl, &ly,
+							    sizeof(ly)),
+				 has_layers ? 0 : OFL_EINVAL);
+		assert_int_equal(ofl_gso_meta_from_parse(&pres, sizeof(pres),
+							 fr, fl, 1000, &m),
+				 has_layers ? 0 : OFL_EINVAL);
+	}
 }
 
 static void bad_args(void **state)
@@ -741,6 +780,7 @@ int main(void)
 		cmocka_unit_test(fragments),
 		cmocka_unit_test(other_pairs),
 		cmocka_unit_test(too_many),
+		cmocka_unit_test(mask_levels),
 		cmocka_unit_test(bad_args),
 	};
 
