@@ -776,6 +776,16 @@ static void errors(void **state)
 	assert_int_equal(ofl_gro_init(NULL, sizeof(ctx), NULL), OFL_EINVAL);
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &bad), OFL_ERANGE);
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &big), OFL_ERANGE);
+	{
+		/* the last profile and one past it */
+		struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
+					  0 };
+
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+		o.profile = OFL_GRO_PROFILE_6_1 + 1;
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o),
+				 OFL_ERANGE);
+	}
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
 	/* a caller whose context has another size (other capacities) */
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx) - 8, NULL),
