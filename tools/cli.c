@@ -47,7 +47,9 @@ static uint32_t profile_of(long major, long minor)
 		return OFL_GRO_PROFILE_7_0;
 	if (major == 6 && minor >= 18)
 		return OFL_GRO_PROFILE_6_18;
-	return OFL_GRO_PROFILE_6_10;	/* 6.10 to 6.17, and older lines */
+	if (major == 6 && minor >= 10)
+		return OFL_GRO_PROFILE_6_10;
+	return OFL_GRO_PROFILE_6_1;	/* 6.1, and the lines before 6.10 */
 }
 
 uint32_t cli_profile_running(void)

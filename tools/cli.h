@@ -32,8 +32,9 @@ int cli_number(const char *cmd, const char *opt, const char *s, long lo,
  * A kernel line for --profile (ofl gro, ofl gso, ofl conform): "6.1",
  * "6.12", "6.18", "7.0", any "X.Y" release, or "running" (the kernel this
  * runs on, the default). *@profile gets the lib/gro profile of that line
- * (enum ofl_gro_profile; lines before 6.10 take the 6.10 rules: lib/gro
- * has no older profile). 0, or a usage error naming @opt: 2.
+ * (enum ofl_gro_profile: 6.1 and the lines up to 6.9 the 6.1 profile,
+ * 6.10 to 6.17 the 6.10 one, 6.18 and 6.19 the 6.18 one, later lines the
+ * 7.0 one). 0, or a usage error naming @opt: 2.
  */
 int cli_profile(const char *cmd, const char *opt, const char *s,
 		uint32_t *profile);

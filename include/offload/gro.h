@@ -106,11 +106,25 @@ OFL_BEGIN_DECLS
  *   CWR differs from the held flow's flushes it (every flag except FIN and
  *   PSH must be equal), so segments with CWR set merge with each other and
  *   the merged frame carries OFL_GSO_TCP_ACCECN (tcp_gro_complete).
+ * OFL_GRO_PROFILE_6_1: kernels 6.1 to 6.3 and on until 2024's
+ *   network_offsets change (read from 6.1.192's
+ *   udp_offload.c, af_inet.c, ip6_offload.c; proven live against Debian's
+ *   6.1.0-57): the rules of 6.10, except that udp4/6_gro_complete build a
+ *   merged VXLAN/GENEVE frame's non-zero outer UDP checksum from
+ *   ip_hdr(skb)/ipv6_hdr(skb), which GRO left at the inner network header
+ *   (the last skb_set_network_header of inet/ipv6_gro_receive): the
+ *   pseudo-header sum of the outer UDP length with the address fields read
+ *   at the outer family's offsets (IPv4 12..19, IPv6 8..39) of the inner
+ *   IP header, as it was before the inner complete. 6.10 reads
+ *   NAPI_GRO_CB(skb)->network_offsets[] instead (the outer header).
+ *   6.1 has one gro_max_size for both families: give gro_max_size and
+ *   gro_ipv4_max_size the same value.
  */
 enum ofl_gro_profile {
 	OFL_GRO_PROFILE_6_18 = 0,
 	OFL_GRO_PROFILE_6_10 = 1,
 	OFL_GRO_PROFILE_7_0 = 2,
+	OFL_GRO_PROFILE_6_1 = 3,
 };
 
 /** Decision for one frame (Linux enum gro_result). */

@@ -30,7 +30,7 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 		m6 = OFL_GRO_MAX_SIZE;
 	if (!m4)
 		m4 = OFL_GRO_MAX_SIZE;
-	if (profile > OFL_GRO_PROFILE_7_0 || m6 > OFL_GRO_MAX_SIZE ||
+	if (profile > OFL_GRO_PROFILE_6_1 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
 			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN)))
@@ -68,24 +68,35 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
  * complete then adds SKB_GSO_TCPV4 and the fixed-ID bits: 6.18 names the
  * outer one SKB_GSO_TCP_FIXEDID and the inner one ..._FIXEDID_INNER).
  */
-OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_flow *p,
+OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_ctx *ctx,
+				    const struct ofl_gro_flow *p,
 				    struct ofl_gro_pkt *o)
 {
 	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->ol3);
 	uint8_t *uh = o->hdr + OFL__GRO_OFF(p->ol4);
+	const uint8_t *nh = ip;
 	uint32_t ulen = o->len - p->ol4;
 	uint16_t check;
 
+	/* 6.1 udp4/6_gro_complete take the addresses from ip_hdr(skb) /
+	 * ipv6_hdr(skb): the inner IP header, where the inner
+	 * inet/ipv6_gro_receive left the network header, read at the outer
+	 * family's offsets and as held (the inner complete runs after). The
+	 * held copy keeps 12 bytes past the headers (receive.c) for IPv6
+	 * offsets over an inner IPv4 + UDP header. */
+	if (ctx->profile == OFL_GRO_PROFILE_6_1 &&
+	    OFL__GRO_OFF(p->l3) + 40u <= OFL_GRO_MAX_HDR)
+		nh = p->hdr + OFL__GRO_OFF(p->l3);
 	if ((p->tun & 3u) == 1) {
 		ofl__gro_set_tot_len(ip, o->len - p->ol3);
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
-			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 12),
-			(OFL_FORCE ofl_be32)ofl_load_ne32(ip + 16), ulen, 17,
+			(OFL_FORCE ofl_be32)ofl_load_ne32(nh + 12),
+			(OFL_FORCE ofl_be32)ofl_load_ne32(nh + 16), ulen, 17,
 			0);
 	} else {
 		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->ol3 - 40));
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
-			ip + 8, ip + 24, ulen, 17, 0);
+			nh + 8, nh + 24, ulen, 17, 0);
 	}
 	/* tcp4_gro_complete: ip_fixedid * SKB_GSO_TCP_FIXEDID, bit 0 the
 	 * outer layer, bit 1 the inner; tcp6_gro_complete and the UDP
@@ -155,25 +166,25 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 #if OFL_GRO_TUNNEL
 		/* UDP inside GRE or IP-in-IP (OFL_GRO_F_UDP_FWD) */
 		if (p->tun)
-			ofl__gro_fixup_tun(p, o);
+			ofl__gro_fixup_tun(ctx, p, o);
 #endif
 		return;
 	}
 	ofl_store_ne16(th + 16, check);
 	/* tcp_gro_complete: CWR in the held header; AccECN kernels (profile
-	 * 7.0, the only one with bit 1 set) name it SKB_GSO_TCP_ACCECN so no
+	 * 7.0) name it SKB_GSO_TCP_ACCECN so no
 	 * RFC 3168 TSO clears it again. A shift, not a branch: this is
 	 * inlined at every completion and a branch here costs the BPF
 	 * verifier a second walk of what follows. */
 	OFL_STATIC_ASSERT(OFL_GSO_TCP_ECN << 17 == OFL_GSO_TCP_ACCECN &&
 			  OFL_GRO_PROFILE_7_0 == 2 &&
-			  OFL_GRO_PROFILE_6_10 == 1, "ECN bit by shift");
+			  OFL_GRO_PROFILE_6_10 == 1 &&
+			  OFL_GRO_PROFILE_6_1 == 3, "ECN bit by shift");
 	if (th[13] & 0x80)
-		o->gso_type |= OFL_GSO_TCP_ECN <<
-			       (17 * ((ctx->profile >> 1) & 1));
+		o->gso_type |= OFL_GSO_TCP_ECN << (17 * OFL__GRO_ACCECN(ctx));
 #if OFL_GRO_TUNNEL
 	if (p->tun)
-		ofl__gro_fixup_tun(p, o);
+		ofl__gro_fixup_tun(ctx, p, o);
 #endif
 }
 

@@ -23,6 +23,11 @@
  * range" otherwise, as 16-bit spills lose it).
  */
 #define OFL__GRO_OFF(x) ((uint32_t)(x) & 0xffu)
+/* Profile tests as masks (no branch for the BPF verifier): the AccECN
+ * rules are profile 2 (7.0) only, 1 when so; the DF-only fixed ID and the
+ * outer-DF shortcut are the odd profiles (1: 6.10, 3: 6.1). */
+#define OFL__GRO_ACCECN(ctx) (((ctx)->profile >> 1) & ~(ctx)->profile & 1u)
+#define OFL__GRO_PRE_6_18_ID(ctx) ((ctx)->profile & 1u)
 OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
 #define OFL__GRO_UDP_CNT_MAX 64	/* UDP_GRO_CNT_MAX */
 /*

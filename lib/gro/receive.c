@@ -359,12 +359,12 @@ OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	if (!same && (ip[8] != ip2[8] || ip[1] != ip2[1] ||
 		      df != (ofl_load_be16(ip2 + 6) & OFL_IP_DF)))
 		return 1;
-	if (outer && df && ctx->profile == OFL_GRO_PROFILE_6_10)
+	if (outer && df && OFL__GRO_PRE_6_18_ID(ctx))
 		return 0;
 	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
-	    (ctx->profile != OFL_GRO_PROFILE_6_10 || df))
+	    (!OFL__GRO_PRE_6_18_ID(ctx) || df))
 		*fixed |= bit;
 	return off != ((*fixed & bit) ? 0u : (uint32_t)p->count);
 }
@@ -423,9 +423,9 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	uint32_t fl, cwr;
 
 	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
-	 * profile 2, the only one with bit 1 set): CWR alone no longer
-	 * flushes, a change of CWR does. Masks, not branches (BPF verifier). */
-	cwr = OFL__GRO_TCP_CWR & (((ctx->profile >> 1) & 1) - 1u);
+	 * profile 2): CWR alone no longer flushes, a change of CWR does.
+	 * Masks, not branches (BPF verifier). */
+	cwr = OFL__GRO_TCP_CWR & (OFL__GRO_ACCECN(ctx) - 1u);
 	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
 			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
@@ -892,7 +892,10 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->tun = rx->tun;
 	p->ol3 = rx->tun ? rx->ol3 : 0;
 	p->ol4 = rx->tun ? rx->ol4 : 0;
-	ofl__gro_copy(p->hdr, rx->d, rx->pay, OFL_GRO_MAX_HDR);
+	/* 12 bytes past the headers too, where the frame has them: what 6.1's
+	 * outer UDP checksum reads (flush.c, ofl__gro_fixup_tun) */
+	ofl__gro_copy(p->hdr, rx->d, rx->pay + 12u <= f->len ?
+		      rx->pay + 12u : f->len, OFL_GRO_MAX_HDR);
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;
 	p->seg[0].len = (uint16_t)p->payload;

@@ -49,6 +49,8 @@ struct outf {
 	 * (merged frames; 0 for a frame) */
 	uint32_t full_type;
 	int segs;
+	/* plain_rx: PACKET_AUXDATA's TP_STATUS_CSUMNOTREADY */
+	int partial;
 };
 
 static uint8_t dmac[6];
@@ -69,6 +71,21 @@ static uint32_t profile;	/* enum ofl_gro_profile, from OFL_GRO_PROFILE */
  * hash & 7), so multi-flow cases are compared in exact order too.
  */
 static int tap_on, rxidx;
+/*
+ * plain_rx: the rx packet socket has no PACKET_VNET_HDR. Before 6.2
+ * virtio_net_hdr_from_skb (include/linux/virtio_net.h) knows no
+ * SKB_GSO_UDP_L4 and returns -EINVAL for a merged UDP frame, so
+ * packet_rcv drops it for a PACKET_VNET_HDR socket (the kernel side would
+ * be empty). Without the header every frame arrives; what the header
+ * would say comes from the skb tap instead, as virtio_net_hdr_from_skb
+ * derives it: gso_size and the virtio gso_type (TCPV4, TCPV6, UDP_L4, |
+ * ECN) of a GSO skb, and for CHECKSUM_PARTIAL (TP_STATUS_CSUMNOTREADY)
+ * csum_start from the MAC header and csum_offset. On by itself with the
+ * skb tap on kernels before 6.2; OFL_GRO_PLAIN_RX forces it.
+ */
+static int plain_rx;
+static void complete_csum(uint8_t *d, int len, int start, int off);
+static void complete_outer(uint8_t *d, int len);
 #ifdef OFL_GRO_SKBTAP
 #include <linux/types.h>
 #include <bpf/libbpf.h>
@@ -150,6 +167,33 @@ static uint32_t kernel_gso_type(uint32_t t)
 					      : OFL_GSO_TCP_FIXEDID);
 }
 
+/* plain_rx: the virtio_net_hdr fields from the skb (6.12
+ * virtio_net_hdr_from_skb, which 6.1's equals but for UDP_L4), then the
+ * same completion as drain() does for a PACKET_VNET_HDR frame. */
+static void plain_fill(struct outf *o, const struct skbtap_rec *r)
+{
+	uint32_t t = kernel_gso_type(r->gso_type);
+
+	o->gso_size = 0;
+	o->gso_type = 0;
+	if (r->gso_size) {
+		o->gso_size = r->gso_size;
+		o->gso_type = (t & OFL_GSO_TCPV4) ? 1 :
+			      (t & OFL_GSO_TCPV6) ? 4 :
+			      (t & OFL_GSO_UDP_L4) ? 5 : 0xff;
+		if (t & OFL_GSO_TCP_ECN)
+			o->gso_type |= 0x80;
+	}
+	/* the tap ran before __netif_receive_skb_core's skb_vlan_untag:
+	 * mac_header is that of the tagged frame, as drain() rebuilt it */
+	o->cstart = o->partial ? r->csum_start - r->mac_header : 0;
+	o->coff = o->partial ? r->csum_offset : 0;
+	if (o->partial)
+		complete_csum(o->d, o->len, o->cstart, o->coff);
+	if (o->gso_type)
+		complete_outer(o->d, o->len);
+}
+
 /* Put the tap's records on the kernel's frames; 0 when they do not line
  * up with what was sent and what AF_PACKET saw (a mismatch). */
 static int tap_apply(int n)
@@ -174,6 +218,8 @@ static int tap_apply(int n)
 		}
 		kout[j].full_type = kernel_gso_type(tout[j].gso_type);
 		kout[j].segs = tout[j].gso_size ? tout[j].gso_segs : 0;
+		if (plain_rx)
+			plain_fill(&kout[j], &tout[j]);
 	}
 	return 1;
 }
@@ -267,9 +313,11 @@ static void complete_outer(uint8_t *d, int len)
 static void drain(int keep)
 {
 	static uint8_t buf[FBUF + sizeof(struct virtio_net_hdr)];
+	static struct virtio_net_hdr none;
+	size_t vhl = plain_rx ? 0 : sizeof(struct virtio_net_hdr);
 
 	for (;;) {
-		struct virtio_net_hdr *vh = (void *)buf;
+		struct virtio_net_hdr *vh = plain_rx ? &none : (void *)buf;
 		union {
 			struct cmsghdr h;
 			char b[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
@@ -278,8 +326,8 @@ static void drain(int keep)
 		struct msghdr msg;
 		struct cmsghdr *c;
 		ssize_t r;
-		uint8_t *d = buf + sizeof(*vh);
-		int len, vlan = 0;
+		uint8_t *d = buf + vhl;
+		int len, vlan = 0, partial = 0;
 
 		memset(&msg, 0, sizeof(msg));
 		msg.msg_iov = &iov;
@@ -287,7 +335,7 @@ static void drain(int keep)
 		msg.msg_control = &cb;
 		msg.msg_controllen = sizeof(cb);
 		r = recvmsg(rxfd, &msg, MSG_DONTWAIT);
-		len = (int)r - (int)sizeof(*vh);
+		len = (int)r - (int)vhl;
 		if (r < 0)
 			break;
 		if (len < 14 || memcmp(d + 6, "\x02\x00\x00\x00\x00", 5))
@@ -304,6 +352,7 @@ static void drain(int keep)
 			    c->cmsg_type != PACKET_AUXDATA)
 				continue;
 			memcpy(&a, CMSG_DATA(c), sizeof(a));
+			partial = !!(a.tp_status & TP_STATUS_CSUMNOTREADY);
 			if (!(a.tp_status & TP_STATUS_VLAN_VALID))
 				continue;
 			memmove(d + 16, d + 12, (size_t)len - 12);
@@ -333,6 +382,8 @@ static void drain(int keep)
 				  vh->csum_start : 0;
 		kout[nk].coff = vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM ?
 				vh->csum_offset : 0;
+		/* plain_rx: filled in and completed by tap_apply */
+		kout[nk].partial = partial;
 		nk++;
 	}
 }
@@ -583,16 +634,17 @@ int main(int argc, char **argv)
 
 		if (!strcmp(p, "6.18"))
 			profile = OFL_GRO_PROFILE_6_18;
-		else if (!strcmp(p, "6.10") || !strcmp(p, "6.1"))
+		else if (!strcmp(p, "6.10"))
 			profile = OFL_GRO_PROFILE_6_10;
+		else if (!strcmp(p, "6.1"))
+			profile = OFL_GRO_PROFILE_6_1;
 		else if (!strcmp(p, "7.0"))
 			profile = OFL_GRO_PROFILE_7_0;
 		else {
 			fprintf(stderr, "gro_kdiff: unknown profile %s\n", p);
 			return 2;
 		}
-		printf("lib/gro profile %s%s\n", p, !strcmp(p, "6.1") ?
-		       " (no 6.1 profile in lib/gro yet: 6.10 rules)" : "");
+		printf("lib/gro profile %s\n", p);
 	}
 	for (i = 0; i < GRO_CASE_MAX_SEGS; i++)
 		fr[i] = malloc(FBUF);
@@ -627,9 +679,16 @@ int main(int argc, char **argv)
 			if (!uname(&u))
 				sscanf(u.release, "%d.%d", &maj, &min);
 			old_fixedid = maj < 6 || (maj == 6 && min < 18);
+			plain_rx = maj < 6 || (maj == 6 && min < 2) ||
+				   getenv("OFL_GRO_PLAIN_RX") != NULL;
 		}
 		printf("skb tap: skb_shinfo gso_type and gso_segs compared, "
 		       "lib/gro given the kernel's skb->hash, exact order\n");
+		if (plain_rx)
+			printf("plain rx: packet socket without PACKET_VNET_HDR "
+			       "(no VIRTIO_NET_HDR_GSO_UDP_L4 before 6.2); "
+			       "gso_size, gso_type, csum_start/offset from the "
+			       "skb tap\n");
 #else
 		printf("FAIL: OFL_GRO_SKBTAP is set, gro_kdiff was built "
 		       "without the skb tap\n");
@@ -640,7 +699,8 @@ int main(int argc, char **argv)
 		perror("PACKET_AUXDATA");
 		return 1;
 	}
-	if (setsockopt(rxfd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one))) {
+	if (!plain_rx &&
+	    setsockopt(rxfd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one))) {
 		printf("SKIP: PACKET_VNET_HDR: %s\n", strerror(errno));
 		return 77;
 	}

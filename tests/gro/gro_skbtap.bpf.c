@@ -9,7 +9,8 @@
  * Two BTF tracepoints: napi_gro_receive_entry (every frame GRO is given,
  * in order: its hash) and netif_receive_skb (every skb GRO delivers, in
  * __netif_receive_skb_core before the packet taps: len, gso_size,
- * gso_segs, gso_type, hash). One record per skb into a ring buffer; the
+ * gso_segs, gso_type, hash, and csum_start/csum_offset for a kernel whose
+ * virtio_net_hdr cannot carry the frame: gro_kdiff.c, plain_rx). One record per skb into a ring buffer; the
  * reader keeps those of its rx device (network namespace inode and
  * ifindex: other namespaces may run the same test) and source MAC. Structures are read
  * through CO-RE (preserve_access_index), so one object serves 6.1, 6.12
@@ -42,6 +43,8 @@ struct sk_buff {
 	unsigned int len;
 	__u32 hash;
 	__u16 mac_header;
+	__u16 csum_start;	/* in the csum union: CO-RE finds it by name */
+	__u16 csum_offset;
 	unsigned char *head;
 	unsigned int end;	/* sk_buff_data_t: an offset on 64-bit */
 	struct net_device *dev;
@@ -82,6 +85,9 @@ static __always_inline int tap(struct sk_buff *skb, __u32 kind)
 	head = BPF_CORE_READ(skb, head);
 	end = BPF_CORE_READ(skb, end);
 	mac = BPF_CORE_READ(skb, mac_header);
+	r->mac_header = mac;
+	r->csum_start = BPF_CORE_READ(skb, csum_start);
+	r->csum_offset = BPF_CORE_READ(skb, csum_offset);
 	bpf_probe_read_kernel(r->mac, sizeof(r->mac), head + mac);
 	si = (struct skb_shared_info *)(head + end);
 	r->gso_size = BPF_CORE_READ(si, gso_size);

@@ -15,6 +15,10 @@ struct skbtap_rec {
 	__u32 gso_type;		/* skb_shinfo(skb)->gso_type, SKB_GSO_* */
 	__u16 gso_size;
 	__u16 gso_segs;
+	__u16 csum_start;	/* from skb->head (CHECKSUM_PARTIAL) */
+	__u16 csum_offset;
+	__u16 mac_header;	/* from skb->head */
+	__u16 pad;
 	__u8 mac[12];		/* destination and source MAC */
 };
 

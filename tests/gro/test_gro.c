@@ -776,6 +776,16 @@ static void errors(void **state)
 	assert_int_equal(ofl_gro_init(NULL, sizeof(ctx), NULL), OFL_EINVAL);
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &bad), OFL_ERANGE);
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &big), OFL_ERANGE);
+	{
+		/* the last profile and one past it */
+		struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
+					  0 };
+
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+		o.profile = OFL_GRO_PROFILE_6_1 + 1;
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o),
+				 OFL_ERANGE);
+	}
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
 	/* a caller whose context has another size (other capacities) */
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx) - 8, NULL),
@@ -906,6 +916,65 @@ static void vxlan_merged_headers(void **state)
 			assert_int_equal(len, wl);
 			assert_memory_equal(lin, want, (size_t)wl);
 		}
+	}
+}
+
+/* Profile 6.1: udp4/6_gro_complete of 6.1 take the outer UDP checksum's
+ * pseudo-header addresses from ip_hdr(skb)/ipv6_hdr(skb), which is the
+ * inner IP header there, read at the outer family's offsets (seen on
+ * Debian's 6.1.0-57: vx_ocsum and friends). Profile 6.10 uses the outer
+ * header's. Everything else of the merged frame is the same. */
+static void profile_6_1_outer_csum(void **state)
+{
+	static struct tseg g[8];
+	static uint8_t other[8192];
+	const struct ofl_gro_pkt *p = &pk[0];
+	struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
+				  OFL_GRO_F_VXLAN };
+	int ov6, i, wl, len;
+
+	(void)state;
+	for (ov6 = 0; ov6 < 2; ov6++) {
+		uint16_t ol4 = ov6 ? 54 : 34, nh = (uint16_t)(ol4 + 30);
+		uint32_t ulen, sa, da;
+		uint16_t want, have;
+
+		gc_data(g, 0, 4, 1000);
+		for (i = 0; i < 4; i++) {
+			g[i].vx = ov6 + 1;
+			g[i].vni = 7;
+			g[i].ocsum = 1;
+		}
+		o.profile = OFL_GRO_PROFILE_6_10;
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+		assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
+		wl = ofl_gro_pkt_linearize(p, fp, fl, 4, other, sizeof(other),
+					   1);
+		o.profile = OFL_GRO_PROFILE_6_1;
+		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+		assert_int_equal(run(g, 4, OFL_CHECKSUM_NONE, 0), 1);
+		assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+		assert_int_equal(p->gso_type, OFL_GSO_TCPV4 |
+				 OFL_GSO_UDP_TUNNEL_CSUM);
+		ulen = p->len - ol4;
+		/* the inner IPv4 header as sent (an IPv6 outer reads 32
+		 * bytes from its byte 8: TTL .. the inner TCP header) */
+		memcpy(&sa, fp[0] + nh + 12, 4);
+		memcpy(&da, fp[0] + nh + 16, 4);
+		want = (uint16_t)~(uint16_t)(ov6 ?
+			ofl_csum_ipv6_magic(fp[0] + nh + 8, fp[0] + nh + 24,
+					    ulen, 17, 0) :
+			ofl_csum_tcpudp_magic((ofl_be32)sa, (ofl_be32)da,
+					      ulen, 17, 0));
+		memcpy(&have, p->hdr + ol4 + 6, 2);
+		assert_int_equal(have, want);
+		len = ofl_gro_pkt_linearize(p, fp, fl, 4, lin, sizeof(lin), 1);
+		assert_int_equal(len, wl);
+		/* only the outer UDP checksum differs from 6.10's */
+		assert_memory_equal(lin, other, ol4 + 6u);
+		assert_memory_equal(lin + ol4 + 8, other + ol4 + 8,
+				    (size_t)wl - ol4 - 8u);
+		assert_memory_not_equal(lin + ol4 + 6, other + ol4 + 6, 2);
 	}
 }
 
@@ -1416,6 +1485,7 @@ int main(void)
 		cmocka_unit_test(csum_unnecessary),
 		cmocka_unit_test(profile_6_10),
 		cmocka_unit_test(profile_7_0),
+		cmocka_unit_test(profile_6_1_outer_csum),
 		cmocka_unit_test(max_size_option),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
