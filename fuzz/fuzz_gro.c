@@ -158,6 +158,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
 	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
 	o.flags |= n && (d[0] & 0x10) ? OFL_GRO_F_NO_IPTUN : 0;
+	/* every profile: 6.18, 6.10, 7.0, 6.1 */
+	o.profile = n ? (uint32_t)(d[0] & 3) : OFL_GRO_PROFILE_6_18;
 	ofl_gro_init(&ctx, sizeof(ctx), &o);
 	ofl_gro_init(&bctx, sizeof(bctx), &o);
 	nbf = 0;
