@@ -72,8 +72,8 @@ check-targets: build
 	@if [ -x scripts/check-targets.sh ]; then sh scripts/check-targets.sh $(BUILD); \
 	else echo "check-targets: not yet available"; fi
 
-# Not part of `make check` (yet): see docs/KERNELS.md for its run time and
-# the groups that do not pass.
+# Not part of `make check` (it boots two kernels under qemu: about 5
+# minutes): .ci/run runs it as its own step; docs/KERNELS.md.
 check-kernels: deps
 	@sh scripts/deps.sh kernels
 	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
