@@ -1435,7 +1435,22 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
  * allocation for all of them). BPF and OFL_PARSE_NO_SPECIALIZE builds
  * keep one copy with @want a variable.
  */
-#if OFL__PARSE_SPECIALIZE
+/*
+ * Those three level copies cost about 56 KB of text (Cortex-M3: the parser
+ * goes from 14 to 70 KB). Where text is dear, in kernel modules and on
+ * M-profile cores, or with -DOFL_PARSE_SMALL, ofl_parse_mask() serves
+ * the lower levels with ofl_parse_mask_with()'s one copy instead (the
+ * same results: the conformance suite runs every level on every target).
+ */
+#if OFL__PARSE_SPECIALIZE && !defined(OFL_PARSE_SMALL) &&		\
+	!defined(__KERNEL__) &&						\
+	!(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
+#define OFL__PARSE_LEVEL_COPIES 1
+#else
+#define OFL__PARSE_LEVEL_COPIES 0
+#endif
+
+#if OFL__PARSE_LEVEL_COPIES
 #define OFL__PARSE_RUN_AT(name, want)					\
 	static __attribute__((__noinline__)) int			\
 	name(const void *data, const void *end, unsigned int root,	\
@@ -1454,7 +1469,7 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 			   unsigned int root, unsigned int mask,
 			   struct ofl_parse_result *res, size_t res_size)
 {
-#if OFL__PARSE_SPECIALIZE
+#if OFL__PARSE_LEVEL_COPIES
 	/* the level is the highest bit (ofl__parse_level()): one range
 	 * compare per level, no level computed before the jump (the
 	 * computation and a switch cost 15 instructions per call) */
@@ -1468,6 +1483,13 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 		return ofl_parse(data, end, root, res, res_size);
 	/* a bad mask: only the checks and OFL_EINVAL */
 	return ofl__parse_run(data, end, root, NULL, res, res_size, 0);
+#elif OFL__PARSE_SPECIALIZE
+	/* the small build: ofl_parse() for everything, the one variable-
+	 * level copy below for the rest (no copy of its own) */
+	if (mask - 8u < 8u)
+		return ofl_parse(data, end, root, res, res_size);
+	return ofl_parse_mask_with(data, end, root, NULL, mask, res,
+				   res_size);
 #else
 	return ofl__parse_run(data, end, root, NULL, res, res_size,
 			      ofl__parse_level(mask));
