@@ -166,7 +166,7 @@ t_ebpf() {
 # -------------------------------------------------------------------- kmod
 t_kmod() {
 	d=$OUT/kmod
-	mkdir -p "$d/mod" "$d/initrd/bin"
+	mkdir -p "$d/mod"
 	kver=
 	for b in /lib/modules/*/build; do
 		v=$(basename "$(dirname "$b")")
@@ -191,22 +191,9 @@ t_kmod() {
 		result kmod - SKIP "busybox is not static (install busybox-static)"
 		return
 	fi
-	cp "$bb" "$d/initrd/bin/busybox"
-	cp "$d/mod/ofl_conformance.ko" "$d/initrd/"
-	cat > "$d/initrd/init" <<'INIT'
-#!/bin/busybox sh
-/bin/busybox mkdir -p /proc
-/bin/busybox mount -t proc proc /proc
-/bin/busybox insmod /ofl_conformance.ko
-/bin/busybox dmesg | /bin/busybox grep 'ofl-conformance' | /bin/busybox sed 's/^\[[^]]*\] *//'
-/bin/busybox poweroff -f
-INIT
-	chmod +x "$d/initrd/init"
-	(cd "$d/initrd" && find . | cpio -o -H newc --quiet | gzip -1) > "$d/initrd.gz"
 	start=$(date +%s)
-	timeout 240 qemu-system-x86_64 -accel tcg -m 256 -nographic -no-reboot \
-		-kernel "/boot/vmlinuz-$kver" -initrd "$d/initrd.gz" \
-		-append "console=ttyS0 panic=-1 quiet" > "$d/serial.log" 2>&1 < /dev/null
+	sh "$SRC/scripts/kmod-boot.sh" "$kver" "$d/mod/ofl_conformance.ko" \
+		ofl-conformance "$d" 240 256
 	rc=$?
 	secs=$(( $(date +%s) - start ))
 	[ $rc = 124 ] && { result kmod "$(digest_of "$d/serial.log")" FAIL "qemu timed out after 240 s"; return; }

@@ -12,7 +12,7 @@ set -u
 SRC=$1 BUILD=$2 GEN=${3:-$2/gen}
 d=$BUILD/tests/gso/kmod_gso_partial
 rm -rf "$d"
-mkdir -p "$d/mod" "$d/initrd/bin"
+mkdir -p "$d/mod"
 kver=
 for b in /lib/modules/*/build; do
 	v=$(basename "$(dirname "$b")")
@@ -33,21 +33,7 @@ if ! make -s -C "/lib/modules/$kver/build" M="$d/mod" OFL_SRC="$SRC" \
 	echo "FAIL: module build against $kver"
 	exit 1
 fi
-cp "$bb" "$d/initrd/bin/busybox"
-cp "$d/mod/ofl_kgso.ko" "$d/initrd/"
-cat > "$d/initrd/init" <<'INIT'
-#!/bin/busybox sh
-/bin/busybox mkdir -p /proc
-/bin/busybox mount -t proc proc /proc
-/bin/busybox insmod /ofl_kgso.ko
-/bin/busybox dmesg | /bin/busybox grep 'kgso' | /bin/busybox sed 's/^\[[^]]*\] *//'
-/bin/busybox poweroff -f
-INIT
-chmod +x "$d/initrd/init"
-(cd "$d/initrd" && find . | cpio -o -H newc --quiet | gzip -1) > "$d/initrd.gz"
-timeout 300 qemu-system-x86_64 -accel tcg -m 512 -nographic -no-reboot \
-	-kernel "/boot/vmlinuz-$kver" -initrd "$d/initrd.gz" \
-	-append "console=ttyS0 panic=-1 quiet" > "$d/serial.log" 2>&1 < /dev/null
+sh "$SRC/scripts/kmod-boot.sh" "$kver" "$d/mod/ofl_kgso.ko" kgso "$d" 300 512
 rc=$?
 tr -d '\r' < "$d/serial.log" | grep '^kgso' | sed "s/^/$kver: /"
 [ $rc = 124 ] && { echo "FAIL: qemu timed out"; exit 1; }
