@@ -67,6 +67,7 @@ int cli_profile(const char *cmd, const char *opt, const char *s,
 {
 	long major, minor;
 	char c;
+	int n;
 
 	if (!s)
 		return cli_usage_error(cmd, "%s needs a kernel line (6.1, "
@@ -75,7 +76,9 @@ int cli_profile(const char *cmd, const char *opt, const char *s,
 		*profile = cli_profile_running();
 		return 0;
 	}
-	if (sscanf(s, "%ld.%ld%c", &major, &minor, &c) != 2 || major < 2 ||
+	/* a line (6.12) or a release (6.12.118+deb12-amd64, uname -r) */
+	n = sscanf(s, "%ld.%ld%c", &major, &minor, &c);
+	if ((n != 2 && (n != 3 || (c != '.' && c != '-'))) || major < 2 ||
 	    major > 99 || minor < 0 || minor > 99)
 		return cli_usage_error(cmd, "bad %s %s: want a kernel line "
 				       "X.Y (6.1, 6.12, 6.18, 7.0 ...) or "

@@ -30,8 +30,9 @@ int cli_number(const char *cmd, const char *opt, const char *s, long lo,
 
 /*
  * A kernel line for --profile (ofl gro, ofl gso, ofl conform): "6.1",
- * "6.12", "6.18", "7.0", any "X.Y" release, or "running" (the kernel this
- * runs on, the default). *@profile gets the lib/gro profile of that line
+ * "6.12", "6.18", "7.0", any "X.Y" line or full release ("6.12.118+deb12-
+ * amd64", as uname -r prints it), or "running" (the kernel this runs on,
+ * the default). *@profile gets the lib/gro profile of that line
  * (enum ofl_gro_profile: 6.1 and the lines up to 6.9 the 6.1 profile,
  * 6.10 to 6.17 the 6.10 one, 6.18 and 6.19 the 6.18 one, later lines the
  * 7.0 one). 0, or a usage error naming @opt: 2.

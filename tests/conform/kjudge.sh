@@ -5,7 +5,7 @@
 # gro-[vxlan-|geneve-][udpfwd-]PID-N.{sent,recv}.pcap, gso_kernel:
 # gso-MSS.{super,wire}.pcap). Every output must conform and be matched.
 #   kjudge.sh OFL DIR PROFILE RELEASE
-# PROFILE: the GRO profile of that kernel line (6.1, 6.10, 6.18, 7.0).
+# PROFILE: that kernel's line or release, as `ofl --profile` takes it.
 # Prints, in scripts/check-kernels.sh's format, one line per module:
 #   kernel RELEASE conform gro|gso N cases M mismatches PASS|FAIL reason
 # (N captures judged, M with findings or unmatched frames); the findings
@@ -56,7 +56,7 @@ for mod in gro gso; do
 	elif [ $bad != 0 ]; then
 		r="FAIL $outputs kernel outputs, findings in $log"
 	else
-		r="PASS $outputs kernel outputs conform (profile $prof)"
+		r="PASS $outputs kernel outputs conform (the GRO profile of $prof)"
 	fi
 	case $r in FAIL*) rc_all=1 ;; esac
 	echo "kernel $rel conform $mod $runs cases $bad mismatches $r"

@@ -16,8 +16,9 @@ REL=$2
 L=${TMPDIR:-/tmp}/ofl-kernels-$$
 mkdir -p "$L"
 trap 'rm -rf "$L"' EXIT INT TERM
+# (ofl's --profile, tools/cli.c, maps a release the same way)
 case $REL in
-6.1.*|6.1) prof=6.1 ;;
+6.[1-9].*|6.[1-9]) prof=6.1 ;;
 6.1[0-7].*) prof=6.10 ;;
 6.18.*|6.19.*) prof=6.18 ;;
 *) prof=7.0 ;;
