@@ -21,10 +21,8 @@
 #endif
 /** IPv6 extension headers per IPv6 header (hop-by-hop, routing,
  * destination options; the parser and lib/csum also count AH and
- * fragment headers). lib/parser counts them per frame, all tunnel levels
- * together (ofl_parse_result.nexthdr): a tunnel frame with headers on both
- * levels may reach its bound first (tests/core/test_walkers.c,
- * DISAGREE 1). */
+ * fragment headers), every walker alike. (ofl_parse_result.nexthdr is the
+ * frame's total, all tunnel levels together.) */
 #ifndef OFL_MAX_EXTHDRS
 #define OFL_MAX_EXTHDRS 8
 #endif

@@ -353,7 +353,8 @@ OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
  *	to the innermost L4 header and its checksum field).
  *
  * Returns 0, OFL_ENODATA (truncated header), OFL_EPROTONOSUPPORT (no TCP or
- * UDP found, IPv4 fragment, unknown tunnel payload), OFL_ELOOP (more
+ * UDP found, IPv4 fragment, unknown tunnel payload, a second tunnel
+ * level: one set of inner headers, as Linux's GSO), OFL_ELOOP (more
  * headers than the bounds), OFL_EBADMSG (a length field out of range),
  * OFL_EOPNOTSUPP (an IPv6 hop-by-hop header with a Jumbo Payload option:
  * a BIG TCP packet, which Linux segments only after removing the option;

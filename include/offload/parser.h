@@ -39,7 +39,9 @@ OFL_BEGIN_DECLS
 #ifndef OFL_PARSE_MAX_LAYERS
 #define OFL_PARSE_MAX_LAYERS 16
 #endif
-/** TLV options walked per header (TCP, IPv6 options, GENEVE): OFL_E2BIG. */
+/** TLV options walked per header (TCP, IPv6 options, GENEVE); the options
+ * after them are skipped by the header's length, unread (as the kernel's
+ * flow dissector, which reads none, and lib/gro, lib/gso, lib/csum do). */
 #ifndef OFL_PARSE_MAX_OPTS
 #define OFL_PARSE_MAX_OPTS 40
 #endif
@@ -201,7 +203,9 @@ struct ofl_parse_result {
 	ofl_be32 tcp_ts[2];	/* TSval, TSecr, wire order */
 	ofl_be32 tcp_sack[8];	/* up to 4 SACK blocks (left, right) */
 	uint8_t geneve_nopts;	/* GENEVE options walked */
-	uint8_t nexthdr;	/* IPv6 extension headers (and AH) seen */
+	uint8_t nexthdr;	/* IPv6 extension headers (and AH) seen, all
+				 * levels (the bound, OFL_MAX_EXTHDRS, is
+				 * per IP header) */
 	/* Private walker state of the step API (lib/parser/internal.h),
 	 * kept in the result rather than in registers so that the BPF
 	 * verifier sees the same bounded unknowns at every loop head (and
@@ -257,7 +261,6 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_parse_result) == OFL_PARSE_RESULT_SIZE,
  *   OFL_EPROTONOSUPPORT  GRE version other than 0 or 1, GRE routing (R)
  *   OFL_ELOOP            more than OFL_PARSE_MAX_LAYERS/_DEPTH/_VLAN/_MPLS/
  *                        _EXTHDR/_ENCAP headers of a kind
- *   OFL_E2BIG            more than OFL_PARSE_MAX_OPTS options in a header
  *   OFL_EMSGSIZE         a header starts at or after OFL_PARSE_MAX_HDR_OFF
  *   OFL_EINVAL           bad arguments (@root); nothing parsed. When
  *                        @res_size is not the library's sizeof the

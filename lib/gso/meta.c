@@ -154,9 +154,13 @@ OFL_API int ofl_gso_meta_from_frame(const uint8_t *p, size_t len,
 			return err;
 		if (depth == 0)
 			m->network_off = (uint16_t)ip;
+		/* a UDP tunnel port inside the tunnel is a second tunnel
+		 * level, which Linux's GSO (one set of inner headers) and
+		 * ofl_gso_meta_from_parse() do not segment: refused below,
+		 * not taken for a plain UDP datagram */
 		if (proto == OFL_IPPROTO_TCP ||
 		    (proto == OFL_IPPROTO_UDP &&
-		     (depth || !ofl__gso_is_tunnel_port(p, len, l4))))
+		     !ofl__gso_is_tunnel_port(p, len, l4)))
 			break;
 		if (depth || (proto != OFL_IPPROTO_UDP &&
 			      proto != OFL_IPPROTO_GRE &&

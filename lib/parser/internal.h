@@ -291,7 +291,8 @@ struct ofl__parse_walker {
 	uint16_t opt_at[6];	/* per TCP option rule: header offset of the
 				 * last option it matched (0: none) */
 	uint8_t ncfg;		/* 1: the UDP port table below applies */
-	uint8_t reserved;
+	uint8_t xbase;		/* res->nexthdr at the last IP header: the
+				 * extension-header bound is per IP header */
 	uint16_t udp_port[OFL_PARSE_CFG_UDP_MAX];	/* struct ofl_parse_cfg's */
 	uint8_t udp_kind[OFL_PARSE_CFG_UDP_MAX];
 };

@@ -357,7 +357,7 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 {
 	struct ofl_parse_result *res = (struct ofl_parse_result *)r;
 	unsigned int o, i, nopt = 0;
-	int done = 0, j, err = 0;
+	int j, err = 0;
 
 	if (!t)
 		return 0;
@@ -378,10 +378,8 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 
 		OFL__PARSE_FORGET();
 		o = OFL__W(res)->opt_off;
-		if (o >= hlen) {
-			done = 1;
+		if (o >= hlen)
 			break;
-		}
 		*eoff = o;
 		opt = hdr + (o & 0x7ffu);
 		if (ofl__parse_load(opt, end, t->type_off, 1, &type)) {
@@ -392,10 +390,8 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 			OFL__W(res)->opt_off = (uint16_t)(o + 1);
 			continue;
 		}
-		if (type == t->eol) {
-			done = 1;
+		if (type == t->eol)
 			break;
-		}
 		if (o + t->min_opt > hlen) {
 			err = OFL_EBADMSG;
 			break;
@@ -427,10 +423,13 @@ OFL_PRIVATE int ofl__parse_tlv_walk(const uint8_t *hdr, const uint8_t *end,
 		*eoff = o;
 		return err;
 	}
-	if (!done && o < hlen) {
-		*eoff = o;
-		return OFL_E2BIG;
-	}
+	/*
+	 * More than OFL_PARSE_MAX_OPTS options (o < hlen, no EOL): the
+	 * rest is skipped by the header's length, unread, as lib/gro,
+	 * lib/gso and lib/csum skip option headers and the kernel's flow
+	 * dissector (__skb_flow_dissect(): ipv6_optlen()) never reads them;
+	 * refusing would cost such a frame its ports and its hash.
+	 */
 	if (t->count_dst != 0xffffu &&
 	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 		ofl__parse_set(r, t->count_dst, (uint8_t)nopt, 0);
@@ -920,8 +919,12 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	c = op->counter;
 	if (c) {
 		uint8_t *cnt = ofl__parse_cnt(res, c);
+		/* extension headers are bounded per IP header, as bounds.h
+		 * says and lib/gro, lib/gso, lib/csum count them */
+		unsigned int base = c == OFL_PARSE_CNT_EXTHDR ?
+					    OFL__W(res)->xbase : 0;
 
-		if (*cnt >= ofl__parse_cnt_max(c))
+		if (*cnt >= base + ofl__parse_cnt_max(c))
 			return OFL_ELOOP;
 		idx = *cnt;
 		*cnt = (uint8_t)(idx + 1);
@@ -953,6 +956,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 		return OFL_EINVAL;
 	fl = (struct ofl_parse_flow *)(r + flow);
 	if (flags & OFL_PARSE_OP_L3) {
+		OFL__W(res)->xbase = res->nexthdr;
 		fl->family = (flags & OFL_PARSE_OP_IPV6) ? 6 : 4;
 		fl->l3_off = (uint16_t)off;
 		n = OFL__PIDX(ofl__parse_nodes, nid);
