@@ -64,7 +64,7 @@ static const char *mask_name(unsigned int mask)
 static const char *tun_name(unsigned int kind)
 {
 	static const char *const n[] = { "none", "gre", "vxlan", "geneve",
-					 "ipip", "vxlan-gpe" };
+					 "ipip", "vxlan-gpe", "erspan" };
 
 	return kind < sizeof(n) / sizeof(n[0]) ? n[kind] : "?";
 }
