@@ -195,8 +195,8 @@ static void dump_json(const struct ofl_parse_graph *g)
 			printf("%s{\"key\": \"0x%x\", \"node\": \"%s\", "
 			       "\"encap\": %s%s}", j ? ", " : "", e->key,
 			       g->node_names[e->node],
-			       (e->flags & OFL_PARSE_EF_ENCAP) ? "true" : "false",
-			       (e->flags & OFL_PARSE_EF_BARE) ?
+			       (e->flags & OFL_PARSE_EF_ENCAP) ? "true" :
+			       "false", (e->flags & OFL_PARSE_EF_BARE) ?
 			       ", \"if-bare\": true" : "");
 		}
 		printf("]}%s\n", i + 1 < g->ntables ? "," : "");

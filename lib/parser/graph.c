@@ -7,9 +7,10 @@
  * EtherTypes, IANA protocol numbers, RFC 7348 (VXLAN, UDP 4789), RFC 8926
  * (GENEVE, UDP 6081), draft-ietf-nvo3-vxlan-gpe (VXLAN-GPE, UDP 4790),
  * RFC 2784/2890 (GRE), RFC 2637 (GRE version 1), RFC 8754 (SRH), RFC 3032
- * (MPLS), RFC 2516 (PPPoE), draft-foschiano-erspan-03 (ERSPAN). A field rule's shift or multiplier that turns
- * a length field into bytes is written from those names too (a shift of
- * OFL_IPV6_EXT_LEN_SHIFT is a multiplier of 1 << it).
+ * (MPLS), RFC 2516 (PPPoE), draft-foschiano-erspan-03 (ERSPAN). A field
+ * rule's shift or multiplier that turns a length field into bytes is
+ * written from those names too (a shift of OFL_IPV6_EXT_LEN_SHIFT is a
+ * multiplier of 1 << it).
  */
 #include <offload/parser.h>
 #include "../common/proto.h"
