@@ -270,7 +270,7 @@ static int after_ip(unsigned int proto)
 	switch (proto) {
 	case OFL_PROTO_ETH: case OFL_PROTO_VLAN: case OFL_PROTO_MPLS:
 	case OFL_PROTO_PPPOE: case OFL_PROTO_ARP: case OFL_PROTO_VXLAN:
-	case OFL_PROTO_GENEVE:
+	case OFL_PROTO_GENEVE: case OFL_PROTO_ERSPAN:
 		return 0;
 	default:
 		return 1;
@@ -321,6 +321,7 @@ static void v_layer(struct vstate *w, const struct ofl_parse_layer *l,
 	case OFL_PROTO_ARP: vlayer(w, "arp"); break;
 	case OFL_PROTO_VXLAN: vlayer(w, "vxlan"); break;
 	case OFL_PROTO_GENEVE: vlayer(w, "geneve"); break;
+	case OFL_PROTO_ERSPAN: vlayer(w, "erspan"); break;
 	case OFL_PROTO_AH: vlayer(w, "ah"); break;
 	case OFL_PROTO_ESP: vlayer(w, "esp"); break;
 	case OFL_PROTO_PPPOE:
@@ -360,8 +361,10 @@ static void v_layer(struct vstate *w, const struct ofl_parse_layer *l,
 /*
  * Where lib/parser stopped without listing the next header: what the
  * layer before it says follows. A checksummed L4 header is still reported
- * (its checksum is then not checkable: truncated or malformed), as are
- * ERSPAN (not in the parse graph; the frame it carries is parsed again).
+ * (its checksum is then not checkable: truncated or malformed), as is an
+ * ERSPAN header lib/parser refused (a version its GRE protocol does not
+ * carry: the frame it carries is parsed again, as before the graph had
+ * ERSPAN).
  * Returns the offset of an Ethernet frame to parse next, or 0.
  */
 static size_t v_after(struct vstate *w, const struct ofl_parse_result *res,

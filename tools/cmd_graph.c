@@ -193,9 +193,11 @@ static void dump_json(const struct ofl_parse_graph *g)
 			const struct ofl_parse_edge *e = &g->edges[t->first + j];
 
 			printf("%s{\"key\": \"0x%x\", \"node\": \"%s\", "
-			       "\"encap\": %s}", j ? ", " : "", e->key,
+			       "\"encap\": %s%s}", j ? ", " : "", e->key,
 			       g->node_names[e->node],
-			       (e->flags & OFL_PARSE_EF_ENCAP) ? "true" : "false");
+			       (e->flags & OFL_PARSE_EF_ENCAP) ? "true" :
+			       "false", (e->flags & OFL_PARSE_EF_BARE) ?
+			       ", \"if-bare\": true" : "");
 		}
 		printf("]}%s\n", i + 1 < g->ntables ? "," : "");
 	}
@@ -403,6 +405,9 @@ static void dump_dot(const struct ofl_parse_graph *g)
 				 g->node_names[i]);
 			edge_label(lab, sizeof(lab), g->table_names[n->table],
 				   e->key);
+			if (e->flags & OFL_PARSE_EF_BARE)
+				strncat(lab, " (bare)",
+					sizeof(lab) - strlen(lab) - 1);
 			printf("  \"%s\" -> \"%s\" [label=\"%s\"%s];\n", from,
 			       g->node_names[e->node], lab,
 			       (e->flags & OFL_PARSE_EF_ENCAP) ?

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl parse [--json | --dot N] [--vxlan-port N] [--geneve-port N]
- *           [--vxlan-gpe-port N] FILE
+ * ofl parse [--json | --dot N] [--mask LEVEL] [--vxlan-port N]
+ *           [--geneve-port N] [--vxlan-gpe-port N] FILE
  * The layers of every frame (lib/parser). The port options (repeatable)
  * add UDP destination ports to the tunnel port table, which starts with
- * the IANA ports (struct ofl_parse_cfg, ofl_parse_with()).
+ * the IANA ports (struct ofl_parse_cfg, ofl_parse_with()). --mask asks
+ * for one request level only (ofl_parse_mask_with()): offsets, flow,
+ * layers or all (the default); what the level does not fill is not
+ * printed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +37,37 @@ static void parse_link_shift(struct ofl_parse_result *r, size_t off)
 	r->frame_len = add16(r->frame_len, o);
 	if (r->payload_off)
 		r->payload_off = add16(r->payload_off, o);
+	for (i = 0; i < 2; i++) {
+		struct ofl_parse_flow *fl = i ? &r->inner : &r->outer;
+
+		if (!fl->family)
+			continue;
+		fl->l3_off = add16(fl->l3_off, o);
+		if (fl->l4_off)
+			fl->l4_off = add16(fl->l4_off, o);
+		if (fl->l3_end)
+			fl->l3_end = add16(fl->l3_end, o);
+	}
+}
+
+/* --mask LEVEL: the OFL_PARSE_MASK_* level, or 0 */
+static unsigned int parse_mask_level(const char *v)
+{
+	static const struct {
+		const char *name;
+		unsigned int mask;
+	} lv[] = {
+		{ "offsets", OFL_PARSE_MASK_OFFSETS },
+		{ "flow", OFL_PARSE_MASK_FLOW },
+		{ "layers", OFL_PARSE_MASK_LAYERS },
+		{ "all", OFL_PARSE_MASK_ALL },
+	};
+	size_t i;
+
+	for (i = 0; v && i < sizeof(lv) / sizeof(lv[0]); i++)
+		if (!strcmp(v, lv[i].name))
+			return lv[i].mask;
+	return 0;
 }
 
 /* --vxlan-port N and the like: the kind of UDP port, or 0 */
@@ -118,7 +152,7 @@ int cmd_parse(int argc, char **argv)
 	unsigned long frame = 0, nerr = 0, nlink = 0;
 	long dot = 0;
 	size_t off;
-	unsigned int root, kind;
+	unsigned int root, kind, mask = OFL_PARSE_MASK_ALL;
 	struct ofl_parse_cfg cfg;
 	int json = 0, i, rc, err;
 
@@ -130,6 +164,13 @@ int cmd_parse(int argc, char **argv)
 			if (cli_number("parse", "--dot", i + 1 < argc ?
 				       argv[i + 1] : NULL, 1, 2147483647L, &dot))
 				return CLI_EUSAGE;
+			i++;
+		} else if (!strcmp(argv[i], "--mask")) {
+			mask = parse_mask_level(i + 1 < argc ? argv[i + 1] :
+						NULL);
+			if (!mask)
+				return cli_usage_error("parse", "--mask: "
+					"offsets, flow, layers or all");
 			i++;
 		} else if ((kind = parse_port_opt(argv[i])) != 0) {
 			if (parse_port_add(&cfg, kind, argv[i], i + 1 < argc ?
@@ -148,6 +189,9 @@ int cmd_parse(int argc, char **argv)
 		return cli_usage_error("parse", "FILE missing");
 	if (json && dot)
 		return cli_usage_error("parse", "--json or --dot, not both");
+	if (dot && !(mask & OFL_PARSE_REQ_LAYERS))
+		return cli_usage_error("parse", "--dot draws the layers: "
+				       "--mask layers or all");
 	in = pcapio_open(path);
 	if (!in)
 		return CLI_EREAD;
@@ -162,13 +206,14 @@ int cmd_parse(int argc, char **argv)
 		cli_progress("parse", in, frame);
 		root = link_root(f.linktype, f.data, f.caplen, &off, &err);
 		if (root) {
-			ofl_parse_with(f.data + off, f.data + f.caplen, root,
-				       &cfg, &r, sizeof(r));
+			ofl_parse_mask_with(f.data + off, f.data + f.caplen,
+					    root, &cfg, mask, &r, sizeof(r));
 			parse_link_shift(&r, off);
 		} else {
 			/* not parsed: no layer, the error at the link
 			 * header's end (or at 0 when the frame is cut) */
 			memset(&r, 0, sizeof(r));
+			r.mask = (uint8_t)mask;
 			r.error = (int16_t)err;
 			r.stop_off = err == OFL_ENODATA ? 0 :
 				     add16((unsigned int)off, 0);

@@ -27,13 +27,17 @@ static const struct {
 	  "pseudo-header sum of a TSO/GSO super-frame), none, unchecked\n"
 	  "(truncated: fewer bytes captured than the frame's lengths say).\n"
 	  FILES EXITS },
-	{ "parse", cmd_parse, "parse [--json | --dot N] [--vxlan-port N] "
-	  "[--geneve-port N] [--vxlan-gpe-port N] FILE",
+	{ "parse", cmd_parse, "parse [--json | --dot N] [--mask LEVEL] "
+	  "[--vxlan-port N] [--geneve-port N] [--vxlan-gpe-port N] FILE",
 	  "List the layers of every frame as lib/parser finds them\n"
 	  "(protocol@offset), flows, tunnel ids, where parsing stopped.\n"
 	  "  --json   one JSON object per frame, then a summary object\n"
 	  "  --dot N  the path frame N (from 1) took through the parse graph,\n"
 	  "           as Graphviz dot (render: dot -Tsvg)\n"
+	  "  --mask LEVEL  one request level of lib/parser only: offsets\n"
+	  "           (protocols, header offsets), flow (+ addresses, ports),\n"
+	  "           layers (+ the layer list), all (the default); what the\n"
+	  "           level does not fill is not printed\n"
 	  "  --vxlan-port N, --geneve-port N, --vxlan-gpe-port N\n"
 	  "           UDP port N carries that tunnel too (repeatable, up to\n"
 	  "           16 ports; 4789, 6081 and 4790 always do)\n"

@@ -50,6 +50,8 @@
 #define OFL_FK_ETH_P_IP		0x0800
 #define OFL_FK_ETH_P_IPV6	0x86dd
 #define OFL_FK_ETH_P_PPPOE	0x8864
+#define OFL_FK_ETH_P_ERSPAN	0x88be	/* ERSPAN type I/II over GRE */
+#define OFL_FK_ETH_P_ERSPAN2	0x22eb	/* ERSPAN type III */
 #define OFL_FK_OFF_MASK		0x7fffu	/* offsets are below this */
 
 /* ofl_fk_state.why: why the walk ended (tests count them) */
@@ -288,6 +290,17 @@ OFL_FK_INLINE int ofl_fk_layer(const uint8_t *base, const uint8_t *end,
 		if ((st->flags & BPF_FLOW_DISSECTOR_F_STOP_AT_ENCAP) ||
 		    (v & 7u) == 1)
 			st->done = 1;
+		/* ERSPAN (0x88be, 0x22eb), which lib/parser enters: the
+		 * built-in takes only ETH_P_TEB into Ethernet
+		 * (__skb_flow_dissect_gre()) and then fails on the
+		 * unknown protocol (OUT_BAD), as when ofl stopped at GRE:
+		 * end the replay here without "done" */
+		if (!st->done && (st->nproto == OFL_FK_ETH_P_ERSPAN ||
+				  st->nproto == OFL_FK_ETH_P_ERSPAN2)) {
+			st->prev = (uint8_t)p;
+			st->ipchain = 0;
+			return 0;
+		}
 		break;
 	case OFL_PROTO_UDP:
 		st->thoff = (uint16_t)o;

@@ -78,6 +78,7 @@ enum ofl_proto {
 	OFL_PROTO_VXLAN,	/* "vxlan" */
 	OFL_PROTO_GENEVE,	/* "geneve" */
 	OFL_PROTO_VXLAN_GPE,	/* "vxlan-gpe" */
+	OFL_PROTO_ERSPAN,	/* "erspan": type II or III header */
 	OFL_PROTO_COUNT
 };
 
@@ -153,6 +154,8 @@ struct ofl_parse_flow {
 #define OFL_PARSE_TUN_GENEVE	3	/* tun_id is the 24-bit VNI */
 #define OFL_PARSE_TUN_IPIP	4	/* IPv4/IPv6 in IPv4/IPv6 */
 #define OFL_PARSE_TUN_VXLAN_GPE	5	/* tun_id is the 24-bit VNI */
+#define OFL_PARSE_TUN_ERSPAN	6	/* ERSPAN type II/III over GRE (type
+					 * I is GRE: no ERSPAN header) */
 
 /* ofl_parse_result.gre_flags: the GRE fields present */
 #define OFL_PARSE_GRE_CSUM	0x01

@@ -147,6 +147,17 @@
 #define OFL_GENEVE_MIN_HLEN 8
 #define OFL_GENEVE_OPTLEN_MASK 0x3f	/* byte 0: options, 4-byte units */
 #define OFL_VXLAN_GPE_HLEN 8
+/* ERSPAN (draft-foschiano-erspan-03; Linux include/net/erspan.h): the
+ * version nibble of the first byte, the header lengths (type II 8, type
+ * III 12, + an 8-byte platform-specific subheader when the O bit, the low
+ * bit of type III's byte 11, is set) */
+#define OFL_ERSPAN_VER_II 1
+#define OFL_ERSPAN_VER_III 2
+#define OFL_ERSPAN2_HLEN 8
+#define OFL_ERSPAN3_HLEN 12
+#define OFL_ERSPAN3_O_OFF 11
+#define OFL_ERSPAN3_O 0x01
+#define OFL_ERSPAN3_PLAT_LEN 8
 #define OFL_MPLS_HLEN 4		/* one label stack entry */
 #define OFL_PPPOE_SES_HLEN 8	/* PPPoE header + PPP protocol */
 #define OFL_PPPOE_VER_TYPE 0x11	/* version 1, type 1 */

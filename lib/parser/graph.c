@@ -7,9 +7,10 @@
  * EtherTypes, IANA protocol numbers, RFC 7348 (VXLAN, UDP 4789), RFC 8926
  * (GENEVE, UDP 6081), draft-ietf-nvo3-vxlan-gpe (VXLAN-GPE, UDP 4790),
  * RFC 2784/2890 (GRE), RFC 2637 (GRE version 1), RFC 8754 (SRH), RFC 3032
- * (MPLS), RFC 2516 (PPPoE). A field rule's shift or multiplier that turns
- * a length field into bytes is written from those names too (a shift of
- * OFL_IPV6_EXT_LEN_SHIFT is a multiplier of 1 << it).
+ * (MPLS), RFC 2516 (PPPoE), draft-foschiano-erspan-03 (ERSPAN). A field
+ * rule's shift or multiplier that turns a length field into bytes is
+ * written from those names too (a shift of OFL_IPV6_EXT_LEN_SHIFT is a
+ * multiplier of 1 << it).
  */
 #include <offload/parser.h>
 #include "../common/proto.h"
@@ -88,6 +89,12 @@ static const struct ofl_parse_check ofl__parse_chk[] = {
 	/* 7 vxlan-gpe: version 0 (Linux drivers/net/vxlan drops a GPE header
 	 * of another version) */
 	{ OFL__F(0, 1, 0x30, 4, 1, 0), 0x1, OFL_EPROTONOSUPPORT, 0 },
+	/* 8 erspan type II: version 1, 9 type III: version 2 (the version
+	 * nibble Linux erspan_rcv() and tshark read the length from) */
+	{ OFL__F(0, 1, 0xf0, 4, 1, 0), 1u << OFL_ERSPAN_VER_II,
+	  OFL_EPROTONOSUPPORT, 0 },
+	{ OFL__F(0, 1, 0xf0, 4, 1, 0), 1u << OFL_ERSPAN_VER_III,
+	  OFL_EPROTONOSUPPORT, 0 },
 };
 
 /* known TCP options (Linux tcp_parse_options(): wrong lengths skipped) */
@@ -194,24 +201,33 @@ static const struct ofl_parse_edge ofl__parse_edges[] = {
 	OFL__E(OFL_UDP_PORT_GRE, GRE, 0),
 	OFL__E(OFL_UDP_PORT_MPLS, MPLS, OFL__ENC),
 	OFL__E(OFL_UDP_PORT_VXLAN_GPE, VXLAN_GPE, 0),
-	/* 46 GRE (4) */
+	/* 46 GRE (7). ERSPAN: 0x88be after a bare 4-byte GRE header is
+	 * type I, the mirrored frame right away; with any optional field
+	 * (in practice the sequence number) a type II header comes first
+	 * (Linux ip_gre.c is_erspan_type1(): gre_hdr_len == 4; tshark
+	 * agrees). 0x22eb is type III. */
 	OFL__E(OFL_ETH_P_IP, IPV4, OFL__ENC),
 	OFL__E(OFL_ETH_P_IPV6, IPV6, OFL__ENC),
 	OFL__E(OFL_ETH_P_TEB, ETH, OFL__ENC),
 	OFL__E(OFL_ETH_P_MPLS_UC, MPLS, OFL__ENC),
-	/* 50 VXLAN (1) */
+	OFL__E(OFL_ETH_P_ERSPAN, ETH, OFL__ENC | OFL_PARSE_EF_BARE),
+	OFL__E(OFL_ETH_P_ERSPAN, ERSPAN2, 0),
+	OFL__E(OFL_ETH_P_ERSPAN2, ERSPAN3, 0),
+	/* 53 VXLAN (1) */
 	OFL__E(0, ETH, OFL__ENC),
-	/* 51 GENEVE (3) */
+	/* 54 GENEVE (3) */
 	OFL__E(OFL_ETH_P_TEB, ETH, OFL__ENC),
 	OFL__E(OFL_ETH_P_IP, IPV4, OFL__ENC),
 	OFL__E(OFL_ETH_P_IPV6, IPV6, OFL__ENC),
-	/* 54 VXLAN-GPE next protocol (4): IPv4, IPv6, Ethernet, MPLS (NSH,
+	/* 57 VXLAN-GPE next protocol (4): IPv4, IPv6, Ethernet, MPLS (NSH,
 	 * 4, is not parsed) */
 	OFL__E(OFL_VXLAN_GPE_NP_IPV4, IPV4, OFL__ENC),
 	OFL__E(OFL_VXLAN_GPE_NP_IPV6, IPV6, OFL__ENC),
 	OFL__E(OFL_VXLAN_GPE_NP_ETHERNET, ETH, OFL__ENC),
 	OFL__E(OFL_VXLAN_GPE_NP_MPLS, MPLS, OFL__ENC),
-	/* 58 */
+	/* 61 ERSPAN (1): the mirrored Ethernet frame */
+	OFL__E(0, ETH, OFL__ENC),
+	/* 62 */
 };
 
 /* The edge a UDP port of each OFL_PARSE_UDP_* kind takes when a struct
@@ -237,10 +253,11 @@ static const struct ofl_parse_table ofl__parse_tables[OFL__PT_COUNT] = {
 	[OFL__PT_IP4] = { 15, 11 },
 	[OFL__PT_IP6] = { 26, 15 },
 	[OFL__PT_UDP] = { 41, 5 },
-	[OFL__PT_GRE] = { 46, 4 },
-	[OFL__PT_VXLAN] = { 50, 1 },
-	[OFL__PT_GENEVE] = { 51, 3 },
-	[OFL__PT_GPE] = { 54, 4 },
+	[OFL__PT_GRE] = { 46, 7 },
+	[OFL__PT_VXLAN] = { 53, 1 },
+	[OFL__PT_GENEVE] = { 54, 3 },
+	[OFL__PT_GPE] = { 57, 4 },
+	[OFL__PT_ERSPAN] = { 61, 1 },
 };
 
 #define OFL__NF_IP4 (OFL_PARSE_NF_L3 | OFL_PARSE_NF_IPPROTO)
@@ -363,6 +380,20 @@ static const struct ofl_parse_node ofl__parse_nodes[OFL__PN_COUNT] = {
 		.next = OFL__F(3, 1, 0xff, 0, 1, 0), .table = OFL__PT_GPE,
 		.md_first = 21, .md_count = 2, .chk_first = 7, .chk_count = 1,
 		.tun_kind = OFL_PARSE_TUN_VXLAN_GPE },
+	[OFL__PN_ERSPAN2] = { .proto = OFL_PROTO_ERSPAN,
+		.min_len = OFL_ERSPAN2_HLEN,
+		.next = OFL__F(0, 0, 0, 0, 1, 0), .table = OFL__PT_ERSPAN,
+		.chk_first = 8, .chk_count = 1,
+		.tun_kind = OFL_PARSE_TUN_ERSPAN },
+	/* 12 bytes, 20 with the platform-specific subheader (O bit; Linux
+	 * erspan_rcv() does not look at it, tshark and the draft do) */
+	[OFL__PN_ERSPAN3] = { .proto = OFL_PROTO_ERSPAN,
+		.min_len = OFL_ERSPAN3_HLEN,
+		.hlen = OFL__F(OFL_ERSPAN3_O_OFF, 1, OFL_ERSPAN3_O, 0,
+			       OFL_ERSPAN3_PLAT_LEN, OFL_ERSPAN3_HLEN),
+		.next = OFL__F(0, 0, 0, 0, 1, 0), .table = OFL__PT_ERSPAN,
+		.chk_first = 9, .chk_count = 1,
+		.tun_kind = OFL_PARSE_TUN_ERSPAN },
 };
 
 /*
@@ -481,35 +512,47 @@ static const struct ofl_parse_op ofl__parse_ops[OFL__PN_COUNT] = {
 		OFL__CK(0, OFL_GRE_ROUTING |
 			(OFL_GRE_VERSION & ~OFL_GRE_VERSION_1), 0,
 			OFL_EPROTONOSUPPORT),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 46, .e_count = 4 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 46, .e_count = 7 },
 	[OFL__PN_VXLAN] = { .proto = OFL_PROTO_VXLAN, .min_len = OFL_VXLAN_HLEN,
 		.ext = OFL_PARSE_OPX_MD, OFL__NX(0, 0, 0, 0),
-		.e_first = 50, .e_count = 1 },
+		.e_first = 53, .e_count = 1 },
 	[OFL__PN_GENEVE] = { .proto = OFL_PROTO_GENEVE,
 		.min_len = OFL_GENEVE_MIN_HLEN,
 		.flags = OFL__OPC | OFL__OPH,
 		.ext = OFL_PARSE_OPX_MD | OFL_PARSE_OPX_TLV,
 		OFL__CK(0, 0xc000, 0, OFL_EPROTONOSUPPORT),
 		OFL__HL(0, OFL_GENEVE_OPTLEN_MASK, 0, 2, OFL_GENEVE_MIN_HLEN),
-		OFL__NX(2, 2, 0xffff, 0), .e_first = 51, .e_count = 3 },
+		OFL__NX(2, 2, 0xffff, 0), .e_first = 54, .e_count = 3 },
 	[OFL__PN_VXLAN_GPE] = { .proto = OFL_PROTO_VXLAN_GPE,
 		.min_len = OFL_VXLAN_GPE_HLEN,
 		.flags = OFL__OPC, .ext = OFL_PARSE_OPX_MD,
 		OFL__CK(0, 0x3000, 0, OFL_EPROTONOSUPPORT),
-		OFL__NX(3, 1, 0xff, 0), .e_first = 54, .e_count = 4 },
+		OFL__NX(3, 1, 0xff, 0), .e_first = 57, .e_count = 4 },
+	[OFL__PN_ERSPAN2] = { .proto = OFL_PROTO_ERSPAN,
+		.min_len = OFL_ERSPAN2_HLEN, .flags = OFL__OPC,
+		OFL__CK(0, 0xf000, OFL_ERSPAN_VER_II << 12,
+			OFL_EPROTONOSUPPORT),
+		OFL__NX(0, 0, 0, 0), .e_first = 61, .e_count = 1 },
+	[OFL__PN_ERSPAN3] = { .proto = OFL_PROTO_ERSPAN,
+		.min_len = OFL_ERSPAN3_HLEN, .flags = OFL__OPC | OFL__OPH,
+		OFL__CK(0, 0xf000, OFL_ERSPAN_VER_III << 12,
+			OFL_EPROTONOSUPPORT),
+		OFL__HL(OFL_ERSPAN3_O_OFF, OFL_ERSPAN3_O, 0, 3,
+			OFL_ERSPAN3_HLEN),
+		OFL__NX(0, 0, 0, 0), .e_first = 61, .e_count = 1 },
 };
 
 static const char ofl__parse_node_names[OFL__PN_COUNT][16] = {
 	"stop", "eth", "vlan", "mpls", "mpls-payload", "pppoe", "arp", "ipv4",
 	"ipv6", "ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts",
 	"ah", "esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
-	"vxlan", "geneve", "vxlan-gpe",
+	"vxlan", "geneve", "vxlan-gpe", "erspan-ii", "erspan-iii",
 };
 
 static const char ofl__parse_table_names[OFL__PT_COUNT][16] = {
 	"none", "ethertype", "mpls-bos", "mpls-nibble", "ppp", "ip4-proto",
 	"ip6-nexthdr", "udp-port", "gre-proto", "vxlan", "geneve-proto",
-	"gpe-proto",
+	"gpe-proto", "erspan",
 };
 
 #if !defined(OFL_BPF)

@@ -50,6 +50,10 @@ struct ofl_parse_field {
 
 /* edge flags */
 #define OFL_PARSE_EF_ENCAP	0x01	/* the next header is a tunnel level deeper */
+#define OFL_PARSE_EF_BARE	0x02	/* only when this header has its minimum
+					 * length (no optional fields); else
+					 * the lookup goes on to a later edge
+					 * with the same key */
 
 /** One protocol node. */
 struct ofl_parse_node {
@@ -331,6 +335,8 @@ enum {
 	OFL__PN_VXLAN,
 	OFL__PN_GENEVE,
 	OFL__PN_VXLAN_GPE,
+	OFL__PN_ERSPAN2,	/* ERSPAN type II header (GRE 0x88be) */
+	OFL__PN_ERSPAN3,	/* ERSPAN type III header (GRE 0x22eb) */
 	OFL__PN_COUNT
 };
 
@@ -348,6 +354,7 @@ enum {
 	OFL__PT_VXLAN,		/* always inner Ethernet */
 	OFL__PT_GENEVE,		/* GENEVE protocol type */
 	OFL__PT_GPE,		/* VXLAN-GPE next protocol */
+	OFL__PT_ERSPAN,		/* always the mirrored Ethernet frame */
 	OFL__PT_COUNT
 };
 

@@ -7,7 +7,7 @@ static const char ofl__parse_proto_names[OFL_PROTO_COUNT][14] = {
 	"none", "eth", "vlan", "mpls", "pppoe", "arp", "ipv4", "ipv6",
 	"ipv6-hopopts", "ipv6-route", "ipv6-frag", "ipv6-dstopts", "ah",
 	"esp", "tcp", "udp", "sctp", "icmp", "icmpv6", "igmp", "gre",
-	"vxlan", "geneve", "vxlan-gpe",
+	"vxlan", "geneve", "vxlan-gpe", "erspan",
 };
 
 OFL_API const char *ofl_parse_proto_name(unsigned int proto)

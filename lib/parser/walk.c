@@ -515,9 +515,14 @@ OFL_INLINE int ofl__parse_in16(const uint8_t *hdr, const uint8_t *end,
 	return 0;
 }
 
-/* Find key in the op's inlined table; the edge or NULL. */
+/*
+ * Find key in the op's inlined table; the edge or NULL. An edge flagged
+ * OFL_PARSE_EF_BARE matches only when @bare (the header had its minimum
+ * length): ERSPAN type I after a bare GRE header, type II otherwise.
+ */
 OFL_INLINE const struct ofl_parse_edge *
-ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
+ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key,
+		  unsigned int bare)
 {
 	unsigned int j, first = op->e_first, count = op->e_count;
 
@@ -530,7 +535,7 @@ ofl__parse_lookup(const struct ofl_parse_op *op, uint32_t key)
 		e = OFL__PIDX(ofl__parse_edges, first + j);
 		if (!e)
 			break;
-		if (e->key == key)
+		if (e->key == key && (bare || !(e->flags & OFL_PARSE_EF_BARE)))
 			return e;
 	}
 	return NULL;
@@ -1037,7 +1042,7 @@ OFL_INLINE int ofl__parse_hdr_n(const uint8_t *p, const uint8_t *end,
 	if (nid == OFL__PN_UDP && OFL__W(res)->ncfg)
 		e = ofl__parse_udp_cfg(res, key);
 	else
-		e = ofl__parse_lookup(op, key);
+		e = ofl__parse_lookup(op, key, hlen == op->min_len);
 	if (!e) {
 		if (!op->dflt)
 			return 0;

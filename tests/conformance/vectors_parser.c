@@ -4,7 +4,8 @@
  * of frames, one per protocol path of the graph (Ethernet, VLAN/QinQ,
  * MPLS, PPPoE, ARP, IPv4 with options and fragments, IPv6 with every
  * extension header, SRv6, AH, ESP, TCP options, UDP, SCTP, ICMP, ICMPv6,
- * IGMP, GRE with every flag, NVGRE, VXLAN, GENEVE with options, IP-in-IP
+ * IGMP, GRE with every flag, NVGRE, ERSPAN types I, II and III (with
+ * and without the platform subheader), VXLAN, GENEVE with options, IP-in-IP
  * in all four combinations, raw IPv4/IPv6 roots), plus one frame per error
  * path (bad versions and lengths, bad TLV options, GRE version/routing, too
  * many VLAN/MPLS/extension headers/tunnels, bad root); each parsed whole
@@ -204,7 +205,7 @@ static const uint8_t ofl_conf_tcpopt_odd[12] = {
 static const uint8_t ofl_conf_tcpopt_len0[4] = { 1, 2, 0, 0 };
 static const uint8_t ofl_conf_tcpopt_past[4] = { 1, 8, 10, 0 };
 
-#define OFL_CONF_PARSER_NFRAMES 52
+#define OFL_CONF_PARSER_NFRAMES 56
 
 /*
  * Frame @i of the catalogue into c->in (root in c->in[0]); returns the
@@ -553,6 +554,36 @@ static unsigned int ofl_conf_parser_frame(struct ofl_conf *c, unsigned int i)
 		ofl_conf_fb_zero(f, 10);
 		ofl_conf_fb_set16(f, ip + 2, 30);
 		ip = 0;
+		break;
+	case 52: /* ERSPAN type I: bare GRE 0x88be / Eth / IPv4 / TCP */
+	case 53: /* ERSPAN type II: GRE S / ERSPAN / Eth / IPv4 / UDP */
+	case 54: /* ERSPAN type III: GRE S 0x22eb / ERSPAN / Eth / IPv6 */
+	case 55: /* ERSPAN type III + platform subheader / Eth / IPv4 */
+		ofl_conf_fb_eth(f, 0x0800);
+		ip = ofl_conf_fb_ipv4(f, 47, 0, 0);
+		ofl_conf_fb_gre(f, i == 52 ? 0 : 0x1000,
+				i <= 53 ? 0x88be : 0x22eb);
+		if (i == 53) {
+			ofl_conf_fb_u32(f, 0x10030007);
+			ofl_conf_fb_u32(f, 9);
+		} else if (i >= 54) {
+			ofl_conf_fb_u32(f, 0x20000008);
+			ofl_conf_fb_u32(f, 0x01020304);
+			ofl_conf_fb_u32(f, i == 55 ? 1 : 0);
+			if (i == 55)
+				ofl_conf_fb_zero(f, 8);
+		}
+		ofl_conf_fb_eth(f, i == 54 ? 0x86dd : 0x0800);
+		if (i == 54) {
+			ip2 = ofl_conf_fb_ipv6(f, 6);
+			ofl_conf_fb_tcp(f, 9, 10, 0, 0, 0x10);
+		} else {
+			ip2 = ofl_conf_fb_ipv4(f, i == 53 ? 17 : 6, 0, 0);
+			if (i == 53)
+				ofl_conf_fb_udp(f, 9, 10);
+			else
+				ofl_conf_fb_tcp(f, 9, 10, 0, 0, 0x10);
+		}
 		break;
 	default:
 		break;

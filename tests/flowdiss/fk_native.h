@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
 /*
- * The ofl flow dissector natively: ofl_parse() and ofl_flow_keys.h on a
+ * The ofl flow dissector natively: ofl_parse_mask() at the program's
+ * level (OFL_PARSE_MASK_LAYERS) and ofl_flow_keys.h on a
  * frame, exactly as flow_dissector.bpf.c runs them under
  * BPF_PROG_TEST_RUN (n_proto from the Ethernet header, nhoff 14), with
  * the kernel's clamps of bpf_flow_dissect() (net/core/flow_dissector.c).
@@ -41,7 +42,8 @@ static inline int fk_native(const uint8_t *f, size_t n, uint32_t flags,
 		start = 0;
 	}
 	ofl_fk_init(st, flags, start, nproto);
-	ofl_parse(f + start, f + n, root, res, sizeof(*res));
+	ofl_parse_mask(f + start, f + n, root, OFL_PARSE_MASK_LAYERS, res,
+		       sizeof(*res));
 	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++)
 		if (!ofl_fk_layer(f + start, f + n, res, st, i))
 			break;

@@ -281,7 +281,7 @@ static const uint8_t fb_tcpopts_syn[20] = {
  * The catalogue: frame i of n (i < FB_COUNT) written to *f, each a
  * different protocol path of the graph. Returns 0 past the end.
  */
-#define FB_COUNT 30
+#define FB_COUNT 34
 
 static inline int fb_frame(unsigned int i, struct fb *f)
 {
@@ -532,6 +532,47 @@ static inline int fb_frame(unsigned int i, struct fb *f)
 		fb_udp(f, 9, 9999);
 		fb_ipv4_done(f, ip);
 		fb_zero(f, 18);
+		break;
+	case 30: /* ERSPAN type I: bare GRE 0x88be / Eth / IPv4 / TCP (the
+		  * mirrored frame's first nibble is 1, as a type II
+		  * version would be) */
+	case 31: /* ERSPAN type II: GRE S 0x88be / ERSPAN / Eth / IPv4 / UDP */
+	case 32: /* ERSPAN type III: GRE S 0x22eb / ERSPAN / Eth / IPv6 / TCP */
+	case 33: /* ERSPAN type III + platform subheader / Eth / VLAN / IPv4 */
+		fb_eth(f, 0x0800);
+		ip = fb_ipv4(f, 47, 0, 0);
+		fb_gre(f, i == 30 ? 0 : 0x1000, i <= 31 ? 0x88be : 0x22eb, 0,
+		       5);
+		if (i == 31) {		/* ver 1, VLAN 3, session 7, index 9 */
+			fb_u32(f, 0x10030007);
+			fb_u32(f, 9);
+		} else if (i >= 32) {	/* ver 2, session 8, timestamp, O */
+			fb_u32(f, 0x20000008);
+			fb_u32(f, 0x01020304);
+			fb_u16(f, 0);
+			fb_u16(f, i == 33 ? 1 : 0);
+			if (i == 33)
+				fb_zero(f, 8);
+		}
+		fb_u32(f, 0x12000000);	/* the mirrored frame's MACs */
+		fb_u32(f, 0x00040200);
+		fb_u32(f, 0x00000003);
+		fb_u16(f, i == 32 ? 0x86dd : i == 33 ? 0x8100 : 0x0800);
+		if (i == 33)
+			fb_vlan(f, 5, 0x0800);
+		if (i == 32) {
+			ip2 = fb_ipv6(f, 6);
+			fb_tcp(f, 7, 8, NULL, 0);
+			fb_ipv6_done(f, ip2);
+		} else {
+			ip2 = fb_ipv4(f, i == 31 ? 17 : 6, 0, 0);
+			if (i == 31)
+				fb_udp(f, 7, 8);
+			else
+				fb_tcp(f, 7, 8, NULL, 0);
+			fb_ipv4_done(f, ip2);
+		}
+		fb_ipv4_done(f, ip);
 		break;
 	default:
 		return 0;

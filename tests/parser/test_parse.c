@@ -520,6 +520,64 @@ static void test_gre(void **state)
 	assert_int_equal(be32(&r.tun_id) >> 8, 0xabcd);	/* NVGRE VSID */
 }
 
+/* ERSPAN over GRE: type I (bare GRE), II, III (+ platform subheader) */
+static void test_erspan(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_frame(30), 0);	/* type I: no header */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 eth@38 "
+			    "ipv4@52 tcp@72");
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_GRE);
+	assert_int_equal(r.encap, 1);
+	assert_int_equal(parse_frame(31), 0);	/* type II: 8 bytes */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 erspan@42 "
+			    "eth@50 ipv4@64 udp@84");
+	assert_int_equal(r.layers[3].len, 8);
+	assert_int_equal(r.layers[3].encap, 0);
+	assert_int_equal(r.layers[4].encap, 1);
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_ERSPAN);
+	assert_int_equal(r.gre_flags, OFL_PARSE_GRE_SEQ);
+	assert_int_equal(r.inner.family, 4);
+	assert_int_equal(r.inner.ip_proto, 17);
+	assert_int_equal(parse_frame(32), 0);	/* type III: 12 bytes */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 erspan@42 "
+			    "eth@54 ipv6@68 tcp@108");
+	assert_int_equal(r.layers[3].len, 12);
+	assert_int_equal(r.tun_kind, OFL_PARSE_TUN_ERSPAN);
+	assert_int_equal(parse_frame(33), 0);	/* O bit: 20 bytes */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 erspan@42 "
+			    "eth@62 vlan@76 ipv4@80 tcp@100");
+	assert_int_equal(r.layers[3].len, 20);
+	/* type II with only a key (no sequence number): still type II */
+	assert_true(fb_frame(31, &f));
+	f.b[34] = 0x20;
+	assert_int_equal(parse_buf(f.n), 0);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 erspan@42 "
+			    "eth@50 ipv4@64 udp@84");
+	assert_int_equal(r.gre_flags, OFL_PARSE_GRE_KEY);
+	/* a version the protocol does not carry: type III's in 0x88be,
+	 * type II's in 0x22eb, version 0 */
+	assert_true(fb_frame(31, &f));
+	f.b[42] = 0x20;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34");
+	assert_int_equal(r.stop_off, 42);
+	assert_true(fb_frame(32, &f));
+	f.b[42] = 0x10;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	f.b[42] = 0x00;
+	assert_int_equal(parse_buf(f.n), OFL_EPROTONOSUPPORT);
+	/* cut inside the headers */
+	assert_true(fb_frame(31, &f));
+	assert_int_equal(parse_buf(49), OFL_ENODATA);
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34");
+	assert_true(fb_frame(33, &f));
+	assert_int_equal(parse_buf(61), OFL_ENODATA);
+	assert_int_equal(r.stop_off, 42);
+	assert_int_equal(parse_buf(62), OFL_ENODATA);	/* no Ethernet */
+	assert_string_equal(layers(&r), "eth@0 ipv4@14 gre@34 erspan@42");
+}
+
 static void test_gre_versions(void **state)
 {
 	size_t ip;
@@ -998,9 +1056,14 @@ static void test_graph_is_consistent(void **state)
 			assert_true(m->dst + m->len <=
 				    sizeof(struct ofl_parse_result));
 		}
-		assert_string_equal(g->node_names[i],
-				    i == 4 ? "mpls-payload" :
-				    ofl_parse_proto_name(n->proto));
+		/* node names are the layer names but for the MPLS guess
+		 * and the two ERSPAN headers (erspan-ii, erspan-iii) */
+		if (n->proto == OFL_PROTO_ERSPAN)
+			assert_memory_equal(g->node_names[i], "erspan-", 7);
+		else
+			assert_string_equal(g->node_names[i],
+					    i == 4 ? "mpls-payload" :
+					    ofl_parse_proto_name(n->proto));
 	}
 	for (i = 0; i < g->ntlv; i++)
 		assert_true(g->tlv[i].opt_first + g->tlv[i].opt_count <=
@@ -1394,6 +1457,7 @@ int main(void)
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_gre),
 		cmocka_unit_test(test_gre_versions),
+		cmocka_unit_test(test_erspan),
 		cmocka_unit_test(test_udp_tunnels),
 		cmocka_unit_test(test_ip_in_ip),
 		cmocka_unit_test(test_raw_ip_roots),

@@ -36,7 +36,7 @@ TSHARK = {
     "ipv6.fraghdr": "ipv6-frag", "ipv6.dstopts": "ipv6-dstopts",
     "ah": "ah", "esp": "esp", "tcp": "tcp", "udp": "udp", "sctp": "sctp",
     "icmp": "icmp", "icmpv6": "icmpv6", "igmp": "igmp", "gre": "gre",
-    "vxlan": "vxlan", "geneve": "geneve",
+    "vxlan": "vxlan", "geneve": "geneve", "erspan": "erspan",
 }
 # protocols after which tshark's and ofl's views legitimately part:
 # ofl never parses into these payloads (documented in docs/PARSER.md).
@@ -45,8 +45,6 @@ STOP_AFTER = {"icmp", "icmpv6", "esp", "arp", "igmp", "sctp"}
 # (ofl's last layer, tshark's next layer, ofl's error or None): why ofl
 # stops there (docs/PARSER.md, "Differential test"); "" = no layer
 DEEPER = {
-    ("gre", "eth", None):
-        "GRE protocol 0x88be (ERSPAN type II): not in the parse graph",
     ("gre", "ipv4", None):
         "GRE protocols not in the parse graph: 0x8909 (Cisco MetaData), "
         "0x883e (WCCP), PPP (PPTP)",
@@ -91,7 +89,10 @@ def tshark_frames(path):
             for ch in el:
                 if ch.tag == "proto":
                     name = ch.get("name")
-                    if name in TSHARK and ch.get("pos") is not None:
+                    # ERSPAN type I: tshark shows an "erspan" of 0
+                    # bytes (no header), ofl no layer
+                    if name in TSHARK and ch.get("pos") is not None and \
+                            not (name == "erspan" and ch.get("size") == "0"):
                         layers.append((TSHARK[name], int(ch.get("pos"))))
                     walk(ch)
                 elif ch.tag == "field":
@@ -214,7 +215,11 @@ def generate(path):
     from scapy.layers.vxlan import VXLAN
     from scapy.contrib.geneve import GENEVE
     from scapy.layers.ipsec import AH, ESP
+    from scapy.contrib.erspan import (ERSPAN_II, ERSPAN_III,
+                                      ERSPAN_PlatformSpecific)
     e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+    # a mirrored frame whose first nibble would pass as ERSPAN version 1
+    m = Ether(src="02:00:00:00:00:03", dst="12:00:00:00:00:04")
     a4 = dict(src="198.18.0.1", dst="198.18.0.2")
     a6 = dict(src="2001:db8::1", dst="2001:db8::2")
     pl = Raw(b"x" * 20)
@@ -255,6 +260,19 @@ def generate(path):
         e / IPv6(**a6) / UDP(sport=9, dport=6081) /
         GENEVE(vni=7, proto=0x6558, options=b"\x01\x02\x03\x01abcd") / e /
         IPv6(**a6) / TCP() / pl,
+        # ERSPAN: type I (bare GRE), type II (with a sequence number, with
+        # only a key), type III, type III with the platform subheader
+        e / IP(**a4) / GRE(proto=0x88be) / m / IP(**a4) / TCP() / pl,
+        e / IP(**a4) / GRE(proto=0x88be, seqnum_present=1,
+                           seqence_number=3) /
+        ERSPAN_II(ver=1, session_id=7, index=5) / m / IP(**a4) / UDP() / pl,
+        e / IPv6(**a6) / GRE(proto=0x88be, key_present=1, key=9) /
+        ERSPAN_II(ver=1, session_id=8) / m / IPv6(**a6) / TCP() / pl,
+        e / IP(**a4) / GRE(proto=0x22eb, seqnum_present=1) /
+        ERSPAN_III(session_id=9) / m / IP(**a4) / TCP() / pl,
+        e / IP(**a4) / GRE(proto=0x22eb, seqnum_present=1) /
+        ERSPAN_III(session_id=9, o=1) / ERSPAN_PlatformSpecific() / m /
+        Dot1Q(vlan=3) / IP(**a4) / TCP() / pl,
         e / IP(**a4) / IP(**a4) / UDP() / pl,
         e / IP(**a4) / IPv6(**a6) / TCP() / pl,
         e / IPv6(**a6) / IP(**a4) / TCP() / pl,

@@ -7,6 +7,8 @@ usage: csum_corpus.py OFL CORPUS_DIR
 zeek chksums/*-good-*: every checksum right; *-bad-*: at least one wrong.
 tcpdump gso-*, bigtcp-*: super-frames captured before segmentation, every
 TCP/UDP checksum holds the CHECKSUM_PARTIAL pseudo-header sum.
+*erspan* (ERSPAN type II/III over GRE, all with good checksums): the
+erspan layer, then the mirrored frame's checks, all ok.
 SKIP (77) where the corpus is absent.
 """
 import glob
@@ -55,6 +57,20 @@ def main():
                 if c["what"] in ("tcp", "udp") and not c.get("partial"):
                     errors.append(f"{os.path.basename(path)} frame "
                                   f"{f['frame']}: {c}, partial expected")
+    for path in sorted(glob.glob(os.path.join(corpus, "*", "*erspan*"))):
+        frames = run(ofl, path)
+        if frames is None:
+            continue
+        n += 1
+        for f in frames:
+            ly, st = f["layers"], [c["status"] for c in f["checks"]]
+            inner = ly[ly.index("erspan") + 1:] if "erspan" in ly else []
+            want = 1 + ("ipv4" in inner)    # outer IPv4, inner IPv4
+            if inner[:1] != ["eth"] or len(st) < want or \
+                    any(s != "ok" for s in st):
+                errors.append(f"{os.path.basename(path)} frame "
+                              f"{f['frame']}: {ly} {st}, the mirrored "
+                              f"frame checked ok expected")
     for e in errors:
         print("FAIL:", e)
     if not n:

@@ -13,7 +13,7 @@ _ofl()
 	cmd=${COMP_WORDS[1]}
 	case $cmd in
 	csum) opts="--json --help" ;;
-	parse) opts="--json --dot --vxlan-port --geneve-port --vxlan-gpe-port --help" ;;
+	parse) opts="--json --dot --mask --vxlan-port --geneve-port --vxlan-gpe-port --help" ;;
 	graph) opts="--json --dot --help" ;;
 	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
 	gso) opts="--mss --profile --json --help" ;;
@@ -27,6 +27,9 @@ _ofl()
 	case $prev in
 	--profile)
 		COMPREPLY=($(compgen -W "running 6.1 6.12 6.18 7.0" -- "$cur"))
+		return ;;
+	--mask)
+		COMPREPLY=($(compgen -W "offsets flow layers all" -- "$cur"))
 		return ;;
 	--mss|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
 		return ;;	# a number or key: nothing to offer
