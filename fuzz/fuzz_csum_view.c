@@ -3,8 +3,9 @@
  * The checksum view (ofl_csum_view_from_parse(), ofl_csum_view_verify())
  * on arbitrary frames, parsed from Ethernet or raw IP, with a wire length
  * and a capture cut taken from the input, ERSPAN's second parse followed.
- * Checks the view's shape and, differentially, every verdict of a 16-bit
- * checksum against a plain RFC 1071 byte model (pseudo header included).
+ * Checks the view's shape, that its Linux list is ofl_csum_layers_from_
+ * parse()'s, and, differentially, every verdict of a 16-bit checksum
+ * against a plain RFC 1071 byte model (pseudo header included).
  * Silent; traps on a mismatch.
  */
 #include <stdint.h>
@@ -73,6 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct ofl_parse_result res;
 	static struct ofl_csum_view v;
 	struct ofl_csum_verdict out[OFL_CSUM_VIEW_MAX_CHECKS];
+	struct ofl_csum_layers ly;
 	const uint8_t *f, *end;
 	uint32_t wire, base = 0;
 	unsigned int root;
@@ -92,6 +94,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			  sizeof(res));
 		CHECK(ofl_csum_view_from_parse(&v, sizeof(v), &res,
 					       sizeof(res), f, end, base) == 0);
+		/* the same walk gave ofl_csum_layers_from_parse()'s list */
+		if (!seg) {
+			r = ofl_csum_layers_from_parse(&res, sizeof(res), f,
+						       end, &ly, sizeof(ly));
+			CHECK(r == v.l4_err);
+			CHECK(!memcmp(&ly, &v.l4, sizeof(ly)));
+		}
 		if (!v.next)
 			break;
 		CHECK(seg == 0 && v.next > base && v.next <= end - f);

@@ -640,6 +640,11 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_csum_check) == 24,
  * @next: nonzero: an Ethernet frame (inside ERSPAN) starts at this frame
  *       offset; parse it and call ofl_csum_view_from_parse() again with
  *       @base = @next (at most once per frame).
+ * @l4, @l4_err: what ofl_csum_layers_from_parse() gives for the first
+ *       parse (its list and its return value), found in the same walk:
+ *       the L4 checksums Linux verifies on receive, by Linux's rules, for
+ *       ofl_csum_verify_complete() and ofl_csum_convert_unnecessary().
+ *       Offsets from @frame + @base of the first call.
  * The w_* fields carry the walk from one call to the next: private.
  */
 struct ofl_csum_view {
@@ -652,6 +657,9 @@ struct ofl_csum_view {
 	uint32_t next;
 	uint8_t layers[OFL_CSUM_VIEW_MAX_LAYERS];
 	struct ofl_csum_check checks[OFL_CSUM_VIEW_MAX_CHECKS];
+	struct ofl_csum_layers l4;
+	int16_t l4_err;
+	uint16_t l4_reserved;
 	uint64_t w_end;
 	uint32_t w_src;
 	uint32_t w_dst;

@@ -590,6 +590,9 @@ OFL_API int ofl_csum_view_init(struct ofl_csum_view *v, size_t v_size,
 		c->why = 0;
 		c->reserved = 0;
 	}
+	ofl__csum_lp_clear(&v->l4);
+	v->l4_err = 0;
+	v->l4_reserved = 0;
 	v->w_end = wire_len;	/* the first call raises it to the cap */
 	v->w_src = 0;
 	v->w_dst = 0;
@@ -600,37 +603,40 @@ OFL_API int ofl_csum_view_init(struct ofl_csum_view *v, size_t v_size,
 	return 0;
 }
 
-/* The layers of @res (parsed at @base), then what follows the last one. */
-OFL_PRIVATE int ofl__csum_v_walk(struct ofl__csum_vw *w,
-				 const struct ofl_parse_result *res,
-				 uint64_t base)
+/* The view's step for layer @l of a parse at @base (validated first);
+ * a nonzero return stops the walk with that error. */
+OFL_PRIVATE int ofl__csum_v_layer_at(struct ofl__csum_vw *w,
+				     const struct ofl_parse_layer *l,
+				     uint64_t base)
 {
-	const struct ofl_parse_layer *l = 0;
-	uint64_t next;
-	unsigned int i;
-
-	for (i = 0; i < OFL_PARSE_MAX_LAYERS && i < res->nlayers; i++) {
-		l = &res->layers[i];
-		/* a result of another frame, or not of ofl_parse() */
-		if (base + l->offset + l->len > w->cap ||
-		    l->len < ofl__csum_v_need(l->proto)) {
-			ofl__csum_v_stop_err(w, OFL_EINVAL);
-			return OFL_EINVAL;
-		}
-		ofl__csum_v_step(w, l->proto, base + l->offset, l->len);
-		if (ofl__csum_v_done(w))
-			return 0;
+	/* a result of another frame, or not of ofl_parse() */
+	if (base + l->offset + l->len > w->cap ||
+	    l->len < ofl__csum_v_need(l->proto)) {
+		ofl__csum_v_stop_err(w, OFL_EINVAL);
+		return OFL_EINVAL;
 	}
+	ofl__csum_v_step(w, l->proto, base + l->offset, l->len);
+	return 0;
+}
+
+/* After the layers of a parse: what the last one, @l, says follows. */
+OFL_PRIVATE void ofl__csum_v_tail(struct ofl__csum_vw *w,
+				  const struct ofl_parse_result *res,
+				  const struct ofl_parse_layer *l,
+				  uint64_t base)
+{
+	uint64_t next;
+
 	if (!l) {
 		if (res->error == OFL_ENODATA)
 			ofl__csum_v_stop(w, OFL_CSUM_WHY_SHORT_ETH);
 		else
 			ofl__csum_v_stop_err(w, res->error);
-		return 0;
+		return;
 	}
 	next = ofl__csum_v_after(w, l, base + l->offset, res->error);
 	if (ofl__csum_v_done(w))
-		return 0;
+		return;
 	if (res->error) {
 		if (res->error == OFL_ENODATA && w->cut)
 			ofl__csum_v_stop(w, w->cut);
@@ -640,9 +646,50 @@ OFL_PRIVATE int ofl__csum_v_walk(struct ofl__csum_vw *w,
 	/* one frame inside ERSPAN is parsed again, no more */
 	if (ofl__csum_v_done(w) || !next || w->v->nparse > 1) {
 		w->v->w_flags |= OFL__CSUM_V_DONE;
-		return 0;
+		return;
 	}
 	w->v->next = ofl__csum_v_u32(next);
+}
+
+/*
+ * The layers of @res (parsed at @base), then what follows the last one.
+ * The first parse also feeds each layer to parse.c's walk (the list of
+ * ofl_csum_layers_from_parse()) until that one ends: one loop, two rule
+ * sets (what the frame claims, what Linux verifies).
+ */
+OFL_PRIVATE int ofl__csum_v_walk(struct ofl__csum_vw *w,
+				 const struct ofl_parse_result *res,
+				 uint64_t base)
+{
+	const struct ofl_parse_layer *l = 0;
+	struct ofl_csum_view *v = w->v;
+	struct ofl__csum_lp lp;
+	bool lp_on = v->nparse == 1;
+	unsigned int i;
+	int r;
+
+	ofl__csum_lp_init(&lp, w->p + base, (size_t)(w->cap - base));
+	for (i = 0; i < OFL_PARSE_MAX_LAYERS && i < res->nlayers; i++) {
+		l = &res->layers[i];
+		if (!ofl__csum_v_done(w) && ofl__csum_v_layer_at(w, l, base)) {
+			if (lp_on)
+				v->l4_err = OFL_EINVAL;
+			return OFL_EINVAL;
+		}
+		if (lp_on) {
+			r = ofl__csum_lp_step(&lp, l, &v->l4);
+			if (r) {
+				v->l4_err = (int16_t)(r > 0 ? 0 : r);
+				lp_on = false;
+			}
+		}
+		if (ofl__csum_v_done(w) && !lp_on)
+			return 0;
+	}
+	if (lp_on)
+		v->l4_err = res->error;
+	if (!ofl__csum_v_done(w))
+		ofl__csum_v_tail(w, res, l, base);
 	return 0;
 }
 

@@ -9,7 +9,8 @@
  * a verdict over the captured prefix; pseudo-header addresses follow an
  * IPv4 source route, IPv6 routing headers and the Home Address option;
  * fragments, contradicting lengths, ERSPAN's second parse, the sizeof
- * checks and the names.
+ * checks and the names. Every view's Linux list (l4, l4_err) is what
+ * ofl_csum_layers_from_parse() gives for the same parse.
  */
 #include "ofl_test.h"
 #include <offload/csum.h>
@@ -157,14 +158,23 @@ static uint32_t crc32c_bitwise(const uint8_t *p, size_t len)
 }
 
 /* Parses the frame (captured @cap bytes of it) and makes its view. */
+/* Parses the frame (captured @cap bytes of it) and makes its view; the
+ * view's Linux list is ofl_csum_layers_from_parse()'s, byte for byte. */
 static void view_of(size_t cap, uint32_t wire)
 {
+	struct ofl_csum_layers ly;
+	int r;
+
 	assert_int_equal(ofl_csum_view_init(&view, sizeof(view), wire), 0);
 	ofl_parse(fr, fr + cap, OFL_PROTO_ETH, &pres, sizeof(pres));
 	assert_int_equal(ofl_csum_view_from_parse(&view, sizeof(view), &pres,
 						  sizeof(pres), fr, fr + cap,
 						  0), 0);
 	assert_int_equal(view.next, 0);
+	r = ofl_csum_layers_from_parse(&pres, sizeof(pres), fr, fr + cap, &ly,
+				       sizeof(ly));
+	assert_int_equal(view.l4_err, r);
+	assert_memory_equal(&view.l4, &ly, sizeof(ly));
 }
 
 static void expect_layers(const char *want)
@@ -248,6 +258,12 @@ static void v4_tcp(void **state)
 	assert_int_equal(view.checks[1].family, 4);
 	assert_int_equal(view.checks[1].saddr_off, ip + 12);
 	assert_int_equal(view.checks[1].daddr_off, ip + 16);
+	/* the same walk's Linux list: the TCP header, no IPv4 entry */
+	assert_int_equal(view.l4_err, 0);
+	assert_int_equal(view.l4.n, 1);
+	assert_int_equal(view.l4.l[0].l4_off, th);
+	assert_int_equal(view.l4.l[0].l4_len, 31);
+	assert_int_equal(view.l4.l[0].proto, 6);
 	good_then_bad(0, ip + 8);
 	good_then_bad(1, fl - 1);
 	good_then_bad(1, ip + 15);	/* the pseudo header's source */
