@@ -564,42 +564,11 @@ OFL_PRIVATE uint64_t ofl__csum_v_after(struct ofl__csum_vw *w,
 OFL_API int ofl_csum_view_init(struct ofl_csum_view *v, size_t v_size,
 			       uint32_t wire_len)
 {
-	unsigned int i;
-
 	if (!v || v_size != sizeof(*v))
 		return OFL_EINVAL;
-	v->nlayers = 0;
-	v->nchecks = 0;
-	v->stop = OFL_CSUM_WHY_NONE;
-	v->nparse = 0;
-	v->stop_err = 0;
-	v->reserved = 0;
-	v->next = 0;
-	for (i = 0; i < OFL_CSUM_VIEW_MAX_LAYERS; i++)
-		v->layers[i] = OFL_CSUM_VL_NONE;
-	for (i = 0; i < OFL_CSUM_VIEW_MAX_CHECKS; i++) {
-		struct ofl_csum_check *c = &v->checks[i];
-
-		c->off = 0;
-		c->field = 0;
-		c->len = 0;
-		c->saddr_off = 0;
-		c->daddr_off = 0;
-		c->kind = 0;
-		c->family = 0;
-		c->why = 0;
-		c->reserved = 0;
-	}
-	ofl__csum_lp_clear(&v->l4);
-	v->l4_err = 0;
-	v->l4_reserved = 0;
+	/* every field 0 (the layer list too: n = 0, entries zero) */
+	ofl_zero_bytes(v, sizeof(*v), sizeof(*v));
 	v->w_end = wire_len;	/* the first call raises it to the cap */
-	v->w_src = 0;
-	v->w_dst = 0;
-	v->w_flags = 0;
-	v->w_bad = 0;
-	for (i = 0; i < sizeof(v->w_reserved); i++)
-		v->w_reserved[i] = 0;
 	return 0;
 }
 
