@@ -21,23 +21,17 @@
 #include "conform.h"
 #include "csum_view.h"
 
-static const char *const kind_name[] = {
-	[SUM_IPV4] = "ipv4", [SUM_TCP] = "tcp", [SUM_UDP] = "udp",
-	[SUM_ICMP] = "icmp", [SUM_ICMPV6] = "icmpv6", [SUM_IGMP] = "igmp",
-	[SUM_GRE] = "gre", [SUM_SCTP] = "sctp",
-};
-
 /* Is the stored value right for the IPv6 header's destination (the SRv6
  * segment) rather than the final one? */
 static int srv6_wrong_dst(const uint8_t *d, uint32_t len,
-			  const struct view_check *c)
+			  const struct ofl_csum_check *c)
 {
 	static struct ofl_parse_result r;
-	struct view_check alt = *c;
-	struct result res;
+	struct ofl_csum_check alt = *c;
+	struct ofl_csum_verdict res;
 	int i;
 
-	if (!c->ipv6)
+	if (c->family != 6)
 		return 0;
 	ofl_parse(d, d + len, OFL_PROTO_ETH, &r, sizeof(r));
 	if (!r.srh_present)
@@ -47,15 +41,15 @@ static int srv6_wrong_dst(const uint8_t *d, uint32_t len,
 		if (r.layers[i].proto == OFL_PROTO_IPV6 &&
 		    r.layers[i].offset < c->off)
 			break;
-	if (i < 0 || d + r.layers[i].offset + 24 == c->dst)
+	if (i < 0 || r.layers[i].offset + 24u == c->daddr_off)
 		return 0;
-	alt.dst = d + r.layers[i].offset + 24;
-	verify(d, len, &alt, &res);
-	return res.v == V_OK;
+	alt.daddr_off = r.layers[i].offset + 24u;
+	ofl_csum_check_verify(d, d + len, &alt, &res);
+	return res.result == OFL_CSUM_GOOD;
 }
 
-static const char *csum_rule(int rx, const struct view_check *c,
-			     const struct result *res, int srv6)
+static const char *csum_rule(int rx, const struct ofl_csum_check *c,
+			     const struct ofl_csum_verdict *res, int srv6)
 {
 	if (srv6)
 		return rx ? "tcp_v6_rcv/udp6_csum_init: the pseudo-header "
@@ -63,22 +57,28 @@ static const char *csum_rule(int rx, const struct view_check *c,
 			    "list[0])" :
 			    "csum_ipv6_magic: the pseudo-header takes the SRv6 "
 			    "final destination (segment list[0])";
-	if (c->what == SUM_UDP && c->ipv6 && res->stored == 0)
+	if (c->kind == OFL_CSUM_KIND_UDP && c->family == 6 && res->stored == 0)
 		return "udp6_csum_init: a zero UDP checksum is invalid over "
 		       "IPv6 (a computed 0 is sent as 0xffff)";
 	if (!rx && res->partial)
 		return "skb_checksum_help: CHECKSUM_PARTIAL must be completed";
 	if (rx)
-		switch (c->what) {
-		case SUM_IPV4: return "ip_rcv_core: IPv4 header checksum";
-		case SUM_TCP: return "tcp_checksum_complete: TCP checksum";
-		case SUM_UDP: return "udp_lib_checksum_complete: UDP checksum";
-		case SUM_SCTP: return "sctp_rcv_checksum: CRC32c";
+		switch (c->kind) {
+		case OFL_CSUM_KIND_IPV4:
+			return "ip_rcv_core: IPv4 header checksum";
+		case OFL_CSUM_KIND_TCP:
+			return "tcp_checksum_complete: TCP checksum";
+		case OFL_CSUM_KIND_UDP:
+			return "udp_lib_checksum_complete: UDP checksum";
+		case OFL_CSUM_KIND_SCTP:
+			return "sctp_rcv_checksum: CRC32c";
 		default: return "__skb_checksum_complete: checksum";
 		}
-	switch (c->what) {
-	case SUM_IPV4: return "ip_send_check: IPv4 header checksum";
-	case SUM_SCTP: return "skb_crc32c_csum_help: CRC32c";
+	switch (c->kind) {
+	case OFL_CSUM_KIND_IPV4:
+		return "ip_send_check: IPv4 header checksum";
+	case OFL_CSUM_KIND_SCTP:
+		return "skb_crc32c_csum_help: CRC32c";
 	default: return "skb_checksum_help: ones' complement sum from "
 			"csum_start";
 	}
@@ -86,7 +86,7 @@ static const char *csum_rule(int rx, const struct view_check *c,
 
 int conform_csum(int argc, char **argv, enum cf_mode mode)
 {
-	static struct view v;
+	static struct ofl_csum_view v;
 	struct cf_cap c;
 	char stats[200];
 	unsigned long checked = 0, skipped = 0;
@@ -119,21 +119,23 @@ int conform_csum(int argc, char **argv, enum cf_mode mode)
 			continue;
 		}
 		cf_pkt(c.d[i], c.len[i], &p);
-		view_frame(c.d[i], c.len[i], c.wire[i], OFL_PROTO_ETH, 0,
-			   &v);
+		csum_view_frame(c.d[i], c.len[i], c.wire[i], OFL_PROTO_ETH, 0,
+				&v);
 		for (k = 0; k < v.nchecks; k++) {
-			const struct view_check *vc = &v.checks[k];
+			const struct ofl_csum_check *vc = &v.checks[k];
+			const char *kind = ofl_csum_kind_name(vc->kind);
 			struct cf_finding f;
-			struct result res;
+			struct ofl_csum_verdict res;
 			int srv6;
 
-			verify(c.d[i], c.len[i], vc, &res);
-			if (res.v == V_UNCHECKED)
+			ofl_csum_check_verify(c.d[i], c.d[i] + c.len[i], vc,
+					      &res);
+			if (res.result == OFL_CSUM_UNCHECKED)
 				continue;
 			checked++;
-			cf_case("frame #%u %s checksum at %zu", i + 1,
-				kind_name[vc->what], vc->field);
-			if (res.v != V_BAD)
+			cf_case("frame #%u %s checksum at %u", i + 1, kind,
+				vc->field);
+			if (res.result != OFL_CSUM_BAD)
 				continue;
 			srv6 = srv6_wrong_dst(c.d[i], c.len[i], vc);
 			memset(&f, 0, sizeof(f));
@@ -141,13 +143,14 @@ int conform_csum(int argc, char **argv, enum cf_mode mode)
 				 p.name[0] ? p.name : "-");
 			snprintf(f.a, sizeof(f.a), "-");
 			cf_range(f.b, sizeof(f.b), i + 1, i + 1);
-			snprintf(f.field, sizeof(f.field), "%s.check%s",
-				 kind_name[vc->what],
+			snprintf(f.field, sizeof(f.field), "%s.check%s", kind,
 				 rx && verdicts ? " (CSUM_VALID)" : "");
 			snprintf(f.dev, sizeof(f.dev), "0x%0*x",
-				 vc->what == SUM_SCTP ? 8 : 4, res.stored);
+				 vc->kind == OFL_CSUM_KIND_SCTP ? 8 : 4,
+				 res.stored);
 			snprintf(f.lin, sizeof(f.lin), "0x%0*x",
-				 vc->what == SUM_SCTP ? 8 : 4, res.computed);
+				 vc->kind == OFL_CSUM_KIND_SCTP ? 8 : 4,
+				 res.computed);
 			snprintf(f.rule, sizeof(f.rule), "%s",
 				 csum_rule(rx, vc, &res, srv6));
 			cf_find(&f);

@@ -255,33 +255,33 @@ static const char *gro_split(struct gro_cf *g, uint32_t f, uint32_t a,
 static void gro_csums(struct gro_cf *g, uint32_t j, uint32_t first,
 		      struct cf_finding *t)
 {
-	static struct view v;
+	static struct ofl_csum_view v;
 	const uint8_t *d = g->r.d[j];
 	uint32_t len = g->rp[j].end;
 	int i;
 
-	view_frame(d, len, len, OFL_PROTO_ETH, 0, &v);
+	csum_view_frame(d, len, len, OFL_PROTO_ETH, 0, &v);
 	for (i = 0; i < v.nchecks; i++) {
-		const struct view_check *c = &v.checks[i];
-		struct result res;
+		const struct ofl_csum_check *c = &v.checks[i];
+		struct ofl_csum_verdict res;
 		struct cf_finding f = *t;
 		const char *rule;
 
-		if (cf_len_differs && c->what != SUM_IPV4)
+		if (cf_len_differs && c->kind != OFL_CSUM_KIND_IPV4)
 			continue;
 		/* a merged GRE frame keeps the first segment's GRE checksum
 		 * (gre_gro_complete does not touch it) */
-		if (g->merged && c->what == SUM_GRE)
+		if (g->merged && c->kind == OFL_CSUM_KIND_GRE)
 			continue;
-		verify(d, len, c, &res);
-		if (res.v != V_BAD || (res.partial && g->merged))
+		ofl_csum_check_verify(d, d + len, c, &res);
+		if (res.result != OFL_CSUM_BAD || (res.partial && g->merged))
 			continue;
 		/* 6.1's udp4/6_gro_complete seed a merged tunnel's outer
 		 * UDP checksum with the inner IP header's address fields
 		 * (ip_hdr(skb) is the inner one there), so once completed
 		 * it does not verify: right when it is the 6.1 profile's
 		 * bytes (lib/gro reproduces it; cf_compare compared them) */
-		if (g->merged && c->what == SUM_UDP &&
+		if (g->merged && c->kind == OFL_CSUM_KIND_UDP &&
 		    c->off != g->rp[j].l4 &&
 		    g->profile == OFL_GRO_PROFILE_6_1 &&
 		    c->field + 2 <= g->blen &&
@@ -289,7 +289,7 @@ static void gro_csums(struct gro_cf *g, uint32_t j, uint32_t first,
 			continue;
 		/* zero outer UDP checksum of a tunnel over IPv6: allowed
 		 * (RFC 6935; udp6_csum_zero_error spares tunnel sockets) */
-		if (c->what == SUM_UDP && !res.stored &&
+		if (c->kind == OFL_CSUM_KIND_UDP && !res.stored &&
 		    c->off != g->rp[j].l4)
 			continue;
 		/* unchanged from what was sent: not the device's doing */
@@ -299,18 +299,21 @@ static void gro_csums(struct gro_cf *g, uint32_t j, uint32_t first,
 		if (!g->merged)
 			rule = "napi_gro_complete: a frame not merged is "
 			       "delivered unchanged";
-		else if (c->what == SUM_IPV4)
+		else if (c->kind == OFL_CSUM_KIND_IPV4)
 			rule = "inet_gro_complete: IPv4 header checksum";
-		else if (c->what == SUM_TCP)
-			rule = c->ipv6 ? "tcp6_gro_complete: TCP checksum" :
-					 "tcp4_gro_complete: TCP checksum";
-		else if (c->what == SUM_UDP)
+		else if (c->kind == OFL_CSUM_KIND_TCP)
+			rule = c->family == 6 ?
+				       "tcp6_gro_complete: TCP checksum" :
+				       "tcp4_gro_complete: TCP checksum";
+		else if (c->kind == OFL_CSUM_KIND_UDP)
 			rule = "udp_gro_complete: UDP checksum";
 		else
 			rule = "skb_gro_receive: headers of the first segment";
 		snprintf(f.field, sizeof(f.field), "%s.check",
-			 c->what == SUM_IPV4 ? "ipv4" : c->what == SUM_TCP ?
-			 "tcp" : c->what == SUM_UDP ? "udp" : "l4");
+			 c->kind == OFL_CSUM_KIND_IPV4 ||
+			 c->kind == OFL_CSUM_KIND_TCP ||
+			 c->kind == OFL_CSUM_KIND_UDP ?
+			 ofl_csum_kind_name(c->kind) : "l4");
 		snprintf(f.dev, sizeof(f.dev), "0x%04x", res.stored);
 		snprintf(f.lin, sizeof(f.lin), "0x%04x", res.computed);
 		snprintf(f.rule, sizeof(f.rule), "%s", rule);

@@ -72,24 +72,24 @@ static const char *gso_field_rule(void *arg, unsigned int proto, int inner,
 /* Every checksum of wire frame @j must be complete and right. */
 static void gso_csums(struct gso_cf *g, uint32_t j, struct cf_finding *t)
 {
-	static struct view v;
+	static struct ofl_csum_view v;
 	const uint8_t *d = g->w.d[j];
 	uint32_t len = g->wp[j].end;
 	int i;
 
-	view_frame(d, len, len, OFL_PROTO_ETH, 0, &v);
+	csum_view_frame(d, len, len, OFL_PROTO_ETH, 0, &v);
 	for (i = 0; i < v.nchecks; i++) {
-		const struct view_check *c = &v.checks[i];
+		const struct ofl_csum_check *c = &v.checks[i];
 		int inner = c->off == g->wp[j].l4 || c->off == g->wp[j].l3;
 		int tun = g->wp[j].key[79] != 0;
 		struct cf_finding f = *t;
-		struct result res;
+		struct ofl_csum_verdict res;
 		const char *rule;
 
-		if (cf_len_differs && c->what != SUM_IPV4)
+		if (cf_len_differs && c->kind != OFL_CSUM_KIND_IPV4)
 			continue;
-		verify(d, len, c, &res);
-		if (res.v != V_BAD)
+		ofl_csum_check_verify(d, d + len, c, &res);
+		if (res.result != OFL_CSUM_BAD)
 			continue;
 		/* not segmented and unchanged: the device left it as given */
 		if (g->nseg < 2 && c->field + 2 <= g->lens[0] &&
@@ -97,23 +97,25 @@ static void gso_csums(struct gso_cf *g, uint32_t j, struct cf_finding *t)
 			continue;
 		if (g->nseg < 2)
 			rule = "skb_checksum_help: the checksum is completed";
-		else if (c->what == SUM_IPV4)
+		else if (c->kind == OFL_CSUM_KIND_IPV4)
 			rule = "inet_gso_segment: IPv4 header checksum";
-		else if (c->what == SUM_TCP)
+		else if (c->kind == OFL_CSUM_KIND_TCP)
 			rule = tun ? "tcp_gso_segment: inner TCP checksum "
 				     "(tunnel)" :
 				     "tcp_gso_segment: TCP checksum";
-		else if (c->what == SUM_UDP && inner && !g->tcp)
+		else if (c->kind == OFL_CSUM_KIND_UDP && inner && !g->tcp)
 			rule = "__udp_gso_segment: UDP checksum";
-		else if (c->what == SUM_UDP)
+		else if (c->kind == OFL_CSUM_KIND_UDP)
 			rule = "__skb_udp_tunnel_segment: outer UDP checksum";
 		else
 			rule = "skb_segment: headers copied from the "
 			       "super-frame";
 		snprintf(f.field, sizeof(f.field), "%s%s.check",
 			 tun && inner ? "inner." : "",
-			 c->what == SUM_IPV4 ? "ipv4" : c->what == SUM_TCP ?
-			 "tcp" : c->what == SUM_UDP ? "udp" : "l4");
+			 c->kind == OFL_CSUM_KIND_IPV4 ||
+			 c->kind == OFL_CSUM_KIND_TCP ||
+			 c->kind == OFL_CSUM_KIND_UDP ?
+			 ofl_csum_kind_name(c->kind) : "l4");
 		snprintf(f.dev, sizeof(f.dev), "0x%04x", res.stored);
 		snprintf(f.lin, sizeof(f.lin), "0x%04x", res.computed);
 		snprintf(f.rule, sizeof(f.rule), "%s", rule);

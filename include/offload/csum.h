@@ -393,6 +393,7 @@ enum ofl_csum_result {
 	OFL_CSUM_GOOD = 1, /**< the checksum verifies */
 	OFL_CSUM_BAD = 2,  /**< it does not (or a forbidden zero UDP/IPv6) */
 	OFL_CSUM_NONE = 3, /**< no checksum: UDP zero over IPv4 (or allowed) */
+	OFL_CSUM_UNCHECKED = 4, /**< cannot be checked (ofl_csum_view only) */
 };
 
 /**
@@ -504,6 +505,268 @@ OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 				       const void *end,
 				       struct ofl_csum_layers *ly,
 				       size_t ly_size);
+
+/* ---- the checksum view of a frame ---------------------------------- */
+
+/*
+ * Every checksum a frame carries, what each covers and whether it is right,
+ * as a capture tool shows it (`ofl csum`, `ofl conform`): unlike the layer
+ * list above (what Linux verifies on receive), the view reports the IPv4
+ * header, TCP, UDP, ICMP, ICMPv6, IGMP, GRE and SCTP (CRC32c) checksums of
+ * every level, says why one cannot be checked, and takes the pseudo-header
+ * addresses the frame's own options name (tshark and the destination host
+ * do: an IPv4 source route's final destination, RFC 1122 4.1.3.4; a
+ * routing header's final destination, RFC 8200 8.1; the Mobile IPv6 Home
+ * Address, RFC 6275 6.3). Lengths come from the headers, as Linux trims
+ * before each checksum (ip_rcv_core, ip6_rcv_core, pppoe_rcv,
+ * __udp4_lib_rcv; an IPv4 total length or IPv6 payload length 0 is a
+ * TSO/BIG TCP super-frame or a jumbogram, RFC 2675). For userspace,
+ * kernel and firmware code; not for BPF programs (the sums are as long as
+ * the frame).
+ */
+
+/** Most layers and checksums one view holds (more are not listed). */
+#ifndef OFL_CSUM_VIEW_MAX_LAYERS
+#define OFL_CSUM_VIEW_MAX_LAYERS 24
+#endif
+#ifndef OFL_CSUM_VIEW_MAX_CHECKS
+#define OFL_CSUM_VIEW_MAX_CHECKS 12
+#endif
+
+/** What a checksum of the view is (struct ofl_csum_check.kind). */
+enum ofl_csum_kind {
+	OFL_CSUM_KIND_IPV4 = 0,	/**< IPv4 header checksum */
+	OFL_CSUM_KIND_TCP,
+	OFL_CSUM_KIND_UDP,
+	OFL_CSUM_KIND_ICMP,
+	OFL_CSUM_KIND_ICMPV6,
+	OFL_CSUM_KIND_IGMP,
+	OFL_CSUM_KIND_GRE,	/**< GRE with the C bit (RFC 2784) */
+	OFL_CSUM_KIND_SCTP,	/**< CRC32c (RFC 9260 App. B) */
+	OFL_CSUM_KIND_COUNT
+};
+
+/** A header of the view (struct ofl_csum_view.layers[]). */
+enum ofl_csum_view_layer {
+	OFL_CSUM_VL_NONE = 0,
+	OFL_CSUM_VL_ETH, OFL_CSUM_VL_VLAN, OFL_CSUM_VL_MPLS, OFL_CSUM_VL_PPPOE,
+	OFL_CSUM_VL_ARP, OFL_CSUM_VL_IPV4, OFL_CSUM_VL_IPV6,
+	OFL_CSUM_VL_HBH,	/**< IPv6 hop-by-hop options */
+	OFL_CSUM_VL_DSTOPT,	/**< IPv6 destination options */
+	OFL_CSUM_VL_RH,		/**< IPv6 routing header, not type 4 */
+	OFL_CSUM_VL_SRH,	/**< SRv6 segment routing header (type 4) */
+	OFL_CSUM_VL_FRAG, OFL_CSUM_VL_AH, OFL_CSUM_VL_ESP, OFL_CSUM_VL_TCP,
+	OFL_CSUM_VL_UDP, OFL_CSUM_VL_SCTP, OFL_CSUM_VL_ICMP,
+	OFL_CSUM_VL_ICMPV6, OFL_CSUM_VL_IGMP, OFL_CSUM_VL_GRE,
+	OFL_CSUM_VL_VXLAN, OFL_CSUM_VL_GENEVE,
+	OFL_CSUM_VL_ERSPAN,	/**< ERSPAN II/III (not in the graph) */
+	OFL_CSUM_VL_COUNT
+};
+
+/**
+ * enum ofl_csum_why - why the view stopped early, why a checksum cannot be
+ * checked, or a note on a verdict (ofl_csum_why_name() gives the text).
+ */
+enum ofl_csum_why {
+	OFL_CSUM_WHY_NONE = 0,
+	OFL_CSUM_WHY_PARSE,		/**< the parser's error (stop_err) */
+	OFL_CSUM_WHY_TRUNCATED,		/**< covers bytes not captured */
+	OFL_CSUM_WHY_MALFORMED,		/**< shorter than its field */
+	OFL_CSUM_WHY_MALFORMED_LENGTH,	/**< a length below the headers */
+	OFL_CSUM_WHY_SHORT_HEADER,	/**< past the data its length gives */
+	OFL_CSUM_WHY_SHORT_EXTHDR,
+	OFL_CSUM_WHY_SHORT_ETH, OFL_CSUM_WHY_SHORT_VLAN,
+	OFL_CSUM_WHY_SHORT_MPLS, OFL_CSUM_WHY_SHORT_PPPOE,
+	OFL_CSUM_WHY_SHORT_IP, OFL_CSUM_WHY_SHORT_IPV4,
+	OFL_CSUM_WHY_SHORT_IPV6, OFL_CSUM_WHY_SHORT_GRE,
+	OFL_CSUM_WHY_SHORT_UDP, OFL_CSUM_WHY_SHORT_VXLAN,
+	OFL_CSUM_WHY_SHORT_GENEVE, OFL_CSUM_WHY_SHORT_ERSPAN,
+	OFL_CSUM_WHY_BAD_PPPOE_LEN,	/**< PPPoE length past the frame's */
+	OFL_CSUM_WHY_BAD_IPV4_LEN,	/**< IPv4 total length below IHL */
+	OFL_CSUM_WHY_BAD_UDP_LEN,	/**< UDP length < 8 or past the IP's */
+	OFL_CSUM_WHY_IPV4_LEN_OUTER,	/**< past the outer data */
+	OFL_CSUM_WHY_IPV6_LEN_OUTER,	/**< past the outer data */
+	OFL_CSUM_WHY_JUMBO_LEN_OUTER,	/**< jumbo length past the outer */
+	OFL_CSUM_WHY_BAD_HAO,		/**< Home Address not 16 B */
+	OFL_CSUM_WHY_IPV4_FRAGMENT,	/**< L4 covers the whole datagram */
+	OFL_CSUM_WHY_IPV6_FRAGMENT,
+	OFL_CSUM_WHY_GRE_V1,		/**< GRE version 1 (PPTP) */
+	OFL_CSUM_WHY_UNKNOWN_PROTO,
+	OFL_CSUM_WHY_UNKNOWN_ETHERTYPE,
+	OFL_CSUM_WHY_UDP_ZERO,		/**< no UDP checksum (IPv4) */
+	OFL_CSUM_WHY_UDP6_ZERO,		/**< zero UDP sum over IPv6 */
+	OFL_CSUM_WHY_COUNT
+};
+
+/**
+ * struct ofl_csum_check - one checksum of a frame (24 bytes). Offsets are
+ * from the frame start (the @frame of ofl_csum_view_from_parse()).
+ * @off: the header that holds the checksum.
+ * @field: its checksum field (2 bytes, big-endian; SCTP: 4, little-endian).
+ * @len: bytes covered from @off (IPv4: the header; L4: the L4 length, as in
+ *       the pseudo header; GRE: to the end of the data around it). May
+ *       reach past the captured bytes (then @why is TRUNCATED).
+ * @saddr_off, @daddr_off: pseudo-header addresses (TCP, UDP, ICMPv6; 4
+ *       bytes if @family is 4, 16 if 6): the source (Home Address if the
+ *       frame has one) and the final destination. 0 with @family 0.
+ * @kind: enum ofl_csum_kind. @family: 4 or 6, the last IP header before
+ *       it (0: none). @why: OFL_CSUM_WHY_NONE if it can be checked, else
+ *       why not (TRUNCATED, MALFORMED or a length contradiction before it).
+ */
+struct ofl_csum_check {
+	uint32_t off;
+	uint32_t field;
+	uint32_t len;
+	uint32_t saddr_off;
+	uint32_t daddr_off;
+	uint8_t kind;
+	uint8_t family;
+	uint8_t why;
+	uint8_t reserved;
+};
+OFL_STATIC_ASSERT(sizeof(struct ofl_csum_check) == 24,
+		  "struct ofl_csum_check is 24 bytes");
+
+/**
+ * struct ofl_csum_view - a frame's checksums as ofl_csum_view_from_parse()
+ * finds them. Capacity-dependent (OFL_CSUM_VIEW_MAX_*): every call takes
+ * the caller's sizeof.
+ * @nlayers, @layers: the headers walked, outermost first (enum
+ *       ofl_csum_view_layer); the first OFL_CSUM_VIEW_MAX_LAYERS.
+ * @nchecks, @checks: the checksums in frame order (the first
+ *       OFL_CSUM_VIEW_MAX_CHECKS).
+ * @stop: OFL_CSUM_WHY_NONE, or why the walk ended before the last header
+ *       (@stop_err: the parser's error when @stop is OFL_CSUM_WHY_PARSE).
+ * @next: nonzero: an Ethernet frame (inside ERSPAN) starts at this frame
+ *       offset; parse it and call ofl_csum_view_from_parse() again with
+ *       @base = @next (at most once per frame).
+ * @l4, @l4_err: what ofl_csum_layers_from_parse() gives for the first
+ *       parse (its list and its return value), found in the same walk:
+ *       the L4 checksums Linux verifies on receive, by Linux's rules, for
+ *       ofl_csum_verify_complete() and ofl_csum_convert_unnecessary().
+ *       Offsets from @frame + @base of the first call.
+ * The w_* fields carry the walk from one call to the next: private.
+ */
+struct ofl_csum_view {
+	uint8_t nlayers;
+	uint8_t nchecks;
+	uint8_t stop;
+	uint8_t nparse;
+	int16_t stop_err;
+	uint16_t reserved;
+	uint32_t next;
+	uint8_t layers[OFL_CSUM_VIEW_MAX_LAYERS];
+	struct ofl_csum_check checks[OFL_CSUM_VIEW_MAX_CHECKS];
+	struct ofl_csum_layers l4;
+	int16_t l4_err;
+	uint16_t l4_reserved;
+	uint64_t w_end;
+	uint32_t w_src;
+	uint32_t w_dst;
+	uint8_t w_flags;
+	uint8_t w_bad;
+	uint8_t w_reserved[6];
+};
+
+/**
+ * ofl_csum_view_init() - start the view of one frame.
+ * @v: the view, fully written. @v_size: sizeof(*@v) as the caller
+ *     compiled it (OFL_EINVAL with @v untouched if not the library's).
+ * @wire_len: the frame's length on the wire; a capture may hold fewer
+ *     bytes (then the checksums over what is missing are TRUNCATED, never
+ *     computed over the captured prefix). 0: the captured length.
+ * Returns 0 or OFL_EINVAL.
+ */
+OFL_API int ofl_csum_view_init(struct ofl_csum_view *v, size_t v_size,
+			       uint32_t wire_len);
+
+/**
+ * ofl_csum_view_from_parse() - add the checksums of a parse to the view.
+ * @v, @v_size: as ofl_csum_view_init() set it up (a second call continues
+ *     the walk at @v->next).
+ * @res, @res_size: ofl_parse() (or ofl_parse_with()) of [@frame + @base,
+ *     @end), with the layer list (OFL_PARSE_REQ_LAYERS).
+ * @frame, @end: the captured bytes of the whole frame (read: the headers
+ *     the parse lists and the one after its last; every read is checked
+ *     against @end).
+ * @base: where the parse started (after a link header; @v->next on the
+ *     second call).
+ *
+ * Walks the layers outermost first: each header's data must fit in the
+ * data of the header around it (a length field past it stops the walk,
+ * or marks the later checksums unchecked when the length only contradicts
+ * an outer one), a fragment ends the walk, and where the parser stopped
+ * without listing a header the one its predecessor names is still
+ * reported (its checksum then unchecked, @stop says why). Sets @v->next
+ * for the Ethernet frame inside ERSPAN.
+ *
+ * Returns 0 (the view is complete, or @v->next asks for the next parse);
+ * OFL_EINVAL for a NULL argument, a size that is not the library's, a
+ * result without the layer list or not of this frame (a layer past
+ * @end): the view then holds what was found before it.
+ */
+OFL_API int ofl_csum_view_from_parse(struct ofl_csum_view *v, size_t v_size,
+				     const struct ofl_parse_result *res,
+				     size_t res_size, const void *frame,
+				     const void *end, uint32_t base);
+
+/**
+ * struct ofl_csum_verdict - one checksum of the view, verified (12 bytes).
+ * @result: enum ofl_csum_result: GOOD, BAD, NONE (a zero UDP checksum over
+ *     IPv4) or UNCHECKED.
+ * @why: UNCHECKED: why (the check's own @why, or TRUNCATED); NONE:
+ *     UDP_ZERO; BAD: UDP6_ZERO for a zero UDP checksum over IPv6 (RFC 8200
+ *     8.1, Linux udp6_csum_init); else OFL_CSUM_WHY_NONE.
+ * @partial: BAD, and the stored value is the pseudo-header sum alone (a
+ *     CHECKSUM_PARTIAL frame captured before the device completed it).
+ * @has_computed: @computed is set (the field and its data were captured).
+ * @stored: the field as on the wire: a big-endian 16-bit value, or SCTP's
+ *     little-endian 32-bit CRC; set unless the field was not captured.
+ * @computed: the value the field should hold, in the same form (a UDP
+ *     checksum that computes to 0 is 0xffff, RFC 768).
+ */
+struct ofl_csum_verdict {
+	uint8_t result;
+	uint8_t why;
+	bool partial;
+	bool has_computed;
+	uint32_t stored;
+	uint32_t computed;
+};
+
+/**
+ * ofl_csum_check_verify() - compute and verify one checksum of a view.
+ * @frame, @end: the captured frame the view was made of.
+ * @c: one of @v->checks (a caller may change its addresses, say to try
+ *     another pseudo-header destination; they are checked against @end).
+ * @out: fully written.
+ * IPv4: ofl_csum_ip_fast(); TCP, UDP, ICMPv6: with the pseudo header
+ * (ofl_csum_tcpudp_magic(), ofl_csum_ipv6_magic()); ICMP, IGMP, GRE:
+ * ofl_csum_partial() folded; SCTP: ofl_csum_sctp().
+ * Returns 0, or OFL_EINVAL for a NULL argument or an unknown @c->kind.
+ */
+OFL_API int ofl_csum_check_verify(const void *frame, const void *end,
+				  const struct ofl_csum_check *c,
+				  struct ofl_csum_verdict *out);
+
+/**
+ * ofl_csum_view_verify() - ofl_csum_check_verify() of every check of @v
+ * into @out[0 .. @v->nchecks). Returns 0 if none is BAD, OFL_ECSUM if one
+ * is, OFL_EINVAL for NULL or a @v_size that is not the library's.
+ */
+OFL_API int ofl_csum_view_verify(const struct ofl_csum_view *v,
+				 size_t v_size, const void *frame,
+				 const void *end,
+				 struct ofl_csum_verdict
+					 out[OFL_CSUM_VIEW_MAX_CHECKS]);
+
+/** Short names: "ipv4", "tcp", ... ("?" out of range). */
+OFL_API const char *ofl_csum_kind_name(unsigned int kind);
+/** "eth", "vlan", "hbh", "srh", "erspan", ... ("?" out of range). */
+OFL_API const char *ofl_csum_view_layer_name(unsigned int layer);
+/** "truncated", "short ipv4", ... ("" for NONE, "?" out of range;
+ * OFL_CSUM_WHY_PARSE: ofl_strerror() of the error says more). */
+OFL_API const char *ofl_csum_why_name(unsigned int why);
 
 /* ---- UDP zero-checksum rules --------------------------------------- */
 

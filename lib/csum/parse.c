@@ -174,6 +174,45 @@ OFL_PRIVATE int ofl__csum_lp_layer(struct ofl__csum_lp *w,
 	}
 }
 
+/* An empty list, fully written. */
+OFL_PRIVATE void ofl__csum_lp_clear(struct ofl_csum_layers *ly)
+{
+	unsigned int i;
+
+	ly->n = 0;
+	ly->reserved[0] = 0;
+	ly->reserved[1] = 0;
+	ly->reserved[2] = 0;
+	for (i = 0; i < OFL_CSUM_MAX_LAYERS; i++)
+		ofl__csum_lp_set(&ly->l[i], 0, 0, 0, 0);
+}
+
+/* Starts the walk of the frame [@f, @f + @flen). Shared with the checksum
+ * view (view.c), which runs this walk in its own loop over the layers. */
+OFL_INLINE void ofl__csum_lp_init(struct ofl__csum_lp *w, const uint8_t *f,
+				  size_t flen)
+{
+	w->f = f;
+	/* any length above the 16-bit offsets' reach is as good */
+	w->flen = flen > 0x20000u ? 0x20000u : (uint32_t)flen;
+	w->end = OFL__CSUM_LP_NOEND;
+	w->saddr = 0;
+	w->daddr = 0;
+	w->family = 0;
+	w->encap = 0;
+}
+
+/* One layer of the parse: 0 go on, 1 the list is complete, or an error. */
+OFL_PRIVATE int ofl__csum_lp_step(struct ofl__csum_lp *w,
+				  const struct ofl_parse_layer *l,
+				  struct ofl_csum_layers *ly)
+{
+	/* a result of another frame */
+	if ((uint32_t)l->offset + l->len > w->flen)
+		return OFL_EINVAL;
+	return ofl__csum_lp_layer(w, l, ly);
+}
+
 OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 				       size_t res_size, const void *frame,
 				       const void *end,
@@ -189,29 +228,12 @@ OFL_API int ofl_csum_layers_from_parse(const struct ofl_parse_result *res,
 	    ly_size != sizeof(*ly) || res->nlayers > OFL_PARSE_MAX_LAYERS ||
 	    !(res->mask & OFL_PARSE_REQ_LAYERS))	/* no layer list */
 		return OFL_EINVAL;
-	ly->n = 0;
-	ly->reserved[0] = 0;
-	ly->reserved[1] = 0;
-	ly->reserved[2] = 0;
-	for (i = 0; i < OFL_CSUM_MAX_LAYERS; i++)
-		ofl__csum_lp_set(&ly->l[i], 0, 0, 0, 0);
-	w.f = f;
-	/* any length above the 16-bit offsets' reach is as good */
-	w.flen = (size_t)(e - f) > 0x20000u ? 0x20000u : (uint32_t)(e - f);
-	w.end = OFL__CSUM_LP_NOEND;
-	w.saddr = 0;
-	w.daddr = 0;
-	w.family = 0;
-	w.encap = 0;
+	ofl__csum_lp_clear(ly);
+	ofl__csum_lp_init(&w, f, (size_t)(e - f));
 	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++) {
-		const struct ofl_parse_layer *l = &res->layers[i];
-
 		if (i >= res->nlayers)
 			break;
-		/* a result of another frame */
-		if ((uint32_t)l->offset + l->len > w.flen)
-			return OFL_EINVAL;
-		r = ofl__csum_lp_layer(&w, l, ly);
+		r = ofl__csum_lp_step(&w, &res->layers[i], ly);
 		if (r)
 			return r > 0 ? 0 : r;
 	}

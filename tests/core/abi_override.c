@@ -6,7 +6,8 @@
  *   abi_default   no override: every call must succeed;
  *   abi_override  -DOFL_GRO_MAX_SEGS=32 -DOFL_GRO_MAX_HDR=128
  *                 -DOFL_RSS_INPUT_MAX=64 -DOFL_PARSE_MAX_LAYERS=8
- *                 -DOFL_CSUM_MAX_LAYERS=2: every
+ *                 -DOFL_CSUM_MAX_LAYERS=2 -DOFL_CSUM_VIEW_MAX_CHECKS=4:
+ *                 every
  *                 call that takes such a struct must refuse it with
  *                 OFL_EINVAL and leave the caller's memory as it was
  *                 (a canary after each struct), instead of corrupting it.
@@ -39,6 +40,10 @@ static struct {
 	unsigned char c3[64];
 	struct ofl_csum_layers ly;
 	unsigned char c4[64];
+	struct ofl_csum_view cv;
+	unsigned char c5[64];
+	struct ofl_csum_verdict cvv[OFL_CSUM_VIEW_MAX_CHECKS];
+	unsigned char c6[64];
 } m;
 
 static const uint8_t key[40] = {
@@ -70,10 +75,11 @@ static void expect(const char *what, int got)
 
 static int canaries_intact(void)
 {
-	static const unsigned char *c[] = { m.c0, m.c1, m.c2, m.c3, m.c4 };
+	static const unsigned char *c[] = { m.c0, m.c1, m.c2, m.c3, m.c4,
+					    m.c5, m.c6 };
 	unsigned int i, j;
 
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 7; i++)
 		for (j = 0; j < 64; j++)
 			if (c[i][j] != CANARY)
 				return 0;
@@ -105,6 +111,20 @@ int main(void)
 	       ofl_csum_layers_from_parse(&m.res, sizeof(m.res), frame,
 					  frame + sizeof(frame), &m.ly,
 					  sizeof(m.ly)));
+	expect("ofl_csum_view_init",
+	       ofl_csum_view_init(&m.cv, sizeof(m.cv), 0));
+	/* the overridden build's view was refused: start it as the library
+	 * would have, so that only the size check can refuse the next calls */
+	if (ABI_OVERRIDE)
+		memset(&m.cv, 0, sizeof(m.cv));
+	expect("ofl_csum_view_from_parse",
+	       ofl_csum_view_from_parse(&m.cv, sizeof(m.cv), &m.res,
+					sizeof(m.res), frame,
+					frame + sizeof(frame), 0));
+	/* the frame's checksum fields are zero: BAD, OFL_ECSUM */
+	r = ofl_csum_view_verify(&m.cv, sizeof(m.cv), frame,
+				 frame + sizeof(frame), m.cvv);
+	expect("ofl_csum_view_verify", r == OFL_ECSUM ? 0 : r);
 	if (!canaries_intact()) {
 		printf("memory past a struct was written\n");
 		bad++;
