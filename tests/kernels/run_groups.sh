@@ -95,6 +95,8 @@ awk -v rel="$REL" '
 $1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " $0 }
 # "GROUP-PARTIAL g N what": N added up over the runs of the group
 $1 == "GROUP-PARTIAL" { g = $2; pn[g] += $3; $1 = $2 = $3 = ""; sub(/^ */, ""); part[g] = $0 }
+# "GROUP-VIA g N what": N cases of the group ran through UDP_SEGMENT sockets
+$1 == "GROUP-VIA" { vn[$2] += $3 }
 # a group made of several devices (ipip: ipip, sit, ip6tnl) may lack some
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? (index(skip[g], $0) ? skip[g] : skip[g] "; " $0) : $0; skip[g] = s }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
@@ -111,7 +113,8 @@ END {
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
-			r = "PASS" ((g in part) ? " but " pn[g] " " part[g] : "") \
+			r = "PASS" ((g in vn) ? " (" vn[g] " of them through UDP_SEGMENT sockets)" : "") \
+			    ((g in part) ? " but " pn[g] " " part[g] : "") \
 			    ((g in skip) ? " (not run: " skip[g] ")" : "")
 		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}
