@@ -60,6 +60,21 @@ done
 # GRO: "ok   ipv4/name" / "FAIL ipv4/name" per case; kdiff.sh says
 # "GROUP-SKIP group reason" / "GROUP-FAIL group reason" for whole groups
 awk -v rel="$REL" -v prof="$prof" '
+# precise(module, group, reason): the precise reason for a SKIP whose reason
+# names the missing config option (what exactly the kernel then lacks)
+function precise(mod, g, r) {
+	if (mod "/" g == "gro/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN GRO at all (vlan_gro_receive and the 802.1Q/802.1ad packet_offload are in net/8021q/vlan_core.c, built only with it)"
+	if (mod "/" g == "gro/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device, so no UDP 6081 socket whose gro_receive is geneve_gro_receive"
+	if (mod "/" g == "gso/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device to add the header (its segmentation, __skb_udp_tunnel_segment, is that of the vxlan group)"
+	if (mod "/" g == "gso/gre" && r ~ /^CONFIG_NET_IPGRE is not set/)
+		return "CONFIG_NET_IPGRE is not set (nor CONFIG_NET_IPGRE_DEMUX): no gretap device makes SKB_GSO_GRE(_CSUM) skbs (gre_gso_segment itself is built in)"
+	if (mod "/" g == "gso/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN device for the UDP_SEGMENT socket cases"
+	return r
+}
 function grp(s,   p, n) {
 	p = s; sub(/\/.*/, "", p); n = s; sub(/^[^\/]*\//, "", n)
 	if (p ~ /^vxlan/) return "vxlan"
@@ -81,7 +96,7 @@ END {
 		else if (x)
 			r = "FAIL lib/gro profile " prof ": see the log"
 		else if (c == 0 && (g in skip))
-			r = "SKIP " skip[g]
+			r = "SKIP " precise("gro", g, skip[g])
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
@@ -92,6 +107,21 @@ END {
 
 # GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
 awk -v rel="$REL" '
+# precise(module, group, reason): the precise reason for a SKIP whose reason
+# names the missing config option (what exactly the kernel then lacks)
+function precise(mod, g, r) {
+	if (mod "/" g == "gro/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN GRO at all (vlan_gro_receive and the 802.1Q/802.1ad packet_offload are in net/8021q/vlan_core.c, built only with it)"
+	if (mod "/" g == "gro/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device, so no UDP 6081 socket whose gro_receive is geneve_gro_receive"
+	if (mod "/" g == "gso/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device to add the header (its segmentation, __skb_udp_tunnel_segment, is that of the vxlan group)"
+	if (mod "/" g == "gso/gre" && r ~ /^CONFIG_NET_IPGRE is not set/)
+		return "CONFIG_NET_IPGRE is not set (nor CONFIG_NET_IPGRE_DEMUX): no gretap device makes SKB_GSO_GRE(_CSUM) skbs (gre_gso_segment itself is built in)"
+	if (mod "/" g == "gso/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN device for the UDP_SEGMENT socket cases"
+	return r
+}
 $1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " $0 }
 # "GROUP-PARTIAL g N what": N added up over the runs of the group
 $1 == "GROUP-PARTIAL" { g = $2; pn[g] += $3; $1 = $2 = $3 = ""; sub(/^ */, ""); part[g] = $0 }
@@ -109,7 +139,7 @@ END {
 		else if (x)
 			r = "FAIL see the log"
 		else if (c == 0 && (g in skip))
-			r = "SKIP " skip[g]
+			r = "SKIP " precise("gso", g, skip[g])
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
