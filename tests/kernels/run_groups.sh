@@ -18,8 +18,10 @@ mkdir -p "$L"
 trap 'rm -rf "$L"' EXIT INT TERM
 # (ofl's --profile, tools/cli.c, maps a release the same way)
 case $REL in
+6.9|6.9.*|6.1[0-7]|6.1[0-7].*) prof=6.10 ;;
+6.6.3[1-9]*|6.6.[4-9][0-9]*|6.6.[1-9][0-9][0-9]*) prof=6.10 ;;
+6.8.[1-9][0-9]*) prof=6.10 ;;
 6.[1-9].*|6.[1-9]) prof=6.1 ;;
-6.1[0-7].*) prof=6.10 ;;
 6.18.*|6.19.*) prof=6.18 ;;
 *) prof=7.0 ;;
 esac
