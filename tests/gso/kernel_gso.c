@@ -403,7 +403,9 @@ static void conform_dump_super(const char *name, const uint8_t *p,
 	static uint8_t b[MAXF + 128];
 	size_t l3 = 14, l4;
 
-	if (len > sizeof(b) || len < 14 + 48)
+	/* (also the plain UDP datagrams of mode sock: 42 bytes and up) */
+	if (len > sizeof(b) || len < 14 + 28 ||
+	    ((p[12] != 0x08 || p[13] != 0x00) && len < 14 + 48))
 		return;
 	memcpy(b, p, len);
 	if (b[12] == 0x08 && b[13] == 0x00) {
