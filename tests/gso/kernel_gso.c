@@ -1196,11 +1196,15 @@ static int sock_case(int v6, const char *dst, int opts, size_t pl,
 				       out, sizeof(out), lens,
 				       OFL_GSO_MAX_SEGS);
 	if (nseg < 0) {
-		ssize_t m2;
+		struct ofl_gso_meta m2;
 
+		/* count what else comes; any frame read (ours or not)
+		 * overwrites rx, so the first one is kept in sup */
+		memcpy(sup, rx, (size_t)n);
 		k = 1;
-		while ((m2 = sock_frame(50, dport, &m)) > 0)
+		while (sock_frame(50, dport, &m2) > 0)
 			k++;
+		memcpy(rx, sup, (size_t)n);
 		/* Expected: payload not larger than gso_size: udp_send_skb
 		 * makes no GSO skb ("if (datalen > cork->gso_size)"), one
 		 * datagram goes out as it is; ofl: OFL_ERANGE. */
