@@ -967,6 +967,55 @@ static ssize_t sock_frame(int ms, uint16_t dport, struct ofl_gso_meta *m)
 	return n;
 }
 
+/*
+ * Forwarded mode: a PACKET_VNET_HDR socket on the router's receiving veth
+ * sees each GSO skb whole, before ip_forward, and virtio_net_hdr_from_skb
+ * tells its gso_type and gso_size: they must be UDP_L4 and the
+ * UDP_SEGMENT value, the frame the whole datagram. Linux before 6.2
+ * cannot express UDP_L4 there (no VIRTIO_NET_HDR_GSO_UDP_L4): recvmsg
+ * fails with EINVAL and frees the skb (packet_recvmsg ->
+ * packet_rcv_vnet); if it does so for every GSO skb, that is said once
+ * per run (the segments are still compared).
+ */
+static int vnet_fd = -1;
+static unsigned n_vnet_ok, n_vnet_gso, n_vnet_einval;
+
+static int vnet_check(uint16_t dport, uint16_t gso, size_t pl, const char *d)
+{
+	struct pollfd pf = { .fd = vnet_fd, .events = POLLIN };
+	struct virtio_net_hdr vh;
+	struct ofl_gso_meta m;
+	ssize_t n;
+
+	n_vnet_gso++;
+	while (poll(&pf, 1, 100) > 0) {
+		n = recv(vnet_fd, sup, sizeof(sup), 0);
+		if (n < 0 && errno == EINVAL) {	/* this skb, not expressible */
+			n_vnet_einval++;
+			return 0;
+		}
+		if (n < (ssize_t)sizeof(vh) + 14 ||
+		    !sock_ours(sup + sizeof(vh), (size_t)n - sizeof(vh), dport,
+			       &m))
+			continue;
+		memcpy(&vh, sup, sizeof(vh));
+		n -= (ssize_t)sizeof(vh);
+		if ((vh.gso_type & ~VIRTIO_NET_HDR_GSO_ECN) !=
+		    VIRTIO_NET_HDR_GSO_UDP_L4 || vh.gso_size != gso ||
+		    (size_t)n != m.hdr_len + pl) {
+			printf("FAIL: %s: the forwarded skb has virtio gso_type "
+			       "%u, gso_size %u, %zd bytes (want UDP_L4 %u, %u, "
+			       "%zu)\n", d, vh.gso_type, vh.gso_size, n,
+			       VIRTIO_NET_HDR_GSO_UDP_L4, gso,
+			       (size_t)m.hdr_len + pl);
+			return 1;
+		}
+		n_vnet_ok++;
+		return 0;
+	}
+	return 0;	/* not seen: judged at the end */
+}
+
 static int sock_send(int fd, int v6, const char *dst, uint16_t dport,
 		     uint16_t gso, int cmsg, size_t pl)
 {
@@ -1272,6 +1321,8 @@ static int sock_case(int v6, const char *dst, int opts, size_t pl,
 		drain();
 		return 1;
 	}
+	if (vnet_fd >= 0 && vnet_check(dport, gso, pl, d))
+		return 1;
 	n_ok++;
 	n_segs += (unsigned)nseg;
 	sock_types |= mo.gso_type;
@@ -1329,6 +1380,12 @@ static int sock_main(char **argv, int ncases)
 			return 1;
 		}
 		fwd_rx0 = read_count(fwd_fd);
+		vnet_fd = open_sock(fif, 1);
+		if (vnet_fd < 0) {
+			printf("GROUP-FAIL %s no PACKET_VNET_HDR socket on %s\n",
+			       gname[NGROUPS - 1], fif);
+			return 1;
+		}
 	}
 	if (strcmp(argv[1], "-")) {	/* the sender's namespace */
 		int nsfd = open(argv[1], O_RDONLY);
@@ -1390,6 +1447,23 @@ static int sock_main(char **argv, int ncases)
 			printf("FAIL: the datagrams were cut before TX (%llu "
 			       "skbs forwarded for %u datagrams)\n", d,
 			       n_sent);
+			mismatch();
+		}
+	}
+	if (vnet_fd >= 0) {
+		if (n_vnet_ok == n_vnet_gso)
+			printf("observed on %s: %u GSO skbs, each SKB_GSO_UDP_L4 "
+			       "with gso_size = UDP_SEGMENT (virtio_net_hdr)\n",
+			       fif, n_vnet_ok);
+		else if (!n_vnet_ok && n_vnet_einval == n_vnet_gso)
+			printf("not observable on %s: recvmsg refused all %u "
+			       "GSO skbs (EINVAL: packet_rcv_vnet, no UDP_L4 in "
+			       "virtio_net_hdr before 6.2); segments compared\n",
+			       fif, n_vnet_gso);
+		else {
+			printf("FAIL: %s showed %u of %u GSO skbs (%u refused "
+			       "by recvmsg)\n", fif, n_vnet_ok, n_vnet_gso,
+			       n_vnet_einval);
 			mismatch();
 		}
 	}
