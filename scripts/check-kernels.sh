@@ -235,6 +235,22 @@ for rel in $kernels; do
 	fi
 	rm -f "$d/out.img"
 done
+# A group SKIPped on one kernel (its config lacks the feature) must PASS
+# on another: say where, and with every kernel booted (no OFL_KERNELS), a
+# group that ran nowhere is a FAIL
+awk '$9 == "SKIP" { s[$3 " " $4] = s[$3 " " $4] " " $2 }
+$9 == "PASS" { p[$3 " " $4] = p[$3 " " $4] " " $2 }
+END { for (k in s) print k "|" substr(s[k], 2) "|" substr(p[k], 2) }' \
+	"$RESULTS" | sort | while IFS='|' read -r mg skipped passed; do
+	if [ -n "$passed" ]; then
+		echo "check-kernels: $mg: SKIP on $skipped, PASS on $passed"
+	elif [ -z "${OFL_KERNELS:-}" ]; then
+		fail_line - $mg "SKIP on $skipped and run on no other kernel"
+	else
+		echo "check-kernels: $mg: SKIP on $skipped, not run elsewhere" \
+			"(OFL_KERNELS)"
+	fi
+done
 echo "check-kernels: $(( $(date +%s) - start_all )) s in all ($(tr '\n' ';' < "$OUT/times.txt"))"
 # the status is field 9: kernel REL MODULE GROUP N cases M mismatches STATUS
 count() { awk -v s="$1" '$9 == s { n++ } END { print n + 0 }' "$RESULTS"; }

@@ -40,14 +40,22 @@ int cli_number(const char *cmd, const char *opt, const char *s, long lo,
 	return 0;
 }
 
-/* The lib/gro profile of kernel line @major.@minor. */
-static uint32_t profile_of(long major, long minor)
+/*
+ * The lib/gro profile of kernel @major.@minor.@sub (@sub 0: unknown, or
+ * the line as first released). The 2024 fix that made udp4/6_gro_complete
+ * read the outer header (NAPI_GRO_CB()->network_offsets, mainline
+ * 5ef31ea5d053, in 6.9) went to the 6.6.y (6.6.31) and 6.8.y (6.8.10)
+ * stable lines too, not to 6.1.y: those kernels follow the 6.10 rules
+ * (docs/GRO.md, "6.1 to 6.3").
+ */
+static uint32_t profile_of(long major, long minor, long sub)
 {
 	if (major > 6)
 		return OFL_GRO_PROFILE_7_0;
 	if (major == 6 && minor >= 18)
 		return OFL_GRO_PROFILE_6_18;
-	if (major == 6 && minor >= 10)
+	if (major == 6 && (minor >= 9 || (minor == 6 && sub >= 31) ||
+			   (minor == 8 && sub >= 10)))
 		return OFL_GRO_PROFILE_6_10;
 	return OFL_GRO_PROFILE_6_1;	/* 6.1, and the lines before 6.10 */
 }
@@ -55,17 +63,17 @@ static uint32_t profile_of(long major, long minor)
 uint32_t cli_profile_running(void)
 {
 	struct utsname u;
-	long major = 6, minor = 18;
+	long major = 6, minor = 18, sub = 0;
 
 	if (!uname(&u))
-		sscanf(u.release, "%ld.%ld", &major, &minor);
-	return profile_of(major, minor);
+		sscanf(u.release, "%ld.%ld.%ld", &major, &minor, &sub);
+	return profile_of(major, minor, sub);
 }
 
 int cli_profile(const char *cmd, const char *opt, const char *s,
 		uint32_t *profile)
 {
-	long major, minor;
+	long major, minor, sub = 0;
 	char c;
 	int n;
 
@@ -83,7 +91,10 @@ int cli_profile(const char *cmd, const char *opt, const char *s,
 		return cli_usage_error(cmd, "bad %s %s: want a kernel line "
 				       "X.Y (6.1, 6.12, 6.18, 7.0 ...) or "
 				       "running", opt, s);
-	*profile = profile_of(major, minor);
+	if (n == 3 && c == '.' && (sscanf(s, "%ld.%ld.%ld", &major, &minor,
+					  &sub) != 3 || sub < 0))
+		sub = 0;
+	*profile = profile_of(major, minor, sub);
 	return 0;
 }
 

@@ -27,17 +27,23 @@
  *
  * Usage: kernel_gso TXIF RXIF complete|partial|tunnel:OLEN|
  *                   l3:OLEN:FAMS:complete|partial [cases]
+ *        kernel_gso -|SENDER-NETNS-PATH RXIF sock:complete|partial [cases]
+ *        (UDP_SEGMENT sockets, see sock_main)
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/udp.h>
 #include <linux/if_packet.h>
 #include <linux/virtio_net.h>
 #include <net/ethernet.h>
@@ -46,6 +52,9 @@
 #include "gso_frames.h"
 #include "../common/conform_dump.h"
 
+#ifndef UDP_SEGMENT
+#define UDP_SEGMENT 103
+#endif
 #ifndef VIRTIO_NET_HDR_GSO_UDP_L4
 #define VIRTIO_NET_HDR_GSO_UDP_L4 5
 #endif
@@ -394,7 +403,9 @@ static void conform_dump_super(const char *name, const uint8_t *p,
 	static uint8_t b[MAXF + 128];
 	size_t l3 = 14, l4;
 
-	if (len > sizeof(b) || len < 14 + 48)
+	/* (also the plain UDP datagrams of mode sock: 42 bytes and up) */
+	if (len > sizeof(b) || len < 14 + 28 ||
+	    ((p[12] != 0x08 || p[13] != 0x00) && len < 14 + 48))
 		return;
 	memcpy(b, p, len);
 	if (b[12] == 0x08 && b[13] == 0x00) {
@@ -599,15 +610,14 @@ static void groups(void)
 {
 	int i;
 
-	if (n_udp_not_run && !strcmp(gname[NGROUPS - 1], "?"))
-		printf("GROUP-SKIP udp no VIRTIO_NET_HDR_GSO_UDP_L4 in "
-		       "virtio_net_hdr before Linux 6.2: %u UDP GSO cases not "
-		       "run\n", n_udp_not_run);
+	/* UDP GSO itself is then run through UDP_SEGMENT sockets (mode
+	 * sock); run_groups.sh fails a group left with no case at all */
 	for (i = 0; i < NGROUPS; i++)
-		if (g_udp_not_run[i] && i != 2)
-			printf("GROUP-PARTIAL %s %u inner UDP cases not run "
-			       "(no VIRTIO_NET_HDR_GSO_UDP_L4 before 6.2)\n",
-			       gname[i], g_udp_not_run[i]);
+		if (g_udp_not_run[i])
+			printf("GROUP-PARTIAL %s %u %sUDP cases through a packet "
+			       "socket not run (no VIRTIO_NET_HDR_GSO_UDP_L4 "
+			       "before 6.2)\n", gname[i], g_udp_not_run[i],
+			       i == 2 ? "" : "inner ");
 
 	for (i = 0; i < NGROUPS; i++)
 		if (g_n[i])
@@ -890,6 +900,579 @@ static int l3_main(char **argv, int ncases)
 	return n_bad || !n_ok ? 1 : 0;
 }
 
+/*
+ * Socket mode (sock:complete|partial): UDP GSO as an application asks for
+ * it, on any kernel with UDP_SEGMENT (4.18 on), including 6.1 where a
+ * packet socket cannot carry VIRTIO_NET_HDR_GSO_UDP_L4. A UDP socket with
+ * UDP_SEGMENT (setsockopt, or the cmsg for every other case) sends one
+ * datagram of @pl payload bytes; udp_send_skb / udpv6_send_skb make it one
+ * CHECKSUM_PARTIAL skb with SKB_GSO_UDP_L4, gso_size the UDP_SEGMENT value
+ * and gso_segs DIV_ROUND_UP(pl, gso_size). TX (tso, gso,
+ * tx-udp-segmentation off) segments it in software (validate_xmit_skb ->
+ * __udp_gso_segment) and RX's packet socket reads the segments.
+ * TXNS "-": the socket is in this namespace and its route leaves by TX,
+ * which must have tx-checksumming on (__ip_append_data and
+ * __ip6_append_data make CHECKSUM_PARTIAL only for a device with checksum
+ * offload, and udp_send_skb refuses GSO without it: EIO): "partial".
+ * TXNS a namespace path: the socket lives there and its datagram is
+ * forwarded (ip_forward / ip6_forward keep the GSO skb whole) into TX,
+ * which may then have tx-checksumming off: "complete" checksums.
+ * Compared: ofl_gso_segment() on the super-frame made of the first
+ * segment's headers (the kernel's MACs, TTL, first IP ID, flow label,
+ * options, VLAN tag or tunnel headers on the way) with the lengths of the
+ * whole datagram and the payload that was sent; every segment byte for
+ * byte, their number (gso_segs) and sizes (gso_size) included. The
+ * headers this test chose (addresses, ports, protocol) are checked in the
+ * kernel's first segment too.
+ * Destination: OFL_GSO_SOCK_DST4 / OFL_GSO_SOCK_DST6 (198.18.0.2 and
+ * 2001:db8:0:1::2 by default; "-": that family is not run); group name
+ * OFL_GSO_GROUP (udp by default).
+ */
+
+static uint8_t pay[MAXF];
+static unsigned n_sent;
+static uint32_t sock_types;	/* OFL_GSO_* bits of the cases compared */
+static int fwd_fd = -1;
+static unsigned long long fwd_rx0;
+
+static unsigned long long read_count(int fd)
+{
+	char b[32];
+	ssize_t n = pread(fd, b, sizeof(b) - 1, 0);
+
+	if (n <= 0)
+		return 0;
+	b[n] = 0;
+	return strtoull(b, NULL, 10);
+}
+
+/* The UDP header of a frame from us: the innermost L4 of @p (@n bytes),
+ * UDP to port @dport; its metadata in @m. 0 if not. */
+static int sock_ours(const uint8_t *p, size_t n, uint16_t dport,
+		     struct ofl_gso_meta *m)
+{
+	if (ofl_gso_meta_from_frame(p, n, 1000, m) ||
+	    !(m->gso_type & OFL_GSO_UDP_L4) || (size_t)m->hdr_len > n)
+		return 0;
+	return gf_rd16(p + m->csum_start + 2) == dport;
+}
+
+static ssize_t sock_frame(int ms, uint16_t dport, struct ofl_gso_meta *m)
+{
+	ssize_t n;
+
+	do
+		n = rx_frame(ms);
+	while (n > 0 && !sock_ours(rx, (size_t)n, dport, m));
+	return n;
+}
+
+/*
+ * Forwarded mode: a PACKET_VNET_HDR socket on the router's receiving veth
+ * sees each GSO skb whole, before ip_forward, and virtio_net_hdr_from_skb
+ * tells its gso_type and gso_size: they must be UDP_L4 and the
+ * UDP_SEGMENT value, the frame the whole datagram. Linux before 6.2
+ * cannot express UDP_L4 there (no VIRTIO_NET_HDR_GSO_UDP_L4): recvmsg
+ * fails with EINVAL and frees the skb (packet_recvmsg ->
+ * packet_rcv_vnet); if it does so for every GSO skb, that is said once
+ * per run (the segments are still compared).
+ */
+static int vnet_fd = -1;
+static unsigned n_vnet_ok, n_vnet_gso, n_vnet_einval;
+
+static int vnet_check(uint16_t dport, uint16_t gso, size_t pl, const char *d)
+{
+	struct pollfd pf = { .fd = vnet_fd, .events = POLLIN };
+	struct virtio_net_hdr vh;
+	struct ofl_gso_meta m;
+	ssize_t n;
+
+	n_vnet_gso++;
+	while (poll(&pf, 1, 100) > 0) {
+		n = recv(vnet_fd, sup, sizeof(sup), 0);
+		if (n < 0 && errno == EINVAL) {	/* this skb, not expressible */
+			n_vnet_einval++;
+			return 0;
+		}
+		if (n < (ssize_t)sizeof(vh) + 14 ||
+		    !sock_ours(sup + sizeof(vh), (size_t)n - sizeof(vh), dport,
+			       &m))
+			continue;
+		memcpy(&vh, sup, sizeof(vh));
+		n -= (ssize_t)sizeof(vh);
+		if ((vh.gso_type & ~VIRTIO_NET_HDR_GSO_ECN) !=
+		    VIRTIO_NET_HDR_GSO_UDP_L4 || vh.gso_size != gso ||
+		    (size_t)n != m.hdr_len + pl) {
+			printf("FAIL: %s: the forwarded skb has virtio gso_type "
+			       "%u, gso_size %u, %zd bytes (want UDP_L4 %u, %u, "
+			       "%zu)\n", d, vh.gso_type, vh.gso_size, n,
+			       VIRTIO_NET_HDR_GSO_UDP_L4, gso,
+			       (size_t)m.hdr_len + pl);
+			return 1;
+		}
+		n_vnet_ok++;
+		return 0;
+	}
+	return 0;	/* not seen: judged at the end */
+}
+
+static int sock_send(int fd, int v6, const char *dst, uint16_t dport,
+		     uint16_t gso, int cmsg, size_t pl)
+{
+	union {
+		struct sockaddr_in a4;
+		struct sockaddr_in6 a6;
+	} to;
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(sizeof(uint16_t))];
+	} cb;
+	struct iovec iov = { .iov_base = pay, .iov_len = pl };
+	struct msghdr msg;
+
+	memset(&to, 0, sizeof(to));
+	memset(&msg, 0, sizeof(msg));
+	if (v6) {
+		to.a6.sin6_family = AF_INET6;
+		to.a6.sin6_port = htons(dport);
+		inet_pton(AF_INET6, dst, &to.a6.sin6_addr);
+		msg.msg_namelen = sizeof(to.a6);
+	} else {
+		to.a4.sin_family = AF_INET;
+		to.a4.sin_port = htons(dport);
+		inet_pton(AF_INET, dst, &to.a4.sin_addr);
+		msg.msg_namelen = sizeof(to.a4);
+	}
+	msg.msg_name = &to;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	if (cmsg) {
+		struct cmsghdr *c;
+
+		memset(&cb, 0, sizeof(cb));
+		msg.msg_control = &cb;
+		msg.msg_controllen = sizeof(cb.buf);
+		c = CMSG_FIRSTHDR(&msg);
+		c->cmsg_level = SOL_UDP;
+		c->cmsg_type = UDP_SEGMENT;
+		c->cmsg_len = CMSG_LEN(sizeof(uint16_t));
+		memcpy(CMSG_DATA(c), &gso, sizeof(gso));
+	}
+	return sendmsg(fd, &msg, 0) < 0 ? -errno : 0;
+}
+
+/* One datagram: 0 equal or a listed expectation, 1 a mismatch (counted
+ * by the caller). */
+static int sock_case(int v6, const char *dst, int opts, size_t pl,
+		     uint16_t gso, uint64_t *s, int do_partial)
+{
+	static unsigned port_seq;
+	struct ofl_gso_meta m, mo;
+	struct ofl_gso_frag fr;
+	size_t i, hl, pos = 0;
+	ssize_t n;
+	uint16_t sport = (uint16_t)(40000 + port_seq % 1000);
+	uint16_t dport = (uint16_t)(20000 + port_seq++ % 1000);
+	int fd, nseg, k, e, one = 1, cmsg = (int)(*s & 1);
+	char d[200];
+	union {
+		struct sockaddr_in a4;
+		struct sockaddr_in6 a6;
+	} src;
+
+	snprintf(d, sizeof(d), "sock %s gso_size=%u payload=%zu ipopt=%d "
+		 "%s%s", v6 ? "ipv6" : "ipv4", gso, pl, opts & 7,
+		 cmsg ? "cmsg" : "setsockopt",
+		 opts & 8 ? " connected" : "");
+	for (i = 0; i < pl; i++)
+		pay[i] = (uint8_t)rnd(s);
+	fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0) {
+		printf("FAIL: %s: socket: %s\n", d, strerror(errno));
+		return 1;
+	}
+	memset(&src, 0, sizeof(src));
+	if (v6) {
+		src.a6.sin6_family = AF_INET6;
+		src.a6.sin6_port = htons(sport);
+	} else {
+		src.a4.sin_family = AF_INET;
+		src.a4.sin_port = htons(sport);
+	}
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(fd, (void *)&src, v6 ? sizeof(src.a6) : sizeof(src.a4))) {
+		printf("FAIL: %s: bind: %s\n", d, strerror(errno));
+		close(fd);
+		return 1;
+	}
+	{
+		int big = 4 << 20, ttl = 2 + (int)(rnd(s) % 254);
+		int tos = (int)(rnd(s) & 0xff), pmtu;
+
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &big, sizeof(big));
+		if (v6) {
+			setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &ttl,
+				   sizeof(ttl));
+			setsockopt(fd, IPPROTO_IPV6, IPV6_TCLASS, &tos,
+				   sizeof(tos));
+		} else {
+			uint8_t o[40];
+			int w = opts & 7;
+
+			setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl));
+			setsockopt(fd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos));
+			pmtu = (opts & 16) ? IP_PMTUDISC_DONT : IP_PMTUDISC_DO;
+			setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu,
+				   sizeof(pmtu));
+			if (w) {	/* NOPs, the last byte End of List */
+				memset(o, 1, (size_t)w * 4);
+				o[w * 4 - 1] = 0;
+				if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, o,
+					       (socklen_t)(w * 4))) {
+					printf("FAIL: %s: IP_OPTIONS: %s\n", d,
+					       strerror(errno));
+					close(fd);
+					return 1;
+				}
+			}
+		}
+	}
+	/* setsockopt takes an int (udp_lib_setsockopt), the cmsg a u16
+	 * (__udp_cmsg_send) */
+	if (!cmsg && setsockopt(fd, SOL_UDP, UDP_SEGMENT, &(int){ gso },
+				sizeof(int))) {
+		printf("FAIL: %s: UDP_SEGMENT: %s\n", d, strerror(errno));
+		close(fd);
+		return 1;
+	}
+	if (opts & 8) {	/* connected: a DF datagram's ID from inet_id */
+		union {
+			struct sockaddr_in a4;
+			struct sockaddr_in6 a6;
+		} to;
+
+		memset(&to, 0, sizeof(to));
+		if (v6) {
+			to.a6.sin6_family = AF_INET6;
+			to.a6.sin6_port = htons(dport);
+			inet_pton(AF_INET6, dst, &to.a6.sin6_addr);
+		} else {
+			to.a4.sin_family = AF_INET;
+			to.a4.sin_port = htons(dport);
+			inet_pton(AF_INET, dst, &to.a4.sin_addr);
+		}
+		connect(fd, (void *)&to, v6 ? sizeof(to.a6) : sizeof(to.a4));
+	}
+	drain();
+	cur_group = NGROUPS - 1;
+	g_n[cur_group]++;
+	e = sock_send(fd, v6, dst, dport, gso, cmsg, pl);
+	close(fd);
+	n_sent += !e;
+	/* The ofl side, on a frame of the same shape (for refusals) */
+	if (e) {
+		struct gf_params g;
+
+		memset(&g, 0, sizeof(g));
+		g.udp = 1;
+		g.v6 = v6;
+		g.ip_opt_words = v6 ? 0 : opts & 7;
+		g.payload_len = (uint32_t)pl;
+		hl = gf_build(in, &g, &m);
+		m.gso_size = gso;
+		fr.data = in;
+		fr.len = (uint32_t)hl;
+		fr.reserved = 0;
+		nseg = ofl_gso_segment(&fr, 1, &m, 0, out, sizeof(out), lens,
+				       OFL_GSO_MAX_SEGS);
+		/* Expected: more than UDP_MAX_SEGMENTS: udp_send_skb /
+		 * udpv6_send_skb "datalen > cork->gso_size *
+		 * UDP_MAX_SEGMENTS": EINVAL; ofl: OFL_E2BIG. */
+		if (e == -EINVAL && nseg == OFL_E2BIG && pl > 128u * gso) {
+			n_expected++;
+			printf("expected: both refuse (more than 128 UDP "
+			       "segments: UDP_MAX_SEGMENTS): %s\n", d);
+			return 0;
+		}
+		n_refused++;
+		printf("FAIL: %s: the kernel refuses (sendmsg: %s), ofl: %s\n",
+		       d, strerror(-e), nseg < 0 ? ofl_strerror(nseg)
+		       : "segments it");
+		return 1;
+	}
+	n = sock_frame(1000, dport, &m);
+	if (n <= 0) {
+		n_dropped++;
+		printf("FAIL: %s: nothing arrived\n", d);
+		return 1;
+	}
+	hl = m.hdr_len;
+	/* the headers this test chose, in the kernel's first segment */
+	{
+		const uint8_t *ip = rx + (m.inner_network_off ?
+					  m.inner_network_off : m.network_off);
+		const uint8_t *uh = rx + m.csum_start;
+		int ok = gf_rd16(uh) == sport && gf_rd16(uh + 2) == dport;
+
+		if (v6) {
+			struct in6_addr a;
+
+			inet_pton(AF_INET6, dst, &a);
+			ok = ok && (ip[0] >> 4) == 6 && ip[6] == 17 &&
+			     !memcmp(ip + 24, &a, 16);
+		} else {
+			struct in_addr a;
+
+			inet_pton(AF_INET, dst, &a);
+			ok = ok && ip[0] == 0x45 + (opts & 7) && ip[9] == 17 &&
+			     !memcmp(ip + 16, &a, 4);
+		}
+		if (!ok) {
+			printf("FAIL: %s: the kernel's first segment has not "
+			       "the addresses, ports or options sent\n", d);
+			drain();
+			return 1;
+		}
+	}
+	memcpy(sup, rx, hl);
+	memcpy(sup + hl, pay, pl);
+	fr.data = sup;
+	fr.len = (uint32_t)(hl + pl);
+	fr.reserved = 0;
+	e = ofl_gso_meta_from_frame(sup, hl + pl, gso, &mo);
+	nseg = e ? e : ofl_gso_segment(&fr, 1, &mo,
+				       do_partial ? OFL_GSO_F_CSUM_PARTIAL : 0,
+				       out, sizeof(out), lens,
+				       OFL_GSO_MAX_SEGS);
+	if (nseg < 0) {
+		struct ofl_gso_meta m2;
+
+		/* count what else comes; any frame read (ours or not)
+		 * overwrites rx, so the first one is kept in sup */
+		memcpy(sup, rx, (size_t)n);
+		k = 1;
+		while (sock_frame(50, dport, &m2) > 0)
+			k++;
+		memcpy(rx, sup, (size_t)n);
+		/* Expected: payload not larger than gso_size: udp_send_skb
+		 * makes no GSO skb ("if (datalen > cork->gso_size)"), one
+		 * datagram goes out as it is; ofl: OFL_ERANGE. */
+		if (nseg == OFL_ERANGE && pl <= gso && k == 1 &&
+		    (size_t)n == hl + pl && !memcmp(rx + hl, pay, pl) &&
+		    (do_partial || !gf_verify(rx, (size_t)n, &m))) {
+			n_expected++;
+			printf("expected: ofl refuses (payload <= gso_size), "
+			       "the kernel sends one datagram: %s\n", d);
+			return 0;
+		}
+		n_lib_refused++;
+		printf("FAIL: %s: ofl refuses (%s), the kernel sent %d "
+		       "frames\n", d, ofl_strerror(nseg), k);
+		return 1;
+	}
+	for (k = 0; k < nseg; k++) {
+		const char *why;
+
+		if (k && (n = sock_frame(1000, dport, &m)) <= 0) {
+			n_dropped++;
+			printf("FAIL: %s: the kernel delivered %d segments, "
+			       "ofl produced %d\n", d, k, nseg);
+			return 1;
+		}
+		why = do_partial ? NULL : gf_verify(rx, (size_t)n, &mo);
+		if ((size_t)n != lens[k] || memcmp(rx, out + pos, lens[k]) ||
+		    why) {
+			size_t j = 0;
+
+			while (j < (size_t)n && j < lens[k] &&
+			       rx[j] == out[pos + j])
+				j++;
+			printf("FAIL: %s (gso_type 0x%x): segment %d/%d: "
+			       "kernel %zd bytes, ofl %u, first difference at "
+			       "%zu (kernel %02x ofl %02x); kernel frame "
+			       "check: %s\n", d, mo.gso_type, k, nseg, n,
+			       lens[k], j, j < (size_t)n ? rx[j] : 0,
+			       j < lens[k] ? out[pos + j] : 0,
+			       why ? why : "ok");
+			drain();
+			return 1;
+		}
+		/* conform captures of the plain datagrams (a VLAN tag or a
+		 * tunnel's inner lengths are not made whole here) */
+		if (!do_partial && !(mo.gso_type & OFL_GSO_TUNNEL_MASK) &&
+		    mo.network_off == 14) {
+			char w[48];
+
+			snprintf(w, sizeof(w), "gso-%u.wire.pcap", gso);
+			if (!k) {
+				char sn[48];
+
+				snprintf(sn, sizeof(sn), "gso-%u.super.pcap",
+					 gso);
+				conform_dump_super(sn, sup, hl + pl);
+			}
+			conform_dump(w, rx, (size_t)n);
+		}
+		pos += lens[k];
+	}
+	if (sock_frame(5, dport, &m) > 0) {
+		printf("FAIL: %s: kernel sent more than %d segments\n", d,
+		       nseg);
+		drain();
+		return 1;
+	}
+	if (vnet_fd >= 0 && vnet_check(dport, gso, pl, d))
+		return 1;
+	n_ok++;
+	n_segs += (unsigned)nseg;
+	sock_types |= mo.gso_type;
+	return 0;
+}
+
+static int sock_main(char **argv, int ncases)
+{
+	const char *d4 = getenv("OFL_GSO_SOCK_DST4");
+	const char *d6 = getenv("OFL_GSO_SOCK_DST6");
+	const char *fif = getenv("OFL_GSO_SOCK_FWD_IF");
+	int one = 1, c, do_partial = !strcmp(argv[3] + 5, "partial");
+	uint64_t s = 0x50c0f1ULL;
+	static const struct { int v6; uint16_t gso; size_t pl; } edge[] = {
+		{ 0, 500, 500 * 129 },	/* over UDP_MAX_SEGMENTS: both refuse */
+		{ 1, 400, 400 * 130 + 1 },
+		{ 0, 500, 500 * 128 },	/* exactly 128 */
+		{ 1, 500, 500 * 128 },
+		{ 0, 1000, 1000 },	/* payload == gso_size: not GSO */
+		{ 1, 1000, 999 },
+		{ 0, 1, 2 },		/* gso_size 1 */
+		{ 1, 1, 128 },
+		{ 0, 8900, 8901 },
+		{ 0, 1472, 65507 - 4 * 8 },	/* near the largest datagram */
+	};
+
+	if (!d4)
+		d4 = "198.18.0.2";
+	if (!d6)
+		d6 = "2001:db8:0:1::2";
+	gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP") ? getenv("OFL_GSO_GROUP")
+						     : "udp";
+	partial = do_partial;
+	rxfd = open_sock(argv[2], 0);
+	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
+				    sizeof(one)))
+		rxfd = -1;
+	if (rxfd < 0) {
+		printf("GROUP-FAIL %s no packet socket on %s: %s\n",
+		       gname[NGROUPS - 1], argv[2], strerror(errno));
+		return 1;
+	}
+	/* forwarded: the router's receiving veth (OFL_GSO_SOCK_FWD_IF) must
+	 * count one skb per datagram, not one per segment (the GSO skb
+	 * crossed the sender's veth whole and was cut on TX) */
+	if (fif && *fif) {
+		char path[128];
+
+		snprintf(path, sizeof(path),
+			 "/sys/class/net/%s/statistics/rx_packets", fif);
+		fwd_fd = open(path, O_RDONLY);
+		if (fwd_fd < 0) {
+			printf("GROUP-FAIL %s cannot read %s\n",
+			       gname[NGROUPS - 1], path);
+			return 1;
+		}
+		fwd_rx0 = read_count(fwd_fd);
+		vnet_fd = open_sock(fif, 1);
+		if (vnet_fd < 0) {
+			printf("GROUP-FAIL %s no PACKET_VNET_HDR socket on %s\n",
+			       gname[NGROUPS - 1], fif);
+			return 1;
+		}
+	}
+	if (strcmp(argv[1], "-")) {	/* the sender's namespace */
+		int nsfd = open(argv[1], O_RDONLY);
+
+		if (nsfd < 0 || setns(nsfd, CLONE_NEWNET)) {
+			printf("GROUP-FAIL %s cannot enter %s: %s\n",
+			       gname[NGROUPS - 1], argv[1], strerror(errno));
+			return 1;
+		}
+		close(nsfd);
+	}
+	usleep(100000);
+	drain();
+	for (c = 0; c < ncases + (int)(sizeof(edge) / sizeof(edge[0])); c++) {
+		int v6, opts;
+		uint16_t gso;
+		size_t pl, maxpl;
+
+		if (c < ncases) {
+			v6 = c & 1;
+			gso = (uint16_t)(c % 7 == 5 ? 1 + rnd(&s) % 64
+					 : 200 + rnd(&s) % 8700);
+			maxpl = 65507 - (v6 ? 0 : 40) - 20;
+			if (maxpl > 128u * gso)
+				maxpl = 128u * gso;
+			switch (rnd(&s) % 4) {
+			case 0: pl = gso + 1u; break;
+			case 1: pl = gso * (size_t)(2 + rnd(&s) % 8); break;
+			case 2: pl = maxpl - maxpl % gso; break;
+			default: pl = gso + 1 + rnd(&s) % (maxpl - gso);
+			}
+			if (pl > maxpl)
+				pl = maxpl - maxpl % gso;
+			opts = (v6 ? 0 : (rnd(&s) % 3 ? 0 : (int)(rnd(&s) % 8)))
+			       | (int)(rnd(&s) % 4) * 8;
+		} else {
+			v6 = edge[c - ncases].v6;
+			gso = edge[c - ncases].gso;
+			pl = edge[c - ncases].pl;
+			opts = 0;
+		}
+		if (!strcmp(v6 ? d6 : d4, "-"))
+			continue;
+		if (sock_case(v6, v6 ? d6 : d4, opts, pl, gso, &s, do_partial))
+			mismatch();
+	}
+	printf("kernel_gso (%s, UDP_SEGMENT sockets%s, gso_type 0x%x): %u "
+	       "cases equal (%u segments), %u as expected (listed), %u differ "
+	       "(%u refused by the kernel, %u refused by ofl, %u short)\n",
+	       argv[3], strcmp(argv[1], "-") ? ", forwarded" : "",
+	       (unsigned)sock_types, n_ok, n_segs,
+	       n_expected, n_bad, n_refused, n_lib_refused, n_dropped);
+	if (fwd_fd >= 0) {
+		unsigned long long d = read_count(fwd_fd) - fwd_rx0;
+
+		printf("forwarded: %llu skbs received by %s for %u datagrams "
+		       "cut into %u segments\n", d, fif, n_sent, n_segs);
+		if (d > n_sent + 20ull) {
+			printf("FAIL: the datagrams were cut before TX (%llu "
+			       "skbs forwarded for %u datagrams)\n", d,
+			       n_sent);
+			mismatch();
+		}
+	}
+	if (vnet_fd >= 0) {
+		if (n_vnet_ok == n_vnet_gso)
+			printf("observed on %s: %u GSO skbs, each SKB_GSO_UDP_L4 "
+			       "with gso_size = UDP_SEGMENT (virtio_net_hdr)\n",
+			       fif, n_vnet_ok);
+		else if (!n_vnet_ok && n_vnet_einval == n_vnet_gso)
+			printf("not observable on %s: recvmsg refused all %u "
+			       "GSO skbs (EINVAL: packet_rcv_vnet, no UDP_L4 in "
+			       "virtio_net_hdr before 6.2); segments compared\n",
+			       fif, n_vnet_gso);
+		else {
+			printf("FAIL: %s showed %u of %u GSO skbs (%u refused "
+			       "by recvmsg)\n", fif, n_vnet_ok, n_vnet_gso,
+			       n_vnet_einval);
+			mismatch();
+		}
+	}
+	printf("GROUP-VIA %s %u UDP_SEGMENT socket cases (%s)\n",
+	       gname[NGROUPS - 1], g_n[NGROUPS - 1], argv[3]);
+	groups();
+	return n_bad || !n_ok ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const uint16_t mss_list[] = { 536, 1000, 1220, 1400, 1448,
@@ -902,6 +1485,8 @@ int main(int argc, char **argv)
 	if (argc < 4)
 		return 2;
 	partial = !strcmp(argv[3], "partial");
+	if (!strncmp(argv[3], "sock:", 5))
+		return sock_main(argv, ncases);
 	if (!strncmp(argv[3], "l3:", 3) || !strncmp(argv[3], "l3e:", 4))
 		return l3_main(argv, ncases);
 	if (!strncmp(argv[3], "tunnel", 6)) {

@@ -53,6 +53,87 @@ kcfg() {
 	v=$($c | sed -n "s/^$1=\(.*\)/\1/p")
 	echo "${v:-n}"
 }
+# UDP GSO as applications ask for it: UDP sockets with UDP_SEGMENT
+# (kernel_gso.c sock_main). On 6.1 the only way, since its packet socket
+# has no VIRTIO_NET_HDR_GSO_UDP_L4; run on every kernel. "partial": the
+# socket in $ns sends out of gt0 with tx-checksumming on (udp_send_skb
+# wants CHECKSUM_PARTIAL for GSO); "complete" and "partial" again: the
+# socket in a sender namespace, its GSO skb forwarded whole into gt0.
+sns=ofl-gsos-$$
+trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$sns" 2>/dev/null' \
+	EXIT INT TERM
+fwd=
+if ip netns add "$sns" &&
+	ip -n "$ns" link add uf0 type veth peer name us0 netns "$sns" &&
+	x sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 \
+		net.ipv6.conf.uf0.disable_ipv6=0 &&
+	ip -n "$ns" addr add 198.18.2.2/24 dev uf0 &&
+	ip -n "$ns" -6 addr add 2001:db8:0:2::2/64 dev uf0 nodad &&
+	ip -n "$ns" link set uf0 mtu 9500 up &&
+	ip -n "$sns" link set lo up &&
+	ip -n "$sns" addr add 198.18.2.1/24 dev us0 &&
+	ip -n "$sns" -6 addr add 2001:db8:0:2::1/64 dev us0 nodad &&
+	ip -n "$sns" link set us0 mtu 9500 up &&
+	ip netns exec "$sns" ethtool -K us0 tx on gso on \
+		tx-udp-segmentation on >/dev/null &&
+	ip -n "$sns" route add 198.18.0.0/16 via 198.18.2.2 &&
+	ip -n "$sns" -6 route add 2001:db8::/32 via 2001:db8:0:2::2
+then
+	fwd=/run/netns/$sns
+else
+	echo "GROUP-FAIL udp cannot set up the sender namespace $sns"
+	rc=1
+fi
+# sockrun group dst4 dst6 [cases [modes]]: the plain udp group runs 120
+# datagrams (+ the edge cases) in all three modes; VLAN and the tunnels
+# (added headers only, the same UDP GSO under them) 30 in two, which keeps
+# the TCG guests' time down
+sockrun() {
+	_n=${4:-120}
+	for m in ${5:--:partial $fwd:complete $fwd:partial}; do
+		[ "${m%:*}" = "" ] && continue
+		t=off
+		[ "${m#*:}" = partial ] && t=on
+		if ! { x ethtool -K gt0 tx $t &&
+			x ethtool -K gt0 tso off gso off tx-udp-segmentation off
+		} >/dev/null 2>&1; then
+			echo "GROUP-FAIL $1 ethtool -K gt0 tx $t failed"
+			rc=1
+			continue
+		fi
+		f=
+		[ "${m%:*}" = - ] || f=uf0
+		OFL_GSO_GROUP=$1 OFL_GSO_SOCK_DST4=$2 OFL_GSO_SOCK_DST6=$3 \
+			OFL_GSO_SOCK_FWD_IF=$f \
+			x "$bin" "${m%:*}" gr0 "sock:${m#*:}" "$_n" || rc=1
+	done
+	x ethtool -K gt0 tx off >/dev/null 2>&1
+}
+# socktun group dev l2|l3 fams: the UDP_SEGMENT cases through tunnel device
+# dev (after its packet-socket cases): inner UDP GSO that 6.1's packet
+# socket cannot carry; the kernel adds the outer headers, TX segments
+socktun() {
+	_d=$2
+	case $4 in *6*) x sysctl -qw net.ipv6.conf.$_d.disable_ipv6=0 ;; esac
+	ip -n "$ns" addr add 198.18.6.1/24 dev "$_d" || {
+		echo "GROUP-FAIL $1 cannot address $_d for the socket cases"
+		rc=1
+		return 0
+	}
+	_d6=-
+	case $4 in *6*)
+		ip -n "$ns" -6 addr add 2001:db8:0:6::1/64 dev "$_d" nodad &&
+			_d6=2001:db8:0:6::2 ;;
+	esac
+	if [ "$3" = l2 ]; then
+		ip -n "$ns" neigh add 198.18.6.2 lladdr 02:00:00:00:00:02 \
+			dev "$_d" nud permanent
+		[ "$_d6" = - ] || ip -n "$ns" -6 neigh add 2001:db8:0:6::2 \
+			lladdr 02:00:00:00:00:02 dev "$_d" nud permanent
+	fi
+	sockrun "$1" 198.18.6.2 "$_d6" 30 "-:partial $fwd:complete"
+}
+
 tun() { # group config name olen ip-link-args...
 	grp=$1 cfg=$2 d=$3 ol=$4
 	shift 4
@@ -67,6 +148,7 @@ tun() { # group config name olen ip-link-args...
 	fi
 	ip -n "$ns" link set "$d" mtu 9000 up
 	OFL_GSO_GROUP=$grp x "$bin" "$d" gr0 "tunnel:$ol" 60 || rc=1
+	socktun "$grp" "$d" l2 46
 	ip -n "$ns" link del "$d"
 }
 loc="local 198.18.0.1 remote 198.18.0.2"
@@ -110,6 +192,7 @@ l3tun() { # config name olen fams ip-link-args...
 			rc=1
 	done
 	x ethtool -K gt0 tx off >/dev/null 2>&1
+	socktun ipip "$d" l3 "$fams"
 	ip -n "$ns" link del "$d"
 }
 l6="local 2001:db8:0:1::1 remote 2001:db8:0:1::2"
@@ -120,6 +203,30 @@ l3tun CONFIG_IPV6_SIT oflsit0 34 46 type sit $loc mode any
 l3tun CONFIG_IPV6_TUNNEL oflip6t0 62 46 type ip6tnl $l6 mode any
 l3tun CONFIG_IPV6_TUNNEL oflip6t1 54 46 type ip6tnl $l6 mode any \
 	encaplimit none
+# UDP GSO through UDP_SEGMENT sockets (sockrun above) on TX itself
+sockrun udp 198.18.0.2 2001:db8:0:1::2
+# the same through an 802.1Q device on gt0 (tag in the data on gr0)
+if ip -n "$ns" link add link gt0 name gtv0 type vlan id 100; then
+	x sysctl -qw net.ipv6.conf.gtv0.disable_ipv6=0 \
+		net.ipv6.conf.gtv0.accept_ra=0
+	ip -n "$ns" addr add 198.18.4.1/24 dev gtv0
+	ip -n "$ns" -6 addr add 2001:db8:0:4::1/64 dev gtv0 nodad
+	ip -n "$ns" link set gtv0 up
+	ip -n "$ns" neigh add 198.18.4.2 lladdr 02:00:00:00:00:02 dev gtv0 \
+		nud permanent
+	ip -n "$ns" -6 neigh add 2001:db8:0:4::2 lladdr 02:00:00:00:00:02 \
+		dev gtv0 nud permanent
+	sockrun vlan 198.18.4.2 2001:db8:0:4::2 30 "-:partial $fwd:complete"
+	ip -n "$ns" link del gtv0
+else
+	case $(kcfg CONFIG_VLAN_8021Q) in
+	n) echo "GROUP-SKIP vlan CONFIG_VLAN_8021Q is not set: no VLAN" \
+		"device for the UDP_SEGMENT socket cases" ;;
+	*) echo "GROUP-FAIL vlan cannot create a VLAN device," \
+		"CONFIG_VLAN_8021Q=$(kcfg CONFIG_VLAN_8021Q)"
+	   rc=1 ;;
+	esac
+fi
 # The same IPXIP4/IPXIP6 GSO without a tunnel device (the host of record
 # has none): tests/gso/ipxip_encap.bpf.c on TX's tc egress puts an outer
 # IPv4 (tc4) or IPv6 (tc6) header on each super-frame with

@@ -18,8 +18,10 @@ mkdir -p "$L"
 trap 'rm -rf "$L"' EXIT INT TERM
 # (ofl's --profile, tools/cli.c, maps a release the same way)
 case $REL in
+6.9|6.9.*|6.1[0-7]|6.1[0-7].*) prof=6.10 ;;
+6.6.3[1-9]*|6.6.[4-9][0-9]*|6.6.[1-9][0-9][0-9]*) prof=6.10 ;;
+6.8.[1-9][0-9]*) prof=6.10 ;;
 6.[1-9].*|6.[1-9]) prof=6.1 ;;
-6.1[0-7].*) prof=6.10 ;;
 6.18.*|6.19.*) prof=6.18 ;;
 *) prof=7.0 ;;
 esac
@@ -60,6 +62,21 @@ done
 # GRO: "ok   ipv4/name" / "FAIL ipv4/name" per case; kdiff.sh says
 # "GROUP-SKIP group reason" / "GROUP-FAIL group reason" for whole groups
 awk -v rel="$REL" -v prof="$prof" '
+# precise(module, group, reason): the precise reason for a SKIP whose reason
+# names the missing config option (what exactly the kernel then lacks)
+function precise(mod, g, r) {
+	if (mod "/" g == "gro/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN GRO at all (vlan_gro_receive and the 802.1Q/802.1ad packet_offload are in net/8021q/vlan_core.c, built only with it)"
+	if (mod "/" g == "gro/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device, so no UDP 6081 socket whose gro_receive is geneve_gro_receive"
+	if (mod "/" g == "gso/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device to add the header (its segmentation, __skb_udp_tunnel_segment, is that of the vxlan group)"
+	if (mod "/" g == "gso/gre" && r ~ /^CONFIG_NET_IPGRE is not set/)
+		return "CONFIG_NET_IPGRE is not set (nor CONFIG_NET_IPGRE_DEMUX): no gretap device makes SKB_GSO_GRE(_CSUM) skbs (gre_gso_segment itself is built in)"
+	if (mod "/" g == "gso/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN device for the UDP_SEGMENT socket cases"
+	return r
+}
 function grp(s,   p, n) {
 	p = s; sub(/\/.*/, "", p); n = s; sub(/^[^\/]*\//, "", n)
 	if (p ~ /^vxlan/) return "vxlan"
@@ -81,7 +98,7 @@ END {
 		else if (x)
 			r = "FAIL lib/gro profile " prof ": see the log"
 		else if (c == 0 && (g in skip))
-			r = "SKIP " skip[g]
+			r = "SKIP " precise("gro", g, skip[g])
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
@@ -92,9 +109,26 @@ END {
 
 # GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
 awk -v rel="$REL" '
+# precise(module, group, reason): the precise reason for a SKIP whose reason
+# names the missing config option (what exactly the kernel then lacks)
+function precise(mod, g, r) {
+	if (mod "/" g == "gro/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN GRO at all (vlan_gro_receive and the 802.1Q/802.1ad packet_offload are in net/8021q/vlan_core.c, built only with it)"
+	if (mod "/" g == "gro/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device, so no UDP 6081 socket whose gro_receive is geneve_gro_receive"
+	if (mod "/" g == "gso/geneve" && r ~ /^CONFIG_GENEVE is not set/)
+		return "CONFIG_GENEVE is not set: no geneve device to add the header (its segmentation, __skb_udp_tunnel_segment, is that of the vxlan group)"
+	if (mod "/" g == "gso/gre" && r ~ /^CONFIG_NET_IPGRE is not set/)
+		return "CONFIG_NET_IPGRE is not set (nor CONFIG_NET_IPGRE_DEMUX): no gretap device makes SKB_GSO_GRE(_CSUM) skbs (gre_gso_segment itself is built in)"
+	if (mod "/" g == "gso/vlan" && r ~ /^CONFIG_VLAN_8021Q is not set/)
+		return "CONFIG_VLAN_8021Q is not set: no VLAN device for the UDP_SEGMENT socket cases"
+	return r
+}
 $1 == "group" { g = $2; n[g] += $3; m[g] += $5; if ($5 + 0) why[g] = why[g] " " $0 }
 # "GROUP-PARTIAL g N what": N added up over the runs of the group
 $1 == "GROUP-PARTIAL" { g = $2; pn[g] += $3; $1 = $2 = $3 = ""; sub(/^ */, ""); part[g] = $0 }
+# "GROUP-VIA g N what": N cases of the group ran through UDP_SEGMENT sockets
+$1 == "GROUP-VIA" { vn[$2] += $3 }
 # a group made of several devices (ipip: ipip, sit, ip6tnl) may lack some
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? (index(skip[g], $0) ? skip[g] : skip[g] "; " $0) : $0; skip[g] = s }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
@@ -107,11 +141,12 @@ END {
 		else if (x)
 			r = "FAIL see the log"
 		else if (c == 0 && (g in skip))
-			r = "SKIP " skip[g]
+			r = "SKIP " precise("gso", g, skip[g])
 		else if (c == 0)
 			r = "FAIL no case ran"
 		else
-			r = "PASS" ((g in part) ? " but " pn[g] " " part[g] : "") \
+			r = "PASS" ((g in vn) ? " (" vn[g] " of them through UDP_SEGMENT sockets)" : "") \
+			    ((g in part) ? " but " pn[g] " " part[g] : "") \
 			    ((g in skip) ? " (not run: " skip[g] ")" : "")
 		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}

@@ -160,7 +160,7 @@ for args in (["graph", "--json"], ["graph", "--dot"], ["id", "--json"]):
             errors.append(f"ofl {' '.join(args)}: not JSON")
 # --profile: kernel lines by name, the running one by default; on the
 # sample's one TCP flow (no CWR, no fixed IDs) every line merges alike
-for line in ("6.1", "6.12", "6.18", "7.0", "running"):
+for line in ("6.1", "6.6.31", "6.9", "6.12", "6.18", "7.0", "running"):
     r = expect(["gro", "--profile", line, sample, out], 0, quiet_err=True)
     if "8 merged into 1" not in r.stdout:
         errors.append(f"ofl gro --profile {line}: {r.stdout!r}")
