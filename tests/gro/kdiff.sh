@@ -116,6 +116,10 @@ OFL_VXLAN=1 run
 # inner UDP of VXLAN with rx-udp-gro-forwarding: only the vx_*udp* cases
 if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null; then
 	OFL_VXLAN=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
+else
+	echo "GROUP-FAIL vxlan ethtool -K rx-udp-gro-forwarding on failed:" \
+		"inner UDP of VXLAN not compared"
+	rc=1
 fi
 # GENEVE tunnel GRO: an external (collect_md) geneve device opens UDP 6081
 # sockets for IPv4 and IPv6 whose gro_receive is geneve_gro_receive
@@ -127,8 +131,15 @@ if [ -n "${have_geneve:-}" ]; then
 		ip -n "$NS" link set oflgnv up; then
 		[ -n "${OFL_VXLAN6:-}" ] && export OFL_GENEVE6=1
 		OFL_GENEVE=1 run
-		$X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null &&
+		if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null
+		then
 			OFL_GENEVE=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
+		else
+			echo "GROUP-FAIL geneve ethtool -K" \
+				"rx-udp-gro-forwarding on failed: inner UDP" \
+				"of GENEVE not compared"
+			rc=1
+		fi
 	else
 		echo "GROUP-FAIL geneve cannot set up an external geneve device"
 		rc=1
