@@ -83,9 +83,16 @@ OFL_BEGIN_DECLS
 #ifndef OFL_GRO_UDP
 #define OFL_GRO_UDP 1
 #endif
-/** Default and largest gro_max_size / gro_ipv4_max_size (GRO_LEGACY_MAX_SIZE;
- * BIG TCP is not supported). */
-#define OFL_GRO_MAX_SIZE 65536u
+/** Default gro_max_size / gro_ipv4_max_size (Linux GRO_LEGACY_MAX_SIZE): an
+ * IP packet stays below it. */
+#define OFL_GRO_LEGACY_MAX_SIZE 65536u
+/** Largest gro_max_size / gro_ipv4_max_size (Linux 6.18 GRO_MAX_SIZE,
+ * 8 * 65535: "TCP minimal MSS is 8 and gso_segs is a 16-bit field").
+ * Above 64 KiB only plain TCP merges (BIG TCP, see ofl_gro_opts). */
+#define OFL_GRO_MAX_SIZE (8u * 65535u)
+/** Bytes of the IPv6 hop-by-hop jumbo header 6.18 inserts (struct
+ * hop_jumbo_hdr). */
+#define OFL_GRO_JUMBO_HLEN 8u
 
 /*
  * Kernel-version profiles: the rules that changed between releases.
@@ -227,9 +234,19 @@ struct ofl_gro_opts {
 	size_t sz;
 	/** enum ofl_gro_profile. */
 	uint32_t profile;
-	/** Largest IPv6 datagram + 1 (dev->gro_max_size); 0 = 65536. */
+	/** IPv6 packets stay below it (dev->gro_max_size); 0 = 65536, at
+	 * most OFL_GRO_MAX_SIZE. Above 65536 (BIG TCP, skb_gro_receive):
+	 * plain TCP flows (no tunnel, not UDP) grow past 64 KiB; the merged
+	 * packet gets payload length 0 and, in profiles 6.18, 6.10 and 6.1,
+	 * an 8-byte hop-by-hop jumbo header between the IPv6 header and the
+	 * next one (ipv6_gro_complete; jumbo length = 8 + the rest; frames
+	 * are taken to have the 8 bytes of headroom a NIC driver leaves);
+	 * profile 7.0 inserts none. 6.1: only when the next header is TCP. */
 	uint32_t gro_max_size;
-	/** Largest IPv4 datagram + 1 (gro_ipv4_max_size); 0 = 65536. */
+	/** IPv4 packets stay below it (gro_ipv4_max_size); 0 = 65536, at
+	 * most OFL_GRO_MAX_SIZE. Above 65536 a merged packet carries
+	 * tot_len 0 (iph_set_totlen in inet_gro_complete). Profile 6.1 has
+	 * no IPv4 BIG TCP: no IPv4 flow grows past 64 KiB there. */
 	uint32_t gro_ipv4_max_size;
 	/** OFL_GRO_F_* bits. */
 	uint32_t flags;
@@ -255,13 +272,15 @@ enum ofl_gro_pkt_kind {
 struct ofl_gro_pkt {
 	/** Id of the (first) frame. */
 	uint32_t frame;
-	/** Length of the delivered frame in bytes (may exceed 65535). */
+	/** Length of the delivered frame in bytes (BIG TCP: up to
+	 * OFL_GRO_MAX_SIZE + Ethernet/VLAN headers + 8). */
 	uint32_t len;
 	/** OFL_GSO_* bits, 0 for a frame. */
 	uint32_t gso_type;
 	/** enum ofl_gro_pkt_kind. */
 	uint16_t kind;
-	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME). */
+	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME); with the IPv6
+	 * jumbo header, the held header's length + 8. */
 	uint16_t hdr_len;
 	/** Valid entries of slice[]. */
 	uint16_t nslices;
@@ -360,7 +379,7 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
  * Returns 0; OFL_EINVAL for a NULL @ctx, a @ctx_size that is not the
  * library's, or @opts->sz below sizeof(size_t), above 256 or with a
  * non-zero unknown tail; OFL_ERANGE for an unknown profile, unknown flags
- * or a max size above 65536 (0 means the default). On error the context
+ * or a max size above OFL_GRO_MAX_SIZE (0 means 65536). On error the context
  * is not touched.
  */
 OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,

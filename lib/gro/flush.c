@@ -27,9 +27,9 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	m4 = OFL__OPTS_GET(o, struct ofl_gro_opts, gro_ipv4_max_size, 0);
 	flags = OFL__OPTS_GET(o, struct ofl_gro_opts, flags, 0);
 	if (!m6)
-		m6 = OFL_GRO_MAX_SIZE;
+		m6 = OFL_GRO_LEGACY_MAX_SIZE;
 	if (!m4)
-		m4 = OFL_GRO_MAX_SIZE;
+		m4 = OFL_GRO_LEGACY_MAX_SIZE;
 	if (profile > OFL_GRO_PROFILE_6_1 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
@@ -129,6 +129,38 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_ctx *ctx,
 }
 #endif
 
+/*
+ * 6.18 ipv6_gro_complete past IPV6_MAXPLEN: an 8-byte hop-by-hop header with
+ * the jumbo payload option (struct hop_jumbo_hdr: next header, length 0,
+ * IPV6_TLV_JUMBO, 4, the 32-bit length: @plen + 8) goes between the IPv6
+ * header and what followed it, which moves 8 bytes on (the kernel moves
+ * the headers in front 8 bytes back instead: the same bytes); the IPv6
+ * next header becomes NEXTHDR_HOP. ofl__gro_merge left room in hdr[].
+ */
+OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
+			       struct ofl_gro_pkt *o, uint32_t plen)
+{
+	uint32_t l3 = OFL__GRO_OFF(p->l3), i;
+	uint8_t *ip = o->hdr + l3;
+
+	if (p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR)
+		return;
+	for (i = OFL_GRO_MAX_HDR - OFL_GRO_JUMBO_HLEN; i > 0; i--) {
+		if (i <= l3 + 40 || i > p->hdr_len)
+			continue;
+		o->hdr[i - 1 + OFL_GRO_JUMBO_HLEN] = o->hdr[i - 1];
+	}
+	ip[40] = ip[6];
+	ip[41] = 0;
+	ip[42] = OFL_IPV6_TLV_JUMBO;
+	ip[43] = 4;
+	ofl_store_be32(ip + 44, plen + OFL_GRO_JUMBO_HLEN);
+	ip[6] = OFL_IPPROTO_HOPOPTS;
+	o->hdr_len = (uint16_t)(o->hdr_len + OFL_GRO_JUMBO_HLEN);
+	o->len += OFL_GRO_JUMBO_HLEN;
+	o->csum_start = (uint16_t)(o->csum_start + OFL_GRO_JUMBO_HLEN);
+}
+
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
 OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 				const struct ofl_gro_flow *p,
@@ -150,12 +182,18 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 		o->gso_type = (uint32_t)(OFL_GSO_TCPV4 |
 			(p->fixedid ? OFL_GSO_TCP_FIXEDID : 0));
 	} else {
-		/* ipv6_gro_complete: payload_len */
-		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
+		/* ipv6_gro_complete: payload_len (0 above IPV6_MAXPLEN, with
+		 * the jumbo header in front of the rest up to 7.0) */
+		uint32_t plen = o->len - p->l3 - 40;
+
+		ofl_store_be16(ip + 4, (uint16_t)(plen > 0xffffu ? 0 : plen));
+		if (plen > 0xffffu && ctx->profile != OFL_GRO_PROFILE_7_0)
+			ofl__gro_jumbo(p, o, plen);
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
 			ip + 8, ip + 24, tcplen, proto, 0);
 		o->gso_type = OFL_GSO_TCPV6;
 	}
+	th = o->hdr + OFL__GRO_OFF(o->csum_start);
 	if (p->udp) {
 		/* udp4/6_gro_complete, udp_gro_complete_segment */
 		ofl_store_be16(th + 4, (uint16_t)tcplen);

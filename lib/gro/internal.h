@@ -107,14 +107,15 @@ OFL_STATIC_ASSERT(sizeof(struct ofl__gro_rx) ==
 #include "bpf.h"
 
 /*
- * inet_gro_complete: set an IPv4 header's tot_len and update its checksum
- * with csum_replace2 (lib/csum's ofl_csum_update16), as the kernel does.
+ * inet_gro_complete: set an IPv4 header's tot_len (iph_set_totlen: 0 above
+ * IP_MAX_MTU, BIG TCP) and update its checksum with csum_replace2 (lib/csum's
+ * ofl_csum_update16), as the kernel does.
  */
 OFL_INLINE void ofl__gro_set_tot_len(uint8_t *ip, uint32_t len)
 {
 	uint16_t old = ofl_load_ne16(ip + 2);
 
-	ofl_store_be16(ip + 2, (uint16_t)len);
+	ofl_store_be16(ip + 2, (uint16_t)(len > 0xffffu ? 0 : len));
 	ofl_store_ne16(ip + 10, (OFL_FORCE uint16_t)ofl_csum_update16(
 		(OFL_FORCE ofl_sum16)ofl_load_ne16(ip + 10), old,
 		ofl_load_ne16(ip + 2)));

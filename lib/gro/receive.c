@@ -465,6 +465,16 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 
 	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
 		return 1;
+	/* BIG TCP (6.18 skb_gro_receive): past GRO_LEGACY_MAX_SIZE only TCP
+	 * without encapsulation; IPv6 needs 8 bytes for the jumbo header
+	 * (headroom in Linux, here room in hdr[]). 6.1: IPv6 only, and only
+	 * when TCP follows the IPv6 header directly. */
+	if (p->len + len >= OFL_GRO_LEGACY_MAX_SIZE &&
+	    (rx->udp || rx->tun ||
+	     (v6 && p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR) ||
+	     (ctx->profile == OFL_GRO_PROFILE_6_1 &&
+	      (!v6 || p->hdr[OFL__GRO_OFF(p->l3) + 6] != OFL_IPPROTO_TCP))))
+		return 1;
 	p->seg[c].frame = id;
 	p->seg[c].off = rx->pay;
 	p->seg[c].len = (uint16_t)len;

@@ -742,6 +742,151 @@ static void max_size_option(void **state)
 	assert_string_equal(got, "16074m");	/* IPv6 uses gro_max_size */
 }
 
+/*
+ * BIG TCP (6.18 skb_gro_receive, inet_gro_complete, ipv6_gro_complete,
+ * tcp4/6_gro_complete): 23 segments of 8000 bytes merge into one packet
+ * of 184040 (IPv4) / 184020 + 40 (IPv6) bytes below a max size of 185000;
+ * IPv4 tot_len 0 with the header checksum over it, IPv6 payload length 0
+ * and the 8-byte jumbo hop-by-hop header (7.0: none); the TCP checksum
+ * completes over the 32-bit pseudo-header length.
+ */
+static uint8_t biglin[200000];
+
+static void big_check_tcp(const uint8_t *d, int len, int l3, int l4, int v6)
+{
+	uint32_t tl = (uint32_t)(len - l4);
+	ofl_wsum s = ofl_csum_partial(d + l4, tl, 0);
+	int i;
+
+	if (!v6) {
+		uint32_t sa, da;
+
+		memcpy(&sa, d + l3 + 12, 4);
+		memcpy(&da, d + l3 + 16, 4);
+		assert_int_equal(ofl_csum_tcpudp_magic(sa, da, tl, 6, s), 0);
+	} else {
+		assert_int_equal(ofl_csum_ipv6_magic(d + l3 + 8, d + l3 + 24,
+						     tl, 6, s), 0);
+	}
+	/* payload: the pattern of tseg_build from seq 1000 on */
+	for (i = 0; i < len - l4 - 20; i++)
+		if (d[l4 + 20 + i] != (uint8_t)((1000u + (uint32_t)i) * 7 + 3))
+			fail_msg("payload byte %d", i);
+}
+
+/* lib/gso cuts biglin (@len bytes) at @mss into the @n frames fb[] the
+ * GRO test started from (ipv6_hopopt_jumbo_remove, then the cut) */
+static void big_gso_back(int len, int mss, int n)
+{
+	static uint8_t segs[200000 + 64 * 128];
+	static uint32_t lens[256];
+	struct ofl_gso_frag fr = { biglin, (uint32_t)len, 0 };
+	struct ofl_gso_meta m;
+	size_t off = 0;
+	int i;
+
+	assert_int_equal(ofl_gso_meta_from_frame(biglin, (size_t)len,
+						 (uint16_t)mss, &m), 0);
+	assert_int_equal(ofl_gso_segment(&fr, 1, &m, 0, segs, sizeof(segs),
+					 lens, 256), n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(lens[i], fl[i]);
+		assert_memory_equal(segs + off, fb[i], fl[i]);
+		off += lens[i];
+	}
+}
+
+static void big_tcp(void **state)
+{
+	struct ofl_gro_opts o = { sizeof(o), 0, 185000, 185000, 0 };
+	static struct tseg g[32];
+	const struct ofl_gro_pkt *p = &pk[0];
+	char got[256];
+	int len;
+
+	(void)state;
+	/* IPv4 */
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	gc_data(g, 0, 23, 8000);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+	assert_int_equal(p->len, 14 + 40 + 184000);
+	assert_int_equal(p->gso_segs, 23);
+	assert_int_equal(p->gso_size, 8000);
+	assert_int_equal(p->gso_type, OFL_GSO_TCPV4);
+	assert_int_equal(be16(p->hdr + 16), 0);
+	assert_int_equal(ofl_csum_ip_fast(p->hdr + 14, 5), 0);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	assert_int_equal(len, 184054);
+	big_check_tcp(biglin, len, 14, 34, 0);
+	big_gso_back(len, 8000, 23);
+	/* 24 segments: 40 + 184000 + 8000 >= 185000, the 24th starts anew */
+	gc_data(g, 0, 24, 8000);
+	fmt(run(g, 24, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "184054m 8054");
+	/* IPv6: payload length 0, jumbo header, 8 bytes longer */
+	gc_data(g, 1, 23, 8000);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 8 + 184020);
+	assert_int_equal(p->hdr_len, 14 + 40 + 8 + 20);
+	assert_int_equal(p->csum_start, 14 + 48);
+	assert_int_equal(p->gso_type, OFL_GSO_TCPV6);
+	assert_int_equal(be16(p->hdr + 18), 0);
+	assert_int_equal(p->hdr[20], 0);	/* NEXTHDR_HOP */
+	assert_memory_equal(p->hdr + 54, "\x06\x00\xc2\x04", 4);
+	assert_int_equal((uint32_t)be16(p->hdr + 58) << 16 | be16(p->hdr + 60),
+			 184020 + 8);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	assert_int_equal(len, 184082);
+	big_check_tcp(biglin, len, 14, 62, 1);
+	big_gso_back(len, 8000, 23);
+	/* 7.0: no jumbo header, payload length 0 */
+	o.profile = OFL_GRO_PROFILE_7_0;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 184020);
+	assert_int_equal(p->csum_start, 54);
+	assert_int_equal(be16(p->hdr + 18), 0);
+	assert_int_equal(p->hdr[20], 6);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	big_check_tcp(biglin, len, 14, 54, 1);
+	big_gso_back(len, 8000, 23);
+	/* 6.1: no IPv4 BIG TCP (8 x 8000 + 40 < 65536, 9 x is not) */
+	o.profile = OFL_GRO_PROFILE_6_1;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	gc_data(g, 0, 23, 8000);
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64054m 64054m 56054m");
+	/* 6.1 IPv6: BIG TCP with the jumbo header; with a destination
+	 * options header, not TCP after the IPv6 header: none */
+	gc_data(g, 1, 23, 8000);
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "184082m");
+	{
+		int i;
+
+		for (i = 0; i < 23; i++) {
+			g[i].has_ext = 1;
+			g[i].ext = 60;
+		}
+	}
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64082m 64082m 56082m");
+	/* 6.18 with the destination options header: the jumbo header goes
+	 * in front of it */
+	o.profile = OFL_GRO_PROFILE_6_18;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 8 + 8 + 184020);
+	assert_memory_equal(p->hdr + 54, "\x3c\x00\xc2\x04", 4);
+	assert_int_equal(p->hdr[62], 6);	/* the dst options header */
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	big_check_tcp(biglin, len, 14, 70, 1);
+	/* above the limit: OFL_ERANGE */
+	o.gro_max_size = OFL_GRO_MAX_SIZE + 1;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_ERANGE);
+}
+
 /* Buckets flush in order 0..7, oldest first in each. */
 static void bucket_order(void **state)
 {
@@ -767,7 +912,8 @@ static void bucket_order(void **state)
 static void errors(void **state)
 {
 	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
-	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0, 0 };
+	static const struct ofl_gro_opts big = { sizeof(big), 0,
+						 OFL_GRO_MAX_SIZE + 1, 0, 0 };
 	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
 	unsigned int m = 9;
 
@@ -824,7 +970,7 @@ static void opts_sizes(void **state)
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 	assert_int_equal(ctx.profile, OFL_GRO_PROFILE_6_10);
 	assert_int_equal(ctx.flags, 0);
-	assert_int_equal(ctx.max_v6, OFL_GRO_MAX_SIZE);
+	assert_int_equal(ctx.max_v6, OFL_GRO_LEGACY_MAX_SIZE);
 	/* sz too small to be a struct of ours at all */
 	o.sz = sizeof(size_t) - 1;
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_EINVAL);
@@ -1487,6 +1633,7 @@ int main(void)
 		cmocka_unit_test(profile_7_0),
 		cmocka_unit_test(profile_6_1_outer_csum),
 		cmocka_unit_test(max_size_option),
+		cmocka_unit_test(big_tcp),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(opts_sizes),
