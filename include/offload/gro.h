@@ -307,6 +307,7 @@ struct ofl_gro_flow {
 	uint32_t len;      /* Linux p->len: bytes after the Ethernet header */
 	uint32_t payload;  /* TCP payload bytes held */
 	uint32_t first_len; /* length of the first frame */
+	uint32_t age;	   /* ctx->now when the flow was started */
 	uint16_t hdr_len;  /* Ethernet .. end of TCP header */
 	uint16_t l3;       /* offset of the IP header */
 	uint16_t l4;       /* offset of the TCP header */
@@ -348,13 +349,14 @@ struct ofl_gro_ctx {
 	uint32_t max_v6;
 	uint32_t max_v4;
 	uint32_t held;
+	uint32_t now;	/* ofl_gro_clock() */
 	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
-#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
+#define OFL_GRO_FLOW_SIZE (5 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
 			   8 * OFL_GRO_MAX_SEGS)
-#define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
+#define OFL_GRO_CTX_SIZE (24 + OFL_GRO_BUCKETS * \
 			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,
@@ -427,6 +429,35 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
  */
 OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			  unsigned int max_out);
+
+/**
+ * ofl_gro_clock() - set the context's clock (Linux jiffies, in any unit the
+ * caller likes). A flow started after this call is stamped with @now
+ * (dev_gro_receive: NAPI_GRO_CB(skb)->age = jiffies), which is what
+ * ofl_gro_flush_old() compares. The clock starts at 0 (ofl_gro_init) and
+ * may wrap. No effect with a NULL @ctx.
+ */
+OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now);
+
+/**
+ * ofl_gro_flush_old() - the end-of-poll flush that keeps young flows (Linux
+ * napi_gro_flush(n, true), 6.18 gro_flush(gro, true) via __gro_flush_chain:
+ * what __napi_poll does after a poll that used its whole budget when
+ * HZ >= 1000, and napi_complete_done when the device has a
+ * gro_flush_timeout). Bucket 0 to 7, oldest flow first in each: a flow
+ * whose age (clock - its stamp, modulo 2^32) is at least @min_age is
+ * delivered; the first younger one ends that bucket (flows are in age
+ * order). @min_age 1 is Linux's rule (age != jiffies); 0 delivers every
+ * held flow, as ofl_gro_flush() does (HZ < 1000 after a full budget, or
+ * napi_complete_done without a timeout). Which flush ends a poll is the
+ * caller's choice, made as Linux makes it for the device modelled.
+ * @ctx, @out, @max_out: as for ofl_gro_flush().
+ *
+ * Returns the number written, or OFL_EINVAL (NULL) / OFL_ENOSPC (@max_out
+ * below the number of held flows; nothing delivered).
+ */
+OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			      unsigned int max_out, uint32_t min_age);
 
 /** Number of flows currently held. */
 OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);

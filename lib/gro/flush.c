@@ -40,6 +40,7 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	ctx->max_v6 = m6;
 	ctx->max_v4 = m4;
 	ctx->held = 0;
+	ctx->now = 0;
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		ctx->b[i].n = 0;
 		ctx->b[i].hint_pos = 0;
@@ -369,3 +370,40 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 	ctx->held = 0;
 	return (int)k;
 }
+
+OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now)
+{
+	if (ctx)
+		ctx->now = now;
+}
+
+#if !defined(OFL_BPF)
+OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			      unsigned int max_out, uint32_t min_age)
+{
+	unsigned int i, j, k = 0;
+
+	if (!ctx || (!out && ctx->held))
+		return OFL_EINVAL;
+	if (max_out < ctx->held)
+		return OFL_ENOSPC;
+	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		struct ofl_gro_bucket *b = &ctx->b[i];
+
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			struct ofl_gro_flow *p;
+
+			if (!b->n)
+				break;
+			p = &b->flow[b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1)];
+			if (ctx->now - p->age < min_age)
+				break;
+			ofl__gro_complete(ctx, p, &out[k++]);
+			ofl__gro_unlink(b, 0);
+			ctx->held--;
+		}
+	}
+	return (int)k;
+}
+#endif

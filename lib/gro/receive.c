@@ -891,6 +891,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->len = f->len - OFL__GRO_ETH_HLEN;
 	p->payload = f->len - rx->pay;
 	p->first_len = f->len;
+	p->age = ctx->now;
 	p->hdr_len = rx->pay;
 	p->l3 = rx->l3;
 	p->l4 = rx->l4;

@@ -887,6 +887,56 @@ static void big_tcp(void **state)
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_ERANGE);
 }
 
+/*
+ * ofl_gro_flush_old (napi_gro_flush(n, true), __gro_flush_chain): flows
+ * stamped with the clock when started; per bucket oldest first, stop at
+ * the first one younger than min_age.
+ */
+static void flush_old(void **state)
+{
+	static struct tseg g[4];
+	struct ofl_gro_frame f[4];
+	unsigned int nout;
+	int i;
+
+	(void)state;
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	for (i = 0; i < 4; i++) {
+		tseg_init(&g[i], 0);
+		g[i].sport = (uint16_t)(41000 + i);
+		g[i].paylen = 100;
+		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
+		f[i].data = fb[i];
+		f[i].len = fl[i];
+		f[i].hash = i == 3 ? 1 : 0;	/* flows 0-2 share bucket 0 */
+		f[i].id = (uint32_t)i;
+		f[i].ip_summed = OFL_CHECKSUM_NONE;
+	}
+	ofl_gro_clock(&ctx, 100);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[0], pk, &nout), OFL_GRO_HELD);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[3], pk, &nout), OFL_GRO_HELD);
+	ofl_gro_clock(&ctx, 101);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[1], pk, &nout), OFL_GRO_HELD);
+	ofl_gro_clock(&ctx, 102);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[2], pk, &nout), OFL_GRO_HELD);
+	/* nothing is 3 ticks old */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 3), 0);
+	/* age >= 2: flow 0 (bucket 0), flow 3 (bucket 1) */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 2), 2);
+	assert_int_equal(pk[0].frame, 0);
+	assert_int_equal(pk[1].frame, 3);
+	assert_int_equal(ofl_gro_held(&ctx), 2);
+	/* Linux's rule (age != jiffies): flow 1, not flow 2 */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 1), 1);
+	assert_int_equal(pk[0].frame, 1);
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 0, 1), OFL_ENOSPC);
+	/* the clock wraps */
+	ofl_gro_clock(&ctx, 0xffffffffu);
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 1), 1);
+	assert_int_equal(pk[0].frame, 2);
+	assert_int_equal(ofl_gro_flush_old(NULL, pk, 64, 1), OFL_EINVAL);
+}
+
 /* Buckets flush in order 0..7, oldest first in each. */
 static void bucket_order(void **state)
 {
@@ -1634,6 +1684,7 @@ int main(void)
 		cmocka_unit_test(profile_6_1_outer_csum),
 		cmocka_unit_test(max_size_option),
 		cmocka_unit_test(big_tcp),
+		cmocka_unit_test(flush_old),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(opts_sizes),
