@@ -71,7 +71,9 @@ OFL_BEGIN_DECLS
 #define OFL_GRO_BUCKET_FLOWS 8
 /** Held flows in a context. */
 #define OFL_GRO_MAX_FLOWS (OFL_GRO_BUCKETS * OFL_GRO_BUCKET_FLOWS)
-/** Segments one held flow can reference (Linux has no such bound). */
+/** Segments one held flow keeps in the context itself (and a delivery in
+ * its slice[] array); more go to the caller-sized pool (ofl_gro_opts
+ * .pool_segs). Without a pool this is the most one flow holds. */
 #ifndef OFL_GRO_MAX_SEGS
 #define OFL_GRO_MAX_SEGS 64
 #endif
@@ -250,7 +252,33 @@ struct ofl_gro_opts {
 	uint32_t gro_ipv4_max_size;
 	/** OFL_GRO_F_* bits. */
 	uint32_t flags;
+	/**
+	 * Slices in the pool that follows the context in the caller's memory
+	 * (0: none; not in BPF). Linux puts no bound on the segments of a
+	 * held flow (skb_gro_receive chains skbs on frag_list; count is a
+	 * u16); here a flow keeps its first OFL_GRO_MAX_SEGS slices in the
+	 * context and takes the rest from this pool, shared by all flows.
+	 * The context is then OFL_GRO_CTX_BYTES(pool_segs) bytes (pass that
+	 * as ctx_size; it stays one block without pointers, copied with a
+	 * byte copy of that size). Sizing (docs/GRO.md): a flow of S
+	 * segments takes S - OFL_GRO_MAX_SEGS entries, S at most
+	 * gro_max_size / smallest payload (Linux 6.18 merges 65 segments per
+	 * 64-frame poll and more across polls with a gro_flush_timeout: 93
+	 * were seen). Exhausted pool: the flow that needs a slice is
+	 * delivered and the segment starts a new flow, as for a full
+	 * OFL_GRO_MAX_SEGS without a pool (the one place lib/gro then
+	 * flushes where Linux would not). Entries of a delivered flow are
+	 * reused only in a later call, so a delivery's slices stay readable
+	 * (ofl_gro_pkt_slices, ofl_gro_pkt_linearize_ctx) until the next
+	 * call on the context. At most OFL_GRO_MAX_POOL.
+	 */
+	uint32_t pool_segs;
+	/** 0 (keeps the struct free of tail padding). */
+	uint32_t reserved;
 };
+/** Largest ofl_gro_opts.pool_segs (one flow counts its segments in 16
+ * bits, as Linux's NAPI_GRO_CB(skb)->count). */
+#define OFL_GRO_MAX_POOL (1u << 20)
 
 /** A piece of payload: @len bytes at offset @off of the frame @frame. */
 struct ofl_gro_slice {
@@ -298,7 +326,11 @@ struct ofl_gro_pkt {
 	 * ofl_gro_pkt_linearize); 0 otherwise. */
 	uint16_t ocsum_start;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
+	/** The first min(nslices, OFL_GRO_MAX_SEGS) slices; the rest are in
+	 * the context's pool, from entry @ext on (ofl_gro_pkt_slices). */
 	struct ofl_gro_slice slice[OFL_GRO_MAX_SEGS];
+	/** First pool entry of the slices past slice[] (private). */
+	uint32_t ext;
 };
 
 /** Private: one held flow. */
@@ -320,8 +352,16 @@ struct ofl_gro_flow {
 			    * IPv4 ID fixed; | 8 GRE, | 16 IP-in-IP */
 	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
 	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
+	uint32_t ext_head; /* pool entries of slices past seg[] (chain) */
+	uint32_t ext_tail;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
+};
+
+/** Private: one entry of the pool after the context. */
+struct ofl_gro_ext {
+	struct ofl_gro_slice s;
+	uint32_t next;
 };
 
 /** Private: one bucket; order[0] is the oldest held flow. */
@@ -350,24 +390,35 @@ struct ofl_gro_ctx {
 	uint32_t max_v4;
 	uint32_t held;
 	uint32_t now;	/* ofl_gro_clock() */
+	uint32_t pool;	/* entries of the pool after the context */
+	uint32_t pool_free; /* entries on the free chain */
+	uint32_t free_head;
+	uint32_t pend_head; /* delivered in this call: free in the next */
+	uint32_t pend_tail;
 	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
-#define OFL_GRO_FLOW_SIZE (5 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
+#define OFL_GRO_FLOW_SIZE (5 * 4 + 5 * 2 + 6 + 8 + OFL_GRO_MAX_HDR + \
 			   8 * OFL_GRO_MAX_SEGS)
-#define OFL_GRO_CTX_SIZE (24 + OFL_GRO_BUCKETS * \
+#define OFL_GRO_CTX_SIZE (44 + OFL_GRO_BUCKETS * \
 			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,
 		  "struct ofl_gro_flow has its documented size");
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
 		  "struct ofl_gro_ctx has its documented size");
+OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ext) == 12, "pool entry size");
+/** Bytes of a context with a pool of @pool slices (ofl_gro_opts.pool_segs):
+ * the ctx_size to allocate and to pass to ofl_gro_init(). */
+#define OFL_GRO_CTX_BYTES(pool) \
+	(sizeof(struct ofl_gro_ctx) + (size_t)(pool) * sizeof(struct ofl_gro_ext))
 
 /**
  * ofl_gro_init() - reset a context: no flow held.
  * @ctx: the context (any content before).
- * @ctx_size: sizeof(*@ctx) as the caller compiled it. The context and
+ * @ctx_size: sizeof(*@ctx) as the caller compiled it, or
+ *            OFL_GRO_CTX_BYTES(@opts->pool_segs) with a pool. The context and
  *            struct ofl_gro_pkt change layout with OFL_GRO_MAX_SEGS and
  *            OFL_GRO_MAX_HDR: a caller that overrides them and links a
  *            library built without the same values gets OFL_EINVAL here
@@ -381,7 +432,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
  * Returns 0; OFL_EINVAL for a NULL @ctx, a @ctx_size that is not the
  * library's, or @opts->sz below sizeof(size_t), above 256 or with a
  * non-zero unknown tail; OFL_ERANGE for an unknown profile, unknown flags
- * or a max size above OFL_GRO_MAX_SIZE (0 means 65536). On error the context
+ * or a max size above OFL_GRO_MAX_SIZE (0 means 65536), or pool_segs above
+ * OFL_GRO_MAX_POOL (in BPF: above 0). On error the context
  * is not touched.
  */
 OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
@@ -459,6 +511,34 @@ OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now);
 OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			      unsigned int max_out, uint32_t min_age);
 
+/**
+ * ofl_gro_pkt_slices() - every slice of a delivery, in order.
+ * @ctx, @ctx_size: the context that made the delivery (as for ofl_gro_init;
+ *                  its pool holds the slices past pkt->slice[]), before
+ *                  any further call on it.
+ * @pkt: the delivery.
+ * @out: room for @max slices.
+ *
+ * Returns pkt->nslices, OFL_EINVAL (NULL, a size that is not the
+ * context's, a broken pool chain) or OFL_ENOSPC (@max < nslices).
+ */
+OFL_API int ofl_gro_pkt_slices(const struct ofl_gro_ctx *ctx, size_t ctx_size,
+			       const struct ofl_gro_pkt *pkt,
+			       struct ofl_gro_slice *out, unsigned int max);
+
+/**
+ * ofl_gro_pkt_linearize_ctx() - ofl_gro_pkt_linearize() for any delivery,
+ * also one with more than OFL_GRO_MAX_SEGS slices (read from @ctx's pool,
+ * as for ofl_gro_pkt_slices()). Arguments and results otherwise as for
+ * ofl_gro_pkt_linearize().
+ */
+OFL_API int ofl_gro_pkt_linearize_ctx(const struct ofl_gro_ctx *ctx,
+				      size_t ctx_size,
+				      const struct ofl_gro_pkt *pkt,
+				      const uint8_t *const *frames,
+				      const uint32_t *lens, uint32_t nframes,
+				      uint8_t *buf, size_t cap, int complete);
+
 /** Number of flows currently held. */
 OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
 
@@ -474,8 +554,9 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
  *            leaves the CHECKSUM_PARTIAL pseudo-header sum in place.
  *
  * Returns the frame length (@pkt->len), OFL_EINVAL (NULL, bad id, a slice
- * outside its frame) or OFL_ENOSPC (@cap < @pkt->len); nothing is written
- * on error.
+ * outside its frame, more than OFL_GRO_MAX_SEGS slices: use
+ * ofl_gro_pkt_linearize_ctx) or OFL_ENOSPC (@cap < @pkt->len); nothing is
+ * written on error.
  */
 OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
 				  const uint8_t *const *frames,

@@ -13,13 +13,21 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 			 const struct ofl_gro_opts *opts)
 {
 	const struct ofl_gro_opts *o = opts;
-	uint32_t profile, m6, m4, flags;
-	unsigned int i;
+	uint32_t profile, m6, m4, flags, pool;
+	unsigned int i, j;
 
-	/* a caller built with other capacities has another struct layout */
-	if (!ctx || ctx_size != sizeof(*ctx))
+	if (!OFL__OPTS_VALID(o, struct ofl_gro_opts, reserved) ||
+	    OFL__OPTS_GET(o, struct ofl_gro_opts, reserved, 0))
 		return OFL_EINVAL;
-	if (!OFL__OPTS_VALID(o, struct ofl_gro_opts, flags))
+	pool = OFL__OPTS_GET(o, struct ofl_gro_opts, pool_segs, 0);
+#if defined(OFL_BPF)
+	if (pool)
+		return OFL_ERANGE;
+#endif
+	if (pool > OFL_GRO_MAX_POOL)
+		return OFL_ERANGE;
+	/* a caller built with other capacities has another struct layout */
+	if (!ctx || ctx_size != OFL_GRO_CTX_BYTES(pool))
 		return OFL_EINVAL;
 	profile = OFL__OPTS_GET(o, struct ofl_gro_opts, profile,
 				OFL_GRO_PROFILE_6_18);
@@ -41,7 +49,18 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	ctx->max_v4 = m4;
 	ctx->held = 0;
 	ctx->now = 0;
+	ctx->pool = pool;
+	ctx->pool_free = pool;
+	ctx->free_head = pool ? 0 : OFL__GRO_NONE;
+	ctx->pend_head = ctx->pend_tail = OFL__GRO_NONE;
+#if !defined(OFL_BPF)
+	for (i = 0; i < pool; i++)
+		ofl__gro_pool(ctx)[i].next = i + 1 < pool ? i + 1 :
+					     OFL__GRO_NONE;
+#endif
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++)
+			ctx->b[i].flow[j].ext_head = OFL__GRO_NONE;
 		ctx->b[i].n = 0;
 		ctx->b[i].hint_pos = 0;
 		ctx->b[i].hint_off = 0;
@@ -56,6 +75,48 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
 {
 	return ctx ? ctx->held : 0;
 }
+
+#if !defined(OFL_BPF)
+/*
+ * Start of a call on the context: pool entries of flows delivered before
+ * it are free again (those that went to the pending chain when their slot
+ * was reused, and those still named by a slot no flow holds). Nothing to do
+ * (one compare) while no flow has used the pool.
+ */
+OFL_PRIVATE void ofl__gro_pool_begin(struct ofl_gro_ctx *ctx)
+{
+	unsigned int i, j;
+	uint32_t n;
+
+	if (ctx->pool_free == ctx->pool)
+		return;
+	ofl__gro_chain_put(ctx, &ctx->free_head, 0, ctx->pend_head,
+			   ctx->pend_tail);
+	ctx->pend_head = ctx->pend_tail = OFL__GRO_NONE;
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			struct ofl_gro_flow *p = &ctx->b[i].flow[j];
+
+			if (ctx->b[i].used[j] || p->ext_head == OFL__GRO_NONE)
+				continue;
+			ofl__gro_chain_put(ctx, &ctx->free_head, 0,
+					   p->ext_head, p->ext_tail);
+			p->ext_head = OFL__GRO_NONE;
+		}
+	}
+	/* what is not free now belongs to held flows: count it again */
+	n = ctx->pool;
+	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++)
+			if (ctx->b[i].used[j] &&
+			    ctx->b[i].flow[j].count > OFL_GRO_MAX_SEGS)
+				n -= (uint32_t)ctx->b[i].flow[j].count -
+				     OFL_GRO_MAX_SEGS;
+	ctx->pool_free = n;
+}
+#else
+#define ofl__gro_pool_begin(ctx) ((void)(ctx))
+#endif
 
 #if OFL_GRO_TUNNEL
 /*
@@ -248,6 +309,7 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
 	o->ocsum_start = 0;
+	o->ext = p->ext_head;
 	/* whole arrays, no data-dependent exit: one path for the verifier */
 #if defined(OFL_BPF)
 	(void)i;
@@ -357,6 +419,7 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 		return OFL_EINVAL;
 	if (max_out < ctx->held)
 		return OFL_ENOSPC;
+	ofl__gro_pool_begin(ctx);
 	/* napi_gro_flush: buckets in bit order, each oldest first */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		unsigned int n;
@@ -387,6 +450,7 @@ OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 		return OFL_EINVAL;
 	if (max_out < ctx->held)
 		return OFL_ENOSPC;
+	ofl__gro_pool_begin(ctx);
 	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		struct ofl_gro_bucket *b = &ctx->b[i];

@@ -261,6 +261,36 @@ OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
 #endif
 }
 
+/* No pool entry (end of a chain). */
+#define OFL__GRO_NONE 0xffffffffu
+
+#if !defined(OFL_BPF)
+/* The pool after the context (ofl_gro_opts.pool_segs entries). */
+OFL_INLINE struct ofl_gro_ext *ofl__gro_pool(struct ofl_gro_ctx *ctx)
+{
+	return (struct ofl_gro_ext *)(void *)(ctx + 1);
+}
+
+OFL_INLINE const struct ofl_gro_ext *
+ofl__gro_pool_c(const struct ofl_gro_ctx *ctx)
+{
+	return (const struct ofl_gro_ext *)(const void *)(ctx + 1);
+}
+
+/* Put the chain @head..@tail on the chain at *@to (free or pending). */
+OFL_INLINE void ofl__gro_chain_put(struct ofl_gro_ctx *ctx, uint32_t *to,
+				   uint32_t *to_tail, uint32_t head,
+				   uint32_t tail)
+{
+	if (head == OFL__GRO_NONE || tail >= ctx->pool)
+		return;
+	ofl__gro_pool(ctx)[tail].next = *to;
+	if (to_tail && *to == OFL__GRO_NONE)
+		*to_tail = tail;
+	*to = head;
+}
+#endif
+
 OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 				   uint32_t len)
 {
@@ -275,6 +305,7 @@ OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 	o->csum_start = 0;
 	o->csum_offset = 0;
 	o->ocsum_start = 0;
+	o->ext = OFL__GRO_NONE;
 	o->slice[0].frame = id;
 	o->slice[0].off = 0;
 	/* a frame over 65535 bytes (passed up alone) has no slice form */

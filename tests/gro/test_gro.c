@@ -459,7 +459,7 @@ static void golden_run_k(const struct golden *golden, size_t ng,
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	static char got[4096];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < ng; i++) {
@@ -632,7 +632,7 @@ static void csum_unnecessary(void **state)
 static void profile_6_10(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_10,
-					       0, 0, 0 };
+					       0, 0, 0, 0, 0 };
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	const char *nm;
 	char got[256];
@@ -672,7 +672,7 @@ static void profile_6_10(void **state)
 static void profile_7_0(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_7_0,
-					       0, 0, 0 };
+					       0, 0, 0, 0, 0 };
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	const char *nm;
 	char got[256];
@@ -726,7 +726,7 @@ static void profile_7_0(void **state)
 
 static void max_size_option(void **state)
 {
-	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0 };
+	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0, 0, 0 };
 	static struct tseg g[8];
 	char got[256];
 
@@ -798,7 +798,7 @@ static void big_gso_back(int len, int mss, int n)
 
 static void big_tcp(void **state)
 {
-	struct ofl_gro_opts o = { sizeof(o), 0, 185000, 185000, 0 };
+	struct ofl_gro_opts o = { sizeof(o), 0, 185000, 185000, 0, 0, 0 };
 	static struct tseg g[32];
 	const struct ofl_gro_pkt *p = &pk[0];
 	char got[256];
@@ -937,6 +937,105 @@ static void flush_old(void **state)
 	assert_int_equal(ofl_gro_flush_old(NULL, pk, 64, 1), OFL_EINVAL);
 }
 
+/*
+ * The pool after the context (ofl_gro_opts.pool_segs): a flow holds more
+ * than OFL_GRO_MAX_SEGS segments, as Linux's skb_gro_receive does
+ * (frag_list, no bound); without one, or when it runs out, the flow is
+ * delivered at the cap. Entries of a flow delivered in a call are reused
+ * only from the next call on.
+ */
+static void pool_segs(void **state)
+{
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 1000, 0 };
+	static struct tseg g[200], big;
+	static struct ofl_gro_slice sl[256];
+	static uint8_t want[30000];
+	struct ofl_gro_frame f[200];
+	struct ofl_gro_ctx *c;
+	size_t sz = OFL_GRO_CTX_BYTES(1000);
+	char got[256];
+	int i, k, len;
+
+	(void)state;
+	c = malloc(sz);
+	assert_non_null(c);
+	gc_data(g, 0, 200, 100);
+	/* 200 frames (more than the GRO_CASE_MAX_SEGS rows of fb[]) */
+	{
+		static uint8_t fr2[200][200];
+		static const uint8_t *fp2[200];
+
+		for (i = 0; i < 200; i++) {
+			tseg_build(&g[i], fr2[i], dm);
+			fp2[i] = fr2[i];
+			f[i].data = fr2[i];
+			f[i].len = 154;
+			f[i].hash = 0;
+			f[i].id = (uint32_t)i;
+			f[i].ip_summed = OFL_CHECKSUM_NONE;
+		}
+		/* no pool: 64 segments a flow */
+		assert_int_equal(ofl_gro_init(c, sizeof(*c), NULL), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "6454m 6454m 6454m 854m");
+		/* the wrong size for the options: refused */
+		assert_int_equal(ofl_gro_init(c, sizeof(*c), &o), OFL_EINVAL);
+		assert_int_equal(ofl_gro_init(c, sz, &o), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		assert_int_equal(k, 0);
+		k = ofl_gro_flush(c, pk, 64);
+		assert_int_equal(k, 1);
+		assert_int_equal(pk[0].gso_segs, 200);
+		assert_int_equal(pk[0].nslices, 200);
+		assert_int_equal(pk[0].len, 54 + 20000);
+		assert_int_equal(ofl_gro_pkt_slices(c, sz, &pk[0], sl, 256),
+				 200);
+		assert_int_equal(sl[150].frame, 150);
+		assert_int_equal(sl[150].off, 54);
+		assert_int_equal(sl[199].len, 100);
+		assert_int_equal(ofl_gro_pkt_slices(c, sz, &pk[0], sl, 199),
+				 OFL_ENOSPC);
+		assert_int_equal(ofl_gro_pkt_slices(c, sizeof(*c), &pk[0], sl,
+						    256), OFL_EINVAL);
+		/* the plain linearize cannot reach the pool */
+		{
+			static uint32_t l2[200];
+
+			for (i = 0; i < 200; i++)
+				l2[i] = 154;
+			assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp2, l2,
+					 200, lin, sizeof(lin), 1), OFL_EINVAL);
+			len = ofl_gro_pkt_linearize_ctx(c, sz, &pk[0], fp2, l2,
+							200, lin, sizeof(lin),
+							1);
+			assert_int_equal(len, 20054);
+			tseg_init(&big, 0);
+			big.paylen = 20000;
+			assert_int_equal(tseg_build(&big, want, dm), 20054);
+			assert_memory_equal(lin, want, 20054);
+		}
+		/* a pool of 10: the first flow takes 74 segments; its entries
+		 * are not reused in the same call, so the next flow stops at
+		 * 64; in a later call they are free again */
+		o.pool_segs = 10;
+		assert_int_equal(ofl_gro_init(c, OFL_GRO_CTX_BYTES(10), &o), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "7454m 6454m 6254m");
+		k = ofl_gro_receive_burst(c, f, 80, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "7454m 654m");
+		/* pool_segs above the limit */
+		o.pool_segs = OFL_GRO_MAX_POOL + 1;
+		assert_int_equal(ofl_gro_init(c, sz, &o), OFL_ERANGE);
+	}
+	free(c);
+}
+
 /* Buckets flush in order 0..7, oldest first in each. */
 static void bucket_order(void **state)
 {
@@ -961,9 +1060,9 @@ static void bucket_order(void **state)
 
 static void errors(void **state)
 {
-	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
+	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0, 0, 0 };
 	static const struct ofl_gro_opts big = { sizeof(big), 0,
-						 OFL_GRO_MAX_SIZE + 1, 0, 0 };
+						 OFL_GRO_MAX_SIZE + 1, 0, 0, 0, 0 };
 	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
 	unsigned int m = 9;
 
@@ -975,7 +1074,7 @@ static void errors(void **state)
 	{
 		/* the last profile and one past it */
 		struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
-					  0 };
+					  0, 0, 0 };
 
 		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 		o.profile = OFL_GRO_PROFILE_6_1 + 1;
@@ -1076,7 +1175,7 @@ static void vxlan_merged_headers(void **state)
 	static struct tseg g[8], big;
 	static uint8_t want[8192];
 	const struct ofl_gro_pkt *p = &pk[0];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	int ov6, csum, i, wl, len;
 
 	(void)state;
@@ -1126,7 +1225,7 @@ static void profile_6_1_outer_csum(void **state)
 	static uint8_t other[8192];
 	const struct ofl_gro_pkt *p = &pk[0];
 	struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
-				  OFL_GRO_F_VXLAN };
+				  OFL_GRO_F_VXLAN, 0, 0 };
 	int ov6, i, wl, len;
 
 	(void)state;
@@ -1179,7 +1278,7 @@ static void profile_6_1_outer_csum(void **state)
 static void vxlan_ip_id(void **state)
 {
 	static struct tseg g[8];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	int i;
 
 	(void)state;
@@ -1220,7 +1319,7 @@ static void vxlan_ip_id(void **state)
 static void vxlan_csum_truncated(void **state)
 {
 	static struct tseg g[4];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	unsigned int m, l;
 	int i;
 
@@ -1258,7 +1357,7 @@ static void geneve_rules(void **state)
 	static struct tseg g[8], big;
 	static uint8_t w[8192];
 	static char got[256];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_GENEVE };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_GENEVE, 0, 0 };
 	int c, i, wl;
 
 	(void)state;
@@ -1317,7 +1416,7 @@ static void geneve_rules(void **state)
 static void golden_iptun(void **state)
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_NO_IPTUN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_NO_IPTUN, 0, 0 };
 	const char *nm;
 	int multi, n, ov6, c;
 
@@ -1410,7 +1509,7 @@ static void iptun_merged_headers(void **state)
 static void iptun_ip_id(void **state)
 {
 	static struct tseg g[8];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 0, 0 };
 	int i, ipip;
 
 	(void)state;
@@ -1528,7 +1627,7 @@ static void iptun_udp(void **state)
 {
 	static struct tseg g[8], big;
 	static uint8_t want[8192];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD, 0, 0 };
 	const struct ofl_gro_pkt *p = &pk[0];
 	int ov6, ipip, i, wl;
 
@@ -1685,6 +1784,7 @@ int main(void)
 		cmocka_unit_test(max_size_option),
 		cmocka_unit_test(big_tcp),
 		cmocka_unit_test(flush_old),
+		cmocka_unit_test(pool_segs),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(opts_sizes),
