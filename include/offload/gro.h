@@ -329,7 +329,8 @@ struct ofl_gro_pkt {
 	/** The first min(nslices, OFL_GRO_MAX_SEGS) slices; the rest are in
 	 * the context's pool, from entry @ext on (ofl_gro_pkt_slices). */
 	struct ofl_gro_slice slice[OFL_GRO_MAX_SEGS];
-	/** First pool entry of the slices past slice[] (private). */
+	/** First pool entry of the slices past slice[] (private; set only
+	 * when nslices > OFL_GRO_MAX_SEGS). */
 	uint32_t ext;
 };
 
@@ -339,7 +340,6 @@ struct ofl_gro_flow {
 	uint32_t len;      /* Linux p->len: bytes after the Ethernet header */
 	uint32_t payload;  /* TCP payload bytes held */
 	uint32_t first_len; /* length of the first frame */
-	uint32_t age;	   /* ctx->now when the flow was started */
 	uint16_t hdr_len;  /* Ethernet .. end of TCP header */
 	uint16_t l3;       /* offset of the IP header */
 	uint16_t l4;       /* offset of the TCP header */
@@ -352,10 +352,13 @@ struct ofl_gro_flow {
 			    * IPv4 ID fixed; | 8 GRE, | 16 IP-in-IP */
 	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
 	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
-	uint32_t ext_head; /* pool entries of slices past seg[] (chain) */
-	uint32_t ext_tail;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
+	/* after the hot fields, which keep their offsets; read only for a
+	 * flow of more than OFL_GRO_MAX_SEGS segments */
+	uint32_t ext_head; /* pool entries of slices past seg[] (chain) */
+	uint32_t ext_tail;
+	uint32_t pad[2];
 };
 
 /** Private: one entry of the pool after the context. */
@@ -375,6 +378,9 @@ struct ofl_gro_bucket {
 	uint8_t hint_pos;
 	uint16_t hint_off;
 	uint32_t hint_hash;
+	/* per slot: ctx->now when its flow was started (the bucket's line,
+	 * which every hold writes anyway) */
+	uint32_t age[OFL_GRO_BUCKET_FLOWS];
 	struct ofl_gro_flow flow[OFL_GRO_BUCKET_FLOWS];
 };
 
@@ -389,20 +395,22 @@ struct ofl_gro_ctx {
 	uint32_t max_v6;
 	uint32_t max_v4;
 	uint32_t held;
+	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
+	/* after the buckets, which keep their offsets */
 	uint32_t now;	/* ofl_gro_clock() */
 	uint32_t pool;	/* entries of the pool after the context */
 	uint32_t pool_free; /* entries on the free chain */
 	uint32_t free_head;
 	uint32_t pend_head; /* delivered in this call: free in the next */
 	uint32_t pend_tail;
-	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
-#define OFL_GRO_FLOW_SIZE (5 * 4 + 5 * 2 + 6 + 8 + OFL_GRO_MAX_HDR + \
-			   8 * OFL_GRO_MAX_SEGS)
-#define OFL_GRO_CTX_SIZE (44 + OFL_GRO_BUCKETS * \
-			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
+#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
+			   8 * OFL_GRO_MAX_SEGS + 4 * 4)
+#define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
+			  (24 + OFL_GRO_BUCKET_FLOWS * (4 + OFL_GRO_FLOW_SIZE)) + \
+			  24)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,
 		  "struct ofl_gro_flow has its documented size");

@@ -59,8 +59,10 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 					     OFL__GRO_NONE;
 #endif
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++)
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
 			ctx->b[i].flow[j].ext_head = OFL__GRO_NONE;
+			ctx->b[i].flow[j].count = 0;
+		}
 		ctx->b[i].n = 0;
 		ctx->b[i].hint_pos = 0;
 		ctx->b[i].hint_off = 0;
@@ -309,7 +311,8 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
 	o->ocsum_start = 0;
-	o->ext = p->ext_head;
+	if (p->count > OFL_GRO_MAX_SEGS)
+		o->ext = p->ext_head;
 	/* whole arrays, no data-dependent exit: one path for the verifier */
 #if defined(OFL_BPF)
 	(void)i;
@@ -461,7 +464,9 @@ OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			if (!b->n)
 				break;
 			p = &b->flow[b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1)];
-			if (ctx->now - p->age < min_age)
+			if (ctx->now - b->age[b->order[0] &
+					      (OFL_GRO_BUCKET_FLOWS - 1)] <
+			    min_age)
 				break;
 			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, 0);

@@ -305,7 +305,6 @@ OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 	o->csum_start = 0;
 	o->csum_offset = 0;
 	o->ocsum_start = 0;
-	o->ext = OFL__GRO_NONE;
 	o->slice[0].frame = id;
 	o->slice[0].off = 0;
 	/* a frame over 65535 bytes (passed up alone) has no slice form */

@@ -914,16 +914,19 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p = &b->flow[s];
 #if !defined(OFL_BPF)
 	/* the slot's last flow may have been delivered in this very call:
-	 * its pool entries are freed in the next one */
-	ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
-			   p->ext_head, p->ext_tail);
+	 * its pool entries are freed in the next one (count: the last
+	 * flow's, 0 after ofl_gro_init) */
+	if (p->count > OFL_GRO_MAX_SEGS) {
+		ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
+				   p->ext_head, p->ext_tail);
+		p->ext_head = OFL__GRO_NONE;
+	}
 #endif
-	p->ext_head = OFL__GRO_NONE;
+	b->age[s] = ctx->now;
 	p->hash = f->hash;
 	p->len = f->len - OFL__GRO_ETH_HLEN;
 	p->payload = f->len - rx->pay;
 	p->first_len = f->len;
-	p->age = ctx->now;
 	p->hdr_len = rx->pay;
 	p->l3 = rx->l3;
 	p->l4 = rx->l4;
