@@ -932,7 +932,7 @@ static size_t big_build(int v6, int hbh, uint32_t pl, uint32_t seq,
 		ip[8] = 64;
 		ip[9] = 6;
 		memcpy(ip + 12, "\xc6\x12\0\x01\xc6\x12\0\x02", 8);
-		c = (uint16_t)~ofl_csum_fold(ofl_csum_partial(ip, 20, 0));
+		c = (uint16_t)ofl_csum_fold(ofl_csum_partial(ip, 20, 0));
 		memcpy(ip + 10, &c, 2);
 		t = 34;
 	} else {
