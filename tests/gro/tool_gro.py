@@ -171,6 +171,21 @@ for v6 in (0, 1):
     assert "above --gso-max-size" in r.stderr and len(rdpcap(back)) == 0
     assert [len(p) for p in run()] == [64054, 64054, 56054] if not v6 \
         else [len(p) for p in run()] == [64074, 64074, 56074]
+# past 262144 bytes: 60 x 8000 into one 480054-byte frame, written as
+# pcapng (interface snaplen 0: no limit) and read back whole by ofl gso
+# (tshark stops at 262144 bytes a frame, its WTAP_MAX_PACKET_SIZE_STANDARD)
+fr = [Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+      IP(src="198.18.0.1", dst="198.18.0.2", id=7 + i, flags="DF") /
+      TCP(sport=40000, dport=80, seq=1000 + 8000 * i, flags="A") /
+      Raw(bytes([i]) * 8000) for i in range(60)]
+wrpcap(os.path.join(d, "in.pcap"), fr)
+ng = os.path.join(d, "out.pcapng")
+subprocess.run([ofl, "gro", "--gro-max-size", "524280",
+                os.path.join(d, "in.pcap"), ng], check=True)
+back = os.path.join(d, "back.pcap")
+subprocess.run([ofl, "gso", "--mss", "8000", ng, back], check=True,
+               capture_output=True)
+assert [bytes(p) for p in rdpcap(back)] == [bytes(p) for p in fr]
 fr = [Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
       IP(src="198.18.0.1", dst="198.18.0.2", id=7 + i, flags="DF") /
       TCP(sport=40000, dport=80, seq=1000 + 100 * i, flags="A") /
