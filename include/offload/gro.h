@@ -44,8 +44,13 @@
  * inner UDP of all these tunnels with OFL_GRO_F_UDP_FWD.
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
  * ICMP, other tunnels, fragments, IPv4 options) is passed up alone.
+ * BIG TCP: gro_max_size / gro_ipv4_max_size up to OFL_GRO_MAX_SIZE
+ * (ofl_gro_opts). The end of a poll is the caller's choice:
+ * ofl_gro_flush() (all held flows) or ofl_gro_flush_old() (only flows
+ * older than an age, with ofl_gro_clock()).
  * Deviations from Linux forced by fixed capacities (documented in
- * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
+ * docs/GRO.md): without a slice pool (ofl_gro_opts.pool_segs), or when it
+ * is empty, a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
  * frames longer than 65535 bytes are passed up alone; more than 8 IPv6
  * extension headers or more than OFL_MAX_VLANS VLAN tags: passed up alone

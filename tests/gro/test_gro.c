@@ -1029,6 +1029,34 @@ static void pool_segs(void **state)
 		k += ofl_gro_flush(c, pk + k, 64);
 		fmt(k, got, sizeof(got));
 		assert_string_equal(got, "7454m 654m");
+		/* a byte copy of a context with a pool is a context: held
+		 * flows and their pool entries travel with it */
+		{
+			struct ofl_gro_ctx *c2 = malloc(OFL_GRO_CTX_BYTES(10));
+			static struct ofl_gro_pkt pk2[64];
+			static uint32_t l2[200];
+			static uint8_t lin2[30000];
+			int k2;
+
+			assert_non_null(c2);
+			for (i = 0; i < 200; i++)
+				l2[i] = 154;
+			k = ofl_gro_receive_burst(c, f, 70, pk, 400);
+			assert_int_equal(k, 0);
+			memcpy(c2, c, OFL_GRO_CTX_BYTES(10));
+			k = ofl_gro_flush(c, pk, 64);
+			k2 = ofl_gro_flush(c2, pk2, 64);
+			assert_int_equal(k, 1);
+			assert_int_equal(k2, 1);
+			assert_int_equal(pk2[0].gso_segs, 70);
+			assert_int_equal(ofl_gro_pkt_linearize_ctx(c, OFL_GRO_CTX_BYTES(10),
+				&pk[0], fp2, l2, 200, lin, sizeof(lin), 1), 7054);
+			assert_int_equal(ofl_gro_pkt_linearize_ctx(c2,
+				OFL_GRO_CTX_BYTES(10), &pk2[0], fp2, l2, 200, lin2,
+				sizeof(lin2), 1), 7054);
+			assert_memory_equal(lin, lin2, 7054);
+			free(c2);
+		}
 		/* pool_segs above the limit */
 		o.pool_segs = OFL_GRO_MAX_POOL + 1;
 		assert_int_equal(ofl_gro_init(c, sz, &o), OFL_ERANGE);
