@@ -465,12 +465,14 @@ OFL_INLINE int ofl__gro_merge(struct ofl_gro_ctx *ctx,
 
 	if (p->len + len >= max || rx->flush)
 		return 1;
-	/* BIG TCP (6.18 skb_gro_receive): past GRO_LEGACY_MAX_SIZE only TCP
-	 * without encapsulation; IPv6 needs 8 bytes for the jumbo header
-	 * (headroom in Linux, here room in hdr[]). 6.1: IPv6 only, and only
-	 * when TCP follows the IPv6 header directly. */
+	/* BIG TCP (6.18 skb_gro_receive, with 6.18.47's "net: gro: properly
+	 * validate BIG TCP aggregation criteria"): past GRO_LEGACY_MAX_SIZE
+	 * only TCP, not encapsulated (encap_mark), skb->protocol IPv4 or
+	 * IPv6 (not an in-band VLAN tag); IPv6 needs 8 bytes for the jumbo
+	 * header (room before the MAC header in Linux, here in hdr[]). 6.1:
+	 * IPv6 only, and only when TCP follows the IPv6 header directly. */
 	if (p->len + len >= OFL_GRO_LEGACY_MAX_SIZE &&
-	    (rx->udp || rx->tun ||
+	    (rx->udp || rx->tun || p->l3 != OFL__GRO_ETH_HLEN ||
 	     (v6 && p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR) ||
 	     (ctx->profile == OFL_GRO_PROFILE_6_1 &&
 	      (!v6 || p->hdr[OFL__GRO_OFF(p->l3) + 6] != OFL_IPPROTO_TCP))))

@@ -882,6 +882,17 @@ static void big_tcp(void **state)
 	assert_int_equal(p->hdr[62], 6);	/* the dst options header */
 	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
 	big_check_tcp(biglin, len, 14, 70, 1);
+	/* an in-band VLAN tag (skb->protocol 802.1Q): not past 64 KiB
+	 * (6.18.47's BIG TCP criteria) */
+	{
+		int i;
+
+		gc_data(g, 0, 23, 8000);
+		for (i = 0; i < 23; i++)
+			g[i].vlan = 5;
+	}
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64058m 64058m 56058m");
 	/* above the limit: OFL_ERANGE */
 	o.gro_max_size = OFL_GRO_MAX_SIZE + 1;
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_ERANGE);
