@@ -31,6 +31,7 @@ if x ethtool -K gt0 tx on >/dev/null 2>&1 &&
 	x ethtool -K gt0 tso off gso off tx-udp-segmentation off >/dev/null 2>&1
 then
 	x "$bin" gt0 gr0 partial "$@" || rc=1
+	x "$bin" gt0 gr0 bigpartial 30 || rc=1
 else
 	echo "FAIL: ethtool -K gt0 tx on, tso/gso/tx-udp-segmentation off failed"
 	rc=1
