@@ -148,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	unsigned int nf = 0, m, i;
 	size_t pos = 0;
 
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 0, 0 };
 
 	if (n >= 7 && d[0] == 0x5a) {
 		roundtrip(d + 1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl gro [--profile LINE] [--flush-every N] [--vxlan] [--geneve] IN OUT
+ * ofl gro [--profile LINE] [--flush-every N] [--gro-max-size N] [--vxlan]
+ *         [--geneve] IN OUT
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
  * with the profile of kernel line LINE (default: the running kernel's); at
@@ -23,6 +24,11 @@
  * carrying their IP packet; each output frame gets back the link header
  * of its (first) input frame, and OUT has IN's link type. One summary
  * line accounts for every frame: in = merged + passed up alone.
+ * --gro-max-size N sets gro_max_size and gro_ipv4_max_size (default 65536,
+ * up to 524280): above 65536, BIG TCP (IPv4 tot_len 0, IPv6 jumbo
+ * hop-by-hop header, as 6.18; profile 7.0 without it). A flow holds any
+ * number of segments (a slice pool of GRO_TOOL_POOL entries behind the
+ * context, as Linux's GRO has no segment bound).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -35,6 +41,8 @@
 #include "pcapio.h"
 
 #define GRO_BUF (PCAPIO_MAX_FRAME + 64)
+/* slices past OFL_GRO_MAX_SEGS, shared by the held flows */
+#define GRO_TOOL_POOL 65536u
 
 struct gro_tool {
 	uint8_t **frames;	/* Ethernet views */
@@ -46,6 +54,7 @@ struct gro_tool {
 	int lt, json;
 	struct pcapio_out *out;
 	uint8_t *buf, *obuf;
+	struct ofl_gro_ctx *ctx;
 	unsigned long out_frames, merged_out, merged_in, alone;
 };
 
@@ -56,7 +65,8 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 
 	for (i = 0; i < n; i++) {
 		uint32_t id = pk[i].frame;
-		int len = ofl_gro_pkt_linearize(&pk[i],
+		int len = ofl_gro_pkt_linearize_ctx(t->ctx,
+			OFL_GRO_CTX_BYTES(GRO_TOOL_POOL), &pk[i],
 			(const uint8_t *const *)t->frames, t->lens, t->n,
 			t->buf, GRO_BUF, 1);
 		size_t ol;
@@ -152,41 +162,58 @@ static int gro_load(struct gro_tool *t, const char *path)
 }
 
 static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags,
-		   uint32_t profile)
+		   uint32_t profile, uint32_t max_size)
 {
-	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt pk[OFL_GRO_MAX_FLOWS];
 	struct ofl_gro_opts o = { .sz = sizeof(o), .flags = flags,
-				  .profile = profile };
+				  .profile = profile,
+				  .gro_max_size = max_size,
+				  .gro_ipv4_max_size = max_size,
+				  .pool_segs = GRO_TOOL_POOL };
+	struct ofl_gro_ctx *ctx = malloc(OFL_GRO_CTX_BYTES(GRO_TOOL_POOL));
 	uint32_t i;
 	unsigned int m;
+	int err;
 
-	ofl_gro_init(&ctx, sizeof(ctx), &o);
+	if (!ctx)
+		return -1;
+	t->ctx = ctx;
+	err = ofl_gro_init(ctx, OFL_GRO_CTX_BYTES(GRO_TOOL_POOL), &o);
+	if (err) {
+		fprintf(stderr, "ofl gro: %s\n", ofl_strerror(err));
+		free(ctx);
+		return -1;
+	}
 	for (i = 0; i < t->n; i++) {
 		struct ofl_gro_frame f = {
 			.data = t->frames[i], .len = t->lens[i], .hash = 0,
 			.id = i, .ip_summed = OFL_CHECKSUM_NONE,
 		};
 
-		ofl_gro_receive(&ctx, &f, pk, &m);
+		ofl_gro_receive(ctx, &f, pk, &m);
 		if (gro_emit(t, pk, m))
-			return -1;
+			goto fail;
 		if (every && (i + 1) % every == 0) {
-			int k = ofl_gro_flush(&ctx, pk, OFL_GRO_MAX_FLOWS);
+			int k = ofl_gro_flush(ctx, pk, OFL_GRO_MAX_FLOWS);
 
 			if (gro_emit(t, pk, (unsigned int)k))
-				return -1;
+				goto fail;
 		}
 	}
-	return gro_emit(t, pk,
-			(unsigned int)ofl_gro_flush(&ctx, pk, OFL_GRO_MAX_FLOWS));
+	err = gro_emit(t, pk,
+		       (unsigned int)ofl_gro_flush(ctx, pk, OFL_GRO_MAX_FLOWS));
+	free(ctx);
+	return err;
+fail:
+	free(ctx);
+	return -1;
 }
 
 int cmd_gro(int argc, char **argv)
 {
 	struct gro_tool t = { 0 };
 	const char *ip = NULL, *op = NULL;
-	long every = 0;
+	long every = 0, max_size = 0;
 	uint32_t flags = 0, profile = cli_profile_running();
 	int a, rc;
 
@@ -204,6 +231,12 @@ int cmd_gro(int argc, char **argv)
 			flags |= OFL_GRO_F_GENEVE;
 		} else if (!strcmp(argv[a], "--json")) {
 			t.json = 1;
+		} else if (!strcmp(argv[a], "--gro-max-size")) {
+			if (cli_number("gro", "--gro-max-size", a + 1 < argc ?
+				       argv[a + 1] : NULL, 1, OFL_GRO_MAX_SIZE,
+				       &max_size))
+				return CLI_EUSAGE;
+			a++;
 		} else if (!strcmp(argv[a], "--flush-every")) {
 			if (cli_number("gro", "--flush-every", a + 1 < argc ?
 				       argv[a + 1] : NULL, 1, 4294967295L,
@@ -230,8 +263,8 @@ int cmd_gro(int argc, char **argv)
 	t.obuf = malloc(GRO_BUF);
 	if (!t.out || !t.buf || !t.obuf)
 		return CLI_EREAD;
-	rc = gro_run(&t, (unsigned long)every, flags, profile) ? CLI_EREAD :
-								 CLI_OK;
+	rc = gro_run(&t, (unsigned long)every, flags, profile,
+		     (uint32_t)max_size) ? CLI_EREAD : CLI_OK;
 	if (pcapio_finish(t.out))
 		rc = CLI_EREAD;
 	if (rc == CLI_OK) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * ofl gso --mss N IN.pcap OUT.pcap
+ * ofl gso --mss N [--gso-max-size N] IN.pcap OUT.pcap
  *
  * Every frame of IN (Ethernet, IPv4 or IPv6, TCP or UDP, optionally inside
  * VXLAN/GENEVE/GRE/IP-in-IP) whose L4 payload is larger than N is cut as
@@ -16,6 +16,12 @@
  * drops an skb that skb_gso_segment() fails on, validate_xmit_skb()).
  * The headers are found by lib/parser (ofl_parse(), then
  * ofl_gso_meta_from_parse()).
+ * BIG TCP super-frames (IPv4 tot_len 0, IPv6 payload length 0 with the
+ * hop-by-hop jumbo header, which is removed as ipv6_hopopt_jumbo_remove
+ * does) are cut like any other. --gso-max-size N refuses a super-frame of
+ * more than N bytes from the IP header on, as a sender whose device has
+ * gso_max_size / gso_ipv4_max_size N never builds one (Linux's software
+ * GSO itself checks no size: without the option there is no limit).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -64,9 +70,10 @@ static void gso_refused(unsigned long n, int err, size_t payload, long mss,
 			mss, (payload + (size_t)mss - 1) / (size_t)mss,
 			OFL_GSO_MAX_SEGS, OFL_GSO_UDP_MAX_SEGS);
 	else if (err == OFL_EOPNOTSUPP && !m)
-		fprintf(stderr, "IPv6 Jumbo Payload option (BIG TCP): Linux "
-			"removes it before segmenting, ofl does not rewrite "
-			"it (%s)\n", ofl_strerror(err));
+		fprintf(stderr, "IPv6 Jumbo Payload option not in BIG TCP's "
+			"form (an 8-byte hop-by-hop header right after the "
+			"IPv6 header, TCP next, more than 64 KiB): Linux "
+			"would send it as it is (%s)\n", ofl_strerror(err));
 	else
 		fprintf(stderr, "%s\n", ofl_strerror(err));
 }
@@ -82,7 +89,7 @@ int cmd_gso(int argc, char **argv)
 	struct pcapio_out *o = NULL;
 	unsigned long frames = 0, cnt[4] = { 0 }, segs = 0;
 	const char *ip = NULL, *op = NULL;
-	long mss = -1;
+	long mss = -1, gmax = 0;
 	int i, r, ret = CLI_OK, json = 0, lt = -1;
 
 	for (i = 1; i < argc; i++) {
@@ -103,6 +110,11 @@ int cmd_gso(int argc, char **argv)
 			i++;
 		} else if (!strcmp(argv[i], "--json")) {
 			json = 1;
+		} else if (!strcmp(argv[i], "--gso-max-size")) {
+			if (cli_number("gso", "--gso-max-size", i + 1 < argc ?
+				       argv[i + 1] : NULL, 1, 524280, &gmax))
+				return CLI_EUSAGE;
+			i++;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage_error("gso", "unknown option %s",
 					       argv[i]);
@@ -165,7 +177,14 @@ int cmd_gso(int argc, char **argv)
 				gso_refused(frames, err, 0, mss, NULL);
 			}
 			olen = err ? len : gso_trim(d, len, &m);
-			if (!err && olen > m.hdr_len &&
+			if (!err && gmax && olen - m.network_off >
+					    (size_t)gmax) {
+				fate = G_REFUSED;
+				fprintf(stderr, "ofl gso: frame %lu not "
+					"segmented: %zu bytes from the IP "
+					"header on, above --gso-max-size %ld\n",
+					frames, olen - m.network_off, gmax);
+			} else if (!err && olen > m.hdr_len &&
 			    olen - m.hdr_len > (size_t)mss) {
 				fr.data = d;
 				fr.len = (uint32_t)olen;

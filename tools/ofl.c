@@ -63,11 +63,16 @@ static const struct {
 	  "  --ex             enable the IPV6_EX hash types\n"
 	  "  --json           one JSON object per frame, then a summary\n"
 	  FILES EXITS },
-	{ "gso", cmd_gso, "gso --mss N [--profile LINE] [--json] IN OUT",
+	{ "gso", cmd_gso, "gso --mss N [--gso-max-size N] [--profile LINE] "
+	  "[--json] IN OUT",
 	  "Segment every frame whose TCP/UDP payload exceeds N bytes as Linux\n"
 	  "GSO does (lib/gso), with complete checksums; other frames are\n"
 	  "copied unchanged. OUT is a pcap of IN's link type.\n"
 	  "  --mss N  segment payload size, 1..65535\n"
+	  "  --gso-max-size N  refuse super-frames of more than N bytes from\n"
+	  "           the IP header on (a sender's gso_max_size, 1..524280;\n"
+	  "           default: no limit). BIG TCP frames (IPv4 tot_len 0, IPv6\n"
+	  "           jumbo hop-by-hop header) are cut as Linux cuts them\n"
 	  "  --profile LINE  a kernel line (6.1, 6.12, 6.18, 7.0 ... or\n"
 	  "           running, the default): accepted for symmetry with gro;\n"
 	  "           lib/gso cuts the same way on every line it was proven on\n"
@@ -75,9 +80,10 @@ static const struct {
 	  "A frame is refused (left out of OUT, as Linux drops it; the reason\n"
 	  "on stderr) when"
 	  " lib/gso cannot cut it as Linux would: an IPv6 Jumbo\n  Payload"
-	  " option (BIG TCP), more segments than the limit.\n"
+	  " option not in BIG TCP's form, more segments than the limit.\n"
 	  "IN: " FILES EXITS },
-	{ "gro", cmd_gro, "gro [--profile LINE] [--flush-every N] [--vxlan] "
+	{ "gro", cmd_gro, "gro [--profile LINE] [--flush-every N] "
+	  "[--gro-max-size N] [--vxlan] "
 	  "[--geneve] [--no-iptun] [--json] IN OUT",
 	  "Coalesce the frames of IN as Linux GRO does (lib/gro), one receive\n"
 	  "burst; OUT holds what a Linux receiver delivers, in its order (a\n"
@@ -87,6 +93,8 @@ static const struct {
 	  "                   kernel)\n"
 	  "  --flush-every N  flush after every N frames (a poll budget),\n"
 	  "                   1..4294967295\n"
+	  "  --gro-max-size N gro_max_size and gro_ipv4_max_size, 1..524280\n"
+	  "                   (default 65536; above it BIG TCP)\n"
 	  "  --vxlan          a VXLAN socket listens on UDP 4789\n"
 	  "  --geneve         a GENEVE socket listens on UDP 6081\n"
 	  "  --no-iptun       do not merge GRE and IP-in-IP tunnels\n"

@@ -45,6 +45,7 @@ struct pcapio_out {
 	FILE *f;
 	char *path;
 	int failed;
+	int ng;		/* pcapng (a path ending in .pcapng) */
 };
 
 static uint32_t sw32(const struct pcapio_in *in, uint32_t v)
@@ -436,6 +437,33 @@ struct pcapio_out *pcapio_create(const char *path, int linktype)
 		free(out);
 		return NULL;
 	}
+	{
+		size_t pl = strlen(path);
+
+		out->ng = pl >= 7 && !strcmp(path + pl - 7, ".pcapng");
+	}
+	if (out->ng) {
+		/* SHB (no options, section length unknown) and one IDB with
+		 * snaplen 0: no limit, so BIG TCP frames past 262144 bytes
+		 * are whole for every reader */
+		uint8_t b[28 + 20];
+
+		put32(b, 0x0a0d0d0au);
+		put32(b + 4, 28);
+		put32(b + 8, 0x1a2b3c4du);
+		memcpy(b + 12, (uint16_t[]){ 1, 0 }, 4);
+		put32(b + 16, 0xffffffffu);
+		put32(b + 20, 0xffffffffu);
+		put32(b + 24, 28);
+		put32(b + 28, 1);
+		put32(b + 32, 20);
+		memcpy(b + 36, (uint16_t[]){ (uint16_t)linktype, 0 }, 4);
+		put32(b + 40, 0);
+		put32(b + 44, 20);
+		if (fwrite(b, sizeof(b), 1, out->f) != 1)
+			out->failed = 1;
+		return out;
+	}
 	put32(h, 0xa1b2c3d4u);
 	memcpy(h + 4, (uint16_t[]){ 2, 4 }, 4);	/* version 2.4 */
 	put32(h + 8, 0);
@@ -460,6 +488,31 @@ int pcapio_write_snapped(struct pcapio_out *out, const uint8_t *data,
 
 	if (out->failed)
 		return -1;
+	if (out->ng) {
+		/* EPB: interface 0, microseconds (the IDB's default) */
+		static const uint8_t pad[4];
+		uint8_t e[28], t[4];
+		uint32_t bl = 28 + (uint32_t)((len + 3) & ~(size_t)3) + 4;
+
+		put32(e, 6);
+		put32(e + 4, bl);
+		put32(e + 8, 0);
+		put32(e + 12, (uint32_t)(ts_usec >> 32));
+		put32(e + 16, (uint32_t)ts_usec);
+		put32(e + 20, (uint32_t)len);
+		put32(e + 24, (uint32_t)(wirelen > len ? wirelen : len));
+		put32(t, bl);
+		if (fwrite(e, 28, 1, out->f) != 1 ||
+		    (len && fwrite(data, len, 1, out->f) != 1) ||
+		    ((len & 3) && fwrite(pad, 4 - (len & 3), 1, out->f) != 1) ||
+		    fwrite(t, 4, 1, out->f) != 1) {
+			fprintf(stderr, "ofl: %s: write error: %s\n",
+				out->path, strerror(errno));
+			out->failed = 1;
+			return -1;
+		}
+		return 0;
+	}
 	put32(h, (uint32_t)(ts_usec / 1000000u));
 	put32(h + 4, (uint32_t)(ts_usec % 1000000u));
 	put32(h + 8, (uint32_t)len);

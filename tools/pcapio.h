@@ -43,7 +43,10 @@ uint64_t pcapio_size(const struct pcapio_in *in);
 uint64_t pcapio_pos(const struct pcapio_in *in);
 void pcapio_close(struct pcapio_in *in);
 
-/* Create a pcap (microseconds) of link type @linktype for writing. */
+/* Create a pcap (microseconds, snaplen 262144 in the header: frames are
+ * written whole in any case) of link type @linktype for writing; a path
+ * ending in .pcapng gets pcapng (interface snaplen 0, no limit), for BIG
+ * TCP frames past 262144 bytes, which libpcap would cut in a pcap. */
 struct pcapio_out *pcapio_create(const char *path, int linktype);
 /* 0, or -1 on a write error (printed once). */
 int pcapio_write(struct pcapio_out *out, const uint8_t *data, size_t len,

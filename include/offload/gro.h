@@ -44,8 +44,13 @@
  * inner UDP of all these tunnels with OFL_GRO_F_UDP_FWD.
  * Everything else (UDP without a UDP-GRO socket unless OFL_GRO_F_UDP_FWD,
  * ICMP, other tunnels, fragments, IPv4 options) is passed up alone.
+ * BIG TCP: gro_max_size / gro_ipv4_max_size up to OFL_GRO_MAX_SIZE
+ * (ofl_gro_opts). The end of a poll is the caller's choice:
+ * ofl_gro_flush() (all held flows) or ofl_gro_flush_old() (only flows
+ * older than an age, with ofl_gro_clock()).
  * Deviations from Linux forced by fixed capacities (documented in
- * docs/GRO.md): a flow that holds OFL_GRO_MAX_SEGS segments is delivered
+ * docs/GRO.md): without a slice pool (ofl_gro_opts.pool_segs), or when it
+ * is empty, a flow that holds OFL_GRO_MAX_SEGS segments is delivered
  * before the next one is added; headers longer than OFL_GRO_MAX_HDR and
  * frames longer than 65535 bytes are passed up alone; more than 8 IPv6
  * extension headers or more than OFL_MAX_VLANS VLAN tags: passed up alone
@@ -71,7 +76,9 @@ OFL_BEGIN_DECLS
 #define OFL_GRO_BUCKET_FLOWS 8
 /** Held flows in a context. */
 #define OFL_GRO_MAX_FLOWS (OFL_GRO_BUCKETS * OFL_GRO_BUCKET_FLOWS)
-/** Segments one held flow can reference (Linux has no such bound). */
+/** Segments one held flow keeps in the context itself (and a delivery in
+ * its slice[] array); more go to the caller-sized pool (ofl_gro_opts
+ * .pool_segs). Without a pool this is the most one flow holds. */
 #ifndef OFL_GRO_MAX_SEGS
 #define OFL_GRO_MAX_SEGS 64
 #endif
@@ -83,9 +90,16 @@ OFL_BEGIN_DECLS
 #ifndef OFL_GRO_UDP
 #define OFL_GRO_UDP 1
 #endif
-/** Default and largest gro_max_size / gro_ipv4_max_size (GRO_LEGACY_MAX_SIZE;
- * BIG TCP is not supported). */
-#define OFL_GRO_MAX_SIZE 65536u
+/** Default gro_max_size / gro_ipv4_max_size (Linux GRO_LEGACY_MAX_SIZE): an
+ * IP packet stays below it. */
+#define OFL_GRO_LEGACY_MAX_SIZE 65536u
+/** Largest gro_max_size / gro_ipv4_max_size (Linux 6.18 GRO_MAX_SIZE,
+ * 8 * 65535: "TCP minimal MSS is 8 and gso_segs is a 16-bit field").
+ * Above 64 KiB only plain TCP merges (BIG TCP, see ofl_gro_opts). */
+#define OFL_GRO_MAX_SIZE (8u * 65535u)
+/** Bytes of the IPv6 hop-by-hop jumbo header 6.18 inserts (struct
+ * hop_jumbo_hdr). */
+#define OFL_GRO_JUMBO_HLEN 8u
 
 /*
  * Kernel-version profiles: the rules that changed between releases.
@@ -227,13 +241,49 @@ struct ofl_gro_opts {
 	size_t sz;
 	/** enum ofl_gro_profile. */
 	uint32_t profile;
-	/** Largest IPv6 datagram + 1 (dev->gro_max_size); 0 = 65536. */
+	/** IPv6 packets stay below it (dev->gro_max_size); 0 = 65536, at
+	 * most OFL_GRO_MAX_SIZE. Above 65536 (BIG TCP, skb_gro_receive):
+	 * plain TCP flows (no tunnel, not UDP) grow past 64 KiB; the merged
+	 * packet gets payload length 0 and, in profiles 6.18, 6.10 and 6.1,
+	 * an 8-byte hop-by-hop jumbo header between the IPv6 header and the
+	 * next one (ipv6_gro_complete; jumbo length = 8 + the rest; frames
+	 * are taken to have the 8 bytes of headroom a NIC driver leaves);
+	 * profile 7.0 inserts none. 6.1: only when the next header is TCP. */
 	uint32_t gro_max_size;
-	/** Largest IPv4 datagram + 1 (gro_ipv4_max_size); 0 = 65536. */
+	/** IPv4 packets stay below it (gro_ipv4_max_size); 0 = 65536, at
+	 * most OFL_GRO_MAX_SIZE. Above 65536 a merged packet carries
+	 * tot_len 0 (iph_set_totlen in inet_gro_complete). Profile 6.1 has
+	 * no IPv4 BIG TCP: no IPv4 flow grows past 64 KiB there. */
 	uint32_t gro_ipv4_max_size;
 	/** OFL_GRO_F_* bits. */
 	uint32_t flags;
+	/**
+	 * Slices in the pool that follows the context in the caller's memory
+	 * (0: none; not in BPF). Linux puts no bound on the segments of a
+	 * held flow (skb_gro_receive chains skbs on frag_list; count is a
+	 * u16); here a flow keeps its first OFL_GRO_MAX_SEGS slices in the
+	 * context and takes the rest from this pool, shared by all flows.
+	 * The context is then OFL_GRO_CTX_BYTES(pool_segs) bytes (pass that
+	 * as ctx_size; it stays one block without pointers, copied with a
+	 * byte copy of that size). Sizing (docs/GRO.md): a flow of S
+	 * segments takes S - OFL_GRO_MAX_SEGS entries, S at most
+	 * gro_max_size / smallest payload (Linux 6.18 merges 65 segments per
+	 * 64-frame poll and more across polls with a gro_flush_timeout: 93
+	 * were seen). Exhausted pool: the flow that needs a slice is
+	 * delivered and the segment starts a new flow, as for a full
+	 * OFL_GRO_MAX_SEGS without a pool (the one place lib/gro then
+	 * flushes where Linux would not). Entries of a delivered flow are
+	 * reused only in a later call, so a delivery's slices stay readable
+	 * (ofl_gro_pkt_slices, ofl_gro_pkt_linearize_ctx) until the next
+	 * call on the context. At most OFL_GRO_MAX_POOL.
+	 */
+	uint32_t pool_segs;
+	/** 0 (keeps the struct free of tail padding). */
+	uint32_t reserved;
 };
+/** Largest ofl_gro_opts.pool_segs (one flow counts its segments in 16
+ * bits, as Linux's NAPI_GRO_CB(skb)->count). */
+#define OFL_GRO_MAX_POOL (1u << 20)
 
 /** A piece of payload: @len bytes at offset @off of the frame @frame. */
 struct ofl_gro_slice {
@@ -255,13 +305,15 @@ enum ofl_gro_pkt_kind {
 struct ofl_gro_pkt {
 	/** Id of the (first) frame. */
 	uint32_t frame;
-	/** Length of the delivered frame in bytes (may exceed 65535). */
+	/** Length of the delivered frame in bytes (BIG TCP: up to
+	 * OFL_GRO_MAX_SIZE + Ethernet/VLAN headers + 8). */
 	uint32_t len;
 	/** OFL_GSO_* bits, 0 for a frame. */
 	uint32_t gso_type;
 	/** enum ofl_gro_pkt_kind. */
 	uint16_t kind;
-	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME). */
+	/** Header bytes in hdr[] (0 for OFL_GRO_PKT_FRAME); with the IPv6
+	 * jumbo header, the held header's length + 8. */
 	uint16_t hdr_len;
 	/** Valid entries of slice[]. */
 	uint16_t nslices;
@@ -279,7 +331,12 @@ struct ofl_gro_pkt {
 	 * ofl_gro_pkt_linearize); 0 otherwise. */
 	uint16_t ocsum_start;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
+	/** The first min(nslices, OFL_GRO_MAX_SEGS) slices; the rest are in
+	 * the context's pool, from entry @ext on (ofl_gro_pkt_slices). */
 	struct ofl_gro_slice slice[OFL_GRO_MAX_SEGS];
+	/** First pool entry of the slices past slice[] (private; set only
+	 * when nslices > OFL_GRO_MAX_SEGS). */
+	uint32_t ext;
 };
 
 /** Private: one held flow. */
@@ -302,6 +359,17 @@ struct ofl_gro_flow {
 	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
+	/* after the hot fields, which keep their offsets; read only for a
+	 * flow of more than OFL_GRO_MAX_SEGS segments */
+	uint32_t ext_head; /* pool entries of slices past seg[] (chain) */
+	uint32_t ext_tail;
+	uint32_t pad[2];
+};
+
+/** Private: one entry of the pool after the context. */
+struct ofl_gro_ext {
+	struct ofl_gro_slice s;
+	uint32_t next;
 };
 
 /** Private: one bucket; order[0] is the oldest held flow. */
@@ -315,6 +383,9 @@ struct ofl_gro_bucket {
 	uint8_t hint_pos;
 	uint16_t hint_off;
 	uint32_t hint_hash;
+	/* per slot: ctx->now when its flow was started (the bucket's line,
+	 * which every hold writes anyway) */
+	uint32_t age[OFL_GRO_BUCKET_FLOWS];
 	struct ofl_gro_flow flow[OFL_GRO_BUCKET_FLOWS];
 };
 
@@ -330,23 +401,37 @@ struct ofl_gro_ctx {
 	uint32_t max_v4;
 	uint32_t held;
 	struct ofl_gro_bucket b[OFL_GRO_BUCKETS];
+	/* after the buckets, which keep their offsets */
+	uint32_t now;	/* ofl_gro_clock() */
+	uint32_t pool;	/* entries of the pool after the context */
+	uint32_t pool_free; /* entries on the free chain */
+	uint32_t free_head;
+	uint32_t pend_head; /* delivered in this call: free in the next */
+	uint32_t pend_tail;
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
 #define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
-			   8 * OFL_GRO_MAX_SEGS)
+			   8 * OFL_GRO_MAX_SEGS + 4 * 4)
 #define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
-			  (24 + OFL_GRO_BUCKET_FLOWS * OFL_GRO_FLOW_SIZE))
+			  (24 + OFL_GRO_BUCKET_FLOWS * (4 + OFL_GRO_FLOW_SIZE)) + \
+			  24)
 
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_flow) == OFL_GRO_FLOW_SIZE,
 		  "struct ofl_gro_flow has its documented size");
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
 		  "struct ofl_gro_ctx has its documented size");
+OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ext) == 12, "pool entry size");
+/** Bytes of a context with a pool of @pool slices (ofl_gro_opts.pool_segs):
+ * the ctx_size to allocate and to pass to ofl_gro_init(). */
+#define OFL_GRO_CTX_BYTES(pool) \
+	(sizeof(struct ofl_gro_ctx) + (size_t)(pool) * sizeof(struct ofl_gro_ext))
 
 /**
  * ofl_gro_init() - reset a context: no flow held.
  * @ctx: the context (any content before).
- * @ctx_size: sizeof(*@ctx) as the caller compiled it. The context and
+ * @ctx_size: sizeof(*@ctx) as the caller compiled it, or
+ *            OFL_GRO_CTX_BYTES(@opts->pool_segs) with a pool. The context and
  *            struct ofl_gro_pkt change layout with OFL_GRO_MAX_SEGS and
  *            OFL_GRO_MAX_HDR: a caller that overrides them and links a
  *            library built without the same values gets OFL_EINVAL here
@@ -360,7 +445,8 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gro_ctx) == OFL_GRO_CTX_SIZE,
  * Returns 0; OFL_EINVAL for a NULL @ctx, a @ctx_size that is not the
  * library's, or @opts->sz below sizeof(size_t), above 256 or with a
  * non-zero unknown tail; OFL_ERANGE for an unknown profile, unknown flags
- * or a max size above 65536 (0 means the default). On error the context
+ * or a max size above OFL_GRO_MAX_SIZE (0 means 65536), or pool_segs above
+ * OFL_GRO_MAX_POOL (in BPF: above 0). On error the context
  * is not touched.
  */
 OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
@@ -409,6 +495,63 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			  unsigned int max_out);
 
+/**
+ * ofl_gro_clock() - set the context's clock (Linux jiffies, in any unit the
+ * caller likes). A flow started after this call is stamped with @now
+ * (dev_gro_receive: NAPI_GRO_CB(skb)->age = jiffies), which is what
+ * ofl_gro_flush_old() compares. The clock starts at 0 (ofl_gro_init) and
+ * may wrap. No effect with a NULL @ctx.
+ */
+OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now);
+
+/**
+ * ofl_gro_flush_old() - the end-of-poll flush that keeps young flows (Linux
+ * napi_gro_flush(n, true), 6.18 gro_flush(gro, true) via __gro_flush_chain:
+ * what __napi_poll does after a poll that used its whole budget when
+ * HZ >= 1000, and napi_complete_done when the device has a
+ * gro_flush_timeout). Bucket 0 to 7, oldest flow first in each: a flow
+ * whose age (clock - its stamp, modulo 2^32) is at least @min_age is
+ * delivered; the first younger one ends that bucket (flows are in age
+ * order). @min_age 1 is Linux's rule (age != jiffies); 0 delivers every
+ * held flow, as ofl_gro_flush() does (HZ < 1000 after a full budget, or
+ * napi_complete_done without a timeout). Which flush ends a poll is the
+ * caller's choice, made as Linux makes it for the device modelled.
+ * @ctx, @out, @max_out: as for ofl_gro_flush().
+ *
+ * Returns the number written, or OFL_EINVAL (NULL) / OFL_ENOSPC (@max_out
+ * below the number of held flows; nothing delivered).
+ */
+OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			      unsigned int max_out, uint32_t min_age);
+
+/**
+ * ofl_gro_pkt_slices() - every slice of a delivery, in order.
+ * @ctx, @ctx_size: the context that made the delivery (as for ofl_gro_init;
+ *                  its pool holds the slices past pkt->slice[]), before
+ *                  any further call on it.
+ * @pkt: the delivery.
+ * @out: room for @max slices.
+ *
+ * Returns pkt->nslices, OFL_EINVAL (NULL, a size that is not the
+ * context's, a broken pool chain) or OFL_ENOSPC (@max < nslices).
+ */
+OFL_API int ofl_gro_pkt_slices(const struct ofl_gro_ctx *ctx, size_t ctx_size,
+			       const struct ofl_gro_pkt *pkt,
+			       struct ofl_gro_slice *out, unsigned int max);
+
+/**
+ * ofl_gro_pkt_linearize_ctx() - ofl_gro_pkt_linearize() for any delivery,
+ * also one with more than OFL_GRO_MAX_SEGS slices (read from @ctx's pool,
+ * as for ofl_gro_pkt_slices()). Arguments and results otherwise as for
+ * ofl_gro_pkt_linearize().
+ */
+OFL_API int ofl_gro_pkt_linearize_ctx(const struct ofl_gro_ctx *ctx,
+				      size_t ctx_size,
+				      const struct ofl_gro_pkt *pkt,
+				      const uint8_t *const *frames,
+				      const uint32_t *lens, uint32_t nframes,
+				      uint8_t *buf, size_t cap, int complete);
+
 /** Number of flows currently held. */
 OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
 
@@ -424,8 +567,9 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
  *            leaves the CHECKSUM_PARTIAL pseudo-header sum in place.
  *
  * Returns the frame length (@pkt->len), OFL_EINVAL (NULL, bad id, a slice
- * outside its frame) or OFL_ENOSPC (@cap < @pkt->len); nothing is written
- * on error.
+ * outside its frame, more than OFL_GRO_MAX_SEGS slices: use
+ * ofl_gro_pkt_linearize_ctx) or OFL_ENOSPC (@cap < @pkt->len); nothing is
+ * written on error.
  */
 OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
 				  const uint8_t *const *frames,

@@ -226,7 +226,8 @@ struct ofl_gso_iter {
 	uint16_t check0;
 	uint16_t tcheck0;
 	uint8_t set_check;
-	uint8_t reserved[7];
+	uint8_t jumbo;
+	uint8_t reserved[6];
 };
 OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
 

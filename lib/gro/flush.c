@@ -13,13 +13,21 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 			 const struct ofl_gro_opts *opts)
 {
 	const struct ofl_gro_opts *o = opts;
-	uint32_t profile, m6, m4, flags;
-	unsigned int i;
+	uint32_t profile, m6, m4, flags, pool;
+	unsigned int i, j;
 
-	/* a caller built with other capacities has another struct layout */
-	if (!ctx || ctx_size != sizeof(*ctx))
+	if (!OFL__OPTS_VALID(o, struct ofl_gro_opts, reserved) ||
+	    OFL__OPTS_GET(o, struct ofl_gro_opts, reserved, 0))
 		return OFL_EINVAL;
-	if (!OFL__OPTS_VALID(o, struct ofl_gro_opts, flags))
+	pool = OFL__OPTS_GET(o, struct ofl_gro_opts, pool_segs, 0);
+#if defined(OFL_BPF)
+	if (pool)
+		return OFL_ERANGE;
+#endif
+	if (pool > OFL_GRO_MAX_POOL)
+		return OFL_ERANGE;
+	/* a caller built with other capacities has another struct layout */
+	if (!ctx || ctx_size != OFL_GRO_CTX_BYTES(pool))
 		return OFL_EINVAL;
 	profile = OFL__OPTS_GET(o, struct ofl_gro_opts, profile,
 				OFL_GRO_PROFILE_6_18);
@@ -27,9 +35,9 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	m4 = OFL__OPTS_GET(o, struct ofl_gro_opts, gro_ipv4_max_size, 0);
 	flags = OFL__OPTS_GET(o, struct ofl_gro_opts, flags, 0);
 	if (!m6)
-		m6 = OFL_GRO_MAX_SIZE;
+		m6 = OFL_GRO_LEGACY_MAX_SIZE;
 	if (!m4)
-		m4 = OFL_GRO_MAX_SIZE;
+		m4 = OFL_GRO_LEGACY_MAX_SIZE;
 	if (profile > OFL_GRO_PROFILE_6_1 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
@@ -40,7 +48,21 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	ctx->max_v6 = m6;
 	ctx->max_v4 = m4;
 	ctx->held = 0;
+	ctx->now = 0;
+	ctx->pool = pool;
+	ctx->pool_free = pool;
+	ctx->free_head = pool ? 0 : OFL__GRO_NONE;
+	ctx->pend_head = ctx->pend_tail = OFL__GRO_NONE;
+#if !defined(OFL_BPF)
+	for (i = 0; i < pool; i++)
+		ofl__gro_pool(ctx)[i].next = i + 1 < pool ? i + 1 :
+					     OFL__GRO_NONE;
+#endif
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			ctx->b[i].flow[j].ext_head = OFL__GRO_NONE;
+			ctx->b[i].flow[j].count = 0;
+		}
 		ctx->b[i].n = 0;
 		ctx->b[i].hint_pos = 0;
 		ctx->b[i].hint_off = 0;
@@ -55,6 +77,48 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx)
 {
 	return ctx ? ctx->held : 0;
 }
+
+#if !defined(OFL_BPF)
+/*
+ * Start of a call on the context: pool entries of flows delivered before
+ * it are free again (those that went to the pending chain when their slot
+ * was reused, and those still named by a slot no flow holds). Nothing to do
+ * (one compare) while no flow has used the pool.
+ */
+OFL_PRIVATE void ofl__gro_pool_begin(struct ofl_gro_ctx *ctx)
+{
+	unsigned int i, j;
+	uint32_t n;
+
+	if (ctx->pool_free == ctx->pool)
+		return;
+	ofl__gro_chain_put(ctx, &ctx->free_head, 0, ctx->pend_head,
+			   ctx->pend_tail);
+	ctx->pend_head = ctx->pend_tail = OFL__GRO_NONE;
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			struct ofl_gro_flow *p = &ctx->b[i].flow[j];
+
+			if (ctx->b[i].used[j] || p->ext_head == OFL__GRO_NONE)
+				continue;
+			ofl__gro_chain_put(ctx, &ctx->free_head, 0,
+					   p->ext_head, p->ext_tail);
+			p->ext_head = OFL__GRO_NONE;
+		}
+	}
+	/* what is not free now belongs to held flows: count it again */
+	n = ctx->pool;
+	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++)
+			if (ctx->b[i].used[j] &&
+			    ctx->b[i].flow[j].count > OFL_GRO_MAX_SEGS)
+				n -= (uint32_t)ctx->b[i].flow[j].count -
+				     OFL_GRO_MAX_SEGS;
+	ctx->pool_free = n;
+}
+#else
+#define ofl__gro_pool_begin(ctx) ((void)(ctx))
+#endif
 
 #if OFL_GRO_TUNNEL
 /*
@@ -129,6 +193,38 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_ctx *ctx,
 }
 #endif
 
+/*
+ * 6.18 ipv6_gro_complete past IPV6_MAXPLEN: an 8-byte hop-by-hop header with
+ * the jumbo payload option (struct hop_jumbo_hdr: next header, length 0,
+ * IPV6_TLV_JUMBO, 4, the 32-bit length: @plen + 8) goes between the IPv6
+ * header and what followed it, which moves 8 bytes on (the kernel moves
+ * the headers in front 8 bytes back instead: the same bytes); the IPv6
+ * next header becomes NEXTHDR_HOP. ofl__gro_merge left room in hdr[].
+ */
+OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
+			       struct ofl_gro_pkt *o, uint32_t plen)
+{
+	uint32_t l3 = OFL__GRO_OFF(p->l3), i;
+	uint8_t *ip = o->hdr + l3;
+
+	if (p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR)
+		return;
+	for (i = OFL_GRO_MAX_HDR - OFL_GRO_JUMBO_HLEN; i > 0; i--) {
+		if (i <= l3 + 40 || i > p->hdr_len)
+			continue;
+		o->hdr[i - 1 + OFL_GRO_JUMBO_HLEN] = o->hdr[i - 1];
+	}
+	ip[40] = ip[6];
+	ip[41] = 0;
+	ip[42] = OFL_IPV6_TLV_JUMBO;
+	ip[43] = 4;
+	ofl_store_be32(ip + 44, plen + OFL_GRO_JUMBO_HLEN);
+	ip[6] = OFL_IPPROTO_HOPOPTS;
+	o->hdr_len = (uint16_t)(o->hdr_len + OFL_GRO_JUMBO_HLEN);
+	o->len += OFL_GRO_JUMBO_HLEN;
+	o->csum_start = (uint16_t)(o->csum_start + OFL_GRO_JUMBO_HLEN);
+}
+
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
 OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 				const struct ofl_gro_flow *p,
@@ -150,12 +246,18 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 		o->gso_type = (uint32_t)(OFL_GSO_TCPV4 |
 			(p->fixedid ? OFL_GSO_TCP_FIXEDID : 0));
 	} else {
-		/* ipv6_gro_complete: payload_len */
-		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
+		/* ipv6_gro_complete: payload_len (0 above IPV6_MAXPLEN, with
+		 * the jumbo header in front of the rest up to 7.0) */
+		uint32_t plen = o->len - p->l3 - 40;
+
+		ofl_store_be16(ip + 4, (uint16_t)(plen > 0xffffu ? 0 : plen));
+		if (plen > 0xffffu && ctx->profile != OFL_GRO_PROFILE_7_0)
+			ofl__gro_jumbo(p, o, plen);
 		check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_ipv6_magic(
 			ip + 8, ip + 24, tcplen, proto, 0);
 		o->gso_type = OFL_GSO_TCPV6;
 	}
+	th = o->hdr + OFL__GRO_OFF(o->csum_start);
 	if (p->udp) {
 		/* udp4/6_gro_complete, udp_gro_complete_segment */
 		ofl_store_be16(th + 4, (uint16_t)tcplen);
@@ -209,6 +311,8 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	o->csum_start = p->l4;
 	o->csum_offset = 16;
 	o->ocsum_start = 0;
+	if (p->count > OFL_GRO_MAX_SEGS)
+		o->ext = p->ext_head;
 	/* whole arrays, no data-dependent exit: one path for the verifier */
 #if defined(OFL_BPF)
 	(void)i;
@@ -318,6 +422,7 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 		return OFL_EINVAL;
 	if (max_out < ctx->held)
 		return OFL_ENOSPC;
+	ofl__gro_pool_begin(ctx);
 	/* napi_gro_flush: buckets in bit order, each oldest first */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		unsigned int n;
@@ -331,3 +436,43 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 	ctx->held = 0;
 	return (int)k;
 }
+
+OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now)
+{
+	if (ctx)
+		ctx->now = now;
+}
+
+#if !defined(OFL_BPF)
+OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
+			      unsigned int max_out, uint32_t min_age)
+{
+	unsigned int i, j, k = 0;
+
+	if (!ctx || (!out && ctx->held))
+		return OFL_EINVAL;
+	if (max_out < ctx->held)
+		return OFL_ENOSPC;
+	ofl__gro_pool_begin(ctx);
+	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
+		struct ofl_gro_bucket *b = &ctx->b[i];
+
+		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+			struct ofl_gro_flow *p;
+
+			if (!b->n)
+				break;
+			p = &b->flow[b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1)];
+			if (ctx->now - b->age[b->order[0] &
+					      (OFL_GRO_BUCKET_FLOWS - 1)] <
+			    min_age)
+				break;
+			ofl__gro_complete(ctx, p, &out[k++]);
+			ofl__gro_unlink(b, 0);
+			ctx->held--;
+		}
+	}
+	return (int)k;
+}
+#endif

@@ -107,14 +107,15 @@ OFL_STATIC_ASSERT(sizeof(struct ofl__gro_rx) ==
 #include "bpf.h"
 
 /*
- * inet_gro_complete: set an IPv4 header's tot_len and update its checksum
- * with csum_replace2 (lib/csum's ofl_csum_update16), as the kernel does.
+ * inet_gro_complete: set an IPv4 header's tot_len (iph_set_totlen: 0 above
+ * IP_MAX_MTU, BIG TCP) and update its checksum with csum_replace2 (lib/csum's
+ * ofl_csum_update16), as the kernel does.
  */
 OFL_INLINE void ofl__gro_set_tot_len(uint8_t *ip, uint32_t len)
 {
 	uint16_t old = ofl_load_ne16(ip + 2);
 
-	ofl_store_be16(ip + 2, (uint16_t)len);
+	ofl_store_be16(ip + 2, (uint16_t)(len > 0xffffu ? 0 : len));
 	ofl_store_ne16(ip + 10, (OFL_FORCE uint16_t)ofl_csum_update16(
 		(OFL_FORCE ofl_sum16)ofl_load_ne16(ip + 10), old,
 		ofl_load_ne16(ip + 2)));
@@ -259,6 +260,36 @@ OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
 	return (x >> 16) != 0xffffu;
 #endif
 }
+
+/* No pool entry (end of a chain). */
+#define OFL__GRO_NONE 0xffffffffu
+
+#if !defined(OFL_BPF)
+/* The pool after the context (ofl_gro_opts.pool_segs entries). */
+OFL_INLINE struct ofl_gro_ext *ofl__gro_pool(struct ofl_gro_ctx *ctx)
+{
+	return (struct ofl_gro_ext *)(void *)(ctx + 1);
+}
+
+OFL_INLINE const struct ofl_gro_ext *
+ofl__gro_pool_c(const struct ofl_gro_ctx *ctx)
+{
+	return (const struct ofl_gro_ext *)(const void *)(ctx + 1);
+}
+
+/* Put the chain @head..@tail on the chain at *@to (free or pending). */
+OFL_INLINE void ofl__gro_chain_put(struct ofl_gro_ctx *ctx, uint32_t *to,
+				   uint32_t *to_tail, uint32_t head,
+				   uint32_t tail)
+{
+	if (head == OFL__GRO_NONE || tail >= ctx->pool)
+		return;
+	ofl__gro_pool(ctx)[tail].next = *to;
+	if (to_tail && *to == OFL__GRO_NONE)
+		*to_tail = tail;
+	*to = head;
+}
+#endif
 
 OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 				   uint32_t len)

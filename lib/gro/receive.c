@@ -453,7 +453,7 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 }
 
 /* skb_gro_receive: append the payload; nonzero if it does not fit. */
-OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
+OFL_INLINE int ofl__gro_merge(struct ofl_gro_ctx *ctx,
 			      struct ofl_gro_flow *p,
 			      const struct ofl__gro_rx *rx, uint32_t id)
 {
@@ -463,11 +463,48 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	uint32_t max = v6 ? ctx->max_v6 : ctx->max_v4;
 	unsigned int c = p->count;
 
-	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
+	if (p->len + len >= max || rx->flush)
 		return 1;
-	p->seg[c].frame = id;
-	p->seg[c].off = rx->pay;
-	p->seg[c].len = (uint16_t)len;
+	/* BIG TCP (6.18 skb_gro_receive, with 6.18.47's "net: gro: properly
+	 * validate BIG TCP aggregation criteria"): past GRO_LEGACY_MAX_SIZE
+	 * only TCP, not encapsulated (encap_mark), skb->protocol IPv4 or
+	 * IPv6 (not an in-band VLAN tag); IPv6 needs 8 bytes for the jumbo
+	 * header (room before the MAC header in Linux, here in hdr[]). 6.1:
+	 * IPv6 only, and only when TCP follows the IPv6 header directly. */
+	if (p->len + len >= OFL_GRO_LEGACY_MAX_SIZE &&
+	    (rx->udp || rx->tun || p->l3 != OFL__GRO_ETH_HLEN ||
+	     (v6 && p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR) ||
+	     (ctx->profile == OFL_GRO_PROFILE_6_1 &&
+	      (!v6 || p->hdr[OFL__GRO_OFF(p->l3) + 6] != OFL_IPPROTO_TCP))))
+		return 1;
+	if (c >= OFL_GRO_MAX_SEGS) {
+		/* past seg[]: an entry of the pool, or the flow is full */
+#if !defined(OFL_BPF)
+		struct ofl_gro_ext *e;
+		uint32_t x = ctx->free_head;
+
+		if (c >= 0xffffu || x >= ctx->pool)
+			return 1;
+		e = &ofl__gro_pool(ctx)[x];
+		ctx->free_head = e->next;
+		ctx->pool_free--;
+		e->s.frame = id;
+		e->s.off = rx->pay;
+		e->s.len = (uint16_t)len;
+		e->next = OFL__GRO_NONE;
+		if (p->ext_head == OFL__GRO_NONE)
+			p->ext_head = x;
+		else
+			ofl__gro_pool(ctx)[p->ext_tail].next = x;
+		p->ext_tail = x;
+#else
+		return 1;
+#endif
+	} else {
+		p->seg[c].frame = id;
+		p->seg[c].off = rx->pay;
+		p->seg[c].len = (uint16_t)len;
+	}
 	p->count = (uint16_t)(c + 1);
 	p->len += len;
 	p->payload += len;
@@ -877,6 +914,17 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 		if (!b->used[s])
 			break;
 	p = &b->flow[s];
+#if !defined(OFL_BPF)
+	/* the slot's last flow may have been delivered in this very call:
+	 * its pool entries are freed in the next one (count: the last
+	 * flow's, 0 after ofl_gro_init) */
+	if (p->count > OFL_GRO_MAX_SEGS) {
+		ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
+				   p->ext_head, p->ext_tail);
+		p->ext_head = OFL__GRO_NONE;
+	}
+#endif
+	b->age[s] = ctx->now;
 	p->hash = f->hash;
 	p->len = f->len - OFL__GRO_ETH_HLEN;
 	p->payload = f->len - rx->pay;
@@ -1188,6 +1236,7 @@ OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 	if (!ctx || !f || !out || !nout || (!f->data && f->len) ||
 	    f->ip_summed > OFL_CHECKSUM_UNNECESSARY)
 		return OFL_EINVAL;
+	ofl__gro_pool_begin(ctx);
 	return ofl__gro_receive(ctx, f, out, nout, 0);
 }
 
@@ -1205,6 +1254,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 		if ((!f[i].data && f[i].len) ||
 		    f[i].ip_summed > OFL_CHECKSUM_UNNECESSARY)
 			return OFL_EINVAL;
+	ofl__gro_pool_begin(ctx);
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);
 #endif

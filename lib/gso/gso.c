@@ -187,6 +187,35 @@ OFL_PRIVATE int ofl__gso_sizes(struct ofl_gso_iter *it)
 	return 0;
 }
 
+/*
+ * BIG TCP: ipv6_gso_segment() first removes the hop-by-hop jumbo header
+ * that GRO or the TCP stack put in front of TCP (ipv6_hopopt_jumbo_remove,
+ * ipv6_has_hopopt_jumbo: more than GRO_LEGACY_MAX_SIZE bytes from the
+ * IPv6 header on, next header HOP, then an 8-byte header with next header
+ * TCP, length 0 and the jumbo option type; its length is not read). The
+ * segments are then cut as if the frame never had it: the headers are
+ * written without those 8 bytes (ofl_gso_next) and the IPv6 next header
+ * becomes TCP. The pseudo-header sums above were taken with the TCP
+ * length, which the 8 bytes do not change.
+ */
+OFL_PRIVATE void ofl__gso_jumbo(struct ofl_gso_iter *it, const uint8_t *p)
+{
+	struct ofl_gso_meta *m = &it->m;
+	uint32_t ipo = m->network_off;
+
+	if (m->gso_type & OFL_GSO_TUNNEL_MASK || !(m->gso_type & OFL_GSO_TCPV6) ||
+	    it->frame_len - ipo <= 65536u || ipo + 48 > m->hdr_len ||
+	    (p[ipo] >> 4) != 6 || p[ipo + 6] != OFL_IPPROTO_HOPOPTS ||
+	    p[ipo + 40] != OFL_IPPROTO_TCP || p[ipo + 41] != 0 ||
+	    p[ipo + 42] != OFL_IPV6_TLV_JUMBO)
+		return;
+	it->jumbo = 8;
+	m->transport_off = (uint16_t)(m->transport_off - 8);
+	m->hdr_len = (uint16_t)(m->hdr_len - 8);
+	if (m->ip_summed == OFL_CHECKSUM_PARTIAL)
+		m->csum_start = (uint16_t)(m->csum_start - 8);
+}
+
 OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 			 const struct ofl_gso_frag *frags, uint32_t nr_frags,
 			 const struct ofl_gso_meta *m, uint32_t flags)
@@ -257,6 +286,7 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 	it->frag = 0;
 	it->frag_off = m->hdr_len;
 	ofl__gso_norm(it);
+	ofl__gso_jumbo(it, p);
 	return 0;
 }
 
@@ -327,7 +357,7 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
 		plen = it->step;
 	seg->index = it->index;
 	seg->hdr_len = hl;
-	seg->payload_off = hl + rel;
+	seg->payload_off = hl + it->jumbo + rel;
 	seg->payload_len = plen;
 	seg->frag = it->frag;
 	seg->frag_off = it->frag_off;
@@ -339,7 +369,17 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
 	l4 = ofl__gso_l4_off(m);
 	seg->csum_start = (uint16_t)l4;
 	seg->csum_offset = (m->gso_type & OFL_GSO_UDP_L4) ? 6 : 16;
-	ofl__gso_copy_hdr(hdr, it->frags[0].data, hl);
+	if (it->jumbo) {
+		/* the headers without the jumbo header (ofl__gso_jumbo) */
+		uint32_t cut = (uint32_t)m->network_off + 40;
+
+		ofl__gso_copy_hdr(hdr, it->frags[0].data, cut);
+		ofl_copy_bytes(hdr + cut, it->frags[0].data + cut + 8,
+			       hl - cut, OFL_GSO_MAX_HDR);
+		hdr[m->network_off + 6] = OFL_IPPROTO_TCP;
+	} else {
+		ofl__gso_copy_hdr(hdr, it->frags[0].data, hl);
+	}
 	if (it->set_check) {
 		ofl_store_ne16(hdr + l4 + seg->csum_offset, it->check0);
 		if (it->set_check == 2)

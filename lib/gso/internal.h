@@ -68,8 +68,9 @@ OFL_INLINE uint16_t ofl__gso_csum16_sub(uint16_t a, uint16_t b)
  * a Jumbo Payload option (RFC 2675, type 0xc2)? Linux takes that option
  * out of a BIG TCP packet before ipv6_gso_segment() cuts it (no segment
  * it sends carries one: a jumbo option with a non-zero payload length is
- * malformed). ofl does not rewrite the header chain, so both metadata
- * helpers refuse such a frame with OFL_EOPNOTSUPP instead of emitting
+ * malformed). Both metadata helpers accept the BIG TCP form
+ * (ofl__gso_big_tcp), which ofl_gso_init() removes as Linux does, and
+ * refuse any other jumbo option with OFL_EOPNOTSUPP instead of emitting
  * segments Linux would not. At most OFL__GSO_HBH_OPTS options are looked
  * at (the option walk has a compile-time bound).
  */
@@ -95,6 +96,21 @@ OFL_INLINE int ofl__gso_hbh_jumbo(const uint8_t *h, size_t avail)
 		i += 2u + h[i + 1];
 	}
 	return 0;
+}
+
+/*
+ * The one jumbo form lib/gso cuts (BIG TCP; ofl__gso_jumbo in gso.c
+ * removes it as ipv6_hopopt_jumbo_remove does): the hop-by-hop header
+ * right after the IPv6 header at @ip6 (@avail bytes readable from it), 8
+ * bytes long, next header TCP, the jumbo option first, in a packet of
+ * more than 65536 bytes from the IPv6 header on (@iplen).
+ */
+OFL_INLINE int ofl__gso_big_tcp(const uint8_t *ip6, size_t avail,
+				uint32_t iplen)
+{
+	return avail >= 48 && ip6[6] == OFL_IPPROTO_HOPOPTS &&
+	       ip6[40] == OFL_IPPROTO_TCP && ip6[41] == 0 &&
+	       ip6[42] == OFL_IPV6_TLV_JUMBO && iplen > 65536u;
 }
 
 #endif /* OFL_LIB_GSO_INTERNAL_H */

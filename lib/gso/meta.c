@@ -61,8 +61,12 @@ OFL_PRIVATE int ofl__gso_ip(const uint8_t *p, size_t len, uint32_t pos,
 			return OFL_ELOOP;
 		if (pos + 8 > len)
 			return OFL_ENODATA;
-		if (nh == 0 && i == 0 && ofl__gso_hbh_jumbo(p + pos, len - pos))
-			return OFL_EOPNOTSUPP;	/* BIG TCP: see internal.h */
+		if (nh == 0 && i == 0 &&
+		    ofl__gso_hbh_jumbo(p + pos, len - pos) &&
+		    !ofl__gso_big_tcp(p + pos - OFL_IPV6_HLEN,
+				      len - pos + OFL_IPV6_HLEN,
+				      (uint32_t)(len - pos + OFL_IPV6_HLEN)))
+			return OFL_EOPNOTSUPP;	/* jumbo: see internal.h */
 		nh = p[pos];
 		pos += ofl_proto_ipv6_ext_len(OFL_IPPROTO_HOPOPTS, p + pos);
 	}

@@ -111,7 +111,12 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 			return OFL_EPROTONOSUPPORT;
 		/* BIG TCP's Jumbo Payload option: see internal.h */
 		if (l->proto == OFL_PROTO_IPV6_HOPOPTS && l->offset < len &&
-		    ofl__gso_hbh_jumbo(frame + l->offset, len - l->offset))
+		    ofl__gso_hbh_jumbo(frame + l->offset, len - l->offset) &&
+		    !(l->offset >= OFL_IPV6_HLEN &&
+		      ofl__gso_big_tcp(frame + l->offset - OFL_IPV6_HLEN,
+				       len - l->offset + OFL_IPV6_HLEN,
+				       (uint32_t)(len - l->offset +
+						  OFL_IPV6_HLEN))))
 			return OFL_EOPNOTSUPP;
 		err = ofl__gso_mp_layer(l, &lv[l->encap]);
 		if (err)

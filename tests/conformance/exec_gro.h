@@ -84,6 +84,8 @@ ofl_conf_gro_init(struct ofl_conf_gro_state *st, const uint8_t *in,
 	o.flags = in[1];
 	o.gro_max_size = ofl_conf_le32(in + 2);
 	o.gro_ipv4_max_size = ofl_conf_le32(in + 6);
+	o.pool_segs = 0;
+	o.reserved = 0;
 	rc = ofl_gro_init(&st->ctx, sizeof(st->ctx), &o);
 	st->nout = 0;
 	ofl_conf_put_le32(out, (uint32_t)rc);

@@ -22,7 +22,9 @@
  *   modes, software checksums, and both turned off (OFL_GRO_F_NO_IPTUN);
  * - gro_max_size, OFL_GRO_MAX_SEGS and UDP_GRO_CNT_MAX, eviction of the
  *   oldest flow of a full bucket, a flush without room (OFL_ENOSPC);
- * - a generated mix: 12 flows, random changes, interleaving and flushes.
+ * - a generated mix: 12 flows, random changes, interleaving and flushes;
+ * - BIG TCP (gro_max_size 185000, 60 x 1448) under profiles 6.18, 7.0 and
+ *   6.1, IPv4/IPv6/IPv6 with an extension header, UDP and VXLAN.
  * Known answer: one 4-segment merge, its flush and delivery (below).
  * Frames: Ethernet, addresses 198.18.0.0/15 and 2001:db8::/32.
  */
@@ -593,6 +595,46 @@ static void ofl_conf_gv_limits(struct ofl_conf *c)
 	ofl_conf_gv_flush(c, 64);
 }
 
+/*
+ * BIG TCP (issue 15): gro_max_size/gro_ipv4_max_size 185000, flows of 60
+ * segments of 1448 bytes (86880: past 64 KiB, within OFL_GRO_MAX_SEGS and
+ * the 2047-byte frames every target takes): IPv4 tot_len 0, IPv6 payload
+ * length 0 with the jumbo header (6.18), without it (7.0), 6.1 (IPv6 only,
+ * TCP right after the IPv6 header); a destination options header; UDP and
+ * VXLAN stop below 64 KiB; a size past OFL_GRO_MAX_SIZE is refused.
+ */
+static void ofl_conf_gv_bigtcp(struct ofl_conf *c)
+{
+	static const uint8_t prof[3] = { 0, 2, 3 };
+	struct ofl_conf_gv_seg s;
+	unsigned int p, v, k;
+
+	for (p = 0; p < 3; p++) {
+		/* v: 0 IPv4, 1 IPv6, 2 IPv6 + dst options, 3 UDP, 4 VXLAN */
+		for (v = 0; v < 5; v++) {
+			ofl_conf_gv_init(c, prof[p], v == 3 ? OFL_GRO_F_UDP_FWD :
+					 v == 4 ? OFL_GRO_F_VXLAN : 0, 185000,
+					 185000);
+			for (k = 0; k < 60; k++) {
+				ofl_conf_gv_base(&s, v == 1 || v == 2);
+				s.paylen = 1448;
+				s.seq = 1000 + 1448 * k;
+				s.ipid = (uint16_t)(100 + k);
+				s.udp = (uint8_t)(v == 3);
+				s.tun = (uint8_t)(v == 4);
+				if (v == 2) {
+					s.next = 1;
+					s.exttype = 60;
+				}
+				ofl_conf_gv_rx(c, &s, 5, k, 1);
+			}
+			ofl_conf_gv_flush(c, 64);
+		}
+	}
+	ofl_conf_gv_init(c, 0, 0, OFL_GRO_MAX_SIZE + 1, 0);
+	ofl_conf_gv_init(c, 0, 0, 0, OFL_GRO_MAX_SIZE);
+}
+
 /* Generated: frames of 12 flows in random order with random changes. */
 static void ofl_conf_gv_mix(struct ofl_conf *c)
 {
@@ -704,4 +746,5 @@ static void ofl_conf_vectors_gro(struct ofl_conf *c)
 	ofl_conf_gv_iptun_seq(c);
 	ofl_conf_gv_limits(c);
 	ofl_conf_gv_mix(c);
+	ofl_conf_gv_bigtcp(c);
 }

@@ -34,9 +34,15 @@
 #include <offload/gro.h>
 #include "gro_cases.h"
 #include "../common/conform_dump.h"
+#include "../common/link_max.h"
 
 #define MAXF 128
 #define FBUF 70000
+/* a delivered frame: BIG TCP up to 256 KiB */
+#define OBUF 262144
+/* frames of one case: the BIG TCP and long-flow cases send up to 500
+ * (200 at a time: the veth ring holds 256) */
+#define KD_MAX_SEGS 512
 
 struct outf {
 	uint8_t *d;
@@ -55,8 +61,8 @@ struct outf {
 
 static uint8_t dmac[6];
 static int txfd, rxfd, txidx;
-static uint8_t *fr[GRO_CASE_MAX_SEGS];
-static uint32_t frl[GRO_CASE_MAX_SEGS];
+static uint8_t *fr[KD_MAX_SEGS];
+static uint32_t frl[KD_MAX_SEGS];
 static struct outf kout[MAXF], lout[MAXF];
 static int nk, nl;
 static uint32_t profile;	/* enum ofl_gro_profile, from OFL_GRO_PROFILE */
@@ -92,8 +98,17 @@ static void complete_outer(uint8_t *d, int len);
 #include "gro_skbtap.h"
 
 static struct ring_buffer *tap_rb;
-static struct skbtap_rec tin[GRO_CASE_MAX_SEGS + 8], tout[MAXF];
+static int tap_xdp = -1;
+static struct skbtap_rec tin[KD_MAX_SEGS + 8], tout[MAXF];
 static int ntin, ntout, tap_keep;
+/*
+ * The GRO inputs and the ends of the polls of RXIF, in order (polls mode):
+ * lib/gro is then given the frames poll by poll and flushed where the
+ * kernel flushed (run_lib). On for the BIG TCP cases (OFL_BIGTCP), whose
+ * flows outgrow a poll's budget of 64 frames.
+ */
+static struct skbtap_rec tev[2 * KD_MAX_SEGS + 64];
+static int ntev, polls;
 static __u32 tap_ns;
 
 static int tap_cb(void *ctx, void *data, size_t sz)
@@ -103,7 +118,13 @@ static int tap_cb(void *ctx, void *data, size_t sz)
 	(void)ctx;
 	if (sz < sizeof(*r) || !tap_keep || (int)r->ifindex != rxidx ||
 	    r->netns != tap_ns ||
-	    memcmp(r->mac + 6, "\x02\x00\x00\x00\x00", 5))
+	    (r->kind != SKBTAP_POLL &&
+	     memcmp(r->mac + 6, "\x02\x00\x00\x00\x00", 5)))
+		return 0;
+	if ((r->kind == SKBTAP_GRO_IN || r->kind == SKBTAP_POLL) &&
+	    ntev < (int)(sizeof(tev) / sizeof(tev[0])))
+		tev[ntev++] = *r;
+	if (r->kind == SKBTAP_POLL)
 		return 0;
 	if (r->kind == SKBTAP_GRO_IN &&
 	    ntin < (int)(sizeof(tin) / sizeof(tin[0])))
@@ -125,9 +146,14 @@ static int tap_open(const char *path)
 	tap_ns = (__u32)st.st_ino;
 	if (libbpf_get_error(o) || bpf_object__load(o))
 		return -1;
-	bpf_object__for_each_program(p, o)
+	bpf_object__for_each_program(p, o) {
+		if (bpf_program__type(p) == BPF_PROG_TYPE_XDP) {
+			tap_xdp = bpf_program__fd(p);
+			continue;	/* attached by main() for OFL_BIGTCP */
+		}
 		if (libbpf_get_error(bpf_program__attach(p)))
 			return -1;
+	}
 	m = bpf_object__find_map_by_name(o, "skbtap_rb");
 	if (!m)
 		return -1;
@@ -141,7 +167,7 @@ static void tap_drain(int keep)
 		return;
 	tap_keep = keep;
 	if (keep)
-		ntin = ntout = 0;
+		ntin = ntout = ntev = 0;
 	ring_buffer__consume(tap_rb);
 }
 
@@ -312,7 +338,7 @@ static void complete_outer(uint8_t *d, int len)
 
 static void drain(int keep)
 {
-	static uint8_t buf[FBUF + sizeof(struct virtio_net_hdr)];
+	static uint8_t buf[OBUF + sizeof(struct virtio_net_hdr)];
 	static struct virtio_net_hdr none;
 	size_t vhl = plain_rx ? 0 : sizeof(struct virtio_net_hdr);
 
@@ -388,41 +414,38 @@ static void drain(int keep)
 	}
 }
 
-static void run_lib(int n)
+static uint32_t gro_max;	/* OFL_BIGTCP: gro_(ipv4_)max_size of RXIF */
+static int hz = 250;		/* the kernel's CONFIG_HZ */
+
+/*
+ * lib/gro poll by poll, as the kernel ran it (tev[], polls mode): the
+ * clock is the kernel's jiffies at each event; at the end of a poll the
+ * flush the kernel made there. __napi_poll (net/core/dev.c): a poll that
+ * used its whole budget flushes every held flow when HZ < 1000, only old
+ * ones otherwise (gro_flush_normal(&n->gro, HZ >= 1000)); a poll that did
+ * not has called napi_complete_done, which with a gro_flush_timeout (set
+ * by kdiff.sh) and deferred hard irqs (napi_defer_hard_irqs 1) flushes old
+ * flows while the deferral lasts and every flow once it is used up (a
+ * poll with work re-arms it, one without work uses one). Returns the
+ * deliveries written to @pk; the frames not seen by the tap are left.
+ */
+/* lib/gro's context: with a pool of KD_POOL slices (ofl_gro_opts
+ * .pool_segs), so no flow of these cases stops at OFL_GRO_MAX_SEGS */
+#define KD_POOL 4096
+static uint64_t kd_ctx[(OFL_GRO_CTX_BYTES(KD_POOL) + 7) / 8];
+#define KD_CTX ((struct ofl_gro_ctx *)(void *)kd_ctx)
+
+/* Deliveries pk[0..k) of the last call into lout[], before the next call
+ * (slices in the pool are valid until then). */
+static void take(const struct ofl_gro_pkt *pk, int k, int n)
 {
-	static struct ofl_gro_ctx ctx;
-	static struct ofl_gro_pkt pk[2 * GRO_CASE_MAX_SEGS + OFL_GRO_MAX_FLOWS];
-	struct ofl_gro_frame f[GRO_CASE_MAX_SEGS];
-	int i, k, m;
+	int i;
 
-	{
-		struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
-
-		o.profile = profile;
-		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
-		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
-		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
-		ofl_gro_init(&ctx, sizeof(ctx), &o);
-	}
-	for (i = 0; i < n; i++) {
-		f[i].data = fr[i];
-		f[i].len = frl[i];
-#ifdef OFL_GRO_SKBTAP
-		f[i].hash = tap_on ? tin[i].hash : 0;
-#else
-		f[i].hash = 0;
-#endif
-		f[i].id = (uint32_t)i;
-		f[i].ip_summed = OFL_CHECKSUM_NONE;
-	}
-	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
-				  2 * GRO_CASE_MAX_SEGS);
-	m = ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
-	nl = 0;
-	for (i = 0; i < k + m && nl < MAXF; i++) {
-		uint8_t *d = malloc(FBUF);
-		int len = ofl_gro_pkt_linearize(&pk[i],
-			(const uint8_t *const *)fr, frl, (uint32_t)n, d, FBUF,
+	for (i = 0; i < k && nl < MAXF; i++) {
+		uint8_t *d = malloc(OBUF);
+		int len = ofl_gro_pkt_linearize_ctx(KD_CTX,
+			OFL_GRO_CTX_BYTES(KD_POOL), &pk[i],
+			(const uint8_t *const *)fr, frl, (uint32_t)n, d, OBUF,
 			1);
 
 		lout[nl].d = d;
@@ -450,6 +473,89 @@ static void run_lib(int n)
 			lout[nl].gso_size = -1;
 		nl++;
 	}
+}
+
+#ifdef OFL_GRO_SKBTAP
+static void replay_polls(struct ofl_gro_ctx *ctx, struct ofl_gro_frame *f,
+			 int n, struct ofl_gro_pkt *pk)
+{
+	int e, i = 0, r, defer = 0;
+	unsigned int nout;
+
+	for (e = 0; e < ntev; e++) {
+		const struct skbtap_rec *t = &tev[e];
+
+		ofl_gro_clock(ctx, (uint32_t)t->jiffies);
+		if (t->kind == SKBTAP_GRO_IN) {
+			if (i >= n)
+				break;
+			r = ofl_gro_receive(ctx, &f[i++], pk, &nout);
+			take(pk, r >= 0 ? (int)nout : 0, n);
+			continue;
+		}
+		if (t->work >= t->budget) {
+			r = ofl_gro_flush_old(ctx, pk, OFL_GRO_MAX_FLOWS,
+					      hz < 1000 ? 0 : 1);
+		} else {
+			if (t->work)
+				defer = 1;
+			r = ofl_gro_flush_old(ctx, pk, OFL_GRO_MAX_FLOWS,
+					      defer > 0 ? 1 : 0);
+			if (defer > 0)
+				defer--;
+		}
+		take(pk, r, n);
+	}
+	for (; i < n; i++) {
+		r = ofl_gro_receive(ctx, &f[i], pk, &nout);
+		take(pk, r >= 0 ? (int)nout : 0, n);
+	}
+}
+#else
+static int polls;
+#define replay_polls(ctx, f, n, pk) ((void)0)
+#endif
+
+static void run_lib(int n)
+{
+	static struct ofl_gro_pkt pk[2 * KD_MAX_SEGS + OFL_GRO_MAX_FLOWS];
+	static struct ofl_gro_frame f[KD_MAX_SEGS];
+	struct ofl_gro_ctx *ctx = KD_CTX;
+	int i, k;
+
+	{
+		struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 0, 0 };
+
+		o.profile = profile;
+		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
+		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
+		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
+		o.gro_max_size = o.gro_ipv4_max_size = gro_max;
+		o.pool_segs = KD_POOL;
+		if (ofl_gro_init(ctx, OFL_GRO_CTX_BYTES(KD_POOL), &o))
+			printf("  ofl_gro_init refused the options\n");
+	}
+	for (i = 0; i < n; i++) {
+		f[i].data = fr[i];
+		f[i].len = frl[i];
+#ifdef OFL_GRO_SKBTAP
+		f[i].hash = tap_on ? tin[i].hash : 0;
+#else
+		f[i].hash = 0;
+#endif
+		f[i].id = (uint32_t)i;
+		f[i].ip_summed = OFL_CHECKSUM_NONE;
+	}
+	nl = 0;
+	if (polls) {
+		replay_polls(ctx, f, n, pk);
+	} else {
+		k = ofl_gro_receive_burst(ctx, f, (unsigned int)n, pk,
+					  2 * KD_MAX_SEGS);
+		take(pk, k, n);
+	}
+	k = ofl_gro_flush(ctx, pk, OFL_GRO_MAX_FLOWS);
+	take(pk, k, n);
 }
 
 static int same(const struct outf *a, const struct outf *b)
@@ -526,7 +632,9 @@ static void dump_case(int n)
 	char a[96], b[96];
 	int i;
 
-	if (!getenv("OFL_CONFORM_DIR"))
+	/* not the BIG TCP group: `ofl conform gro` judges a capture as one
+	 * burst, without the kernel's poll boundaries these cases need */
+	if (!getenv("OFL_CONFORM_DIR") || gro_max)
 		return;
 	seq++;
 	snprintf(a, sizeof(a), "gro-%s%s%d-%d.sent.pcap",
@@ -555,12 +663,18 @@ static int run_case(struct tseg *g, int n, int multi)
 	drain(0);
 	tap_drain(0);
 	nk = 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* the veth ring holds 256 frames: a longer case waits for
+		 * the deferred poll (gro_flush_timeout 20 ms) after 200; the
+		 * polls are replayed as they happened (replay_polls) */
+		if (i && i % 200 == 0)
+			msleep(40);
 		if (sendto(txfd, fr[i], frl[i], 0, (struct sockaddr *)&a,
 			   sizeof(a)) != (ssize_t)frl[i]) {
 			perror("sendto");
 			return -1;
 		}
+	}
 	msleep(60);
 	drain(1);
 	tap_drain(1);
@@ -611,9 +725,73 @@ static int run_case(struct tseg *g, int n, int multi)
 	return ok;
 }
 
+/*
+ * OFL_BIGTCP: BIG TCP flows of up to 180000 bytes at mss 8000 and 1448
+ * (gro_max_size and gro_ipv4_max_size set to the value given) and long
+ * flows of 100 to 250 small segments under 64 KiB; each flow outgrows a
+ * poll's budget of 64 frames or 64 KiB, so lib/gro replays the kernel's
+ * polls (replay_polls). With OFL_BIG_VX the same flows inside VXLAN (outer
+ * IPv4, outer checksum): no tunnel grows past 64 KiB (skb_gro_receive).
+ */
+static int gro_big_case(int c, int v6, struct tseg *g, const char **nm,
+			int *multi)
+{
+	static const struct {
+		const char *nm;
+		int n, len;
+	} bc[] = {
+		{ "big_8000x23", 23, 8000 },	/* 184000 bytes */
+		{ "big_8000x30", 30, 8000 },	/* past 185000 */
+		{ "big_1448x124", 124, 1448 },	/* 179552 bytes */
+		{ "big_1448x180", 180, 1448 },
+		{ "big_4000x45", 45, 4000 },
+		{ "small_100x200", 200, 100 },
+		{ "small_400x150", 150, 400 },
+		{ "small_64x200", 200, 64 },
+		{ "small_1000x100", 100, 1000 },
+		{ "small_100x500", 500, 100 },	/* 50000 bytes */
+		{ "small_120x400", 400, 120 },
+	};
+
+	*multi = 0;
+	if (c >= (int)(sizeof(bc) / sizeof(bc[0])))
+		return -1;
+	*nm = bc[c].nm;
+	{
+		int n = gc_data(g, v6, bc[c].n, bc[c].len), i;
+
+		for (i = 0; getenv("OFL_BIG_VX") && i < n; i++) {
+			g[i].vx = 1;
+			g[i].ocsum = 1;
+		}
+		return n;
+	}
+}
+
+/* CONFIG_HZ of the running kernel (250 if no configuration says) */
+static int kernel_hz(void)
+{
+	char path[128], line[256];
+	struct utsname u;
+	FILE *f;
+	int v = 250;
+
+	if (uname(&u))
+		return v;
+	snprintf(path, sizeof(path), "/boot/config-%s", u.release);
+	f = fopen(getenv("OFL_KCONFIG") ? getenv("OFL_KCONFIG") : path, "r");
+	if (!f)
+		return v;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CONFIG_HZ=%d", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
 int main(int argc, char **argv)
 {
-	static struct tseg g[GRO_CASE_MAX_SEGS];
+	static struct tseg g[KD_MAX_SEGS];
 	struct sockaddr_ll a = { 0 };
 	int one = 1, big = 8 << 20, v6, c, fails = 0, total = 0, i;
 	/* OFL_GENEVE: the VXLAN cases with a GENEVE header instead (port
@@ -646,7 +824,7 @@ int main(int argc, char **argv)
 		}
 		printf("lib/gro profile %s\n", p);
 	}
-	for (i = 0; i < GRO_CASE_MAX_SEGS; i++)
+	for (i = 0; i < KD_MAX_SEGS; i++)
 		fr[i] = malloc(FBUF);
 	txfd = socket(AF_PACKET, SOCK_RAW, 0);
 	rxfd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
@@ -695,6 +873,38 @@ int main(int argc, char **argv)
 		return 1;
 #endif
 	}
+	if (getenv("OFL_BIGTCP")) {
+		gro_max = (uint32_t)strtoul(getenv("OFL_BIGTCP"), NULL, 0);
+#ifdef OFL_GRO_SKBTAP
+		if (!tap_on || tap_xdp < 0) {
+			printf("FAIL: OFL_BIGTCP needs the skb tap (its poll "
+			       "records and pass-through XDP program)\n");
+			return 1;
+		}
+		if (link_set_u32(rxidx, LM_IFLA_GRO_MAX_SIZE, gro_max) ||
+		    link_set_u32(rxidx, LM_IFLA_GRO_IPV4_MAX_SIZE, gro_max)) {
+			printf("FAIL: gro_max_size/gro_ipv4_max_size %u on %s: "
+			       "%s\n", gro_max, argv[2], strerror(errno));
+			return 1;
+		}
+		/* IPv6 frames need 8 bytes of headroom for the jumbo header
+		 * (skb_gro_receive); veth gives XDP buffers headroom */
+		if (bpf_xdp_attach(rxidx, tap_xdp, 0, NULL)) {
+			printf("FAIL: pass-through XDP on %s: %s\n", argv[2],
+			       strerror(errno));
+			return 1;
+		}
+		polls = 1;
+		hz = kernel_hz();
+		printf("BIG TCP: gro_max_size = gro_ipv4_max_size = %u, "
+		       "pass-through XDP on %s, lib/gro flushed at the "
+		       "kernel's poll ends (HZ %d)\n", gro_max, argv[2], hz);
+#else
+		printf("FAIL: OFL_BIGTCP needs gro_kdiff built with the skb "
+		       "tap\n");
+		return 1;
+#endif
+	}
 	if (setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one))) {
 		perror("PACKET_AUXDATA");
 		return 1;
@@ -705,6 +915,7 @@ int main(int argc, char **argv)
 		return 77;
 	}
 	setsockopt(rxfd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big));
+	setsockopt(txfd, SOL_SOCKET, SO_SNDBUFFORCE, &big, sizeof(big));
 	a.sll_family = AF_PACKET;
 	a.sll_protocol = htons(ETH_P_ALL);
 	a.sll_ifindex = (int)if_nametoindex(argv[2]);
@@ -717,7 +928,9 @@ int main(int argc, char **argv)
 			   ? 1 : 2); v6++) {
 		for (c = 0;; c++) {
 			const char *nm = "?";
-			int multi, n = vx ? gro_vx_case(c, v6, g, &nm, &multi) :
+			int multi, n = gro_max ? gro_big_case(c, v6, g, &nm,
+							      &multi) :
+				       vx ? gro_vx_case(c, v6, g, &nm, &multi) :
 				       ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
 				       gro_case_v(c, v6, g, &nm, &multi);
 			int ok = 0, t;

@@ -93,6 +93,7 @@ static __always_inline int tap(struct sk_buff *skb, __u32 kind)
 	r->gso_size = BPF_CORE_READ(si, gso_size);
 	r->gso_segs = BPF_CORE_READ(si, gso_segs);
 	r->gso_type = BPF_CORE_READ(si, gso_type);
+	r->jiffies = bpf_jiffies64();
 	bpf_ringbuf_submit(r, 0);
 	return 0;
 }
@@ -107,6 +108,50 @@ SEC("tp_btf/netif_receive_skb")
 int skbtap_rcv(__u64 *ctx)
 {
 	return tap((struct sk_buff *)ctx[0], SKBTAP_RCV);
+}
+
+struct napi_struct {
+	struct net_device *dev;
+} __attribute__((preserve_access_index));
+
+/* __napi_poll: trace_napi_poll(n, work, weight) after n->poll() returned,
+ * before the flush of a poll that used its whole budget; a poll that did
+ * not has flushed in napi_complete_done already. gro_kdiff.c replays the
+ * flushes at these points (BIG TCP and long-flow cases). */
+SEC("tp_btf/napi_poll")
+int skbtap_poll(__u64 *ctx)
+{
+	struct napi_struct *n = (struct napi_struct *)ctx[0];
+	struct net_device *dev = BPF_CORE_READ(n, dev);
+	struct skbtap_rec *r;
+
+	if (!dev)
+		return 0;
+	r = bpf_ringbuf_reserve(&skbtap_rb, sizeof(*r), 0);
+	if (!r)
+		return 0;
+	__builtin_memset(r, 0, sizeof(*r));
+	r->kind = SKBTAP_POLL;
+	r->ifindex = (__u32)BPF_CORE_READ(dev, ifindex);
+	r->netns = BPF_CORE_READ(dev, nd_net.net, ns.inum);
+	r->work = (__u32)ctx[1];
+	r->budget = (__u32)ctx[2];
+	r->jiffies = bpf_jiffies64();
+	bpf_ringbuf_submit(r, 0);
+	return 0;
+}
+
+/* Pass-through XDP for the rx veth of the BIG TCP cases (attached by
+ * gro_kdiff.c, not by the tracepoint loop): veth then copies each frame
+ * into a buffer with XDP_PACKET_HEADROOM, as a NIC driver's frames have,
+ * so 6.18's skb_gro_receive finds the 8 bytes of headroom the IPv6 jumbo
+ * header needs; nothing else changes. Multi-buffer ("xdp.frags"): the
+ * veth MTU of 9000 is above a single-buffer program's limit. */
+SEC("xdp.frags")
+int skbtap_xdp_pass(struct xdp_md *x)
+{
+	(void)x;
+	return XDP_PASS;
 }
 
 char _license[] SEC("license") = "Dual BSD/GPL";

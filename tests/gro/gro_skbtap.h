@@ -5,6 +5,8 @@
 
 #define SKBTAP_GRO_IN 1	/* napi_gro_receive_entry: a frame GRO is given */
 #define SKBTAP_RCV 2	/* netif_receive_skb: what GRO delivered */
+#define SKBTAP_POLL 3	/* napi_poll: a poll of the device ended (work,
+			 * budget); its flush comes with it (gro_kdiff.c) */
 
 struct skbtap_rec {
 	__u32 kind;
@@ -20,6 +22,9 @@ struct skbtap_rec {
 	__u16 mac_header;	/* from skb->head */
 	__u16 pad;
 	__u8 mac[12];		/* destination and source MAC */
+	__u32 work;		/* SKBTAP_POLL: frames the poll handled */
+	__u32 budget;		/* SKBTAP_POLL: its budget (weight) */
+	__u64 jiffies;		/* bpf_jiffies64() at the event */
 };
 
 #endif

@@ -459,7 +459,7 @@ static void golden_run_k(const struct golden *golden, size_t ng,
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	static char got[4096];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, flags, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < ng; i++) {
@@ -632,7 +632,7 @@ static void csum_unnecessary(void **state)
 static void profile_6_10(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_10,
-					       0, 0, 0 };
+					       0, 0, 0, 0, 0 };
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	const char *nm;
 	char got[256];
@@ -672,7 +672,7 @@ static void profile_6_10(void **state)
 static void profile_7_0(void **state)
 {
 	static const struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_7_0,
-					       0, 0, 0 };
+					       0, 0, 0, 0, 0 };
 	static struct tseg g[GRO_CASE_MAX_SEGS];
 	const char *nm;
 	char got[256];
@@ -726,7 +726,7 @@ static void profile_7_0(void **state)
 
 static void max_size_option(void **state)
 {
-	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0 };
+	static const struct ofl_gro_opts o = { sizeof(o), 0, 0, 10000, 0, 0, 0 };
 	static struct tseg g[8];
 	char got[256];
 
@@ -740,6 +740,339 @@ static void max_size_option(void **state)
 	gc_data(g, 1, 4, 4000);
 	fmt(run(g, 4, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
 	assert_string_equal(got, "16074m");	/* IPv6 uses gro_max_size */
+}
+
+/*
+ * BIG TCP (6.18 skb_gro_receive, inet_gro_complete, ipv6_gro_complete,
+ * tcp4/6_gro_complete): 23 segments of 8000 bytes merge into one packet
+ * of 184040 (IPv4) / 184020 + 40 (IPv6) bytes below a max size of 185000;
+ * IPv4 tot_len 0 with the header checksum over it, IPv6 payload length 0
+ * and the 8-byte jumbo hop-by-hop header (7.0: none); the TCP checksum
+ * completes over the 32-bit pseudo-header length.
+ */
+static uint8_t biglin[200000];
+
+static void big_check_tcp(const uint8_t *d, int len, int l3, int l4, int v6)
+{
+	uint32_t tl = (uint32_t)(len - l4);
+	ofl_wsum s = ofl_csum_partial(d + l4, tl, 0);
+	int i;
+
+	if (!v6) {
+		uint32_t sa, da;
+
+		memcpy(&sa, d + l3 + 12, 4);
+		memcpy(&da, d + l3 + 16, 4);
+		assert_int_equal(ofl_csum_tcpudp_magic(sa, da, tl, 6, s), 0);
+	} else {
+		assert_int_equal(ofl_csum_ipv6_magic(d + l3 + 8, d + l3 + 24,
+						     tl, 6, s), 0);
+	}
+	/* payload: the pattern of tseg_build from seq 1000 on */
+	for (i = 0; i < len - l4 - 20; i++)
+		if (d[l4 + 20 + i] != (uint8_t)((1000u + (uint32_t)i) * 7 + 3))
+			fail_msg("payload byte %d", i);
+}
+
+/* lib/gso cuts biglin (@len bytes) at @mss into the @n frames fb[] the
+ * GRO test started from (ipv6_hopopt_jumbo_remove, then the cut) */
+static void big_gso_back(int len, int mss, int n)
+{
+	static uint8_t segs[200000 + 64 * 128];
+	static uint32_t lens[256];
+	struct ofl_gso_frag fr = { biglin, (uint32_t)len, 0 };
+	struct ofl_gso_meta m;
+	size_t off = 0;
+	int i;
+
+	assert_int_equal(ofl_gso_meta_from_frame(biglin, (size_t)len,
+						 (uint16_t)mss, &m), 0);
+	assert_int_equal(ofl_gso_segment(&fr, 1, &m, 0, segs, sizeof(segs),
+					 lens, 256), n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(lens[i], fl[i]);
+		assert_memory_equal(segs + off, fb[i], fl[i]);
+		off += lens[i];
+	}
+}
+
+static void big_tcp(void **state)
+{
+	struct ofl_gro_opts o = { sizeof(o), 0, 185000, 185000, 0, 0, 0 };
+	static struct tseg g[32];
+	const struct ofl_gro_pkt *p = &pk[0];
+	char got[256];
+	int len;
+
+	(void)state;
+	/* IPv4 */
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	gc_data(g, 0, 23, 8000);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->kind, OFL_GRO_PKT_MERGED);
+	assert_int_equal(p->len, 14 + 40 + 184000);
+	assert_int_equal(p->gso_segs, 23);
+	assert_int_equal(p->gso_size, 8000);
+	assert_int_equal(p->gso_type, OFL_GSO_TCPV4);
+	assert_int_equal(be16(p->hdr + 16), 0);
+	assert_int_equal(ofl_csum_ip_fast(p->hdr + 14, 5), 0);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	assert_int_equal(len, 184054);
+	big_check_tcp(biglin, len, 14, 34, 0);
+	big_gso_back(len, 8000, 23);
+	/* 24 segments: 40 + 184000 + 8000 >= 185000, the 24th starts anew */
+	gc_data(g, 0, 24, 8000);
+	fmt(run(g, 24, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "184054m 8054");
+	/* IPv6: payload length 0, jumbo header, 8 bytes longer */
+	gc_data(g, 1, 23, 8000);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 8 + 184020);
+	assert_int_equal(p->hdr_len, 14 + 40 + 8 + 20);
+	assert_int_equal(p->csum_start, 14 + 48);
+	assert_int_equal(p->gso_type, OFL_GSO_TCPV6);
+	assert_int_equal(be16(p->hdr + 18), 0);
+	assert_int_equal(p->hdr[20], 0);	/* NEXTHDR_HOP */
+	assert_memory_equal(p->hdr + 54, "\x06\x00\xc2\x04", 4);
+	assert_int_equal((uint32_t)be16(p->hdr + 58) << 16 | be16(p->hdr + 60),
+			 184020 + 8);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	assert_int_equal(len, 184082);
+	big_check_tcp(biglin, len, 14, 62, 1);
+	big_gso_back(len, 8000, 23);
+	/* 7.0: no jumbo header, payload length 0 */
+	o.profile = OFL_GRO_PROFILE_7_0;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 184020);
+	assert_int_equal(p->csum_start, 54);
+	assert_int_equal(be16(p->hdr + 18), 0);
+	assert_int_equal(p->hdr[20], 6);
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	big_check_tcp(biglin, len, 14, 54, 1);
+	big_gso_back(len, 8000, 23);
+	/* 6.1: no IPv4 BIG TCP (8 x 8000 + 40 < 65536, 9 x is not) */
+	o.profile = OFL_GRO_PROFILE_6_1;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	gc_data(g, 0, 23, 8000);
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64054m 64054m 56054m");
+	/* 6.1 IPv6: BIG TCP with the jumbo header; with a destination
+	 * options header, not TCP after the IPv6 header: none */
+	gc_data(g, 1, 23, 8000);
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "184082m");
+	{
+		int i;
+
+		for (i = 0; i < 23; i++) {
+			g[i].has_ext = 1;
+			g[i].ext = 60;
+		}
+	}
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64082m 64082m 56082m");
+	/* 6.18 with the destination options header: the jumbo header goes
+	 * in front of it */
+	o.profile = OFL_GRO_PROFILE_6_18;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
+	assert_int_equal(run(g, 23, OFL_CHECKSUM_NONE, 0), 1);
+	assert_int_equal(p->len, 14 + 40 + 8 + 8 + 184020);
+	assert_memory_equal(p->hdr + 54, "\x3c\x00\xc2\x04", 4);
+	assert_int_equal(p->hdr[62], 6);	/* the dst options header */
+	len = ofl_gro_pkt_linearize(p, fp, fl, 23, biglin, sizeof(biglin), 1);
+	big_check_tcp(biglin, len, 14, 70, 1);
+	/* an in-band VLAN tag (skb->protocol 802.1Q): not past 64 KiB
+	 * (6.18.47's BIG TCP criteria) */
+	{
+		int i;
+
+		gc_data(g, 0, 23, 8000);
+		for (i = 0; i < 23; i++)
+			g[i].vlan = 5;
+	}
+	fmt(run(g, 23, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+	assert_string_equal(got, "64058m 64058m 56058m");
+	/* above the limit: OFL_ERANGE */
+	o.gro_max_size = OFL_GRO_MAX_SIZE + 1;
+	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_ERANGE);
+}
+
+/*
+ * ofl_gro_flush_old (napi_gro_flush(n, true), __gro_flush_chain): flows
+ * stamped with the clock when started; per bucket oldest first, stop at
+ * the first one younger than min_age.
+ */
+static void flush_old(void **state)
+{
+	static struct tseg g[4];
+	struct ofl_gro_frame f[4];
+	unsigned int nout;
+	int i;
+
+	(void)state;
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	for (i = 0; i < 4; i++) {
+		tseg_init(&g[i], 0);
+		g[i].sport = (uint16_t)(41000 + i);
+		g[i].paylen = 100;
+		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
+		f[i].data = fb[i];
+		f[i].len = fl[i];
+		f[i].hash = i == 3 ? 1 : 0;	/* flows 0-2 share bucket 0 */
+		f[i].id = (uint32_t)i;
+		f[i].ip_summed = OFL_CHECKSUM_NONE;
+	}
+	ofl_gro_clock(&ctx, 100);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[0], pk, &nout), OFL_GRO_HELD);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[3], pk, &nout), OFL_GRO_HELD);
+	ofl_gro_clock(&ctx, 101);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[1], pk, &nout), OFL_GRO_HELD);
+	ofl_gro_clock(&ctx, 102);
+	assert_int_equal(ofl_gro_receive(&ctx, &f[2], pk, &nout), OFL_GRO_HELD);
+	/* nothing is 3 ticks old */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 3), 0);
+	/* age >= 2: flow 0 (bucket 0), flow 3 (bucket 1) */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 2), 2);
+	assert_int_equal(pk[0].frame, 0);
+	assert_int_equal(pk[1].frame, 3);
+	assert_int_equal(ofl_gro_held(&ctx), 2);
+	/* Linux's rule (age != jiffies): flow 1, not flow 2 */
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 1), 1);
+	assert_int_equal(pk[0].frame, 1);
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 0, 1), OFL_ENOSPC);
+	/* the clock wraps */
+	ofl_gro_clock(&ctx, 0xffffffffu);
+	assert_int_equal(ofl_gro_flush_old(&ctx, pk, 64, 1), 1);
+	assert_int_equal(pk[0].frame, 2);
+	assert_int_equal(ofl_gro_flush_old(NULL, pk, 64, 1), OFL_EINVAL);
+}
+
+/*
+ * The pool after the context (ofl_gro_opts.pool_segs): a flow holds more
+ * than OFL_GRO_MAX_SEGS segments, as Linux's skb_gro_receive does
+ * (frag_list, no bound); without one, or when it runs out, the flow is
+ * delivered at the cap. Entries of a flow delivered in a call are reused
+ * only from the next call on.
+ */
+static void pool_segs(void **state)
+{
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 1000, 0 };
+	static struct tseg g[200], big;
+	static struct ofl_gro_slice sl[256];
+	static uint8_t want[30000];
+	struct ofl_gro_frame f[200];
+	struct ofl_gro_ctx *c;
+	size_t sz = OFL_GRO_CTX_BYTES(1000);
+	char got[256];
+	int i, k, len;
+
+	(void)state;
+	c = malloc(sz);
+	assert_non_null(c);
+	gc_data(g, 0, 200, 100);
+	/* 200 frames (more than the GRO_CASE_MAX_SEGS rows of fb[]) */
+	{
+		static uint8_t fr2[200][200];
+		static const uint8_t *fp2[200];
+
+		for (i = 0; i < 200; i++) {
+			tseg_build(&g[i], fr2[i], dm);
+			fp2[i] = fr2[i];
+			f[i].data = fr2[i];
+			f[i].len = 154;
+			f[i].hash = 0;
+			f[i].id = (uint32_t)i;
+			f[i].ip_summed = OFL_CHECKSUM_NONE;
+		}
+		/* no pool: 64 segments a flow */
+		assert_int_equal(ofl_gro_init(c, sizeof(*c), NULL), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "6454m 6454m 6454m 854m");
+		/* the wrong size for the options: refused */
+		assert_int_equal(ofl_gro_init(c, sizeof(*c), &o), OFL_EINVAL);
+		assert_int_equal(ofl_gro_init(c, sz, &o), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		assert_int_equal(k, 0);
+		k = ofl_gro_flush(c, pk, 64);
+		assert_int_equal(k, 1);
+		assert_int_equal(pk[0].gso_segs, 200);
+		assert_int_equal(pk[0].nslices, 200);
+		assert_int_equal(pk[0].len, 54 + 20000);
+		assert_int_equal(ofl_gro_pkt_slices(c, sz, &pk[0], sl, 256),
+				 200);
+		assert_int_equal(sl[150].frame, 150);
+		assert_int_equal(sl[150].off, 54);
+		assert_int_equal(sl[199].len, 100);
+		assert_int_equal(ofl_gro_pkt_slices(c, sz, &pk[0], sl, 199),
+				 OFL_ENOSPC);
+		assert_int_equal(ofl_gro_pkt_slices(c, sizeof(*c), &pk[0], sl,
+						    256), OFL_EINVAL);
+		/* the plain linearize cannot reach the pool */
+		{
+			static uint32_t l2[200];
+
+			for (i = 0; i < 200; i++)
+				l2[i] = 154;
+			assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp2, l2,
+					 200, lin, sizeof(lin), 1), OFL_EINVAL);
+			len = ofl_gro_pkt_linearize_ctx(c, sz, &pk[0], fp2, l2,
+							200, lin, sizeof(lin),
+							1);
+			assert_int_equal(len, 20054);
+			tseg_init(&big, 0);
+			big.paylen = 20000;
+			assert_int_equal(tseg_build(&big, want, dm), 20054);
+			assert_memory_equal(lin, want, 20054);
+		}
+		/* a pool of 10: the first flow takes 74 segments; its entries
+		 * are not reused in the same call, so the next flow stops at
+		 * 64; in a later call they are free again */
+		o.pool_segs = 10;
+		assert_int_equal(ofl_gro_init(c, OFL_GRO_CTX_BYTES(10), &o), 0);
+		k = ofl_gro_receive_burst(c, f, 200, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "7454m 6454m 6254m");
+		k = ofl_gro_receive_burst(c, f, 80, pk, 400);
+		k += ofl_gro_flush(c, pk + k, 64);
+		fmt(k, got, sizeof(got));
+		assert_string_equal(got, "7454m 654m");
+		/* a byte copy of a context with a pool is a context: held
+		 * flows and their pool entries travel with it */
+		{
+			struct ofl_gro_ctx *c2 = malloc(OFL_GRO_CTX_BYTES(10));
+			static struct ofl_gro_pkt pk2[64];
+			static uint32_t l2[200];
+			static uint8_t lin2[30000];
+			int k2;
+
+			assert_non_null(c2);
+			for (i = 0; i < 200; i++)
+				l2[i] = 154;
+			k = ofl_gro_receive_burst(c, f, 70, pk, 400);
+			assert_int_equal(k, 0);
+			memcpy(c2, c, OFL_GRO_CTX_BYTES(10));
+			k = ofl_gro_flush(c, pk, 64);
+			k2 = ofl_gro_flush(c2, pk2, 64);
+			assert_int_equal(k, 1);
+			assert_int_equal(k2, 1);
+			assert_int_equal(pk2[0].gso_segs, 70);
+			assert_int_equal(ofl_gro_pkt_linearize_ctx(c, OFL_GRO_CTX_BYTES(10),
+				&pk[0], fp2, l2, 200, lin, sizeof(lin), 1), 7054);
+			assert_int_equal(ofl_gro_pkt_linearize_ctx(c2,
+				OFL_GRO_CTX_BYTES(10), &pk2[0], fp2, l2, 200, lin2,
+				sizeof(lin2), 1), 7054);
+			assert_memory_equal(lin, lin2, 7054);
+			free(c2);
+		}
+		/* pool_segs above the limit */
+		o.pool_segs = OFL_GRO_MAX_POOL + 1;
+		assert_int_equal(ofl_gro_init(c, sz, &o), OFL_ERANGE);
+	}
+	free(c);
 }
 
 /* Buckets flush in order 0..7, oldest first in each. */
@@ -766,8 +1099,9 @@ static void bucket_order(void **state)
 
 static void errors(void **state)
 {
-	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
-	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0, 0 };
+	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0, 0, 0 };
+	static const struct ofl_gro_opts big = { sizeof(big), 0,
+						 OFL_GRO_MAX_SIZE + 1, 0, 0, 0, 0 };
 	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
 	unsigned int m = 9;
 
@@ -779,7 +1113,7 @@ static void errors(void **state)
 	{
 		/* the last profile and one past it */
 		struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
-					  0 };
+					  0, 0, 0 };
 
 		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 		o.profile = OFL_GRO_PROFILE_6_1 + 1;
@@ -824,7 +1158,7 @@ static void opts_sizes(void **state)
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
 	assert_int_equal(ctx.profile, OFL_GRO_PROFILE_6_10);
 	assert_int_equal(ctx.flags, 0);
-	assert_int_equal(ctx.max_v6, OFL_GRO_MAX_SIZE);
+	assert_int_equal(ctx.max_v6, OFL_GRO_LEGACY_MAX_SIZE);
 	/* sz too small to be a struct of ours at all */
 	o.sz = sizeof(size_t) - 1;
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), OFL_EINVAL);
@@ -880,7 +1214,7 @@ static void vxlan_merged_headers(void **state)
 	static struct tseg g[8], big;
 	static uint8_t want[8192];
 	const struct ofl_gro_pkt *p = &pk[0];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	int ov6, csum, i, wl, len;
 
 	(void)state;
@@ -930,7 +1264,7 @@ static void profile_6_1_outer_csum(void **state)
 	static uint8_t other[8192];
 	const struct ofl_gro_pkt *p = &pk[0];
 	struct ofl_gro_opts o = { sizeof(o), OFL_GRO_PROFILE_6_1, 0, 0,
-				  OFL_GRO_F_VXLAN };
+				  OFL_GRO_F_VXLAN, 0, 0 };
 	int ov6, i, wl, len;
 
 	(void)state;
@@ -983,7 +1317,7 @@ static void profile_6_1_outer_csum(void **state)
 static void vxlan_ip_id(void **state)
 {
 	static struct tseg g[8];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	int i;
 
 	(void)state;
@@ -1024,7 +1358,7 @@ static void vxlan_ip_id(void **state)
 static void vxlan_csum_truncated(void **state)
 {
 	static struct tseg g[4];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_VXLAN, 0, 0 };
 	unsigned int m, l;
 	int i;
 
@@ -1062,7 +1396,7 @@ static void geneve_rules(void **state)
 	static struct tseg g[8], big;
 	static uint8_t w[8192];
 	static char got[256];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_GENEVE };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_GENEVE, 0, 0 };
 	int c, i, wl;
 
 	(void)state;
@@ -1121,7 +1455,7 @@ static void geneve_rules(void **state)
 static void golden_iptun(void **state)
 {
 	static struct tseg g[GRO_CASE_MAX_SEGS];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_NO_IPTUN };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_NO_IPTUN, 0, 0 };
 	const char *nm;
 	int multi, n, ov6, c;
 
@@ -1214,7 +1548,7 @@ static void iptun_merged_headers(void **state)
 static void iptun_ip_id(void **state)
 {
 	static struct tseg g[8];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0 };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 0, 0 };
 	int i, ipip;
 
 	(void)state;
@@ -1332,7 +1666,7 @@ static void iptun_udp(void **state)
 {
 	static struct tseg g[8], big;
 	static uint8_t want[8192];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_UDP_FWD, 0, 0 };
 	const struct ofl_gro_pkt *p = &pk[0];
 	int ov6, ipip, i, wl;
 
@@ -1487,6 +1821,9 @@ int main(void)
 		cmocka_unit_test(profile_7_0),
 		cmocka_unit_test(profile_6_1_outer_csum),
 		cmocka_unit_test(max_size_option),
+		cmocka_unit_test(big_tcp),
+		cmocka_unit_test(flush_old),
+		cmocka_unit_test(pool_segs),
 		cmocka_unit_test(bucket_order),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(opts_sizes),

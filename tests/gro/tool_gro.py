@@ -119,5 +119,78 @@ for enc in ("gre", "ipip"):
     del iq[TCP].chksum
     del iq.chksum
     assert IP(bytes(iq))[TCP].chksum == tck
+
+# BIG TCP: --gro-max-size 185000: 23 x 8000 bytes merge into one frame of
+# 184054 (IPv4, tot_len 0) / 184082 bytes (IPv6, payload length 0 and the
+# 8-byte jumbo hop-by-hop header); `ofl gso --mss 8000 --gso-max-size
+# 185000` cuts them back into the 23 frames; 100 small segments merge into
+# one frame (no segment cap). The pcap holds frames past 64 KiB (read here
+# without scapy, whose reader cuts frames at 65535 bytes).
+import struct
+def frames(path):
+    b = open(path, "rb").read()
+    assert struct.unpack("<I", b[:4])[0] in (0xa1b2c3d4, 0xa1b23c4d)
+    o, r = 24, []
+    while o < len(b):
+        n = struct.unpack("<I", b[o + 8:o + 12])[0]
+        r.append(b[o + 16:o + 16 + n])
+        o += 16 + n
+    return r
+
+def runb(*args):
+    run(*args)
+    return frames(os.path.join(d, "out.pcap"))
+
+for v6 in (0, 1):
+    fr = []
+    for i in range(23):
+        l3 = (IPv6(src="2001:db8::1", dst="2001:db8::2") if v6 else
+              IP(src="198.18.0.1", dst="198.18.0.2", id=7 + i, flags="DF"))
+        fr.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+                  l3 / TCP(sport=40000, dport=80, seq=1000 + 8000 * i,
+                           flags="A") / Raw(bytes([i]) * 8000))
+    wrpcap(os.path.join(d, "in.pcap"), fr)
+    out = runb("--gro-max-size", "185000")
+    assert [len(p) for p in out] == [184082 if v6 else 184054], \
+        [len(p) for p in out]
+    raw = out[0]
+    if v6:
+        assert raw[18:20] == b"\0\0" and raw[20] == 0
+        assert raw[54:58] == b"\x06\x00\xc2\x04"
+        assert int.from_bytes(raw[58:62], "big") == 184028
+    else:
+        assert raw[16:18] == b"\0\0"
+    back = os.path.join(d, "back.pcap")
+    r = subprocess.run([ofl, "gso", "--mss", "8000", "--gso-max-size",
+                        "185000", os.path.join(d, "out.pcap"), back],
+                       capture_output=True, text=True, check=True)
+    assert [bytes(p) for p in rdpcap(back)] == [bytes(p) for p in fr], r
+    r = subprocess.run([ofl, "gso", "--mss", "8000", "--gso-max-size",
+                        "100000", os.path.join(d, "out.pcap"), back],
+                       capture_output=True, text=True)
+    assert "above --gso-max-size" in r.stderr and len(rdpcap(back)) == 0
+    assert [len(p) for p in run()] == [64054, 64054, 56054] if not v6 \
+        else [len(p) for p in run()] == [64074, 64074, 56074]
+# past 262144 bytes: 60 x 8000 into one 480054-byte frame, written as
+# pcapng (interface snaplen 0: no limit) and read back whole by ofl gso
+# (tshark stops at 262144 bytes a frame, its WTAP_MAX_PACKET_SIZE_STANDARD)
+fr = [Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+      IP(src="198.18.0.1", dst="198.18.0.2", id=7 + i, flags="DF") /
+      TCP(sport=40000, dport=80, seq=1000 + 8000 * i, flags="A") /
+      Raw(bytes([i]) * 8000) for i in range(60)]
+wrpcap(os.path.join(d, "in.pcap"), fr)
+ng = os.path.join(d, "out.pcapng")
+subprocess.run([ofl, "gro", "--gro-max-size", "524280",
+                os.path.join(d, "in.pcap"), ng], check=True)
+back = os.path.join(d, "back.pcap")
+subprocess.run([ofl, "gso", "--mss", "8000", ng, back], check=True,
+               capture_output=True)
+assert [bytes(p) for p in rdpcap(back)] == [bytes(p) for p in fr]
+fr = [Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+      IP(src="198.18.0.1", dst="198.18.0.2", id=7 + i, flags="DF") /
+      TCP(sport=40000, dport=80, seq=1000 + 100 * i, flags="A") /
+      Raw(bytes([i]) * 100) for i in range(100)]
+wrpcap(os.path.join(d, "in.pcap"), fr)
+assert [len(p) for p in run()] == [10054]
 print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE, "
-      "GRE, IPIP)")
+      "GRE, IPIP, BIG TCP, 100 segments)")

@@ -51,6 +51,8 @@
 #include <sys/socket.h>
 #include "gso_frames.h"
 #include "../common/conform_dump.h"
+#include "../common/link_max.h"
+#include <offload/csum.h>
 
 #ifndef UDP_SEGMENT
 #define UDP_SEGMENT 103
@@ -1473,6 +1475,218 @@ static int sock_main(char **argv, int ncases)
 	return n_bad || !n_ok ? 1 : 0;
 }
 
+/*
+ * Mode "big": BIG TCP super-frames of 100000 to 180000 payload bytes, as
+ * a BIG TCP host's stack (or its GRO) hands them to GSO: IPv4 with tot_len
+ * 0, IPv6 with payload length 0 and the 8-byte hop-by-hop jumbo header
+ * (6.18's form; the 7.0 form without it too). TX has gso_max_size and
+ * gso_ipv4_max_size 185000 (set over rtnetlink); the kernel's software GSO
+ * (ipv6_hopopt_jumbo_remove, then the cut) against ofl_gso_segment of
+ * the same frame through ofl_gso_meta_from_frame, byte for byte.
+ */
+#define BIGF 262144
+static uint8_t big_in[BIGF];
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	gf_be16(p, (uint16_t)(v >> 16));
+	gf_be16(p + 2, (uint16_t)v);
+}
+
+/* Build the super-frame; returns its length, *l4 the TCP offset. */
+static size_t big_build(int v6, int hbh, uint32_t pl, uint32_t seq,
+			uint32_t *l4)
+{
+	static const uint8_t a6s[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					 0, 0, 0, 0, 0, 0, 0, 1 };
+	static const uint8_t a6d[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					 0, 0, 0, 0, 0, 0, 0, 2 };
+	uint8_t *p = big_in, *ip = p + 14, *th;
+	uint32_t i, t, tl = 20 + pl;
+	uint16_t c;
+
+	memcpy(p, "\x02\0\0\0\0\x02\x02\0\0\0\0\x01", 12);
+	gf_be16(p + 12, v6 ? 0x86dd : 0x0800);
+	if (!v6) {
+		memset(ip, 0, 20);
+		ip[0] = 0x45;
+		gf_be16(ip + 4, (uint16_t)seq);
+		gf_be16(ip + 6, 0x4000);
+		ip[8] = 64;
+		ip[9] = 6;
+		memcpy(ip + 12, "\xc6\x12\0\x01\xc6\x12\0\x02", 8);
+		c = (uint16_t)ofl_csum_fold(ofl_csum_partial(ip, 20, 0));
+		memcpy(ip + 10, &c, 2);
+		t = 34;
+	} else {
+		memset(ip, 0, 40);
+		ip[0] = 0x60;
+		ip[6] = hbh ? 0 : 6;
+		ip[7] = 64;
+		memcpy(ip + 8, a6s, 16);
+		memcpy(ip + 24, a6d, 16);
+		t = 54;
+		if (hbh) {
+			memcpy(p + 54, "\x06\x00\xc2\x04", 4);
+			put32(p + 58, 8 + tl);
+			t = 62;
+		}
+	}
+	th = p + t;
+	memset(th, 0, 20);
+	gf_be16(th, 40000);
+	gf_be16(th + 2, 8000);
+	put32(th + 4, seq);
+	put32(th + 8, 5000);
+	th[12] = 0x50;
+	th[13] = 0x18;
+	gf_be16(th + 14, 512);
+	for (i = 0; i < pl; i++)
+		th[20 + i] = (uint8_t)((seq + i) * 7 + 3);
+	/* NEEDS_CSUM: the pseudo-header sum over the 32-bit TCP length */
+	if (!v6) {
+		uint32_t sa, da;
+
+		memcpy(&sa, ip + 12, 4);
+		memcpy(&da, ip + 16, 4);
+		c = (uint16_t)~ofl_csum_tcpudp_magic(sa, da, tl, 6, 0);
+	} else {
+		c = (uint16_t)~ofl_csum_ipv6_magic(ip + 8, ip + 24, tl, 6, 0);
+	}
+	memcpy(th + 16, &c, 2);
+	*l4 = t;
+	return t + tl;
+}
+
+static int big_main(char **argv, int ncases)
+{
+	static const uint16_t mss_list[] = { 1448, 8000, 4000, 1000, 8960 };
+	int c, one = 1, ok = 0, bad = 0;
+	unsigned seg_total = 0;
+
+	txfd = open_sock(argv[1], 1);
+	rxfd = open_sock(argv[2], 0);
+	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
+				    sizeof(one)))
+		rxfd = -1;
+	if (txfd < 0 || rxfd < 0) {
+		printf("SKIP: AF_PACKET with PACKET_VNET_HDR unavailable: %s\n",
+		       strerror(errno));
+		return 77;
+	}
+	if (link_set_u32((int)if_nametoindex(argv[1]), LM_IFLA_GSO_MAX_SIZE,
+			 185000) ||
+	    link_set_u32((int)if_nametoindex(argv[1]),
+			 LM_IFLA_GSO_IPV4_MAX_SIZE, 185000)) {
+		printf("FAIL: gso_max_size/gso_ipv4_max_size 185000 on %s: "
+		       "%s\n", argv[1], strerror(errno));
+		return 1;
+	}
+	printf("BIG TCP GSO: gso_max_size = gso_ipv4_max_size = 185000 on "
+	       "%s\n", argv[1]);
+	usleep(100000);
+	drain();
+	for (c = 0; c < ncases; c++) {
+		int v6 = c % 3 != 0, hbh = c % 3 == 1, nseg, i;
+		uint16_t mss = mss_list[(c / 3) % 5];
+		uint32_t pl = 100000 + (uint32_t)((c * 7919u) % 80001u), l4;
+		size_t len = big_build(v6, hbh, pl, 1000u + (uint32_t)c * 77u,
+				       &l4), pos = 0;
+		struct ofl_gso_meta m;
+		struct ofl_gso_frag fr = { big_in, (uint32_t)len, 0 };
+		struct virtio_net_hdr vh;
+		struct iovec iov[2];
+		struct msghdr msg;
+		char d[96];
+
+		snprintf(d, sizeof(d), "%s payload %u mss %u",
+			 !v6 ? "ipv4 tot_len 0" : hbh ? "ipv6 jumbo hbh" :
+			 "ipv6 payload_len 0 (7.0 form)", pl, mss);
+		nseg = ofl_gso_meta_from_frame(big_in, len, mss, &m);
+		if (!nseg)
+			nseg = ofl_gso_segment(&fr, 1, &m,
+					       partial ? OFL_GSO_F_CSUM_PARTIAL
+						       : 0, out, sizeof(out),
+					       lens, OFL_GSO_MAX_SEGS);
+		memset(&vh, 0, sizeof(vh));
+		vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+		vh.gso_type = v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				 : VIRTIO_NET_HDR_GSO_TCPV4;
+		vh.hdr_len = (uint16_t)(l4 + 20);
+		vh.gso_size = mss;
+		vh.csum_start = (uint16_t)l4;
+		vh.csum_offset = 16;
+		iov[0].iov_base = &vh;
+		iov[0].iov_len = sizeof(vh);
+		iov[1].iov_base = big_in;
+		iov[1].iov_len = len;
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = iov;
+		msg.msg_iovlen = 2;
+		if (sendmsg(txfd, &msg, 0) < 0) {
+			/* 6.1's sock_alloc_send_pskb takes at most
+			 * MAX_SKB_FRAGS pages of data: its packet socket
+			 * cannot send a BIG TCP super-frame at all (6.12 and
+			 * 6.18 can) */
+			if (errno == EMSGSIZE && !c) {
+				printf("SKIP big: this kernel's packet socket "
+				       "refuses a %zu-byte frame (sendmsg: "
+				       "EMSGSIZE): no BIG TCP super-frame can "
+				       "be sent to its GSO from userspace\n",
+				       len);
+				return 77;
+			}
+			printf("FAIL: %s: the kernel refuses (sendmsg: %s), "
+			       "ofl: %d\n", d, strerror(errno), nseg);
+			bad++;
+			continue;
+		}
+		if (nseg < 0) {
+			printf("FAIL: %s: ofl refuses (%s)\n", d,
+			       ofl_strerror(nseg));
+			bad++;
+			drain();
+			continue;
+		}
+		/* the segments have no jumbo header: TCP 8 bytes earlier */
+		if (hbh)
+			m.transport_off = (uint16_t)(m.transport_off - 8);
+		for (i = 0; i < nseg; i++) {
+			ssize_t n = rx_frame(1000);
+
+			if (n != (ssize_t)lens[i] ||
+			    memcmp(rx, out + pos, lens[i]) ||
+			    (!partial && gf_verify(rx, (size_t)n, &m))) {
+				size_t k = 0;
+
+				while (n > 0 && k < (size_t)n &&
+				       k < lens[i] && rx[k] == out[pos + k])
+					k++;
+				printf("FAIL: %s: segment %d/%d: kernel %zd "
+				       "bytes, ofl %u, first difference at "
+				       "byte %zu\n", d, i, nseg, n, lens[i],
+				       k);
+				break;
+			}
+			pos += lens[i];
+		}
+		if (i < nseg || rx_frame(5) > 0) {
+			if (i == nseg)
+				printf("FAIL: %s: the kernel sent more than "
+				       "%d segments\n", d, nseg);
+			bad++;
+			drain();
+			continue;
+		}
+		ok++;
+		seg_total += (unsigned)nseg;
+	}
+	printf("kernel_gso (big, %s checksums): %d BIG TCP super-frames "
+	       "equal (%u segments), %d differ\n",
+	       partial ? "CHECKSUM_PARTIAL" : "complete", ok, seg_total, bad);
+	return bad || !ok ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const uint16_t mss_list[] = { 536, 1000, 1220, 1400, 1448,
@@ -1487,6 +1701,10 @@ int main(int argc, char **argv)
 	partial = !strcmp(argv[3], "partial");
 	if (!strncmp(argv[3], "sock:", 5))
 		return sock_main(argv, ncases);
+	if (!strcmp(argv[3], "big") || !strcmp(argv[3], "bigpartial")) {
+		partial = argv[3][3] != 0;
+		return big_main(argv, argc > 4 ? atoi(argv[4]) : 30);
+	}
 	if (!strncmp(argv[3], "l3:", 3) || !strncmp(argv[3], "l3e:", 4))
 		return l3_main(argv, ncases);
 	if (!strncmp(argv[3], "tunnel", 6)) {
