@@ -120,8 +120,10 @@ OFL_BEGIN_DECLS
  *   CWR differs from the held flow's flushes it (every flag except FIN and
  *   PSH must be equal), so segments with CWR set merge with each other and
  *   the merged frame carries OFL_GSO_TCP_ACCECN (tcp_gro_complete).
- * OFL_GRO_PROFILE_6_1: kernels 6.1 to 6.3 and on until 2024's
- *   network_offsets change (read from 6.1.192's
+ * OFL_GRO_PROFILE_6_1: 6.1.91 and later 6.1.y, and the closest profile
+ *   for 6.2 to 6.8 before 2024's network_offsets change (6.6.31, 6.8.10,
+ *   6.9 are 6.10); before 2024's UDP flush-check fix (6.1.0-6.1.90, 6.3)
+ *   UDP GRO differs, docs/GRO.md "6.1 to 6.3" (read from 6.1.192's
  *   udp_offload.c, af_inet.c, ip6_offload.c; proven live against Debian's
  *   6.1.0-57): the rules of 6.10, except that udp4/6_gro_complete build a
  *   merged VXLAN/GENEVE frame's non-zero outer UDP checksum from
