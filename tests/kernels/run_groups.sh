@@ -89,6 +89,24 @@ function grp(s,   p, n) {
 $1 == "ok" || $1 == "FAIL" { g = grp($2); n[g]++; if ($1 == "FAIL") m[g]++ }
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); skip[g] = $0 }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
+# the exit status of the script: a failure outside the eight named groups (an
+# extra mode or group of the script) must not leave every line PASS
+$1 ~ /^(gro|gso):$/ && $3 == "exit" { ex = $4 + 0 }
+function others(mod, script,   g, k, nf) {
+	nf = 0
+	for (g in bad) {
+		k = 0
+		for (i = 1; i <= 8; i++)
+			if (G[i] == g)
+				k = 1
+		if (!k) {
+			printf "kernel %s %s %s 0 cases 1 mismatches FAIL %s\n", rel, mod, g, bad[g]
+			nf++
+		}
+	}
+	if (ex && !nf && !named_fail)
+		printf "kernel %s %s script 0 cases 1 mismatches FAIL %s exited %d outside the named groups (see the log)\n", rel, mod, script, ex
+}
 END {
 	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
 	for (i = 1; i <= 8; i++) {
@@ -103,8 +121,11 @@ END {
 			r = "FAIL no case ran"
 		else
 			r = "PASS lib/gro profile " prof
+		if (r ~ /^FAIL/)
+			named_fail = 1
 		printf "kernel %s gro %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}
+	others("gro", "kdiff.sh")
 }' "$L/gro.log"
 
 # GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
@@ -132,6 +153,24 @@ $1 == "GROUP-VIA" { vn[$2] += $3 }
 # a group made of several devices (ipip: ipip, sit, ip6tnl) may lack some
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? (index(skip[g], $0) ? skip[g] : skip[g] "; " $0) : $0; skip[g] = s }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
+# the exit status of the script: a failure outside the eight named groups (an
+# extra mode or group of the script) must not leave every line PASS
+$1 ~ /^(gro|gso):$/ && $3 == "exit" { ex = $4 + 0 }
+function others(mod, script,   g, k, nf) {
+	nf = 0
+	for (g in bad) {
+		k = 0
+		for (i = 1; i <= 8; i++)
+			if (G[i] == g)
+				k = 1
+		if (!k) {
+			printf "kernel %s %s %s 0 cases 1 mismatches FAIL %s\n", rel, mod, g, bad[g]
+			nf++
+		}
+	}
+	if (ex && !nf && !named_fail)
+		printf "kernel %s %s script 0 cases 1 mismatches FAIL %s exited %d outside the named groups (see the log)\n", rel, mod, script, ex
+}
 END {
 	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
 	for (i = 1; i <= 8; i++) {
@@ -148,8 +187,11 @@ END {
 			r = "PASS" ((g in vn) ? " (" vn[g] " of them through UDP_SEGMENT sockets)" : "") \
 			    ((g in part) ? " but " pn[g] " " part[g] : "") \
 			    ((g in skip) ? " (not run: " skip[g] ")" : "")
+		if (r ~ /^FAIL/)
+			named_fail = 1
 		printf "kernel %s gso %s %d cases %d mismatches %s\n", rel, g, c, x, r
 	}
+	others("gso", "kernel_gso.sh")
 }' "$L/gso.log"
 
 # csum: csum_rx prints "group G N cases M mismatches" (per-frame verdicts)
