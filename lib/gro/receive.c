@@ -449,6 +449,12 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
+	/* tcp_gro_receive with is_flist: the whole flag word equal (FIN and
+	 * PSH too) and at most 64 segments; ip_summed and csum_level are
+	 * equal for every frame the IP layer does not flush */
+	if (ctx->flags & OFL_GRO_F_FRAGLIST)
+		fl |= (flags ^ ofl_load_be32(th2 + 12)) |
+		      (uint32_t)(p->count >= 64);
 	return fl != 0;
 }
 
@@ -462,8 +468,15 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 	uint32_t v6 = rx->tun ? (rx->tun & OFL__GRO_TUN_V6) != 0 : rx->v6;
 	uint32_t max = v6 ? ctx->max_v6 : ctx->max_v4;
 	unsigned int c = p->count;
+	uint32_t add = len;
 
-	if (p->len + len >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
+	/* skb_gro_receive_list: with the frame's whole IP packet (its
+	 * skb->len before the pull), below 64 KiB */
+	if (ctx->flags & OFL_GRO_F_FRAGLIST) {
+		add = rx->len - OFL__GRO_ETH_HLEN;
+		max = 65536;
+	}
+	if (p->len + add >= max || rx->flush || c >= OFL_GRO_MAX_SEGS)
 		return 1;
 	p->seg[c].frame = id;
 	p->seg[c].off = rx->pay;
@@ -697,7 +710,9 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
-	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+	/* rx-gro-list: udp_gro_receive takes UDP with is_flist set */
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags &
+			  (OFL_GRO_F_UDP_FWD | OFL_GRO_F_FRAGLIST) : 0;
 	uint32_t vx_ok = OFL_GRO_TUNNEL ?
 			 ctx->flags & (OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE) : 0;
 	/* GRE and IP-in-IP GRO are always registered in Linux */
@@ -725,6 +740,9 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			return 1;
 	}
 	if (rx->tun && ofl__gro_inner(ctx, rx))
+		return 1;
+	/* tunnels under rx-gro-list: not modelled (docs/GRO.md) */
+	if (rx->tun && (ctx->flags & OFL_GRO_F_FRAGLIST))
 		return 1;
 #endif
 	if (ofl__gro_csum_bad(f, rx))
@@ -952,6 +970,12 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			pp = flush = 1;
 		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
 			pp = 1;
+		else if ((ctx->flags & OFL_GRO_F_FRAGLIST) && flush &&
+			 f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
+			/* is_flist: not validated (the IP layer flushes), the
+			 * frame is still CHECKSUM_NONE, the held one is not:
+			 * the frame goes up, the flow stays */
+			goto up;
 		else
 			merged = !ofl__gro_merge(ctx, p, rx, f->id);
 		if (!pp && (!merged || ulen != ulen2))
@@ -967,6 +991,7 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		}
 	}
 	if (flush) {
+up:
 		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
 		*nout = k;
 		return OFL_GRO_NORMAL;
