@@ -410,10 +410,12 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 
 /* tcp_gro_receive up to the merge decision: nonzero = flush. @same (a
  * constant at each call): the fast path found the frame's offsets, TTL, TOS
- * and frag_off equal to the held flow's (then a plain IPv4 flow). */
+ * and frag_off equal to the held flow's (then a plain IPv4 flow). @flist
+ * (a constant natively): a fraglist context (OFL_GRO_F_FRAGLIST). */
 OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_flow *p,
-				  const struct ofl__gro_rx *rx, uint32_t same)
+				  const struct ofl__gro_rx *rx, uint32_t same,
+				  uint32_t flist)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
@@ -452,16 +454,18 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* tcp_gro_receive with is_flist: the whole flag word equal (FIN and
 	 * PSH too) and at most 64 segments; ip_summed and csum_level are
 	 * equal for every frame the IP layer does not flush */
-	if (ctx->flags & OFL_GRO_F_FRAGLIST)
+	if (flist)
 		fl |= (flags ^ ofl_load_be32(th2 + 12)) |
 		      (uint32_t)(p->count >= 64);
 	return fl != 0;
 }
 
-/* skb_gro_receive: append the payload; nonzero if it does not fit. */
+/* skb_gro_receive (skb_gro_receive_list with @flist, a fraglist
+ * context): append the payload; nonzero if it does not fit. */
 OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 			      struct ofl_gro_flow *p,
-			      const struct ofl__gro_rx *rx, uint32_t id)
+			      const struct ofl__gro_rx *rx, uint32_t id,
+			      uint32_t flist)
 {
 	uint32_t len = rx->len - rx->pay;
 	/* p->protocol: the outer one for a tunnel */
@@ -472,7 +476,7 @@ OFL_INLINE int ofl__gro_merge(const struct ofl_gro_ctx *ctx,
 
 	/* skb_gro_receive_list: with the frame's whole IP packet (its
 	 * skb->len before the pull), below 64 KiB */
-	if (ctx->flags & OFL_GRO_F_FRAGLIST) {
+	if (flist) {
 		add = rx->len - OFL__GRO_ETH_HLEN;
 		max = 65536;
 	}
@@ -917,6 +921,9 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;
 	p->seg[0].len = (uint16_t)p->payload;
+	/* a fraglist flow is never the fast path's (OFL__GRO_FLOW_FLIST) */
+	if (ctx->flags & OFL_GRO_F_FRAGLIST)
+		p->udp |= OFL__GRO_FLOW_FLIST;
 	b->used[s] = 1;
 	b->order[b->n & (OFL_GRO_BUCKET_FLOWS - 1)] = (uint8_t)s;
 	b->n++;
@@ -977,7 +984,8 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			 * the frame goes up, the flow stays */
 			goto up;
 		else
-			merged = !ofl__gro_merge(ctx, p, rx, f->id);
+			merged = !ofl__gro_merge(ctx, p, rx, f->id,
+						 ctx->flags & OFL_GRO_F_FRAGLIST);
 		if (!pp && (!merged || ulen != ulen2))
 			pp = 1;
 		if (pp) {
@@ -1023,7 +1031,8 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 				const struct ofl_gro_frame *f,
 				const struct ofl__gro_rx *rx, int pos,
 				struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
-				unsigned int *nout, uint32_t same)
+				unsigned int *nout, uint32_t same,
+				uint32_t flist)
 {
 	uint32_t flags, len, final;
 	int merged = 0;
@@ -1032,8 +1041,8 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
 	len = rx->len - rx->pay;
 	if (pos >= 0 && p) {
-		merged = !ofl__gro_tcp_flush(ctx, p, rx, same) &&
-			 !ofl__gro_merge(ctx, p, rx, f->id);
+		merged = !ofl__gro_tcp_flush(ctx, p, rx, same, flist) &&
+			 !ofl__gro_merge(ctx, p, rx, f->id, flist);
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
@@ -1068,7 +1077,7 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 {
 	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
 				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
-				out, nout, 0);
+				out, nout, 0, ctx->flags & OFL_GRO_F_FRAGLIST);
 }
 
 #if defined(OFL_BPF)
@@ -1179,7 +1188,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			b->hint_off = 0;
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
-					     out, nout, 1);
+					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold(ctx, b, f, &frx,
 						       &out[*nout]);
