@@ -149,7 +149,7 @@ OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
 		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
 		o->gso_type = OFL_GSO_TCPV6;
 	}
-	if (p->udp & 1u) {
+	if (p->udp) {
 		ofl_store_be16(o->hdr + OFL__GRO_OFF(p->l4) + 4,
 			       (uint16_t)(o->len - p->l4));
 		o->gso_type = OFL_GSO_UDP_L4;

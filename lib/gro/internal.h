@@ -30,10 +30,6 @@
 #define OFL__GRO_PRE_6_18_ID(ctx) ((ctx)->profile & 1u)
 OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR <= 255, "header offsets fit in a byte");
 #define OFL__GRO_UDP_CNT_MAX 64	/* UDP_GRO_CNT_MAX */
-/* struct ofl_gro_flow.udp: bit 0 the flow is UDP; this bit, the flow is
- * held under OFL_GRO_F_FRAGLIST: ofl__gro_fast_flow, which takes only
- * flows whose udp is 0, then never serves it (no test of its own) */
-#define OFL__GRO_FLOW_FLIST 2u
 /*
  * struct ofl_gro_flow.tun / ofl__gro_rx.tun: 0 for no tunnel, else the
  * outer IP version (V4 or V6), the kind (none of GRE/IPIP: a UDP tunnel,

@@ -921,9 +921,6 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->seg[0].frame = f->id;
 	p->seg[0].off = rx->pay;
 	p->seg[0].len = (uint16_t)p->payload;
-	/* a fraglist flow is never the fast path's (OFL__GRO_FLOW_FLIST) */
-	if (ctx->flags & OFL_GRO_F_FRAGLIST)
-		p->udp |= OFL__GRO_FLOW_FLIST;
 	b->used[s] = 1;
 	b->order[b->n & (OFL_GRO_BUCKET_FLOWS - 1)] = (uint8_t)s;
 	b->n++;
@@ -1182,7 +1179,9 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 							    b->hint_off);
 			fpos = b->hint_pos;
 		} else {
-			fp = ofl__gro_fast_flow(b, f->hash, &fpos);
+			/* fraglist contexts take the full path */
+			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
+			     ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
 		if (hint)
 			b->hint_off = 0;
