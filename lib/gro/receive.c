@@ -410,8 +410,8 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 
 /* tcp_gro_receive up to the merge decision: nonzero = flush. @same (a
  * constant at each call): the fast path found the frame's offsets, TTL, TOS
- * and frag_off equal to the held flow's (then a plain IPv4 flow). @flist
- * (a constant natively): a fraglist context (OFL_GRO_F_FRAGLIST). */
+ * and frag_off equal to the held flow's (then a plain IPv4 flow). @flist:
+ * a fraglist context (OFL_GRO_F_FRAGLIST; 0 on the fast path). */
 OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_flow *p,
 				  const struct ofl__gro_rx *rx, uint32_t same,
