@@ -5,7 +5,8 @@
  * segments with fuzzed fields, plain or in VXLAN/GENEVE/GRE/IP-in-IP over
  * IPv4/IPv6, some corrupted at fuzzed bytes) and flushes;
  * every frame must come out exactly once, whole or as its payload slice
- * reaching to its end, and every delivery must linearize. The same frames
+ * reaching to its end, and every delivery must linearize (also under
+ * OFL_GRO_F_FRAGLIST, where a slice is a frame's whole payload). The same frames
  * handed to a second context as bursts (one per flush interval) must give
  * the same deliveries as the frame-by-frame calls (the burst path keeps
  * per-bucket state of its own).
@@ -158,6 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	o.flags |= n && (d[0] & 0x40) ? OFL_GRO_F_VXLAN : 0;
 	o.flags |= n && (d[0] & 0x20) ? OFL_GRO_F_GENEVE : 0;
 	o.flags |= n && (d[0] & 0x10) ? OFL_GRO_F_NO_IPTUN : 0;
+	o.flags |= n && (d[0] & 0x0c) == 0x0c ? OFL_GRO_F_FRAGLIST : 0;
 	/* every profile: 6.18, 6.10, 7.0, 6.1 */
 	o.profile = n ? (uint32_t)(d[0] & 3) : OFL_GRO_PROFILE_6_18;
 	ofl_gro_init(&ctx, sizeof(ctx), &o);

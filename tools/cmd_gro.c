@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * ofl gro [--profile LINE] [--flush-every N] [--gro-max-size N] [--vxlan]
- *         [--geneve] IN OUT
+ *         [--geneve] [--fraglist [--segment-list]] IN OUT
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
  * with the profile of kernel line LINE (default: the running kernel's); at
@@ -20,6 +20,13 @@
  * as by Linux, whose GRE and IP-in-IP GRO handlers are always registered;
  * --no-iptun passes them up alone (OFL_GRO_F_NO_IPTUN). A merged GRE
  * frame keeps the first segment's GRE checksum, as in Linux.
+ * --fraglist: rx-gro-list on a forwarding host (OFL_GRO_F_FRAGLIST): UDP
+ * and TCP flows are merged as skb_gro_receive_list does and written as
+ * Linux shows such an skb (the head's headers, then every frame's
+ * payload; the frames keep their own checksums); with --segment-list each
+ * such skb is written as the frames skb_segment_list gives back on a
+ * device without tx-gso-list (ofl_gso_list_fixup: the input frames, IPv4
+ * IDs numbered from the first's).
  * Other link types than Ethernet go through GRO as Ethernet frames
  * carrying their IP packet; each output frame gets back the link header
  * of its (first) input frame, and OUT has IN's link type. One summary
@@ -35,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <offload/gro.h>
+#include <offload/gso.h>
 #include "cli.h"
 #include "cmds.h"
 #include "link.h"
@@ -51,12 +59,66 @@ struct gro_tool {
 	uint8_t (*lhdr)[20];	/* the frames' own link headers */
 	uint8_t *lhdr_len;
 	uint32_t n;
-	int lt, json;
+	int lt, json, seglist;
 	struct pcapio_out *out;
 	uint8_t *buf, *obuf;
 	struct ofl_gro_ctx *ctx;
 	unsigned long out_frames, merged_out, merged_in, alone;
 };
+
+/* --segment-list: a fraglist delivery as the frames skb_segment_list
+ * gives back (ofl_gso_list_fixup), each with its own link header. */
+static int gro_emit_list(struct gro_tool *t, const struct ofl_gro_pkt *pk)
+{
+	struct ofl_gso_meta m = { 0 };
+	uint32_t j;
+
+	m.gso_type = pk->gso_type;
+	m.gso_size = pk->gso_size;
+	m.network_off = 14;
+	m.transport_off = (uint16_t)(pk->hdr_len - ((pk->gso_type &
+				     OFL_GSO_UDP_L4) ? 8 : 20));
+	m.hdr_len = pk->hdr_len;
+	/* the L4 header follows the network headers; TCP options: from the
+	 * data offset of the head */
+	if (!(pk->gso_type & OFL_GSO_UDP_L4)) {
+		uint32_t l4 = 14;
+
+		if ((pk->hdr[14] >> 4) == 4) {
+			l4 += (pk->hdr[14] & 15u) * 4;
+		} else {
+			while (l4 + 20 < pk->hdr_len &&
+			       l4 + (uint32_t)(pk->hdr[l4 + 12] >> 4) * 4 !=
+				       pk->hdr_len)
+				l4++;
+		}
+		m.transport_off = (uint16_t)l4;
+	}
+	for (j = 0; j < pk->nslices; j++) {
+		uint32_t id = pk->slice[j].frame, len = t->lens[id];
+		size_t ol;
+		int r;
+
+		memcpy(t->buf, j ? t->frames[id] : pk->hdr, pk->hdr_len);
+		r = ofl_gso_list_fixup(t->buf, len, pk->hdr,
+				       t->frames[pk->slice[1].frame], &m, j);
+		if (r) {
+			fprintf(stderr, "ofl gro: frame %u: %s\n", id + 1,
+				ofl_strerror(r));
+			return -1;
+		}
+		memcpy(t->buf + pk->hdr_len, t->frames[id] + pk->hdr_len,
+		       len - pk->hdr_len);
+		ol = link_from_eth(t->lt, t->lhdr[id], t->lhdr_len[id], t->buf,
+				   len, t->obuf, GRO_BUF);
+		if (!ol || pcapio_write(t->out, t->obuf, ol, t->ts[id]))
+			return -1;
+		t->out_frames++;
+	}
+	t->merged_out++;
+	t->merged_in += pk->gso_segs;
+	return 0;
+}
 
 static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 		    unsigned int n)
@@ -64,6 +126,13 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
+		if (t->seglist && pk[i].kind == OFL_GRO_PKT_MERGED &&
+		    (pk[i].gso_type & OFL_GSO_FRAGLIST)) {
+			if (gro_emit_list(t, &pk[i]))
+				return -1;
+			continue;
+		}
+
 		uint32_t id = pk[i].frame;
 		int len = ofl_gro_pkt_linearize_ctx(t->ctx,
 			OFL_GRO_CTX_BYTES(GRO_TOOL_POOL), &pk[i],
@@ -229,6 +298,10 @@ int cmd_gro(int argc, char **argv)
 			flags |= OFL_GRO_F_VXLAN;
 		} else if (!strcmp(argv[a], "--geneve")) {
 			flags |= OFL_GRO_F_GENEVE;
+		} else if (!strcmp(argv[a], "--fraglist")) {
+			flags |= OFL_GRO_F_FRAGLIST;
+		} else if (!strcmp(argv[a], "--segment-list")) {
+			t.seglist = 1;
 		} else if (!strcmp(argv[a], "--json")) {
 			t.json = 1;
 		} else if (!strcmp(argv[a], "--gro-max-size")) {
@@ -256,6 +329,8 @@ int cmd_gro(int argc, char **argv)
 	}
 	if (!ip || !op)
 		return cli_usage_error("gro", "IN and OUT needed");
+	if (t.seglist && !(flags & OFL_GRO_F_FRAGLIST))
+		return cli_usage_error("gro", "--segment-list needs --fraglist");
 	if (gro_load(&t, ip))
 		return CLI_EREAD;
 	t.out = pcapio_create(op, t.lt);

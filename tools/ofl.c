@@ -83,8 +83,8 @@ static const struct {
 	  " option not in BIG TCP's form, more segments than the limit.\n"
 	  "IN: " FILES EXITS },
 	{ "gro", cmd_gro, "gro [--profile LINE] [--flush-every N] "
-	  "[--gro-max-size N] [--vxlan] "
-	  "[--geneve] [--no-iptun] [--json] IN OUT",
+	  "[--gro-max-size N] [--vxlan] [--geneve] [--no-iptun] "
+	  "[--fraglist [--segment-list]] [--json] IN OUT",
 	  "Coalesce the frames of IN as Linux GRO does (lib/gro), one receive\n"
 	  "burst; OUT holds what a Linux receiver delivers, in its order (a\n"
 	  "pcap of IN's link type).\n"
@@ -98,6 +98,10 @@ static const struct {
 	  "  --vxlan          a VXLAN socket listens on UDP 4789\n"
 	  "  --geneve         a GENEVE socket listens on UDP 6081\n"
 	  "  --no-iptun       do not merge GRE and IP-in-IP tunnels\n"
+	  "  --fraglist       rx-gro-list on a forwarding host: UDP and TCP\n"
+	  "                   merged as whole frames (skb_gro_receive_list)\n"
+	  "  --segment-list   write each fraglist frame as the frames\n"
+	  "                   skb_segment_list gives back (with --fraglist)\n"
 	  "  --json           one JSON object per output frame, then a summary\n"
 	  "IN: " FILES EXITS },
 	{ "conform", cmd_conform, "conform gro|gso|csum|rss [--json | --ktap] "

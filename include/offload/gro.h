@@ -199,6 +199,35 @@ enum ofl_gro_result {
  * flag such frames are passed up alone (no Linux equivalent).
  */
 #define OFL_GRO_F_NO_IPTUN (1u << 3)
+/**
+ * ofl_gro_opts.flags: fraglist GRO for forwarding (NETIF_F_GRO_FRAGLIST,
+ * `ethtool -K dev rx-gro-list on`), on a host that forwards every flow it
+ * is given (no local socket: ofl has none to look up). As 6.18 then does
+ * (udp_gro_receive sets is_flist for UDP unless a UDP_GRO socket owns the
+ * port; tcp4/6_check_fraglist_gro for TCP without an established socket):
+ * UDP (with or without OFL_GRO_F_UDP_FWD) and TCP over IPv4/IPv6 are
+ * merged by skb_gro_receive_list: the held flow keeps every frame whole
+ * (no payload copy, no header of a later frame changed), at most 65535
+ * bytes of IP packet in all, TCP with all flags (FIN, PSH too) equal and
+ * at most 64 segments, UDP as udp_gro_receive_segment (a frame the IP
+ * layer flushes that was not verified by the device is passed up alone
+ * and leaves the held flow be: its ip_summed differs).
+ * The delivery (OFL_GRO_PKT_MERGED with OFL_GSO_FRAGLIST in gso_type):
+ * hdr[] is the first frame's headers with only the IP length (IPv4
+ * tot_len and header checksum, IPv6 payload_len) and, for UDP, the UDP
+ * length set to the whole (inet/ipv6_gro_complete, the fraglist branch of
+ * udp4/6_gro_complete and tcp4/6_gro_complete: L4 checksums untouched);
+ * gso_type OFL_GSO_FRAGLIST | OFL_GSO_UDP_L4, TCPV4 or TCPV6; gso_size
+ * the first frame's payload; csum_start = csum_offset = 0: the merged
+ * frame is CHECKSUM_UNNECESSARY (csum_level + 1), not PARTIAL. slice[i]
+ * names frame i whole: its own headers are bytes [0, slice[i].off) of
+ * that frame, its payload the slice, so the original frames are handed
+ * back by lib/gso's ofl_gso_list_fixup() (skb_segment_list).
+ * Not modelled: tunnels under rx-gro-list (Linux merges their inner flows
+ * with fraglist too): with this flag VXLAN, GENEVE, GRE and IP-in-IP
+ * frames are passed up alone (docs/GRO.md).
+ */
+#define OFL_GRO_F_FRAGLIST (1u << 4)
 /** 0 compiles tunnel GRO out (VXLAN, GENEVE, GRE and IP-in-IP frames are
  * then passed up alone whatever the flags say). */
 #ifndef OFL_GRO_TUNNEL
@@ -567,6 +596,8 @@ OFL_API unsigned int ofl_gro_held(const struct ofl_gro_ctx *ctx);
  * @complete: nonzero to complete the TCP checksum of a merged frame (as
  *            skb_checksum_help: a zero result is stored as 0xffff); zero
  *            leaves the CHECKSUM_PARTIAL pseudo-header sum in place.
+ *            No effect on a fraglist frame (OFL_GSO_FRAGLIST): its
+ *            checksums are the frames' own.
  *
  * Returns the frame length (@pkt->len), OFL_EINVAL (NULL, bad id, a slice
  * outside its frame, more than OFL_GRO_MAX_SEGS slices: use

@@ -68,7 +68,12 @@ OFL_BEGIN_DECLS
  * <offload/types.h>, Linux 6.18's SKB_GSO_* values. Exactly one of TCPV4,
  * TCPV6, UDP_L4 names the innermost L4 and its IP version; at most one
  * tunnel bit (OFL_GSO_TUNNEL_MASK); DODGY, TCP_ECN, TCP_ACCECN, PARTIAL
- * and the FIXEDID bits as in Linux. Any other bit: OFL_EOPNOTSUPP.
+ * and the FIXEDID bits as in Linux. OFL_GSO_FRAGLIST (no tunnel): the
+ * frame is taken as Linux takes a fraglist skb it cannot hand back frame
+ * by frame (changed geometry, DODGY): linear, the L4 checksum set up from
+ * the addresses and the real length whatever ip_summed says, then cut as
+ * plain UDP_L4 / TCP; the frames themselves: ofl_gso_list_fixup(). Any
+ * other bit: OFL_EOPNOTSUPP.
  */
 
 /*
@@ -405,6 +410,50 @@ OFL_API int ofl_gso_meta_from_parse(const struct ofl_parse_result *res,
 				    size_t res_size, const uint8_t *frame,
 				    size_t len, uint16_t gso_size,
 				    struct ofl_gso_meta *m);
+
+/**
+ * ofl_gso_list_fixup() - one segment of an SKB_GSO_FRAGLIST super-frame:
+ * the frames lib/gro merged under OFL_GRO_F_FRAGLIST handed back as
+ * Linux writes them (skb_segment_list, __udp_gso_segment_list,
+ * __tcp4/6_gso_segment_list and their __*_gso_segment_list_csum, then the
+ * IP loop of inet_gso_segment / ipv6_gso_segment). No payload is touched:
+ * segment i is its new headers followed by frame i's own payload.
+ * @seg: segment @index's headers, rewritten in place: a byte copy of the
+ *	first @m->hdr_len bytes of frame @index as it was received (for
+ *	@index 0, the head, a copy of @head).
+ * @seg_len: length of that frame (headers and payload), bytes.
+ * @head: the super-frame's headers as it is sent (@m->hdr_len bytes: a
+ *	GRO delivery's hdr[] with whatever forwarding changed in it).
+ * @second: frame 1's headers as received (@m->hdr_len bytes; NULL only
+ *	for @index 0): where the head's addresses or ports differ from them
+ *	(NAT rewrote the head), every later segment gets the head's, with its
+ *	L4 checksum updated incrementally (a UDP checksum of 0 stays 0, one
+ *	that would become 0 is 0xffff).
+ * @m: the super-frame: gso_type OFL_GSO_FRAGLIST | exactly one of UDP_L4,
+ *	TCPV4, TCPV6 (TCP_FIXEDID and TCP_ECN allowed), gso_size (the head's
+ *	payload), network_off, transport_off, hdr_len; ip_summed, csum_* and
+ *	the inner offsets are not read.
+ * @index: segment number, 0 for the head.
+ *
+ * Written, as Linux does: the head's MAC header (bytes before network_off)
+ * into every segment; the IPv4 total length, the ID as the head's + @index
+ * (kept with OFL_GSO_TCP_FIXEDID) and a recomputed header checksum, or the
+ * IPv6 payload length; the head's UDP length back to 8 + gso_size.
+ * Everything else is the frame's own, TTL / hop limit included (forwarding
+ * decrements the head's only) and its L4 checksum.
+ *
+ * Returns 0; OFL_EINVAL (NULL, not a fraglist type, offsets that do not
+ * match the headers or differ between @seg and @head, @seg_len below
+ * hdr_len or an IP packet over 65535 bytes), OFL_EMSGSIZE (hdr_len >
+ * OFL_GSO_MAX_HDR), OFL_EOPNOTSUPP (a tunnel, PARTIAL or DODGY bit),
+ * OFL_ERANGE (@index 0 whose payload is not gso_size: Linux then
+ * linearizes and segments as plain UDP_L4 / TCP, which ofl_gso_init()
+ * does for a linear frame with OFL_GSO_FRAGLIST). On error @seg is
+ * unchanged.
+ */
+OFL_API int ofl_gso_list_fixup(uint8_t *seg, uint32_t seg_len,
+			       const uint8_t *head, const uint8_t *second,
+			       const struct ofl_gso_meta *m, uint32_t index);
 
 OFL_END_DECLS
 

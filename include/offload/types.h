@@ -75,7 +75,9 @@ enum ofl_ip_summed {
  * 6.18 moved SKB_GSO_TCP_FIXEDID from 1 << 3 (now __SKB_GSO_TCP_FIXEDID,
  * the netdev feature bit only) to 1 << 30. Bits lib/gso does not segment
  * (FCOE, SCTP, ESP, FRAGLIST, REMCSUM, TUNNEL_REMCSUM) are listed so that
- * the numbering is whole; lib/gso refuses them with OFL_EOPNOTSUPP.
+ * the numbering is whole; lib/gso refuses them with OFL_EOPNOTSUPP, but
+ * for FRAGLIST (lib/gro's OFL_GRO_F_FRAGLIST, lib/gso's
+ * ofl_gso_list_fixup()).
  */
 #define OFL_GSO_TCPV4 (1u << 0)
 /** Untrusted source (virtio): accepted, no effect (ofl checks all input). */

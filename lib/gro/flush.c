@@ -41,7 +41,8 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 	if (profile > OFL_GRO_PROFILE_6_1 || m6 > OFL_GRO_MAX_SIZE ||
 	    m4 > OFL_GRO_MAX_SIZE || (flags &
 			~(OFL_GRO_F_UDP_FWD | OFL_GRO_F_VXLAN |
-			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN)))
+			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN |
+			  OFL_GRO_F_FRAGLIST)))
 		return OFL_ERANGE;
 	ctx->profile = profile;
 	ctx->flags = flags;
@@ -225,6 +226,35 @@ OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
 	o->csum_start = (uint16_t)(o->csum_start + OFL_GRO_JUMBO_HLEN);
 }
 
+/*
+ * A flow merged under rx-gro-list (OFL_GRO_F_FRAGLIST, never a tunnel):
+ * inet_gro_complete / ipv6_gro_complete set the IP length, the fraglist
+ * branch of udp4/6_gro_complete the UDP length, that of tcp4/6_gro_complete
+ * nothing; no L4 checksum changes (every frame keeps its own) and the skb
+ * is CHECKSUM_UNNECESSARY (__skb_incr_checksum_unnecessary), not PARTIAL.
+ */
+OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
+				      struct ofl_gro_pkt *o)
+{
+	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
+
+	if (!p->v6) {
+		ofl__gro_set_tot_len(ip, o->len - p->l3);
+		o->gso_type = OFL_GSO_TCPV4;
+	} else {
+		ofl_store_be16(ip + 4, (uint16_t)(o->len - p->l3 - 40));
+		o->gso_type = OFL_GSO_TCPV6;
+	}
+	if (p->udp) {
+		ofl_store_be16(o->hdr + OFL__GRO_OFF(p->l4) + 4,
+			       (uint16_t)(o->len - p->l4));
+		o->gso_type = OFL_GSO_UDP_L4;
+	}
+	o->gso_type |= OFL_GSO_FRAGLIST;
+	o->csum_start = 0;
+	o->csum_offset = 0;
+}
+
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
 OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 				const struct ofl_gro_flow *p,
@@ -236,6 +266,10 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 	uint8_t proto = p->udp ? 17 : 6;
 	uint16_t check;
 
+	if (ctx->flags & OFL_GRO_F_FRAGLIST) {
+		ofl__gro_fixup_flist(p, o);
+		return;
+	}
 	if (!p->v6) {
 		ofl__gro_set_tot_len(ip, o->len - p->l3);
 		/* tcp4_gro_complete: ~tcp_v4_check(len, saddr, daddr, 0) */

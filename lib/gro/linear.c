@@ -171,6 +171,10 @@ OFL_API int ofl_gro_pkt_linearize(const struct ofl_gro_pkt *pkt,
 OFL_PRIVATE int ofl__gro_lin_csum(const struct ofl_gro_pkt *pkt, uint8_t *buf,
 				  size_t pos, int complete)
 {
+	/* a fraglist frame (OFL_GSO_FRAGLIST) is CHECKSUM_UNNECESSARY:
+	 * every frame kept its own L4 checksum, nothing to complete */
+	if (pkt->gso_type & OFL_GSO_FRAGLIST)
+		complete = 0;
 	if (complete && pkt->kind == OFL_GRO_PKT_MERGED &&
 	    (size_t)pkt->csum_start + pkt->csum_offset + 2 <= pos) {
 		uint16_t c = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_partial(

@@ -410,10 +410,12 @@ OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 
 /* tcp_gro_receive up to the merge decision: nonzero = flush. @same (a
  * constant at each call): the fast path found the frame's offsets, TTL, TOS
- * and frag_off equal to the held flow's (then a plain IPv4 flow). */
+ * and frag_off equal to the held flow's (then a plain IPv4 flow). @flist:
+ * a fraglist context (OFL_GRO_F_FRAGLIST; 0 on the fast path). */
 OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  struct ofl_gro_flow *p,
-				  const struct ofl__gro_rx *rx, uint32_t same)
+				  const struct ofl__gro_rx *rx, uint32_t same,
+				  uint32_t flist)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
 	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
@@ -449,21 +451,36 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
 	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
+	/* tcp_gro_receive with is_flist: the whole flag word equal (FIN and
+	 * PSH too) and at most 64 segments; ip_summed and csum_level are
+	 * equal for every frame the IP layer does not flush */
+	if (flist)
+		fl |= (flags ^ ofl_load_be32(th2 + 12)) |
+		      (uint32_t)(p->count >= 64);
 	return fl != 0;
 }
 
-/* skb_gro_receive: append the payload; nonzero if it does not fit. */
+/* skb_gro_receive (skb_gro_receive_list with @flist, a fraglist
+ * context): append the payload; nonzero if it does not fit. */
 OFL_INLINE int ofl__gro_merge(struct ofl_gro_ctx *ctx,
 			      struct ofl_gro_flow *p,
-			      const struct ofl__gro_rx *rx, uint32_t id)
+			      const struct ofl__gro_rx *rx, uint32_t id,
+			      uint32_t flist)
 {
 	uint32_t len = rx->len - rx->pay;
 	/* p->protocol: the outer one for a tunnel */
 	uint32_t v6 = rx->tun ? (rx->tun & OFL__GRO_TUN_V6) != 0 : rx->v6;
 	uint32_t max = v6 ? ctx->max_v6 : ctx->max_v4;
 	unsigned int c = p->count;
+	uint32_t add = len;
 
-	if (p->len + len >= max || rx->flush)
+	/* skb_gro_receive_list: with the frame's whole IP packet (its
+	 * skb->len before the pull), below 64 KiB */
+	if (flist) {
+		add = rx->len - OFL__GRO_ETH_HLEN;
+		max = 65536;
+	}
+	if (p->len + add >= max || rx->flush)
 		return 1;
 	/* BIG TCP (6.18 skb_gro_receive, with 6.18.47's "net: gro: properly
 	 * validate BIG TCP aggregation criteria"): past GRO_LEGACY_MAX_SIZE
@@ -734,7 +751,9 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
-	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+	/* rx-gro-list: udp_gro_receive takes UDP with is_flist set */
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags &
+			  (OFL_GRO_F_UDP_FWD | OFL_GRO_F_FRAGLIST) : 0;
 	uint32_t vx_ok = OFL_GRO_TUNNEL ?
 			 ctx->flags & (OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE) : 0;
 	/* GRE and IP-in-IP GRO are always registered in Linux */
@@ -762,6 +781,9 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			return 1;
 	}
 	if (rx->tun && ofl__gro_inner(ctx, rx))
+		return 1;
+	/* tunnels under rx-gro-list: not modelled (docs/GRO.md) */
+	if (rx->tun && (ctx->flags & OFL_GRO_F_FRAGLIST))
 		return 1;
 #endif
 	if (ofl__gro_csum_bad(f, rx))
@@ -1000,8 +1022,15 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			pp = flush = 1;
 		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
 			pp = 1;
+		else if ((ctx->flags & OFL_GRO_F_FRAGLIST) && flush &&
+			 f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
+			/* is_flist: not validated (the IP layer flushes), the
+			 * frame is still CHECKSUM_NONE, the held one is not:
+			 * the frame goes up, the flow stays */
+			goto up;
 		else
-			merged = !ofl__gro_merge(ctx, p, rx, f->id);
+			merged = !ofl__gro_merge(ctx, p, rx, f->id,
+						 ctx->flags & OFL_GRO_F_FRAGLIST);
 		if (!pp && (!merged || ulen != ulen2))
 			pp = 1;
 		if (pp) {
@@ -1015,6 +1044,7 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		}
 	}
 	if (flush) {
+up:
 		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
 		*nout = k;
 		return OFL_GRO_NORMAL;
@@ -1046,7 +1076,8 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 				const struct ofl_gro_frame *f,
 				const struct ofl__gro_rx *rx, int pos,
 				struct ofl_gro_flow *p, struct ofl_gro_pkt *out,
-				unsigned int *nout, uint32_t same)
+				unsigned int *nout, uint32_t same,
+				uint32_t flist)
 {
 	uint32_t flags, len, final;
 	int merged = 0;
@@ -1055,8 +1086,8 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
 	len = rx->len - rx->pay;
 	if (pos >= 0 && p) {
-		merged = !ofl__gro_tcp_flush(ctx, p, rx, same) &&
-			 !ofl__gro_merge(ctx, p, rx, f->id);
+		merged = !ofl__gro_tcp_flush(ctx, p, rx, same, flist) &&
+			 !ofl__gro_merge(ctx, p, rx, f->id, flist);
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
@@ -1091,7 +1122,7 @@ OFL_INLINE int ofl__gro_tcp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 {
 	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
 				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
-				out, nout, 0);
+				out, nout, 0, ctx->flags & OFL_GRO_F_FRAGLIST);
 }
 
 #if defined(OFL_BPF)
@@ -1196,13 +1227,15 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 							    b->hint_off);
 			fpos = b->hint_pos;
 		} else {
-			fp = ofl__gro_fast_flow(b, f->hash, &fpos);
+			/* fraglist contexts take the full path */
+			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
+			     ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
 		if (hint)
 			b->hint_off = 0;
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
-					     out, nout, 1);
+					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold(ctx, b, f, &frx,
 						       &out[*nout]);

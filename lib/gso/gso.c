@@ -220,13 +220,29 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 			 const struct ofl_gso_frag *frags, uint32_t nr_frags,
 			 const struct ofl_gso_meta *m, uint32_t flags)
 {
-	uint32_t l4t, tun, i, l4;
+	uint32_t l4t, tun, i, l4, flist = 0;
+	struct ofl_gso_meta fm;
 	uint64_t len = 0;
 	const uint8_t *p;
 	int err;
 
 	if (!it || !frags || !m || !nr_frags || nr_frags > OFL_GSO_MAX_FRAGS)
 		return OFL_EINVAL;
+	/* SKB_GSO_FRAGLIST on a linear frame: the path of __udp_gso_segment
+	 * and tcp4/6_gso_segment for a fraglist skb whose geometry changed
+	 * (or DODGY): linearized, the L4 pseudo-header sum set up from the
+	 * addresses and the real length, then segmented as plain UDP_L4 /
+	 * TCP. (The frames themselves: ofl_gso_list_fixup().) */
+	if (m->gso_type & OFL_GSO_FRAGLIST) {
+		if (m->gso_type & OFL_GSO_TUNNEL_MASK)
+			return OFL_EOPNOTSUPP;
+		ofl_copy_bytes((uint8_t *)&fm, (const uint8_t *)m,
+			       sizeof(fm), sizeof(fm));
+		fm.gso_type &= ~(uint32_t)OFL_GSO_FRAGLIST;
+		fm.ip_summed = OFL_CHECKSUM_NONE;
+		m = &fm;
+		flist = 1;
+	}
 	l4t = m->gso_type & OFL__GSO_L4_MASK;
 	tun = m->gso_type & OFL_GSO_TUNNEL_MASK;
 	if (!m->gso_size || !l4t || (l4t & (l4t - 1)) || (tun & (tun - 1)))
@@ -270,6 +286,7 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 		if (m->gso_type & OFL_GSO_UDP_L4)
 			it->check0 = ofl__gso_pseudo(
 				p, ofl__gso_ip_off(m),
+				flist ? it->frame_len - l4 :
 				ofl_load_be16(p + l4 + 4), OFL_IPPROTO_UDP);
 		else
 			it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),

@@ -25,6 +25,8 @@
  * - a generated mix: 12 flows, random changes, interleaving and flushes;
  * - BIG TCP (gro_max_size 185000, 60 x 1448) under profiles 6.18, 7.0 and
  *   6.1, IPv4/IPv6/IPv6 with an extension header, UDP and VXLAN.
+ * - fraglist (OFL_GRO_F_FRAGLIST): the changes above over TCP and UDP,
+ *   the ip_summed rule, the 64 KiB limit of whole packets, tunnels.
  * Known answer: one 4-segment merge, its flush and delivery (below).
  * Frames: Ethernet, addresses 198.18.0.0/15 and 2001:db8::/32.
  */
@@ -635,6 +637,73 @@ static void ofl_conf_gv_bigtcp(struct ofl_conf *c)
 	ofl_conf_gv_init(c, 0, 0, 0, OFL_GRO_MAX_SIZE);
 }
 
+/*
+ * Fraglist GRO (OFL_GRO_F_FRAGLIST): every change of the rules over TCP
+ * and UDP, IPv4 and IPv6, both checksum states; the IPv4 reserved bit on a
+ * UDP datagram (ip_summed rule) and 48 datagrams of 1400 bytes (the 64 KiB
+ * limit on whole IP packets); a VXLAN frame (passed up).
+ */
+static void ofl_conf_gv_flist(struct ofl_conf *c)
+{
+	struct ofl_conf_gv_seg s;
+	unsigned int v6, t, k, udp, cs;
+
+	for (udp = 0; udp < 2; udp++)
+		for (v6 = 0; v6 < 2; v6++)
+			for (t = 0; t < OFL_CONF_GV_TWEAKS; t++) {
+				uint32_t seq = 1000;
+
+				ofl_conf_gv_init(c, 0, OFL_GRO_F_FRAGLIST |
+						 (t & 1 ? OFL_GRO_F_UDP_FWD : 0),
+						 0, 0);
+				for (k = 0; k < 5; k++) {
+					unsigned int csum = (t >> 1) & 1;
+
+					ofl_conf_gv_base(&s, v6);
+					s.udp = (uint8_t)udp;
+					s.ipid = (uint16_t)(100 + k);
+					ofl_conf_gv_tweak(&s, t, k, &csum);
+					s.seq += seq - 1000;
+					seq += s.paylen;
+					ofl_conf_gv_rx(c, &s, 0x4321, k, csum);
+				}
+				ofl_conf_gv_flush(c, 64);
+			}
+	for (cs = 0; cs < 2; cs++) {
+		ofl_conf_gv_init(c, 0, OFL_GRO_F_FRAGLIST, 0, 0);
+		for (k = 0; k < 4; k++) {
+			ofl_conf_gv_base(&s, 0);
+			s.udp = 1;
+			s.ipid = (uint16_t)(100 + k);
+			if (k == 1)
+				s.frag = 0x8000;
+			ofl_conf_gv_rx(c, &s, 5, k, cs);
+		}
+		ofl_conf_gv_flush(c, 64);
+	}
+	for (udp = 0; udp < 2; udp++) {
+		ofl_conf_gv_init(c, 0, OFL_GRO_F_FRAGLIST, 0, 0);
+		for (k = 0; k < 48; k++) {
+			ofl_conf_gv_base(&s, udp);
+			s.udp = (uint8_t)udp;
+			s.paylen = 1400;
+			s.seq = 1000 + 1400 * k;
+			s.ipid = (uint16_t)(100 + k);
+			ofl_conf_gv_rx(c, &s, 6, k, 1);
+		}
+		ofl_conf_gv_flush(c, 64);
+	}
+	ofl_conf_gv_init(c, 0, OFL_GRO_F_FRAGLIST | OFL_GRO_F_VXLAN, 0, 0);
+	for (k = 0; k < 3; k++) {
+		ofl_conf_gv_base(&s, 0);
+		s.tun = 1;
+		s.ipid = (uint16_t)(100 + k);
+		s.seq = 1000 + 100 * k;
+		ofl_conf_gv_rx(c, &s, 8, k, 1);
+	}
+	ofl_conf_gv_flush(c, 64);
+}
+
 /* Generated: frames of 12 flows in random order with random changes. */
 static void ofl_conf_gv_mix(struct ofl_conf *c)
 {
@@ -747,4 +816,5 @@ static void ofl_conf_vectors_gro(struct ofl_conf *c)
 	ofl_conf_gv_limits(c);
 	ofl_conf_gv_mix(c);
 	ofl_conf_gv_bigtcp(c);
+	ofl_conf_gv_flist(c);
 }

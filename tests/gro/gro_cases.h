@@ -251,10 +251,19 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 		for (i = 0; i < n; i += 2)
 			g[i].udp = 1;
 		return n;
+	case 43:
+		/* 50 UDP datagrams of 1400 bytes: the 64 KiB limit is hit
+		 * (skb_gro_receive counts payload, skb_gro_receive_list whole
+		 * IP packets under rx-gro-list) */
+		*nm = "udp_large";
+		n = gc_data(g, v6, 50, 1400);
+		for (i = 0; i < n; i++)
+			g[i].udp = 1;
+		return n;
 	default:
 		break;
 	}
-	c -= 43;
+	c -= 44;
 	if (!v6) {
 		switch (c) {
 		case 0:
@@ -305,6 +314,16 @@ static inline int gro_case_v(int c, int v6, struct tseg *g, const char **nm,
 			n = gc_data(g, 0, 3, 100);
 			for (i = 0; i < 3; i++)
 				g[i].ipid = (uint16_t)(65535 + i);
+			return n;
+		case 13:
+			/* the IP layer flushes the second datagram (reserved
+			 * bit): under rx-gro-list it is not validated, so its
+			 * ip_summed differs from the held flow's */
+			*nm = "udp_reserved_bit";
+			n = gc_data(g, 0, 4, 300);
+			for (i = 0; i < n; i++)
+				g[i].udp = 1;
+			g[1].frag = 0x8000;
 			return n;
 		default:
 			return -1;

@@ -530,6 +530,8 @@ static void run_lib(int n)
 		o.flags = getenv("OFL_UDP_FWD") ? OFL_GRO_F_UDP_FWD : 0;
 		o.flags |= getenv("OFL_VXLAN") ? OFL_GRO_F_VXLAN : 0;
 		o.flags |= getenv("OFL_GENEVE") ? OFL_GRO_F_GENEVE : 0;
+		/* rx-gro-list on RXIF, no socket in the namespace */
+		o.flags |= getenv("OFL_FRAGLIST") ? OFL_GRO_F_FRAGLIST : 0;
 		o.gro_max_size = o.gro_ipv4_max_size = gro_max;
 		o.pool_segs = KD_POOL;
 		if (ofl_gro_init(ctx, OFL_GRO_CTX_BYTES(KD_POOL), &o))
@@ -985,8 +987,9 @@ int main(int argc, char **argv)
 	       "SKB_GSO_TCP_FIXEDID[_INNER], SKB_GSO_UDP_TUNNEL[_CSUM], "
 	       "SKB_GSO_GRE, SKB_GSO_IPXIP4/6 (virtio_net_hdr carries none: "
 	       "a merged tunnel frame shows as TCPV4 or TCPV6).\n");
-	printf("%d %scases, %d mismatches (UDP GRO forwarding %s)\n", total,
+	printf("%d %scases, %d mismatches (UDP GRO forwarding %s%s)\n", total,
 	       gn ? "GENEVE " : vx ? "VXLAN " : ipt ? "GRE/IP-in-IP " : "", fails,
-	       getenv("OFL_UDP_FWD") ? "on" : "off");
+	       getenv("OFL_UDP_FWD") ? "on" : "off",
+	       getenv("OFL_FRAGLIST") ? ", rx-gro-list on" : "");
 	return fails ? 1 : 0;
 }

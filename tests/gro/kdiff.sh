@@ -125,6 +125,22 @@ else
 	echo "GROUP-FAIL udp ethtool -K rx-udp-gro-forwarding on failed"
 	rc=1
 fi
+# fraglist GRO (rx-gro-list, NETIF_F_GRO_FRAGLIST): no socket in the
+# namespace, so UDP (udp_gro_receive) and TCP (tcp4/6_check_fraglist_gro)
+# are merged by skb_gro_receive_list; with and without
+# rx-udp-gro-forwarding (fraglist takes precedence). Tunnels under
+# rx-gro-list are not modelled (docs/GRO.md): no tunnel run here.
+if $X ethtool -K oflrx rx-gro-list on >/dev/null; then
+	OFL_FRAGLIST=1 run
+	if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null; then
+		OFL_FRAGLIST=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
+		$X ethtool -K oflrx rx-udp-gro-forwarding off >/dev/null
+	fi
+	$X ethtool -K oflrx rx-gro-list off >/dev/null
+else
+	echo "GROUP-FAIL fraglist ethtool -K rx-gro-list on failed"
+	rc=1
+fi
 # VXLAN tunnel GRO: a vxlan device on rx opens the UDP 4789 socket whose
 # gro_receive (vxlan_gro_receive) makes the kernel merge inner TCP
 ip -n "$NS" addr add 198.19.0.2/24 dev oflrx

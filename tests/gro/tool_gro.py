@@ -192,5 +192,39 @@ fr = [Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
       Raw(bytes([i]) * 100) for i in range(100)]
 wrpcap(os.path.join(d, "in.pcap"), fr)
 assert [len(p) for p in run()] == [10054]
+# --fraglist: 4 UDP datagrams (fixed IPv4 ID) and 3 TCP/IPv6 segments kept
+# whole: one frame each with the head's checksum as it came and the IP/UDP
+# length of the whole; --segment-list gives the input frames back, the
+# IPv4 IDs numbered from the first's (inet_gso_segment)
+from scapy.all import UDP
+fr = []
+for i in range(4):
+    fr.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+              IP(src="198.18.0.1", dst="198.18.0.2", id=7, flags="DF") /
+              UDP(sport=40000, dport=8000) / Raw(bytes([i + 1]) * 500))
+for i in range(3):
+    fr.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+              IPv6(src="2001:db8::1", dst="2001:db8::2") /
+              TCP(sport=40001, dport=80, seq=5 + 700 * i, flags="A") /
+              Raw(bytes([9]) * 700))
+wrpcap(os.path.join(d, "in.pcap"), fr)
+out = run("--fraglist")
+assert [len(p) for p in out] == [14 + 20 + 8 + 2000, 14 + 40 + 20 + 2100], \
+    [len(p) for p in out]
+assert out[0][IP].len == 2028 and out[0][UDP].len == 2008
+assert out[0][UDP].chksum == Ether(bytes(fr[0]))[UDP].chksum
+assert out[1][IPv6].plen == 2120
+assert out[1][TCP].chksum == Ether(bytes(fr[4]))[TCP].chksum
+out = run("--fraglist", "--segment-list")
+want = [bytes(p) for p in fr]
+for i in range(4):
+    q = Ether(want[i])
+    q[IP].id = 7 + i
+    del q[IP].chksum
+    want[i] = bytes(Ether(bytes(q)))
+assert [bytes(p) for p in out] == want
+r = subprocess.run([ofl, "gro", "--segment-list", "a", "b"],
+                   capture_output=True)
+assert r.returncode == 2
 print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE, "
-      "GRE, IPIP, BIG TCP, 100 segments)")
+      "GRE, IPIP, BIG TCP, 100 segments, fraglist)")

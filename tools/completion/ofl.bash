@@ -17,7 +17,7 @@ _ofl()
 	graph) opts="--json --dot --help" ;;
 	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
 	gso) opts="--mss --profile --json --help" ;;
-	gro) opts="--profile --flush-every --vxlan --geneve --no-iptun --json --help" ;;
+	gro) opts="--profile --flush-every --vxlan --geneve --no-iptun --fraglist --segment-list --json --help" ;;
 	id) opts="--json --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id" -- "$cur"))
