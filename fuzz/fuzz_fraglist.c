@@ -130,7 +130,7 @@ static void cut(const struct ofl_gro_pkt *p, int v6, int udp, int nat)
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
 	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_FRAGLIST };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_FRAGLIST, 0, 0 };
 	struct ofl_gro_frame f[NF];
 	unsigned int nf, i, k, mlen;
 	int v6, udp, r, m;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 # Judge a kernel's own GRO and GSO outputs with `ofl conform`: the captures
 # the differential drivers wrote with OFL_CONFORM_DIR (gro_kdiff:
-# gro-[vxlan-|geneve-][udpfwd-]PID-N.{sent,recv}.pcap, gso_kernel:
+# gro-[vxlan-|geneve-][udpfwd-][flist-]PID-N.{sent,recv}.pcap, gso_kernel:
 # gso-MSS.{super,wire}.pcap). Every output must conform and be matched.
 #   kjudge.sh OFL DIR PROFILE RELEASE
 # PROFILE: that kernel's line or release, as `ofl --profile` takes it.
@@ -29,6 +29,7 @@ for mod in gro gso; do
 			case $s in *gro-vxlan-*) opt="$opt --vxlan" ;; esac
 			case $s in *gro-geneve-*) opt="$opt --geneve" ;; esac
 			case $s in *udpfwd-*) opt="$opt --udp-fwd" ;; esac
+			case $s in *flist-*) opt="$opt --fraglist" ;; esac
 			field=received
 			# shellcheck disable=SC2086
 			out=$("$ofl" conform gro $opt "$s" \

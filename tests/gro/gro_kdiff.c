@@ -627,7 +627,8 @@ static int last_attempt = 1;
 
 /* With OFL_CONFORM_DIR: the case's frames and the kernel's deliveries as
  * gro-GROUP-PID-N.{sent,recv}.pcap for tests/conform/kjudge.sh; GROUP
- * names the options `ofl conform gro` needs (vxlan or geneve, udpfwd). */
+ * names the options `ofl conform gro` needs (vxlan or geneve, udpfwd,
+ * flist: rx-gro-list). */
 static void dump_case(int n)
 {
 	static int seq;
@@ -639,10 +640,11 @@ static void dump_case(int n)
 	if (!getenv("OFL_CONFORM_DIR") || gro_max)
 		return;
 	seq++;
-	snprintf(a, sizeof(a), "gro-%s%s%d-%d.sent.pcap",
+	snprintf(a, sizeof(a), "gro-%s%s%s%d-%d.sent.pcap",
 		 getenv("OFL_GENEVE") ? "geneve-" :
 		 getenv("OFL_VXLAN") ? "vxlan-" : "",
-		 getenv("OFL_UDP_FWD") ? "udpfwd-" : "", (int)getpid(), seq);
+		 getenv("OFL_UDP_FWD") ? "udpfwd-" : "",
+		 getenv("OFL_FRAGLIST") ? "flist-" : "", (int)getpid(), seq);
 	memcpy(b, a, sizeof(b));
 	memcpy(strstr(b, ".sent"), ".recv", 5);
 	for (i = 0; i < n; i++)

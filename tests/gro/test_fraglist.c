@@ -111,7 +111,7 @@ static int find_case(int v6, const char *name)
 static int run(int n, uint32_t flags, uint32_t csum)
 {
 	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0,
-				  OFL_GRO_F_FRAGLIST | flags };
+				  OFL_GRO_F_FRAGLIST | flags, 0, 0 };
 	struct ofl_gro_frame f[GRO_CASE_MAX_SEGS];
 	int i, k, m;
 

@@ -182,7 +182,7 @@ static int run_lib(int n)
 {
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt pk[2 * NSEG + OFL_GRO_MAX_FLOWS];
-	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_FRAGLIST };
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, OFL_GRO_F_FRAGLIST, 0, 0 };
 	struct ofl_gro_frame f[NSEG];
 	static uint8_t seg[FBUF];
 	int i, k, m, merged = 0;
