@@ -55,13 +55,25 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 				 const struct ofl_gso_fix *f, uint32_t thlen,
 				 ofl_wsum *lco)
 {
-	uint32_t delta, seq;
+	uint32_t delta, seq, w4, w12, w16;
+	ofl_wsum hs = 0;
 	uint16_t check;
-	uint8_t fl;
+	uint8_t fl, t[2];
 
 	if (th + 20 > end)
 		return OFL_ENODATA;
 	OFL__GSO_PIN(th);
+	/* Complete checksum: the header's sum is taken before the fields
+	 * below change, then those words are swapped in the sum (ones'
+	 * complement: the same folded value as summing the header after,
+	 * which would read back bytes just stored, a store-forwarding stall
+	 * per segment). The header sum is nonzero (data offset), so the
+	 * fold below cannot differ between the two ways. */
+	w4 = ofl_load_ne32(th + 4);
+	w12 = ofl_load_ne16(th + 12);
+	w16 = ofl_load_ne16(th + 16);
+	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL))
+		hs = ofl__gso_hsum(th, end, thlen);
 	seq = ofl_load_be32(th + 4) + f->payload_off;
 	ofl_store_be32(th + 4, seq);
 	fl = th[13];
@@ -83,8 +95,15 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 		return 0;
 	/* gso_make_checksum(): the header with the partial sum in place,
 	 * plus the payload */
-	check = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
-		ofl__gso_hsum(th, end, thlen), f->payload_sum));
+	t[0] = th[12];
+	t[1] = fl;
+	hs = ofl_csum_sub(hs, ofl_csum_add((OFL_FORCE ofl_wsum)w4,
+					   (OFL_FORCE ofl_wsum)(w12 + w16)));
+	hs = ofl_csum_add(hs, ofl_csum_add(
+		(OFL_FORCE ofl_wsum)ofl_htonl(seq),
+		(OFL_FORCE ofl_wsum)((uint32_t)ofl_load_ne16(t) + check)));
+	check = (OFL_FORCE uint16_t)ofl_csum_fold(
+		ofl_csum_add(hs, f->payload_sum));
 	ofl_store_ne16(th + 16, check);
 	return 0;
 }
