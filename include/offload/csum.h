@@ -62,7 +62,7 @@ OFL_API ofl_wsum ofl_csum_partial_copy(const void *src, void *dst, size_t len,
  * In BPF programs this is the verifier-friendly form for packet data:
  * every read is checked against @end, and the view may be at most
  * OFL_CSUM_BPF_MAX_SPAN bytes: of a longer one only the first
- * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 7 bytes are summed, so
+ * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 31 bytes are summed, so
  * check the length first if such frames can occur (natively there is no
  * bound). Verifier cost and why: docs/CSUM.md. Its bounds checks are made
  * on a pointer of its own, so they do not vouch for the caller's later
