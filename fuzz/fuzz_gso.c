@@ -83,7 +83,8 @@ static void run(const uint8_t *fr, size_t len, struct ofl_gso_meta *m,
 	struct ofl_gso_seg s;
 	static uint8_t seg[OFL_GSO_MAX_HDR + 65536u * 4];
 	uint8_t *p[3], *hdr;
-	size_t cut[4] = { 0, a, b, len }, pos, k;
+	size_t cut[4] = { 0, a, b, len }, pos, k, cap, wpos;
+	uint8_t *want;
 	int i, r;
 
 	for (i = 0; i < 3; i++) {
@@ -97,6 +98,11 @@ static void run(const uint8_t *fr, size_t len, struct ofl_gso_meta *m,
 		goto out;
 	hdr = malloc(m->hdr_len);
 	pos = m->hdr_len;
+	/* the iterator's segments back to back: what ofl_gso_segment() must
+	 * write (it copies while it sums: ofl_csum_partial_copy) */
+	cap = (size_t)ofl_gso_count(&it) * m->hdr_len + (len - m->hdr_len);
+	want = cap <= (1u << 20) ? malloc(cap) : NULL;
+	wpos = 0;
 	while ((r = ofl_gso_next(&it, hdr, m->hdr_len, &s)) == 1) {
 		if (s.payload_off != pos || s.hdr_len != m->hdr_len ||
 		    s.payload_len == 0 || s.payload_len > 65536u * 4)
@@ -119,10 +125,28 @@ static void run(const uint8_t *fr, size_t len, struct ofl_gso_meta *m,
 		if (check && (flags & OFL_GSO_F_CSUM_PARTIAL))
 			partial_pieces(seg, m->hdr_len + s.payload_len, m,
 				       s.gso_segs);
+		if (want) {
+			memcpy(want + wpos, seg, m->hdr_len + s.payload_len);
+			wpos += m->hdr_len + s.payload_len;
+		}
 		pos += s.payload_len;
 	}
 	if (r < 0 || pos != len)
 		FAIL("payload not given back");
+	if (want) {
+		uint32_t n = ofl_gso_count(&it);
+		uint8_t *got = malloc(cap);
+		uint32_t *lens = malloc(n * sizeof(*lens));
+
+		if (wpos != cap ||
+		    ofl_gso_segment(f, 3, m, flags, got, cap, lens, n) !=
+			    (int)n ||
+		    memcmp(got, want, cap))
+			FAIL("ofl_gso_segment differs from ofl_gso_next");
+		free(got);
+		free(lens);
+		free(want);
+	}
 	free(hdr);
 out:
 	for (i = 0; i < 3; i++)

@@ -39,6 +39,21 @@ OFL_BEGIN_DECLS
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum);
 
 /**
+ * ofl_csum_partial_copy() - copy a buffer and sum it in one pass (Linux
+ * csum_partial_copy_nocheck).
+ * @src: bytes to copy and sum, any alignment; NULL only if @len is 0.
+ * @dst: where they go, any alignment; must not overlap @src.
+ * @len: length in bytes, any value.
+ * @sum: sum to add to (0 to start).
+ *
+ * Returns exactly ofl_csum_partial(@src, @len, @sum), having copied the
+ * bytes: for a copy whose checksum is needed too (lib/gso's whole-segment
+ * output), the source is read once instead of twice.
+ */
+OFL_API ofl_wsum ofl_csum_partial_copy(const void *src, void *dst, size_t len,
+				       ofl_wsum sum);
+
+/**
  * ofl_csum_span() - ofl_csum_partial() over the view [@begin, @end).
  * @begin: first byte.
  * @end: one past the last byte; @end < @begin counts as an empty view.
@@ -47,7 +62,7 @@ OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum);
  * In BPF programs this is the verifier-friendly form for packet data:
  * every read is checked against @end, and the view may be at most
  * OFL_CSUM_BPF_MAX_SPAN bytes: of a longer one only the first
- * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 7 bytes are summed, so
+ * OFL_CSUM_BPF_MAX_SPAN to OFL_CSUM_BPF_MAX_SPAN + 31 bytes are summed, so
  * check the length first if such frames can occur (natively there is no
  * bound). Verifier cost and why: docs/CSUM.md. Its bounds checks are made
  * on a pointer of its own, so they do not vouch for the caller's later

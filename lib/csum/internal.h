@@ -102,6 +102,31 @@ OFL_END_DECLS
 #endif
 
 /*
+ * x86-64 userspace (ELF, gcc or clang): the AVX2 and AVX-512 versions of
+ * the vector loop and of the copy loop (partial.c), compiled in every such
+ * build, sanitizer builds included, where only the ifunc over them is left
+ * out. Call one only where the CPU (and the OS, XCR0) has the extension:
+ * __builtin_cpu_supports("avx2"), ("avx512bw") and ("avx512f").
+ * OFL_NO_MULTIVERSION builds (the SSE2 baseline alone) have none of them.
+ */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) &&       \
+	!defined(OFL_BPF) && !defined(__KERNEL__) &&                      \
+	!defined(OFL_FIRMWARE) && !defined(OFL_NO_MULTIVERSION)
+#define OFL__CSUM_X86 1
+OFL_BEGIN_DECLS
+ofl_wsum ofl__csum_partial_avx2(const void *buf, size_t len, ofl_wsum sum);
+ofl_wsum ofl__csum_copy_avx2(const void *src, void *dst, size_t len,
+			     ofl_wsum sum);
+#if !defined(OFL_CSUM_NO_AVX512)
+#define OFL__CSUM_AVX512 1
+ofl_wsum ofl__csum_partial_avx512(const void *buf, size_t len, ofl_wsum sum);
+ofl_wsum ofl__csum_copy_avx512(const void *src, void *dst, size_t len,
+			       ofl_wsum sum);
+#endif
+OFL_END_DECLS
+#endif
+
+/*
  * CRC32c variants (lib/csum/crc32c.c). Userspace builds name the portable
  * and (x86-64, arm64) the hardware version as hidden functions, so the unit
  * tests and fuzz/fuzz_crc32c.c can run each one directly, sanitizer builds

@@ -14,31 +14,41 @@
 #include "internal.h"
 
 /* Sum of @len bytes at @p as host-order 16-bit words (csum_partial of an
- * even-aligned block), reading nothing at or past @end. The pointer steps
- * by constants so that the BPF verifier keeps its range (with an index,
- * clang's 32-bit arithmetic left "invalid access to packet ... r=0"). */
+ * even-aligned block), reading nothing at or past @end: 32-bit words into
+ * a 64-bit accumulator (congruent mod 0xffff to the 16-bit words, and
+ * nonzero exactly when they are: the same folded checksum), then a 16-bit
+ * word and a byte. The pointer steps by constants so that the BPF
+ * verifier keeps its range (with an index, clang's 32-bit arithmetic left
+ * "invalid access to packet ... r=0"). */
 OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
 				   uint32_t len)
 {
-	uint32_t s = 0, k, words = len / 2;
+	uint64_t s = 0;
+	uint32_t k, words = len / 4;
 	uint8_t t[2];
 
 	/* BPF: a walking pointer of its own, or clang reuses it for a later
 	 * store into the header and the verifier, on the "ran past @end"
 	 * path, says "R3 offset is outside of the packet" */
 	OFL__GSO_PIN(p);
-	for (k = 0; k < OFL_GSO_MAX_HDR / 2; k++) {
-		if (k >= words || p + 2 > end)
+	for (k = 0; k < OFL_GSO_MAX_HDR / 4; k++) {
+		if (k >= words || p + 4 > end)
 			break;
+		s += ofl_load_ne32(p);
+		p += 4;
+	}
+	if (k == words && (len & 2) && p + 2 <= end) {
 		s += ofl_load_ne16(p);
 		p += 2;
 	}
-	if ((len & 1) && k == words && p + 1 <= end) {
+	if (k == words && (len & 1) && p + 1 <= end) {
 		t[0] = p[0];
 		t[1] = 0;
 		s += ofl_load_ne16(t);
 	}
-	return (OFL_FORCE ofl_wsum)s;
+	s = (s & 0xffffffffu) + (s >> 32);
+	s = (s & 0xffffffffu) + (s >> 32);
+	return (OFL_FORCE ofl_wsum)(uint32_t)s;
 }
 
 /* The value the kernel keeps in SKB_GSO_CB(skb)->csum after the L4 fix-up
@@ -55,13 +65,25 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 				 const struct ofl_gso_fix *f, uint32_t thlen,
 				 ofl_wsum *lco)
 {
-	uint32_t delta, seq;
+	uint32_t delta, seq, w4, w12, w16;
+	ofl_wsum hs = 0;
 	uint16_t check;
-	uint8_t fl;
+	uint8_t fl, t[2];
 
 	if (th + 20 > end)
 		return OFL_ENODATA;
 	OFL__GSO_PIN(th);
+	/* Complete checksum: the header's sum is taken before the fields
+	 * below change, then those words are swapped in the sum (ones'
+	 * complement: the same folded value as summing the header after,
+	 * which would read back bytes just stored, a store-forwarding stall
+	 * per segment). The header sum is nonzero (data offset), so the
+	 * fold below cannot differ between the two ways. */
+	w4 = ofl_load_ne32(th + 4);
+	w12 = ofl_load_ne16(th + 12);
+	w16 = ofl_load_ne16(th + 16);
+	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL))
+		hs = ofl__gso_hsum(th, end, thlen);
 	seq = ofl_load_be32(th + 4) + f->payload_off;
 	ofl_store_be32(th + 4, seq);
 	fl = th[13];
@@ -83,8 +105,15 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 		return 0;
 	/* gso_make_checksum(): the header with the partial sum in place,
 	 * plus the payload */
-	check = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
-		ofl__gso_hsum(th, end, thlen), f->payload_sum));
+	t[0] = th[12];
+	t[1] = fl;
+	hs = ofl_csum_sub(hs, ofl_csum_add((OFL_FORCE ofl_wsum)w4,
+					   (OFL_FORCE ofl_wsum)(w12 + w16)));
+	hs = ofl_csum_add(hs, ofl_csum_add(
+		(OFL_FORCE ofl_wsum)ofl_htonl(seq),
+		(OFL_FORCE ofl_wsum)((uint32_t)ofl_load_ne16(t) + check)));
+	check = (OFL_FORCE uint16_t)ofl_csum_fold(
+		ofl_csum_add(hs, f->payload_sum));
 	ofl_store_ne16(th + 16, check);
 	return 0;
 }

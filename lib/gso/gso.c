@@ -312,25 +312,30 @@ OFL_API uint32_t ofl_gso_count(const struct ofl_gso_iter *it)
 	return it ? it->count : 0;
 }
 
-/* Advance the payload cursor by @n bytes; with @sum, return their sum. */
+/* Advance the payload cursor by @n bytes; with @sum, return their sum.
+ * With @dst, copy them there too, summed in the same pass when @sum
+ * (ofl_csum_partial_copy: the source is read once). */
 OFL_PRIVATE ofl_wsum ofl__gso_walk(struct ofl_gso_iter *it, uint32_t n,
-				   int sum)
+				   int sum, uint8_t *dst)
 {
-	ofl_wsum s = 0;
+	ofl_wsum s = 0, t;
 	uint32_t done = 0, k, avail, take;
+	const uint8_t *src;
 
 	for (k = 0; k <= OFL_GSO_MAX_FRAGS; k++) {
 		if (done >= n || it->frag >= it->nr_frags)
 			break;
 		avail = it->frags[it->frag].len - it->frag_off;
 		take = avail < n - done ? avail : n - done;
-		if (sum && take)
-			s = ofl_csum_block_add(
-				s,
-				ofl_csum_partial(it->frags[it->frag].data +
-							 it->frag_off,
-						 take, 0),
-				done);
+		src = it->frags[it->frag].data + it->frag_off;
+		if (take && (sum || dst)) {
+			if (dst)
+				t = ofl_csum_partial_copy(src, dst + done,
+							  take, 0);
+			else
+				t = ofl_csum_partial(src, take, 0);
+			s = ofl_csum_block_add(s, t, done);
+		}
 		done += take;
 		it->frag_off += take;
 		ofl__gso_norm(it);
@@ -352,8 +357,11 @@ OFL_INLINE void ofl__gso_copy_hdr(uint8_t *dst, const uint8_t *src,
 	ofl_copy_bytes(dst + i, src + i, n - i, 8);
 }
 
-OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
-			 struct ofl_gso_seg *seg)
+/* ofl_gso_next(); with @payload, the segment's payload is copied there
+ * (ofl_gso_segment(), which checked the room for it). */
+OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
+			      size_t cap, struct ofl_gso_seg *seg,
+			      uint8_t *payload)
 {
 	const struct ofl_gso_meta *m;
 	struct ofl_gso_fix f;
@@ -413,11 +421,18 @@ OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
 	f.last = it->index + 1 == it->count;
 	f.flags = (uint16_t)it->flags;
 	f.payload_sum = ofl__gso_walk(it, plen,
-				      !(it->flags & OFL_GSO_F_CSUM_PARTIAL));
+				      !(it->flags & OFL_GSO_F_CSUM_PARTIAL),
+				      payload);
 	err = ofl_gso_fixup(hdr, hdr + hl, m, &f);
 	if (err)
 		return err;
 	it->off = rel + plen;
 	it->index++;
 	return 1;
+}
+
+OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
+			 struct ofl_gso_seg *seg)
+{
+	return ofl__gso_next(it, hdr, cap, seg, NULL);
 }

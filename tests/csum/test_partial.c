@@ -202,6 +202,51 @@ static void loops_against_bytes(void **state)
 		}
 }
 
+/* ofl_csum_partial_copy(): every length and source and destination
+ * alignment, the same 32-bit sum as ofl_csum_partial(), the bytes copied
+ * and nothing written past them (a guard byte pattern after the end). */
+static uint8_t cdst[NL + 16 + 8];
+
+static void copy_equals_partial(void **state)
+{
+	uint64_t seed = 11;
+	size_t i, len, as, ad;
+
+	(void)state;
+	for (i = 0; i < sizeof(lbuf); i++)
+		lbuf[i] = (uint8_t)(ofl_test_rand(&seed) >> 56);
+	for (as = 0; as < 8; as += 3)
+		for (ad = 0; ad < 8; ad++)
+			for (len = 0; len <= NL; len += 1 + len / 64) {
+				uint32_t s = (uint32_t)(ofl_test_rand(&seed) >>
+							32);
+				uint32_t want, got;
+
+				memset(cdst, 0xa5, sizeof(cdst));
+				want = (OFL_FORCE uint32_t)ofl_csum_partial(
+					lbuf + as, len, (OFL_FORCE ofl_wsum)s);
+				got = (OFL_FORCE uint32_t)ofl_csum_partial_copy(
+					lbuf + as, cdst + ad, len,
+					(OFL_FORCE ofl_wsum)s);
+				assert_int_equal(got, want);
+				assert_memory_equal(cdst + ad, lbuf + as,
+						    len);
+				for (i = 0; i < ad; i++)
+					assert_int_equal(cdst[i], 0xa5);
+				for (i = ad + len; i < sizeof(cdst); i++)
+					assert_int_equal(cdst[i], 0xa5);
+			}
+	/* all 0xff with a seed of all ones: carries out of every add */
+	memset(lbuf, 0xff, sizeof(lbuf));
+	for (len = 0; len <= NL; len++)
+		assert_int_equal((OFL_FORCE uint32_t)ofl_csum_partial_copy(
+					 lbuf, cdst, len,
+					 (OFL_FORCE ofl_wsum)0xffffffffu),
+				 (OFL_FORCE uint32_t)ofl_csum_partial(
+					 lbuf, len,
+					 (OFL_FORCE ofl_wsum)0xffffffffu));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +259,7 @@ int main(void)
 		cmocka_unit_test(fold_add_sub),
 		cmocka_unit_test(megabytes_of_ff),
 		cmocka_unit_test(loops_against_bytes),
+		cmocka_unit_test(copy_equals_partial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
