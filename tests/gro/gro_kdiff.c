@@ -414,6 +414,11 @@ static void run_lib(int n)
 #endif
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = OFL_CHECKSUM_NONE;
+		f[i].csum = 0;
+		f[i].csum_start = 0;
+		f[i].vlan_proto = 0;
+		f[i].vlan_tci = 0;
+		f[i].reserved = 0;
 	}
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);

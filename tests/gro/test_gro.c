@@ -422,6 +422,11 @@ static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
 		f[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = csum;
+		f[i].csum = 0;
+		f[i].csum_start = 0;
+		f[i].vlan_proto = 0;
+		f[i].vlan_tci = 0;
+		f[i].reserved = 0;
 	}
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);
@@ -768,7 +773,7 @@ static void errors(void **state)
 {
 	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0 };
 	static const struct ofl_gro_opts big = { sizeof(big), 0, 70000, 0, 0 };
-	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
+	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0, 0, 0, 0, 0, 0 };
 	unsigned int m = 9;
 
 	(void)state;
@@ -861,7 +866,7 @@ static void truncated(void **state)
 	fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
-		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
 		ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -1041,7 +1046,7 @@ static void vxlan_csum_truncated(void **state)
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
-		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
 		ofl_gro_init(&ctx, sizeof(ctx), &o);
@@ -1311,7 +1316,7 @@ static void iptun_rules(void **state)
 		fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
 		for (l = 0; l < fl[0]; l++) {
 			uint8_t *copy = malloc(l ? l : 1);
-			struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+			struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 			memcpy(copy, fb[0], l);
 			ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -1449,6 +1454,11 @@ static void gso_then_gro(void **state)
 			f[i].hash = 7;
 			f[i].id = (uint32_t)i;
 			f[i].ip_summed = OFL_CHECKSUM_NONE;
+			f[i].csum = 0;
+			f[i].csum_start = 0;
+			f[i].vlan_proto = 0;
+			f[i].vlan_tci = 0;
+			f[i].reserved = 0;
 			off += lens[i];
 		}
 		ofl_gro_init(&ctx, sizeof(ctx), NULL);
