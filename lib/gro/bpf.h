@@ -26,12 +26,12 @@
  */
 #define OFL__GRO_GLOBAL __attribute__((noinline))
 /*
- * The caller's half of a step that is called from inside other steps
- * (csum_bad and inner from parse, net_flush from tcp/udp): a static subprogram, so
- * that its struct ofl__gro_bpf_rx lives in its own frame instead of once
- * per call site in the caller's ("combined stack size of 3 calls is 560.
- * Too large" when the frame gained the CHECKSUM_COMPLETE and VLAN fields).
- * The verifier walks it with each caller: a few dozen instructions.
+ * The caller's half of a step (ofl__gro_bpf_<name>_call): a static
+ * subprogram, so that its struct ofl__gro_bpf_rx lives in its own frame
+ * instead of once per call site in the caller's ("combined stack size of
+ * 3 calls is 560. Too large" when the frame gained the CHECKSUM_COMPLETE
+ * and VLAN fields). The verifier walks it with each caller: a few dozen
+ * instructions. At most 5 arguments (the l4 wrapper packs its own).
  */
 #define OFL__GRO_BPF_WRAP static __attribute__((noinline))
 /* OFL__GRO_BPF_FN(name, (params)) { body }: the global function

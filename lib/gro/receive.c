@@ -246,7 +246,7 @@ OFL__GRO_BPF_STEP(match, (const struct ofl_gro_flow *p,
 			  struct ofl__gro_bpf_rx *s),
 		  p, ofl__gro_match(p, f.hash, &rx), 0, 0)
 
-OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 				       uint32_t hash,
 				       const struct ofl__gro_rx *rx)
 {
@@ -827,7 +827,7 @@ OFL__GRO_BPF_STEP(parse, (const struct ofl_gro_ctx *ctx,
 		  ctx, ofl__gro_parse(ctx, &f, &rx), 1, 1)
 
 /* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
-OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 				       const struct ofl_gro_frame *f,
 				       struct ofl__gro_rx *rx)
 {
@@ -1006,7 +1006,7 @@ OFL__GRO_BPF_STEP(hold, (struct ofl_gro_ctx *ctx,
 		  (int)ofl__gro_hold(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
 				     o), 0, 0)
 
-OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 					       const struct ofl_gro_frame *f,
 					       const struct ofl__gro_rx *rx,
 					       struct ofl_gro_pkt *out)
@@ -1149,28 +1149,37 @@ OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
 			       ofl__gro_bpf_pos(s), o->p, &s->nout),
 		  OFL_EINVAL, 0)
 
-/* The callers' wrapper of both (@tcp a constant). */
-OFL_INLINE int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
-				    const struct ofl_gro_frame *f,
-				    const struct ofl__gro_rx *rx, int pos,
-				    struct ofl_gro_pkt *out,
-				    unsigned int *nout, int tcp)
+/* The callers' wrapper of both, a static subprogram (OFL__GRO_BPF_WRAP),
+ * which takes at most 5 arguments: @pos_tcp is pos * 2 + tcp, and the
+ * result comes back as r | nout << 4 (r >= 0) or r. */
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
+					    const struct ofl_gro_frame *f,
+					    const struct ofl__gro_rx *rx,
+					    int pos_tcp,
+					    struct ofl_gro_pkt *out)
 {
 	const struct ofl__gro_buf *fb = OFL__GRO_BPF_FB(f->data);
 	struct ofl__gro_bpf_out *o = (struct ofl__gro_bpf_out *)out;
 	struct ofl__gro_bpf_rx s;
 	int r;
 
-	ofl__gro_bpf_put(&s, rx, f, pos);
-	r = tcp ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
-		  ofl__gro_bpf_udp(ctx, fb, &s, o);
-	*nout = s.nout < 2 ? s.nout : 2;
-	return r;
+	ofl__gro_bpf_put(&s, rx, f, pos_tcp >> 1);
+	r = (pos_tcp & 1) ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
+			    ofl__gro_bpf_udp(ctx, fb, &s, o);
+	return r < 0 ? r : r | (int)((s.nout < 2 ? s.nout : 2) << 4);
+}
+
+OFL_INLINE int ofl__gro_bpf_l4_ret(int v, unsigned int *nout)
+{
+	*nout = v < 0 ? 0 : ((unsigned int)v >> 4) & 3;
+	return v < 0 ? v : v & 15;
 }
 #define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 0)
+	ofl__gro_bpf_l4_ret(ofl__gro_bpf_l4_call(ctx, f, rx, (pos) * 2,	\
+						 out), nout)
 #define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 1)
+	ofl__gro_bpf_l4_ret(ofl__gro_bpf_l4_call(ctx, f, rx,		\
+						 (pos) * 2 + 1, out), nout)
 #endif
 
 #if !defined(OFL_BPF)
