@@ -15,7 +15,10 @@
  * Ethernet frames one by one (ofl_gro_receive) or as a burst
  * (ofl_gro_receive_burst); each frame carries an opaque 32-bit id chosen by
  * the caller and the caller's RSS hash (the bucket is hash & 7, and held
- * flows only match frames of equal hash, as in Linux). The context keeps a
+ * flows only match frames of equal hash, as in Linux), its checksum state
+ * (NONE, UNNECESSARY, or COMPLETE with the device's full-frame sum) and a
+ * VLAN tag the device stripped (compared as Linux's vlan_all and carried
+ * out of band into the deliveries). The context keeps a
  * copy of each held flow's first headers (at most OFL_GRO_MAX_HDR bytes) and
  * references to the payload of every held frame as (frame id, offset,
  * length) slices: payload is never copied, so the caller must keep every
