@@ -135,9 +135,9 @@ static void roundtrip(const uint8_t *d)
 		fl[i] = lens[i];
 		/* the device's sum (COMPLETE) and a stripped tag */
 		f[i] = (struct ofl_gro_frame){ segs + off, lens[i], 1,
-			(uint32_t)i, OFL_CHECKSUM_COMPLETE,
+			(uint32_t)i,
 			ofl_csum_partial(segs + off + 14, lens[i] - 14, 0),
-			14, 0x8100, d[6], 0 };
+			14, 0x8100, d[6], OFL_CHECKSUM_COMPLETE, 0 };
 		off += lens[i];
 	}
 	ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -225,8 +225,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		f.len = fl[nf];
 		f.hash = r[3] & 0x20 ? r[4] : 0;
 		f.id = nf;
-		f.ip_summed = r[2] & 2 ? OFL_CHECKSUM_COMPLETE : r[2] & 1;
-		f.csum_start = r[4] < fl[nf] ? r[4] : fl[nf];
+		f.ip_summed = (uint8_t)(r[2] & 2 ? OFL_CHECKSUM_COMPLETE :
+					r[2] & 1);
+		f.csum_start = (uint16_t)(r[4] < fl[nf] ? r[4] : fl[nf]);
 		f.csum = ofl_csum_partial(fb[nf] + f.csum_start,
 					  fl[nf] - f.csum_start, 0);
 		if (r[2] & 0x10)	/* a wrong sum: the software check */

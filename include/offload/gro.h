@@ -216,28 +216,19 @@ struct ofl_gro_frame {
 	uint32_t hash;
 	/** Caller's id for this frame; it names the frame in deliveries. */
 	uint32_t id;
-	/** enum ofl_ip_summed: OFL_CHECKSUM_NONE (lib/gro validates the TCP
-	 * checksum in software, skb_gro_checksum_validate),
-	 * OFL_CHECKSUM_UNNECESSARY (the device verified the L4 checksum; for a
-	 * tunnel frame every checksum: the outer UDP or GRE one and the inner
-	 * one, as a Linux csum_level that covers them all) or
-	 * OFL_CHECKSUM_COMPLETE (@csum and @csum_start below: each L4
-	 * checksum is validated from that sum, reading headers only, and in
-	 * software when it does not validate, as Linux does; docs/GRO.md).
-	 * Anything else: OFL_EINVAL. */
-	uint32_t ip_summed;
 	/** OFL_CHECKSUM_COMPLETE only (ignored otherwise): the ones'-
 	 * complement sum of the frame bytes [@csum_start, @len) as Linux
 	 * keeps it in skb->csum (an ofl_wsum: what ofl_csum_partial() of
 	 * those bytes returns, or any value equal to it modulo 0xffff). */
 	ofl_wsum csum;
 	/** OFL_CHECKSUM_COMPLETE only: the first byte @csum covers, 0..@len
-	 * (above @len: OFL_EINVAL). Linux's drivers sum from the byte after
+	 * (above @len the sum is not used: the software check decides).
+	 * Linux's drivers sum from the byte after
 	 * the Ethernet header (14: skb->data after eth_type_trans); any start
 	 * is accepted, the bytes between it and each L4 header are taken out
 	 * (or added) first. A start more than OFL_GRO_MAX_HDR bytes past an
 	 * L4 header leaves that checksum to the software check. */
-	uint32_t csum_start;
+	uint16_t csum_start;
 	/** A VLAN tag the device removed (hardware VLAN acceleration), as
 	 * Linux's skb->vlan_proto (TPID, host order, e.g. 0x8100 or 0x88a8)
 	 * and skb->vlan_tci (host order): the tag is present when either is
@@ -246,12 +237,23 @@ struct ofl_gro_frame {
 	 * vlan_all) and carried into the delivery. 0 and 0: no tag. */
 	uint16_t vlan_proto;
 	uint16_t vlan_tci;
+	/** enum ofl_ip_summed: OFL_CHECKSUM_NONE (lib/gro validates the TCP
+	 * checksum in software, skb_gro_checksum_validate),
+	 * OFL_CHECKSUM_UNNECESSARY (the device verified the L4 checksum; for a
+	 * tunnel frame every checksum: the outer UDP or GRE one and the inner
+	 * one, as a Linux csum_level that covers them all) or
+	 * OFL_CHECKSUM_COMPLETE (@csum and @csum_start above: each L4
+	 * checksum is validated from that sum, reading headers only, and in
+	 * software when it does not validate, as Linux does; docs/GRO.md).
+	 * Anything else: OFL_EINVAL. */
+	uint8_t ip_summed;
 	/** Zero (OFL_EINVAL otherwise). */
-	uint32_t reserved;
+	uint8_t reserved;
 };
 
-/** sizeof(struct ofl_gro_frame): a pointer and 32 bytes (pinned). */
-#define OFL_GRO_FRAME_SIZE (sizeof(void *) + 32)
+/** sizeof(struct ofl_gro_frame): a pointer and 24 bytes (pinned; 32 on
+ * 64-bit hosts, as before the checksum and tag fields came). */
+#define OFL_GRO_FRAME_SIZE (sizeof(void *) + 24)
 OFL_STATIC_ASSERT(sizeof(struct ofl_gro_frame) == OFL_GRO_FRAME_SIZE,
 		  "struct ofl_gro_frame has its documented size");
 

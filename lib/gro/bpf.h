@@ -48,12 +48,12 @@
 	X(uint32_t, len)						\
 	X(uint32_t, hash)						\
 	X(uint32_t, id)							\
-	X(uint32_t, ip_summed)						\
 	X(ofl_wsum, csum)						\
-	X(uint32_t, csum_start)						\
+	X(uint16_t, csum_start)						\
 	X(uint16_t, vlan_proto)						\
 	X(uint16_t, vlan_tci)						\
-	X(uint32_t, reserved)
+	X(uint8_t, ip_summed)						\
+	X(uint8_t, reserved)
 #define OFL__GRO_FRAME_SAME(type, name)					\
 	&& offsetof(struct ofl__gro_frame_x, name) ==		\
 	   offsetof(struct ofl_gro_frame, name)

@@ -1732,12 +1732,26 @@ static void complete_errors(void **state)
 	gc_data(g, 0, 1, 100);
 	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	build_frames(g, 1, OFL_CHECKSUM_COMPLETE, 0);
-	rf[0].csum_start = rf[0].len + 1;
+	/* a start past the frame: the sum is not used (software check) */
+	rf[0].csum_start = (uint16_t)(rf[0].len + 1);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_GRO_HELD);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	corrupt_after_sum(0);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n),
+			 OFL_GRO_NORMAL);
+	rf[0].csum_start = (uint16_t)rf[0].len;	/* an empty sum */
+	set_complete(0, rf[0].len);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n),
+			 OFL_GRO_NORMAL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	build_frames(g, 1, OFL_CHECKSUM_COMPLETE, 0);
+	rf[0].reserved = 1;
 	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_EINVAL);
 	assert_int_equal(n, 0);
 	assert_int_equal(ofl_gro_receive_burst(&ctx, rf, 1, pk, 2),
 			 OFL_EINVAL);
-	rf[0].csum_start = rf[0].len;	/* an empty sum: the software check */
+	rf[0].reserved = 0;
+	rf[0].csum_start = (uint16_t)rf[0].len;
 	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_GRO_HELD);
 	ofl_gro_init(&ctx, sizeof(ctx), NULL);
 	build_frames(g, 1, OFL_CHECKSUM_NONE, 0);
