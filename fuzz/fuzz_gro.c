@@ -9,7 +9,10 @@
  * OFL_GRO_F_FRAGLIST, where a slice is a frame's whole payload). The same frames
  * handed to a second context as bursts (one per flush interval) must give
  * the same deliveries as the frame-by-frame calls (the burst path keeps
- * per-bucket state of its own).
+ * per-bucket state of its own). Frames come as CHECKSUM_NONE,
+ * UNNECESSARY or COMPLETE (the sum from a fuzzed start, right or off),
+ * some with a stripped VLAN tag: every delivery carries the tag of each
+ * frame it holds (flows never mix tags).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +25,7 @@ static uint8_t fb[NF][2048];
 static const uint8_t *fp[NF];
 static uint32_t fl[NF];
 static uint8_t seen[NF];
+static uint32_t ftag[NF];	/* stripped tag of each frame */
 static struct ofl_gro_ctx ctx;
 static struct ofl_gro_pkt pk[2 * NF];
 static uint8_t lin[NF * 2048];
@@ -37,12 +41,13 @@ static void digest(uint64_t *h, const struct ofl_gro_pkt *p, unsigned int n)
 	unsigned int i, j;
 
 	for (i = 0; i < n; i++, p++) {
-		uint32_t v[11] = { p->frame, p->len, p->gso_type, p->kind,
+		uint32_t v[12] = { p->frame, p->len, p->gso_type, p->kind,
 				   p->hdr_len, p->nslices, p->gso_size,
 				   p->gso_segs, p->csum_start, p->csum_offset,
-				   p->ocsum_start };
+				   p->ocsum_start,
+				   (uint32_t)p->vlan_proto << 16 | p->vlan_tci };
 
-		for (j = 0; j < 11; j++)
+		for (j = 0; j < 12; j++)
 			*h = (*h ^ v[j]) * 0x100000001b3ull;
 		for (j = 0; j < p->hdr_len && j < OFL_GRO_MAX_HDR; j++)
 			*h = (*h ^ p->hdr[j]) * 0x100000001b3ull;
@@ -83,7 +88,9 @@ static void check(unsigned int n)
 			const struct ofl_gro_slice *s = &p->slice[j];
 
 			if (seen[s->frame]++ ||
-			    (uint32_t)s->off + s->len != fl[s->frame])
+			    (uint32_t)s->off + s->len != fl[s->frame] ||
+			    ftag[s->frame] != ((uint32_t)p->vlan_proto << 16 |
+					       p->vlan_tci))
 				abort();
 		}
 	}
@@ -127,8 +134,11 @@ static void roundtrip(const uint8_t *d)
 	for (i = 0; i < ns; i++) {
 		fp[i] = segs + off;
 		fl[i] = lens[i];
+		/* the device's sum (COMPLETE) and a stripped tag */
 		f[i] = (struct ofl_gro_frame){ segs + off, lens[i], 1,
-					       (uint32_t)i, 0 };
+			(uint32_t)i,
+			ofl_csum_partial(segs + off + 14, lens[i] - 14, 0),
+			14, 0x8100, d[6], OFL_CHECKSUM_COMPLETE, 0 };
 		off += lens[i];
 	}
 	ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -136,7 +146,7 @@ static void roundtrip(const uint8_t *d)
 	if (k < 0)
 		abort();
 	k += ofl_gro_flush(&ctx, pk + k, NF);
-	if (k != 1 ||
+	if (k != 1 || pk[0].vlan_tci != d[6] ||
 	    ofl_gro_pkt_linearize(pk, fp, fl, (uint32_t)ns, lin, sizeof(lin),
 				  1) != len || memcmp(lin, sup, (size_t)len))
 		abort();
@@ -151,7 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 
 	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0, 0, 0, 0 };
 
-	if (n >= 7 && d[0] == 0x5a) {
+	if (n >= 8 && d[0] == 0x5a) {
 		roundtrip(d + 1);
 		return 0;
 	}
@@ -216,8 +226,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		f.data = fb[nf];
 		f.len = fl[nf];
 		f.hash = r[3] & 0x20 ? r[4] : 0;
-		f.id = nf++;
-		f.ip_summed = r[2] & 1;
+		f.id = nf;
+		f.ip_summed = (uint8_t)(r[2] & 2 ? OFL_CHECKSUM_COMPLETE :
+					r[2] & 1);
+		f.csum_start = (uint16_t)(r[4] < fl[nf] ? r[4] : fl[nf]);
+		f.csum = ofl_csum_partial(fb[nf] + f.csum_start,
+					  fl[nf] - f.csum_start, 0);
+		if (r[2] & 0x10)	/* a wrong sum: the software check */
+			f.csum = ofl_csum_add(f.csum, 0x100);
+		f.vlan_proto = r[2] & 4 ? 0x8100 : 0;
+		f.vlan_tci = r[2] & 4 ? r[3] & 3 : 0;
+		f.reserved = 0;
+		ftag[nf++] = (uint32_t)f.vlan_proto << 16 | f.vlan_tci;
 		if (ofl_gro_receive(&ctx, &f, pk, &m) < 0)
 			abort();
 		check(m);

@@ -108,6 +108,11 @@ static int gro_lib(struct gro_cf *g, const uint32_t *run, uint32_t n)
 		/* the device saw the wire's checksums; a capture on the
 		 * sender may hold CHECKSUM_PARTIAL ones */
 		g->fr[i].ip_summed = OFL_CHECKSUM_UNNECESSARY;
+		g->fr[i].csum = 0;
+		g->fr[i].csum_start = 0;
+		g->fr[i].vlan_proto = 0;
+		g->fr[i].vlan_tci = 0;
+		g->fr[i].reserved = 0;
 	}
 	k = ofl_gro_receive_burst(&g->ctx, g->fr, n, g->pk, g->cap);
 	if (k < 0)

@@ -15,7 +15,10 @@
  * Ethernet frames one by one (ofl_gro_receive) or as a burst
  * (ofl_gro_receive_burst); each frame carries an opaque 32-bit id chosen by
  * the caller and the caller's RSS hash (the bucket is hash & 7, and held
- * flows only match frames of equal hash, as in Linux). The context keeps a
+ * flows only match frames of equal hash, as in Linux), its checksum state
+ * (NONE, UNNECESSARY, or COMPLETE with the device's full-frame sum) and a
+ * VLAN tag the device stripped (compared as Linux's vlan_all and carried
+ * out of band into the deliveries). The context keeps a
  * copy of each held flow's first headers (at most OFL_GRO_MAX_HDR bytes) and
  * references to the payload of every held frame as (frame id, offset,
  * length) slices: payload is never copied, so the caller must keep every
@@ -258,13 +261,46 @@ struct ofl_gro_frame {
 	uint32_t hash;
 	/** Caller's id for this frame; it names the frame in deliveries. */
 	uint32_t id;
+	/** OFL_CHECKSUM_COMPLETE only (ignored otherwise): the ones'-
+	 * complement sum of the frame bytes [@csum_start, @len) as Linux
+	 * keeps it in skb->csum (an ofl_wsum: what ofl_csum_partial() of
+	 * those bytes returns, or any value equal to it modulo 0xffff). */
+	ofl_wsum csum;
+	/** OFL_CHECKSUM_COMPLETE only: the first byte @csum covers, 0..@len
+	 * (above @len the sum is not used: the software check decides).
+	 * Linux's drivers sum from the byte after
+	 * the Ethernet header (14: skb->data after eth_type_trans); any start
+	 * is accepted, the bytes between it and each L4 header are taken out
+	 * (or added) first. A start more than OFL_GRO_MAX_HDR bytes past an
+	 * L4 header leaves that checksum to the software check. */
+	uint16_t csum_start;
+	/** A VLAN tag the device removed (hardware VLAN acceleration), as
+	 * Linux's skb->vlan_proto (TPID, host order, e.g. 0x8100 or 0x88a8)
+	 * and skb->vlan_tci (host order): the tag is present when either is
+	 * non-zero (skb_vlan_tag_present: vlan_all != 0). Both are compared
+	 * when frames are matched to held flows (gro_list_prepare compares
+	 * vlan_all) and carried into the delivery. 0 and 0: no tag. */
+	uint16_t vlan_proto;
+	uint16_t vlan_tci;
 	/** enum ofl_ip_summed: OFL_CHECKSUM_NONE (lib/gro validates the TCP
-	 * checksum in software, skb_gro_checksum_validate) or
+	 * checksum in software, skb_gro_checksum_validate),
 	 * OFL_CHECKSUM_UNNECESSARY (the device verified the L4 checksum; for a
 	 * tunnel frame every checksum: the outer UDP or GRE one and the inner
-	 * one). Anything else: OFL_EINVAL. */
-	uint32_t ip_summed;
+	 * one, as a Linux csum_level that covers them all) or
+	 * OFL_CHECKSUM_COMPLETE (@csum and @csum_start above: each L4
+	 * checksum is validated from that sum, reading headers only, and in
+	 * software when it does not validate, as Linux does; docs/GRO.md).
+	 * Anything else: OFL_EINVAL. */
+	uint8_t ip_summed;
+	/** Zero (OFL_EINVAL otherwise). */
+	uint8_t reserved;
 };
+
+/** sizeof(struct ofl_gro_frame): a pointer and 24 bytes (pinned; 32 on
+ * 64-bit hosts, as before the checksum and tag fields came). */
+#define OFL_GRO_FRAME_SIZE (sizeof(void *) + 24)
+OFL_STATIC_ASSERT(sizeof(struct ofl_gro_frame) == OFL_GRO_FRAME_SIZE,
+		  "struct ofl_gro_frame has its documented size");
 
 /** Options for ofl_gro_init(); set sz = sizeof(struct ofl_gro_opts).
  * New fields are only ever added at the end. */
@@ -361,6 +397,12 @@ struct ofl_gro_pkt {
 	 * udp4/6_gro_complete leave it (completed after the inner one by
 	 * ofl_gro_pkt_linearize); 0 otherwise. */
 	uint16_t ocsum_start;
+	/** The stripped VLAN tag of the frame(s) (struct ofl_gro_frame
+	 * vlan_proto/vlan_tci; every frame of a merged flow has the same):
+	 * not in hdr[] nor written by ofl_gro_pkt_linearize(), it stays out
+	 * of band as in the skb Linux delivers; 0 and 0 if none. */
+	uint16_t vlan_proto;
+	uint16_t vlan_tci;
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	/** The first min(nslices, OFL_GRO_MAX_SEGS) slices; the rest are in
 	 * the context's pool, from entry @ext on (ofl_gro_pkt_slices). */
@@ -388,6 +430,7 @@ struct ofl_gro_flow {
 			    * IPv4 ID fixed; | 8 GRE, | 16 IP-in-IP */
 	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
 	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
+	uint32_t vlan;	   /* stripped tag: vlan_proto << 16 | vlan_tci */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 	/* after the hot fields, which keep their offsets; read only for a
@@ -442,7 +485,7 @@ struct ofl_gro_ctx {
 };
 
 /** sizeof(struct ofl_gro_ctx) with default capacities (pinned by a test). */
-#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + OFL_GRO_MAX_HDR + \
+#define OFL_GRO_FLOW_SIZE (4 * 4 + 5 * 2 + 6 + 4 + OFL_GRO_MAX_HDR + \
 			   8 * OFL_GRO_MAX_SEGS + 4 * 4)
 #define OFL_GRO_CTX_SIZE (20 + OFL_GRO_BUCKETS * \
 			  (24 + OFL_GRO_BUCKET_FLOWS * (4 + OFL_GRO_FLOW_SIZE)) + \

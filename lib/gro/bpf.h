@@ -25,6 +25,15 @@
  * routes the later calls to the latter.
  */
 #define OFL__GRO_GLOBAL __attribute__((noinline))
+/*
+ * The caller's half of a step (ofl__gro_bpf_<name>_call): a static
+ * subprogram, so that its struct ofl__gro_bpf_rx lives in its own frame
+ * instead of once per call site in the caller's ("combined stack size of
+ * 3 calls is 560. Too large" when the frame gained the CHECKSUM_COMPLETE
+ * and VLAN fields). The verifier walks it with each caller: a few dozen
+ * instructions. At most 5 arguments (the l4 wrapper packs its own).
+ */
+#define OFL__GRO_BPF_WRAP static __attribute__((noinline))
 /* OFL__GRO_BPF_FN(name, (params)) { body }: the global function
  * int ofl__gro_bpf_<name>(params), with its prototype. */
 #define OFL__GRO_BPF_FN(name, params)					\
@@ -39,7 +48,12 @@
 	X(uint32_t, len)						\
 	X(uint32_t, hash)						\
 	X(uint32_t, id)							\
-	X(uint32_t, ip_summed)
+	X(ofl_wsum, csum)						\
+	X(uint16_t, csum_start)						\
+	X(uint16_t, vlan_proto)						\
+	X(uint16_t, vlan_tci)						\
+	X(uint8_t, ip_summed)						\
+	X(uint8_t, reserved)
 #define OFL__GRO_FRAME_SAME(type, name)					\
 	&& offsetof(struct ofl__gro_frame_x, name) ==		\
 	   offsetof(struct ofl_gro_frame, name)

@@ -332,10 +332,12 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	unsigned int i;
 
 	if (p->count <= 1) {
-		ofl__gro_frame_pkt(o, p->seg[0].frame, p->first_len);
+		ofl__gro_frame_pkt(o, p->seg[0].frame, p->first_len, p->vlan);
 		return;
 	}
 	o->frame = p->seg[0].frame;
+	o->vlan_proto = (uint16_t)(p->vlan >> 16);
+	o->vlan_tci = (uint16_t)p->vlan;
 	o->len = (uint32_t)p->hdr_len + p->payload;
 	o->kind = OFL_GRO_PKT_MERGED;
 	o->hdr_len = p->hdr_len;

@@ -63,6 +63,7 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
  * field added here travels; there is no second list to forget it in.
  */
 #define OFL__GRO_RX_SCALARS(X)						\
+	X(uint32_t, vlan)  /* stripped tag: vlan_proto << 16 | vlan_tci */ \
 	X(uint16_t, l3)							\
 	X(uint16_t, l4)							\
 	X(uint16_t, pay)						\
@@ -72,7 +73,9 @@ OFL_STATIC_ASSERT(OFL_GRO_VXLAN_PORT == OFL_UDP_PORT_VXLAN &&
 	X(uint8_t, tun)	   /* tunnel: OFL__GRO_TUN_* (l3.. inner) */	\
 	X(uint8_t, ol3)	   /* tunnel: outer IP header */		\
 	X(uint8_t, ol4)	   /* tunnel: outer UDP/GRE, inner IP for IPIP */ \
-	X(uint8_t, proto)  /* IP protocol / IPv6 next header of the L4 */
+	X(uint8_t, proto)  /* IP protocol / IPv6 next header of the L4 */ \
+	X(uint8_t, csw)	   /* COMPLETE: an earlier layer's check fell back \
+			    * to software (the sum is then the true one) */
 
 struct ofl__gro_rx {
 	/* the frame (a global function rebuilds these from its arguments) */
@@ -291,10 +294,18 @@ OFL_INLINE void ofl__gro_chain_put(struct ofl_gro_ctx *ctx, uint32_t *to,
 }
 #endif
 
+/* The stripped tag of a frame as one word (Linux skb->vlan_all). */
+OFL_INLINE uint32_t ofl__gro_vlan(const struct ofl_gro_frame *f)
+{
+	return (uint32_t)f->vlan_proto << 16 | f->vlan_tci;
+}
+
 OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
-				   uint32_t len)
+				   uint32_t len, uint32_t vlan)
 {
 	o->frame = id;
+	o->vlan_proto = (uint16_t)(vlan >> 16);
+	o->vlan_tci = (uint16_t)vlan;
 	o->len = len;
 	o->kind = OFL_GRO_PKT_FRAME;
 	o->hdr_len = 0;

@@ -215,8 +215,9 @@ OFL_PRIVATE int ofl__gro_match(const struct ofl_gro_flow *p, uint32_t hash,
 	/* end of the (outer) link layer: VLAN tags lie before it */
 	uint32_t l2 = OFL_GRO_TUNNEL && rx->tun ? OFL__GRO_OFF(rx->ol3) : l3;
 
+	/* gro_list_prepare: hash and the stripped tag (vlan_all) first */
 	if (ofl__gro_ne4(p->hdr + l4, rx->d + l4) || p->hash != hash ||
-	    p->l3 != rx->l3 || p->v6 != rx->v6 || p->l4 != rx->l4 ||
+	    p->vlan != rx->vlan || p->l3 != rx->l3 || p->v6 != rx->v6 || p->l4 != rx->l4 ||
 	    ofl__gro_ne14(p->hdr, rx->d))
 		return 0;
 #if OFL_GRO_TUNNEL
@@ -245,7 +246,7 @@ OFL__GRO_BPF_STEP(match, (const struct ofl_gro_flow *p,
 			  struct ofl__gro_bpf_rx *s),
 		  p, ofl__gro_match(p, f.hash, &rx), 0, 0)
 
-OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 				       uint32_t hash,
 				       const struct ofl__gro_rx *rx)
 {
@@ -259,16 +260,91 @@ OFL_INLINE int ofl__gro_bpf_match_call(const struct ofl_gro_flow *p,
 #endif
 
 
+/*
+ * Sum of the header bytes [@a, @a + @n) of a frame ending at @end, @n at
+ * most OFL_GRO_MAX_HDR (the caller checks), summed from @a as
+ * ofl_csum_partial() would: native-endian 16-bit words, an odd last byte
+ * as the first byte of a word.
+ */
+OFL_INLINE ofl_wsum ofl__gro_hsum(const uint8_t *a, uint32_t n,
+				  const uint8_t *end)
+{
+	uint32_t s = 0, i;
+
+	for (i = 0; i + 2 <= OFL_GRO_MAX_HDR; i += 2) {
+		if (i + 2 > n || a + i + 2 > end)
+			break;
+		s += ofl_load_ne16(a + i);
+	}
+	/* the odd byte with a zero after it, as a native 16-bit load */
+	if ((n & 1) && i + 1 == n && a + i + 1 <= end)
+		s += (uint32_t)a[i] << (OFL_LITTLE_ENDIAN ? 0 : 8);
+	return (OFL_FORCE ofl_wsum)s;
+}
+
+/*
+ * CHECKSUM_COMPLETE (dev_gro_receive: NAPI_GRO_CB(skb)->csum = skb->csum,
+ * csum_valid = 1): the frame's sum moved to the L4 header at rx->l4, as
+ * NAPI_GRO_CB(skb)->csum is there after skb_gro_postpull_rcsum() of every
+ * header pulled before it (vlan_gro_receive, ipv6_gro_receive with its
+ * extension headers, udp_gro_receive, vxlan_gro_prepare_receive,
+ * geneve_gro_receive, eth_gro_receive, gre_gro_receive; inet_gro_receive
+ * pulls the IPv4 header without it: ip_fast_csum() was 0, so the header
+ * sums to 0 modulo 0xffff and taking it out changes nothing), then
+ * __skb_gro_checksum_validate_complete()'s test, csum_fold(csum_add(psum,
+ * csum)) == 0, with the pseudo-header sum @psum. Reads only the bytes
+ * between csum_start and the L4 header. Nonzero if the sum does not
+ * validate there (or starts too far past the header to be moved): the
+ * caller then checks in software, as __skb_gro_checksum_complete() does.
+ */
+OFL_INLINE int ofl__gro_complete_bad(const struct ofl_gro_frame *f,
+				     const struct ofl__gro_rx *rx,
+				     ofl_wsum psum)
+{
+	uint32_t l4 = OFL__GRO_OFF(rx->l4), cs = f->csum_start;
+	ofl_wsum c;
+
+	if (cs > rx->len)
+		return 1;	/* a start past the frame: no sum to use */
+	if (cs <= l4) {
+		/* sum(cs..end) = sum(cs..l4) + sum(l4..end) placed at l4-cs
+		 * (cs below l4 < 256: the mask only shows it to the BPF
+		 * verifier) */
+		cs = OFL__GRO_OFF(cs);
+		c = ofl_csum_sub(f->csum, ofl__gro_hsum(rx->d + cs, l4 - cs,
+							 rx->end));
+		c = ofl_csum_block_add(0, c, l4 - cs);
+	} else {
+		if (cs - l4 > OFL_GRO_MAX_HDR)
+			return 1;
+		/* sum(l4..end) = sum(l4..cs) + sum(cs..end) placed at cs-l4 */
+		c = ofl_csum_block_add(ofl__gro_hsum(rx->d + l4, cs - l4,
+						     rx->end), f->csum,
+				       cs - l4);
+	}
+	return ofl_csum_fold(ofl_csum_add(psum, c)) != 0;
+}
+
 /* tcp4/6_gro_receive checksum validation (skipped when the IP layer
  * already flushes, or the device vouched for the checksum); with rx->tun
  * exactly OFL__GRO_TUN_GRE (ofl__gro_ipt, before the tunnel is set up)
  * gre_gro_receive's skb_gro_checksum_simple_validate of the GRE header at
- * rx->l4 and the rest of the frame: the same rules, no pseudo-header. */
+ * rx->l4 and the rest of the frame: the same rules, no pseudo-header.
+ * CHECKSUM_COMPLETE: from the device's sum (ofl__gro_complete_bad), else
+ * in software; so a frame whose sum validates passes whatever its bytes
+ * (Linux trusts the device), and one whose sum is wrong passes exactly
+ * when its bytes are right (Linux then reports netdev_rx_csum_fault; the
+ * later checks of the frame use the software sum, which lib/gro computes
+ * again where needed: the same answers). Returns 0 (good), 1 (bad) or,
+ * for a good checksum found so after the device's sum failed, 2: the
+ * caller then sets rx->csw, so that an inner layer is checked in
+ * software too (Linux holds the software sum from then on). */
 OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 				  const struct ofl__gro_rx *rx)
 {
 	const uint8_t *ip = rx->d + OFL__GRO_OFF(rx->l3);
 	uint32_t l4len = rx->len - rx->l4;
+	int sw = 0;
 	ofl_wsum s;
 
 	if (f->ip_summed == OFL_CHECKSUM_UNNECESSARY || rx->flush)
@@ -290,8 +366,13 @@ OFL_INLINE int ofl__gro_csum_bad(const struct ofl_gro_frame *f,
 	else
 		s = ofl_csum_ipv6_nofold(ip + 8, ip + 24, l4len,
 					 rx->udp ? 17 : 6, 0);
+	if (f->ip_summed == OFL_CHECKSUM_COMPLETE) {
+		if (!rx->csw && !ofl__gro_complete_bad(f, rx, s))
+			return 0;
+		sw = 2;
+	}
 	s = ofl_csum_span(rx->d + OFL__GRO_OFF(rx->l4), rx->end, s);
-	return ofl_csum_fold(s) != 0;
+	return ofl_csum_fold(s) != 0 ? 1 : sw;
 }
 
 #if defined(OFL_BPF)
@@ -299,7 +380,7 @@ OFL__GRO_BPF_STEP(csum_bad, (const struct ofl__gro_buf *fb,
 			     struct ofl__gro_bpf_rx *s),
 		  1, ofl__gro_csum_bad(&f, &rx), 1, 0)
 
-OFL_INLINE int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 					  const struct ofl__gro_rx *rx)
 {
 	struct ofl__gro_bpf_rx s;
@@ -396,7 +477,7 @@ OFL__GRO_BPF_STEP(net_flush, (const struct ofl_gro_ctx *ctx,
 			      struct ofl__gro_bpf_rx *s),
 		  ctx && p, ofl__gro_net_flush(ctx, p, &rx), 1, 0)
 
-OFL_INLINE int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_net_flush_call(const struct ofl_gro_ctx *ctx,
 					   struct ofl_gro_flow *p,
 					   const struct ofl__gro_rx *rx)
 {
@@ -587,6 +668,7 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	const uint8_t *uh = rx->d + OFL__GRO_OFF(rx->l4);
 	uint32_t hlen = 8, il3;
 	uint16_t port, type;
+	int bad;
 
 	if (uh + 8 > rx->end)
 		return 1;
@@ -596,10 +678,15 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	      (port == OFL_GRO_GENEVE_PORT &&
 	       (ctx->flags & OFL_GRO_F_GENEVE))))
 		return 2;
-	if (ofl__gro_csum_bad(f, rx))
+	bad = ofl__gro_csum_bad(f, rx);
+	if (bad == 1)
 		return 1;
+	rx->csw = (uint8_t)(rx->csw | (bad >> 1));
+	/* udp_gro_receive: a non-zero checksum neither vouched for
+	 * (csum_cnt) nor validated (csum_valid, which CHECKSUM_COMPLETE
+	 * sets from the start in dev_gro_receive) */
 	if (rx->flush && ofl_load_ne16(uh + 6) &&
-	    f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
+	    f->ip_summed == OFL_CHECKSUM_NONE)
 		return 1;
 	if (uh + 16 > rx->end)
 		return 1;
@@ -675,8 +762,9 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 			rx->tun = OFL__GRO_TUN_GRE;
 			bad = ofl__gro_csum_bad(f, rx);
 			rx->tun = 0;
-			if (bad)
+			if (bad == 1)
 				return 1;
+			rx->csw = (uint8_t)(rx->csw | (bad >> 1));
 		}
 		if (type == OFL_ETH_P_TEB) {
 			if (rx->d + il3 + OFL__GRO_ETH_HLEN > rx->end)
@@ -731,7 +819,7 @@ OFL__GRO_BPF_STEP(inner, (const struct ofl_gro_ctx *ctx,
 			  struct ofl__gro_bpf_rx *s),
 		  ctx, ofl__gro_inner(ctx, &rx), 1, 1)
 
-OFL_INLINE int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 				       struct ofl__gro_rx *rx)
 {
 	struct ofl__gro_bpf_rx s;
@@ -766,6 +854,8 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	rx->flush = 0;
 	rx->udp = 0;
 	rx->tun = 0;
+	rx->vlan = ofl__gro_vlan(f);
+	rx->csw = 0;
 	if (f->len > 65535 || ofl__gro_l2(rx))
 		return 1;
 	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok | vx_ok | ipt_ok) :
@@ -786,7 +876,7 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 	if (rx->tun && (ctx->flags & OFL_GRO_F_FRAGLIST))
 		return 1;
 #endif
-	if (ofl__gro_csum_bad(f, rx))
+	if (ofl__gro_csum_bad(f, rx) == 1)
 		return 1;
 	return ofl__gro_tcp_pull(rx);
 }
@@ -798,7 +888,7 @@ OFL__GRO_BPF_STEP(parse, (const struct ofl_gro_ctx *ctx,
 		  ctx, ofl__gro_parse(ctx, &f, &rx), 1, 1)
 
 /* Frames over OFL_GRO_BPF_FRAME bytes are passed up alone in BPF. */
-OFL_INLINE int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_parse_call(const struct ofl_gro_ctx *ctx,
 				       const struct ofl_gro_frame *f,
 				       struct ofl__gro_rx *rx)
 {
@@ -885,7 +975,8 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 {
 	const uint8_t *d = f->data, *h = p->hdr;
 
-	if (f->len > 65535 || f->len < 54 || f->len < p->hdr_len)
+	if (f->len > 65535 || f->len < 54 || f->len < p->hdr_len ||
+	    ofl__gro_vlan(f) != p->vlan)
 		return 1;
 	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
 	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
@@ -909,9 +1000,11 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 	rx->ol3 = 0;
 	rx->ol4 = 0;
 	rx->proto = 6;
+	rx->vlan = p->vlan;
+	rx->csw = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
 	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
-	return ofl__gro_csum_bad(f, rx);
+	return ofl__gro_csum_bad(f, rx) == 1;
 }
 #endif
 
@@ -962,6 +1055,7 @@ OFL_PRIVATE unsigned int ofl__gro_hold(struct ofl_gro_ctx *ctx,
 	p->tun = rx->tun;
 	p->ol3 = rx->tun ? rx->ol3 : 0;
 	p->ol4 = rx->tun ? rx->ol4 : 0;
+	p->vlan = rx->vlan;
 	/* 12 bytes past the headers too, where the frame has them: what 6.1's
 	 * outer UDP checksum reads (flush.c, ofl__gro_fixup_tun) */
 	ofl__gro_copy(p->hdr, rx->d, rx->pay + 12u <= f->len ?
@@ -984,7 +1078,7 @@ OFL__GRO_BPF_STEP(hold, (struct ofl_gro_ctx *ctx,
 		  (int)ofl__gro_hold(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
 				     o), 0, 0)
 
-OFL_INLINE unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_WRAP unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 					       const struct ofl_gro_frame *f,
 					       const struct ofl__gro_rx *rx,
 					       struct ofl_gro_pkt *out)
@@ -1045,7 +1139,8 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	}
 	if (flush) {
 up:
-		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len,
+				   ofl__gro_vlan(f));
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
@@ -1105,7 +1200,8 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 		return OFL_GRO_MERGED;
 	}
 	if (final || rx->flush) {
-		ofl__gro_frame_pkt(&out[k++], f->id, f->len);
+		ofl__gro_frame_pkt(&out[k++], f->id, f->len,
+				   ofl__gro_vlan(f));
 		*nout = k;
 		return OFL_GRO_NORMAL;
 	}
@@ -1134,28 +1230,37 @@ OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
 			       ofl__gro_bpf_pos(s), o->p, &s->nout),
 		  OFL_EINVAL, 0)
 
-/* The callers' wrapper of both (@tcp a constant). */
-OFL_INLINE int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
-				    const struct ofl_gro_frame *f,
-				    const struct ofl__gro_rx *rx, int pos,
-				    struct ofl_gro_pkt *out,
-				    unsigned int *nout, int tcp)
+/* The callers' wrapper of both, a static subprogram (OFL__GRO_BPF_WRAP),
+ * which takes at most 5 arguments: @pos_tcp is pos * 2 + tcp, and the
+ * result comes back as r | nout << 4 (r >= 0) or r. */
+OFL__GRO_BPF_WRAP int ofl__gro_bpf_l4_call(struct ofl_gro_ctx *ctx,
+					    const struct ofl_gro_frame *f,
+					    const struct ofl__gro_rx *rx,
+					    int pos_tcp,
+					    struct ofl_gro_pkt *out)
 {
 	const struct ofl__gro_buf *fb = OFL__GRO_BPF_FB(f->data);
 	struct ofl__gro_bpf_out *o = (struct ofl__gro_bpf_out *)out;
 	struct ofl__gro_bpf_rx s;
 	int r;
 
-	ofl__gro_bpf_put(&s, rx, f, pos);
-	r = tcp ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
-		  ofl__gro_bpf_udp(ctx, fb, &s, o);
-	*nout = s.nout < 2 ? s.nout : 2;
-	return r;
+	ofl__gro_bpf_put(&s, rx, f, pos_tcp >> 1);
+	r = (pos_tcp & 1) ? ofl__gro_bpf_tcp(ctx, fb, &s, o) :
+			    ofl__gro_bpf_udp(ctx, fb, &s, o);
+	return r < 0 ? r : r | (int)((s.nout < 2 ? s.nout : 2) << 4);
+}
+
+OFL_INLINE int ofl__gro_bpf_l4_ret(int v, unsigned int *nout)
+{
+	*nout = v < 0 ? 0 : ((unsigned int)v >> 4) & 3;
+	return v < 0 ? v : v & 15;
 }
 #define ofl__gro_udp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 0)
+	ofl__gro_bpf_l4_ret(ofl__gro_bpf_l4_call(ctx, f, rx, (pos) * 2,	\
+						 out), nout)
 #define ofl__gro_tcp(ctx, b, f, rx, pos, out, nout)			\
-	ofl__gro_bpf_l4_call(ctx, f, rx, pos, out, nout, 1)
+	ofl__gro_bpf_l4_ret(ofl__gro_bpf_l4_call(ctx, f, rx,		\
+						 (pos) * 2 + 1, out), nout)
 #endif
 
 #if !defined(OFL_BPF)
@@ -1180,7 +1285,7 @@ OFL_INLINE int ofl__gro_receive_slow(struct ofl_gro_ctx *ctx,
 	int pos, r;
 
 	if (ofl__gro_parse(ctx, f, &rx)) {
-		ofl__gro_frame_pkt(out, f->id, f->len);
+		ofl__gro_frame_pkt(out, f->id, f->len, ofl__gro_vlan(f));
 		*nout = 1;
 		return OFL_GRO_NORMAL;
 	}
@@ -1260,14 +1365,23 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 	return ofl__gro_receive_slow(ctx, b, f, out, nout);
 }
 
+/* A frame the API refuses (OFL_EINVAL): ip_summed above COMPLETE or a
+ * non-zero reserved byte, in one compare (a burst checks every frame
+ * first). */
+OFL_INLINE int ofl__gro_frame_bad(const struct ofl_gro_frame *f)
+{
+	return (!f->data && f->len) ||
+	       ((uint32_t)f->reserved << 8 | f->ip_summed) >
+	       OFL_CHECKSUM_COMPLETE;
+}
+
 OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
 			    const struct ofl_gro_frame *f,
 			    struct ofl_gro_pkt *out, unsigned int *nout)
 {
 	if (nout)
 		*nout = 0;
-	if (!ctx || !f || !out || !nout || (!f->data && f->len) ||
-	    f->ip_summed > OFL_CHECKSUM_UNNECESSARY)
+	if (!ctx || !f || !out || !nout || ofl__gro_frame_bad(f))
 		return OFL_EINVAL;
 	ofl__gro_pool_begin(ctx);
 	return ofl__gro_receive(ctx, f, out, nout, 0);
@@ -1284,8 +1398,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	if (max_out / 2 < n)
 		return OFL_ENOSPC;
 	for (i = 0; i < n; i++)
-		if ((!f[i].data && f[i].len) ||
-		    f[i].ip_summed > OFL_CHECKSUM_UNNECESSARY)
+		if (ofl__gro_frame_bad(&f[i]))
 			return OFL_EINVAL;
 	ofl__gro_pool_begin(ctx);
 #if !defined(OFL_BPF)

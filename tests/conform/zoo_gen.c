@@ -357,6 +357,11 @@ static void gro_lib(uint32_t max_size)
 		f[i].hash = 0;
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = OFL_CHECKSUM_NONE;
+		f[i].csum = 0;
+		f[i].csum_start = 0;
+		f[i].vlan_proto = 0;
+		f[i].vlan_tci = 0;
+		f[i].reserved = 0;
 		fr[i] = sent[i].d;
 		lens[i] = sent[i].len;
 	}

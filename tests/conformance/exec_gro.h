@@ -8,8 +8,12 @@
  *
  *   INIT   profile:u8 flags:u8 gro_max_size:le32 gro_ipv4_max_size:le32
  *       -> rc:le32 held:u8                      (ofl_gro_init)
- *   RX     hash:le32 id:le32 csum:u8 frame[rest]  (frame <= 2039 bytes)
+ *   RX     hash:le32 id:le32 csum:u8 sum:2 csum_start:le16
+ *          vlan_proto:le16 vlan_tci:le16 frame[rest] (frame <= 2031 bytes)
  *       -> rc:le32 nout:u8 held:u8              (ofl_gro_receive)
+ *       sum: CHECKSUM_COMPLETE's sum of the frame from csum_start, folded
+ *       and not complemented, in wire order as a checksum field holds it
+ *       (the same bytes on every host; lib/gro takes it as an ofl_wsum)
  *   FLUSH  max_out:u8                           (<= OFL_GRO_MAX_FLOWS)
  *       -> rc:le32 held:u8                      (ofl_gro_flush)
  *   PKT    index:u8 part:u8                     (a delivery of the last
@@ -17,7 +21,7 @@
  *       part 0 -> kind:u8 frame:le32 len:le32 gso_type:le32 hdr_len:le16
  *                 nslices:le16 gso_size:le16 gso_segs:le16
  *                 csum_start:le16 csum_offset:le16 ocsum_start:le16
- *                 hdr[hdr_len]
+ *                 vlan_proto:le16 vlan_tci:le16 hdr[hdr_len]
  *       part p in 1..3 -> slices [30(p-1), 30p) below nslices, each
  *                 frame:le32 off:le16 len:le16
  *       an index at or past the deliveries: -> 0xff
@@ -42,9 +46,9 @@ enum ofl_conf_gro_op {
 	X(gro, GRO, init, INIT) X(gro, GRO, rx, RX)			\
 	X(gro, GRO, flush, FLUSH) X(gro, GRO, pkt, PKT)
 
-#define OFL_CONF_GRO_RXREC 9		/* bytes before the frame */
+#define OFL_CONF_GRO_RXREC 17		/* bytes before the frame */
 #define OFL_CONF_GRO_SLICES 30		/* slices per PKT part */
-#define OFL_CONF_GRO_PKT_FIXED 27	/* PKT part 0 bytes before hdr[] */
+#define OFL_CONF_GRO_PKT_FIXED 31	/* PKT part 0 bytes before hdr[] */
 
 /* The context, the deliveries of the last call and a frame buffer (BPF:
  * lib/gro wants OFL_GRO_BPF_BUF bytes under a frame). */
@@ -110,6 +114,11 @@ ofl_conf_gro_rx(struct ofl_conf_gro_state *st, const uint8_t *in,
 	f.hash = ofl_conf_le32(in);
 	f.id = ofl_conf_le32(in + 4);
 	f.ip_summed = in[8];
+	f.csum = (OFL_FORCE ofl_wsum)ofl_conf_ne16(in + 9);
+	f.csum_start = ofl_conf_le16(in + 11);
+	f.vlan_proto = (uint16_t)ofl_conf_le16(in + 13);
+	f.vlan_tci = (uint16_t)ofl_conf_le16(in + 15);
+	f.reserved = 0;
 	f.len = (uint32_t)len;
 #if defined(__bpf__)
 	/* the frame into the map value (lib/gro's frames lie in memory of
@@ -180,6 +189,8 @@ ofl_conf_gro_pkt(const struct ofl_conf_gro_state *st, const uint8_t *in,
 		ofl_conf_put_le16(out + 21, p->csum_start);
 		ofl_conf_put_le16(out + 23, p->csum_offset);
 		ofl_conf_put_le16(out + 25, p->ocsum_start);
+		ofl_conf_put_le16(out + 27, p->vlan_proto);
+		ofl_conf_put_le16(out + 29, p->vlan_tci);
 		for (i = 0; i < OFL_GRO_MAX_HDR; i++) {
 			if (i >= p->hdr_len)
 				break;

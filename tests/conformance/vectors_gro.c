@@ -27,6 +27,8 @@
  *   6.1, IPv4/IPv6/IPv6 with an extension header, UDP and VXLAN.
  * - fraglist (OFL_GRO_F_FRAGLIST): the changes above over TCP and UDP,
  *   the ip_summed rule, the 64 KiB limit of whole packets, tunnels.
+ * - CHECKSUM_COMPLETE (sum starts, trusted, wrong sums, tunnels) and
+ *   stripped VLAN tags (compared with the flow, carried in deliveries).
  * Known answer: one 4-segment merge, its flush and delivery (below).
  * Frames: Ethernet, addresses 198.18.0.0/15 and 2001:db8::/32.
  */
@@ -359,18 +361,49 @@ static void ofl_conf_gv_init(struct ofl_conf *c, unsigned int profile,
 	ofl_conf_case(c, OFL_CONF_GRO, OFL_CONF_GRO_INIT, 10);
 }
 
+/*
+ * One frame: ip_summed @csum; with CHECKSUM_COMPLETE the sum from @cs on
+ * (clamped to the frame), then @mangle: bit 0 flips a payload byte after
+ * the sum was taken (a sum that validates, bytes that do not), bit 1 puts
+ * the sum off by 0x100; the stripped tag @vlan (proto << 16 | tci).
+ */
+static void ofl_conf_gv_rxx(struct ofl_conf *c,
+			     const struct ofl_conf_gv_seg *s, uint32_t hash,
+			     uint32_t id, unsigned int csum, unsigned int cs,
+			     uint32_t vlan, unsigned int mangle)
+{
+	uint8_t *f = c->in + OFL_CONF_GRO_RXREC;
+	unsigned int len = ofl_conf_gv_frame(s, f);
+	ofl_sum16 sum = 0;
+
+	if (csum == OFL_CHECKSUM_COMPLETE) {
+		if (cs > len)
+			cs = len;
+		sum = (OFL_FORCE ofl_sum16)(uint16_t)~(OFL_FORCE uint16_t)
+			ofl_csum_fold(ofl_csum_partial(f + cs, len - cs, 0));
+		if (mangle & 1)
+			f[len - 3] ^= 0x5a;
+		if (mangle & 2)
+			sum = (OFL_FORCE ofl_sum16)(uint16_t)
+				((OFL_FORCE uint16_t)sum ^ 0x0100);
+	}
+	ofl_conf_put_le32(c->in, hash);
+	ofl_conf_put_le32(c->in + 4, id);
+	c->in[8] = (uint8_t)csum;
+	ofl_conf_put_sum16(c->in + 9, sum);
+	ofl_conf_put_le16(c->in + 11, (uint16_t)cs);
+	ofl_conf_put_le16(c->in + 13, (uint16_t)(vlan >> 16));
+	ofl_conf_put_le16(c->in + 15, (uint16_t)vlan);
+	if (ofl_conf_case(c, OFL_CONF_GRO, OFL_CONF_GRO_RX,
+			  OFL_CONF_GRO_RXREC + len) == 6)
+		ofl_conf_gv_pkts(c, c->out[4]);
+}
+
 static void ofl_conf_gv_rx(struct ofl_conf *c,
 			    const struct ofl_conf_gv_seg *s, uint32_t hash,
 			    uint32_t id, unsigned int csum)
 {
-	unsigned int len = ofl_conf_gv_frame(s, c->in + OFL_CONF_GRO_RXREC);
-
-	ofl_conf_put_le32(c->in, hash);
-	ofl_conf_put_le32(c->in + 4, id);
-	c->in[8] = (uint8_t)csum;
-	if (ofl_conf_case(c, OFL_CONF_GRO, OFL_CONF_GRO_RX,
-			  OFL_CONF_GRO_RXREC + len) == 6)
-		ofl_conf_gv_pkts(c, c->out[4]);
+	ofl_conf_gv_rxx(c, s, hash, id, csum, 0, 0, 0);
 }
 
 static void ofl_conf_gv_flush(struct ofl_conf *c, unsigned int max)
@@ -751,6 +784,110 @@ static void ofl_conf_gv_mix(struct ofl_conf *c)
 	}
 }
 
+/*
+ * CHECKSUM_COMPLETE: 4-segment flows with the sum of the third from
+ * several starts (frame start, odd, 14, past the L4 header, more than
+ * OFL_GRO_MAX_HDR past it), right, trusted over corrupted bytes, wrong
+ * with right bytes and wrong with wrong bytes, the other segments NONE,
+ * COMPLETE and UNNECESSARY; then VXLAN (outer IPv4, IPv6), GENEVE and GRE
+ * (outer IPv4, IPv6) with and without the outer checksum, with an outer
+ * trailer on the third segment or not.
+ */
+static void ofl_conf_gv_complete(struct ofl_conf *c)
+{
+	static const uint8_t st[4] = { OFL_CHECKSUM_NONE,
+				       OFL_CHECKSUM_COMPLETE,
+				       OFL_CHECKSUM_COMPLETE,
+				       OFL_CHECKSUM_UNNECESSARY };
+	struct ofl_conf_gv_seg s;
+	unsigned int v6, j, m, k, t, oc, tr;
+
+	for (v6 = 0; v6 < 2; v6++) {
+		unsigned int l4 = v6 ? 54 : 34;
+		const unsigned int starts[5] = { 0, 13, 14, l4 + 1,
+						 l4 + 200 };
+
+		for (j = 0; j < 5; j++) {
+			for (m = 0; m < 4; m++) {
+				ofl_conf_gv_init(c, 0, 0, 0, 0);
+				for (k = 0; k < 4; k++) {
+					ofl_conf_gv_base(&s, v6);
+					s.paylen = 300;
+					s.seq = 1000 + 300 * k;
+					s.ipid = (uint16_t)(100 + k);
+					ofl_conf_gv_rxx(c, &s, 5, k, st[k],
+							 starts[j] + k, 0,
+							 k == 2 ? m : 0);
+				}
+				ofl_conf_gv_flush(c, 64);
+			}
+		}
+	}
+	/* tun 1 VXLAN/IPv4, 2 VXLAN/IPv6, 3 GENEVE, 4/5 GRE/IPv4, IPv6 */
+	for (t = 1; t <= 5; t++)
+	for (oc = 0; oc < 2; oc++)
+	for (tr = 0; tr < 2; tr++)
+	for (m = 0; m < 4; m++) {
+		ofl_conf_gv_init(c, 0, OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE,
+				  0, 0);
+		for (k = 0; k < 4; k++) {
+			ofl_conf_gv_base(&s, 0);
+			s.tun = (uint8_t)t;
+			s.ocsum = (uint8_t)oc;
+			s.gre = (uint8_t)(oc ? 2 : 1);
+			s.paylen = 300;
+			s.seq = 1000 + 300 * k;
+			s.ipid = (uint16_t)(100 + k);
+			s.trailer = (uint8_t)(tr && k == 2 ? 4 : 0);
+			ofl_conf_gv_rxx(c, &s, 5, k,
+					 k == 3 ? OFL_CHECKSUM_NONE :
+					 OFL_CHECKSUM_COMPLETE, 14 + k, 0,
+					 k == 2 ? m : 0);
+		}
+		ofl_conf_gv_flush(c, 64);
+	}
+}
+
+/*
+ * Stripped VLAN tags: two flows of one 5-tuple interleaved, A with tag
+ * a and B with tag b (or B's tag in the frame), 3 segments each: equal
+ * tags are one flow, any difference in TPID, PCP, DEI, VID, tag or none
+ * makes two; the tag rides in each delivery.
+ */
+static void ofl_conf_gv_vlan(struct ofl_conf *c)
+{
+	static const uint32_t pairs[9][2] = {
+		{ 0x81000005u, 0x81000005u }, { 0x81000005u, 0x81000006u },
+		{ 0x81000005u, 0x81002005u }, { 0x81000005u, 0x81001005u },
+		{ 0x81000005u, 0x88a80005u }, { 0, 0x81000000u },
+		{ 0, 0x00000005u }, { 0x81000005u, 0 }, { 0x88a8e007u,
+							    0x88a8e007u } };
+	struct ofl_conf_gv_seg s;
+	unsigned int v6, p, k;
+
+	for (v6 = 0; v6 < 2; v6++) {
+		for (p = 0; p < 10; p++) {
+			ofl_conf_gv_init(c, 0, 0, 0, 0);
+			for (k = 0; k < 6; k++) {
+				ofl_conf_gv_base(&s, v6);
+				s.paylen = 200;
+				s.seq = 1000 + 200 * (k / 2);
+				s.ipid = (uint16_t)(100 + k / 2);
+				/* the last pair: B's tag in the frame */
+				if (p == 9 && (k & 1)) {
+					s.nvlan = 1;
+					s.vid = 5;
+				}
+				ofl_conf_gv_rxx(c, &s, 9, k, 1, 0,
+						 p == 9 ? (k & 1 ? 0 :
+							   0x81000005u) :
+						 pairs[p][k & 1], 0);
+			}
+			ofl_conf_gv_flush(c, 64);
+		}
+	}
+}
+
 /* The first @n output bytes of a case must be @want (known answer). */
 static void ofl_conf_gv_expect(struct ofl_conf *c, unsigned int op,
 			       unsigned int len, const uint8_t *want,
@@ -773,10 +910,10 @@ static void ofl_conf_gv_known(struct ofl_conf *c)
 	static const uint8_t flushed[5] = { 1, 0, 0, 0, 0 };
 	static const uint8_t pkt[OFL_CONF_GRO_PKT_FIXED] = {
 		2, 0, 0, 0, 0, 0xc6, 1, 0, 0, 1, 0, 0, 0, 54, 0, 4, 0,
-		100, 0, 4, 0, 34, 0, 16, 0, 0, 0 };
+		100, 0, 4, 0, 34, 0, 16, 0, 0, 0, 0, 0, 0, 0 };
 	uint8_t sl[32];
 	struct ofl_conf_gv_seg s;
-	unsigned int k, len;
+	unsigned int k, len, len2;
 
 	ofl_conf_gv_init(c, 0, 0, 0, 0);
 	for (k = 0; k < 4; k++) {
@@ -787,6 +924,8 @@ static void ofl_conf_gv_known(struct ofl_conf *c)
 		ofl_conf_put_le32(c->in, 0x77);
 		ofl_conf_put_le32(c->in + 4, k);
 		c->in[8] = OFL_CHECKSUM_UNNECESSARY;
+		for (len2 = 9; len2 < OFL_CONF_GRO_RXREC; len2++)
+			c->in[len2] = 0;
 		ofl_conf_gv_expect(c, OFL_CONF_GRO_RX,
 				   OFL_CONF_GRO_RXREC + len,
 				   k ? merged : held, 6);
@@ -817,4 +956,6 @@ static void ofl_conf_vectors_gro(struct ofl_conf *c)
 	ofl_conf_gv_mix(c);
 	ofl_conf_gv_bigtcp(c);
 	ofl_conf_gv_flist(c);
+	ofl_conf_gv_complete(c);
+	ofl_conf_gv_vlan(c);
 }

@@ -384,6 +384,11 @@ static inline int rt_gro_gso(const struct rt_flow *w)
 		rt.f[i].hash = 3;
 		rt.f[i].id = (uint32_t)i;
 		rt.f[i].ip_summed = OFL_CHECKSUM_NONE;
+		rt.f[i].csum = 0;
+		rt.f[i].csum_start = 0;
+		rt.f[i].vlan_proto = 0;
+		rt.f[i].vlan_tci = 0;
+		rt.f[i].reserved = 0;
 	}
 	k = ofl_gro_receive_burst(&rt.ctx, rt.f, (unsigned int)n, rt.pk,
 				  2 * RT_NSEG);
@@ -495,6 +500,11 @@ static inline int rt_gso_gro(const struct rt_flow *w)
 		rt.f[i].hash = 3;
 		rt.f[i].id = (uint32_t)i;
 		rt.f[i].ip_summed = OFL_CHECKSUM_NONE;
+		rt.f[i].csum = 0;
+		rt.f[i].csum_start = 0;
+		rt.f[i].vlan_proto = 0;
+		rt.f[i].vlan_tci = 0;
+		rt.f[i].reserved = 0;
 		off += rt.lens[i];
 	}
 	memset(&o, 0, sizeof(o));

@@ -110,6 +110,11 @@ static void test_gro(void **state)
 				f[i].hash = 0;
 				f[i].id = (uint32_t)i;
 				f[i].ip_summed = OFL_CHECKSUM_NONE;
+				f[i].csum = 0;
+				f[i].csum_start = 0;
+				f[i].vlan_proto = 0;
+				f[i].vlan_tci = 0;
+				f[i].reserved = 0;
 			}
 			kr = gro_run(f, n, n + 1, ref);
 			for (s = 0; s <= n; s++) {

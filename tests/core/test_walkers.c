@@ -638,6 +638,11 @@ static void run(const struct spec *s)
 	gf.hash = 0;
 	gf.id = 1;
 	gf.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	gf.csum = 0;
+	gf.csum_start = 0;
+	gf.vlan_proto = 0;
+	gf.vlan_tci = 0;
+	gf.reserved = 0;
 	rg = ofl_gro_receive(&ctx, &gf, out, &nout);
 	wg = want_gro(s, &t);
 	CHECK(rg == (wg ? OFL_GRO_HELD : OFL_GRO_NORMAL),

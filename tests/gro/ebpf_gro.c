@@ -94,6 +94,11 @@ int main(int argc, char **argv)
 				f.hash = st.hash;
 				f.id = st.id;
 				f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+				f.csum = 0;
+				f.csum_start = 0;
+				f.vlan_proto = 0;
+				f.vlan_tci = 0;
+				f.reserved = 0;
 				r = ofl_gro_receive(&nat, &f, nout_pk, &m);
 				frames++;
 				if (r != got.ret || m != got.nout ||

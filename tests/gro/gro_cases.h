@@ -661,4 +661,57 @@ static inline int gro_ipt_case(int c, int ov6, struct tseg *g,
 	return n;
 }
 
+/*
+ * Stripped-tag cases (kdiff.sh group hwvlan: a tc program moves the
+ * frame's in-band tag out of band, as a NIC with VLAN stripping): A and
+ * B are one 5-tuple interleaved A0 B0 A1 B1 A2 B2, tags (TPID << 16 |
+ * TCI, 0: none) @a and @b.
+ */
+static inline int gc_hv_pair(struct tseg *g, int v6, uint32_t a, uint32_t b)
+{
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		uint32_t t = i & 1 ? b : a;
+
+		tseg_init(&g[i], v6);
+		g[i].seq = 1000u + (uint32_t)(i / 2) * 500u;
+		g[i].paylen = 500;
+		g[i].ipid = (uint16_t)(100 + i / 2);
+		g[i].vlan = (uint16_t)t;
+		g[i].vlan_tpid = (uint16_t)(t >> 16);
+	}
+	return 6;
+}
+
+static inline int gro_hwvlan_case(int c, int v6, struct tseg *g,
+				  const char **nm, int *multi)
+{
+	int n, i;
+
+	*multi = 0;
+	switch (c) {
+	case 0: *nm = "hv_data"; n = gc_data(g, v6, 4, 1000); break;
+	case 1: *nm = "hv_tci"; return gc_hv_pair(g, v6, 0x81000005u,
+						   0x81000006u);
+	case 2: *nm = "hv_pcp"; return gc_hv_pair(g, v6, 0x81000005u,
+						   0x81002005u);
+	case 3: *nm = "hv_dei"; return gc_hv_pair(g, v6, 0x81000005u,
+						   0x81001005u);
+	case 4: *nm = "hv_tpid"; return gc_hv_pair(g, v6, 0x81000005u,
+						    0x88a80005u);
+	case 5: *nm = "hv_none"; return gc_hv_pair(g, v6, 0x81000005u, 0);
+	case 6: *nm = "hv_prio0"; return gc_hv_pair(g, v6, 0x81000000u, 0);
+	case 7: *nm = "hv_same"; return gc_hv_pair(g, v6, 0x81000005u,
+						    0x81000005u);
+	case 8: *nm = "hv_many_small"; n = gc_data(g, v6, 30, 100); break;
+	case 9: *nm = "hv_psh"; n = gc_data(g, v6, 4, 1000);
+		g[1].flags |= 0x08; break;
+	default: return -1;
+	}
+	for (i = 0; i < n; i++)
+		g[i].vlan = 7;
+	return n;
+}
+
 #endif

@@ -15,6 +15,8 @@
 struct tseg {
 	int v6;
 	uint16_t vlan;		/* 0: none, else TCI of one 802.1Q tag */
+	uint16_t vlan_tpid;	/* its TPID if not 0x8100; set with vlan 0:
+				 * a tag with TCI 0 */
 	uint8_t smac_last;	/* last byte of the source MAC (default 1) */
 	uint16_t sport, dport;
 	uint32_t seq, ack;
@@ -120,8 +122,8 @@ static inline int tseg_build_plain(const struct tseg *s, uint8_t *buf,
 	memcpy(buf, dmac, 6);
 	memcpy(buf + 6, "\x02\x00\x00\x00\x00", 5);
 	buf[11] = s->smac_last;
-	if (s->vlan) {
-		tput16(buf + 12, 0x8100);
+	if (s->vlan || s->vlan_tpid) {
+		tput16(buf + 12, s->vlan_tpid ? s->vlan_tpid : 0x8100);
 		tput16(buf + 14, s->vlan);
 		off = 18;
 	}

@@ -435,6 +435,34 @@ static int hz = 250;		/* the kernel's CONFIG_HZ */
 static uint64_t kd_ctx[(OFL_GRO_CTX_BYTES(KD_POOL) + 7) / 8];
 #define KD_CTX ((struct ofl_gro_ctx *)(void *)kd_ctx)
 
+/*
+ * OFL_HWVLAN (kdiff.sh group hwvlan): the kernel got each tagged frame
+ * with its first tag out of band (gro_hwvlan.bpf.c); lib/gro gets the
+ * frame without it and the tag in vlan_proto/vlan_tci. @sf/@sl: the
+ * frames as lib/gro sees them (the sent ones when no tag is taken out).
+ */
+static uint8_t *sfr[KD_MAX_SEGS];
+static uint32_t sfrl[KD_MAX_SEGS];
+
+static uint32_t strip_tag(int i)
+{
+	const uint8_t *d = fr[i];
+	uint16_t tpid = (uint16_t)(d[12] << 8 | d[13]);
+
+	if (!sfr[i])
+		sfr[i] = malloc(FBUF);
+	if (!getenv("OFL_HWVLAN") || frl[i] < 18 ||
+	    (tpid != 0x8100 && tpid != 0x88a8)) {
+		memcpy(sfr[i], d, frl[i]);
+		sfrl[i] = frl[i];
+		return 0;
+	}
+	memcpy(sfr[i], d, 12);
+	memcpy(sfr[i] + 12, d + 16, frl[i] - 16);
+	sfrl[i] = frl[i] - 4;
+	return (uint32_t)tpid << 16 | (uint32_t)(d[14] << 8 | d[15]);
+}
+
 /* Deliveries pk[0..k) of the last call into lout[], before the next call
  * (slices in the pool are valid until then). */
 static void take(const struct ofl_gro_pkt *pk, int k, int n)
@@ -445,9 +473,21 @@ static void take(const struct ofl_gro_pkt *pk, int k, int n)
 		uint8_t *d = malloc(OBUF);
 		int len = ofl_gro_pkt_linearize_ctx(KD_CTX,
 			OFL_GRO_CTX_BYTES(KD_POOL), &pk[i],
-			(const uint8_t *const *)fr, frl, (uint32_t)n, d, OBUF,
-			1);
+			(const uint8_t *const *)sfr, sfrl, (uint32_t)n, d,
+			OBUF - 4, 1);
+		int tag = 0;
 
+		/* the stripped tag back in the bytes, where AF_PACKET's
+		 * PACKET_AUXDATA put the kernel's (drain) */
+		if (len > 12 && (pk[i].vlan_proto || pk[i].vlan_tci)) {
+			memmove(d + 16, d + 12, (size_t)len - 12);
+			d[12] = (uint8_t)(pk[i].vlan_proto >> 8);
+			d[13] = (uint8_t)pk[i].vlan_proto;
+			d[14] = (uint8_t)(pk[i].vlan_tci >> 8);
+			d[15] = (uint8_t)pk[i].vlan_tci;
+			len += 4;
+			tag = 4;
+		}
 		lout[nl].d = d;
 		lout[nl].len = len;
 		lout[nl].gso_size = pk[i].kind == OFL_GRO_PKT_MERGED ?
@@ -462,7 +502,7 @@ static void take(const struct ofl_gro_pkt *pk, int k, int n)
 		lout[nl].segs = pk[i].kind == OFL_GRO_PKT_MERGED ?
 				pk[i].gso_segs : 0;
 		lout[nl].cstart = pk[i].kind == OFL_GRO_PKT_MERGED ?
-				  pk[i].csum_start : 0;
+				  pk[i].csum_start + tag : 0;
 		lout[nl].coff = pk[i].kind == OFL_GRO_PKT_MERGED ?
 				pk[i].csum_offset : 0;
 		/* gso_segs is not in virtio_net_hdr: it must be the number of
@@ -538,8 +578,10 @@ static void run_lib(int n)
 			printf("  ofl_gro_init refused the options\n");
 	}
 	for (i = 0; i < n; i++) {
-		f[i].data = fr[i];
-		f[i].len = frl[i];
+		uint32_t tag = strip_tag(i);
+
+		f[i].data = sfr[i];
+		f[i].len = sfrl[i];
 #ifdef OFL_GRO_SKBTAP
 		f[i].hash = tap_on ? tin[i].hash : 0;
 #else
@@ -547,6 +589,11 @@ static void run_lib(int n)
 #endif
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = OFL_CHECKSUM_NONE;
+		f[i].csum = 0;
+		f[i].csum_start = 0;
+		f[i].vlan_proto = (uint16_t)(tag >> 16);
+		f[i].vlan_tci = (uint16_t)tag;
+		f[i].reserved = 0;
 	}
 	nl = 0;
 	if (polls) {
@@ -803,6 +850,7 @@ int main(int argc, char **argv)
 	int gn = getenv("OFL_GENEVE") != NULL;
 	int vx = getenv("OFL_VXLAN") != NULL || gn;
 	int ipt = getenv("OFL_IPTUN") != NULL;
+	int hv = getenv("OFL_HWVLAN") != NULL;
 	struct ifreq ifr;
 
 	if (argc != 3) {
@@ -934,6 +982,8 @@ int main(int argc, char **argv)
 			const char *nm = "?";
 			int multi, n = gro_max ? gro_big_case(c, v6, g, &nm,
 							      &multi) :
+				       hv ? gro_hwvlan_case(c, v6, g, &nm,
+							    &multi) :
 				       vx ? gro_vx_case(c, v6, g, &nm, &multi) :
 				       ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
 				       gro_case_v(c, v6, g, &nm, &multi);
@@ -966,6 +1016,7 @@ int main(int argc, char **argv)
 				return 1;
 			total++;
 			printf("%s %s/%s%s%s\n", ok ? "ok  " : "FAIL",
+			       hv ? (v6 ? "hwvlan6" : "hwvlan4") :
 			       gn ? (v6 ? "geneve6" : "geneve4") :
 			       vx ? (v6 ? "vxlan6" : "vxlan4") :
 			       ipt ? (v6 ? "outer6" : "outer4") :

@@ -54,6 +54,11 @@ int gro_rx(struct xdp_md *xdp)
 	f.hash = st->hash;
 	f.id = st->id;
 	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	f.csum = 0;
+	f.csum_start = 0;
+	f.vlan_proto = 0;
+	f.vlan_tci = 0;
+	f.reserved = 0;
 	st->ret = ofl_gro_receive(&st->ctx, &f, st->out, &nout);
 	st->nout = nout;
 	return XDP_PASS;

@@ -106,6 +106,23 @@ ip -n "$NS" link del oflbtx
 # sit/ip4ip6/ip6ip6 offloads) are built in and run on any device, no
 # tunnel device or module needed
 OFL_IPTUN=1 run
+# A tag the device stripped (hardware VLAN acceleration): a tc egress
+# program (gro_hwvlan.bpf.c) moves each frame's in-band tag out of band,
+# veth keeps it so to the peer, whose GRO compares skb->vlan_all
+if [ -n "${OFL_GRO_HWVLAN:-}" ]; then
+	if $X tc qdisc add dev ofltx clsact &&
+		$X tc filter add dev ofltx egress bpf direct-action \
+			obj "$OFL_GRO_HWVLAN" sec tc; then
+		OFL_HWVLAN=1 run
+		$X tc qdisc del dev ofltx clsact
+	else
+		missing hwvlan CONFIG_NET_CLS_BPF "a tc bpf program"
+	fi
+else
+	# the guests of check-kernels: busybox tc loads no BPF
+	echo "GROUP-SKIP hwvlan no tc program given (OFL_GRO_HWVLAN=" \
+		"gro_hwvlan.bpf.o, set by ctest gro_kernel_diff)"
+fi
 # GENEVE needs a geneve device (its UDP socket's gro_receive)
 if ! ip -n "$NS" link add oflgnv type geneve id 42 remote 198.19.0.1 \
 	2>/dev/null; then

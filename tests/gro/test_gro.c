@@ -408,28 +408,58 @@ static const struct golden golden_ipt_udp[] = {
 	{ 1, "gre_teb_udp_bad_csum", "1100 1100 2100m" },
 };
 
-/* Run segments through GRO: burst, then flush; returns deliveries. */
-static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
+/* The frames of the last build_frames(), which a test may change. */
+static struct ofl_gro_frame rf[GRO_CASE_MAX_SEGS];
+/* CHECKSUM_COMPLETE frames: where build_frames() starts their sum. */
+static uint32_t c_start = 14;
+
+/* The device's sum of frame @i from @cs on (Linux skb->csum). */
+static void set_complete(int i, uint32_t cs)
 {
-	struct ofl_gro_frame f[GRO_CASE_MAX_SEGS];
-	int i, k, m;
+	rf[i].ip_summed = OFL_CHECKSUM_COMPLETE;
+	rf[i].csum_start = cs;
+	rf[i].csum = ofl_csum_partial(fb[i] + cs, fl[i] - cs, 0);
+}
+
+/* Build segments into fb[]/rf[] (COMPLETE: the sum from c_start). */
+static void build_frames(struct tseg *g, int n, uint32_t csum,
+			 uint32_t hash_mod)
+{
+	int i;
 
 	for (i = 0; i < n; i++) {
 		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
 		fp[i] = fb[i];
-		f[i].data = fb[i];
-		f[i].len = fl[i];
-		f[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
-		f[i].id = (uint32_t)i;
-		f[i].ip_summed = csum;
+		memset(&rf[i], 0, sizeof(rf[i]));
+		rf[i].data = fb[i];
+		rf[i].len = fl[i];
+		rf[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
+		rf[i].id = (uint32_t)i;
+		rf[i].ip_summed = csum;
+		if (csum == OFL_CHECKSUM_COMPLETE)
+			set_complete(i, c_start < fl[i] ? c_start : fl[i]);
 	}
-	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
+}
+
+/* rf[0..n) through GRO: burst, then flush; returns deliveries. */
+static int run_frames(int n)
+{
+	int k, m;
+
+	k = ofl_gro_receive_burst(&ctx, rf, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);
 	assert_true(k >= 0);
 	m = ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
 	assert_true(m >= 0);
 	assert_int_equal(ofl_gro_held(&ctx), 0);
 	return k + m;
+}
+
+/* Run segments through GRO: burst, then flush; returns deliveries. */
+static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
+{
+	build_frames(g, n, csum, hash_mod);
+	return run_frames(n);
 }
 
 static void fmt(int k, char *s, size_t cap)
@@ -447,6 +477,9 @@ static void fmt(int k, char *s, size_t cap)
 
 static void golden_run_k(const struct golden *golden, size_t ng,
 			 uint32_t flags, int ipt);
+/* ip_summed of the golden runs (every golden table holds for NONE, and
+ * for COMPLETE with the right sums: golden_complete) */
+static uint32_t golden_csum = OFL_CHECKSUM_NONE;
 
 static void golden_run(const struct golden *golden, size_t ng,
 		       uint32_t flags)
@@ -477,11 +510,11 @@ static void golden_run_k(const struct golden *golden, size_t ng,
 		}
 		assert_true(n > 0);
 		assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
-		fmt(run(g, n, OFL_CHECKSUM_NONE, 0), got, sizeof(got));
+		fmt(run(g, n, golden_csum, 0), got, sizeof(got));
 		if (strcmp(got, golden[i].out))
-			fail_msg("%s/%s: got %s want %s",
-				 golden[i].v6 ? "v6" : "v4", nm, got,
-				 golden[i].out);
+			fail_msg("%s/%s (ip_summed %u, sum from %u): got %s "
+				 "want %s", golden[i].v6 ? "v6" : "v4", nm,
+				 golden_csum, c_start, got, golden[i].out);
 	}
 }
 
@@ -1102,7 +1135,7 @@ static void errors(void **state)
 	static const struct ofl_gro_opts bad = { sizeof(bad), 7, 0, 0, 0, 0, 0 };
 	static const struct ofl_gro_opts big = { sizeof(big), 0,
 						 OFL_GRO_MAX_SIZE + 1, 0, 0, 0, 0 };
-	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0 };
+	struct ofl_gro_frame f = { NULL, 5, 0, 0, 0, 0, 0, 0, 0, 0 };
 	unsigned int m = 9;
 
 	(void)state;
@@ -1195,7 +1228,7 @@ static void truncated(void **state)
 	fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
-		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
 		ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -1375,7 +1408,7 @@ static void vxlan_csum_truncated(void **state)
 	assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 3);
 	for (l = 0; l < fl[0]; l++) {
 		uint8_t *copy = malloc(l ? l : 1);
-		struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+		struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 		memcpy(copy, fb[0], l);
 		ofl_gro_init(&ctx, sizeof(ctx), &o);
@@ -1645,7 +1678,7 @@ static void iptun_rules(void **state)
 		fl[0] = (uint32_t)tseg_build(&g[0], fb[0], dm);
 		for (l = 0; l < fl[0]; l++) {
 			uint8_t *copy = malloc(l ? l : 1);
-			struct ofl_gro_frame f = { copy, l, 0, 0, 0 };
+			struct ofl_gro_frame f = { copy, l, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 			memcpy(copy, fb[0], l);
 			ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -1783,6 +1816,11 @@ static void gso_then_gro(void **state)
 			f[i].hash = 7;
 			f[i].id = (uint32_t)i;
 			f[i].ip_summed = OFL_CHECKSUM_NONE;
+			f[i].csum = 0;
+			f[i].csum_start = 0;
+			f[i].vlan_proto = 0;
+			f[i].vlan_tci = 0;
+			f[i].reserved = 0;
 			off += lens[i];
 		}
 		ofl_gro_init(&ctx, sizeof(ctx), NULL);
@@ -1795,6 +1833,430 @@ static void gso_then_gro(void **state)
 		assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp, fl,
 			(uint32_t)n, back, sizeof(back), 1), len);
 		assert_memory_equal(back, super, (size_t)len);
+	}
+}
+
+/*
+ * CHECKSUM_COMPLETE (dev_gro_receive: NAPI_GRO_CB(skb)->csum = skb->csum,
+ * csum_valid = 1; __skb_gro_checksum_validate_complete; software fallback
+ * __skb_gro_checksum_complete): with the device's right sum every golden
+ * table of the kernel's output holds as for CHECKSUM_NONE, wherever the
+ * sum starts (the frame start, an odd offset, Linux's 14, past the L4
+ * header: the bytes between are taken out or added first).
+ */
+static void golden_complete(void **state)
+{
+	static const uint32_t starts[] = { 14, 0, 13, 15, 61 };
+	size_t i;
+
+	(void)state;
+	golden_csum = OFL_CHECKSUM_COMPLETE;
+	for (i = 0; i < OFL_ARRAY_SIZE(starts); i++) {
+		c_start = starts[i];
+		golden_run(golden, OFL_ARRAY_SIZE(golden), 0);
+		golden_run(golden_udp, OFL_ARRAY_SIZE(golden_udp),
+			   OFL_GRO_F_UDP_FWD);
+		golden_run(golden_vx, OFL_ARRAY_SIZE(golden_vx),
+			   OFL_GRO_F_VXLAN);
+		golden_run(golden_vx_udp, OFL_ARRAY_SIZE(golden_vx_udp),
+			   OFL_GRO_F_VXLAN | OFL_GRO_F_UDP_FWD);
+		golden_run_k(golden_ipt, OFL_ARRAY_SIZE(golden_ipt), 0, 1);
+		golden_run_k(golden_ipt_udp, OFL_ARRAY_SIZE(golden_ipt_udp),
+			     OFL_GRO_F_UDP_FWD, 1);
+	}
+	golden_csum = OFL_CHECKSUM_NONE;
+	c_start = 14;
+}
+
+/* Flip a payload byte of frame @i after its sum was taken: the sum still
+ * validates, the bytes do not (a device that summed before corruption). */
+static void corrupt_after_sum(int i)
+{
+	fb[i][fl[i] - 3] ^= 0x5a;
+}
+
+/*
+ * A sum that validates is trusted (Linux merges without reading the
+ * payload); one that does not is checked in software: a right frame
+ * merges (Linux reports netdev_rx_csum_fault), a wrong one goes up alone.
+ * At every start of the sum: before, at and after the L4 header (odd and
+ * even distances), and more than OFL_GRO_MAX_HDR bytes past it, where the
+ * sum is not used (software: the corrupted frame goes up alone).
+ */
+static void complete_rules(void **state)
+{
+	static struct tseg g[4];
+	int v6, k, j;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++) {
+		uint32_t l4 = v6 ? 14 + 40 + 8 : 14 + 20;
+		const uint32_t starts[] = { 0, 1, 13, 14, 15, 33, l4 - 1, l4,
+					    l4 + 1, l4 + 7, l4 + 192,
+					    l4 + 193, 1100 };
+
+		for (j = 0; j < (int)OFL_ARRAY_SIZE(starts); j++) {
+			int far = starts[j] > l4 + OFL_GRO_MAX_HDR;
+
+			gc_data(g, v6, 3, 1000);
+			for (k = 0; k < 3; k++) {
+				g[k].has_ext = v6;
+				g[k].ext = 60;
+			}
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
+			c_start = starts[j];
+			build_frames(g, 3, OFL_CHECKSUM_COMPLETE, 0);
+			/* good sum, bad bytes: trusted */
+			corrupt_after_sum(1);
+			if (run_frames(3) != (far ? 3 : 1))
+				fail_msg("v6 %d start %u: trusted sum", v6,
+					 starts[j]);
+			/* wrong sum, right bytes: software says good */
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
+			build_frames(g, 3, OFL_CHECKSUM_COMPLETE, 0);
+			rf[1].csum = ofl_csum_add(rf[1].csum, 0x100);
+			assert_int_equal(run_frames(3), 1);
+			assert_int_equal(pk[0].kind, OFL_GRO_PKT_MERGED);
+			/* wrong sum, wrong bytes: up alone, held flow kept */
+			ofl_gro_init(&ctx, sizeof(ctx), NULL);
+			build_frames(g, 3, OFL_CHECKSUM_COMPLETE, 0);
+			corrupt_after_sum(1);
+			set_complete(1, rf[1].csum_start);
+			assert_int_equal(run_frames(3), 3);
+			assert_int_equal(pk[0].frame, 1);
+			assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
+		}
+	}
+	c_start = 14;
+}
+
+/* Merged from COMPLETE frames: what Linux leaves (tcp_gro_complete:
+ * CHECKSUM_PARTIAL at the TCP header), the same bytes as from NONE, also
+ * when the states differ from segment to segment (Linux compares
+ * ip_summed only for fraglist flows). */
+static void complete_mixed(void **state)
+{
+	static const uint32_t st[6] = {
+		OFL_CHECKSUM_NONE, OFL_CHECKSUM_COMPLETE,
+		OFL_CHECKSUM_UNNECESSARY, OFL_CHECKSUM_COMPLETE,
+		OFL_CHECKSUM_NONE, OFL_CHECKSUM_COMPLETE };
+	static struct tseg g[6];
+	static uint8_t want[8192];
+	int v6, i, len, wl;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++) {
+		gc_data(g, v6, 6, 1000);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
+		assert_int_equal(run(g, 6, OFL_CHECKSUM_NONE, 0), 1);
+		wl = ofl_gro_pkt_linearize(&pk[0], fp, fl, 6, want,
+					   sizeof(want), 1);
+		assert_true(wl > 0);
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
+		build_frames(g, 6, OFL_CHECKSUM_NONE, 0);
+		for (i = 0; i < 6; i++) {
+			rf[i].ip_summed = st[i];
+			if (st[i] == OFL_CHECKSUM_COMPLETE)
+				set_complete(i, (uint32_t)(i * 7));
+		}
+		assert_int_equal(run_frames(6), 1);
+		assert_int_equal(pk[0].kind, OFL_GRO_PKT_MERGED);
+		assert_int_equal(pk[0].gso_segs, 6);
+		assert_int_equal(pk[0].csum_start, v6 ? 54 : 34);
+		assert_int_equal(pk[0].csum_offset, 16);
+		len = ofl_gro_pkt_linearize(&pk[0], fp, fl, 6, lin,
+					    sizeof(lin), 1);
+		assert_int_equal(len, wl);
+		assert_memory_equal(lin, want, (size_t)wl);
+	}
+}
+
+/*
+ * Tunnels: each layer's checksum from the one sum (outer UDP or GRE,
+ * then the inner TCP after skb_gro_postpull_rcsum of the headers between).
+ * Once a layer's check fell back to software, Linux holds the software sum
+ * (__skb_gro_checksum_complete: csum = wsum) and the inner one is checked
+ * with it: a device sum that is wrong by exactly the inner error does not
+ * make a wrong inner checksum pass behind a checksummed outer layer, and
+ * does without one (the sum is trusted). udp_gro_receive passes a frame up
+ * whose non-zero outer checksum was neither vouched for nor validated:
+ * with an outer flush (trailer) under NONE, not under COMPLETE, whose sum
+ * is valid from the start (dev_gro_receive), so the held flow is then
+ * delivered before the frame.
+ */
+static void complete_tunnels(void **state)
+{
+	static struct tseg g[4];
+	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0,
+				  OFL_GRO_F_VXLAN | OFL_GRO_F_GENEVE, 0, 0 };
+	int kind, ov6, oc, k;
+
+	(void)state;
+	for (kind = 0; kind < 3; kind++)	/* VXLAN, GENEVE, GRE */
+	for (ov6 = 0; ov6 < 2; ov6++)
+	for (oc = 0; oc < 2; oc++) {
+		uint32_t il4;
+		ofl_wsum r;
+
+		gc_data(g, 0, 3, 1000);
+		for (k = 0; k < 3; k++) {
+			g[k].vx = ov6 + 1;
+			g[k].gnv = kind == 1;
+			g[k].gre = kind == 2;
+			g[k].grecsum = kind == 2 && oc;
+			g[k].ocsum = kind != 2 && oc;
+		}
+		/* good sums: merged, as from NONE */
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_COMPLETE, 0), 1);
+		assert_int_equal(pk[0].gso_segs, 3);
+		/* trusted: bytes corrupted after the sum */
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
+		build_frames(g, 3, OFL_CHECKSUM_COMPLETE, 0);
+		corrupt_after_sum(1);
+		if (run_frames(3) != 1)
+			fail_msg("kind %d ov6 %d ocsum %d: trusted sum", kind,
+				 ov6, oc);
+		/* inner checksum wrong (the outer one computed over it), the
+		 * device's sum wrong by the same amount */
+		g[1].badcsum = 1;
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
+		build_frames(g, 3, OFL_CHECKSUM_COMPLETE, 0);
+		il4 = (uint32_t)(14 + (ov6 ? 40 : 20) +
+				 (kind == 2 ? 4 + 4 * oc : 16 + 14) + 20);
+		r = ofl_csum_partial(fb[1] + il4, fl[1] - il4, 0);
+		{
+			const uint8_t *ip = fb[1] + il4 - 20;
+			ofl_be32 sa, da;
+
+			memcpy(&sa, ip + 12, 4);
+			memcpy(&da, ip + 16, 4);
+			r = ofl_csum_tcpudp_nofold(sa, da, fl[1] - il4, 6, r);
+		}
+		assert_true(ofl_csum_fold(r) != 0);
+		rf[1].csum = ofl_csum_sub(rf[1].csum, r);
+		if (run_frames(3) != (oc ? 3 : 1))
+			fail_msg("kind %d ov6 %d ocsum %d: inner after a "
+				 "software outer check", kind, ov6, oc);
+		g[1].badcsum = 0;
+		if (kind == 2)
+			continue;
+		/* outer trailer on the third segment */
+		g[2].otrailer = 4;
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_NONE, 0), 2);
+		/* zero outer checksum: no csum_valid test, as COMPLETE */
+		assert_int_equal(pk[0].frame, oc ? 2 : 0);
+		assert_int_equal(pk[oc ? 1 : 0].kind, OFL_GRO_PKT_MERGED);
+		ofl_gro_init(&ctx, sizeof(ctx), &o);
+		assert_int_equal(run(g, 3, OFL_CHECKSUM_COMPLETE, 0), 2);
+		assert_int_equal(pk[0].kind, OFL_GRO_PKT_MERGED);
+		assert_int_equal(pk[1].frame, 2);
+		g[2].otrailer = 0;
+	}
+}
+
+/* COMPLETE, reserved and ip_summed checks of the frame. */
+static void complete_errors(void **state)
+{
+	static struct tseg g[1];
+	unsigned int n = 9;
+
+	(void)state;
+	gc_data(g, 0, 1, 100);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	build_frames(g, 1, OFL_CHECKSUM_COMPLETE, 0);
+	/* a start past the frame: the sum is not used (software check) */
+	rf[0].csum_start = (uint16_t)(rf[0].len + 1);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_GRO_HELD);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	corrupt_after_sum(0);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n),
+			 OFL_GRO_NORMAL);
+	rf[0].csum_start = (uint16_t)rf[0].len;	/* an empty sum */
+	set_complete(0, rf[0].len);
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n),
+			 OFL_GRO_NORMAL);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	build_frames(g, 1, OFL_CHECKSUM_COMPLETE, 0);
+	rf[0].reserved = 1;
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_EINVAL);
+	assert_int_equal(n, 0);
+	assert_int_equal(ofl_gro_receive_burst(&ctx, rf, 1, pk, 2),
+			 OFL_EINVAL);
+	rf[0].reserved = 0;
+	rf[0].csum_start = (uint16_t)rf[0].len;
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_GRO_HELD);
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	build_frames(g, 1, OFL_CHECKSUM_NONE, 0);
+	rf[0].reserved = 1;
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_EINVAL);
+	rf[0].reserved = 0;
+	rf[0].ip_summed = OFL_CHECKSUM_PARTIAL;
+	assert_int_equal(ofl_gro_receive(&ctx, &rf[0], pk, &n), OFL_EINVAL);
+	assert_int_equal(ofl_gro_held(&ctx), 0);
+	assert_int_equal(sizeof(struct ofl_gro_frame), OFL_GRO_FRAME_SIZE);
+}
+
+/* Two flows A and B of one 5-tuple, interleaved A0 B0 A1 B1 A2 B2, the
+ * frames of B with tag (@pb, @tb) and of A with (@pa, @ta); returns the
+ * deliveries, burst and then frame by frame (the same). */
+static int vlan_pair(int v6, int inband_b, uint16_t pa, uint16_t ta,
+		     uint16_t pb, uint16_t tb)
+{
+	static struct tseg g[6];
+	int i, k, n;
+
+	for (i = 0; i < 6; i++) {
+		tseg_init(&g[i], v6);
+		g[i].seq = 1000u + (uint32_t)(i / 2) * 500u;
+		g[i].paylen = 500;
+		g[i].ipid = (uint16_t)(100 + i / 2);
+		g[i].vlan = (uint16_t)(i & 1 ? inband_b : 0);
+	}
+	ofl_gro_init(&ctx, sizeof(ctx), NULL);
+	build_frames(g, 6, OFL_CHECKSUM_NONE, 0);
+	for (i = 0; i < 6; i++) {
+		rf[i].vlan_proto = i & 1 ? pb : pa;
+		rf[i].vlan_tci = i & 1 ? tb : ta;
+	}
+	n = run_frames(6);
+	/* one by one (no burst fast path): the same deliveries */
+	{
+		static struct ofl_gro_pkt one[2 * 6 + OFL_GRO_MAX_FLOWS];
+		unsigned int m;
+		int j = 0;
+
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
+		for (i = 0; i < 6; i++) {
+			assert_true(ofl_gro_receive(&ctx, &rf[i], one + j,
+						    &m) >= 0);
+			j += (int)m;
+		}
+		j += ofl_gro_flush(&ctx, one + j, OFL_GRO_MAX_FLOWS);
+		assert_int_equal(j, n);
+		for (k = 0; k < n; k++) {
+			assert_int_equal(one[k].frame, pk[k].frame);
+			assert_int_equal(one[k].len, pk[k].len);
+			assert_int_equal(one[k].vlan_proto, pk[k].vlan_proto);
+			assert_int_equal(one[k].vlan_tci, pk[k].vlan_tci);
+		}
+	}
+	return n;
+}
+
+/*
+ * A tag the device stripped (hardware VLAN acceleration): gro_list_prepare
+ * compares p->vlan_all ^ skb->vlan_all (TPID and the whole TCI, PCP and
+ * DEI included; no tag is vlan_all 0), so frames that differ only there
+ * are two flows; the delivery carries the tag (merged or alone).
+ */
+static void vlan_stripped(void **state)
+{
+	static struct tseg g[4];
+	int v6;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++) {
+		/* equal tags: one flow (A0, B0 A1 merged, B1 A2 merged, B2:
+		 * the same sequence numbers twice), the tag in each delivery */
+		assert_int_equal(vlan_pair(v6, 0, 0x8100, 5, 0x8100, 5), 4);
+		assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
+		assert_int_equal(pk[1].kind, OFL_GRO_PKT_MERGED);
+		assert_int_equal(pk[1].vlan_proto, 0x8100);
+		assert_int_equal(pk[1].vlan_tci, 5);
+		assert_int_equal(pk[3].vlan_tci, 5);
+		/* TCI, PCP, DEI, TPID, tag or none, proto 0 with a TCI,
+		 * stripped or in the frame: two flows of 3 segments each */
+		assert_int_equal(vlan_pair(v6, 0, 0x8100, 5, 0x8100, 6), 2);
+		assert_int_equal(pk[0].vlan_tci, 5);
+		assert_int_equal(pk[1].vlan_tci, 6);
+		assert_int_equal(pk[0].gso_segs, 3);
+		assert_int_equal(vlan_pair(v6, 0, 0x8100, 5, 0x8100,
+					   0x2005), 2);
+		assert_int_equal(vlan_pair(v6, 0, 0x8100, 5, 0x8100,
+					   0x1005), 2);
+		assert_int_equal(vlan_pair(v6, 0, 0x8100, 5, 0x88a8, 5), 2);
+		assert_int_equal(pk[1].vlan_proto, 0x88a8);
+		assert_int_equal(vlan_pair(v6, 0, 0, 0, 0x8100, 0), 2);
+		assert_int_equal(pk[0].vlan_proto, 0);
+		assert_int_equal(vlan_pair(v6, 0, 0, 0, 0, 5), 2);
+		assert_int_equal(vlan_pair(v6, 5, 0x8100, 5, 0, 0), 2);
+		assert_int_equal(pk[0].vlan_tci, 5);
+		assert_int_equal(pk[1].vlan_tci, 0);
+		assert_int_equal(pk[1].len, pk[0].len + 4);
+		/* a frame passed up alone carries its tag */
+		gc_data(g, v6, 2, 100);
+		g[0].flags |= 0x02;	/* SYN: up alone */
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
+		build_frames(g, 2, OFL_CHECKSUM_NONE, 0);
+		rf[0].vlan_proto = rf[1].vlan_proto = 0x88a8;
+		rf[0].vlan_tci = rf[1].vlan_tci = 0xe007;
+		assert_int_equal(run_frames(2), 2);
+		assert_int_equal(pk[0].kind, OFL_GRO_PKT_FRAME);
+		assert_int_equal(pk[0].vlan_proto, 0x88a8);
+		assert_int_equal(pk[0].vlan_tci, 0xe007);
+		assert_int_equal(pk[1].kind, OFL_GRO_PKT_FRAME);
+		assert_int_equal(pk[1].vlan_tci, 0xe007);
+	}
+}
+
+/*
+ * GSO with the tag out of band: skb_segment copies vlan_all into every
+ * segment (__copy_skb_header) and writes no tag into the bytes, so lib/gso
+ * needs no field: the caller gives each segment the super-frame's tag (a
+ * device without tx VLAN offload gets the tag in the bytes before GSO,
+ * validate_xmit_vlan, which lib/gso handles as an in-band tag). GRO of
+ * those segments with the tag gives back the super-frame and the tag.
+ */
+static void vlan_gso_roundtrip(void **state)
+{
+	static uint8_t super[70000], segs[140000];
+	static struct tseg t;
+	uint32_t lens[64];
+	struct ofl_gso_frag fr;
+	struct ofl_gso_meta m;
+	size_t off = 0;
+	int v6, n, i, k, len;
+
+	(void)state;
+	for (v6 = 0; v6 < 2; v6++) {
+		tseg_init(&t, v6);
+		t.paylen = 9000;
+		len = tseg_build(&t, super, dm);
+		assert_int_equal(ofl_gso_meta_from_frame(super, (size_t)len,
+							 1448, &m), 0);
+		fr.data = super;
+		fr.len = (uint32_t)len;
+		fr.reserved = 0;
+		n = ofl_gso_segment(&fr, 1, &m, 0, segs, sizeof(segs), lens,
+				    64);
+		assert_true(n > 1);
+		off = 0;
+		for (i = 0; i < n; i++) {
+			fp[i] = segs + off;
+			fl[i] = lens[i];
+			memset(&rf[i], 0, sizeof(rf[i]));
+			rf[i].data = segs + off;
+			rf[i].len = lens[i];
+			rf[i].id = (uint32_t)i;
+			rf[i].ip_summed = OFL_CHECKSUM_COMPLETE;
+			rf[i].csum_start = 14;
+			rf[i].csum = ofl_csum_partial(segs + off + 14,
+						      lens[i] - 14, 0);
+			rf[i].vlan_proto = 0x8100;
+			rf[i].vlan_tci = 0x0123;
+			off += lens[i];
+		}
+		ofl_gro_init(&ctx, sizeof(ctx), NULL);
+		k = run_frames(n);
+		assert_int_equal(k, 1);
+		assert_int_equal(pk[0].vlan_proto, 0x8100);
+		assert_int_equal(pk[0].vlan_tci, 0x0123);
+		assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp, fl,
+						       (uint32_t)n, lin,
+						       sizeof(lin), 1), len);
+		assert_memory_equal(lin, super, (size_t)len);
 	}
 }
 
@@ -1829,6 +2291,13 @@ int main(void)
 		cmocka_unit_test(opts_sizes),
 		cmocka_unit_test(truncated),
 		cmocka_unit_test(gso_then_gro),
+		cmocka_unit_test(golden_complete),
+		cmocka_unit_test(complete_rules),
+		cmocka_unit_test(complete_mixed),
+		cmocka_unit_test(complete_tunnels),
+		cmocka_unit_test(complete_errors),
+		cmocka_unit_test(vlan_stripped),
+		cmocka_unit_test(vlan_gso_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -81,6 +81,7 @@ function grp(s,   p, n) {
 	p = s; sub(/\/.*/, "", p); n = s; sub(/^[^\/]*\//, "", n)
 	if (p ~ /^vxlan/) return "vxlan"
 	if (p ~ /^geneve/) return "geneve"
+	if (p ~ /^hwvlan/) return "hwvlan"
 	if (p ~ /^outer/) return n ~ /^gre/ ? "gre" : "ipip"
 	if (n == "vlan") return "vlan"
 	if (n ~ /^udp/) return "udp"
