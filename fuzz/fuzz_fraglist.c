@@ -162,6 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		seq += (uint32_t)s.paylen;
 		fl[i] = (uint32_t)tseg_build(&s, fb[i], dm);
 		fp[i] = fb[i];
+		memset(&f[i], 0, sizeof(f[i]));
 		f[i].data = fb[i];
 		f[i].len = fl[i];
 		f[i].hash = 0;

@@ -28,10 +28,11 @@ OFL_API int ofl_gso_segment(const struct ofl_gso_frag *frags,
 		if (k >= it.count)
 			break;
 		/* the payload is copied while it is summed (complete
-		 * checksums: one pass over the source); the room for it
-		 * was checked above */
+		 * checksums: one pass over the source), after the headers
+		 * as the iterator writes them (it.m: without a BIG TCP
+		 * jumbo header); the room for it was checked above */
 		err = ofl__gso_next(&it, out + pos, cap - pos, &seg,
-				    out + pos + m->hdr_len);
+				    out + pos + it.m.hdr_len);
 		if (err <= 0)
 			break;
 		lens[k] = seg.hdr_len + seg.payload_len;

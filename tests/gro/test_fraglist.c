@@ -119,6 +119,7 @@ static int run(int n, uint32_t flags, uint32_t csum)
 	for (i = 0; i < n; i++) {
 		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
 		fp[i] = fb[i];
+		memset(&f[i], 0, sizeof(f[i]));
 		f[i].data = fb[i];
 		f[i].len = fl[i];
 		f[i].hash = 0;

@@ -950,6 +950,7 @@ static void flush_old(void **state)
 		g[i].sport = (uint16_t)(41000 + i);
 		g[i].paylen = 100;
 		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
+		memset(&f[i], 0, sizeof(f[i]));
 		f[i].data = fb[i];
 		f[i].len = fl[i];
 		f[i].hash = i == 3 ? 1 : 0;	/* flows 0-2 share bucket 0 */
@@ -1012,6 +1013,7 @@ static void pool_segs(void **state)
 		for (i = 0; i < 200; i++) {
 			tseg_build(&g[i], fr2[i], dm);
 			fp2[i] = fr2[i];
+			memset(&f[i], 0, sizeof(f[i]));
 			f[i].data = fr2[i];
 			f[i].len = 154;
 			f[i].hash = 0;

@@ -190,6 +190,7 @@ static int run_lib(int n)
 	if (ofl_gro_init(&ctx, sizeof(ctx), &o))
 		return -1;
 	for (i = 0; i < n; i++) {
+		memset(&f[i], 0, sizeof(f[i]));
 		f[i].data = fr[i];
 		f[i].len = frl[i];
 		f[i].hash = 0;
