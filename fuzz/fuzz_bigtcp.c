@@ -150,8 +150,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 		abort();
 	for (i = 0; i < ns; i++) {
 		fp[i] = segs + off;
-		f[i] = (struct ofl_gro_frame){ segs + off, lens[i], 5,
-					       (uint32_t)i, 0 };
+		f[i] = (struct ofl_gro_frame){ .data = segs + off,
+					       .len = lens[i], .hash = 5,
+					       .id = (uint32_t)i };
 		off += lens[i];
 	}
 	/* gro_max_size above the packet: one merged frame */
