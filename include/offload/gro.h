@@ -228,7 +228,9 @@ enum ofl_gro_result {
  * back by lib/gso's ofl_gso_list_fixup() (skb_segment_list).
  * Not modelled: tunnels under rx-gro-list (Linux merges their inner flows
  * with fraglist too): with this flag VXLAN, GENEVE, GRE and IP-in-IP
- * frames are passed up alone (docs/GRO.md).
+ * frames are passed up alone (docs/GRO.md); profile 6.1 (UDP fraglist
+ * only, TCP fraglist GRO came with 6.10): ofl_gro_init() returns
+ * OFL_EOPNOTSUPP for the flag with that profile.
  */
 #define OFL_GRO_F_FRAGLIST (1u << 4)
 /** 0 compiles tunnel GRO out (VXLAN, GENEVE, GRE and IP-in-IP frames are

@@ -44,6 +44,10 @@ OFL_API int ofl_gro_init(struct ofl_gro_ctx *ctx, size_t ctx_size,
 			  OFL_GRO_F_GENEVE | OFL_GRO_F_NO_IPTUN |
 			  OFL_GRO_F_FRAGLIST)))
 		return OFL_ERANGE;
+	/* 6.1 has UDP fraglist GRO only (TCP's came with 6.10) and its
+	 * rules are not modelled: refused rather than answered wrongly */
+	if ((flags & OFL_GRO_F_FRAGLIST) && profile == OFL_GRO_PROFILE_6_1)
+		return OFL_EOPNOTSUPP;
 	ctx->profile = profile;
 	ctx->flags = flags;
 	ctx->max_v6 = m6;

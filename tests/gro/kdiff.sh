@@ -147,7 +147,14 @@ fi
 # are merged by skb_gro_receive_list; with and without
 # rx-udp-gro-forwarding (fraglist takes precedence). Tunnels under
 # rx-gro-list are not modelled (docs/GRO.md): no tunnel run here.
-if $X ethtool -K oflrx rx-gro-list on >/dev/null; then
+if [ "${OFL_GRO_PROFILE:-}" = 6.1 ]; then
+	# the kernel's outputs differ from the 6.10+ rules (no TCP fraglist
+	# GRO before 6.10): lib/gro refuses the flag with profile 6.1
+	# (OFL_EOPNOTSUPP, tests/gro/test_fraglist.c), so nothing to compare
+	echo "fraglist: not compared on profile 6.1: lib/gro refuses" \
+		"OFL_GRO_F_FRAGLIST there (not modelled; TCP fraglist GRO" \
+		"came with 6.10)"
+elif $X ethtool -K oflrx rx-gro-list on >/dev/null; then
 	OFL_FRAGLIST=1 run
 	if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null; then
 		OFL_FRAGLIST=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run

@@ -438,10 +438,18 @@ static void nat(void **state)
 static void errors(void **state)
 {
 	static uint8_t seg[256];
+	static struct ofl_gro_ctx c61;
+	struct ofl_gro_opts o61 = { sizeof(o61), OFL_GRO_PROFILE_6_1, 0, 0,
+				    OFL_GRO_F_FRAGLIST, 0, 0 };
 	struct ofl_gso_meta m;
 	int n;
 
 	(void)state;
+	/* profile 6.1: not modelled (no TCP fraglist GRO before 6.10) */
+	assert_int_equal(ofl_gro_init(&c61, sizeof(c61), &o61),
+			 OFL_EOPNOTSUPP);
+	o61.profile = OFL_GRO_PROFILE_6_10;
+	assert_int_equal(ofl_gro_init(&c61, sizeof(c61), &o61), 0);
 	n = find_case(0, "udp_same");
 	assert_int_equal(run(n, 0, OFL_CHECKSUM_NONE), 1);
 	m = meta_of(&pk[0], 0);
