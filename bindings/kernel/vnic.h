@@ -47,6 +47,7 @@ enum vnic_stat {
 	VNIC_RX_GRO_MERGED,	/* merged skbs delivered */
 	VNIC_RX_GRO_SEGS,	/* frames in them */
 	VNIC_RX_GRO_ERR,
+	VNIC_RX_GRO_VERIFIED,	/* frames handed to lib/gro UNNECESSARY */
 	VNIC_RX_DROP,
 	VNIC_NSTATS
 };
@@ -71,6 +72,8 @@ struct vnic_rxq {
 	struct ofl_gro_frame fr[VNIC_BUDGET];
 	struct sk_buff *batch[VNIC_BUDGET];
 	const uint8_t *data[VNIC_BUDGET];
+	struct ofl_parse_result pr;	/* NAPI scratch: receive verification */
+	struct ofl_csum_layers ly;
 	uint32_t len[VNIC_BUDGET];
 	atomic64_t packets;
 };

@@ -142,6 +142,10 @@ static void vnic_free_queues(struct vnic_priv *p)
 	unsigned int i;
 
 	for (i = 0; i < p->nq; i++) {
+		if (!p->rxq[i].priv)	/* vnic_init_priv() stopped before */
+			continue;
+		hrtimer_cancel(&p->rxq[i].timer);
+		skb_queue_purge(&p->rxq[i].q);
 		vfree(p->rxq[i].gro);
 		vfree(p->rxq[i].out);
 	}
@@ -165,14 +169,14 @@ static int vnic_init_priv(struct net_device *dev, struct vnic_pair *pair)
 		q->priv = p;
 		q->index = i;
 		skb_queue_head_init(&q->q);
+		hrtimer_init(&q->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+		q->timer.function = vnic_rx_timer;
+		netif_napi_add(dev, &q->napi, vnic_poll);
 		q->gro = vzalloc(sizeof(*q->gro));
 		q->out = vzalloc(sizeof(*q->out) * VNIC_GRO_OUT);
 		if (!q->gro || !q->out ||
 		    ofl_gro_init(q->gro, sizeof(*q->gro), &vnic_gro_opts))
 			return -ENOMEM;
-		netif_napi_add(dev, &q->napi, vnic_poll);
-		hrtimer_init(&q->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
-		q->timer.function = vnic_rx_timer;
 	}
 	/* the kernel's RSS key, as drivers take it (the toeplitz selftest
 	 * reads the same bytes from /proc/sys/net/core/netdev_rss_key) */

@@ -8,6 +8,7 @@
 #include <linux/netdevice.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 #include "vnic.h"
 
 /* "fw.app.ofl.<module>" as devlink reports it; hex of its SHA-256 */
@@ -112,7 +113,7 @@ static const char vnic_stat_names[VNIC_NSTATS][ETH_GSTRING_LEN] = {
 	"tx_csum_ofl", "tx_csum_legacy_fallback", "tx_gso_skbs",
 	"tx_gso_segs", "tx_gso_udp_l4", "tx_gso_tunnel", "tx_refused",
 	"rx_csum_complete", "rx_hash_l4", "rx_hash_l3", "rx_gro_merged",
-	"rx_gro_segs", "rx_gro_err", "rx_drop",
+	"rx_gro_segs", "rx_gro_err", "rx_gro_verified", "rx_drop",
 };
 
 static int vnic_get_sset_count(struct net_device *dev, int sset)
@@ -130,7 +131,7 @@ static void vnic_get_strings(struct net_device *dev, u32 sset, u8 *buf)
 	if (sset != ETH_SS_STATS)
 		return;
 	for (i = 0; i < VNIC_NSTATS; i++)
-		ethtool_puts(&buf, vnic_stat_names[i]);
+		ethtool_sprintf(&buf, "%s", vnic_stat_names[i]);
 	for (i = 0; i < p->nq; i++)
 		ethtool_sprintf(&buf, "rx_queue_%u_packets", i);
 }
@@ -179,40 +180,67 @@ static u32 vnic_indir_size(struct net_device *dev)
 	return VNIC_RETA_SIZE;
 }
 
-static int vnic_get_rxfh(struct net_device *dev, struct ethtool_rxfh_param *r)
+static void vnic_rxfh_read(struct vnic_priv *p, u32 *indir, u8 *key)
 {
-	struct vnic_priv *p = netdev_priv(dev);
 	struct vnic_rss *rss;
 	unsigned int i;
 
-	r->hfunc = ETH_RSS_HASH_TOP;
 	rcu_read_lock();
 	rss = rcu_dereference(p->rss);
-	if (r->key)
-		memcpy(r->key, rss->key, VNIC_KEY_LEN);
-	if (r->indir)
+	if (key)
+		memcpy(key, rss->key, VNIC_KEY_LEN);
+	if (indir)
 		for (i = 0; i < VNIC_RETA_SIZE; i++)
-			r->indir[i] = rss->reta.queue[i];
+			indir[i] = rss->reta.queue[i];
 	rcu_read_unlock();
+}
+
+static int vnic_rxfh_write(struct vnic_priv *p, const u32 *indir,
+			   const u8 *key, u8 hfunc)
+{
+	unsigned int i;
+
+	if (hfunc != ETH_RSS_HASH_NO_CHANGE && hfunc != ETH_RSS_HASH_TOP)
+		return -EOPNOTSUPP;
+	if (indir)
+		for (i = 0; i < VNIC_RETA_SIZE; i++)
+			if (indir[i] >= p->nq)
+				return -EINVAL;
+	if (!key && !indir)
+		return 0;
+	return vnic_rss_set(p, key, indir);
+}
+
+/* the RSS callbacks took their arguments one by one before 6.8 */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+static int vnic_get_rxfh(struct net_device *dev, struct ethtool_rxfh_param *r)
+{
+	r->hfunc = ETH_RSS_HASH_TOP;
+	vnic_rxfh_read(netdev_priv(dev), r->indir, r->key);
 	return 0;
 }
 
 static int vnic_set_rxfh(struct net_device *dev, struct ethtool_rxfh_param *r,
 			 struct netlink_ext_ack *extack)
 {
-	struct vnic_priv *p = netdev_priv(dev);
-	unsigned int i;
-
-	if (r->hfunc != ETH_RSS_HASH_NO_CHANGE && r->hfunc != ETH_RSS_HASH_TOP)
-		return -EOPNOTSUPP;
-	if (r->indir)
-		for (i = 0; i < VNIC_RETA_SIZE; i++)
-			if (r->indir[i] >= p->nq)
-				return -EINVAL;
-	if (!r->key && !r->indir)
-		return 0;
-	return vnic_rss_set(p, r->key, r->indir);
+	return vnic_rxfh_write(netdev_priv(dev), r->indir, r->key, r->hfunc);
 }
+#else
+static int vnic_get_rxfh(struct net_device *dev, u32 *indir, u8 *key,
+			 u8 *hfunc)
+{
+	if (hfunc)
+		*hfunc = ETH_RSS_HASH_TOP;
+	vnic_rxfh_read(netdev_priv(dev), indir, key);
+	return 0;
+}
+
+static int vnic_set_rxfh(struct net_device *dev, const u32 *indir,
+			 const u8 *key, const u8 hfunc)
+{
+	return vnic_rxfh_write(netdev_priv(dev), indir, key, hfunc);
+}
+#endif
 
 static int vnic_get_coalesce(struct net_device *dev,
 			     struct ethtool_coalesce *ec,

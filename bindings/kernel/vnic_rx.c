@@ -90,7 +90,10 @@ static void vnic_rx_frame(struct vnic_rxq *rxq, struct sk_buff *skb)
 {
 	struct vnic_priv *p = rxq->priv;
 
-	if ((p->dev->features & NETIF_F_RXCSUM) && skb->len > ETH_HLEN) {
+	if (skb->ip_summed == CHECKSUM_COMPLETE) {	/* summed for GRO */
+		vnic_count(p, VNIC_RX_COMPLETE, 1);
+	} else if ((p->dev->features & NETIF_F_RXCSUM) &&
+		   skb->len > ETH_HLEN) {
 		skb->ip_summed = CHECKSUM_COMPLETE;
 		skb->csum = (__force __wsum)ofl_csum_partial(
 			skb->data + ETH_HLEN, skb->len - ETH_HLEN, 0);
@@ -159,6 +162,43 @@ static void vnic_deliver(struct vnic_rxq *rxq, const struct ofl_gro_pkt *o,
 	}
 }
 
+/*
+ * The device's receive verification before GRO: one sum over the frame
+ * after the Ethernet header (kept as the skb's CHECKSUM_COMPLETE value in
+ * case the frame is passed up alone), every L4 checksum lib/parser lists
+ * checked from it (ofl_csum_verify_complete). All good (or a zero UDP
+ * checksum): lib/gro gets OFL_CHECKSUM_UNNECESSARY and trusts it, as the
+ * kernel's GRO trusts a verifying device; else OFL_CHECKSUM_NONE and
+ * lib/gro checks the TCP checksum itself.
+ */
+static u32 vnic_rx_verify(struct vnic_rxq *rxq, struct sk_buff *skb)
+{
+	uint8_t res[OFL_CSUM_MAX_LAYERS];
+	struct ofl_csum_state st = { 0 };
+	const u8 *b = skb->data, *e = skb->data + skb->len;
+	unsigned int i;
+
+	if (skb->len <= ETH_HLEN || !(rxq->priv->dev->features & NETIF_F_RXCSUM))
+		return OFL_CHECKSUM_NONE;
+	st.csum = ofl_csum_partial(b + ETH_HLEN, skb->len - ETH_HLEN, 0);
+	st.csum_start = ETH_HLEN;
+	st.ip_summed = OFL_CHECKSUM_COMPLETE;
+	skb->ip_summed = CHECKSUM_COMPLETE;
+	skb->csum = (__force __wsum)st.csum;
+	if (ofl_parse_mask(b, e, OFL_PROTO_ETH, OFL_PARSE_MASK_LAYERS,
+			   &rxq->pr, sizeof(rxq->pr)) < 0 ||
+	    ofl_csum_layers_from_parse(&rxq->pr, sizeof(rxq->pr), b, e,
+				       &rxq->ly, sizeof(rxq->ly)) ||
+	    !rxq->ly.n ||
+	    ofl_csum_verify_complete(b, e, &st, &rxq->ly, res))
+		return OFL_CHECKSUM_NONE;
+	for (i = 0; i < rxq->ly.n; i++)
+		if (res[i] != OFL_CSUM_GOOD && res[i] != OFL_CSUM_NONE)
+			return OFL_CHECKSUM_NONE;
+	vnic_count(rxq->priv, VNIC_RX_GRO_VERIFIED, 1);
+	return OFL_CHECKSUM_UNNECESSARY;
+}
+
 /* rx-gro-hw: the poll's frames through lib/gro, everything flushed at the
  * end of the poll (napi_gro_flush does the same for software GRO) */
 static void vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
@@ -176,8 +216,7 @@ static void vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
 		rxq->fr[i].len = skb->len;
 		rxq->fr[i].hash = skb->hash;
 		rxq->fr[i].id = i;
-		/* lib/gro validates the TCP checksum itself */
-		rxq->fr[i].ip_summed = OFL_CHECKSUM_NONE;
+		rxq->fr[i].ip_summed = vnic_rx_verify(rxq, skb);
 	}
 	nout = ofl_gro_receive_burst(rxq->gro, rxq->fr, n, rxq->out,
 				     VNIC_GRO_OUT);

@@ -23,6 +23,8 @@ inB() { ip netns exec $B "$@"; }
 st() { ip netns exec "$1" ethtool -S "$2" | awk -v n="$3:" '$1 == n { print $2 }'; }
 # nstat counter (absolute): ns name
 ns_ctr() { ip netns exec "$1" nstat -az "$2" 2>/dev/null | awk -v n="$2" '$1 == n { print $2 }'; }
+# which linux-source the selftest was built from (check-vnic.sh)
+src_of() { awk -v t="$1" '$1 == t { print "linux-source-" $2 }' "$D/selftest_src"; }
 csum_errs() { # ns: every *CsumErrors counter added up
 	ip netns exec "$1" nstat -az 2>/dev/null |
 		awk '$1 ~ /CsumErrors$/ { n += $2 } END { print n + 0 }'
@@ -107,6 +109,8 @@ bulk() { # check dst
 	g0=$(st $A vnic0a tx_gso_skbs) m0=$(st $B vnic0b rx_gro_merged)
 	r0=$(ns_ctr $A TcpRetransSegs) e0=$(csum_errs $B)
 	x0=$(( $(st $B vnic0b rx_drop) + $(st $A vnic0a tx_refused) ))
+	k0=$(st $A vnic0a tx_csum_ofl) l0=$(st $A vnic0a tx_csum_legacy_fallback)
+	v0=$(st $B vnic0b rx_gro_verified)
 	bytes=$((MIB * 1048576))
 	inB "$T" tcp-recv 9001 > /tmp/rx.out &
 	p=$!
@@ -118,9 +122,11 @@ bulk() { # check dst
 	g1=$(st $A vnic0a tx_gso_skbs) m1=$(st $B vnic0b rx_gro_merged)
 	r1=$(ns_ctr $A TcpRetransSegs) e1=$(csum_errs $B)
 	x1=$(( $(st $B vnic0b rx_drop) + $(st $A vnic0a tx_refused) ))
+	k1=$(st $A vnic0a tx_csum_ofl) l1=$(st $A vnic0a tx_csum_legacy_fallback)
+	v1=$(st $B vnic0b rx_gro_verified)
 	txh=$(awk '{ print $5 }' /tmp/tx.out) rxh=$(awk '{ print $5 }' /tmp/rx.out)
 	rxn=$(awk '{ print $3 }' /tmp/rx.out) bad=$(awk '{ print $7 }' /tmp/rx.out)
-	d="$rxn/$bytes bytes in ${secs}s, hash $rxh (sent $txh), $bad bad bytes, TSO skbs +$((g1 - g0)), HW-GRO merged +$((m1 - m0)), retrans $((r1 - r0)), frames the device dropped or refused $((x1 - x0)), csum errors $((e1 - e0))"
+	d="$rxn/$bytes bytes in ${secs}s, hash $rxh (sent $txh), $bad bad bytes, TSO skbs +$((g1 - g0)), verified for lib/gro +$((v1 - v0)), other frames completed +$((k1 - k0)), legacy fallbacks +$((l1 - l0)), HW-GRO merged +$((m1 - m0)), retrans $((r1 - r0)), frames the device dropped or refused $((x1 - x0)), csum errors $((e1 - e0))"
 	if [ "$rxn" = "$bytes" ] && [ "$txh" = "$rxh" ] && [ "$bad" = 0 ] &&
 		[ "$x1" = "$x0" ] &&
 		[ $((g1 - g0)) -gt 0 ] && [ "$e1" = "$e0" ] &&
@@ -157,7 +163,7 @@ toeplitz() { # check family proto dst
 	cnt=$(grep '^count:' /tmp/tz.out)
 	pass=$(echo "$cnt" | sed -n 's/.*pass=\([0-9]*\).*/\1/p')
 	if [ $rc = 0 ] && [ "${pass:-0}" -gt 0 ]; then
-		res "$1" PASS "toeplitz.c $cnt (key from ethtool -x)"
+		res "$1" PASS "toeplitz.c ($(src_of toeplitz)) $cnt (key from ethtool -x)"
 	else
 		res "$1" FAIL "toeplitz.c exit $rc: $cnt $(tail -n 2 /tmp/tz.out | tr '\n' ' ')"
 	fi
@@ -211,6 +217,46 @@ MAC_A=aa:00:00:00:00:01 MAC_B=aa:00:00:00:00:02
 inA ip link set vnic0a address $MAC_A
 inB ip link set vnic0b address $MAC_B
 
+# ---------------------------- HW GRO byte for byte = the kernel's GRO
+# the same burst (vnic_tool gro-send: two flows, merges and flushes by PSH,
+# timestamp and TTL) twice into vnic0b, one poll each (rx-usecs 20000):
+# lib/gro (rx-gro-hw on, GRO off), then the kernel's GRO (rx-gro-hw off,
+# GRO on); what a packet socket on vnic0b sees must be equal byte for byte
+gro_same() { # check family
+	for mode in hw sw; do
+		if [ $mode = hw ]; then
+			inB ethtool -K vnic0b gro off rx-gro-hw on
+		else
+			inB ethtool -K vnic0b rx-gro-hw off gro on
+		fi
+		inB ethtool -C vnic0b rx-usecs 20000
+		m0=$(st $B vnic0b rx_gro_merged)
+		inB "$T" capture vnic0b 2 /tmp/cap.$mode > /tmp/cap.out &
+		p=$!
+		sleep 1
+		segs=$(inA "$T" gro-send vnic0a $MAC_B $2 | awk '{ print $2 }')
+		wait $p
+		m1=$(st $B vnic0b rx_gro_merged)
+		eval "n_$mode=\$(awk '/^capture/ { print \$2 }' /tmp/cap.out)"
+		eval "l_$mode=\"\$(sed -n 's/^capture .*lengths //p' /tmp/cap.out)\""
+		eval "m_$mode=$((m1 - m0))"
+	done
+	inB ethtool -C vnic0b rx-usecs 0
+	d="$n_hw frames after lib/gro ($m_hw merged), $n_sw after the kernel's GRO, from $segs segments"
+	if [ "$n_hw" = "$n_sw" ] && [ "$m_hw" -gt 0 ] && [ "$n_hw" -lt "$segs" ] &&
+		cmp -s /tmp/cap.hw /tmp/cap.sw; then
+		res "$1" PASS "$d: equal byte for byte"
+	else
+		res "$1" FAIL "$d: $(cmp /tmp/cap.hw /tmp/cap.sw 2>&1 | head -n 1); lib/gro: $l_hw; kernel: $l_sw"
+	fi
+}
+MAC_A=aa:00:00:00:00:01 MAC_B=aa:00:00:00:00:02
+inA ip link set vnic0a address $MAC_A
+inB ip link set vnic0b address $MAC_B
+gro_same gro-same-as-kernel4 4
+gro_same gro-same-as-kernel6 6
+inB ethtool -K vnic0b gro on rx-gro-hw off
+
 # ------------------------------------------- the kernel's csum selftest
 # the cases of tools/testing/selftests/drivers/net/hw/csum.py (6.12),
 # plus the encapsulation-header case -P -e that only a protocol-agnostic
@@ -227,10 +273,10 @@ csum_case() { # name family rx|tx extra...
 	else
 		r="-r 1"
 		[ "$*" = "-U -Z" ] && r=
-		inB "$D/csum" -i vnic0b -L 3 -n 100 -$f -S $sa -D $da -R $r "$@" > /tmp/cs.rx 2>&1 &
+		inB "$D/csum" -i vnic0b -L 2 -n 100 -$f -S $sa -D $da -R $r "$@" > /tmp/cs.rx 2>&1 &
 		p=$!
 		sleep 1
-		inA "$D/csum" -i vnic0a -L 3 -n 100 -$f -S $sa -D $da -T $r "$@" > /tmp/cs.tx 2>&1
+		inA "$D/csum" -i vnic0a -L 2 -n 100 -$f -S $sa -D $da -T $r "$@" > /tmp/cs.tx 2>&1
 	fi
 	txrc=$?
 	wait $p
@@ -257,7 +303,7 @@ csum_suite() { # check
 	done >> /tmp/csum.ktap
 	ok=$(grep -c '^ok' /tmp/csum.ktap) nok=$(grep -c '^not ok' /tmp/csum.ktap)
 	if [ "$nok" = 0 ] && [ "$ok" -gt 0 ]; then
-		res "$1" PASS "csum.c: $ok/$((ok + nok)) ok ($(grep -o '[0-9]* packets checked' /tmp/csum.ktap | awk '{ n += $1 } END { print n }') packets checked by the receiver)"
+		res "$1" PASS "csum.c ($(src_of csum)): $ok/$((ok + nok)) ok ($(grep -o '[0-9]* packets checked' /tmp/csum.ktap | awk '{ n += $1 } END { print n }') packets checked by the receiver)"
 	else
 		res "$1" FAIL "csum.c: $ok ok, $nok not ok: $(grep '^not ok' /tmp/csum.ktap | head -n 3 | tr '\n' ' ')"
 	fi
@@ -293,7 +339,7 @@ udpgso_suite() {
 	done
 	inA ethtool -K vnic0a tx-checksum-ip-generic on tx-udp-segmentation on > /dev/null 2>&1
 	e1=$(csum_errs $B) g1=$(st $A vnic0a tx_gso_udp_l4)
-	d="udpgso.c -C -R: $ok/$((ok + nok)) runs ok, USO skbs cut by lib/gso +$((g1 - g0)), peer csum errors $((e1 - e0))$msg"
+	d="udpgso.c ($(src_of udpgso)) -C -R: $ok/$((ok + nok)) runs ok, USO skbs cut by lib/gso +$((g1 - g0)), peer csum errors $((e1 - e0))$msg"
 	if [ $nok = 0 ] && [ $((g1 - g0)) -gt 0 ] && [ "$e1" = "$e0" ]; then
 		res selftest-udpgso PASS "$d"
 	else
@@ -347,7 +393,7 @@ gro_suite() {
 	inB ethtool -C vnic0b rx-usecs 0
 	inB ethtool -K vnic0b gro on rx-gro-hw off
 	inA ethtool -K vnic0a tso on
-	d="gro.c: $ok/$((ok + nok)) tests ok (software GRO off, rx-gro-hw on; lib/gro merged +$((m1 - m0)))$msg"
+	d="gro.c ($(src_of gro)): $ok/$((ok + nok)) tests ok (software GRO off, rx-gro-hw on; lib/gro merged +$((m1 - m0)))$msg"
 	if [ $nok = 0 ] && [ $((m1 - m0)) -gt 0 ]; then
 		res selftest-gro PASS "$d"
 	else
@@ -389,7 +435,9 @@ else
 	res legacy-fallback FAIL "features:$feat; completed +$((c1 - c0)), fallback +$((f1 - f0))"
 fi
 MIB=16
-inA ethtool -k vnic0a | grep -E 'tcp-segmentation:|tx-tcp6-segmentation:'
+# a 1500-byte MTU, so that TCP needs TSO (at 65535 it sends 64 KiB frames)
+inA ip link set vnic0a mtu 1500
+inB ip link set vnic0b mtu 1500
 bulk legacy-tcp-bulk4 198.18.0.2 sw
 bulk legacy-tcp-bulk6 2001:db8::2 sw
 dmesg | grep -q 'ofl_vnic: frame refused' &&

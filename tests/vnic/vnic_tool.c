@@ -8,12 +8,21 @@
  *   vnic_tool flows tcp|udp ADDR PORT N      N flows, one packet each (a
  *                                            SYN or a datagram), each from
  *                                            a new socket (new source port)
+ *   vnic_tool gro-send IFACE DMAC 4|6        a fixed burst of TCP segments
+ *                                            of two flows (packet socket),
+ *                                            made to merge and to flush
+ *   vnic_tool capture IFACE SECS FILE        every frame IFACE receives
+ *                                            (len + bytes) into FILE
  * The byte stream is a fixed pseudo-random sequence (xorshift32 from a
  * constant seed, byte i of the stream is a function of i only), so the
  * receiver checks every byte against what must have been sent, and both
  * ends print a FNV-1a 64 hash of what they sent / received.
  */
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <offload/offload.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -257,8 +266,192 @@ static int flows(const char *proto, const char *a, int port, int n)
 	return 0;
 }
 
+static void put16(uint8_t *p, unsigned int v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/* one TCP segment: Ethernet, IPv4 (DF, ID) or IPv6, TCP with a timestamp
+ * option; checksums computed with ofl (the kernel verifies them anyway) */
+static int segment(uint8_t *f, const uint8_t *dmac, int v6, int flow,
+		   uint32_t seq, int plen, int psh, int ttl, uint32_t tsval,
+		   uint16_t id)
+{
+	static const uint8_t s4[4] = { 198, 18, 0, 1 }, d4[4] = { 198, 18, 0, 2 };
+	static const uint8_t s6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 1 };
+	static const uint8_t d6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 2 };
+	int l3 = 14, l4 = l3 + (v6 ? 40 : 20), thl = 32, i;
+	uint8_t *ip = f + l3, *th = f + l4;
+	ofl_sum16 c;
+
+	memset(f, 0, (size_t)(l4 + thl));
+	memcpy(f, dmac, 6);
+	memcpy(f + 6, "\xaa\x00\x00\x00\x00\x01", 6);
+	put16(f + 12, v6 ? 0x86dd : 0x0800);
+	if (v6) {
+		ip[0] = 0x60;
+		put16(ip + 4, (unsigned int)(thl + plen));
+		ip[6] = 6;
+		ip[7] = (uint8_t)ttl;
+		memcpy(ip + 8, s6, 16);
+		memcpy(ip + 24, d6, 16);
+	} else {
+		ip[0] = 0x45;
+		put16(ip + 2, (unsigned int)(20 + thl + plen));
+		put16(ip + 4, id);
+		put16(ip + 6, 0x4000);
+		ip[8] = (uint8_t)ttl;
+		ip[9] = 6;
+		memcpy(ip + 12, s4, 4);
+		memcpy(ip + 16, d4, 4);
+		c = ofl_csum_ip_fast(ip, 5);
+		memcpy(ip + 10, &c, 2);
+	}
+	put16(th, (unsigned int)(40000 + flow));
+	put16(th + 2, 9200);
+	th[4] = (uint8_t)(seq >> 24);
+	th[5] = (uint8_t)(seq >> 16);
+	th[6] = (uint8_t)(seq >> 8);
+	th[7] = (uint8_t)seq;
+	th[12] = (uint8_t)((thl / 4) << 4);
+	th[13] = (uint8_t)(0x10 | (psh ? 0x08 : 0));	/* ACK [PSH] */
+	put16(th + 14, 512);
+	th[20] = 1;
+	th[21] = 1;
+	th[22] = 8;
+	th[23] = 10;
+	for (i = 0; i < 4; i++)
+		th[24 + i] = (uint8_t)(tsval >> (24 - 8 * i));
+	for (i = 0; i < plen; i++)
+		th[thl + i] = stream_byte(seq + (uint64_t)i + ((uint64_t)flow << 32));
+	{
+		ofl_wsum sum = ofl_csum_partial(th, (size_t)(thl + plen), 0);
+		uint32_t sa, da;
+
+		if (v6) {
+			c = ofl_csum_ipv6_magic(s6, d6, (uint32_t)(thl + plen), 6, sum);
+		} else {
+			memcpy(&sa, s4, 4);
+			memcpy(&da, d4, 4);
+			c = ofl_csum_tcpudp_magic(sa, da, (uint32_t)(thl + plen),
+						  6, sum);
+		}
+		memcpy(th + 16, &c, 2);
+	}
+	return l4 + thl + plen;
+}
+
+static int packet_socket(const char *ifname, struct sockaddr_ll *ll)
+{
+	int fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+
+	memset(ll, 0, sizeof(*ll));
+	ll->sll_family = AF_PACKET;
+	ll->sll_protocol = htons(ETH_P_ALL);
+	ll->sll_ifindex = (int)if_nametoindex(ifname);
+	if (fd < 0 || !ll->sll_ifindex ||
+	    bind(fd, (struct sockaddr *)ll, sizeof(*ll))) {
+		perror("packet socket");
+		exit(1);
+	}
+	return fd;
+}
+
+/*
+ * The burst: flows 1 and 2 interleaved, 1000-byte segments. Flow 1: 6
+ * segments then one with PSH (merged, then flushed), 4 more, a segment
+ * with another timestamp (flushes), 3 more; flow 2: 5 segments, one with
+ * another TTL / hop limit (flushes), 5 more and a short last one.
+ */
+static int gro_send(const char *ifname, const char *dmac_s, int v6)
+{
+	static uint8_t f[2048];
+	uint8_t dmac[6];
+	struct sockaddr_ll ll;
+	int fd = packet_socket(ifname, &ll), i, n = 0;
+	uint32_t seq[3] = { 0, 1000000, 2000000 };
+	uint16_t id[3] = { 0, 100, 200 };
+
+	if (sscanf(dmac_s, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &dmac[0],
+		   &dmac[1], &dmac[2], &dmac[3], &dmac[4], &dmac[5]) != 6)
+		return 2;
+	for (i = 0; i < 15; i++) {
+		int flow, len, plen = 1000, psh = 0, ttl = 64;
+		uint32_t ts = 7;
+
+		for (flow = 1; flow <= 2; flow++) {
+			if (flow == 1 && i == 6)
+				psh = 1;
+			if (flow == 1 && i == 11)
+				ts = 8;
+			if (flow == 2 && i == 5)
+				ttl = 63;
+			if (flow == 2 && i == 12)
+				plen = 300;
+			if (flow == 2 && i > 12)
+				continue;
+			len = segment(f, dmac, v6, flow, seq[flow], plen,
+				      flow == 1 && psh, flow == 2 ? ttl : 64,
+				      flow == 1 ? ts : 7, id[flow]++);
+			seq[flow] += (uint32_t)plen;
+			if (sendto(fd, f, (size_t)len, 0,
+				   (struct sockaddr *)&ll, sizeof(ll)) != len) {
+				perror("sendto");
+				return 1;
+			}
+			n++;
+		}
+	}
+	printf("gro-send %d segments\n", n);
+	return 0;
+}
+
+static int capture(const char *ifname, int secs, const char *file)
+{
+	static uint8_t buf[1 << 16];
+	struct timeval tv = { .tv_sec = 1 };
+	struct sockaddr_ll ll;
+	int fd = packet_socket(ifname, &ll), one = 1, n = 0, t;
+	FILE *out = fopen(file, "wb");
+	char lens[4096] = "";
+	size_t lo = 0;
+	ssize_t r;
+
+	setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	printf("ready\n");
+	fflush(stdout);
+	for (t = 0; t < secs;) {
+		uint8_t l[4];
+
+		r = recv(fd, buf, sizeof(buf), MSG_TRUNC);
+		if (r < 0) {
+			t++;
+			continue;
+		}
+		l[0] = (uint8_t)(r >> 24);
+		l[1] = (uint8_t)(r >> 16);
+		l[2] = (uint8_t)(r >> 8);
+		l[3] = (uint8_t)r;
+		fwrite(l, 1, 4, out);
+		fwrite(buf, 1, (size_t)r < sizeof(buf) ? (size_t)r : sizeof(buf), out);
+		if (lo + 16 < sizeof(lens))
+			lo += (size_t)snprintf(lens + lo, sizeof(lens) - lo,
+					       " %zd", r);
+		n++;
+	}
+	fclose(out);
+	printf("capture %d frames, lengths%s\n", n, lens);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "gro-send"))
+		return gro_send(argv[2], argv[3], atoi(argv[4]) == 6);
+	if (argc == 5 && !strcmp(argv[1], "capture"))
+		return capture(argv[2], atoi(argv[3]), argv[4]);
 	if (argc == 6 && !strcmp(argv[1], "flows"))
 		return flows(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]));
 	if (argc == 3 && !strcmp(argv[1], "tcp-recv"))
