@@ -11,8 +11,9 @@
  *   vnic_tool gro-send IFACE DMAC 4|6        a fixed burst of TCP segments
  *                                            of two flows (packet socket),
  *                                            made to merge and to flush
- *   vnic_tool capture IFACE SECS FILE        every frame IFACE receives
- *                                            (len + bytes) into FILE
+ *   vnic_tool capture IFACE SECS FILE        every TCP frame to port 9200
+ *                                            IFACE receives (len + bytes)
+ *                                            into FILE (not ARP/ND noise)
  * The byte stream is a fixed pseudo-random sequence (xorshift32 from a
  * constant seed, byte i of the stream is a function of i only), so the
  * receiver checks every byte against what must have been sent, and both
@@ -407,6 +408,17 @@ static int gro_send(const char *ifname, const char *dmac_s, int v6)
 	return 0;
 }
 
+/* a frame of the gro-send burst: IPv4/IPv6 (no options), TCP to 9200 */
+static int burst_frame(const uint8_t *f, ssize_t n)
+{
+	if (n >= 14 + 20 + 4 && f[12] == 0x08 && f[13] == 0x00 &&
+	    f[14] == 0x45 && f[23] == 6)
+		return f[36] == 9200 >> 8 && f[37] == (9200 & 255);
+	if (n >= 14 + 40 + 4 && f[12] == 0x86 && f[13] == 0xdd && f[20] == 6)
+		return f[56] == 9200 >> 8 && f[57] == (9200 & 255);
+	return 0;
+}
+
 static int capture(const char *ifname, int secs, const char *file)
 {
 	static uint8_t buf[1 << 16];
@@ -430,6 +442,8 @@ static int capture(const char *ifname, int secs, const char *file)
 			t++;
 			continue;
 		}
+		if (!burst_frame(buf, r))
+			continue;
 		l[0] = (uint8_t)(r >> 24);
 		l[1] = (uint8_t)(r >> 16);
 		l[2] = (uint8_t)(r >> 8);
