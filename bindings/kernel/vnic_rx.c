@@ -178,7 +178,8 @@ static u32 vnic_rx_verify(struct vnic_rxq *rxq, struct sk_buff *skb)
 	const u8 *b = skb->data, *e = skb->data + skb->len;
 	unsigned int i;
 
-	if (skb->len <= ETH_HLEN || !(rxq->priv->dev->features & NETIF_F_RXCSUM))
+	if (skb->len <= ETH_HLEN ||
+	    !(rxq->priv->dev->features & NETIF_F_RXCSUM))
 		return OFL_CHECKSUM_NONE;
 	st.csum = ofl_csum_partial(b + ETH_HLEN, skb->len - ETH_HLEN, 0);
 	st.csum_start = ETH_HLEN;

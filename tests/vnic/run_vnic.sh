@@ -341,8 +341,18 @@ udpgso_suite() {
 	inA ethtool -K vnic0a tx-checksum-ip-generic on tx-udp-segmentation on > /dev/null 2>&1
 	e1=$(csum_errs $B) g1=$(st $A vnic0a tx_gso_udp_l4)
 	d="udpgso.c ($(src_of udpgso)) -C -R: $ok/$((ok + nok)) runs ok, USO skbs cut by lib/gso +$((g1 - g0)), peer csum errors $((e1 - e0))$msg"
+	eio=$(echo "$msg" | grep -o 'sendmsg: Input/output error' | wc -l)
 	if [ $nok = 0 ] && [ $((g1 - g0)) -gt 0 ] && [ "$e1" = "$e0" ]; then
 		res selftest-udpgso PASS "$d"
+	elif [ "${REL#6.1.}" != "$REL" ] && [ "$eio" = $nok ] &&
+		[ $((g1 - g0)) -gt 0 ] && [ "$e1" = "$e0" ]; then
+		# 6.1's udp_send_skb/udp_v6_send_skb refuse UDP GSO without
+		# CHECKSUM_PARTIAL (-EIO), which 6.1 never gives with checksum
+		# offload off or with IPv6 extension headers (headersize !=
+		# sizeof(ipv6hdr) in __ip6_append_data); 6.12's udpgso.c expects
+		# 6.12's software fallback. Refused in sendmsg, before any
+		# device; 6.1's own udpgso.c runs over loopback only.
+		res selftest-udpgso SKIP "6.1 kernel lacks UDP GSO without CHECKSUM_PARTIAL (sendmsg EIO before the device: udp_send_skb); $d"
 	else
 		res selftest-udpgso FAIL "$d"
 	fi

@@ -279,7 +279,8 @@ static int segment(uint8_t *f, const uint8_t *dmac, int v6, int flow,
 		   uint32_t seq, int plen, int psh, int ttl, uint32_t tsval,
 		   uint16_t id)
 {
-	static const uint8_t s4[4] = { 198, 18, 0, 1 }, d4[4] = { 198, 18, 0, 2 };
+	static const uint8_t s4[4] = { 198, 18, 0, 1 };
+	static const uint8_t d4[4] = { 198, 18, 0, 2 };
 	static const uint8_t s6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 1 };
 	static const uint8_t d6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 2 };
 	int l3 = 14, l4 = l3 + (v6 ? 40 : 20), thl = 32, i;
@@ -325,18 +326,18 @@ static int segment(uint8_t *f, const uint8_t *dmac, int v6, int flow,
 	for (i = 0; i < 4; i++)
 		th[24 + i] = (uint8_t)(tsval >> (24 - 8 * i));
 	for (i = 0; i < plen; i++)
-		th[thl + i] = stream_byte(seq + (uint64_t)i + ((uint64_t)flow << 32));
+		th[thl + i] = stream_byte(seq + (uint64_t)i +
+					  ((uint64_t)flow << 32));
 	{
-		ofl_wsum sum = ofl_csum_partial(th, (size_t)(thl + plen), 0);
-		uint32_t sa, da;
+		uint32_t l4len = (uint32_t)(thl + plen), sa, da;
+		ofl_wsum sum = ofl_csum_partial(th, l4len, 0);
 
 		if (v6) {
-			c = ofl_csum_ipv6_magic(s6, d6, (uint32_t)(thl + plen), 6, sum);
+			c = ofl_csum_ipv6_magic(s6, d6, l4len, 6, sum);
 		} else {
 			memcpy(&sa, s4, 4);
 			memcpy(&da, d4, 4);
-			c = ofl_csum_tcpudp_magic(sa, da, (uint32_t)(thl + plen),
-						  6, sum);
+			c = ofl_csum_tcpudp_magic(sa, da, l4len, 6, sum);
 		}
 		memcpy(th + 16, &c, 2);
 	}
@@ -421,7 +422,7 @@ static int burst_frame(const uint8_t *f, ssize_t n)
 
 static int capture(const char *ifname, int secs, const char *file)
 {
-	static uint8_t buf[1 << 16];
+	static uint8_t buf[(1 << 16) + 1];
 	struct timeval tv = { .tv_sec = 1 };
 	struct sockaddr_ll ll;
 	int fd = packet_socket(ifname, &ll), one = 1, n = 0, t;
@@ -442,14 +443,15 @@ static int capture(const char *ifname, int secs, const char *file)
 			t++;
 			continue;
 		}
-		if (!burst_frame(buf, r))
+		if (!burst_frame(buf, r) || (size_t)r > sizeof(buf))
 			continue;
 		l[0] = (uint8_t)(r >> 24);
 		l[1] = (uint8_t)(r >> 16);
 		l[2] = (uint8_t)(r >> 8);
 		l[3] = (uint8_t)r;
 		fwrite(l, 1, 4, out);
-		fwrite(buf, 1, (size_t)r < sizeof(buf) ? (size_t)r : sizeof(buf), out);
+		/* MSG_TRUNC: r is the frame's length, at most 64 KiB */
+		fwrite(buf, 1, (size_t)r, out);
 		if (lo + 16 < sizeof(lens))
 			lo += (size_t)snprintf(lens + lo, sizeof(lens) - lo,
 					       " %zd", r);
