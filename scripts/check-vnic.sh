@@ -18,7 +18,7 @@
 #   OFL_VNIC_KERNELS="6.12.118+deb12-amd64 6.1.0-57-amd64"  the releases
 #                         to boot (default: the 6.12 one; 6.1 takes as long
 #                         again, docs/DRIVER.md)
-#   OFL_VNIC_BULK_MIB=N   size of each TCP bulk transfer (default 64)
+#   OFL_VNIC_BULK_MIB=N   size of each TCP bulk transfer (default 256)
 #   OFL_VNIC_RUN=FILE     run FILE in the guest instead of run_vnic.sh
 #                         (to debug one check; same arguments)
 set -u
@@ -189,7 +189,7 @@ for rel in $kernels; do
 	# what the host expects of the device: the identity of lib/gro in
 	# the ofl.ko it built (modinfo), handed to the guest
 	modinfo -F ofl_id_gro "$d/mod/ofl.ko" > "$d/bin/expect_gro"
-	echo "${OFL_VNIC_BULK_MIB:-64}" > "$d/bin/bulk_mib"
+	echo "${OFL_VNIC_BULK_MIB:-256}" > "$d/bin/bulk_mib"
 	if ! make_initramfs "$d/initrd" "$rel" "$d/mod" "$d/bin" >> "$d/build.log" 2>&1; then
 		fail_line "$rel" build "initramfs failed (see $d/build.log)"
 		continue

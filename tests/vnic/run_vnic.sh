@@ -10,7 +10,7 @@ D=$1 REL=$2
 A=vnA B=vnB
 T=$D/vnic_tool
 EXPECT=$(cat "$D/expect_gro")
-MIB=$(cat "$D/bulk_mib" 2>/dev/null || echo 64)
+MIB=$(cat "$D/bulk_mib" 2>/dev/null || echo 256)
 
 res() { # check status details...
 	_c=$1 _s=$2
