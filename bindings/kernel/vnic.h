@@ -29,6 +29,9 @@
 #define VNIC_RETA_SIZE 128
 #define VNIC_BUDGET 64
 #define VNIC_RXQ_LIMIT 2048
+/* the sender's TX queue stops above this (a GSO skb adds at most 64
+ * frames before the next check) and wakes below VNIC_RXQ_LIMIT / 2 */
+#define VNIC_RXQ_HIGH (VNIC_RXQ_LIMIT - 256)
 /* deliveries of one poll: 2 per frame received plus a flush */
 #define VNIC_GRO_OUT (2 * VNIC_BUDGET + OFL_GRO_MAX_FLOWS)
 
@@ -119,7 +122,8 @@ u32 vnic_gso_from_ofl(u32 ofl_gso_type);
 /* vnic_rx.c */
 int vnic_poll(struct napi_struct *napi, int budget);
 enum hrtimer_restart vnic_rx_timer(struct hrtimer *t);
-void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb);
+void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb,
+		     struct net_device *tx);
 
 /* vnic_ops.c */
 extern const struct ethtool_ops vnic_ethtool_ops;

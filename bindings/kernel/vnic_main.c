@@ -50,8 +50,11 @@ static int vnic_stop(struct net_device *dev)
 	unsigned int i;
 
 	netif_carrier_off(dev);
-	if (peer)
+	if (peer) {
 		netif_carrier_off(peer);
+		/* its TX queue may wait for our polls to drain our ring */
+		netif_wake_queue(peer);
+	}
 	for (i = 0; i < p->nq; i++) {
 		hrtimer_cancel(&p->rxq[i].timer);
 		napi_disable(&p->rxq[i].napi);

@@ -28,8 +28,11 @@ static enum pkt_hash_types vnic_hash_type(int t)
 	}
 }
 
-/* the device's receive side: hash, pick a queue, queue, kick NAPI */
-void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb)
+/* the device's receive side: hash, pick a queue, queue, kick NAPI; a
+ * nearly full ring stops the sender's TX queue (backpressure, as a NIC
+ * driver stops its queue when the ring is full) rather than dropping */
+void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb,
+		     struct net_device *tx)
 {
 	struct ofl_parse_result res;
 	struct ofl_rss_flow f;
@@ -66,6 +69,8 @@ void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb)
 		return;
 	}
 	skb_queue_tail(&rxq->q, skb);
+	if (skb_queue_len(&rxq->q) >= VNIC_RXQ_HIGH)
+		netif_stop_queue(tx);
 	/* interrupt moderation: the first frame on a quiet queue arms a
 	 * timer of rx-usecs, a poll's worth of frames fires at once */
 	if (!rx->rx_usecs || skb_queue_len(&rxq->q) >= VNIC_BUDGET)
@@ -248,6 +253,15 @@ int vnic_poll(struct napi_struct *napi, int budget)
 
 	while (n < max && (skb = skb_dequeue(&rxq->q)))
 		rxq->batch[n++] = skb;
+	if (skb_queue_len(&rxq->q) < VNIC_RXQ_LIMIT / 2) {
+		struct net_device *peer;
+
+		rcu_read_lock();
+		peer = rcu_dereference(rxq->priv->peer);
+		if (peer && netif_queue_stopped(peer))
+			netif_wake_queue(peer);
+		rcu_read_unlock();
+	}
 	atomic64_add(n, &rxq->packets);
 	if (n && (rxq->priv->dev->features & NETIF_F_GRO_HW)) {
 		vnic_rx_gro(rxq, n);

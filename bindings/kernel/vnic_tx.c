@@ -130,7 +130,7 @@ static int vnic_tx_one(struct vnic_priv *p, struct sk_buff *skb,
 		}
 		vnic_count(p, VNIC_TX_CSUM, 1);
 	}
-	vnic_rx_enqueue(rx, n);
+	vnic_rx_enqueue(rx, n, p->dev);
 	return 0;
 }
 
@@ -214,7 +214,7 @@ static int vnic_tx_gso(struct vnic_priv *p, struct sk_buff *skb,
 			kfree_skb(n);
 			return -EFAULT;
 		}
-		vnic_rx_enqueue(rx, n);
+		vnic_rx_enqueue(rx, n, p->dev);
 		segs++;
 	}
 	if (ret)
