@@ -83,7 +83,7 @@ check-kernels: deps
 	$(CMAKE) --build $(BUILD) -j $(JOBS)
 	@sh scripts/check-kernels.sh $(BUILD)
 
-# Not part of `make check` either (a guest under qemu, about 4 minutes):
+# Not part of `make check` either (a guest under qemu, 4 to 8 minutes):
 # .ci/run runs it after check-kernels; docs/DRIVER.md.
 check-vnic: deps
 	@sh scripts/deps.sh kernels vnic
