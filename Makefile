@@ -9,6 +9,9 @@
 #   make check-targets  the conformance suite on every target, one digest
 #   make check-kernels  GRO/GSO/checksum differentials on the 6.1 and 6.12
 #                       guest kernels (qemu, TCG) and the running kernel
+#   make check-vnic     ofl.ko + the ofl_vnic driver in the 6.12 guest: real
+#                       traffic and the kernel's own offload selftests
+#   make kmod           ofl.ko and ofl_vnic.ko for the running kernel
 #   make bench          benchmarks, side by side with DPDK
 #   make fuzz           every fuzzer for FUZZ_SECONDS each
 #   make install        install to PREFIX (default /usr/local)
@@ -21,7 +24,7 @@ CMAKE   ?= cmake
 CTEST   ?= ctest
 
 .PHONY: all deps deps-demo build demo check check-unit check-fuzz check-targets \
-	check-kernels \
+	check-kernels check-vnic kmod \
 	bench fuzz install clean
 
 all: build
@@ -79,6 +82,23 @@ check-kernels: deps
 	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
 	$(CMAKE) --build $(BUILD) -j $(JOBS)
 	@sh scripts/check-kernels.sh $(BUILD)
+
+# Not part of `make check` either (a guest under qemu, 4 to 8 minutes):
+# .ci/run runs it after check-kernels; docs/DRIVER.md.
+check-vnic: deps
+	@sh scripts/deps.sh kernels vnic
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS) --target ofl_static
+	@sh scripts/check-vnic.sh $(BUILD)
+
+# ofl.ko and ofl_vnic.ko for the running kernel (or KDIR=...), in
+# $(BUILD)/kmod; the identity header comes from the CMake configure.
+KDIR ?= /lib/modules/$(shell uname -r)/build
+kmod: $(BUILD)/CMakeCache.txt
+	rm -rf $(BUILD)/kmod && mkdir -p $(BUILD)/kmod
+	cp bindings/kernel/* $(BUILD)/kmod/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(BUILD)/kmod OFL_SRC=$(CURDIR) \
+		OFL_GEN=$(CURDIR)/$(BUILD)/gen OFL_DRIVERS=1 modules
 
 bench:
 	@sh scripts/deps.sh demo bench

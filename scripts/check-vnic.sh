@@ -1,0 +1,220 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+# make check-vnic: ofl inside a driver. Builds ofl.ko and ofl_vnic.ko
+# (bindings/kernel, OFL_DRIVERS=1) against the guest kernel's headers,
+# the kernel's own selftests (toeplitz.c, lib/csum.c, udpgso.c, gro.c from
+# Debian's linux-source-<line>, only those files extracted) and
+# tests/vnic/vnic_tool.c statically, boots the kernel under
+# qemu-system-x86_64 (TCG) with an initramfs holding them, and runs
+# tests/vnic/run_vnic.sh there, which prints one line per check:
+#
+#   vnic <kernel> <check> PASS|FAIL|SKIP <details>
+#
+# Exit status non-zero on any FAIL or if nothing ran. Logs, modules and
+# the initramfs: BUILD/vnic/<release>/. docs/DRIVER.md says what each
+# check proves.
+#
+# usage: sh scripts/check-vnic.sh [BUILD]   (BUILD configured: BUILD/gen)
+#   OFL_VNIC_KERNELS="6.12.118+deb12-amd64 6.1.0-57-amd64"  the releases
+#                         to boot (default: the 6.12 one; 6.1 takes as long
+#                         again, docs/DRIVER.md)
+#   OFL_VNIC_BULK_MIB=N   size of each TCP bulk transfer (default 256)
+#   OFL_VNIC_RUN=FILE     run FILE in the guest instead of run_vnic.sh
+#                         (to debug one check; same arguments)
+set -u
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$(cd "${1:-build}" && pwd) || { echo "no build dir"; exit 2; }
+OUT=$BUILD/vnic
+mkdir -p "$OUT"
+RESULTS=$OUT/results.txt
+: > "$RESULTS"
+start_all=$(date +%s)
+
+fail_line() { # release check reason...
+	_r=$1 _c=$2
+	shift 2
+	echo "vnic $_r $_c FAIL $*" | tee -a "$RESULTS"
+}
+
+for tool in qemu-system-x86_64 dash busybox cpio gzip xz ip ethtool devlink nstat gcc make; do
+	command -v $tool >/dev/null || {
+		fail_line - setup "$tool not installed (scripts/packages.txt [vnic])"
+		exit 1
+	}
+done
+if readelf -l "$(command -v busybox)" 2>/dev/null | grep -q INTERP; then
+	fail_line - setup "busybox is not static (install busybox-static)"
+	exit 1
+fi
+[ -f "$BUILD/gen/ofl_identity_gen.h" ] && [ -f "$BUILD/libofl.a" ] || {
+	fail_line - setup "$BUILD/gen or $BUILD/libofl.a missing: build first"
+	exit 1
+}
+
+kernels=${OFL_VNIC_KERNELS:-}
+if [ -z "$kernels" ]; then
+	for k in /boot/vmlinuz-6.12.*; do
+		[ -r "$k" ] && kernels="$kernels ${k#/boot/vmlinuz-}"
+	done
+fi
+[ -n "$kernels" ] || { fail_line - setup "no 6.12 kernel in /boot (linux-image-6.12-amd64)"; exit 1; }
+
+# selftests LINE DIR: extract and build the kernel's own tests (statically):
+# toeplitz.c and gro.c (with kselftest.h) from linux-source-LINE, csum.c
+# and udpgso.c from 6.12 always (6.1 has no csum.c, and its udpgso.c only
+# runs over loopback: the device-sink cases came later; both are plain
+# userspace and run on any kernel). DIR/bin/selftest_src says which.
+selftests() {
+	line=$1 d=$2
+	rm -rf "$d/src" && mkdir -p "$d/src" "$d/bin"
+	: > "$d/bin/selftest_src"
+	for f in kselftest.h net/toeplitz.c net/lib/csum.c net/udpgso.c net/gro.c; do
+		got=
+		case $f in
+		*csum.c|*udpgso.c) lines=6.12 ;;
+		*) lines="$line 6.12" ;;
+		esac
+		for l in $lines; do
+			tarball=/usr/src/linux-source-$l.tar.xz
+			t=linux-source-$l/tools/testing/selftests
+			[ -r "$tarball" ] || continue
+			tar -xJf "$tarball" -C "$d/src" "$t/$f" 2>/dev/null || continue
+			mkdir -p "$(dirname "$d/src/sel/$f")"
+			mv "$d/src/$t/$f" "$d/src/sel/$f"
+			echo "$(basename "$f" .c) $l" >> "$d/bin/selftest_src"
+			got=1
+			break
+		done
+		[ -n "$got" ] || { echo "$f: in no linux-source tarball"; return 1; }
+	done
+	n=$d/src/sel/net
+	# Addresses: the tests' own 10.0.0.1, fd00::1, 192.168.1.x and fdaa::
+	# become 198.18.0.0/15 and 2001:db8::/32 ones (the only ones we use);
+	# nothing else of the tests is changed.
+	sed -i 's/0x0a000001/0xc6120001/; s/{ 0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }/{ 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }/' "$n/udpgso.c"
+	sed -i 's/"fdaa::2"/"2001:db8:aa::2"/; s/"fdaa::1"/"2001:db8:aa::1"/; s/"192\.168\.1\.200"/"198.18.1.200"/; s/"192\.168\.1\.100"/"198.18.1.100"/' "$n/gro.c"
+	grep -q 0xc6120001 "$n/udpgso.c" && grep -q 0x0d, "$n/udpgso.c" &&
+		grep -q 198.18.1.200 "$n/gro.c" && grep -q 2001:db8:aa::1 "$n/gro.c" ||
+		{ echo "address substitution failed"; return 1; }
+	for f in toeplitz lib/csum udpgso gro; do
+		gcc -O2 -static -D_GNU_SOURCE -I"$n/.." -I"$n/../.." \
+			"$n/$f.c" -o "$d/bin/$(basename $f)" -lpthread || return 1
+	done
+}
+
+# the libraries of a dynamically linked program into ROOT
+copy_prog() { # root prog
+	p=$(command -v "$2") || return 1
+	cp "$p" "$1/sbin/$2"
+	for l in $(ldd "$p" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) .*/\1/p'); do
+		mkdir -p "$1$(dirname "$l")"
+		cp -L "$l" "$1$l"
+	done
+}
+
+MODS="vxlan"
+make_initramfs() { # root release moddir bindir
+	root=$1 rel=$2
+	rm -rf "$root"
+	mkdir -p "$root/bin" "$root/sbin" "$root/proc" "$root/sys" \
+		"$root/run" "$root/tmp" "$root/dev" "$root/ofl"
+	cp "$(command -v busybox)" "$root/bin/busybox"
+	cp "$(command -v dash)" "$root/bin/sh"
+	for t in dash ip ethtool devlink nstat; do
+		copy_prog "$root" $t || return 1
+	done
+	: > "$root/ofl/modules"
+	for m in $MODS; do
+		modprobe -S "$rel" --show-depends "$m" 2>/dev/null |
+			sed -n 's/^insmod \([^ ]*\).*/\1/p'
+	done | awk '!seen[$0]++' | while read -r ko; do
+		rel_ko=${ko#/lib/modules/$rel/}
+		dst=$root/lib/modules/$rel/${rel_ko%.xz}
+		mkdir -p "$(dirname "$dst")"
+		case $ko in
+		*.xz) xz -dc "$ko" > "$dst" ;;
+		*) cp "$ko" "$dst" ;;
+		esac
+		echo "/lib/modules/$rel/${rel_ko%.xz}" >> "$root/ofl/modules"
+	done
+	cp "$3/ofl.ko" "$3/ofl_vnic.ko" "$4"/* "$root/ofl/"
+	cp "${OFL_VNIC_RUN:-$SRC/tests/vnic/run_vnic.sh}" "$root/ofl/run_vnic.sh"
+	cat > "$root/init" <<'INIT'
+#!/bin/sh
+/bin/busybox --install -s /bin
+export PATH=/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+mount -t tmpfs run /run
+mkdir -p /var && ln -s /run /var/run
+while read -r m; do insmod "$m" 2>/dev/null; done < /ofl/modules
+ip link set lo up
+echo OFLV-BEGIN
+sh /ofl/run_vnic.sh /ofl "$(uname -r)" 2>&1
+echo OFLV-END
+poweroff -f
+INIT
+	chmod +x "$root/init"
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$root.cpio.gz"
+}
+
+: > "$OUT/times.txt"
+for rel in $kernels; do
+	d=$OUT/$rel
+	mkdir -p "$d"
+	s=$(date +%s)
+	line=$(echo "$rel" | sed 's/^\([0-9]*\.[0-9]*\).*/\1/')
+	kdir=/lib/modules/$rel/build
+	if [ ! -e "$kdir/Makefile" ]; then
+		fail_line "$rel" build "no headers in $kdir (linux-headers-$rel)"
+		continue
+	fi
+	rm -rf "$d/mod" && mkdir -p "$d/mod"
+	cp "$SRC"/bindings/kernel/* "$d/mod/"
+	if ! make -C "$kdir" M="$d/mod" OFL_SRC="$SRC" OFL_GEN="$BUILD/gen" \
+		OFL_DRIVERS=1 modules > "$d/build.log" 2>&1; then
+		fail_line "$rel" build "Kbuild of ofl.ko/ofl_vnic.ko failed (see $d/build.log)"
+		continue
+	fi
+	mkdir -p "$d/bin"
+	if ! selftests "$line" "$d" >> "$d/build.log" 2>&1; then
+		fail_line "$rel" build "selftests of linux-source-$line did not build (see $d/build.log)"
+		continue
+	fi
+	gcc -O2 -static -Wall -Wextra -Werror -I"$SRC/include" \
+		"$SRC/tests/vnic/vnic_tool.c" "$BUILD/libofl.a" \
+		-o "$d/bin/vnic_tool" >> "$d/build.log" 2>&1 || {
+		fail_line "$rel" build "vnic_tool did not build"; continue; }
+	# what the host expects of the device: the identity of lib/gro in
+	# the ofl.ko it built (modinfo), handed to the guest
+	modinfo -F ofl_id_gro "$d/mod/ofl.ko" > "$d/bin/expect_gro"
+	echo "${OFL_VNIC_BULK_MIB:-256}" > "$d/bin/bulk_mib"
+	if ! make_initramfs "$d/initrd" "$rel" "$d/mod" "$d/bin" >> "$d/build.log" 2>&1; then
+		fail_line "$rel" build "initramfs failed (see $d/build.log)"
+		continue
+	fi
+	b=$(date +%s)
+	timeout 900 qemu-system-x86_64 -accel tcg -m 1024 -smp 1 -nographic \
+		-no-reboot -kernel "/boot/vmlinuz-$rel" \
+		-initrd "$d/initrd.cpio.gz" -net none \
+		-append "console=ttyS0 panic=-1 quiet loglevel=3" \
+		> "$d/serial.log" 2>&1 < /dev/null
+	rc=$?
+	e=$(date +%s)
+	echo "$rel: build $((b - s)) s, guest $((e - b)) s (qemu exit $rc)" >> "$OUT/times.txt"
+	tr -d '\r' < "$d/serial.log" | sed -n '/OFLV-BEGIN/,/^OFLV-END/p' > "$d/run.log"
+	grep '^vnic ' "$d/run.log" | tee -a "$RESULTS"
+	if [ $rc = 124 ]; then
+		fail_line "$rel" guest "qemu timed out after 900 s (see $d/serial.log)"
+	elif ! grep -q '^OFLV-END' "$d/run.log"; then
+		fail_line "$rel" guest "the guest did not finish (see $d/serial.log)"
+	fi
+done
+echo "check-vnic: $(( $(date +%s) - start_all )) s in all ($(tr '\n' ';' < "$OUT/times.txt"))"
+count() { awk -v s="$1" '$4 == s { n++ } END { print n + 0 }' "$RESULTS"; }
+if [ "$(count FAIL)" != 0 ] || [ "$(count PASS)" = 0 ]; then
+	echo "check-vnic: FAIL ($(count FAIL) FAIL, $(count PASS) PASS, $(count SKIP) SKIP)"
+	exit 1
+fi
+echo "check-vnic: PASS ($(count PASS) PASS, $(count SKIP) SKIP)"
