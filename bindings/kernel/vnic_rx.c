@@ -218,11 +218,20 @@ static void vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
 
 		rxq->data[i] = skb->data;
 		rxq->len[i] = skb->len;
+		memset(&rxq->fr[i], 0, sizeof(rxq->fr[i]));
 		rxq->fr[i].data = skb->data;
 		rxq->fr[i].len = skb->len;
 		rxq->fr[i].hash = skb->hash;
 		rxq->fr[i].id = i;
 		rxq->fr[i].ip_summed = vnic_rx_verify(rxq, skb);
+		/* the device's full-frame sum goes to lib/gro as it goes to
+		 * the kernel's GRO: each L4 checksum is validated from it
+		 * (skb_gro_checksum_validate), not from the verdict above */
+		if (skb->ip_summed == CHECKSUM_COMPLETE) {
+			rxq->fr[i].ip_summed = OFL_CHECKSUM_COMPLETE;
+			rxq->fr[i].csum = (OFL_FORCE ofl_wsum)(__force u32)skb->csum;
+			rxq->fr[i].csum_start = ETH_HLEN;
+		}
 	}
 	nout = ofl_gro_receive_burst(rxq->gro, rxq->fr, n, rxq->out,
 				     VNIC_GRO_OUT);
