@@ -169,7 +169,7 @@ OFL_PRIVATE int ofl__csum_lp_layer(struct ofl__csum_lp *w,
 	case OFL_PROTO_UDP:
 		if (l->len < OFL_UDP_HLEN)
 			return OFL_EINVAL;
-		/* fall through */
+		return w->family ? ofl__csum_lp_l4(w, l, h, ly) : 0;
 	case OFL_PROTO_TCP:
 	case OFL_PROTO_ICMP:
 	case OFL_PROTO_ICMPV6:
