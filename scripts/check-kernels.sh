@@ -25,6 +25,7 @@
 #   OFL_KERNELS="6.1.0-57-amd64 ..."  only these releases ("host" = running)
 set -u
 SRC=$(cd "$(dirname "$0")/.." && pwd)
+. "$SRC/scripts/initramfs.sh"
 BUILD=$(cd "${1:-build}" && pwd) || { echo "no build dir"; exit 2; }
 OUT=$BUILD/kernels
 mkdir -p "$OUT"
@@ -104,28 +105,12 @@ make_initramfs() {
 	# dash as /bin/sh: busybox's sh runs its own applets before PATH
 	# (its ip cannot make veth pairs), dash runs iproute2's
 	cp "$(command -v dash)" "$root/bin/sh"
-	for t in ip ethtool dash; do
-		p=$(command -v $t) || return 1
-		[ $t = dash ] || cp "$p" "$root/sbin/$t"
-		for l in $(ldd "$p" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) .*/\1/p'); do
-			mkdir -p "$root$(dirname "$l")"
-			cp -L "$l" "$root$l"
-		done
+	for t in ip ethtool; do
+		initramfs_prog "$root" $t || return 1
 	done
-	: > "$root/ofl/modules"
-	for m in $MODS; do
-		modprobe -S "$rel" --show-depends "$m" 2>/dev/null |
-			sed -n 's/^insmod \([^ ]*\).*/\1/p'
-	done | awk '!seen[$0]++' | while read -r ko; do
-		rel_ko=${ko#/lib/modules/$rel/}
-		dst=$root/lib/modules/$rel/${rel_ko%.xz}
-		mkdir -p "$(dirname "$dst")"
-		case $ko in
-		*.xz) xz -dc "$ko" > "$dst" ;;
-		*) cp "$ko" "$dst" ;;
-		esac
-		echo "/lib/modules/$rel/${rel_ko%.xz}" >> "$root/ofl/modules"
-	done
+	initramfs_libs "$root" "$(command -v dash)"
+	# shellcheck disable=SC2086
+	initramfs_modules "$root" "$rel" $MODS
 	cp "/lib/modules/$rel/modules.order" "/lib/modules/$rel/modules.builtin" \
 		"$root/lib/modules/$rel/" 2>/dev/null
 	depmod -b "$root" "$rel" 2>> "$OUT/build.log"

@@ -23,6 +23,7 @@
 #                         (to debug one check; same arguments)
 set -u
 SRC=$(cd "$(dirname "$0")/.." && pwd)
+. "$SRC/scripts/initramfs.sh"
 BUILD=$(cd "${1:-build}" && pwd) || { echo "no build dir"; exit 2; }
 OUT=$BUILD/vnic
 mkdir -p "$OUT"
@@ -103,15 +104,6 @@ selftests() {
 }
 
 # the libraries of a dynamically linked program into ROOT
-copy_prog() { # root prog
-	p=$(command -v "$2") || return 1
-	cp "$p" "$1/sbin/$2"
-	for l in $(ldd "$p" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) .*/\1/p'); do
-		mkdir -p "$1$(dirname "$l")"
-		cp -L "$l" "$1$l"
-	done
-}
-
 MODS="vxlan"
 make_initramfs() { # root release moddir bindir
 	root=$1 rel=$2
@@ -121,22 +113,10 @@ make_initramfs() { # root release moddir bindir
 	cp "$(command -v busybox)" "$root/bin/busybox"
 	cp "$(command -v dash)" "$root/bin/sh"
 	for t in dash ip ethtool devlink nstat; do
-		copy_prog "$root" $t || return 1
+		initramfs_prog "$root" $t || return 1
 	done
-	: > "$root/ofl/modules"
-	for m in $MODS; do
-		modprobe -S "$rel" --show-depends "$m" 2>/dev/null |
-			sed -n 's/^insmod \([^ ]*\).*/\1/p'
-	done | awk '!seen[$0]++' | while read -r ko; do
-		rel_ko=${ko#/lib/modules/$rel/}
-		dst=$root/lib/modules/$rel/${rel_ko%.xz}
-		mkdir -p "$(dirname "$dst")"
-		case $ko in
-		*.xz) xz -dc "$ko" > "$dst" ;;
-		*) cp "$ko" "$dst" ;;
-		esac
-		echo "/lib/modules/$rel/${rel_ko%.xz}" >> "$root/ofl/modules"
-	done
+	# shellcheck disable=SC2086
+	initramfs_modules "$root" "$rel" $MODS
 	cp "$3/ofl.ko" "$3/ofl_vnic.ko" "$4"/* "$root/ofl/"
 	cp "${OFL_VNIC_RUN:-$SRC/tests/vnic/run_vnic.sh}" "$root/ofl/run_vnic.sh"
 	cat > "$root/init" <<'INIT'
