@@ -59,9 +59,31 @@ for f in gro gso csum; do
 	sed "s/^/[$f] /" "$L/$f.log"
 done
 
+# Shared by the GRO and GSO summaries below: the exit status of the
+# script: a failure outside the eight named groups (an extra mode or group
+# of the script) must not leave every line PASS.
+OTHERS='
+$1 ~ /^(gro|gso):$/ && $3 == "exit" { ex = $4 + 0 }
+function others(mod, script,   g, k, nf) {
+	nf = 0
+	for (g in bad) {
+		k = 0
+		for (i = 1; i <= 8; i++)
+			if (G[i] == g)
+				k = 1
+		if (!k) {
+			printf "kernel %s %s %s 0 cases 1 mismatches FAIL %s\n", rel, mod, g, bad[g]
+			nf++
+		}
+	}
+	if (ex && !nf && !named_fail)
+		printf "kernel %s %s script 0 cases 1 mismatches FAIL %s exited %d outside the named groups (see the log)\n", rel, mod, script, ex
+}
+'
+
 # GRO: "ok   ipv4/name" / "FAIL ipv4/name" per case; kdiff.sh says
 # "GROUP-SKIP group reason" / "GROUP-FAIL group reason" for whole groups
-awk -v rel="$REL" -v prof="$prof" '
+awk -v rel="$REL" -v prof="$prof" "$OTHERS"'
 # precise(module, group, reason): the precise reason for a SKIP whose reason
 # names the missing config option (what exactly the kernel then lacks)
 function precise(mod, g, r) {
@@ -90,24 +112,6 @@ function grp(s,   p, n) {
 $1 == "ok" || $1 == "FAIL" { g = grp($2); n[g]++; if ($1 == "FAIL") m[g]++ }
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); skip[g] = $0 }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
-# the exit status of the script: a failure outside the eight named groups (an
-# extra mode or group of the script) must not leave every line PASS
-$1 ~ /^(gro|gso):$/ && $3 == "exit" { ex = $4 + 0 }
-function others(mod, script,   g, k, nf) {
-	nf = 0
-	for (g in bad) {
-		k = 0
-		for (i = 1; i <= 8; i++)
-			if (G[i] == g)
-				k = 1
-		if (!k) {
-			printf "kernel %s %s %s 0 cases 1 mismatches FAIL %s\n", rel, mod, g, bad[g]
-			nf++
-		}
-	}
-	if (ex && !nf && !named_fail)
-		printf "kernel %s %s script 0 cases 1 mismatches FAIL %s exited %d outside the named groups (see the log)\n", rel, mod, script, ex
-}
 END {
 	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
 	for (i = 1; i <= 8; i++) {
@@ -130,7 +134,7 @@ END {
 }' "$L/gro.log"
 
 # GSO: kernel_gso prints "group G N cases M mismatches [reason]" per run
-awk -v rel="$REL" '
+awk -v rel="$REL" "$OTHERS"'
 # precise(module, group, reason): the precise reason for a SKIP whose reason
 # names the missing config option (what exactly the kernel then lacks)
 function precise(mod, g, r) {
@@ -154,24 +158,6 @@ $1 == "GROUP-VIA" { vn[$2] += $3 }
 # a group made of several devices (ipip: ipip, sit, ip6tnl) may lack some
 $1 == "GROUP-SKIP" { g = $2; $1 = $2 = ""; sub(/^ */, ""); s = (g in skip) ? (index(skip[g], $0) ? skip[g] : skip[g] "; " $0) : $0; skip[g] = s }
 $1 == "GROUP-FAIL" { g = $2; $1 = $2 = ""; sub(/^ */, ""); bad[g] = $0 }
-# the exit status of the script: a failure outside the eight named groups (an
-# extra mode or group of the script) must not leave every line PASS
-$1 ~ /^(gro|gso):$/ && $3 == "exit" { ex = $4 + 0 }
-function others(mod, script,   g, k, nf) {
-	nf = 0
-	for (g in bad) {
-		k = 0
-		for (i = 1; i <= 8; i++)
-			if (G[i] == g)
-				k = 1
-		if (!k) {
-			printf "kernel %s %s %s 0 cases 1 mismatches FAIL %s\n", rel, mod, g, bad[g]
-			nf++
-		}
-	}
-	if (ex && !nf && !named_fail)
-		printf "kernel %s %s script 0 cases 1 mismatches FAIL %s exited %d outside the named groups (see the log)\n", rel, mod, script, ex
-}
 END {
 	split("tcp4 tcp6 udp vlan vxlan geneve gre ipip", G, " ")
 	for (i = 1; i <= 8; i++) {
