@@ -432,7 +432,7 @@ struct ofl_gro_flow {
 			    * IPv4 ID fixed; | 8 GRE, | 16 IP-in-IP */
 	uint8_t ol3;	   /* tunnel: offset of the outer IP header */
 	uint8_t ol4;	   /* tunnel: offset of the outer UDP/GRE header */
-	uint32_t vlan;	   /* stripped tag: vlan_proto << 16 | vlan_tci */
+	uint32_t vlan;	   /* stripped tag: vlan_proto, vlan_tci as one word */
 	uint8_t hdr[OFL_GRO_MAX_HDR];
 	struct ofl_gro_slice seg[OFL_GRO_MAX_SEGS];
 	/* after the hot fields, which keep their offsets; read only for a

@@ -340,8 +340,7 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 		return;
 	}
 	o->frame = p->seg[0].frame;
-	o->vlan_proto = (uint16_t)(p->vlan >> 16);
-	o->vlan_tci = (uint16_t)p->vlan;
+	ofl__gro_put_vlan(o, p->vlan);
 	o->len = (uint32_t)p->hdr_len + p->payload;
 	o->kind = OFL_GRO_PKT_MERGED;
 	o->hdr_len = p->hdr_len;

@@ -561,21 +561,30 @@ OFL_INLINE int ofl__gro_merge(struct ofl_gro_ctx *ctx,
 		add = rx->len - OFL__GRO_ETH_HLEN;
 		max = 65536;
 	}
-	if (p->len + add >= max || rx->flush)
+	if (rx->flush)
 		return 1;
-	/* BIG TCP (6.18 skb_gro_receive, with 6.18.47's "net: gro: properly
-	 * validate BIG TCP aggregation criteria"): past GRO_LEGACY_MAX_SIZE
-	 * only TCP, not encapsulated (encap_mark), skb->protocol IPv4 or
-	 * IPv6 (not an in-band VLAN tag); IPv6 needs 8 bytes for the jumbo
-	 * header (room before the MAC header in Linux, here in hdr[]). 6.1:
-	 * IPv6 only, and only when TCP follows the IPv6 header directly. */
-	if (p->len + len >= OFL_GRO_LEGACY_MAX_SIZE &&
-	    (rx->udp || rx->tun || p->l3 != OFL__GRO_ETH_HLEN ||
-	     (v6 && p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR) ||
-	     (ctx->profile == OFL_GRO_PROFILE_6_1 &&
-	      (!v6 || p->hdr[OFL__GRO_OFF(p->l3) + 6] != OFL_IPPROTO_TCP))))
-		return 1;
-	if (c >= OFL_GRO_MAX_SEGS) {
+	/* one compare on the common path: below both limits (flist: add
+	 * >= len, max 65536, so the second test follows from the first) */
+	if (ofl_unlikely(p->len + add >= (max < OFL_GRO_LEGACY_MAX_SIZE ?
+					  max : OFL_GRO_LEGACY_MAX_SIZE))) {
+		if (p->len + add >= max)
+			return 1;
+		/* BIG TCP (6.18 skb_gro_receive, with 6.18.47's "net: gro:
+		 * properly validate BIG TCP aggregation criteria"): past
+		 * GRO_LEGACY_MAX_SIZE only TCP, not encapsulated
+		 * (encap_mark), skb->protocol IPv4 or IPv6 (not an in-band
+		 * VLAN tag); IPv6 needs 8 bytes for the jumbo header (room
+		 * before the MAC header in Linux, here in hdr[]). 6.1: IPv6
+		 * only, and only when TCP follows the IPv6 header directly. */
+		if (p->len + len >= OFL_GRO_LEGACY_MAX_SIZE &&
+		    (rx->udp || rx->tun || p->l3 != OFL__GRO_ETH_HLEN ||
+		     (v6 && p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR) ||
+		     (ctx->profile == OFL_GRO_PROFILE_6_1 &&
+		      (!v6 || p->hdr[OFL__GRO_OFF(p->l3) + 6] !=
+			      OFL_IPPROTO_TCP))))
+			return 1;
+	}
+	if (ofl_unlikely(c >= OFL_GRO_MAX_SEGS)) {
 		/* past seg[]: an entry of the pool, or the flow is full */
 #if !defined(OFL_BPF)
 		struct ofl_gro_ext *e;
@@ -967,6 +976,32 @@ OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
 }
 
 
+/* The rx of a frame that the fast path admitted for a flow whose headers
+ * are @pay bytes: every field ofl__gro_hold or ofl__gro_tcp_seg reads (a
+ * new field of struct ofl__gro_rx needs its plain-IPv4 value here too). */
+OFL_INLINE void ofl__gro_fast_rx(const struct ofl_gro_frame *f, uint32_t pay,
+				 struct ofl__gro_rx *rx)
+{
+	const uint8_t *d = f->data;
+
+	rx->d = d;
+	rx->len = f->len;
+	rx->end = d + f->len;
+	rx->l3 = OFL__GRO_ETH_HLEN;
+	rx->l4 = OFL__GRO_ETH_HLEN + 20;
+	rx->pay = (uint16_t)pay;
+	rx->v6 = 0;
+	rx->udp = 0;
+	rx->tun = 0;
+	rx->ol3 = 0;
+	rx->ol4 = 0;
+	rx->proto = 6;
+	rx->vlan = ofl__gro_vlan(f);
+	rx->csw = 0;
+	/* frag_off equals the held flow's: no fragment, no reserved bit */
+	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
+}
+
 /* Fast path for frame @f: 0 and @rx filled if it is a frame of the held
  * flow @p (found by ofl__gro_fast_flow). */
 OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
@@ -986,24 +1021,7 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 		return 1;
 	if (ofl__gro_ip4_csum_bad(d + 14))
 		return 1;
-	rx->d = d;
-	rx->len = f->len;
-	rx->end = d + f->len;
-	rx->l3 = OFL__GRO_ETH_HLEN;
-	rx->l4 = OFL__GRO_ETH_HLEN + 20;
-	rx->pay = p->hdr_len;
-	/* every field ofl__gro_hold or ofl__gro_tcp_seg reads (a new field
-	 * of struct ofl__gro_rx needs its plain-IPv4 value here too) */
-	rx->v6 = 0;
-	rx->udp = 0;
-	rx->tun = 0;
-	rx->ol3 = 0;
-	rx->ol4 = 0;
-	rx->proto = 6;
-	rx->vlan = p->vlan;
-	rx->csw = 0;
-	/* frag_off equals the held flow's: no fragment, no reserved bit */
-	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
+	ofl__gro_fast_rx(f, p->hdr_len, rx);
 	return ofl__gro_csum_bad(f, rx) == 1;
 }
 #endif
@@ -1300,6 +1318,21 @@ OFL_INLINE int ofl__gro_receive_slow(struct ofl_gro_ctx *ctx,
 }
 
 #if !defined(OFL_BPF)
+/* A frame the fast path admitted but that starts a new flow (it ended
+ * @pay bytes of headers' flow): out of line, with its own rx, so that
+ * the fast path's rx never has its address taken and stays in registers
+ * (ofl__gro_hold is not inlined). */
+static __attribute__((__noinline__)) unsigned int
+ofl__gro_hold_fast(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+		   const struct ofl_gro_frame *f, uint32_t pay,
+		   struct ofl_gro_pkt *out)
+{
+	struct ofl__gro_rx rx;
+
+	ofl__gro_fast_rx(f, pay, &rx);
+	return ofl__gro_hold(ctx, b, f, &rx, out);
+}
+
 static __attribute__((__noinline__)) int
 ofl__gro_receive_slow_nl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			 const struct ofl_gro_frame *f,
@@ -1342,8 +1375,8 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
 					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
-				*nout += ofl__gro_hold(ctx, b, f, &frx,
-						       &out[*nout]);
+				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
+							    &out[*nout]);
 			/* merged and not ended (ending delivers the flow) */
 			if (hint && r == OFL_GRO_MERGED && !*nout) {
 				b->hint_off = (uint16_t)((uint8_t *)fp -
