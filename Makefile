@@ -88,7 +88,7 @@ check-kernels: deps
 check-vnic: deps
 	@sh scripts/deps.sh kernels vnic
 	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
-	$(CMAKE) --build $(BUILD) -j $(JOBS) --target ofl_static
+	$(CMAKE) --build $(BUILD) -j $(JOBS) --target ofl_static ofl
 	@sh scripts/check-vnic.sh $(BUILD)
 
 # ofl.ko and ofl_vnic.ko for the running kernel (or KDIR=...), in

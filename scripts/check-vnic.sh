@@ -47,9 +47,31 @@ if readelf -l "$(command -v busybox)" 2>/dev/null | grep -q INTERP; then
 	fail_line - setup "busybox is not static (install busybox-static)"
 	exit 1
 fi
-[ -f "$BUILD/gen/ofl_identity_gen.h" ] && [ -f "$BUILD/libofl.a" ] || {
-	fail_line - setup "$BUILD/gen or $BUILD/libofl.a missing: build first"
+[ -f "$BUILD/gen/ofl_identity_gen.h" ] && [ -f "$BUILD/libofl.a" ] &&
+	[ -x "$BUILD/tools/ofl" ] || {
+	fail_line - setup "$BUILD/gen, $BUILD/libofl.a or $BUILD/tools/ofl missing: build first"
 	exit 1
+}
+
+# other_identity IN OUT: a copy of the kernel module IN whose .ofl_id gro
+# record has its first SHA-256 byte inverted (objcopy --update-section):
+# an image that claims another lib/gro, for id-device's DIFFERENT case
+other_identity() {
+	_t=$2.ofl_id
+	objcopy --dump-section .ofl_id="$_t" "$1" || return 1
+	_n=$(( $(stat -c %s "$_t") / 48 )) _i=0
+	while [ $_i -lt $_n ]; do
+		_m=$(dd if="$_t" bs=1 skip=$((_i * 48)) count=16 2>/dev/null | tr -d '\0')
+		[ "$_m" = gro ] && break
+		_i=$((_i + 1))
+	done
+	[ $_i -lt $_n ] || { echo "no gro record in $1"; return 1; }
+	_o=$((_i * 48 + 16))
+	_b=$(od -An -tu1 -j $_o -N 1 "$_t" | tr -d ' ')
+	# shellcheck disable=SC2059
+	printf "\\$(printf %o $((_b ^ 255)))" |
+		dd of="$_t" bs=1 seek=$_o conv=notrunc 2>/dev/null
+	objcopy --update-section .ofl_id="$_t" "$1" "$2" && rm -f "$_t"
 }
 
 kernels=${OFL_VNIC_KERNELS:-}
@@ -115,6 +137,9 @@ make_initramfs() { # root release moddir bindir
 	for t in dash ip ethtool devlink nstat; do
 		initramfs_prog "$root" $t || return 1
 	done
+	# the ofl tool of this build, for id-device (ofl id --device)
+	cp "$BUILD/tools/ofl" "$root/sbin/ofl" &&
+		initramfs_libs "$root" "$BUILD/tools/ofl" || return 1
 	# shellcheck disable=SC2086
 	initramfs_modules "$root" "$rel" $MODS
 	cp "$3/ofl.ko" "$3/ofl_vnic.ko" "$4"/* "$root/ofl/"
@@ -169,6 +194,8 @@ for rel in $kernels; do
 	# what the host expects of the device: the identity of lib/gro in
 	# the ofl.ko it built (modinfo), handed to the guest
 	modinfo -F ofl_id_gro "$d/mod/ofl.ko" > "$d/bin/expect_gro"
+	other_identity "$d/mod/ofl.ko" "$d/bin/ofl_other_gro.ko" >> "$d/build.log" 2>&1 || {
+		fail_line "$rel" build "no copy of ofl.ko with another identity (see $d/build.log)"; continue; }
 	echo "${OFL_VNIC_BULK_MIB:-256}" > "$d/bin/bulk_mib"
 	if ! make_initramfs "$d/initrd" "$rel" "$d/mod" "$d/bin" >> "$d/build.log" 2>&1; then
 		fail_line "$rel" build "initramfs failed (see $d/build.log)"

@@ -47,6 +47,33 @@ else
 	echo "$info"
 fi
 
+# ----------------------------------------- ofl id --device (the host side)
+# the host's question "does the device run the code of this image?", asked
+# with the ofl tool over devlink: equal to the ofl.ko loaded here (exit 0),
+# DIFFERENT from a copy of it whose .ofl_id claims another lib/gro (exit 1),
+# and no answer from a device that is not an ofl device (lo: exit 2)
+idd() { # args...: the exit status; output in /tmp/idd.out, /tmp/idd.err
+	ofl id --device "$@" > /tmp/idd.out 2> /tmp/idd.err
+	echo $?
+}
+r_eq=$(idd vnic0a "$D/ofl.ko")
+n_eq=$(grep -c ' equal$' /tmp/idd.out)
+s_eq=$(tail -n 1 /tmp/idd.out)
+r_lib=$(idd platform/ofl_vnic.0)
+r_diff=$(idd vnic0b "$D/ofl_other_gro.ko")
+l_diff=$(grep DIFFERENT /tmp/idd.out | tr '\n' ' ')
+n_diff=$(grep -c ' equal$' /tmp/idd.out)
+r_lo=$(idd lo)
+e_lo=$(cat /tmp/idd.err)
+d="vnic0a vs ofl.ko: exit $r_eq, $n_eq modules equal ($s_eq); platform/ofl_vnic.0 vs the tool's library: exit $r_lib; vnic0b vs ofl.ko with another gro identity: exit $r_diff, '${l_diff% }', $n_diff equal; lo: exit $r_lo ($e_lo)"
+if [ "$r_eq" = 0 ] && [ "$n_eq" = "$n_ids" ] && [ "$r_lib" = 0 ] &&
+	[ "$r_diff" = 1 ] && [ "$l_diff" = "gro DIFFERENT $D/ofl_other_gro.ko " ] &&
+	[ "$n_diff" = $((n_ids - 1)) ] && [ "$r_lo" = 2 ]; then
+	res id-device PASS "$d"
+else
+	res id-device FAIL "$d"
+fi
+
 ip netns add $A && ip netns add $B || { res setup FAIL "ip netns"; exit 0; }
 ip link set vnic0a netns $A && ip link set vnic0b netns $B
 inA ip link set lo up
