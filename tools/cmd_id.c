@@ -96,8 +96,8 @@ static int device_module(const struct ofl_id_set *dev, const char *handle,
 			       "\"reported\":%s,\"different\":[" :
 			       "%s DIFFERENT", m, json ? (d ? "true" :
 			       "false") : "");
-		printf(json ? "%s\"%s\"" : "%s%s", json && dif ? "," : " ",
-		       nref ? names[k] : handle);
+		printf(json ? "%s\"%s\"" : "%s%s", json ? (dif ? "," : "") :
+		       " ", nref ? names[k] : handle);
 		dif = 1;
 	}
 	if (!dif)
