@@ -80,7 +80,7 @@ kernels=${OFL_VNIC_KERNELS:-}
 if [ -z "$kernels" ]; then
 	for l in 6.12 6.1; do
 		k=
-		for k in /boot/vmlinuz-$l.*; do
+		for k in /boot/vmlinuz-"$l".*; do
 			[ -r "$k" ] && kernels="$kernels ${k#/boot/vmlinuz-}"
 		done
 		[ -r "$k" ] || case $l in

@@ -17,6 +17,7 @@
 #include "id_devlink.h"
 
 #define H1 "f23d0c55a1c1b7e0a8f2e4b2d9c3e1f0a0112233445566778899aabbccddeeff"
+#define HBAD "g23d0c55a1c1b7e0a8f2e4b2d9c3e1f0a0112233445566778899aabbccddeeff"
 #define H2 "27d5ffeeddccbbaa99887766554433221100f0e1d2c3b4a5968778695a4b3c2d"
 
 struct msg {
@@ -107,7 +108,8 @@ static void test_not_ofl(void **state)
 	(void)state;
 	head(&m);
 	version(&m, DEVLINK_ATTR_INFO_VERSION_RUNNING, "fw", "1.2.3");
-	version(&m, DEVLINK_ATTR_INFO_VERSION_RUNNING, "fw.app", "ICE OS Default Package");
+	version(&m, DEVLINK_ATTR_INFO_VERSION_RUNNING, "fw.app",
+		"ICE OS Default Package");
 	assert_int_equal(parse(&m, &set, err), 0);
 	assert_int_equal(set.n, 0);
 	head(&m);
@@ -140,7 +142,7 @@ static void test_bad_values(void **state)
 	static const char *const bad[][2] = {
 		{ "fw.app.ofl.gro", H1 "0" },		/* 65 digits */
 		{ "fw.app.ofl.gro", "f23d" },		/* the short form */
-		{ "fw.app.ofl.gro", "g23d0c55a1c1b7e0a8f2e4b2d9c3e1f0a0112233445566778899aabbccddeeff" },
+		{ "fw.app.ofl.gro", HBAD },		/* not hex */
 		{ "fw.app.ofl.", H1 },			/* no module */
 		{ "fw.app.ofl.sixteen_chars_ab", H1 },	/* > 15 */
 	};
