@@ -116,14 +116,19 @@ static const struct {
 	  "  --json   one JSON object per finding, then a summary object\n"
 	  "  --ktap   KTAP (the kernel selftests' format)\n"
 	  "Exit: 0 conforms, 1 does not, 2 bad input or a usage error.\n" },
-	{ "id", cmd_id, "id [--json] [FILE...]",
+	{ "id", cmd_id, "id [--json] [--device DEV] [FILE...]",
 	  "Without FILE: the identity (SHA-256 of each module's source) of\n"
 	  "this build. With FILEs (ELF images: libraries, BPF objects,\n"
 	  "kernel modules, firmware): the identities each carries in .ofl_id,\n"
 	  "then whether they equal each other and this build.\n"
-	  "  --json   one JSON object per identity\n"
-	  "Exit: 0 equal, 1 different, 2 usage error or a file without\n"
-	  "identities.\n" },
+	  "  --device DEV  the identities device DEV reports (devlink dev info,\n"
+	  "                running fw.app.ofl.<module>; DEV a network device\n"
+	  "                or a devlink handle BUS/NAME) against each FILE's,\n"
+	  "                or against this build's without FILE\n"
+	  "  --json        one JSON object per identity\n"
+	  "Exit: 0 equal, 1 different (or a module the device does not\n"
+	  "report), 2 usage error, a file without identities, or a device\n"
+	  "that cannot be read (no devlink, not an ofl device).\n" },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -4,7 +4,10 @@
  *   vnic_tool tcp-recv PORT                  -> "tcp bytes N hash H bad B"
  *   vnic_tool tcp-send ADDR PORT BYTES       -> "tcp bytes N hash H"
  *   vnic_tool udp-recv PORT COUNT SECS       -> "udp dgrams N bytes M bad B"
- *   vnic_tool udp-send ADDR PORT DGRAM GSO COUNT  (UDP_SEGMENT if GSO > 0)
+ *   vnic_tool udp-send ADDR PORT DGRAM GSO COUNT [ipopt]
+ *                                            (UDP_SEGMENT if GSO > 0; ipopt:
+ *                                            IPv4 with 4 bytes of options,
+ *                                            IP_OPTIONS NOP NOP NOP END)
  *   vnic_tool flows tcp|udp ADDR PORT N      N flows, one packet each (a
  *                                            SYN or a datagram), each from
  *                                            a new socket (new source port)
@@ -202,8 +205,10 @@ static int udp_recv(int port, long count, int secs)
 	return 0;
 }
 
-static int udp_send(const char *a, int port, int dgram, int gso, long count)
+static int udp_send(const char *a, int port, int dgram, int gso, long count,
+		    int ipopt)
 {
+	static const uint8_t opt[4] = { 1, 1, 1, 0 };	/* NOP NOP NOP END */
 	static uint8_t buf[1 << 16];
 	struct sockaddr_storage ss;
 	socklen_t sl;
@@ -215,6 +220,10 @@ static int udp_send(const char *a, int port, int dgram, int gso, long count)
 	if (gso > 0 && setsockopt(fd, IPPROTO_UDP, UDP_SEGMENT, &dgram,
 				  sizeof(dgram))) {
 		perror("UDP_SEGMENT");
+		return 1;
+	}
+	if (ipopt && setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt, sizeof(opt))) {
+		perror("IP_OPTIONS");
 		return 1;
 	}
 	while (sent < count) {
@@ -477,9 +486,10 @@ int main(int argc, char **argv)
 				strtoull(argv[4], NULL, 0));
 	if (argc == 5 && !strcmp(argv[1], "udp-recv"))
 		return udp_recv(atoi(argv[2]), atol(argv[3]), atoi(argv[4]));
-	if (argc == 7 && !strcmp(argv[1], "udp-send"))
+	if ((argc == 7 || (argc == 8 && !strcmp(argv[7], "ipopt"))) &&
+	    !strcmp(argv[1], "udp-send"))
 		return udp_send(argv[2], atoi(argv[3]), atoi(argv[4]),
-				atoi(argv[5]), atol(argv[6]));
+				atoi(argv[5]), atol(argv[6]), argc == 8);
 	fprintf(stderr, "usage: see the comment at the top of vnic_tool.c\n");
 	return 2;
 }

@@ -18,7 +18,7 @@ _ofl()
 	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
 	gso) opts="--mss --profile --json --help" ;;
 	gro) opts="--profile --flush-every --vxlan --geneve --no-iptun --fraglist --segment-list --json --help" ;;
-	id) opts="--json --help" ;;
+	id) opts="--json --device --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id" -- "$cur"))
 		return ;;
@@ -30,6 +30,9 @@ _ofl()
 		return ;;
 	--mask)
 		COMPREPLY=($(compgen -W "offsets flow layers all" -- "$cur"))
+		return ;;
+	--device)	# a network device (devlink handles are not listed)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur"))
 		return ;;
 	--mss|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
 		return ;;	# a number or key: nothing to offer
