@@ -1360,7 +1360,9 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		struct ofl_gro_flow *fp;
 		unsigned int fpos = 0;
 
-		if (hint && b->hint_off && b->hint_hash == f->hash) {
+		int hit = hint && b->hint_off && b->hint_hash == f->hash;
+
+		if (hit) {
 			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
 							    b->hint_off);
 			fpos = b->hint_pos;
@@ -1369,23 +1371,29 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
 			     ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
-		if (hint)
-			b->hint_off = 0;
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
 					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
 							    &out[*nout]);
-			/* merged and not ended (ending delivers the flow) */
+			/* merged and not ended (ending delivers the flow):
+			 * the hint is this flow (already, if it was hit);
+			 * anything else changed the bucket: no hint */
 			if (hint && r == OFL_GRO_MERGED && !*nout) {
-				b->hint_off = (uint16_t)((uint8_t *)fp -
-							 (uint8_t *)b);
-				b->hint_pos = (uint8_t)fpos;
-				b->hint_hash = f->hash;
+				if (!hit) {
+					b->hint_off = (uint16_t)((uint8_t *)fp -
+								 (uint8_t *)b);
+					b->hint_pos = (uint8_t)fpos;
+					b->hint_hash = f->hash;
+				}
+			} else if (hint) {
+				b->hint_off = 0;
 			}
 			return r;
 		}
+		if (hint)
+			b->hint_off = 0;
 	}
 	/* ofl_gro_receive(): the full path out of line, which keeps its
 	 * frame within the core's 256-byte stack rule in every build (the
