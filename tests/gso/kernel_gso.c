@@ -214,6 +214,62 @@ static int open_sock(const char *ifname, int vnet)
 	return fd;
 }
 
+/* RX: all frames, VLAN tags from PACKET_AUXDATA (rx_frame); -1 if not */
+static int open_rx(const char *ifname)
+{
+	int fd = open_sock(ifname, 0), one = 1;
+
+	if (fd >= 0 && setsockopt(fd, SOL_PACKET, PACKET_AUXDATA, &one,
+				  sizeof(one)))
+		return -1;
+	return fd;
+}
+
+/* txfd with PACKET_VNET_HDR on @txif, rxfd on @rxif; -1 if either fails */
+static int open_pair(const char *txif, const char *rxif)
+{
+	txfd = open_sock(txif, 1);
+	rxfd = open_rx(rxif);
+	return txfd < 0 || rxfd < 0 ? -1 : 0;
+}
+
+/* One super-frame for a PACKET_VNET_HDR socket: the virtio_net_hdr
+ * (NEEDS_CSUM, @type, gso_size @mss, @hdr_len, @cs/@co: csum_start and
+ * csum_offset) and @len bytes at @data. Not to be copied: msg points into
+ * it. */
+struct vsend {
+	struct virtio_net_hdr vh;
+	struct iovec iov[2];
+	struct msghdr msg;
+};
+
+static void vsend_prep(struct vsend *v, uint8_t type, uint16_t mss,
+		       uint16_t hdr_len, uint16_t cs, uint16_t co,
+		       uint8_t *data, size_t len)
+{
+	memset(v, 0, sizeof(*v));
+	v->vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	v->vh.gso_type = type;
+	v->vh.hdr_len = hdr_len;
+	v->vh.gso_size = mss;
+	v->vh.csum_start = cs;
+	v->vh.csum_offset = co;
+	v->iov[0].iov_base = &v->vh;
+	v->iov[0].iov_len = sizeof(v->vh);
+	v->iov[1].iov_base = data;
+	v->iov[1].iov_len = len;
+	v->msg.msg_iov = v->iov;
+	v->msg.msg_iovlen = 2;
+}
+
+/* The virtio gso_type of a gf_build() frame */
+static uint8_t vgso_type(const struct gf_params *g)
+{
+	return g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
+		      : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+			      : VIRTIO_NET_HDR_GSO_TCPV4;
+}
+
 /* Next frame from RX sent by our TX MAC, or 0 on timeout. The kernel
  * takes VLAN tags out of the data before AF_PACKET sees them
  * (skb_vlan_untag); put them back from PACKET_AUXDATA, as libpcap does. */
@@ -300,15 +356,104 @@ static int unsegmented(ssize_t n, size_t len, const struct ofl_gso_meta *m)
  * MAX_TCP_OPTION_SPACE = 48 - 40) */
 #define TCP_MIN_GSO_SIZE 8
 
+/*
+ * The kernel's segments against ofl's @nseg segments in out/lens, every
+ * mode's comparison: each read with @next (the first already in rx when
+ * @first > 0), byte for byte, then checked with gf_verify(@vm) (NULL:
+ * CHECKSUM_PARTIAL, not checked); no further segment may follow.
+ * @super (@super_len bytes): the super-frame for tests/conform/kconform.sh
+ * (OFL_CONFORM_DIR), each segment with it as gso-@mss.*.pcap; NULL: no
+ * captures; @fixup: its lengths are made whole first (conform_dump_super).
+ * @d: the case, @what: said after it; @few: print the first 10 mismatches
+ * of the run only. Returns 0 equal, SEG_SHORT (fewer segments), SEG_DIFF
+ * (a segment differs, or more came); printed, rx drained.
+ */
+enum { SEG_EQUAL, SEG_SHORT, SEG_DIFF };
+
+struct segcmp {
+	ssize_t (*next)(int ms);
+	const struct ofl_gso_meta *vm;
+	const uint8_t *super;
+	size_t super_len;
+	int fixup, few;
+	uint16_t mss;
+	const char *d, *what;
+};
+
+static void conform_dump_super(const char *name, const uint8_t *p,
+			       size_t len);
+
+static int cmp_segs(const struct segcmp *c, ssize_t first, int nseg)
+{
+	size_t pos = 0;
+	int i;
+
+	for (i = 0; i < nseg; i++) {
+		ssize_t n = i == 0 && first > 0 ? first : c->next(1000);
+		const char *why;
+
+		if (n <= 0) {
+			printf("FAIL: %s%s: the kernel delivered %d segments, "
+			       "ofl produced %d\n", c->d, c->what, i, nseg);
+			drain();
+			return SEG_SHORT;
+		}
+		why = c->vm ? gf_verify(rx, (size_t)n, c->vm) : NULL;
+		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
+		    why) {
+			size_t k = 0;
+
+			while (k < (size_t)n && k < lens[i] &&
+			       rx[k] == out[pos + k])
+				k++;
+			if (!c->few || n_bad < 10)
+				printf("FAIL: %s%s: segment %d/%d: kernel %zd "
+				       "bytes, ofl %u bytes, first difference "
+				       "at byte %zu (kernel %02x ofl %02x); "
+				       "kernel frame check: %s\n", c->d,
+				       c->what, i, nseg, n, lens[i], k,
+				       k < (size_t)n ? rx[k] : 0,
+				       k < lens[i] ? out[pos + k] : 0,
+				       why ? why : c->vm ? "ok" : "not made");
+			drain();
+			return SEG_DIFF;
+		}
+		if (c->super) {
+			char w[48];
+
+			snprintf(w, sizeof(w), "gso-%u.wire.pcap", c->mss);
+			if (!i) {
+				char sn[48];
+
+				snprintf(sn, sizeof(sn), "gso-%u.super.pcap",
+					 c->mss);
+				if (c->fixup)
+					conform_dump_super(sn, c->super,
+							   c->super_len);
+				else
+					conform_dump(sn, c->super,
+						     c->super_len);
+			}
+			conform_dump(w, rx, (size_t)n);
+		}
+		pos += lens[i];
+	}
+	if (c->next(5) > 0) {
+		printf("FAIL: %s%s: kernel sent more than %d segments\n", c->d,
+		       c->what, nseg);
+		drain();
+		return SEG_DIFF;
+	}
+	return SEG_EQUAL;
+}
+
 static void run_case(const struct gf_params *g, uint16_t mss)
 {
 	ssize_t first = 0;
 	struct ofl_gso_meta m;
 	struct ofl_gso_frag fr;
-	struct virtio_net_hdr vh;
-	struct iovec iov[2];
-	struct msghdr msg;
-	size_t len, pos = 0;
+	struct vsend v;
+	size_t len;
 	int nseg, i, ecn = (int)(g->seed & 1) && !g->udp;
 	enum expect x;
 	char d[200];
@@ -326,30 +471,15 @@ static void run_case(const struct gf_params *g, uint16_t mss)
 	nseg = ofl_gso_segment(&fr, 1, &m,
 			       partial ? OFL_GSO_F_CSUM_PARTIAL : 0, out, sizeof(out), lens,
 			       OFL_GSO_MAX_SEGS);
-	memset(&vh, 0, sizeof(vh));
-	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
-	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
-			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
-				     : VIRTIO_NET_HDR_GSO_TCPV4;
-	if (ecn)
-		vh.gso_type |= VIRTIO_NET_HDR_GSO_ECN;
-	vh.hdr_len = m.hdr_len;
-	vh.gso_size = mss;
-	vh.csum_start = m.csum_start;
-	vh.csum_offset = m.csum_offset;
-	iov[0].iov_base = &vh;
-	iov[0].iov_len = sizeof(vh);
-	iov[1].iov_base = in;
-	iov[1].iov_len = len;
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_iov = iov;
-	msg.msg_iovlen = 2;
+	vsend_prep(&v, (uint8_t)(vgso_type(g) |
+				 (ecn ? VIRTIO_NET_HDR_GSO_ECN : 0)),
+		   mss, m.hdr_len, m.csum_start, m.csum_offset, in, len);
 	describe(g, mss, d, sizeof(d));
 	cur_group = group_of(g);
 	g_n[cur_group]++;
 	x = expect_of(g->udp, g->payload_len, mss);
 	n_exp[x]++;
-	if (sendmsg(txfd, &msg, 0) < 0) {
+	if (sendmsg(txfd, &v.msg, 0) < 0) {
 		int e = errno;
 
 		n_refused++;
@@ -417,60 +547,16 @@ static void run_case(const struct gf_params *g, uint16_t mss)
 			return;
 		}
 	}
-	for (i = 0; i < nseg; i++) {
-		ssize_t n = i == 0 && first > 0 ? first : rx_frame(1000);
-		const char *why;
+	{
+		struct segcmp c = { rx_frame, partial ? NULL : &m,
+				    partial ? NULL : in, len, 0, 1, mss, d,
+				    "" };
 
-		if (n <= 0) {
-			n_dropped++;
-			mismatch();
-			printf("FAIL: %s: the kernel delivered %d segments, "
-			       "ofl produced %d\n", d, i, nseg);
-			drain();
-			return;
-		}
-		why = partial ? NULL : gf_verify(rx, (size_t)n, &m);
-		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
-		    why) {
-			size_t k = 0;
-
-			while (k < (size_t)n && k < lens[i] &&
-			       rx[k] == out[pos + k])
-				k++;
-			mismatch();
-			if (n_bad <= 10)
-				printf("FAIL: %s: segment %d/%d: kernel %zd "
-				       "bytes, ofl %u bytes, first difference "
-				       "at byte %zu (kernel %02x ofl %02x)%s%s\n",
-				       d, i, nseg, n, lens[i], k,
-				       k < (size_t)n ? rx[k] : 0,
-				       k < lens[i] ? out[pos + k] : 0,
-				       why ? "; kernel frame fails check: " : "",
-				       why ? why : "");
-			drain();
-			return;
-		}
-		if (!partial) {
-			/* for tests/conform/kconform.sh (OFL_CONFORM_DIR) */
-			char w[48];
-
-			snprintf(w, sizeof(w), "gso-%u.wire.pcap", mss);
-			if (!i) {
-				char s[48];
-
-				snprintf(s, sizeof(s), "gso-%u.super.pcap",
-					 mss);
-				conform_dump(s, in, len);
-			}
-			conform_dump(w, rx, (size_t)n);
-		}
-		pos += lens[i];
+		i = cmp_segs(&c, first, nseg);
 	}
-	if (rx_frame(5) > 0) {
+	if (i) {
+		n_dropped += i == SEG_SHORT;
 		mismatch();
-		printf("FAIL: %s: kernel sent more than %d segments\n", d,
-		       nseg);
-		drain();
 		return;
 	}
 	n_ok++;
@@ -533,10 +619,8 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 {
 	struct ofl_gso_meta m, mo;
 	struct ofl_gso_frag fr;
-	struct virtio_net_hdr vh;
-	struct iovec iov[2];
-	struct msghdr msg;
-	size_t len, pos = 0;
+	struct vsend v;
+	size_t len;
 	ssize_t n;
 	int nseg, i, err;
 	char d[200];
@@ -548,25 +632,11 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 	}
 	len = gf_build(in, g, &m);
 	describe(g, mss, d, sizeof(d));
-	memset(&vh, 0, sizeof(vh));
-	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
-	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
-			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
-				     : VIRTIO_NET_HDR_GSO_TCPV4;
-	vh.hdr_len = m.hdr_len;
-	vh.gso_size = mss;
-	vh.csum_start = m.csum_start;
-	vh.csum_offset = m.csum_offset;
-	iov[0].iov_base = &vh;
-	iov[0].iov_len = sizeof(vh);
-	iov[1].iov_base = in;
-	iov[1].iov_len = len;
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_iov = iov;
-	msg.msg_iovlen = 2;
+	vsend_prep(&v, vgso_type(g), mss, m.hdr_len, m.csum_start,
+		   m.csum_offset, in, len);
 	cur_group = NGROUPS - 1;
 	g_n[cur_group]++;
-	if (sendmsg(txfd, &msg, 0) < 0) {
+	if (sendmsg(txfd, &v.msg, 0) < 0) {
 		n_refused++;
 		mismatch();
 		printf("FAIL: %s: the kernel refuses (sendmsg: %s)\n", d,
@@ -596,54 +666,17 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 		drain();
 		return;
 	}
-	for (i = 0; i < nseg; i++) {
-		if (i && (n = rx_frame(1000)) <= 0) {
-			n_dropped++;
-			mismatch();
-			printf("FAIL: %s: the kernel delivered %d segments, "
-			       "ofl produced %d\n", d, i, nseg);
-			return;
-		}
-		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
-		    gf_verify(rx, (size_t)n, &mo)) {
-			size_t k = 0;
+	{
+		char w[40];
+		struct segcmp c = { rx_frame, &mo, sup, olen + len, 1, 1, mss,
+				    d, w };
 
-			while (k < (size_t)n && k < lens[i] &&
-			       rx[k] == out[pos + k])
-				k++;
-			mismatch();
-			if (n_bad <= 10)
-				printf("FAIL: %s (tunnel type 0x%x): segment "
-				       "%d/%d: kernel %zd bytes, ofl %u, first "
-				       "difference at %zu; kernel frame check: "
-				       "%s\n", d, mo.gso_type, i, nseg, n,
-				       lens[i], k,
-				       gf_verify(rx, (size_t)n, &mo)
-				       ? gf_verify(rx, (size_t)n, &mo) : "ok");
-			drain();
-			return;
-		}
-		if (!partial) {
-			/* for tests/conform/kconform.sh (OFL_CONFORM_DIR) */
-			char w[48];
-
-			snprintf(w, sizeof(w), "gso-%u.wire.pcap", mss);
-			if (!i) {
-				char s[48];
-
-				snprintf(s, sizeof(s), "gso-%u.super.pcap",
-					 mss);
-				conform_dump_super(s, sup, olen + len);
-			}
-			conform_dump(w, rx, (size_t)n);
-		}
-		pos += lens[i];
+		snprintf(w, sizeof(w), " (tunnel type 0x%x)", mo.gso_type);
+		i = cmp_segs(&c, n, nseg);
 	}
-	if (rx_frame(5) > 0) {
+	if (i) {
+		n_dropped += i == SEG_SHORT;
 		mismatch();
-		printf("FAIL: %s: kernel sent more than %d segments\n", d,
-		       nseg);
-		drain();
 		return;
 	}
 	n_ok++;
@@ -655,10 +688,8 @@ static void probe_udp_l4(void)
 {
 	struct gf_params g;
 	struct ofl_gso_meta m;
-	struct virtio_net_hdr vh;
-	struct iovec iov[2];
-	struct msghdr msg;
-	size_t len;
+	struct vsend v;
+	size_t len, sk;
 
 	memset(&g, 0, sizeof(g));
 	g.udp = 1;
@@ -666,30 +697,16 @@ static void probe_udp_l4(void)
 	g.payload_len = 1000;
 	g.seed = 7;
 	len = gf_build(in, &g, &m);
-	memset(&vh, 0, sizeof(vh));
-	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
-	vh.gso_type = VIRTIO_NET_HDR_GSO_UDP_L4;
-	vh.hdr_len = m.hdr_len;
-	vh.gso_size = 500;
-	vh.csum_start = m.csum_start;
-	vh.csum_offset = m.csum_offset;
-	iov[0].iov_base = &vh;
-	iov[0].iov_len = sizeof(vh);
-	iov[1].iov_base = in;
-	iov[1].iov_len = len;
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_iov = iov;
-	msg.msg_iovlen = 2;
-	if (l3_to.sll_ifindex) {	/* IP-in-IP mode: from the IP header */
-		vh.hdr_len = (uint16_t)(vh.hdr_len - 14);
-		vh.csum_start = (uint16_t)(vh.csum_start - 14);
-		iov[1].iov_base = in + 14;
-		iov[1].iov_len = len - 14;
+	sk = l3_to.sll_ifindex ? 14 : 0;  /* IP-in-IP: from the IP header */
+	vsend_prep(&v, VIRTIO_NET_HDR_GSO_UDP_L4, 500,
+		   (uint16_t)(m.hdr_len - sk), (uint16_t)(m.csum_start - sk),
+		   m.csum_offset, in + sk, len - sk);
+	if (sk) {
 		l3_to.sll_protocol = htons(ETH_P_IP);
-		msg.msg_name = &l3_to;
-		msg.msg_namelen = sizeof(l3_to);
+		v.msg.msg_name = &l3_to;
+		v.msg.msg_namelen = sizeof(l3_to);
 	}
-	if (sendmsg(txfd, &msg, 0) < 0 && errno == EINVAL) {
+	if (sendmsg(txfd, &v.msg, 0) < 0 && errno == EINVAL) {
 		no_udp_l4 = 1;
 		printf("LOUD SKIP: the kernel refuses VIRTIO_NET_HDR_GSO_UDP_L4 "
 		       "(virtio_net_hdr_to_skb knows it from Linux 6.2 on): "
@@ -783,10 +800,8 @@ static void run_l3_case(const struct gf_params *g, uint16_t mss,
 {
 	struct ofl_gso_meta m, mo;
 	struct ofl_gso_frag fr;
-	struct virtio_net_hdr vh;
-	struct iovec iov[2];
-	struct msghdr msg;
-	size_t len, pos = 0;
+	struct vsend v;
+	size_t len, sk;
 	ssize_t n;
 	uint32_t want = outer_v6 ? OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4;
 	int nseg, i, err;
@@ -799,30 +814,18 @@ static void run_l3_case(const struct gf_params *g, uint16_t mss,
 	}
 	len = gf_build(in, g, &m);
 	describe(g, mss, d, sizeof(d));
-	memset(&vh, 0, sizeof(vh));
-	vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
-	vh.gso_type = g->udp ? VIRTIO_NET_HDR_GSO_UDP_L4
-			     : g->v6 ? VIRTIO_NET_HDR_GSO_TCPV6
-				     : VIRTIO_NET_HDR_GSO_TCPV4;
-	vh.hdr_len = (uint16_t)(m.hdr_len - (l3_eth ? 0 : 14));
-	vh.gso_size = mss;
-	vh.csum_start = (uint16_t)(m.csum_start - (l3_eth ? 0 : 14));
-	vh.csum_offset = m.csum_offset;
-	iov[0].iov_base = &vh;
-	iov[0].iov_len = sizeof(vh);
-	iov[1].iov_base = in + (l3_eth ? 0 : 14);
-	iov[1].iov_len = len - (l3_eth ? 0 : 14);
+	sk = l3_eth ? 0 : 14;	/* L3 device: from the IP header */
+	vsend_prep(&v, vgso_type(g), mss, (uint16_t)(m.hdr_len - sk),
+		   (uint16_t)(m.csum_start - sk), m.csum_offset, in + sk,
+		   len - sk);
 	l3_to.sll_protocol = htons(g->v6 ? ETH_P_IPV6 : ETH_P_IP);
-	memset(&msg, 0, sizeof(msg));
 	if (!l3_eth) {
-		msg.msg_name = &l3_to;
-		msg.msg_namelen = sizeof(l3_to);
+		v.msg.msg_name = &l3_to;
+		v.msg.msg_namelen = sizeof(l3_to);
 	}
-	msg.msg_iov = iov;
-	msg.msg_iovlen = 2;
 	cur_group = NGROUPS - 1;
 	g_n[cur_group]++;
-	if (sendmsg(txfd, &msg, 0) < 0) {
+	if (sendmsg(txfd, &v.msg, 0) < 0) {
 		n_refused++;
 		mismatch();
 		printf("FAIL: %s: the kernel refuses (sendmsg: %s)\n", d,
@@ -864,45 +867,18 @@ static void run_l3_case(const struct gf_params *g, uint16_t mss,
 		drain();
 		return;
 	}
-	for (i = 0; i < nseg; i++) {
-		const char *why;
+	{
+		char w[48];
+		struct segcmp c = { l3_frame, l3_partial ? NULL : &mo, NULL, 0,
+				    0, 1, mss, d, w };
 
-		if (i && (n = l3_frame(1000)) <= 0) {
-			n_dropped++;
-			mismatch();
-			printf("FAIL: %s: the kernel delivered %d segments, "
-			       "ofl produced %d\n", d, i, nseg);
-			return;
-		}
-		why = l3_partial ? NULL : gf_verify(rx, (size_t)n, &mo);
-		if ((size_t)n != lens[i] || memcmp(rx, out + pos, lens[i]) ||
-		    why) {
-			size_t k = 0;
-
-			while (k < (size_t)n && k < lens[i] &&
-			       rx[k] == out[pos + k])
-				k++;
-			mismatch();
-			if (n_bad <= 10)
-				printf("FAIL: %s (gso_type 0x%x, outer %zu "
-				       "bytes): segment %d/%d: kernel %zd "
-				       "bytes, ofl %u, first difference at %zu "
-				       "(kernel %02x ofl %02x); kernel frame "
-				       "check: %s\n", d, mo.gso_type, olen, i,
-				       nseg, n, lens[i], k,
-				       k < (size_t)n ? rx[k] : 0,
-				       k < lens[i] ? out[pos + k] : 0,
-				       why ? why : "ok");
-			drain();
-			return;
-		}
-		pos += lens[i];
+		snprintf(w, sizeof(w), " (gso_type 0x%x, outer %zu bytes)",
+			 mo.gso_type, olen);
+		i = cmp_segs(&c, n, nseg);
 	}
-	if (l3_frame(5) > 0) {
+	if (i) {
+		n_dropped += i == SEG_SHORT;
 		mismatch();
-		printf("FAIL: %s: kernel sent more than %d segments\n", d,
-		       nseg);
-		drain();
 		return;
 	}
 	n_ok++;
@@ -940,10 +916,7 @@ static int l3_main(char **argv, int ncases)
 			txfd = -1;
 		l3_to.sll_ifindex = (int)if_nametoindex(argv[1]);
 	}
-	rxfd = open_sock(argv[2], 0);
-	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
-				    sizeof(one)))
-		rxfd = -1;
+	rxfd = open_rx(argv[2]);
 	if (txfd < 0 || rxfd < 0 || (!l3_eth && !l3_to.sll_ifindex)) {
 		printf("FAIL: AF_PACKET on %s: %s\n", argv[1],
 		       strerror(errno));
@@ -1154,6 +1127,17 @@ static int sock_send(int fd, int v6, const char *dst, uint16_t dport,
 	return sendmsg(fd, &msg, 0) < 0 ? -errno : 0;
 }
 
+/* cmp_segs' reader in sock mode: the next frame of the datagram to
+ * sock_dport */
+static uint16_t sock_dport;
+
+static ssize_t sock_next(int ms)
+{
+	struct ofl_gso_meta m;
+
+	return sock_frame(ms, sock_dport, &m);
+}
+
 /* The one frame in rx (@n bytes, headers @m, @hl bytes of them) is the
  * datagram of @pl bytes in pay as ofl's caller sends a frame ofl refuses
  * with OFL_ERANGE (plain_want): the kernel's own headers, the payload
@@ -1183,7 +1167,7 @@ static int sock_case(int v6, const char *dst, int opts, size_t pl,
 	static unsigned port_seq;
 	struct ofl_gso_meta m, mo;
 	struct ofl_gso_frag fr;
-	size_t i, hl, pos = 0;
+	size_t i, hl;
 	ssize_t n;
 	uint16_t sport = (uint16_t)(40000 + port_seq % 1000);
 	uint16_t dport = (uint16_t)(20000 + port_seq++ % 1000);
@@ -1394,55 +1378,22 @@ static int sock_case(int v6, const char *dst, int opts, size_t pl,
 		drain();
 		return 1;
 	}
-	for (k = 0; k < nseg; k++) {
-		const char *why;
-
-		if (k && (n = sock_frame(1000, dport, &m)) <= 0) {
-			n_dropped++;
-			printf("FAIL: %s: the kernel delivered %d segments, "
-			       "ofl produced %d\n", d, k, nseg);
-			return 1;
-		}
-		why = do_partial ? NULL : gf_verify(rx, (size_t)n, &mo);
-		if ((size_t)n != lens[k] || memcmp(rx, out + pos, lens[k]) ||
-		    why) {
-			size_t j = 0;
-
-			while (j < (size_t)n && j < lens[k] &&
-			       rx[j] == out[pos + j])
-				j++;
-			printf("FAIL: %s (gso_type 0x%x): segment %d/%d: "
-			       "kernel %zd bytes, ofl %u, first difference at "
-			       "%zu (kernel %02x ofl %02x); kernel frame "
-			       "check: %s\n", d, mo.gso_type, k, nseg, n,
-			       lens[k], j, j < (size_t)n ? rx[j] : 0,
-			       j < lens[k] ? out[pos + j] : 0,
-			       why ? why : "ok");
-			drain();
-			return 1;
-		}
+	{
+		char w[40];
 		/* conform captures of the plain datagrams (a VLAN tag or a
 		 * tunnel's inner lengths are not made whole here) */
-		if (!do_partial && !(mo.gso_type & OFL_GSO_TUNNEL_MASK) &&
-		    mo.network_off == 14) {
-			char w[48];
+		int dump = !do_partial && !(mo.gso_type & OFL_GSO_TUNNEL_MASK) &&
+			   mo.network_off == 14;
+		struct segcmp c = { sock_next, do_partial ? NULL : &mo,
+				    dump ? sup : NULL, hl + pl, 1, 0, gso, d,
+				    w };
 
-			snprintf(w, sizeof(w), "gso-%u.wire.pcap", gso);
-			if (!k) {
-				char sn[48];
-
-				snprintf(sn, sizeof(sn), "gso-%u.super.pcap",
-					 gso);
-				conform_dump_super(sn, sup, hl + pl);
-			}
-			conform_dump(w, rx, (size_t)n);
-		}
-		pos += lens[k];
+		snprintf(w, sizeof(w), " (gso_type 0x%x)", mo.gso_type);
+		sock_dport = dport;
+		k = cmp_segs(&c, n, nseg);
 	}
-	if (sock_frame(5, dport, &m) > 0) {
-		printf("FAIL: %s: kernel sent more than %d segments\n", d,
-		       nseg);
-		drain();
+	if (k) {
+		n_dropped += k == SEG_SHORT;
 		return 1;
 	}
 	if (vnet_fd >= 0 && vnet_check(dport, gso, pl, d))
@@ -1458,7 +1409,7 @@ static int sock_main(char **argv, int ncases)
 	const char *d4 = getenv("OFL_GSO_SOCK_DST4");
 	const char *d6 = getenv("OFL_GSO_SOCK_DST6");
 	const char *fif = getenv("OFL_GSO_SOCK_FWD_IF");
-	int one = 1, c, do_partial = !strcmp(argv[3] + 5, "partial");
+	int c, do_partial = !strcmp(argv[3] + 5, "partial");
 	uint64_t s = 0x50c0f1ULL;
 	static const struct { int v6; uint16_t gso; size_t pl; } edge[] = {
 		{ 0, 500, 500 * 129 },	/* over UDP_MAX_SEGMENTS: both refuse */
@@ -1480,10 +1431,7 @@ static int sock_main(char **argv, int ncases)
 	gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP") ? getenv("OFL_GSO_GROUP")
 						     : "udp";
 	partial = do_partial;
-	rxfd = open_sock(argv[2], 0);
-	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
-				    sizeof(one)))
-		rxfd = -1;
+	rxfd = open_rx(argv[2]);
 	if (rxfd < 0) {
 		printf("GROUP-FAIL %s no packet socket on %s: %s\n",
 		       gname[NGROUPS - 1], argv[2], strerror(errno));
@@ -1611,89 +1559,13 @@ static int sock_main(char **argv, int ncases)
 #define BIGF 262144
 static uint8_t big_in[BIGF];
 
-static void put32(uint8_t *p, uint32_t v)
-{
-	gf_be16(p, (uint16_t)(v >> 16));
-	gf_be16(p + 2, (uint16_t)v);
-}
-
-/* Build the super-frame; returns its length, *l4 the TCP offset. */
-static size_t big_build(int v6, int hbh, uint32_t pl, uint32_t seq,
-			uint32_t *l4)
-{
-	static const uint8_t a6s[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
-					 0, 0, 0, 0, 0, 0, 0, 1 };
-	static const uint8_t a6d[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
-					 0, 0, 0, 0, 0, 0, 0, 2 };
-	uint8_t *p = big_in, *ip = p + 14, *th;
-	uint32_t i, t, tl = 20 + pl;
-	uint16_t c;
-
-	memcpy(p, "\x02\0\0\0\0\x02\x02\0\0\0\0\x01", 12);
-	gf_be16(p + 12, v6 ? 0x86dd : 0x0800);
-	if (!v6) {
-		memset(ip, 0, 20);
-		ip[0] = 0x45;
-		gf_be16(ip + 4, (uint16_t)seq);
-		gf_be16(ip + 6, 0x4000);
-		ip[8] = 64;
-		ip[9] = 6;
-		memcpy(ip + 12, "\xc6\x12\0\x01\xc6\x12\0\x02", 8);
-		c = (uint16_t)ofl_csum_fold(ofl_csum_partial(ip, 20, 0));
-		memcpy(ip + 10, &c, 2);
-		t = 34;
-	} else {
-		memset(ip, 0, 40);
-		ip[0] = 0x60;
-		ip[6] = hbh ? 0 : 6;
-		ip[7] = 64;
-		memcpy(ip + 8, a6s, 16);
-		memcpy(ip + 24, a6d, 16);
-		t = 54;
-		if (hbh) {
-			memcpy(p + 54, "\x06\x00\xc2\x04", 4);
-			put32(p + 58, 8 + tl);
-			t = 62;
-		}
-	}
-	th = p + t;
-	memset(th, 0, 20);
-	gf_be16(th, 40000);
-	gf_be16(th + 2, 8000);
-	put32(th + 4, seq);
-	put32(th + 8, 5000);
-	th[12] = 0x50;
-	th[13] = 0x18;
-	gf_be16(th + 14, 512);
-	for (i = 0; i < pl; i++)
-		th[20 + i] = (uint8_t)((seq + i) * 7 + 3);
-	/* NEEDS_CSUM: the pseudo-header sum over the 32-bit TCP length */
-	if (!v6) {
-		uint32_t sa, da;
-
-		memcpy(&sa, ip + 12, 4);
-		memcpy(&da, ip + 16, 4);
-		c = (uint16_t)~ofl_csum_tcpudp_magic(sa, da, tl, 6, 0);
-	} else {
-		c = (uint16_t)~ofl_csum_ipv6_magic(ip + 8, ip + 24, tl, 6, 0);
-	}
-	memcpy(th + 16, &c, 2);
-	*l4 = t;
-	return t + tl;
-}
-
 static int big_main(char **argv, int ncases)
 {
 	static const uint16_t mss_list[] = { 1448, 8000, 4000, 1000, 8960 };
-	int c, one = 1, ok = 0, bad = 0;
+	int c, ok = 0, bad = 0;
 	unsigned seg_total = 0;
 
-	txfd = open_sock(argv[1], 1);
-	rxfd = open_sock(argv[2], 0);
-	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
-				    sizeof(one)))
-		rxfd = -1;
-	if (txfd < 0 || rxfd < 0) {
+	if (open_pair(argv[1], argv[2])) {
 		printf("SKIP: AF_PACKET with PACKET_VNET_HDR unavailable: %s\n",
 		       strerror(errno));
 		return 77;
@@ -1711,16 +1583,18 @@ static int big_main(char **argv, int ncases)
 	usleep(100000);
 	drain();
 	for (c = 0; c < ncases; c++) {
-		int v6 = c % 3 != 0, hbh = c % 3 == 1, nseg, i;
+		int v6 = c % 3 != 0, hbh = c % 3 == 1, nseg;
 		uint16_t mss = mss_list[(c / 3) % 5];
 		uint32_t pl = 100000 + (uint32_t)((c * 7919u) % 80001u), l4;
-		size_t len = big_build(v6, hbh, pl, 1000u + (uint32_t)c * 77u,
-				       &l4), pos = 0;
+		uint32_t seq = 1000u + (uint32_t)c * 77u;
+		struct gf_big b = { .v6 = v6, .hbh = hbh, .pseudo = 1,
+				    .payload_len = pl, .seq = seq,
+				    .ip_id = (uint16_t)seq, .tcp_flags = 0x18,
+				    .dst_mac = 2 };
+		size_t len = gf_big_build(big_in, &b, &l4);
 		struct ofl_gso_meta m;
 		struct ofl_gso_frag fr = { big_in, (uint32_t)len, 0 };
-		struct virtio_net_hdr vh;
-		struct iovec iov[2];
-		struct msghdr msg;
+		struct vsend v;
 		char d[96];
 
 		snprintf(d, sizeof(d), "%s payload %u mss %u",
@@ -1732,22 +1606,10 @@ static int big_main(char **argv, int ncases)
 					       partial ? OFL_GSO_F_CSUM_PARTIAL
 						       : 0, out, sizeof(out),
 					       lens, OFL_GSO_MAX_SEGS);
-		memset(&vh, 0, sizeof(vh));
-		vh.flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
-		vh.gso_type = v6 ? VIRTIO_NET_HDR_GSO_TCPV6
-				 : VIRTIO_NET_HDR_GSO_TCPV4;
-		vh.hdr_len = (uint16_t)(l4 + 20);
-		vh.gso_size = mss;
-		vh.csum_start = (uint16_t)l4;
-		vh.csum_offset = 16;
-		iov[0].iov_base = &vh;
-		iov[0].iov_len = sizeof(vh);
-		iov[1].iov_base = big_in;
-		iov[1].iov_len = len;
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_iov = iov;
-		msg.msg_iovlen = 2;
-		if (sendmsg(txfd, &msg, 0) < 0) {
+		vsend_prep(&v, v6 ? VIRTIO_NET_HDR_GSO_TCPV6
+				  : VIRTIO_NET_HDR_GSO_TCPV4, mss,
+			   (uint16_t)(l4 + 20), (uint16_t)l4, 16, big_in, len);
+		if (sendmsg(txfd, &v.msg, 0) < 0) {
 			/* 6.1's sock_alloc_send_pskb takes at most
 			 * MAX_SKB_FRAGS pages of data: its packet socket
 			 * cannot send a BIG TCP super-frame at all (6.12 and
@@ -1775,32 +1637,14 @@ static int big_main(char **argv, int ncases)
 		/* the segments have no jumbo header: TCP 8 bytes earlier */
 		if (hbh)
 			m.transport_off = (uint16_t)(m.transport_off - 8);
-		for (i = 0; i < nseg; i++) {
-			ssize_t n = rx_frame(1000);
+		{
+			struct segcmp c = { rx_frame, partial ? NULL : &m,
+					    NULL, 0, 0, 0, mss, d, "" };
 
-			if (n != (ssize_t)lens[i] ||
-			    memcmp(rx, out + pos, lens[i]) ||
-			    (!partial && gf_verify(rx, (size_t)n, &m))) {
-				size_t k = 0;
-
-				while (n > 0 && k < (size_t)n &&
-				       k < lens[i] && rx[k] == out[pos + k])
-					k++;
-				printf("FAIL: %s: segment %d/%d: kernel %zd "
-				       "bytes, ofl %u, first difference at "
-				       "byte %zu\n", d, i, nseg, n, lens[i],
-				       k);
-				break;
+			if (cmp_segs(&c, 0, nseg)) {
+				bad++;
+				continue;
 			}
-			pos += lens[i];
-		}
-		if (i < nseg || rx_frame(5) > 0) {
-			if (i == nseg)
-				printf("FAIL: %s: the kernel sent more than "
-				       "%d segments\n", d, nseg);
-			bad++;
-			drain();
-			continue;
 		}
 		ok++;
 		seg_total += (unsigned)nseg;
@@ -1818,7 +1662,7 @@ int main(int argc, char **argv)
 	static const uint8_t flag_list[] = { 0x10, 0x18, 0x11, 0x19, 0x90,
 					     0x98, 0xd8, 0x50, 0x30, 0x99 };
 	uint64_t s = 0x5eed0f1ULL;
-	int ncases = argc > 4 ? atoi(argv[4]) : 900, c, one = 1;
+	int ncases = argc > 4 ? atoi(argv[4]) : 900, c;
 
 	if (argc < 4)
 		return 2;
@@ -1838,12 +1682,7 @@ int main(int argc, char **argv)
 		if (getenv("OFL_GSO_GROUP"))
 			gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
 
-		txfd = open_sock(argv[1], 1);
-		rxfd = open_sock(argv[2], 0);
-		if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA,
-					    &one, sizeof(one)))
-			rxfd = -1;
-		if (txfd < 0 || rxfd < 0) {
+		if (open_pair(argv[1], argv[2])) {
 			printf("SKIP: AF_PACKET on %s: %s\n", argv[1],
 			       strerror(errno));
 			return 77;
@@ -1876,12 +1715,7 @@ int main(int argc, char **argv)
 		groups();
 		return n_bad || !n_ok ? 1 : 0;
 	}
-	txfd = open_sock(argv[1], 1);
-	rxfd = open_sock(argv[2], 0);
-	if (rxfd >= 0 && setsockopt(rxfd, SOL_PACKET, PACKET_AUXDATA, &one,
-				    sizeof(one)))
-		rxfd = -1;
-	if (txfd < 0 || rxfd < 0) {
+	if (open_pair(argv[1], argv[2])) {
 		printf("SKIP: AF_PACKET with PACKET_VNET_HDR unavailable: %s\n",
 		       strerror(errno));
 		return 77;
@@ -1953,10 +1787,8 @@ int main(int argc, char **argv)
 			int many = edge[c].pl / edge[c].mss > 900;
 
 			if (many && tap < 0) {
-				tap = open_sock(argv[1], 0);
-				if (tap < 0 || setsockopt(tap, SOL_PACKET,
-							  PACKET_AUXDATA, &one,
-							  sizeof(one))) {
+				tap = open_rx(argv[1]);
+				if (tap < 0) {
 					printf("FAIL: packet tap on %s: %s\n",
 					       argv[1], strerror(errno));
 					return 1;
