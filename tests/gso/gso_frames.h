@@ -339,6 +339,48 @@ static inline const char *gf_verify(const uint8_t *s, size_t len,
 }
 
 /*
+ * Piece @i (@n payload bytes) of a GSO_PARTIAL segment @sg, as a TSO
+ * device cuts it: the headers (@m->hdr_len bytes) copied as they are, the
+ * inner TCP sequence advanced by @i * gso_size (or the inner UDP length
+ * set to 8 + @n) and the inner L4 checksum computed (UDP 0 sent as
+ * 0xffff). Written to @pc (hdr_len + @n bytes); returns gf_verify()'s
+ * verdict on it: NULL if every header is right
+ * (Documentation/networking/segmentation-offloads.rst: headers "correct
+ * ... if the header was simply duplicated").
+ */
+static inline const char *gf_device_piece(uint8_t *pc, const uint8_t *sg,
+					  const struct ofl_gso_meta *m,
+					  uint32_t i, uint32_t n)
+{
+	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0;
+	uint32_t l4 = tun ? m->inner_transport_off : m->transport_off;
+	uint32_t ipo = tun ? m->inner_network_off : m->network_off;
+	uint32_t hl = m->hdr_len, mss = m->gso_size, seq, c;
+	int udp = (m->gso_type & OFL_GSO_UDP_L4) != 0;
+
+	memcpy(pc, sg, hl);
+	memcpy(pc + hl, sg + hl + i * mss, n);
+	if (udp) {
+		gf_be16(pc + l4 + 4, 8 + n);
+		pc[l4 + 6] = pc[l4 + 7] = 0;
+	} else {
+		seq = (uint32_t)gf_rd16(pc + l4 + 4) << 16 |
+		      gf_rd16(pc + l4 + 6);
+		seq += i * mss;
+		gf_be16(pc + l4 + 4, seq >> 16);
+		gf_be16(pc + l4 + 6, seq & 0xffff);
+		pc[l4 + 16] = pc[l4 + 17] = 0;
+	}
+	c = (uint16_t)~gf_fold(gf_sum(pc + l4, hl - l4 + n,
+			       gf_pseudo(pc + ipo, hl - l4 + n,
+					 udp ? 17 : 6)));
+	if (udp && !c)
+		c = 0xffff;
+	gf_be16(pc + l4 + (udp ? 6 : 16), c);
+	return gf_verify(pc, hl + n, m);
+}
+
+/*
  * BIG TCP super-frames (fuzz_bigtcp, kernel_gso mode big): Ethernet
  * 02:00:00:00:00:<dst_mac> <- 02:00:00:00:00:01, IPv4 198.18.0.1 ->
  * 198.18.0.2 (DF, TTL 64, tot_len 0 past 64 KiB) or IPv6 2001:db8::1 ->
