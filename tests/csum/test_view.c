@@ -16,6 +16,7 @@
 #include <offload/csum.h>
 #include <offload/parser.h>
 #include "model.h"
+#include "crc32c_ref.h"
 
 static uint8_t fr[2048];
 static size_t fl;
@@ -170,20 +171,6 @@ static size_t udp(size_t pl)
 	payload(pl);
 	put16(h + 4, (unsigned int)(8 + pl));
 	return h;
-}
-
-static uint32_t crc32c_bitwise(const uint8_t *p, size_t len)
-{
-	uint32_t crc = 0xffffffffu;
-	size_t i;
-	int k;
-
-	for (i = 0; i < len; i++) {
-		crc ^= p[i];
-		for (k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0x82f63b78u & (0u - (crc & 1u)));
-	}
-	return ~crc;
 }
 
 /* Parses the frame (captured @cap bytes of it) and makes its view. */
@@ -344,7 +331,7 @@ static void one_kind(unsigned int k)
 		payload(20);
 		len4(ip, fl);
 		csum4(ip);
-		crc = crc32c_bitwise(fr + h, fl - h);
+		crc = ~crc32c_ref(0xffffffffu, fr + h, fl - h);
 		fr[h + 8] = (uint8_t)crc;
 		fr[h + 9] = (uint8_t)(crc >> 8);
 		fr[h + 10] = (uint8_t)(crc >> 16);
