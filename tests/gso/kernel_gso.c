@@ -89,10 +89,9 @@ static const char *gname[NGROUPS] = { "tcp4", "tcp6", "udp", "vlan", "?" };
 static unsigned g_n[NGROUPS], g_bad[NGROUPS];
 static int cur_group;
 
-/* IP-in-IP mode (l3_main): checksum mode and the tunnel device */
-static int l3_partial;
+/* IP-in-IP mode (l3_main): the tunnel device (ifindex 0 in mode l3e:
+ * Ethernet frames on TX, where a tc program adds the outer IP header) */
 static struct sockaddr_ll l3_to;
-static int l3_eth;	/* mode l3e: Ethernet frames on TX, BPF adds the outer IP */
 
 static int group_of(const struct gf_params *g)
 {
@@ -614,13 +613,34 @@ static void conform_dump_super(const char *name, const uint8_t *p,
 	conform_dump(name, b, len);
 }
 
-static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
-			    size_t olen)
+/*
+ * One case through an encapsulating device (tunnel mode: vxlan, geneve,
+ * gretap; IP-in-IP mode: ipip, sit, ip6tnl, or the tc encap program on
+ * TX): the gf_build() super-frame is sent from byte @e->send_off (0: an
+ * Ethernet device; 14: an L3 device, @e->to its address); the device adds
+ * the outer headers and TX segments. The first segment's @olen outer bytes
+ * go in front of the inner frame from byte @e->in_off (0: its Ethernet
+ * header; 14: its IP header) for ofl_gso_meta_from_frame(), which must
+ * find the tunnel bit @e->want (0: not checked) with the inner IP header
+ * at @olen; ofl_gso_segment() must then give every segment (@e->partial:
+ * OFL_GSO_F_CSUM_PARTIAL output, not checked by gf_verify). @e->next
+ * reads the device's frames; @e->dump: conform captures of the segments.
+ */
+struct encap {
+	size_t send_off, in_off;
+	struct sockaddr_ll *to;
+	uint32_t want;
+	ssize_t (*next)(int ms);
+	int partial, dump;
+};
+
+static void run_encap_case(const struct gf_params *g, uint16_t mss,
+			   size_t olen, const struct encap *e)
 {
 	struct ofl_gso_meta m, mo;
 	struct ofl_gso_frag fr;
 	struct vsend v;
-	size_t len;
+	size_t len, sk = e->send_off;
 	ssize_t n;
 	int nseg, i, err;
 	char d[200];
@@ -632,8 +652,14 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 	}
 	len = gf_build(in, g, &m);
 	describe(g, mss, d, sizeof(d));
-	vsend_prep(&v, vgso_type(g), mss, m.hdr_len, m.csum_start,
-		   m.csum_offset, in, len);
+	vsend_prep(&v, vgso_type(g), mss, (uint16_t)(m.hdr_len - sk),
+		   (uint16_t)(m.csum_start - sk), m.csum_offset, in + sk,
+		   len - sk);
+	if (e->to) {
+		e->to->sll_protocol = htons(g->v6 ? ETH_P_IPV6 : ETH_P_IP);
+		v.msg.msg_name = e->to;
+		v.msg.msg_namelen = sizeof(*e->to);
+	}
 	cur_group = NGROUPS - 1;
 	g_n[cur_group]++;
 	if (sendmsg(txfd, &v.msg, 0) < 0) {
@@ -643,20 +669,35 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 		       strerror(errno));
 		return;
 	}
-	n = rx_frame(1000);
+	n = e->next(1000);
 	if (n <= 0 || (size_t)n < olen) {
 		n_dropped++;
 		mismatch();
 		printf("FAIL: %s: nothing arrived\n", d);
 		return;
 	}
+	len -= e->in_off;
 	memcpy(sup, rx, olen);
-	memcpy(sup + olen, in, len);
+	memcpy(sup + olen, in + e->in_off, len);
 	err = ofl_gso_meta_from_frame(sup, olen + len, mss, &mo);
+	if (!err && e->want &&
+	    ((mo.gso_type & OFL_GSO_TUNNEL_MASK) != e->want ||
+	     mo.transport_off != olen)) {
+		mismatch();
+		printf("FAIL: %s: ofl_gso_meta_from_frame: gso_type 0x%x "
+		       "inner IP at %u, the kernel's outer header is %zu "
+		       "bytes with SKB_GSO_IPXIP%d\n", d, mo.gso_type,
+		       mo.transport_off, olen,
+		       e->want == OFL_GSO_IPXIP6 ? 6 : 4);
+		drain();
+		return;
+	}
 	fr.data = sup;
 	fr.len = (uint32_t)(olen + len);
 	fr.reserved = 0;
-	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo, 0, out, sizeof(out),
+	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo,
+					   e->partial ? OFL_GSO_F_CSUM_PARTIAL
+						      : 0, out, sizeof(out),
 					   lens, OFL_GSO_MAX_SEGS);
 	if (nseg < 0) {
 		n_lib_refused++;
@@ -667,11 +708,13 @@ static void run_tunnel_case(const struct gf_params *g, uint16_t mss,
 		return;
 	}
 	{
-		char w[40];
-		struct segcmp c = { rx_frame, &mo, sup, olen + len, 1, 1, mss,
-				    d, w };
+		char w[48];
+		struct segcmp c = { e->next, e->partial ? NULL : &mo,
+				    e->dump ? sup : NULL, olen + len, 1, 1,
+				    mss, d, w };
 
-		snprintf(w, sizeof(w), " (tunnel type 0x%x)", mo.gso_type);
+		snprintf(w, sizeof(w), " (gso_type 0x%x, outer %zu bytes)",
+			 mo.gso_type, olen);
 		i = cmp_segs(&c, n, nseg);
 	}
 	if (i) {
@@ -795,96 +838,6 @@ static ssize_t l3_frame(int ms)
 	return n;
 }
 
-static void run_l3_case(const struct gf_params *g, uint16_t mss,
-			size_t olen, int outer_v6)
-{
-	struct ofl_gso_meta m, mo;
-	struct ofl_gso_frag fr;
-	struct vsend v;
-	size_t len, sk;
-	ssize_t n;
-	uint32_t want = outer_v6 ? OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4;
-	int nseg, i, err;
-	char d[200];
-
-	if (g->udp && no_udp_l4) {
-		n_udp_not_run++;
-		g_udp_not_run[NGROUPS - 1]++;
-		return;
-	}
-	len = gf_build(in, g, &m);
-	describe(g, mss, d, sizeof(d));
-	sk = l3_eth ? 0 : 14;	/* L3 device: from the IP header */
-	vsend_prep(&v, vgso_type(g), mss, (uint16_t)(m.hdr_len - sk),
-		   (uint16_t)(m.csum_start - sk), m.csum_offset, in + sk,
-		   len - sk);
-	l3_to.sll_protocol = htons(g->v6 ? ETH_P_IPV6 : ETH_P_IP);
-	if (!l3_eth) {
-		v.msg.msg_name = &l3_to;
-		v.msg.msg_namelen = sizeof(l3_to);
-	}
-	cur_group = NGROUPS - 1;
-	g_n[cur_group]++;
-	if (sendmsg(txfd, &v.msg, 0) < 0) {
-		n_refused++;
-		mismatch();
-		printf("FAIL: %s: the kernel refuses (sendmsg: %s)\n", d,
-		       strerror(errno));
-		return;
-	}
-	n = l3_frame(1000);
-	if (n <= 0 || (size_t)n < olen) {
-		n_dropped++;
-		mismatch();
-		printf("FAIL: %s: nothing arrived\n", d);
-		return;
-	}
-	memcpy(sup, rx, olen);
-	memcpy(sup + olen, in + 14, len - 14);
-	err = ofl_gso_meta_from_frame(sup, olen + len - 14, mss, &mo);
-	if (!err && ((mo.gso_type & OFL_GSO_TUNNEL_MASK) != want ||
-		     mo.transport_off != olen)) {
-		mismatch();
-		printf("FAIL: %s: ofl_gso_meta_from_frame: gso_type 0x%x "
-		       "inner IP at %u, the kernel's outer header is %zu "
-		       "bytes with SKB_GSO_IPXIP%d\n", d, mo.gso_type,
-		       mo.transport_off, olen, outer_v6 ? 6 : 4);
-		drain();
-		return;
-	}
-	fr.data = sup;
-	fr.len = (uint32_t)(olen + len - 14);
-	fr.reserved = 0;
-	nseg = err ? err : ofl_gso_segment(&fr, 1, &mo,
-					   l3_partial ? OFL_GSO_F_CSUM_PARTIAL
-						      : 0, out, sizeof(out),
-					   lens, OFL_GSO_MAX_SEGS);
-	if (nseg < 0) {
-		n_lib_refused++;
-		mismatch();
-		printf("FAIL: %s: ofl refuses (%s), the kernel segmented it\n",
-		       d, ofl_strerror(nseg));
-		drain();
-		return;
-	}
-	{
-		char w[48];
-		struct segcmp c = { l3_frame, l3_partial ? NULL : &mo, NULL, 0,
-				    0, 1, mss, d, w };
-
-		snprintf(w, sizeof(w), " (gso_type 0x%x, outer %zu bytes)",
-			 mo.gso_type, olen);
-		i = cmp_segs(&c, n, nseg);
-	}
-	if (i) {
-		n_dropped += i == SEG_SHORT;
-		mismatch();
-		return;
-	}
-	n_ok++;
-	n_segs += (unsigned)nseg;
-}
-
 static int l3_main(char **argv, int ncases)
 {
 	/* argv[3] = l3:OLEN:FAMS:complete|partial, or l3e:... (TXIF is the
@@ -892,16 +845,15 @@ static int l3_main(char **argv, int ncases)
 	char *mode, *fams, *cs;
 	size_t olen;
 	uint64_t s = 0x1b1b0f1ULL;
-	int c, one = 1, outer_v6;
+	int c, one = 1, outer_v6, l3_eth = argv[3][2] == 'e';
+	struct encap e = { .in_off = 14, .next = l3_frame };
 
-	l3_eth = argv[3][2] == 'e';
 	mode = argv[3] + (l3_eth ? 4 : 3);
 	olen = (size_t)strtoul(mode, &fams, 10);
 	if (*fams != ':' || !(cs = strchr(fams + 1, ':')))
 		return 2;
 	fams++;
 	*cs++ = 0;
-	l3_partial = !strcmp(cs, "partial");
 	outer_v6 = olen >= 14 + 40;
 	if (getenv("OFL_GSO_GROUP"))
 		gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
@@ -933,6 +885,10 @@ static int l3_main(char **argv, int ncases)
 	usleep(100000);
 	drain();
 	probe_udp_l4();
+	e.send_off = l3_eth ? 0 : 14;
+	e.to = l3_eth ? NULL : &l3_to;
+	e.want = outer_v6 ? OFL_GSO_IPXIP6 : OFL_GSO_IPXIP4;
+	e.partial = !strcmp(cs, "partial");
 	for (c = 0; c < ncases; c++) {
 		struct gf_params g;
 		uint16_t mss = (uint16_t)(536 + rnd(&s) % 1000);
@@ -956,7 +912,7 @@ static int l3_main(char **argv, int ncases)
 				(g.udp ? 30u * mss : 30000u));
 		if (c % 7 == 3)	/* an exact multiple of gso_size */
 			g.payload_len = mss * (2 + (uint32_t)(c % 5));
-		run_l3_case(&g, mss, olen, outer_v6);
+		run_encap_case(&g, mss, olen, &e);
 	}
 	printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
 	       "%u differ (%u refused by the kernel, %u refused by "
@@ -1678,6 +1634,7 @@ int main(int argc, char **argv)
 	if (!strncmp(argv[3], "tunnel", 6)) {
 		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
 		size_t olen = (size_t)atoi(argv[3] + 7);
+		struct encap e = { .next = rx_frame, .dump = !partial };
 
 		if (getenv("OFL_GSO_GROUP"))
 			gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
@@ -1706,7 +1663,7 @@ int main(int argc, char **argv)
 			g.ip_id = (uint16_t)rnd(&s);
 			g.payload_len = mss + 1 + (uint32_t)(rnd(&s) %
 					(g.udp ? 30u * mss : 30000u));
-			run_tunnel_case(&g, mss, olen);
+			run_encap_case(&g, mss, olen, &e);
 		}
 		printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
 		       "%u differ (%u refused by the kernel, %u refused by "
