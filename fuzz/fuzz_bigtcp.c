@@ -14,7 +14,7 @@
 #include <string.h>
 #include <offload/gro.h>
 #include <offload/gso.h>
-#include <offload/csum.h>
+#include "../tests/gso/gso_frames.h"
 
 #define MAXP 250000u
 #define MAXS 4096u
@@ -27,88 +27,6 @@ static const uint8_t *fp[MAXS];
 static struct ofl_gro_frame f[MAXS];
 static struct ofl_gro_pkt pk[2 * MAXS + OFL_GRO_MAX_FLOWS];
 static uint64_t cbuf[(OFL_GRO_CTX_BYTES(POOL) + 7) / 8];
-
-static void put16(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, v >> 16);
-	put16(p + 2, v & 0xffff);
-}
-
-/* The super-frame as a BIG TCP sender (or 6.18 GRO) writes it, with a
- * complete TCP checksum; @hbh: the IPv6 jumbo header past 64 KiB. */
-static size_t build(int v6, int hbh, uint32_t pl, uint32_t seq)
-{
-	uint8_t *ip = sup + 14, *th;
-	uint32_t t, tl = 20 + pl, i, ipl;
-	uint16_t c;
-
-	memcpy(sup, "\x02\0\0\0\0\x09\x02\0\0\0\0\x01", 12);
-	put16(sup + 12, v6 ? 0x86dd : 0x0800);
-	if (!v6) {
-		ipl = 20 + tl;
-		memset(ip, 0, 20);
-		ip[0] = 0x45;
-		put16(ip + 2, ipl > 0xffff ? 0 : ipl);
-		put16(ip + 4, 100);
-		put16(ip + 6, 0x4000);
-		ip[8] = 64;
-		ip[9] = 6;
-		memcpy(ip + 12, "\xc6\x12\0\x01\xc6\x12\0\x02", 8);
-		c = (uint16_t)ofl_csum_fold(ofl_csum_partial(ip, 20, 0));
-		memcpy(ip + 10, &c, 2);
-		t = 34;
-	} else {
-		memset(ip, 0, 40);
-		ip[0] = 0x60;
-		ip[6] = 6;
-		ip[7] = 64;
-		memcpy(ip + 8, "\x20\x01\x0d\xb8", 4);
-		ip[23] = 1;
-		memcpy(ip + 24, "\x20\x01\x0d\xb8", 4);
-		ip[39] = 2;
-		t = 54;
-		if (tl > 0xffff && hbh) {
-			ip[6] = 0;
-			memcpy(sup + 54, "\x06\x00\xc2\x04", 4);
-			put32(sup + 58, 8 + tl);
-			t = 62;
-		} else if (tl <= 0xffff) {
-			put16(ip + 4, tl);
-		}
-	}
-	th = sup + t;
-	memset(th, 0, 20);
-	put16(th, 40000);
-	put16(th + 2, 8000);
-	put32(th + 4, seq);
-	put32(th + 8, 5000);
-	th[12] = 0x50;
-	th[13] = 0x10;
-	put16(th + 14, 512);
-	for (i = 0; i < pl; i++)
-		th[20 + i] = (uint8_t)((seq + i) * 7 + 3);
-	if (!v6) {
-		uint32_t sa, da;
-
-		memcpy(&sa, ip + 12, 4);
-		memcpy(&da, ip + 16, 4);
-		c = (uint16_t)ofl_csum_tcpudp_magic(sa, da, tl, 6,
-			ofl_csum_partial(th, tl, 0));
-	} else {
-		c = (uint16_t)ofl_csum_ipv6_magic(ip + 8, ip + 24, tl, 6,
-			ofl_csum_partial(th, tl, 0));
-	}
-	if (!c)
-		c = 0xffff;	/* CSUM_MANGLED_0, as both sides complete */
-	memcpy(th + 16, &c, 2);
-	return t + tl;
-}
 
 /* lib/gso cut of @p (@len bytes) at @mss into segs/lens; the count. */
 static int cut(const uint8_t *p, size_t len, uint16_t mss)
@@ -143,7 +61,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	if (pl <= mss)
 		return 0;
 	seq = (uint32_t)d[6] << 24 | (uint32_t)d[7] << 8;
-	len = build(v6, hbh, pl, seq);
+	/* as a BIG TCP sender (or 6.18 GRO) writes it: the complete TCP
+	 * checksum, the jumbo header past 64 KiB unless profile 7.0 */
+	{
+		struct gf_big b = { .v6 = v6, .hbh = hbh, .payload_len = pl,
+				    .seq = seq, .ip_id = 100, .tcp_flags = 0x10,
+				    .dst_mac = 9 };
+		uint32_t l4;
+
+		len = gf_big_build(sup, &b, &l4);
+	}
 	ipl = (uint32_t)(len - 14);
 	ns = cut(sup, len, mss);
 	if (ns < 2)

@@ -39,11 +39,8 @@ static void partial_pieces(const uint8_t *sg, size_t len,
 			   const struct ofl_gso_meta *m, uint32_t gso_segs)
 {
 	static uint8_t pc[OFL_GSO_MAX_HDR + 65536u];
-	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0;
-	uint32_t l4 = tun ? m->inner_transport_off : m->transport_off;
-	uint32_t ipo = tun ? m->inner_network_off : m->network_off;
-	uint32_t hl = m->hdr_len, mss = m->gso_size, i, seq, c, n;
-	int udp = (m->gso_type & OFL_GSO_UDP_L4) != 0;
+	uint32_t hl = m->hdr_len, mss = m->gso_size, i, n;
+	const char *why;
 
 	for (i = 0; i < gso_segs; i++) {
 		n = (uint32_t)len - hl - i * mss;
@@ -51,27 +48,9 @@ static void partial_pieces(const uint8_t *sg, size_t len,
 			n = mss;
 		if (gso_segs > 1 && n < mss)
 			break;
-		memcpy(pc, sg, hl);
-		memcpy(pc + hl, sg + hl + i * mss, n);
-		if (udp) {
-			gf_be16(pc + l4 + 4, 8 + n);
-			pc[l4 + 6] = pc[l4 + 7] = 0;
-		} else {
-			seq = (uint32_t)gf_rd16(pc + l4 + 4) << 16 |
-			      gf_rd16(pc + l4 + 6);
-			seq += i * mss;
-			gf_be16(pc + l4 + 4, seq >> 16);
-			gf_be16(pc + l4 + 6, seq & 0xffff);
-			pc[l4 + 16] = pc[l4 + 17] = 0;
-		}
-		c = (uint16_t)~gf_fold(gf_sum(pc + l4, hl - l4 + n,
-				       gf_pseudo(pc + ipo, hl - l4 + n,
-						 udp ? 17 : 6)));
-		if (udp && !c)
-			c = 0xffff;
-		gf_be16(pc + l4 + (udp ? 6 : 16), c);
-		if (gf_verify(pc, hl + n, m))
-			FAIL(gf_verify(pc, hl + n, m));
+		why = gf_device_piece(pc, sg, m, i, n);
+		if (why)
+			FAIL(why);
 	}
 }
 

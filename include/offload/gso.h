@@ -270,7 +270,10 @@ OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
  * one, more than one tunnel bit, an IP version that does not match the
  * type), OFL_ENODATA (offsets or headers outside the first fragment),
  * OFL_EMSGSIZE (hdr_len > OFL_GSO_MAX_HDR), OFL_ERANGE (payload not larger
- * than gso_size: Linux sends such a frame unsegmented), OFL_E2BIG (more
+ * than gso_size: not a GSO frame; tcp_gso_segment and __udp_gso_segment
+ * refuse it too (-EINVAL) and Linux never makes one: virtio_net_hdr_to_skb
+ * and udp_send_skb send it as one plain frame, so send it as it is, with
+ * ofl_csum_help() where there is no checksum offload), OFL_E2BIG (more
  * than OFL_GSO_MAX_SEGS segments, or OFL_GSO_UDP_MAX_SEGS for UDP_L4),
  * OFL_EOVERFLOW (a segment's IP length does not fit 16 bits),
  * OFL_EOPNOTSUPP (a gso_type bit lib/gso does not handle, listed in

@@ -16,6 +16,7 @@
 #include <offload/csum.h>
 #include <offload/parser.h>
 #include "model.h"
+#include "crc32c_ref.h"
 
 static uint8_t fr[2048];
 static size_t fl;
@@ -143,18 +144,33 @@ static void l4set(size_t o, size_t field, size_t len, size_t s, size_t d,
 	put16(o + field, l4val(o, field, len, s, d, alen, proto));
 }
 
-static uint32_t crc32c_bitwise(const uint8_t *p, size_t len)
+/* A new frame: Ethernet, IPv4 (*@ip) and TCP without options, @pl
+ * payload bytes, the IPv4 length and checksum set, the TCP checksum 0.
+ * Returns the TCP header's offset. */
+static size_t tcp4(size_t pl, size_t *ip)
 {
-	uint32_t crc = 0xffffffffu;
-	size_t i;
-	int k;
+	size_t th;
 
-	for (i = 0; i < len; i++) {
-		crc ^= p[i];
-		for (k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0x82f63b78u & (0u - (crc & 1u)));
-	}
-	return ~crc;
+	reset();
+	eth(0x0800);
+	*ip = ip4(6, 0);
+	th = push(20);
+	fr[th + 12] = 0x50;
+	payload(pl);
+	len4(*ip, fl);
+	csum4(*ip);
+	return th;
+}
+
+/* A UDP header and @pl payload bytes, its length set (checksum 0).
+ * Returns the UDP header's offset. */
+static size_t udp(size_t pl)
+{
+	size_t h = push(8);
+
+	payload(pl);
+	put16(h + 4, (unsigned int)(8 + pl));
+	return h;
 }
 
 /* Parses the frame (captured @cap bytes of it) and makes its view. */
@@ -234,14 +250,7 @@ static void v4_tcp(void **state)
 	size_t ip, th;
 
 	(void)state;
-	reset();
-	eth(0x0800);
-	ip = ip4(6, 0);
-	th = push(20);
-	fr[th + 12] = 0x50;
-	payload(11);
-	len4(ip, fl);
-	csum4(ip);
+	th = tcp4(11, &ip);
 	l4set(th, 16, fl - th, ip + 12, ip + 16, 4, 6);
 	view_of(fl, 0);
 	expect_layers("eth/ipv4/tcp");
@@ -285,9 +294,7 @@ static void one_kind(unsigned int k)
 	case OFL_CSUM_KIND_UDP:		/* over IPv6 */
 		eth(0x86dd);
 		ip = ip6(17);
-		h = push(8);
-		payload(13);
-		put16(h + 4, (unsigned int)(fl - h));
+		h = udp(13);
 		len6(ip, fl);
 		l4set(h, 6, fl - h, ip + 8, ip + 24, 16, 17);
 		i = 0;
@@ -324,7 +331,7 @@ static void one_kind(unsigned int k)
 		payload(20);
 		len4(ip, fl);
 		csum4(ip);
-		crc = crc32c_bitwise(fr + h, fl - h);
+		crc = ~crc32c_ref(0xffffffffu, fr + h, fl - h);
 		fr[h + 8] = (uint8_t)crc;
 		fr[h + 9] = (uint8_t)(crc >> 8);
 		fr[h + 10] = (uint8_t)(crc >> 16);
@@ -338,9 +345,7 @@ static void one_kind(unsigned int k)
 		put16(h, 0x8000);
 		put16(h + 2, 0x0800);
 		in = ip4(17, 0);
-		push(8);
-		payload(6);
-		put16(in + 20 + 4, 14);
+		udp(6);
 		len4(ip, fl);
 		len4(in, fl);
 		csum4(ip);
@@ -351,9 +356,7 @@ static void one_kind(unsigned int k)
 	default:			/* UDP over IPv4 */
 		eth(0x0800);
 		ip = ip4(17, 0);
-		h = push(8);
-		payload(1);
-		put16(h + 4, 9);
+		h = udp(1);
 		len4(ip, fl);
 		csum4(ip);
 		l4set(h, 6, 9, ip + 12, ip + 16, 4, 17);
@@ -409,14 +412,7 @@ static void udp_zero_and_partial(void **state)
 	assert_int_equal(r.why, OFL_CSUM_WHY_UDP6_ZERO);
 	assert_true(r.has_computed);
 	/* CHECKSUM_PARTIAL: the field holds the folded pseudo header */
-	reset();
-	eth(0x0800);
-	ip = ip4(6, 0);
-	h = push(20);
-	fr[h + 12] = 0x50;
-	payload(100);
-	len4(ip, fl);
-	csum4(ip);
+	h = tcp4(100, &ip);
 	acc = model_sum_at(fr + ip + 12, 8, 0, 0) + 6 + (uint32_t)(fl - h);
 	put16(h + 16, ~fold_not(acc) & 0xffff);
 	view_of(fl, 0);
@@ -433,14 +429,7 @@ static void truncated(void **state)
 	size_t ip, th, whole;
 
 	(void)state;
-	reset();
-	eth(0x0800);
-	ip = ip4(6, 0);
-	th = push(20);
-	fr[th + 12] = 0x50;
-	payload(200);
-	len4(ip, fl);
-	csum4(ip);
+	th = tcp4(200, &ip);
 	l4set(th, 16, fl - th, ip + 12, ip + 16, 4, 6);
 	whole = fl;
 	/* snapped in the payload: TCP unchecked, never judged on a prefix */
@@ -493,9 +482,7 @@ static void pseudo_addresses(void **state)
 	fr[o + 1] = 11;			/* two addresses */
 	fr[o + 2] = 4;			/* pointer: the first */
 	memcpy(fr + o + 3, "\xc6\x12\x00\x09\xc6\x12\x00\x0a", 8);
-	h = push(8);
-	payload(3);
-	put16(h + 4, 11);
+	h = udp(3);
 	len4(ip, fl);
 	csum4(ip);
 	l4set(h, 6, 11, ip + 12, o + 7, 4, 17);
@@ -512,9 +499,7 @@ static void pseudo_addresses(void **state)
 	fr[o + 3] = 2;
 	memcpy(fr + o + 8, "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x05", 16);
 	memcpy(fr + o + 24, "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x06", 16);
-	h = push(8);
-	payload(4);
-	put16(h + 4, 12);
+	h = udp(4);
 	len6(ip, fl);
 	l4set(h, 6, 12, ip + 8, o + 24, 16, 17);
 	view_of(fl, 0);
@@ -542,8 +527,7 @@ static void pseudo_addresses(void **state)
 	fr[o + 6] = 0xc9;
 	fr[o + 7] = 16;
 	memcpy(fr + o + 8, "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x77", 16);
-	h = push(8);
-	put16(h + 4, 8);
+	h = udp(0);
 	len6(ip, fl);
 	l4set(h, 6, 8, o + 8, ip + 24, 16, 17);
 	view_of(fl, 0);
@@ -635,9 +619,7 @@ static size_t erspan_frame(uint8_t ver, size_t *h)
 	fr[e] = (uint8_t)(ver << 4);
 	eth(0x0800);
 	in = ip4(17, 0);
-	*h = push(8);
-	payload(5);
-	put16(*h + 4, 13);
+	*h = udp(5);
 	len4(ip, fl);
 	len4(in, fl);
 	csum4(ip);

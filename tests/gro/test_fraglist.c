@@ -8,11 +8,9 @@
  * byte, with and without NAT of the head (skb_segment_list,
  * __udpv4/6_gso_segment_list_csum, __tcpv4/6_gso_segment_list_csum).
  */
-#include "ofl_test.h"
-#include <offload/gro.h>
 #include <offload/gso.h>
 #include <offload/csum.h>
-#include "../gro/gro_cases.h"
+#include "gro_unit.h"
 
 static uint32_t ofl_load_be16(const uint8_t *p)
 {
@@ -54,20 +52,8 @@ static uint16_t ofl_htons(uint16_t v)
 	return ofl_load_ne16(b);
 }
 
-static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
-static uint8_t fb[GRO_CASE_MAX_SEGS][70000];
-static uint32_t fl[GRO_CASE_MAX_SEGS];
-static const uint8_t *fp[GRO_CASE_MAX_SEGS];
-static struct ofl_gro_ctx ctx;
-static struct ofl_gro_pkt pk[2 * GRO_CASE_MAX_SEGS + OFL_GRO_MAX_FLOWS];
 static uint8_t lin[70000], lin2[70000];
 static struct tseg g[GRO_CASE_MAX_SEGS];
-
-struct golden {
-	int v6;
-	const char *name;
-	const char *out;
-};
 
 /* What the kernel delivered with rx-gro-list on (frame lengths in order,
  * "m" merged); every case of gro_cases.h matched it in kdiff.sh. */
@@ -113,38 +99,10 @@ static int run(int n, uint32_t flags, uint32_t csum)
 	struct ofl_gro_opts o = { sizeof(o), 0, 0, 0,
 				  OFL_GRO_F_FRAGLIST | flags, 0, 0 };
 	struct ofl_gro_frame f[GRO_CASE_MAX_SEGS];
-	int i, k, m;
 
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), &o), 0);
-	for (i = 0; i < n; i++) {
-		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
-		fp[i] = fb[i];
-		memset(&f[i], 0, sizeof(f[i]));
-		f[i].data = fb[i];
-		f[i].len = fl[i];
-		f[i].hash = 0;
-		f[i].id = (uint32_t)i;
-		f[i].ip_summed = csum;
-	}
-	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
-				  2 * GRO_CASE_MAX_SEGS);
-	assert_true(k >= 0);
-	m = ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
-	assert_true(m >= 0);
-	return k + m;
-}
-
-static void fmt(int k, char *s, size_t cap)
-{
-	size_t o = 0;
-	int i;
-
-	s[0] = 0;
-	for (i = 0; i < k && o + 16 < cap; i++)
-		o += (size_t)snprintf(s + o, cap - o, "%s%u%s", i ? " " : "",
-				      pk[i].len,
-				      pk[i].kind == OFL_GRO_PKT_MERGED ? "m" :
-				      "");
+	gu_build(f, g, n, csum, 0);
+	return gu_run(f, n);
 }
 
 static void golden_cases(void **state)

@@ -9,24 +9,10 @@
  * profiles, limits, eviction, bucket order, zero copy, segments -> super
  * frame (what GSO splits, GRO gives back).
  */
-#include "ofl_test.h"
-#include <offload/gro.h>
 #include <offload/gso.h>
-#include "../gro/gro_cases.h"
+#include "gro_unit.h"
 
-static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
-static uint8_t fb[GRO_CASE_MAX_SEGS][70000];
-static uint32_t fl[GRO_CASE_MAX_SEGS];
-static const uint8_t *fp[GRO_CASE_MAX_SEGS];
-static struct ofl_gro_ctx ctx;
-static struct ofl_gro_pkt pk[2 * GRO_CASE_MAX_SEGS + OFL_GRO_MAX_FLOWS];
 static uint8_t lin[70000];
-
-struct golden {
-	int v6;
-	const char *name;
-	const char *out;
-};
 
 /* 10 flows in one bucket: each new flow evicts the oldest, nothing merges */
 #define E5(x) x " " x " " x " " x " " x
@@ -427,32 +413,19 @@ static void build_frames(struct tseg *g, int n, uint32_t csum,
 {
 	int i;
 
-	for (i = 0; i < n; i++) {
-		fl[i] = (uint32_t)tseg_build(&g[i], fb[i], dm);
-		fp[i] = fb[i];
-		memset(&rf[i], 0, sizeof(rf[i]));
-		rf[i].data = fb[i];
-		rf[i].len = fl[i];
-		rf[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
-		rf[i].id = (uint32_t)i;
-		rf[i].ip_summed = csum;
+	gu_build(rf, g, n, csum, hash_mod);
+	for (i = 0; i < n; i++)
 		if (csum == OFL_CHECKSUM_COMPLETE)
 			set_complete(i, c_start < fl[i] ? c_start : fl[i]);
-	}
 }
 
 /* rf[0..n) through GRO: burst, then flush; returns deliveries. */
 static int run_frames(int n)
 {
-	int k, m;
+	int k = gu_run(rf, n);
 
-	k = ofl_gro_receive_burst(&ctx, rf, (unsigned int)n, pk,
-				  2 * GRO_CASE_MAX_SEGS);
-	assert_true(k >= 0);
-	m = ofl_gro_flush(&ctx, pk + k, OFL_GRO_MAX_FLOWS);
-	assert_true(m >= 0);
 	assert_int_equal(ofl_gro_held(&ctx), 0);
-	return k + m;
+	return k;
 }
 
 /* Run segments through GRO: burst, then flush; returns deliveries. */
@@ -460,19 +433,6 @@ static int run(struct tseg *g, int n, uint32_t csum, uint32_t hash_mod)
 {
 	build_frames(g, n, csum, hash_mod);
 	return run_frames(n);
-}
-
-static void fmt(int k, char *s, size_t cap)
-{
-	size_t o = 0;
-	int i;
-
-	s[0] = 0;
-	for (i = 0; i < k && o + 16 < cap; i++)
-		o += (size_t)snprintf(s + o, cap - o, "%s%u%s", i ? " " : "",
-				      pk[i].len,
-				      pk[i].kind == OFL_GRO_PKT_MERGED ? "m" :
-				      "");
 }
 
 static void golden_run_k(const struct golden *golden, size_t ng,

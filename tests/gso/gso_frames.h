@@ -338,4 +338,140 @@ static inline const char *gf_verify(const uint8_t *s, size_t len,
 	return NULL;
 }
 
+/*
+ * Piece @i (@n payload bytes) of a GSO_PARTIAL segment @sg, as a TSO
+ * device cuts it: the headers (@m->hdr_len bytes) copied as they are, the
+ * inner TCP sequence advanced by @i * gso_size (or the inner UDP length
+ * set to 8 + @n) and the inner L4 checksum computed (UDP 0 sent as
+ * 0xffff). Written to @pc (hdr_len + @n bytes); returns gf_verify()'s
+ * verdict on it: NULL if every header is right
+ * (Documentation/networking/segmentation-offloads.rst: headers "correct
+ * ... if the header was simply duplicated").
+ */
+static inline const char *gf_device_piece(uint8_t *pc, const uint8_t *sg,
+					  const struct ofl_gso_meta *m,
+					  uint32_t i, uint32_t n)
+{
+	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0;
+	uint32_t l4 = tun ? m->inner_transport_off : m->transport_off;
+	uint32_t ipo = tun ? m->inner_network_off : m->network_off;
+	uint32_t hl = m->hdr_len, mss = m->gso_size, seq, c;
+	int udp = (m->gso_type & OFL_GSO_UDP_L4) != 0;
+
+	memcpy(pc, sg, hl);
+	memcpy(pc + hl, sg + hl + i * mss, n);
+	if (udp) {
+		gf_be16(pc + l4 + 4, 8 + n);
+		pc[l4 + 6] = pc[l4 + 7] = 0;
+	} else {
+		seq = (uint32_t)gf_rd16(pc + l4 + 4) << 16 |
+		      gf_rd16(pc + l4 + 6);
+		seq += i * mss;
+		gf_be16(pc + l4 + 4, seq >> 16);
+		gf_be16(pc + l4 + 6, seq & 0xffff);
+		pc[l4 + 16] = pc[l4 + 17] = 0;
+	}
+	c = (uint16_t)~gf_fold(gf_sum(pc + l4, hl - l4 + n,
+			       gf_pseudo(pc + ipo, hl - l4 + n,
+					 udp ? 17 : 6)));
+	if (udp && !c)
+		c = 0xffff;
+	gf_be16(pc + l4 + (udp ? 6 : 16), c);
+	return gf_verify(pc, hl + n, m);
+}
+
+/*
+ * BIG TCP super-frames (fuzz_bigtcp, kernel_gso mode big): Ethernet
+ * 02:00:00:00:00:<dst_mac> <- 02:00:00:00:00:01, IPv4 198.18.0.1 ->
+ * 198.18.0.2 (DF, TTL 64, tot_len 0 past 64 KiB) or IPv6 2001:db8::1 ->
+ * 2001:db8::2 (payload length 0 past 64 KiB, with the 8-byte jumbo
+ * hop-by-hop header if @hbh: 6.18's form; without it 7.0's), TCP 40000 ->
+ * 8000, ack 5000, window 512, no options, payload byte i = (seq + i) * 7 +
+ * 3. The TCP checksum field holds the pseudo-header sum (@pseudo: virtio
+ * NEEDS_CSUM) or the complete checksum (0 sent as 0xffff). Sums in
+ * 64 KiB pieces: gf_sum's 32 bits hold one.
+ */
+struct gf_big {
+	int v6;
+	int hbh;
+	int pseudo;
+	uint32_t payload_len;
+	uint32_t seq;
+	uint16_t ip_id;
+	uint8_t tcp_flags;
+	uint8_t dst_mac;
+};
+
+static inline void gf_be32(uint8_t *p, uint32_t v)
+{
+	gf_be16(p, v >> 16);
+	gf_be16(p + 2, v & 0xffff);
+}
+
+/* Returns the frame's length; *@l4: the TCP header's offset. */
+static inline size_t gf_big_build(uint8_t *buf, const struct gf_big *b,
+				  uint32_t *l4)
+{
+	static const uint8_t a4[8] = { 198, 18, 0, 1, 198, 18, 0, 2 };
+	uint8_t *ip = buf + 14, *th;
+	uint32_t t, tl = 20 + b->payload_len, i, s;
+
+	memcpy(buf, "\x02\0\0\0\0\0\x02\0\0\0\0\x01", 12);
+	buf[5] = b->dst_mac;
+	gf_be16(buf + 12, b->v6 ? 0x86dd : 0x0800);
+	if (!b->v6) {
+		memset(ip, 0, 20);
+		ip[0] = 0x45;
+		gf_be16(ip + 2, 20 + tl > 0xffff ? 0 : 20 + tl);
+		gf_be16(ip + 4, b->ip_id);
+		gf_be16(ip + 6, 0x4000);
+		ip[8] = 64;
+		ip[9] = 6;
+		memcpy(ip + 12, a4, 8);
+		gf_be16(ip + 10, ~gf_fold(gf_sum(ip, 20, 0)) & 0xffff);
+		t = 34;
+	} else {
+		memset(ip, 0, 40);
+		ip[0] = 0x60;
+		ip[6] = 6;
+		ip[7] = 64;
+		memcpy(ip + 8, "\x20\x01\x0d\xb8", 4);
+		ip[23] = 1;
+		memcpy(ip + 24, "\x20\x01\x0d\xb8", 4);
+		ip[39] = 2;
+		t = 54;
+		if (tl > 0xffff && b->hbh) {
+			ip[6] = 0;
+			memcpy(buf + 54, "\x06\x00\xc2\x04", 4);
+			gf_be32(buf + 58, 8 + tl);
+			t = 62;
+		} else if (tl <= 0xffff) {
+			gf_be16(ip + 4, tl);
+		}
+	}
+	th = buf + t;
+	memset(th, 0, 20);
+	gf_be16(th, 40000);
+	gf_be16(th + 2, 8000);
+	gf_be32(th + 4, b->seq);
+	gf_be32(th + 8, 5000);
+	th[12] = 0x50;
+	th[13] = b->tcp_flags;
+	gf_be16(th + 14, 512);
+	for (i = 0; i < b->payload_len; i++)
+		th[20 + i] = (uint8_t)((b->seq + i) * 7 + 3);
+	s = gf_fold(gf_pseudo(ip, tl, 6));
+	if (b->pseudo) {
+		gf_be16(th + 16, s);
+	} else {
+		for (i = 0; i < tl; i += 65536)
+			s = gf_fold(gf_sum(th + i, tl - i < 65536 ? tl - i
+						       : 65536, s));
+		s = ~s & 0xffff;
+		gf_be16(th + 16, s ? s : 0xffff);
+	}
+	*l4 = t;
+	return t + tl;
+}
+
 #endif

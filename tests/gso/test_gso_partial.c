@@ -71,37 +71,13 @@ static void device_cut(const uint8_t *s, size_t len,
 		       const struct ofl_gso_meta *m, uint32_t gso_segs)
 {
 	uint32_t hl = m->hdr_len, mss = m->gso_size, i;
-	int tun = (m->gso_type & OFL_GSO_TUNNEL_MASK) != 0;
-	uint32_t l4 = tun ? m->inner_transport_off : m->transport_off;
-	uint32_t ipo = tun ? m->inner_network_off : m->network_off;
-	int udp = (m->gso_type & OFL_GSO_UDP_L4) != 0;
 
 	for (i = 0; i < gso_segs; i++) {
-		uint32_t plen = (uint32_t)len - hl - i * mss, seq, c;
 		const char *why;
 
-		if (plen < mss)
+		if ((uint32_t)len - hl - i * mss < mss)
 			break; /* the device sets the short piece's lengths */
-		memcpy(piece, s, hl);
-		memcpy(piece + hl, s + hl + i * mss, mss);
-		if (udp) {
-			gf_be16(piece + l4 + 4, 8 + mss);
-			piece[l4 + 6] = piece[l4 + 7] = 0;
-		} else {
-			seq = (uint32_t)gf_rd16(piece + l4 + 4) << 16 |
-			      gf_rd16(piece + l4 + 6);
-			seq += i * mss;
-			gf_be16(piece + l4 + 4, seq >> 16);
-			gf_be16(piece + l4 + 6, seq & 0xffff);
-			piece[l4 + 16] = piece[l4 + 17] = 0;
-		}
-		c = (uint16_t)~gf_fold(gf_sum(piece + l4, hl - l4 + mss,
-				       gf_pseudo(piece + ipo, hl - l4 + mss,
-						 udp ? 17 : 6)));
-		if (udp && !c)
-			c = 0xffff;
-		gf_be16(piece + l4 + (udp ? 6 : 16), c);
-		why = gf_verify(piece, hl + mss, m);
+		why = gf_device_piece(piece, s, m, i, mss);
 		if (why)
 			fail_msg("device piece %u of %u: %s", i, gso_segs, why);
 	}
