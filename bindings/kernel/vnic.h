@@ -78,6 +78,7 @@ struct vnic_rxq {
 	struct ofl_parse_result pr;	/* NAPI scratch: receive verification */
 	struct ofl_csum_layers ly;
 	uint32_t len[VNIC_BUDGET];
+	bool replaying;			/* a replay poll (vnic_record.c) */
 	atomic64_t packets;
 };
 

@@ -20,7 +20,9 @@
  *               when they ran live (0 with rx-gro-hw off)
  *   /sys/kernel/debug/ofl_vnic/<dev>/rx_replay
  *     write     replay the record through the receive path as it is
- *               configured now; returns when done (-ETIMEDOUT after 120 s)
+ *               configured now; returns when done (-ETIMEDOUT after 120 s).
+ *               Replayed frames go up as PACKET_OTHERHOST: taps see them,
+ *               the IP layer drops them (the stack answers nothing)
  *     read      "frames F polls P merged M" of the last replay (M: merged
  *               skbs lib/gro delivered, 0 with rx-gro-hw off)
  */
@@ -174,7 +176,9 @@ int vnic_rec_replay_poll(struct vnic_rxq *rxq)
 	end = oom || off >= r->used;
 	r->rp_off = end ? r->used : off;
 	spin_unlock(&r->lock);
+	rxq->replaying = true;
 	merged = n ? vnic_rx_batch(rxq, n) : 0;
+	rxq->replaying = false;
 	spin_lock(&r->lock);
 	r->rp_frames += n;
 	r->rp_polls++;

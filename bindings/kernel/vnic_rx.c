@@ -88,6 +88,18 @@ enum hrtimer_restart vnic_rx_timer(struct hrtimer *t)
 	return HRTIMER_NORESTART;
 }
 
+/* a frame or a merged skb to the stack; a replayed one (vnic_record.c) as
+ * PACKET_OTHERHOST: every tap (packet socket) sees it, GRO ignores
+ * pkt_type, and ip_rcv_core / ipv6_rcv drop it, so the stack does not
+ * answer a replay of a connection that is over */
+static void vnic_rx_up(struct vnic_rxq *rxq, struct sk_buff *skb)
+{
+	skb->protocol = eth_type_trans(skb, rxq->priv->dev);
+	if (unlikely(rxq->replaying))
+		skb->pkt_type = PACKET_OTHERHOST;
+	napi_gro_receive(&rxq->napi, skb);
+}
+
 /* one frame up as it is: CHECKSUM_COMPLETE over what follows the Ethernet
  * header (eth_type_trans pulls it without skb_pull_rcsum; a VLAN tag stays
  * in the sum, skb_vlan_untag pulls it with skb_pull_rcsum) */
@@ -108,8 +120,7 @@ static void vnic_rx_frame(struct vnic_rxq *rxq, struct sk_buff *skb)
 	}
 	atomic64_inc(&p->rx_packets);
 	atomic64_add(skb->len, &p->rx_bytes);
-	skb->protocol = eth_type_trans(skb, p->dev);
-	napi_gro_receive(&rxq->napi, skb);
+	vnic_rx_up(rxq, skb);
 }
 
 /* a merged frame: linear copy of headers + slices (lib/gro), then the skb
@@ -147,8 +158,7 @@ static int vnic_rx_merged(struct vnic_rxq *rxq, const struct ofl_gro_pkt *o,
 	vnic_count(p, VNIC_RX_GRO_SEGS, o->gso_segs);
 	atomic64_inc(&p->rx_packets);
 	atomic64_add(skb->len, &p->rx_bytes);
-	skb->protocol = eth_type_trans(skb, p->dev);
-	napi_gro_receive(&rxq->napi, skb);
+	vnic_rx_up(rxq, skb);
 	return 0;
 }
 
