@@ -21,7 +21,8 @@
  *                                            IFACE receives (len + bytes)
  *                                            into FILE (not ARP/ND noise),
  *                                            until SECS 1-second waits
- *                                            got nothing; vnet: each with
+ *                                            in a row got none; vnet:
+ *                                            each with
  *                                            its virtio_net_hdr first
  *                                            (PACKET_VNET_HDR: gso_type,
  *                                            gso_size, csum_start/offset,
@@ -491,6 +492,7 @@ static int capture(const char *ifname, int secs, const char *file, int port,
 		fwrite(l, 1, 4, out);
 		/* MSG_TRUNC: r is the frame's length, at most 64 KiB */
 		fwrite(buf, 1, (size_t)r, out);
+		t = 0;	/* SECS idle seconds after the last frame */
 		if (lo + 16 < sizeof(lens))
 			lo += (size_t)snprintf(lens + lo, sizeof(lens) - lo,
 					       " %zd", r);
