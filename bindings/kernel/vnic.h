@@ -78,10 +78,15 @@ struct vnic_rxq {
 	struct ofl_parse_result pr;	/* NAPI scratch: receive verification */
 	struct ofl_csum_layers ly;
 	uint32_t len[VNIC_BUDGET];
+	bool replaying;			/* a replay poll (vnic_record.c) */
 	atomic64_t packets;
 };
 
 struct vnic_pair;
+struct vnic_rec;
+
+/* vnic_priv.rec_mode: the debug record / replay of received frames */
+enum { VNIC_REC_OFF, VNIC_REC_ON, VNIC_REC_REPLAY };
 
 struct vnic_priv {
 	struct net_device *dev;
@@ -92,6 +97,8 @@ struct vnic_priv {
 	unsigned int nq;
 	u32 rx_usecs;			/* ethtool -C rx-usecs */
 	bool legacy;
+	u8 rec_mode;			/* VNIC_REC_*, READ_ONCE in NAPI */
+	struct vnic_rec *rec;		/* vnic_record.c */
 	struct vnic_rxq rxq[VNIC_MAX_QUEUES];
 	atomic64_t stat[VNIC_NSTATS];
 	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_drops;
@@ -124,6 +131,17 @@ int vnic_poll(struct napi_struct *napi, int budget);
 enum hrtimer_restart vnic_rx_timer(struct hrtimer *t);
 void vnic_rx_enqueue(struct vnic_priv *rx, struct sk_buff *skb,
 		     struct net_device *tx);
+unsigned int vnic_rx_batch(struct vnic_rxq *rxq, unsigned int n);
+
+/* vnic_record.c: debug record and replay of received frames (debugfs) */
+void vnic_rec_module_init(void);
+void vnic_rec_module_exit(void);
+int vnic_rec_init(struct vnic_priv *p);
+void vnic_rec_free(struct vnic_priv *p);
+bool vnic_rec_record(struct vnic_rxq *rxq, unsigned int n);
+void vnic_rec_live_merged(struct vnic_priv *p, unsigned int merged);
+int vnic_rec_replay_poll(struct vnic_rxq *rxq);
+int vnic_rec_next_queue(struct vnic_priv *p);
 
 /* vnic_ops.c */
 extern const struct ethtool_ops vnic_ethtool_ops;

@@ -153,6 +153,7 @@ static void vnic_free_queues(struct vnic_priv *p)
 		vfree(p->rxq[i].out);
 	}
 	kvfree(rcu_dereference_protected(p->rss, true));
+	vnic_rec_free(p);
 }
 
 static int vnic_init_priv(struct net_device *dev, struct vnic_pair *pair)
@@ -184,6 +185,8 @@ static int vnic_init_priv(struct net_device *dev, struct vnic_pair *pair)
 	/* the kernel's RSS key, as drivers take it (the toeplitz selftest
 	 * reads the same bytes from /proc/sys/net/core/netdev_rss_key) */
 	netdev_rss_key_fill(key, sizeof(key));
+	if (vnic_rec_init(p))
+		return -ENOMEM;
 	return vnic_rss_set(p, key, NULL);
 }
 
@@ -272,6 +275,7 @@ static int __init vnic_init(void)
 	vnic_pairs = kcalloc(pairs, sizeof(*vnic_pairs), GFP_KERNEL);
 	if (!vnic_pairs)
 		return -ENOMEM;
+	vnic_rec_module_init();
 	for (i = 0; i < pairs; i++) {
 		ret = vnic_pair_create(&vnic_pairs[i], i);
 		if (ret) {
@@ -282,6 +286,7 @@ static int __init vnic_init(void)
 					break;
 			}
 			kfree(vnic_pairs);
+			vnic_rec_module_exit();
 			return ret;
 		}
 	}
@@ -298,6 +303,7 @@ static void __exit vnic_exit(void)
 	for (i = 0; i < pairs; i++)
 		vnic_pair_destroy(&vnic_pairs[i]);
 	kfree(vnic_pairs);
+	vnic_rec_module_exit();
 }
 
 module_init(vnic_init);

@@ -88,6 +88,18 @@ enum hrtimer_restart vnic_rx_timer(struct hrtimer *t)
 	return HRTIMER_NORESTART;
 }
 
+/* a frame or a merged skb to the stack; a replayed one (vnic_record.c) as
+ * PACKET_OTHERHOST: every tap (packet socket) sees it, GRO ignores
+ * pkt_type, and ip_rcv_core / ipv6_rcv drop it, so the stack does not
+ * answer a replay of a connection that is over */
+static void vnic_rx_up(struct vnic_rxq *rxq, struct sk_buff *skb)
+{
+	skb->protocol = eth_type_trans(skb, rxq->priv->dev);
+	if (unlikely(rxq->replaying))
+		skb->pkt_type = PACKET_OTHERHOST;
+	napi_gro_receive(&rxq->napi, skb);
+}
+
 /* one frame up as it is: CHECKSUM_COMPLETE over what follows the Ethernet
  * header (eth_type_trans pulls it without skb_pull_rcsum; a VLAN tag stays
  * in the sum, skb_vlan_untag pulls it with skb_pull_rcsum) */
@@ -108,8 +120,7 @@ static void vnic_rx_frame(struct vnic_rxq *rxq, struct sk_buff *skb)
 	}
 	atomic64_inc(&p->rx_packets);
 	atomic64_add(skb->len, &p->rx_bytes);
-	skb->protocol = eth_type_trans(skb, p->dev);
-	napi_gro_receive(&rxq->napi, skb);
+	vnic_rx_up(rxq, skb);
 }
 
 /* a merged frame: linear copy of headers + slices (lib/gro), then the skb
@@ -147,14 +158,16 @@ static int vnic_rx_merged(struct vnic_rxq *rxq, const struct ofl_gro_pkt *o,
 	vnic_count(p, VNIC_RX_GRO_SEGS, o->gso_segs);
 	atomic64_inc(&p->rx_packets);
 	atomic64_add(skb->len, &p->rx_bytes);
-	skb->protocol = eth_type_trans(skb, p->dev);
-	napi_gro_receive(&rxq->napi, skb);
+	vnic_rx_up(rxq, skb);
 	return 0;
 }
 
-static void vnic_deliver(struct vnic_rxq *rxq, const struct ofl_gro_pkt *o,
-			 int nout, unsigned int n, bool *used)
+/* returns the merged skbs delivered */
+static unsigned int vnic_deliver(struct vnic_rxq *rxq,
+				 const struct ofl_gro_pkt *o, int nout,
+				 unsigned int n, bool *used)
 {
+	unsigned int merged = 0;
 	int i;
 
 	for (i = 0; i < nout; i++, o++) {
@@ -163,8 +176,11 @@ static void vnic_deliver(struct vnic_rxq *rxq, const struct ofl_gro_pkt *o,
 			vnic_rx_frame(rxq, rxq->batch[o->frame]);
 		} else if (vnic_rx_merged(rxq, o, n)) {
 			vnic_count(rxq->priv, VNIC_RX_GRO_ERR, 1);
+		} else {
+			merged++;
 		}
 	}
+	return merged;
 }
 
 /*
@@ -206,11 +222,12 @@ static u32 vnic_rx_verify(struct vnic_rxq *rxq, struct sk_buff *skb)
 }
 
 /* rx-gro-hw: the poll's frames through lib/gro, everything flushed at the
- * end of the poll (napi_gro_flush does the same for software GRO) */
-static void vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
+ * end of the poll (napi_gro_flush does the same for software GRO);
+ * returns the merged skbs delivered */
+static unsigned int vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
 {
 	bool used[VNIC_BUDGET] = { false };
-	unsigned int i;
+	unsigned int i, merged;
 	int nout;
 
 	for (i = 0; i < n; i++) {
@@ -237,29 +254,71 @@ static void vnic_rx_gro(struct vnic_rxq *rxq, unsigned int n)
 				     VNIC_GRO_OUT);
 	if (nout < 0)
 		goto err;
-	vnic_deliver(rxq, rxq->out, nout, n, used);
+	merged = vnic_deliver(rxq, rxq->out, nout, n, used);
 	nout = ofl_gro_flush(rxq->gro, rxq->out, VNIC_GRO_OUT);
 	if (nout < 0)
 		goto err;
-	vnic_deliver(rxq, rxq->out, nout, n, used);
+	merged += vnic_deliver(rxq, rxq->out, nout, n, used);
 	for (i = 0; i < n; i++)
 		if (!used[i])
 			consume_skb(rxq->batch[i]);
-	return;
+	return merged;
 err:
 	vnic_count(rxq->priv, VNIC_RX_GRO_ERR, 1);
 	ofl_gro_init(rxq->gro, sizeof(*rxq->gro), NULL);
 	for (i = 0; i < n; i++)
 		if (!used[i])
 			vnic_rx_frame(rxq, rxq->batch[i]);
+	return 0;
+}
+
+/* a poll's n frames (rxq->batch) up the receive path as configured:
+ * lib/gro with rx-gro-hw, else one by one; returns lib/gro's merged skbs */
+unsigned int vnic_rx_batch(struct vnic_rxq *rxq, unsigned int n)
+{
+	unsigned int i;
+
+	if (rxq->priv->dev->features & NETIF_F_GRO_HW)
+		return vnic_rx_gro(rxq, n);
+	for (i = 0; i < n; i++)
+		vnic_rx_frame(rxq, rxq->batch[i]);
+	return 0;
+}
+
+/* a debug replay poll (vnic_record.c): one recorded poll, then
+ * napi_complete_done, whose napi_gro_flush(n, false) (gro_flush_timeout
+ * 0) ends the group for the kernel's GRO as ofl_gro_flush ends it for
+ * lib/gro. A full group of VNIC_BUDGET frames is reported as one less so
+ * that the poll may complete (and flush) whatever HZ is. */
+static int vnic_poll_replayed(struct vnic_rxq *rxq, int n, int budget)
+{
+	int work = min(n, budget - 1), q;
+	bool done = napi_complete_done(&rxq->napi, work);
+
+	/* not done: this NAPI is polled again anyway */
+	if (done && !skb_queue_empty(&rxq->q))
+		napi_schedule(&rxq->napi);
+	q = vnic_rec_next_queue(rxq->priv);
+	if (q >= 0 && (done || (unsigned int)q != rxq->index))
+		napi_schedule(&rxq->priv->rxq[q].napi);
+	return work;
 }
 
 int vnic_poll(struct napi_struct *napi, int budget)
 {
 	struct vnic_rxq *rxq = container_of(napi, struct vnic_rxq, napi);
-	unsigned int n = 0, i, max = min_t(unsigned int, budget, VNIC_BUDGET);
+	unsigned int n = 0, max = min_t(unsigned int, budget, VNIC_BUDGET);
+	unsigned int merged;
 	struct sk_buff *skb;
+	bool rec = false;
+	int r;
 
+	if (unlikely(READ_ONCE(rxq->priv->rec_mode) == VNIC_REC_REPLAY) &&
+	    budget > 0) {
+		r = vnic_rec_replay_poll(rxq);
+		if (r >= 0)
+			return vnic_poll_replayed(rxq, r, budget);
+	}
 	while (n < max && (skb = skb_dequeue(&rxq->q)))
 		rxq->batch[n++] = skb;
 	if (skb_queue_len(&rxq->q) < VNIC_RXQ_LIMIT / 2) {
@@ -272,12 +331,11 @@ int vnic_poll(struct napi_struct *napi, int budget)
 		rcu_read_unlock();
 	}
 	atomic64_add(n, &rxq->packets);
-	if (n && (rxq->priv->dev->features & NETIF_F_GRO_HW)) {
-		vnic_rx_gro(rxq, n);
-	} else {
-		for (i = 0; i < n; i++)
-			vnic_rx_frame(rxq, rxq->batch[i]);
-	}
+	if (unlikely(READ_ONCE(rxq->priv->rec_mode) == VNIC_REC_ON) && n)
+		rec = vnic_rec_record(rxq, n);
+	merged = n ? vnic_rx_batch(rxq, n) : 0;
+	if (unlikely(rec))
+		vnic_rec_live_merged(rxq->priv, merged);
 	if (n < (unsigned int)budget && napi_complete_done(napi, (int)n) &&
 	    !skb_queue_empty(&rxq->q))
 		napi_schedule(napi);

@@ -134,12 +134,23 @@ udp_check uso4 4 198.18.0.2 16 480 1200
 udp_check uso6 6 2001:db8::2 16 480 1200
 
 # ------------------------------------------------------------ TCP bulk
+# why TCP retransmitted (nstat, docs/DRIVER.md): segments the receiver got
+# a second time (it sends a DSACK for each: the original was not lost),
+# tail loss probes and RTOs of the sender, the receiver's zero windows
+rtx_snap() { # tag
+	eval "rtx_$1=\"$(ns_ctr $A TcpExtTCPLossProbes) $(ns_ctr $A TcpExtTCPTimeouts) $(ns_ctr $B TcpExtTCPDSACKOldSent) $(ns_ctr $B TcpExtTCPDSACKOfoSent) $(ns_ctr $B TcpExtTCPToZeroWindowAdv)\""
+}
+rtx_why() {
+	set -- $rtx_0 $rtx_1
+	echo "(received twice: $(($8 + $9 - $3 - $4)), TLP probes $(($6 - $1)), RTOs $(($7 - $2)), receiver zero windows $((${10} - $5)))"
+}
 bulk() { # check dst
 	g0=$(st $A vnic0a tx_gso_skbs) m0=$(st $B vnic0b rx_gro_merged)
 	r0=$(ns_ctr $A TcpRetransSegs) e0=$(csum_errs $B)
 	x0=$(( $(st $B vnic0b rx_drop) + $(st $A vnic0a tx_refused) ))
 	k0=$(st $A vnic0a tx_csum_ofl) l0=$(st $A vnic0a tx_csum_legacy_fallback)
 	v0=$(st $B vnic0b rx_gro_verified)
+	rtx_snap 0
 	bytes=$((MIB * 1048576))
 	inB "$T" tcp-recv 9001 > /tmp/rx.out &
 	p=$!
@@ -153,9 +164,10 @@ bulk() { # check dst
 	x1=$(( $(st $B vnic0b rx_drop) + $(st $A vnic0a tx_refused) ))
 	k1=$(st $A vnic0a tx_csum_ofl) l1=$(st $A vnic0a tx_csum_legacy_fallback)
 	v1=$(st $B vnic0b rx_gro_verified)
+	rtx_snap 1
 	txh=$(awk '{ print $5 }' /tmp/tx.out) rxh=$(awk '{ print $5 }' /tmp/rx.out)
 	rxn=$(awk '{ print $3 }' /tmp/rx.out) bad=$(awk '{ print $7 }' /tmp/rx.out)
-	d="$rxn/$bytes bytes in ${secs}s, hash $rxh (sent $txh), $bad bad bytes, TSO skbs +$((g1 - g0)), verified for lib/gro +$((v1 - v0)), other frames completed +$((k1 - k0)), legacy fallbacks +$((l1 - l0)), HW-GRO merged +$((m1 - m0)), retrans $((r1 - r0)), frames the device dropped or refused $((x1 - x0)), csum errors $((e1 - e0))"
+	d="$rxn/$bytes bytes in ${secs}s, hash $rxh (sent $txh), $bad bad bytes, TSO skbs +$((g1 - g0)), verified for lib/gro +$((v1 - v0)), other frames completed +$((k1 - k0)), legacy fallbacks +$((l1 - l0)), HW-GRO merged +$((m1 - m0)), retrans $((r1 - r0)) $(rtx_why), frames the device dropped or refused $((x1 - x0)), csum errors $((e1 - e0))"
 	if [ "$rxn" = "$bytes" ] && [ "$txh" = "$rxh" ] && [ "$bad" = 0 ] &&
 		[ "$x1" = "$x0" ] &&
 		[ $((g1 - g0)) -gt 0 ] && [ "$e1" = "$e0" ] &&
@@ -165,9 +177,99 @@ bulk() { # check dst
 		res "$1" FAIL "$d"
 	fi
 }
+# ------------------ the bulk transfer's own segments: lib/gro = kernel GRO
+# Both devices record the frames they receive from the transfer's start
+# (ofl_vnic's debugfs rx_record, bindings/kernel/vnic_record.c): vnic0b
+# the data (the SYN, slow start, full polls, PSH, short segments), vnic0a
+# the ACK stream (the SYN-ACK, ACKs, window updates), as they came off the
+# wire, with their poll boundaries, RSS hash and queue. After the transfer
+# each record is replayed three times, one recorded poll per NAPI poll:
+# through lib/gro (rx-gro-hw on, GRO off), through the kernel's GRO
+# (rx-gro-hw off, GRO on) and through neither (the segments themselves,
+# counted by segstat). Each group ends with a full flush in both GROs
+# (ofl_gro_flush; napi_complete_done -> napi_gro_flush with
+# gro_flush_timeout 0), so both see the same frames in the same groups.
+# What a packet socket sees (every TCP frame from or to port 9001, with
+# its virtio_net_hdr: gso_type, gso_size, csum_start/offset) must be
+# equal byte for byte.
+REC_FRAMES=8192
+[ -d /sys/kernel/debug/ofl_vnic ] ||
+	mount -t debugfs none /sys/kernel/debug 2> /dev/null
+rec_arm() {
+	for dev in vnic0a vnic0b; do
+		echo $REC_FRAMES > /sys/kernel/debug/ofl_vnic/$dev/rx_record
+	done
+}
+# one replay in the current mode: capture, replay, counts into globals
+replay_once() { # mode ns dev
+	dbg=/sys/kernel/debug/ofl_vnic/$3
+	ip netns exec $2 "$T" capture $3 3 /tmp/bcap.$1 9001 vnet > /tmp/bcap.out &
+	p=$!
+	sleep 1
+	echo 1 > $dbg/rx_replay || echo "rx_replay failed" >> /tmp/bcap.err
+	wait $p
+	set -- $1 $(cat $dbg/rx_replay) $(awk '/^capture/ { print $2, $5, $7 }' /tmp/bcap.out)
+	# mode frames F polls P merged M  N gso, G drops, D
+	eval "rf_$1=$3 rp_$1=$5 rm_$1=$7 n_$1=$8 g_$1=${9%,} dr_$1=${10%,}"
+}
+gro_same_bulk() { # check family ns dev data|acks
+	ns=$3 dev=$4 kind=$5
+	set -- "$1" "$2" $(cat /sys/kernel/debug/ofl_vnic/$dev/rx_record)
+	# check family state off frames F polls P bytes B live_merged M
+	frames=$6 polls=$8 rbytes=${10} live=${12}
+	: > /tmp/bcap.err
+	replay_once hw $ns $dev
+	ip netns exec $ns ethtool -K $dev rx-gro-hw off gro on
+	replay_once sw $ns $dev
+	ip netns exec $ns ethtool -K $dev gro off
+	replay_once raw $ns $dev
+	ip netns exec $ns ethtool -K $dev gro off rx-gro-hw on
+	segs=$(ip netns exec $ns "$T" segstat /tmp/bcap.raw)
+	# the first frame captured must be the SYN (SYN-ACK): TCP flags
+	# after the 4-byte length, the 10-byte virtio_net_hdr, Ethernet, IP
+	if [ "$2" = 4 ]; then o=61; else o=81; fi
+	syn=$(( $(od -A n -t u1 -j $o -N 1 /tmp/bcap.hw 2>/dev/null || echo 0) & 2 ))
+	d="$frames frames recorded by $dev from the transfer's SYN on ($rbytes bytes in $polls polls; ${segs#segstat }) replayed per poll: lib/gro $n_hw frames out ($g_hw merged; $rm_hw skbs, $live when the same polls ran live), the kernel's GRO $n_sw frames out ($g_sw merged; lib/gro $rm_sw); replayed $rf_hw/$rf_sw/$rf_raw frames, capture drops $dr_hw/$dr_sw/$dr_raw"
+	# the data must merge; pure ACKs never do (in either GRO)
+	merged=1
+	[ $kind = data ] && [ "$g_hw" = 0 ] && merged=0
+	min=1000
+	[ $kind = acks ] && min=100
+	if [ "${frames:-0}" -ge $min ] && [ "$rf_hw" = "$frames" ] &&
+		[ "$rf_sw" = "$frames" ] && [ "$rp_hw" = "$polls" ] &&
+		[ "$rp_sw" = "$polls" ] && [ "$rm_hw" = "$live" ] &&
+		[ "$rm_sw" = 0 ] && [ $merged = 1 ] && [ "$g_hw" = "$g_sw" ] &&
+		[ "$n_hw" = "$n_sw" ] && [ "$dr_hw" = 0 ] && [ "$dr_sw" = 0 ] &&
+		[ "$rf_raw" = "$frames" ] && [ "$dr_raw" = 0 ] &&
+		[ "$g_raw" = 0 ] && [ "$n_raw" -ge "$n_hw" ] &&
+		[ "$(echo "$segs" | awk '{ print $2 }')" = "$n_raw" ] &&
+		[ "$syn" = 2 ] && [ ! -s /tmp/bcap.err ] &&
+		cmp -s /tmp/bcap.hw /tmp/bcap.sw; then
+		res "$1" PASS "$d: equal byte for byte (frames, lengths, order, headers, checksums, virtio_net_hdr)"
+	else
+		res "$1" FAIL "$d; first frame SYN: $syn; $(cat /tmp/bcap.err) $(cmp /tmp/bcap.hw /tmp/bcap.sw 2>&1 | head -n 1)"
+	fi
+	rm -f /tmp/bcap.hw /tmp/bcap.sw /tmp/bcap.raw
+}
+gro_same_bulks() { # check family: the data at vnic0b, the ACKs at vnic0a
+	# stop both records first: a replay's answers (RSTs) are traffic too
+	for dev in vnic0a vnic0b; do
+		echo 0 > /sys/kernel/debug/ofl_vnic/$dev/rx_record
+	done
+	gro_same_bulk "$1" $2 $B vnic0b data
+	gro_same_bulk "$1-acks" $2 $A vnic0a acks
+}
+
+# both ends with HW-GRO (lib/gro) during the transfers
+inA ethtool -K vnic0a rx-gro-hw on gro off
 inB ethtool -K vnic0b rx-gro-hw on gro off
+rec_arm
 bulk tcp-bulk4 198.18.0.2 hw
+gro_same_bulks gro-same-bulk4 4
+rec_arm
 bulk tcp-bulk6 2001:db8::2 hw
+gro_same_bulks gro-same-bulk6 6
+inA ethtool -K vnic0a rx-gro-hw off gro on
 inB ethtool -K vnic0b rx-gro-hw off gro on
 
 # ---------------------------------------------------------- RX COMPLETE

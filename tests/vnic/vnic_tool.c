@@ -14,9 +14,23 @@
  *   vnic_tool gro-send IFACE DMAC 4|6        a fixed burst of TCP segments
  *                                            of two flows (packet socket),
  *                                            made to merge and to flush
- *   vnic_tool capture IFACE SECS FILE        every TCP frame to port 9200
+ *   vnic_tool segstat FILE                   the TCP segments of a vnet
+ *                                            capture counted (SYN, PSH,
+ *                                            short, window/ack/tsval
+ *                                            changes...)
+ *   vnic_tool capture IFACE SECS FILE [PORT [vnet]]
+ *                                            every TCP frame from or to
+ *                                            PORT (9200) that
  *                                            IFACE receives (len + bytes)
- *                                            into FILE (not ARP/ND noise)
+ *                                            into FILE (not ARP/ND noise),
+ *                                            until SECS 1-second waits
+ *                                            in a row got none; vnet:
+ *                                            each with
+ *                                            its virtio_net_hdr first
+ *                                            (PACKET_VNET_HDR: gso_type,
+ *                                            gso_size, csum_start/offset,
+ *                                            flags; hdr_len, the skb's
+ *                                            linear length, zeroed)
  * The byte stream is a fixed pseudo-random sequence (xorshift32 from a
  * constant seed, byte i of the stream is a function of i only), so the
  * receiver checks every byte against what must have been sent, and both
@@ -24,6 +38,7 @@
  */
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
+#include <linux/virtio_net.h>
 #include <net/ethernet.h>
 #include <net/if.h>
 #include <offload/offload.h>
@@ -418,23 +433,35 @@ static int gro_send(const char *ifname, const char *dmac_s, int v6)
 	return 0;
 }
 
-/* a frame of the gro-send burst: IPv4/IPv6 (no options), TCP to 9200 */
-static int burst_frame(const uint8_t *f, ssize_t n)
+/* a frame to capture: IPv4/IPv6 (no options), TCP from or to port */
+static int burst_frame(const uint8_t *f, ssize_t n, int port)
 {
+	const uint8_t *th;
+
 	if (n >= 14 + 20 + 4 && f[12] == 0x08 && f[13] == 0x00 &&
 	    f[14] == 0x45 && f[23] == 6)
-		return f[36] == 9200 >> 8 && f[37] == (9200 & 255);
-	if (n >= 14 + 40 + 4 && f[12] == 0x86 && f[13] == 0xdd && f[20] == 6)
-		return f[56] == 9200 >> 8 && f[57] == (9200 & 255);
-	return 0;
+		th = f + 34;
+	else if (n >= 14 + 40 + 4 && f[12] == 0x86 && f[13] == 0xdd &&
+		 f[20] == 6)
+		th = f + 54;
+	else
+		return 0;
+	return (th[0] == port >> 8 && th[1] == (port & 255)) ||
+	       (th[2] == port >> 8 && th[3] == (port & 255));
 }
 
-static int capture(const char *ifname, int secs, const char *file)
+static int capture(const char *ifname, int secs, const char *file, int port,
+		   int vnet)
 {
-	static uint8_t buf[(1 << 16) + 1];
+	static uint8_t buf[sizeof(struct virtio_net_hdr) + (1 << 16) + 1];
 	struct timeval tv = { .tv_sec = 1 };
 	struct sockaddr_ll ll;
-	int fd = packet_socket(ifname, &ll), one = 1, n = 0, t;
+	struct tpacket_stats ps = { 0 };
+	socklen_t psl = sizeof(ps);
+	/* a replay is delivered in softirq faster than this reads */
+	int fd = packet_socket(ifname, &ll), one = 1, n = 0, t, gso = 0;
+	int rcvbuf = 128 << 20;
+	size_t vl = vnet ? sizeof(struct virtio_net_hdr) : 0;
 	FILE *out = fopen(file, "wb");
 	char lens[4096] = "";
 	size_t lo = 0;
@@ -442,6 +469,12 @@ static int capture(const char *ifname, int secs, const char *file)
 
 	setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
+	if (vnet && setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one,
+			       sizeof(one))) {
+		perror("PACKET_VNET_HDR");
+		return 1;
+	}
 	printf("ready\n");
 	fflush(stdout);
 	for (t = 0; t < secs;) {
@@ -452,8 +485,15 @@ static int capture(const char *ifname, int secs, const char *file)
 			t++;
 			continue;
 		}
-		if (!burst_frame(buf, r) || (size_t)r > sizeof(buf))
+		if ((size_t)r < vl || (size_t)r > sizeof(buf) ||
+		    !burst_frame(buf + vl, r - (ssize_t)vl, port))
 			continue;
+		if (vnet) {
+			struct virtio_net_hdr *vh = (void *)buf;
+
+			gso += vh->gso_type != VIRTIO_NET_HDR_GSO_NONE;
+			vh->hdr_len = 0;	/* layout, not content */
+		}
 		l[0] = (uint8_t)(r >> 24);
 		l[1] = (uint8_t)(r >> 16);
 		l[2] = (uint8_t)(r >> 8);
@@ -461,22 +501,141 @@ static int capture(const char *ifname, int secs, const char *file)
 		fwrite(l, 1, 4, out);
 		/* MSG_TRUNC: r is the frame's length, at most 64 KiB */
 		fwrite(buf, 1, (size_t)r, out);
+		t = 0;	/* SECS idle seconds after the last frame */
 		if (lo + 16 < sizeof(lens))
 			lo += (size_t)snprintf(lens + lo, sizeof(lens) - lo,
 					       " %zd", r);
 		n++;
 	}
 	fclose(out);
-	printf("capture %d frames, lengths%s\n", n, lens);
+	getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &ps, &psl);
+	printf("capture %d frames, gso %d, drops %u, lengths%s\n", n, gso,
+	       ps.tp_drops, lens);
+	return 0;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* how many distinct values a field took: changes between one segment and
+ * the next, which is what GRO looks at */
+struct field_changes {
+	uint32_t last;
+	long changes;
+	int seen;
+};
+
+static void field_see(struct field_changes *f, uint32_t v)
+{
+	if (f->seen && v != f->last)
+		f->changes++;
+	f->last = v;
+	f->seen = 1;
+}
+
+/* offset of TCP option kind in th[0, thl), 0 if absent */
+static uint32_t tcp_opt(const uint8_t *th, uint32_t thl, uint8_t kind)
+{
+	uint32_t i = 20;
+
+	while (i < thl && th[i] != 0) {
+		if (th[i] == 1) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= thl || th[i + 1] < 2 || i + th[i + 1] > thl)
+			break;
+		if (th[i] == kind)
+			return i;
+		i += th[i + 1];
+	}
+	return 0;
+}
+
+/* the TCP segments of a capture file (capture ... vnet, GRO off): what the
+ * flow put on the wire, counted */
+static int segstat(const char *file)
+{
+	static uint8_t buf[sizeof(struct virtio_net_hdr) + (1 << 16) + 1];
+	struct field_changes win = { 0 }, ack = { 0 }, ts = { 0 };
+	long n = 0, syn = 0, psh = 0, fin = 0, empty = 0, full = 0, shrt = 0;
+	long ooo = 0;
+	uint32_t mss = 0, next = 0;
+	FILE *in = fopen(file, "rb");
+	uint8_t l[4];
+
+	if (!in) {
+		perror(file);
+		return 1;
+	}
+	while (fread(l, 1, 4, in) == 4) {
+		size_t len = get32(l), vl = sizeof(struct virtio_net_hdr);
+		const uint8_t *f = buf + vl, *th;
+		uint32_t ihl, thl, plen, seq, i;
+
+		if (len > sizeof(buf) || len < vl + 14 ||
+		    fread(buf, 1, len, in) != len)
+			return 1;
+		len -= vl;
+		if (f[12] == 0x08) {
+			ihl = (f[14] & 15u) * 4;
+			plen = (uint32_t)(f[16] << 8 | f[17]) + 14;
+		} else {
+			ihl = 40;
+			plen = (uint32_t)(f[18] << 8 | f[19]) + 54;
+		}
+		th = f + 14 + ihl;
+		thl = (th[12] >> 4) * 4u;
+		if (14 + ihl + thl > len || plen > len)
+			return 1;
+		plen -= 14 + ihl + thl;
+		seq = get32(th + 4);
+		n++;
+		syn += (th[13] & 2) != 0;
+		fin += (th[13] & 1) != 0;
+		psh += (th[13] & 8) != 0;
+		if (th[13] & 2) {	/* MSS option of the SYN */
+			i = tcp_opt(th, thl, 2);
+			if (i && th[i + 1] == 4)
+				mss = (uint32_t)(th[i + 2] << 8 | th[i + 3]);
+			next = seq + 1;
+			continue;
+		}
+		if (seq != next && plen)
+			ooo++;
+		if (plen)
+			next = seq + plen;
+		empty += plen == 0;
+		field_see(&win, (uint32_t)(th[14] << 8 | th[15]));
+		field_see(&ack, get32(th + 8));
+		i = tcp_opt(th, thl, 8);
+		if (i && th[i + 1] == 10)
+			field_see(&ts, get32(th + i + 2));
+		if (plen && mss && plen >= mss - 12)	/* MSS less the timestamps */
+			full++;
+		else if (plen)
+			shrt++;
+	}
+	fclose(in);
+	printf("segstat %ld segments: syn %ld, pure ack %ld, full %ld, short %ld, psh %ld, fin %ld, out of order %ld, window changes %ld, ack changes %ld, tsval changes %ld, mss %u\n",
+	       n, syn, empty, full, shrt, psh, fin, ooo, win.changes,
+	       ack.changes, ts.changes, mss);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "segstat"))
+		return segstat(argv[2]);
 	if (argc == 5 && !strcmp(argv[1], "gro-send"))
 		return gro_send(argv[2], argv[3], atoi(argv[4]) == 6);
-	if (argc == 5 && !strcmp(argv[1], "capture"))
-		return capture(argv[2], atoi(argv[3]), argv[4]);
+	if (argc >= 5 && argc <= 7 && !strcmp(argv[1], "capture"))
+		return capture(argv[2], atoi(argv[3]), argv[4],
+			       argc > 5 ? atoi(argv[5]) : 9200,
+			       argc > 6 && !strcmp(argv[6], "vnet"));
 	if (argc == 6 && !strcmp(argv[1], "flows"))
 		return flows(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]));
 	if (argc == 3 && !strcmp(argv[1], "tcp-recv"))
