@@ -22,12 +22,13 @@
  * --no-iptun passes them up alone (OFL_GRO_F_NO_IPTUN). A merged GRE
  * frame keeps the first segment's GRE checksum, as in Linux.
  * --fraglist: rx-gro-list on a forwarding host (OFL_GRO_F_FRAGLIST): UDP
- * and TCP flows are merged as skb_gro_receive_list does and written as
- * Linux shows such an skb (the head's headers, then every frame's
- * payload; the frames keep their own checksums); with --segment-list each
- * such skb is written as the frames skb_segment_list gives back on a
- * device without tx-gso-list (ofl_gso_list_fixup: the input frames, IPv4
- * IDs numbered from the first's).
+ * and TCP flows, also inside tunnels, are merged as skb_gro_receive_list
+ * does and written as Linux shows such an skb (the head's headers, then
+ * every frame's payload; the frames keep their own checksums); with
+ * --segment-list each such skb without a tunnel is written as the frames
+ * skb_segment_list gives back on a device without tx-gso-list
+ * (ofl_gso_list_fixup: the input frames, IPv4 IDs numbered from the
+ * first's); a tunnel's stays one frame.
  * Other link types than Ethernet go through GRO as Ethernet frames
  * carrying their IP packet; each output frame gets back the link header
  * of its (first) input frame, and OUT has IN's link type. One summary
@@ -161,8 +162,11 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
+		/* a tunnel's fraglist skb is written as the skb: lib/gso
+		 * does not hand back tunnelled fraglist frames */
 		if (t->seglist && pk[i].kind == OFL_GRO_PKT_MERGED &&
-		    (pk[i].gso_type & OFL_GSO_FRAGLIST)) {
+		    (pk[i].gso_type & OFL_GSO_FRAGLIST) &&
+		    !(pk[i].gso_type & OFL_GSO_TUNNEL_MASK)) {
 			if (gro_emit_list(t, &pk[i]))
 				return -1;
 			continue;

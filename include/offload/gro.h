@@ -226,11 +226,16 @@ enum ofl_gro_result {
  * names frame i whole: its own headers are bytes [0, slice[i].off) of
  * that frame, its payload the slice, so the original frames are handed
  * back by lib/gso's ofl_gso_list_fixup() (skb_segment_list).
- * Not modelled: tunnels under rx-gro-list (Linux merges their inner flows
- * with fraglist too): with this flag VXLAN, GENEVE, GRE and IP-in-IP
- * frames are passed up alone (docs/GRO.md); profile 6.1 (UDP fraglist
- * only, TCP fraglist GRO came with 6.10): ofl_gro_init() returns
- * OFL_EOPNOTSUPP for the flag with that profile.
+ * Tunnels (VXLAN/GENEVE with their flags, GRE, IP-in-IP): the inner TCP
+ * and UDP flows are merged by the same list rules (tcp4/6_check_fraglist_gro
+ * and udp_gro_receive set is_flist for them); the delivery has the
+ * tunnel's bit too (OFL_GSO_UDP_TUNNEL[_CSUM], GRE, IPXIP4/6), a non-zero
+ * outer UDP checksum holds the pseudo-header sum, ocsum_start 0. Inner
+ * UDP of GRE/IP-in-IP is completed as without the flag (PARTIAL,
+ * OFL_GSO_UDP_L4 | GRE or IPXIP4/6, no FRAGLIST bit: udp4/6_gro_complete's
+ * encap_mark test), docs/GRO.md. Profile 6.1 (UDP fraglist only, TCP fraglist GRO
+ * came with 6.10): ofl_gro_init() returns OFL_EOPNOTSUPP for the flag with
+ * that profile.
  */
 #define OFL_GRO_F_FRAGLIST (1u << 4)
 /** 0 compiles tunnel GRO out (VXLAN, GENEVE, GRE and IP-in-IP frames are

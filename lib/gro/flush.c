@@ -231,13 +231,22 @@ OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
 }
 
 /*
- * A flow merged under rx-gro-list (OFL_GRO_F_FRAGLIST, never a tunnel):
- * inet_gro_complete / ipv6_gro_complete set the IP length, the fraglist
- * branch of udp4/6_gro_complete the UDP length, that of tcp4/6_gro_complete
- * nothing; no L4 checksum changes (every frame keeps its own) and the skb
- * is CHECKSUM_UNNECESSARY (__skb_incr_checksum_unnecessary), not PARTIAL.
+ * A flow merged under rx-gro-list (OFL_GRO_F_FRAGLIST): inet_gro_complete /
+ * ipv6_gro_complete set the IP length, the fraglist branch of
+ * udp4/6_gro_complete the UDP length, that of tcp4/6_gro_complete nothing;
+ * no L4 checksum changes (every frame keeps its own) and the skb is
+ * CHECKSUM_UNNECESSARY (__skb_incr_checksum_unnecessary), not PARTIAL.
+ * A tunnel's outer layers are completed first as without the flag
+ * (ofl__gro_fixup_tun: udp4/6_gro_complete's outer branch, as encap_mark
+ * is set, puts the pseudo-header sum in a non-zero outer UDP checksum,
+ * which nothing completes on an UNNECESSARY skb); the inner layer then as
+ * above, with no fixed-ID bit (tcp4_gro_complete's is_flist branch
+ * returns before them). Inner UDP of GRE/IP-in-IP does not come here:
+ * gre/ipip_gro_complete leave encap_mark set, so the inner
+ * udp4/6_gro_complete takes its plain branch (ofl__gro_fixup).
  */
-OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
+OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_ctx *ctx,
+				      const struct ofl_gro_flow *p,
 				      struct ofl_gro_pkt *o)
 {
 	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
@@ -257,6 +266,16 @@ OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
 	o->gso_type |= OFL_GSO_FRAGLIST;
 	o->csum_start = 0;
 	o->csum_offset = 0;
+#if OFL_GRO_TUNNEL
+	if (p->tun) {
+		ofl__gro_fixup_tun(ctx, p, o);
+		o->gso_type &= ~(OFL_GSO_TCP_FIXEDID |
+				 OFL_GSO_TCP_FIXEDID_INNER);
+		o->ocsum_start = 0;
+	}
+#else
+	(void)ctx;
+#endif
 }
 
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
@@ -270,8 +289,9 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 	uint8_t proto = p->udp ? 17 : 6;
 	uint16_t check;
 
-	if (ctx->flags & OFL_GRO_F_FRAGLIST) {
-		ofl__gro_fixup_flist(p, o);
+	if ((ctx->flags & OFL_GRO_F_FRAGLIST) &&
+	    !(p->udp && (p->tun & OFL__GRO_TUN_IPT))) {
+		ofl__gro_fixup_flist(ctx, p, o);
 		return;
 	}
 	if (!p->v6) {
