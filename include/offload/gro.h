@@ -333,7 +333,9 @@ struct ofl_gro_opts {
 	uint32_t flags;
 	/**
 	 * Slices in the pool that follows the context in the caller's memory
-	 * (0: none; not in BPF). Linux puts no bound on the segments of a
+	 * (0: none; not in BPF, docs/GRO.md "What is not in BPF": a global
+	 * function's context argument covers the struct only). Linux puts
+	 * no bound on the segments of a
 	 * held flow (skb_gro_receive chains skbs on frag_list; count is a
 	 * u16); here a flow keeps its first OFL_GRO_MAX_SEGS slices in the
 	 * context and takes the rest from this pool, shared by all flows.

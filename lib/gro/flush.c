@@ -503,36 +503,64 @@ OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now)
 		ctx->now = now;
 }
 
-#if !defined(OFL_BPF)
+/* One bucket of ofl_gro_flush_old: oldest first, up to the first flow
+ * younger than @min_age; returns the count (the caller lowers held). */
+OFL_INLINE unsigned int ofl__gro_flush_old_bucket(const struct ofl_gro_ctx *ctx,
+						  struct ofl_gro_bucket *b,
+						  struct ofl_gro_pkt *out,
+						  uint32_t min_age)
+{
+	unsigned int j, s, k = 0;
+
+	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
+	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+		if (!b->n)
+			break;
+		s = b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1);
+		if (ctx->now - b->age[s] < min_age)
+			break;
+		ofl__gro_complete(ctx, &b->flow[s], &out[k++]);
+		ofl__gro_unlink(b, 0);
+	}
+	return k;
+}
+
+#if defined(OFL_BPF)
+/* eBPF: a global function, as flush_bucket (bpf.h, OFL__GRO_BPF_FN). */
+OFL__GRO_BPF_FN(flush_old_bucket, (const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_bucket *b,
+				   struct ofl__gro_bpf_out8 *o,
+				   uint32_t min_age))
+{
+	if (!ctx || !b || !o)
+		return 0;
+	return (int)ofl__gro_flush_old_bucket(ctx, b, o->p, min_age);
+}
+#define ofl__gro_flush_old_bucket(ctx, b, out, min_age)			\
+	((unsigned int)ofl__gro_bpf_flush_old_bucket(			\
+		(ctx), (b), (struct ofl__gro_bpf_out8 *)(out), (min_age)))
+#endif
+
 OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			      unsigned int max_out, uint32_t min_age)
 {
-	unsigned int i, j, k = 0;
+	unsigned int i, n;
+	size_t k = 0;	/* as in ofl_gro_flush (BPF bounds) */
 
 	if (!ctx || (!out && ctx->held))
 		return OFL_EINVAL;
 	if (max_out < ctx->held)
 		return OFL_ENOSPC;
 	ofl__gro_pool_begin(ctx);
-	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		struct ofl_gro_bucket *b = &ctx->b[i];
-
-		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
-			struct ofl_gro_flow *p;
-
-			if (!b->n)
-				break;
-			p = &b->flow[b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1)];
-			if (ctx->now - b->age[b->order[0] &
-					      (OFL_GRO_BUCKET_FLOWS - 1)] <
-			    min_age)
-				break;
-			ofl__gro_complete(ctx, p, &out[k++]);
-			ofl__gro_unlink(b, 0);
-			ctx->held--;
-		}
+		/* never taken (k <= 8 * i); bounds k for the verifier */
+		if (k > OFL_GRO_MAX_FLOWS - OFL_GRO_BUCKET_FLOWS)
+			break;
+		n = ofl__gro_flush_old_bucket(ctx, &ctx->b[i], &out[k],
+					      min_age);
+		n = n <= OFL_GRO_BUCKET_FLOWS ? n : OFL_GRO_BUCKET_FLOWS;
+		k += n;
+		ctx->held -= n;
 	}
 	return (int)k;
 }
-#endif
