@@ -212,9 +212,9 @@ enum ofl_gro_result {
  * merged by skb_gro_receive_list: the held flow keeps every frame whole
  * (no payload copy, no header of a later frame changed), at most 65535
  * bytes of IP packet in all, TCP with all flags (FIN, PSH too) equal and
- * at most 64 segments, UDP as udp_gro_receive_segment (a frame the IP
- * layer flushes that was not verified by the device is passed up alone
- * and leaves the held flow be: its ip_summed differs).
+ * at most 64 segments, UDP as udp_gro_receive_segment (a CHECKSUM_NONE
+ * frame the IP layer flushes is passed up alone and leaves the held flow
+ * be: its ip_summed differs; UNNECESSARY and COMPLETE frames end it).
  * The delivery (OFL_GRO_PKT_MERGED with OFL_GSO_FRAGLIST in gso_type):
  * hdr[] is the first frame's headers with only the IP length (IPv4
  * tot_len and header checksum, IPv6 payload_len) and, for UDP, the UDP

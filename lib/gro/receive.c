@@ -1116,10 +1116,12 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
 			pp = 1;
 		else if ((ctx->flags & OFL_GRO_F_FRAGLIST) && flush &&
-			 f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
+			 f->ip_summed == OFL_CHECKSUM_NONE)
 			/* is_flist: not validated (the IP layer flushes), the
 			 * frame is still CHECKSUM_NONE, the held one is not:
-			 * the frame goes up, the flow stays */
+			 * the frame goes up, the flow stays. COMPLETE stays
+			 * COMPLETE when validated (__skb_incr_checksum_
+			 * unnecessary): equal, as for UNNECESSARY */
 			goto up;
 		else
 			merged = !ofl__gro_merge(ctx, p, rx, f->id,

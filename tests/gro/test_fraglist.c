@@ -125,6 +125,10 @@ static int run(int n, uint32_t flags, uint32_t csum)
 		f[i].hash = 0;
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = csum;
+		if (csum == OFL_CHECKSUM_COMPLETE) {	/* the device's sum */
+			f[i].csum_start = 14;
+			f[i].csum = ofl_csum_partial(fb[i] + 14, fl[i] - 14, 0);
+		}
 	}
 	k = ofl_gro_receive_burst(&ctx, f, (unsigned int)n, pk,
 				  2 * GRO_CASE_MAX_SEGS);
@@ -259,6 +263,14 @@ static void ip_summed_rule(void **state)
 	assert_int_equal(pk[1].frame, 0);
 	n = find_case(0, "udp_reserved_bit");
 	assert_int_equal(run(n, 0, OFL_CHECKSUM_UNNECESSARY), 3);
+	assert_int_equal(pk[0].frame, 0);
+	assert_int_equal(pk[1].frame, 1);
+	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
+	/* CHECKSUM_COMPLETE: validated frames stay COMPLETE
+	 * (__skb_incr_checksum_unnecessary leaves it), so the flushed frame's
+	 * ip_summed equals the held one's, as for UNNECESSARY (from the
+	 * source: the running kernel cannot be fed COMPLETE from here) */
+	assert_int_equal(run(n, 0, OFL_CHECKSUM_COMPLETE), 3);
 	assert_int_equal(pk[0].frame, 0);
 	assert_int_equal(pk[1].frame, 1);
 	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
