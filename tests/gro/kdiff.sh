@@ -215,6 +215,12 @@ if [ -n "${have_geneve:-}" ]; then
 		ip -n "$NS" link set oflgnv up; then
 		[ -n "${OFL_VXLAN6:-}" ] && export OFL_GENEVE6=1
 		OFL_GENEVE=1 run
+		# GENEVE under rx-gro-list, as VXLAN above
+		if [ -n "${flist_ok:-}" ] &&
+			$X ethtool -K oflrx rx-gro-list on >/dev/null; then
+			OFL_FRAGLIST=1 OFL_GENEVE=1 run
+			$X ethtool -K oflrx rx-gro-list off >/dev/null
+		fi
 		if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null
 		then
 			OFL_GENEVE=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
