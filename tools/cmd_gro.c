@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * ofl gro [--profile LINE] [--flush-every N] [--gro-max-size N] [--vxlan]
- *         [--geneve] [--fraglist [--segment-list]] IN OUT
+ *         [--geneve] [--no-iptun] [--fraglist [--segment-list]]
+ *         [--hw-vlan] [--rx-csum none|unnecessary|complete] IN OUT
  *
  * Every frame of IN arrives in one receive burst and goes through lib/gro
  * with the profile of kernel line LINE (default: the running kernel's); at
@@ -21,12 +22,13 @@
  * --no-iptun passes them up alone (OFL_GRO_F_NO_IPTUN). A merged GRE
  * frame keeps the first segment's GRE checksum, as in Linux.
  * --fraglist: rx-gro-list on a forwarding host (OFL_GRO_F_FRAGLIST): UDP
- * and TCP flows are merged as skb_gro_receive_list does and written as
- * Linux shows such an skb (the head's headers, then every frame's
- * payload; the frames keep their own checksums); with --segment-list each
- * such skb is written as the frames skb_segment_list gives back on a
- * device without tx-gso-list (ofl_gso_list_fixup: the input frames, IPv4
- * IDs numbered from the first's).
+ * and TCP flows, also inside tunnels, are merged as skb_gro_receive_list
+ * does and written as Linux shows such an skb (the head's headers, then
+ * every frame's payload; the frames keep their own checksums); with
+ * --segment-list each such skb without a tunnel is written as the frames
+ * skb_segment_list gives back on a device without tx-gso-list
+ * (ofl_gso_list_fixup: the input frames, IPv4 IDs numbered from the
+ * first's); a tunnel's stays one frame.
  * Other link types than Ethernet go through GRO as Ethernet frames
  * carrying their IP packet; each output frame gets back the link header
  * of its (first) input frame, and OUT has IN's link type. One summary
@@ -36,11 +38,25 @@
  * hop-by-hop header, as 6.18; profile 7.0 without it). A flow holds any
  * number of segments (a slice pool of GRO_TOOL_POOL entries behind the
  * context, as Linux's GRO has no segment bound).
+ * --hw-vlan: a device with rx-vlan-offload (and rx-vlan-stag-hw-parse)
+ * takes the outer 802.1Q or 802.1ad tag of each Ethernet frame out of its
+ * bytes into the frame's vlan_proto/vlan_tci, which GRO compares as Linux
+ * compares skb->vlan_all. Every output frame gets its tag back at byte 12,
+ * as libpcap puts it back from the tp_vlan_tci/tp_vlan_tpid that
+ * AF_PACKET (packet_rcv, tpacket_rcv) reports out of band.
+ * --rx-csum: what the device says of each frame: none (the default),
+ * unnecessary (every checksum verified), or complete (the tool computes
+ * the ones'-complement sum of the bytes after the Ethernet header, after
+ * --hw-vlan's stripping, as a device reporting CHECKSUM_COMPLETE does, and
+ * lib/gro validates each L4 checksum from it). --json names each output
+ * frame's ip_summed as Linux leaves the skb (partial for a merged frame,
+ * unnecessary for a fraglist one, the device's word for a frame alone).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <offload/csum.h>
 #include <offload/gro.h>
 #include <offload/gso.h>
 #include "cli.h"
@@ -58,13 +74,32 @@ struct gro_tool {
 	uint64_t *ts;
 	uint8_t (*lhdr)[20];	/* the frames' own link headers */
 	uint8_t *lhdr_len;
+	uint16_t (*vlan)[2];	/* --hw-vlan: stripped TPID, TCI */
 	uint32_t n;
-	int lt, json, seglist;
+	int lt, json, seglist, hwvlan, rxcsum;
 	struct pcapio_out *out;
 	uint8_t *buf, *obuf;
 	struct ofl_gro_ctx *ctx;
 	unsigned long out_frames, merged_out, merged_in, alone;
 };
+
+static const char *const gro_summed[] = { "none", "unnecessary",
+					   "complete", "partial" };
+
+/* Puts a stripped tag back at byte 12 of the @len bytes in @b (room for 4
+ * more), as libpcap does from AF_PACKET's tp_vlan_tpid/tp_vlan_tci. */
+static size_t gro_put_tag(uint8_t *b, size_t len, uint16_t tpid,
+			  uint16_t tci)
+{
+	if ((!tpid && !tci) || len < 12)
+		return len;
+	memmove(b + 16, b + 12, len - 12);
+	b[12] = (uint8_t)(tpid >> 8);
+	b[13] = (uint8_t)tpid;
+	b[14] = (uint8_t)(tci >> 8);
+	b[15] = (uint8_t)tci;
+	return len + 4;
+}
 
 /* --segment-list: a fraglist delivery as the frames skb_segment_list
  * gives back (ofl_gso_list_fixup), each with its own link header. */
@@ -110,7 +145,8 @@ static int gro_emit_list(struct gro_tool *t, const struct ofl_gro_pkt *pk)
 		memcpy(t->buf + pk->hdr_len, t->frames[id] + pk->hdr_len,
 		       len - pk->hdr_len);
 		ol = link_from_eth(t->lt, t->lhdr[id], t->lhdr_len[id], t->buf,
-				   len, t->obuf, GRO_BUF);
+				   gro_put_tag(t->buf, len, pk->vlan_proto,
+					       pk->vlan_tci), t->obuf, GRO_BUF);
 		if (!ol || pcapio_write(t->out, t->obuf, ol, t->ts[id]))
 			return -1;
 		t->out_frames++;
@@ -126,8 +162,11 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
+		/* a tunnel's fraglist skb is written as the skb: lib/gso
+		 * does not hand back tunnelled fraglist frames */
 		if (t->seglist && pk[i].kind == OFL_GRO_PKT_MERGED &&
-		    (pk[i].gso_type & OFL_GSO_FRAGLIST)) {
+		    (pk[i].gso_type & OFL_GSO_FRAGLIST) &&
+		    !(pk[i].gso_type & OFL_GSO_TUNNEL_MASK)) {
 			if (gro_emit_list(t, &pk[i]))
 				return -1;
 			continue;
@@ -137,8 +176,9 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 		int len = ofl_gro_pkt_linearize_ctx(t->ctx,
 			OFL_GRO_CTX_BYTES(GRO_TOOL_POOL), &pk[i],
 			(const uint8_t *const *)t->frames, t->lens, t->n,
-			t->buf, GRO_BUF, 1);
+			t->buf, GRO_BUF - 4, 1);
 		size_t ol;
+		unsigned int summed = (unsigned int)t->rxcsum;
 
 		if (len < 0) {
 			fprintf(stderr, "ofl gro: frame %u: %s\n", id + 1,
@@ -146,22 +186,56 @@ static int gro_emit(struct gro_tool *t, const struct ofl_gro_pkt *pk,
 			return -1;
 		}
 		ol = link_from_eth(t->lt, t->lhdr[id], t->lhdr_len[id], t->buf,
-				   (size_t)len, t->obuf, GRO_BUF);
+				   gro_put_tag(t->buf, (size_t)len,
+					       pk[i].vlan_proto, pk[i].vlan_tci),
+				   t->obuf, GRO_BUF);
 		if (!ol || pcapio_write(t->out, t->obuf, ol, t->ts[id]))
 			return -1;
 		t->out_frames++;
+		/* tcp/udp_gro_complete: PARTIAL; the fraglist branch:
+		 * __skb_incr_checksum_unnecessary; a frame alone keeps the
+		 * device's word (a NONE frame GRO validated is UNNECESSARY in
+		 * Linux: lib/gro does not report that) */
+		if (pk[i].kind == OFL_GRO_PKT_MERGED)
+			summed = (pk[i].gso_type & OFL_GSO_FRAGLIST) ?
+				 OFL_CHECKSUM_UNNECESSARY : OFL_CHECKSUM_PARTIAL;
 		if (pk[i].gso_segs > 1) {
 			t->merged_out++;
 			t->merged_in += pk[i].gso_segs;
 		} else {
 			t->alone++;
 		}
-		if (t->json)
-			printf("{\"out\":%lu,\"first_frame\":%u,\"segments\":%u,"
-			       "\"len\":%zu}\n", t->out_frames, id + 1,
-			       pk[i].gso_segs ? pk[i].gso_segs : 1, ol);
+		if (!t->json)
+			continue;
+		printf("{\"out\":%lu,\"first_frame\":%u,\"segments\":%u,"
+		       "\"len\":%zu,\"ip_summed\":\"%s\"", t->out_frames,
+		       id + 1, pk[i].gso_segs ? pk[i].gso_segs : 1, ol,
+		       gro_summed[summed & 3]);
+		if (pk[i].vlan_proto || pk[i].vlan_tci)
+			printf(",\"vlan_tpid\":\"0x%04x\",\"vlan_tci\":%u",
+			       pk[i].vlan_proto, pk[i].vlan_tci);
+		printf("}\n");
 	}
 	return 0;
+}
+
+/* --hw-vlan: the outer 802.1Q/802.1ad tag of the @len-byte Ethernet frame
+ * @e leaves its bytes for @tag (TPID, TCI), as a device with
+ * rx-vlan-offload strips it (Linux then sets skb->vlan_proto/vlan_tci).
+ * Returns the new length. */
+static size_t gro_strip_tag(uint8_t *e, size_t len, uint16_t tag[2])
+{
+	uint16_t tpid;
+
+	if (len < 18)
+		return len;
+	tpid = (uint16_t)(e[12] << 8 | e[13]);
+	if (tpid != 0x8100 && tpid != 0x88a8)
+		return len;
+	tag[0] = tpid;
+	tag[1] = (uint16_t)(e[14] << 8 | e[15]);
+	memmove(e + 12, e + 16, len - 16);
+	return len - 4;
 }
 
 static int gro_load(struct gro_tool *t, const char *path)
@@ -183,8 +257,9 @@ static int gro_load(struct gro_tool *t, const char *path)
 			t->ts = realloc(t->ts, cap * sizeof(*t->ts));
 			t->lhdr = realloc(t->lhdr, cap * sizeof(*t->lhdr));
 			t->lhdr_len = realloc(t->lhdr_len, cap);
+			t->vlan = realloc(t->vlan, cap * sizeof(*t->vlan));
 			if (!t->frames || !t->lens || !t->ts || !t->lhdr ||
-			    !t->lhdr_len) {
+			    !t->lhdr_len || !t->vlan) {
 				fprintf(stderr, "ofl: %s: out of memory\n",
 					path);
 				pcapio_close(in);
@@ -215,6 +290,10 @@ static int gro_load(struct gro_tool *t, const char *path)
 			       f.caplen - hdr);
 			len = f.caplen - hdr + 14;
 		}
+		t->vlan[t->n][0] = t->vlan[t->n][1] = 0;
+		if (t->hwvlan)
+			len = gro_strip_tag(t->frames[t->n], len,
+					    t->vlan[t->n]);
 		memcpy(t->lhdr[t->n], f.data, hdr);
 		t->lhdr_len[t->n] = (uint8_t)hdr;
 		t->lens[t->n] = (uint32_t)len;
@@ -256,8 +335,16 @@ static int gro_run(struct gro_tool *t, unsigned long every, uint32_t flags,
 	for (i = 0; i < t->n; i++) {
 		struct ofl_gro_frame f = {
 			.data = t->frames[i], .len = t->lens[i], .hash = 0,
-			.id = i, .ip_summed = OFL_CHECKSUM_NONE,
+			.id = i, .ip_summed = (uint8_t)t->rxcsum,
+			.vlan_proto = t->vlan[i][0], .vlan_tci = t->vlan[i][1],
 		};
+
+		/* CHECKSUM_COMPLETE: the sum from the byte after the
+		 * Ethernet header, as a driver sets skb->csum */
+		if (t->rxcsum == OFL_CHECKSUM_COMPLETE && f.len >= 14) {
+			f.csum_start = 14;
+			f.csum = ofl_csum_partial(f.data + 14, f.len - 14, 0);
+		}
 
 		ofl_gro_receive(ctx, &f, pk, &m);
 		if (gro_emit(t, pk, m))
@@ -300,6 +387,22 @@ int cmd_gro(int argc, char **argv)
 			flags |= OFL_GRO_F_GENEVE;
 		} else if (!strcmp(argv[a], "--fraglist")) {
 			flags |= OFL_GRO_F_FRAGLIST;
+		} else if (!strcmp(argv[a], "--hw-vlan")) {
+			t.hwvlan = 1;
+		} else if (!strcmp(argv[a], "--rx-csum")) {
+			const char *v = a + 1 < argc ? argv[a + 1] : "";
+
+			if (!strcmp(v, "none"))
+				t.rxcsum = OFL_CHECKSUM_NONE;
+			else if (!strcmp(v, "unnecessary"))
+				t.rxcsum = OFL_CHECKSUM_UNNECESSARY;
+			else if (!strcmp(v, "complete"))
+				t.rxcsum = OFL_CHECKSUM_COMPLETE;
+			else
+				return cli_usage_error("gro", "bad --rx-csum "
+					"%s: want none, unnecessary or "
+					"complete", v);
+			a++;
 		} else if (!strcmp(argv[a], "--segment-list")) {
 			t.seglist = 1;
 		} else if (!strcmp(argv[a], "--json")) {
@@ -360,6 +463,7 @@ int cmd_gro(int argc, char **argv)
 	free(t.ts);
 	free(t.lhdr);
 	free(t.lhdr_len);
+	free(t.vlan);
 	free(t.buf);
 	free(t.obuf);
 	return rc;

@@ -84,7 +84,8 @@ static const struct {
 	  "IN: " FILES EXITS },
 	{ "gro", cmd_gro, "gro [--profile LINE] [--flush-every N] "
 	  "[--gro-max-size N] [--vxlan] [--geneve] [--no-iptun] "
-	  "[--fraglist [--segment-list]] [--json] IN OUT",
+	  "[--fraglist [--segment-list]] [--hw-vlan] "
+	  "[--rx-csum none|unnecessary|complete] [--json] IN OUT",
 	  "Coalesce the frames of IN as Linux GRO does (lib/gro), one receive\n"
 	  "burst; OUT holds what a Linux receiver delivers, in its order (a\n"
 	  "pcap of IN's link type).\n"
@@ -102,7 +103,15 @@ static const struct {
 	  "                   merged as whole frames (skb_gro_receive_list)\n"
 	  "  --segment-list   write each fraglist frame as the frames\n"
 	  "                   skb_segment_list gives back (with --fraglist)\n"
-	  "  --json           one JSON object per output frame, then a summary\n"
+	  "  --hw-vlan        rx-vlan-offload: the outer 802.1Q/802.1ad tag of\n"
+	  "                   each frame is stripped into the frame's tag\n"
+	  "                   (compared as skb->vlan_all); written back into\n"
+	  "                   every output frame, as libpcap shows it\n"
+	  "  --rx-csum S      the device's checksum report: none (default),\n"
+	  "                   unnecessary, or complete (the tool sums each\n"
+	  "                   frame from byte 14, as CHECKSUM_COMPLETE)\n"
+	  "  --json           one JSON object per output frame (with its\n"
+	  "                   ip_summed and stripped tag), then a summary\n"
 	  "IN: " FILES EXITS },
 	{ "conform", cmd_conform, "conform gro|gso|csum|rss [--json | --ktap] "
 	  "...",

@@ -212,9 +212,9 @@ enum ofl_gro_result {
  * merged by skb_gro_receive_list: the held flow keeps every frame whole
  * (no payload copy, no header of a later frame changed), at most 65535
  * bytes of IP packet in all, TCP with all flags (FIN, PSH too) equal and
- * at most 64 segments, UDP as udp_gro_receive_segment (a frame the IP
- * layer flushes that was not verified by the device is passed up alone
- * and leaves the held flow be: its ip_summed differs).
+ * at most 64 segments, UDP as udp_gro_receive_segment (a CHECKSUM_NONE
+ * frame the IP layer flushes is passed up alone and leaves the held flow
+ * be: its ip_summed differs; UNNECESSARY and COMPLETE frames end it).
  * The delivery (OFL_GRO_PKT_MERGED with OFL_GSO_FRAGLIST in gso_type):
  * hdr[] is the first frame's headers with only the IP length (IPv4
  * tot_len and header checksum, IPv6 payload_len) and, for UDP, the UDP
@@ -226,11 +226,16 @@ enum ofl_gro_result {
  * names frame i whole: its own headers are bytes [0, slice[i].off) of
  * that frame, its payload the slice, so the original frames are handed
  * back by lib/gso's ofl_gso_list_fixup() (skb_segment_list).
- * Not modelled: tunnels under rx-gro-list (Linux merges their inner flows
- * with fraglist too): with this flag VXLAN, GENEVE, GRE and IP-in-IP
- * frames are passed up alone (docs/GRO.md); profile 6.1 (UDP fraglist
- * only, TCP fraglist GRO came with 6.10): ofl_gro_init() returns
- * OFL_EOPNOTSUPP for the flag with that profile.
+ * Tunnels (VXLAN/GENEVE with their flags, GRE, IP-in-IP): the inner TCP
+ * and UDP flows are merged by the same list rules (tcp4/6_check_fraglist_gro
+ * and udp_gro_receive set is_flist for them); the delivery has the
+ * tunnel's bit too (OFL_GSO_UDP_TUNNEL[_CSUM], GRE, IPXIP4/6), a non-zero
+ * outer UDP checksum holds the pseudo-header sum, ocsum_start 0. Inner
+ * UDP of GRE/IP-in-IP is completed as without the flag (PARTIAL,
+ * OFL_GSO_UDP_L4 | GRE or IPXIP4/6, no FRAGLIST bit: udp4/6_gro_complete's
+ * encap_mark test), docs/GRO.md. Profile 6.1 (UDP fraglist only, TCP fraglist GRO
+ * came with 6.10): ofl_gro_init() returns OFL_EOPNOTSUPP for the flag with
+ * that profile.
  */
 #define OFL_GRO_F_FRAGLIST (1u << 4)
 /** 0 compiles tunnel GRO out (VXLAN, GENEVE, GRE and IP-in-IP frames are
@@ -328,7 +333,9 @@ struct ofl_gro_opts {
 	uint32_t flags;
 	/**
 	 * Slices in the pool that follows the context in the caller's memory
-	 * (0: none; not in BPF). Linux puts no bound on the segments of a
+	 * (0: none; not in BPF, docs/GRO.md "What is not in BPF": a global
+	 * function's context argument covers the struct only). Linux puts
+	 * no bound on the segments of a
 	 * held flow (skb_gro_receive chains skbs on frag_list; count is a
 	 * u16); here a flow keeps its first OFL_GRO_MAX_SEGS slices in the
 	 * context and takes the rest from this pool, shared by all flows.

@@ -231,13 +231,22 @@ OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
 }
 
 /*
- * A flow merged under rx-gro-list (OFL_GRO_F_FRAGLIST, never a tunnel):
- * inet_gro_complete / ipv6_gro_complete set the IP length, the fraglist
- * branch of udp4/6_gro_complete the UDP length, that of tcp4/6_gro_complete
- * nothing; no L4 checksum changes (every frame keeps its own) and the skb
- * is CHECKSUM_UNNECESSARY (__skb_incr_checksum_unnecessary), not PARTIAL.
+ * A flow merged under rx-gro-list (OFL_GRO_F_FRAGLIST): inet_gro_complete /
+ * ipv6_gro_complete set the IP length, the fraglist branch of
+ * udp4/6_gro_complete the UDP length, that of tcp4/6_gro_complete nothing;
+ * no L4 checksum changes (every frame keeps its own) and the skb is
+ * CHECKSUM_UNNECESSARY (__skb_incr_checksum_unnecessary), not PARTIAL.
+ * A tunnel's outer layers are completed first as without the flag
+ * (ofl__gro_fixup_tun: udp4/6_gro_complete's outer branch, as encap_mark
+ * is set, puts the pseudo-header sum in a non-zero outer UDP checksum,
+ * which nothing completes on an UNNECESSARY skb); the inner layer then as
+ * above, with no fixed-ID bit (tcp4_gro_complete's is_flist branch
+ * returns before them). Inner UDP of GRE/IP-in-IP does not come here:
+ * gre/ipip_gro_complete leave encap_mark set, so the inner
+ * udp4/6_gro_complete takes its plain branch (ofl__gro_fixup).
  */
-OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
+OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_ctx *ctx,
+				      const struct ofl_gro_flow *p,
 				      struct ofl_gro_pkt *o)
 {
 	uint8_t *ip = o->hdr + OFL__GRO_OFF(p->l3);
@@ -257,6 +266,16 @@ OFL_PRIVATE void ofl__gro_fixup_flist(const struct ofl_gro_flow *p,
 	o->gso_type |= OFL_GSO_FRAGLIST;
 	o->csum_start = 0;
 	o->csum_offset = 0;
+#if OFL_GRO_TUNNEL
+	if (p->tun) {
+		ofl__gro_fixup_tun(ctx, p, o);
+		o->gso_type &= ~(OFL_GSO_TCP_FIXEDID |
+				 OFL_GSO_TCP_FIXEDID_INNER);
+		o->ocsum_start = 0;
+	}
+#else
+	(void)ctx;
+#endif
 }
 
 /* The IPv4/IPv6 and TCP header fix-ups of a merged flow. */
@@ -270,8 +289,9 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 	uint8_t proto = p->udp ? 17 : 6;
 	uint16_t check;
 
-	if (ctx->flags & OFL_GRO_F_FRAGLIST) {
-		ofl__gro_fixup_flist(p, o);
+	if ((ctx->flags & OFL_GRO_F_FRAGLIST) &&
+	    !(p->udp && (p->tun & OFL__GRO_TUN_IPT))) {
+		ofl__gro_fixup_flist(ctx, p, o);
 		return;
 	}
 	if (!p->v6) {
@@ -482,36 +502,64 @@ OFL_API void ofl_gro_clock(struct ofl_gro_ctx *ctx, uint32_t now)
 		ctx->now = now;
 }
 
-#if !defined(OFL_BPF)
+/* One bucket of ofl_gro_flush_old: oldest first, up to the first flow
+ * younger than @min_age; returns the count (the caller lowers held). */
+OFL_INLINE unsigned int ofl__gro_flush_old_bucket(const struct ofl_gro_ctx *ctx,
+						  struct ofl_gro_bucket *b,
+						  struct ofl_gro_pkt *out,
+						  uint32_t min_age)
+{
+	unsigned int j, s, k = 0;
+
+	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
+	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+		if (!b->n)
+			break;
+		s = b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1);
+		if (ctx->now - b->age[s] < min_age)
+			break;
+		ofl__gro_complete(ctx, &b->flow[s], &out[k++]);
+		ofl__gro_unlink(b, 0);
+	}
+	return k;
+}
+
+#if defined(OFL_BPF)
+/* eBPF: a global function, as flush_bucket (bpf.h, OFL__GRO_BPF_FN). */
+OFL__GRO_BPF_FN(flush_old_bucket, (const struct ofl_gro_ctx *ctx,
+				   struct ofl_gro_bucket *b,
+				   struct ofl__gro_bpf_out8 *o,
+				   uint32_t min_age))
+{
+	if (!ctx || !b || !o)
+		return 0;
+	return (int)ofl__gro_flush_old_bucket(ctx, b, o->p, min_age);
+}
+#define ofl__gro_flush_old_bucket(ctx, b, out, min_age)			\
+	((unsigned int)ofl__gro_bpf_flush_old_bucket(			\
+		(ctx), (b), (struct ofl__gro_bpf_out8 *)(out), (min_age)))
+#endif
+
 OFL_API int ofl_gro_flush_old(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			      unsigned int max_out, uint32_t min_age)
 {
-	unsigned int i, j, k = 0;
+	unsigned int i, n;
+	size_t k = 0;	/* as in ofl_gro_flush (BPF bounds) */
 
 	if (!ctx || (!out && ctx->held))
 		return OFL_EINVAL;
 	if (max_out < ctx->held)
 		return OFL_ENOSPC;
 	ofl__gro_pool_begin(ctx);
-	/* __gro_flush_chain: from the oldest, stop at age == jiffies */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		struct ofl_gro_bucket *b = &ctx->b[i];
-
-		for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
-			struct ofl_gro_flow *p;
-
-			if (!b->n)
-				break;
-			p = &b->flow[b->order[0] & (OFL_GRO_BUCKET_FLOWS - 1)];
-			if (ctx->now - b->age[b->order[0] &
-					      (OFL_GRO_BUCKET_FLOWS - 1)] <
-			    min_age)
-				break;
-			ofl__gro_complete(ctx, p, &out[k++]);
-			ofl__gro_unlink(b, 0);
-			ctx->held--;
-		}
+		/* never taken (k <= 8 * i); bounds k for the verifier */
+		if (k > OFL_GRO_MAX_FLOWS - OFL_GRO_BUCKET_FLOWS)
+			break;
+		n = ofl__gro_flush_old_bucket(ctx, &ctx->b[i], &out[k],
+					      min_age);
+		n = n <= OFL_GRO_BUCKET_FLOWS ? n : OFL_GRO_BUCKET_FLOWS;
+		k += n;
+		ctx->held -= n;
 	}
 	return (int)k;
 }
-#endif

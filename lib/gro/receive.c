@@ -801,14 +801,16 @@ OFL_PRIVATE int ofl__gro_ipt(const struct ofl_gro_frame *f,
 /*
  * The inner IP layer of a tunnel (rx->l3 and rx->v6 set by ofl__gro_vxlan
  * or ofl__gro_ipt): inet_gro_receive or ipv6_gro_receive again, for TCP or,
- * with OFL_GRO_F_UDP_FWD, UDP; rx->flush then holds both IP
- * layers' flush. One copy for every tunnel (fewer paths in BPF). Returns
- * 0 or 1 (pass up).
+ * with OFL_GRO_F_UDP_FWD or OFL_GRO_F_FRAGLIST, UDP; rx->flush then holds
+ * both IP layers' flush. One copy for every tunnel (fewer paths in BPF).
+ * Returns 0 or 1 (pass up).
  */
 OFL_PRIVATE int ofl__gro_inner(const struct ofl_gro_ctx *ctx,
 			       struct ofl__gro_rx *rx)
 {
-	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags & OFL_GRO_F_UDP_FWD : 0;
+	/* rx-gro-list: udp_gro_receive sets is_flist for inner UDP too */
+	uint32_t udp_ok = OFL_GRO_UDP ? ctx->flags &
+			  (OFL_GRO_F_UDP_FWD | OFL_GRO_F_FRAGLIST) : 0;
 	uint8_t oflush = rx->flush;
 
 	if (rx->v6 ? ofl__gro_ip6(rx, udp_ok) : ofl__gro_ip4(rx, udp_ok))
@@ -880,9 +882,6 @@ OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			return 1;
 	}
 	if (rx->tun && ofl__gro_inner(ctx, rx))
-		return 1;
-	/* tunnels under rx-gro-list: not modelled (docs/GRO.md) */
-	if (rx->tun && (ctx->flags & OFL_GRO_F_FRAGLIST))
 		return 1;
 #endif
 	if (ofl__gro_csum_bad(f, rx) == 1)
@@ -1135,10 +1134,12 @@ OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 		else if (ulen > ulen2 || ofl__gro_net_flush(ctx, p, rx))
 			pp = 1;
 		else if ((ctx->flags & OFL_GRO_F_FRAGLIST) && flush &&
-			 f->ip_summed != OFL_CHECKSUM_UNNECESSARY)
+			 f->ip_summed == OFL_CHECKSUM_NONE)
 			/* is_flist: not validated (the IP layer flushes), the
 			 * frame is still CHECKSUM_NONE, the held one is not:
-			 * the frame goes up, the flow stays */
+			 * the frame goes up, the flow stays. COMPLETE stays
+			 * COMPLETE when validated (__skb_incr_checksum_
+			 * unnecessary): equal, as for UNNECESSARY */
 			goto up;
 		else
 			merged = !ofl__gro_merge(ctx, p, rx, f->id,

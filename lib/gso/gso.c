@@ -196,7 +196,10 @@ OFL_PRIVATE int ofl__gso_sizes(struct ofl_gso_iter *it)
  * segments are then cut as if the frame never had it: the headers are
  * written without those 8 bytes (ofl_gso_next) and the IPv6 next header
  * becomes TCP. The pseudo-header sums above were taken with the TCP
- * length, which the 8 bytes do not change.
+ * length, which the 8 bytes do not change. Not inside a tunnel: there
+ * skb->protocol is the tunnel's inner protocol (ETH_P_TEB for VXLAN), not
+ * IPv6, so ipv6_has_hopopt_jumbo() says no and 6.18 keeps the header in
+ * every segment (tests/gso/big_tunnel_sock.py, docs/GSO.md).
  */
 OFL_PRIVATE void ofl__gso_jumbo(struct ofl_gso_iter *it, const uint8_t *p)
 {

@@ -674,7 +674,8 @@ static void ofl_conf_gv_bigtcp(struct ofl_conf *c)
  * Fraglist GRO (OFL_GRO_F_FRAGLIST): every change of the rules over TCP
  * and UDP, IPv4 and IPv6, both checksum states; the IPv4 reserved bit on a
  * UDP datagram (ip_summed rule) and 48 datagrams of 1400 bytes (the 64 KiB
- * limit on whole IP packets); a VXLAN frame (passed up).
+ * limit on whole IP packets); a VXLAN flow (its inner TCP merged as a
+ * fraglist tunnel frame, as 6.18 does).
  */
 static void ofl_conf_gv_flist(struct ofl_conf *c)
 {

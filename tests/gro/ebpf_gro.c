@@ -4,7 +4,10 @@
  * corpus case of gro_cases.h, frame by frame, with the context in a map
  * value; after each frame the result, the deliveries and the whole context
  * must be byte-identical to the native run. The BPF object is the full
- * lib/gro (gro_rx.bpf.c), so every case runs.
+ * lib/gro (gro_rx.bpf.c), so every case runs. The clock advances every
+ * second frame, and each case ends with ofl_gro_flush_old (age limit 1,
+ * then 0: Linux's napi_gro_flush(n, true), then all), in BPF
+ * (gro_flush_old) and natively, compared the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +27,13 @@ struct gro_state {
 	uint32_t hash;
 	uint32_t id;
 	uint8_t buf[GRO_BPF_BUF];
+	/* gro_flush_old: the clock (also for gro_rx), the age limit, the
+	 * result and the deliveries */
+	uint32_t now;
+	uint32_t min_age;
+	int32_t fret;
+	uint32_t pad;
+	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 
 static struct gro_state st, got;
@@ -47,7 +57,7 @@ int main(int argc, char **argv)
 	static const uint8_t dm[6] = { 2, 0, 0, 0, 0, 9 };
 	static struct ofl_bpf b;
 	static struct tseg g[GRO_CASE_MAX_SEGS];
-	int err, fd, mfd, v6, c, i, frames = 0, bad = 0;
+	int err, fd, ffd, mfd, v6, c, i, frames = 0, bad = 0, flushes = 0;
 	uint32_t key = 0;
 
 	if (argc < 2)
@@ -56,6 +66,7 @@ int main(int argc, char **argv)
 	if (err)
 		return err;
 	fd = ofl_bpf_prog_fd(&b, "gro_rx");
+	ffd = ofl_bpf_prog_fd(&b, "gro_flush_old");
 	mfd = ofl_bpf_map_fd(&b, "state");
 	/* the plain corpus, then the GRE / IP-in-IP cases (merged by the
 	 * default context, as by Linux) */
@@ -82,6 +93,8 @@ int main(int argc, char **argv)
 					continue;
 				st.hash = (uint32_t)g[i].sport;
 				st.id = (uint32_t)i;
+				st.now = (uint32_t)i / 2;
+				ofl_gro_clock(&nat, st.now);
 				if (bpf_map_update_elem(mfd, &key, &st, 0) ||
 				    ofl_bpf_run(fd, fb[i], (size_t)len, NULL,
 						NULL, &rv) ||
@@ -113,9 +126,42 @@ int main(int argc, char **argv)
 						bad++;
 				memcpy(&st, &got, sizeof(st));
 			}
+			for (i = 0; i < 2; i++) {
+				static struct ofl_gro_pkt fo[OFL_GRO_MAX_FLOWS];
+				uint32_t rv;
+				int r, k;
+
+				st.now = (uint32_t)n / 2;
+				st.min_age = (uint32_t)(1 - i);
+				if (bpf_map_update_elem(mfd, &key, &st, 0) ||
+				    ofl_bpf_run(ffd, fb[0], 64, NULL, NULL,
+						&rv) ||
+				    bpf_map_lookup_elem(mfd, &key, &got)) {
+					fprintf(stderr, "bpf run failed\n");
+					return 1;
+				}
+				ofl_gro_clock(&nat, st.now);
+				r = ofl_gro_flush_old(&nat, fo,
+						      OFL_GRO_MAX_FLOWS,
+						      st.min_age);
+				flushes++;
+				if (r != got.fret ||
+				    memcmp(&nat, &got.ctx, sizeof(nat))) {
+					bad++;
+					fprintf(stderr, "%s/%s flush_old %d: "
+						"differs (%d, bpf %d)\n",
+						v6 & 1 ? "v6" : "v4", nm, i, r,
+						got.fret);
+				}
+				for (k = 0; k < r; k++)
+					if (!same_pkt(&fo[k], &got.fout[k]))
+						bad++;
+				memcpy(&st, &got, sizeof(st));
+			}
 		}
 	}
 	ofl_bpf_close(&b);
-	printf("%d frames, %d differ\n", frames, bad);
+	printf("%d frames, %d ofl_gro_flush_old calls, %d differ\n", frames,
+	       flushes, bad);
 	return bad ? 1 : 0;
 }

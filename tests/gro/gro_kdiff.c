@@ -396,7 +396,9 @@ static void drain(int keep)
 		if (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM)
 			complete_csum(d, len, vh->csum_start,
 				      vh->csum_offset);
-		if (vh->gso_type)
+		/* not a fraglist skb (CHECKSUM_UNNECESSARY, DATA_VALID):
+		 * compared as it is, the outer pseudo-header sum included */
+		if (vh->gso_type && (vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM))
 			complete_outer(d, len);
 		kout[nk].d = malloc((size_t)len);
 		memcpy(kout[nk].d, d, (size_t)len);

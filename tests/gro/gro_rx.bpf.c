@@ -23,6 +23,13 @@ struct gro_state {
 	uint32_t hash;
 	uint32_t id;
 	uint8_t buf[GRO_BPF_BUF];
+	/* gro_flush_old: the clock (also for gro_rx), the age limit, the
+	 * result and the deliveries */
+	uint32_t now;
+	uint32_t min_age;
+	int32_t fret;
+	uint32_t pad;
+	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 
 struct {
@@ -59,8 +66,26 @@ int gro_rx(struct xdp_md *xdp)
 	f.vlan_proto = 0;
 	f.vlan_tci = 0;
 	f.reserved = 0;
+	ofl_gro_clock(&st->ctx, st->now);
 	st->ret = ofl_gro_receive(&st->ctx, &f, st->out, &nout);
 	st->nout = nout;
+	return XDP_PASS;
+}
+
+/* ofl_gro_flush_old at the clock st->now with st->min_age (the packet is
+ * not used) */
+SEC("xdp")
+int gro_flush_old(struct xdp_md *xdp)
+{
+	uint32_t key = 0;
+	struct gro_state *st = bpf_map_lookup_elem(&state, &key);
+
+	(void)xdp;
+	if (!st)
+		return XDP_ABORTED;
+	ofl_gro_clock(&st->ctx, st->now);
+	st->fret = ofl_gro_flush_old(&st->ctx, st->fout, OFL_GRO_MAX_FLOWS,
+				     st->min_age);
 	return XDP_PASS;
 }
 

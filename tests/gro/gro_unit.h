@@ -42,6 +42,10 @@ static void gu_build(struct ofl_gro_frame *f, const struct tseg *g, int n,
 		f[i].hash = hash_mod ? g[i].sport % hash_mod : 0;
 		f[i].id = (uint32_t)i;
 		f[i].ip_summed = csum;
+		if (csum == OFL_CHECKSUM_COMPLETE) {	/* the device's sum */
+			f[i].csum_start = 14;
+			f[i].csum = ofl_csum_partial(fb[i] + 14, fl[i] - 14, 0);
+		}
 	}
 }
 

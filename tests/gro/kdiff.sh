@@ -146,7 +146,8 @@ fi
 # namespace, so UDP (udp_gro_receive) and TCP (tcp4/6_check_fraglist_gro)
 # are merged by skb_gro_receive_list; with and without
 # rx-udp-gro-forwarding (fraglist takes precedence). Tunnels under
-# rx-gro-list are not modelled (docs/GRO.md): no tunnel run here.
+# rx-gro-list: their inner TCP and UDP too (GRE/IP-in-IP here, VXLAN
+# below once its device is up).
 if [ "${OFL_GRO_PROFILE:-}" = 6.1 ]; then
 	# the kernel's outputs differ from the 6.10+ rules (no TCP fraglist
 	# GRO before 6.10): lib/gro refuses the flag with profile 6.1
@@ -156,6 +157,8 @@ if [ "${OFL_GRO_PROFILE:-}" = 6.1 ]; then
 		"came with 6.10)"
 elif $X ethtool -K oflrx rx-gro-list on >/dev/null; then
 	OFL_FRAGLIST=1 run
+	OFL_FRAGLIST=1 OFL_IPTUN=1 run
+	flist_ok=1
 	if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null; then
 		OFL_FRAGLIST=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
 		$X ethtool -K oflrx rx-udp-gro-forwarding off >/dev/null
@@ -186,6 +189,14 @@ else
 	rc=1
 fi
 OFL_VXLAN=1 run
+# VXLAN under rx-gro-list: inner TCP and UDP merged by
+# skb_gro_receive_list (SKB_GSO_UDP_TUNNEL[_CSUM] | FRAGLIST | TCPV4/6 or
+# UDP_L4), outer UDP checksum left as the pseudo-header sum
+if [ -n "${flist_ok:-}" ] && $X ethtool -K oflrx rx-gro-list on >/dev/null
+then
+	OFL_FRAGLIST=1 OFL_VXLAN=1 run
+	$X ethtool -K oflrx rx-gro-list off >/dev/null
+fi
 # inner UDP of VXLAN with rx-udp-gro-forwarding: only the vx_*udp* cases
 if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null; then
 	OFL_VXLAN=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run
@@ -204,6 +215,12 @@ if [ -n "${have_geneve:-}" ]; then
 		ip -n "$NS" link set oflgnv up; then
 		[ -n "${OFL_VXLAN6:-}" ] && export OFL_GENEVE6=1
 		OFL_GENEVE=1 run
+		# GENEVE under rx-gro-list, as VXLAN above
+		if [ -n "${flist_ok:-}" ] &&
+			$X ethtool -K oflrx rx-gro-list on >/dev/null; then
+			OFL_FRAGLIST=1 OFL_GENEVE=1 run
+			$X ethtool -K oflrx rx-gro-list off >/dev/null
+		fi
 		if $X ethtool -K oflrx rx-udp-gro-forwarding on >/dev/null
 		then
 			OFL_GENEVE=1 OFL_UDP_FWD=1 OFL_KDIFF_ONLY=udp run

@@ -105,6 +105,19 @@ static int run(int n, uint32_t flags, uint32_t csum)
 	return gu_run(f, n);
 }
 
+static void fmt(int k, char *s, size_t cap)
+{
+	size_t o = 0;
+	int i;
+
+	s[0] = 0;
+	for (i = 0; i < k && o + 16 < cap; i++)
+		o += (size_t)snprintf(s + o, cap - o, "%s%u%s", i ? " " : "",
+				      pk[i].len,
+				      pk[i].kind == OFL_GRO_PKT_MERGED ? "m" :
+				      "");
+}
+
 static void golden_cases(void **state)
 {
 	static char got[4096];
@@ -217,6 +230,14 @@ static void ip_summed_rule(void **state)
 	assert_int_equal(pk[1].frame, 0);
 	n = find_case(0, "udp_reserved_bit");
 	assert_int_equal(run(n, 0, OFL_CHECKSUM_UNNECESSARY), 3);
+	assert_int_equal(pk[0].frame, 0);
+	assert_int_equal(pk[1].frame, 1);
+	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
+	/* CHECKSUM_COMPLETE: validated frames stay COMPLETE
+	 * (__skb_incr_checksum_unnecessary leaves it), so the flushed frame's
+	 * ip_summed equals the held one's, as for UNNECESSARY (from the
+	 * source: the running kernel cannot be fed COMPLETE from here) */
+	assert_int_equal(run(n, 0, OFL_CHECKSUM_COMPLETE), 3);
 	assert_int_equal(pk[0].frame, 0);
 	assert_int_equal(pk[1].frame, 1);
 	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
@@ -437,6 +458,108 @@ static void errors(void **state)
 	assert_int_equal(ofl_gro_init(&ctx, sizeof(ctx), NULL), 0);
 }
 
+/*
+ * Tunnels under rx-gro-list: what the running 6.18 kernel delivered
+ * (kdiff.sh, OFL_FRAGLIST with OFL_VXLAN / OFL_IPTUN): lengths, "m" and
+ * the full gso_type of merged frames. Inner TCP and UDP of VXLAN and
+ * inner TCP of GRE/IP-in-IP are fraglist frames with the tunnel's bit;
+ * inner UDP of GRE/IP-in-IP is merged by the list rules but completed as
+ * plain UDP GRO (PARTIAL, UDP_L4 | GRE or IPXIP6: encap_mark).
+ */
+static const struct {
+	int ipt, v6;
+	const char *name, *out;
+} golden_tun[] = {
+	{ 0, 0, "vx_data", "4104m40401" },
+	{ 0, 0, "vx_ocsum", "4104m40801" },
+	{ 0, 0, "vx_udp", "4092m60400" },
+	{ 0, 0, "vx_udp_short_last", "1292m60400 592" },
+	{ 0, 1, "vx_i6_data", "4144m40410" },
+	{ 0, 0, "vx_psh", "1104 1104 2104m40401" },
+	{ 0, 0, "vx_large_max", "64504m40401 1504" },
+	{ 1, 0, "gre_data", "4078m40041" },
+	{ 1, 0, "gre_csum", "4082m40041" },
+	{ 1, 0, "gre_inner_udp", "4066m20040" },
+	{ 1, 0, "ipip_i6_data", "4094m40110" },
+	{ 1, 1, "ipip_udp", "4082m20200" },
+	{ 1, 0, "gre_large_max", "64478m40041 1478" },
+};
+
+static int find_tun(int ipt, int v6, const char *name)
+{
+	const char *nm = NULL;
+	int c, n, multi;
+
+	for (c = 0; c < 200; c++) {
+		n = ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
+			  gro_vx_case(c, v6, g, &nm, &multi);
+		if (n < 0)
+			break;
+		if (!strcmp(nm, name))
+			return n;
+	}
+	fail_msg("no case %s", name);
+	return -1;
+}
+
+static void tunnels(void **state)
+{
+	static char got[4096];
+	size_t i, o;
+	int k, j, n;
+
+	(void)state;
+	for (i = 0; i < OFL_ARRAY_SIZE(golden_tun); i++) {
+		n = find_tun(golden_tun[i].ipt, golden_tun[i].v6,
+			     golden_tun[i].name);
+		k = run(n, golden_tun[i].ipt ? 0 : OFL_GRO_F_VXLAN,
+			OFL_CHECKSUM_NONE);
+		for (j = 0, o = 0, got[0] = 0; j < k; j++)
+			o += (size_t)snprintf(got + o, sizeof(got) - o,
+				pk[j].kind == OFL_GRO_PKT_MERGED ?
+				"%s%um%x" : "%s%u", j ? " " : "", pk[j].len,
+				pk[j].gso_type);
+		if (strcmp(got, golden_tun[i].out))
+			fail_msg("%s: got %s want %s", golden_tun[i].name,
+				 got, golden_tun[i].out);
+	}
+	/* vx_ocsum: a fraglist delivery; the outer UDP checksum holds the
+	 * pseudo-header sum of the whole (udp4_gro_complete), the inner TCP
+	 * checksum is frame 0's, nothing is completed */
+	n = find_tun(0, 0, "vx_ocsum");
+	assert_int_equal(run(n, OFL_GRO_F_VXLAN, OFL_CHECKSUM_NONE), 1);
+	assert_int_equal(pk[0].csum_start, 0);
+	assert_int_equal(pk[0].ocsum_start, 0);
+	for (j = 0; j < n; j++)
+		assert_int_equal(pk[0].slice[j].off, pk[0].hdr_len);
+	assert_int_equal(ofl_load_be16(pk[0].hdr + 34 + 4), pk[0].len - 34);
+	{
+		ofl_be32 sa, da;
+		uint16_t want, have;
+
+		memcpy(&sa, fb[0] + 26, 4);
+		memcpy(&da, fb[0] + 30, 4);
+		want = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_tcpudp_magic(
+			sa, da, pk[0].len - 34, 17, 0);
+		memcpy(&have, pk[0].hdr + 34 + 6, 2);
+		assert_int_equal(have, want);
+		assert_true(ofl_load_be16(fb[0] + 34 + 6) != 0);
+	}
+	assert_memory_equal(pk[0].hdr + pk[0].hdr_len - 20 + 16,
+			    fb[0] + pk[0].hdr_len - 20 + 16, 2);
+	assert_int_equal(ofl_gro_pkt_linearize(&pk[0], fp, fl, (uint32_t)n,
+					       lin, sizeof(lin), 1),
+			 (int)pk[0].len);
+	assert_memory_equal(lin, pk[0].hdr, pk[0].hdr_len);
+	/* gre_inner_udp: PARTIAL at the inner UDP header */
+	n = find_tun(1, 0, "gre_inner_udp");
+	assert_int_equal(run(n, 0, OFL_CHECKSUM_NONE), 1);
+	assert_int_equal(pk[0].csum_start, 58);
+	assert_int_equal(pk[0].csum_offset, 6);
+	/* without tunnel GRO (OFL_GRO_F_NO_IPTUN) GRE goes up alone */
+	assert_int_equal(run(n, OFL_GRO_F_NO_IPTUN, OFL_CHECKSUM_NONE), n);
+}
+
 /* A fraglist super-frame made linear (its geometry changed): ofl_gso_init
  * takes it as __udp_gso_segment does, plain UDP_L4 with the checksum set
  * up from the addresses: every segment's checksum verifies. */
@@ -490,6 +613,7 @@ int main(void)
 		cmocka_unit_test(nat),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(linear_path),
+		cmocka_unit_test(tunnels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

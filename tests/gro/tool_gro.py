@@ -226,5 +226,23 @@ assert [bytes(p) for p in out] == want
 r = subprocess.run([ofl, "gro", "--segment-list", "a", "b"],
                    capture_output=True)
 assert r.returncode == 2
+# --fraglist --vxlan: 3 VXLAN segments (outer checksum set) merge into one
+# fraglist frame, as 6.18 does with rx-gro-list on: outer/inner lengths of
+# the whole, inner TCP checksum frame 0's; --segment-list keeps it whole
+from scapy.layers.vxlan import VXLAN
+vf = [Ether(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") /
+      IP(src="198.19.0.1", dst="198.19.0.2", id=50 + i) /
+      UDP(sport=50000, dport=4789) / VXLAN(vni=42) /
+      Ether(src="02:00:00:00:00:03", dst="02:00:00:00:00:04") /
+      IP(src="198.18.1.1", dst="198.18.1.2", id=3 + i) /
+      TCP(sport=40000, dport=80, seq=1 + 800 * i, flags="A") /
+      Raw(bytes([i]) * 800))) for i in range(3)]
+wrpcap(os.path.join(d, "in.pcap"), vf)
+for extra in ([], ["--segment-list"]):
+    out = run("--fraglist", "--vxlan", *extra)
+    assert [len(p) for p in out] == [len(vf[0]) + 1600], [len(p) for p in out]
+    q = Ether(bytes(out[0]))
+    assert q[IP].len == len(out[0]) - 14
+    assert q[VXLAN][TCP].chksum == vf[0][VXLAN][TCP].chksum
 print("ok: ofl gro merged and completed checksums (plain, VXLAN, GENEVE, "
-      "GRE, IPIP, BIG TCP, 100 segments, fraglist)")
+      "GRE, IPIP, BIG TCP, 100 segments, fraglist, fraglist VXLAN)")

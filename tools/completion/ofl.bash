@@ -17,7 +17,7 @@ _ofl()
 	graph) opts="--json --dot --help" ;;
 	rss) opts="--key --queues --reta --symmetric --symmetric-key --inner --ex --json --help" ;;
 	gso) opts="--mss --profile --json --help" ;;
-	gro) opts="--profile --flush-every --vxlan --geneve --no-iptun --fraglist --segment-list --json --help" ;;
+	gro) opts="--profile --flush-every --gro-max-size --vxlan --geneve --no-iptun --fraglist --segment-list --hw-vlan --rx-csum --json --help" ;;
 	id) opts="--json --device --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "csum parse graph rss gso gro id" -- "$cur"))
@@ -34,7 +34,10 @@ _ofl()
 	--device)	# a network device (devlink handles are not listed)
 		COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur"))
 		return ;;
-	--mss|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
+	--rx-csum)
+		COMPREPLY=($(compgen -W "none unnecessary complete" -- "$cur"))
+		return ;;
+	--mss|--gro-max-size|--queues|--reta|--flush-every|--key|--dot|--vxlan-port|--geneve-port|--vxlan-gpe-port)
 		return ;;	# a number or key: nothing to offer
 	esac
 	if [[ $cur == -* ]]; then
