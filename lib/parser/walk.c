@@ -1347,11 +1347,33 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
 OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 		  "ofl_parse() stores stop_off without a clamp");
 
+#include "fast.h"
+
+OFL_API int ofl_parse_fast(const void *data, const void *end,
+			   struct ofl_parse_result *res, size_t res_size)
+{
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
+	OFL__PARSE_FORGET();
+	nid = OFL__W(res)->node;
+	/* only at the walk's start: a root node, nothing parsed yet */
+	if (!data || res->stop_off ||
+	    (nid != OFL__PN_ETH && nid != OFL__PN_IPV4 &&
+	     nid != OFL__PN_IPV6) ||
+	    ofl__parse_fast((const uint8_t *)data, (const uint8_t *)end, nid,
+			    res, res->mask))
+		return 1;
+	OFL__W(res)->node = OFL__PN_STOP;
+	return 0;
+}
+
 OFL_INLINE int ofl__parse_run(const void *data, const void *end,
 				unsigned int root,
 				const struct ofl_parse_cfg *cfg,
 				struct ofl_parse_result *res, size_t res_size,
-				unsigned int want)
+				unsigned int want, int fast)
 {
 	const uint8_t *p = (const uint8_t *)data;
 	const uint8_t *e = (const uint8_t *)end;
@@ -1382,6 +1404,9 @@ OFL_INLINE int ofl__parse_run(const void *data, const void *end,
 		goto inval;
 	res->mask = (uint8_t)want;
 	ofl__parse_cfg_load(res, cfg);
+	/* the common stacks in straight code (fast.h), the same result */
+	if (fast && !ofl__parse_fast(p, e, s.nid, res, want))
+		return 0;
 #if OFL__PARSE_SPECIALIZE
 	/*
 	 * The first step specialised for its root node (no node dispatch;
@@ -1424,7 +1449,7 @@ OFL_API int ofl_parse(const void *data, const void *end,
 		      size_t res_size)
 {
 	return ofl__parse_run(data, end, root, NULL, res, res_size,
-			      OFL_PARSE_MASK_ALL);
+			      OFL_PARSE_MASK_ALL, 1);
 }
 
 OFL_API int ofl_parse_with(const void *data, const void *end,
@@ -1432,7 +1457,7 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 			   struct ofl_parse_result *res, size_t res_size)
 {
 	return ofl__parse_run(data, end, root, cfg, res, res_size,
-			      OFL_PARSE_MASK_ALL);
+			      OFL_PARSE_MASK_ALL, 1);
 }
 
 /*
@@ -1466,7 +1491,7 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 	     struct ofl_parse_result *res, size_t res_size)		\
 	{								\
 		return ofl__parse_run(data, end, root, NULL, res,	\
-				      res_size, want);			\
+				      res_size, want, 1);			\
 	}
 OFL__PARSE_RUN_AT(ofl__parse_run_offsets, OFL_PARSE_MASK_OFFSETS)
 OFL__PARSE_RUN_AT(ofl__parse_run_flow, OFL_PARSE_MASK_FLOW)
@@ -1491,7 +1516,7 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 	if (mask - 8u < 8u)
 		return ofl_parse(data, end, root, res, res_size);
 	/* a bad mask: only the checks and OFL_EINVAL */
-	return ofl__parse_run(data, end, root, NULL, res, res_size, 0);
+	return ofl__parse_run(data, end, root, NULL, res, res_size, 0, 1);
 #elif OFL__PARSE_SPECIALIZE
 	/* the small build: ofl_parse() for everything, the one variable-
 	 * level copy below for the rest (no copy of its own) */
@@ -1501,7 +1526,7 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 				   res_size);
 #else
 	return ofl__parse_run(data, end, root, NULL, res, res_size,
-			      ofl__parse_level(mask));
+			      ofl__parse_level(mask), 1);
 #endif
 }
 
@@ -1513,5 +1538,18 @@ OFL_API int ofl_parse_mask_with(const void *data, const void *end,
 				struct ofl_parse_result *res, size_t res_size)
 {
 	return ofl__parse_run(data, end, root, cfg, res, res_size,
-			      ofl__parse_level(mask));
+			      ofl__parse_level(mask), 1);
 }
+
+#if !defined(OFL_BPF)
+/* The table walk alone, for the fast path's differential tests (not
+ * exported from libofl.so; internal.h). */
+int ofl__parse_mask_nofast(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   unsigned int mask, struct ofl_parse_result *res,
+			   size_t res_size)
+{
+	return ofl__parse_run(data, end, root, cfg, res, res_size,
+			      ofl__parse_level(mask), 0);
+}
+#endif
