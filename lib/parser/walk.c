@@ -1369,44 +1369,27 @@ OFL_API int ofl_parse_fast(const void *data, const void *end,
 	return 0;
 }
 
-OFL_INLINE int ofl__parse_run(const void *data, const void *end,
-				unsigned int root,
-				const struct ofl_parse_cfg *cfg,
-				struct ofl_parse_result *res, size_t res_size,
-				unsigned int want, int fast)
+/*
+ * The table walk from node @nid at offset 0 of a reset @res: the loop of
+ * steps and the end (ofl__parse_begin() and ofl__parse_step1() without
+ * the round trip of the node and the cursor through *res, which the step
+ * API needs for BPF; natively it only adds a second dispatch on the node
+ * and store-to-load latency to every header).
+ */
+OFL_INLINE int ofl__parse_walk(const uint8_t *p, const uint8_t *e,
+			       unsigned int nid, struct ofl_parse_result *res,
+			       unsigned int want)
 {
-	const uint8_t *p = (const uint8_t *)data;
-	const uint8_t *e = (const uint8_t *)end;
 	struct ofl__parse_state s;
 	unsigned int i;
 	int ret;
 
-	/*
-	 * ofl__parse_begin() and ofl__parse_step1() without the round trip
-	 * of the node and the cursor through *res (which the step API needs
-	 * for BPF; natively it only adds a second dispatch on the node and
-	 * store-to-load latency to every header). The same checks in the
-	 * same order: size, reset, pointers, root.
-	 */
-	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
-		return OFL_EINVAL;
-	ofl__parse_reset(res);
-	if (!p || e < p)
-		goto inval;
-	res->frame_len = ofl__parse_flen((size_t)(e - p));
 	s.off = 0;
 	s.hlen = 0;
 	s.nl = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	s.lim = ofl__parse_lim(p, e);
-	s.nid = ofl__parse_root(root);
-	if (s.nid == OFL__PN_STOP || !want)
-		goto inval;
-	res->mask = (uint8_t)want;
-	ofl__parse_cfg_load(res, cfg);
-	/* the common stacks in straight code (fast.h), the same result */
-	if (fast && !ofl__parse_fast(p, e, s.nid, res, want))
-		return 0;
+	s.nid = nid;
 #if OFL__PARSE_SPECIALIZE
 	/*
 	 * The first step specialised for its root node (no node dispatch;
@@ -1437,6 +1420,103 @@ OFL_INLINE int ofl__parse_run(const void *data, const void *end,
 	 * starts below the limit and is at most 2048 bytes long) */
 	res->stop_off = (uint16_t)s.off;
 	return ofl__parse_finish(res, ret, s.flow, want);
+}
+
+/*
+ * Those three level copies cost about 56 KB of text (Cortex-M3: the parser
+ * goes from 14 to 70 KB). Where text is dear, in kernel modules and on
+ * M-profile cores, or with -DOFL_PARSE_SMALL, ofl_parse_mask() serves
+ * the lower levels with ofl_parse_mask_with()'s one copy instead (the
+ * same results: the conformance suite runs every level on every target).
+ */
+#if OFL__PARSE_SPECIALIZE && !defined(OFL_PARSE_SMALL) &&		\
+	!defined(__KERNEL__) &&						\
+	!(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
+#define OFL__PARSE_LEVEL_COPIES 1
+#else
+#define OFL__PARSE_LEVEL_COPIES 0
+#endif
+
+/*
+ * Natively the walk is a function of its own, called only when the fast
+ * path (fast.h) declines: the frame's entry (checks, zeroing, the fast
+ * path) then keeps to the caller-saved registers, and the six register
+ * saves the walk needs are paid by the frames it walks (14 instructions
+ * per covered frame, docs/PERFORMANCE.md). One copy per level, each with
+ * its @want a constant (see ofl_parse_mask()), and with levels copies
+ * one with @want a variable (ofl_parse_mask_with()).
+ */
+#if OFL__PARSE_SPECIALIZE
+#define OFL__PARSE_WALK_AT(name, want)					\
+	static __attribute__((__noinline__)) int			\
+	name(const uint8_t *p, const uint8_t *e, unsigned int nid,	\
+	     struct ofl_parse_result *res, unsigned int w)		\
+	{								\
+		(void)w;						\
+		return ofl__parse_walk(p, e, nid, res, want);		\
+	}
+OFL__PARSE_WALK_AT(ofl__parse_walk_all, OFL_PARSE_MASK_ALL)
+OFL__PARSE_WALK_AT(ofl__parse_walk_var, w)
+#if OFL__PARSE_LEVEL_COPIES
+OFL__PARSE_WALK_AT(ofl__parse_walk_offsets, OFL_PARSE_MASK_OFFSETS)
+OFL__PARSE_WALK_AT(ofl__parse_walk_flow, OFL_PARSE_MASK_FLOW)
+OFL__PARSE_WALK_AT(ofl__parse_walk_layers, OFL_PARSE_MASK_LAYERS)
+#endif
+#undef OFL__PARSE_WALK_AT
+#endif
+
+/* The walk's copy for @want (a constant in each caller but one). */
+OFL_INLINE int ofl__parse_walk_at(const uint8_t *p, const uint8_t *e,
+				  unsigned int nid,
+				  struct ofl_parse_result *res,
+				  unsigned int want)
+{
+#if OFL__PARSE_SPECIALIZE
+	if (__builtin_constant_p(want)) {
+		if (want == OFL_PARSE_MASK_ALL)
+			return ofl__parse_walk_all(p, e, nid, res, want);
+#if OFL__PARSE_LEVEL_COPIES
+		if (want == OFL_PARSE_MASK_OFFSETS)
+			return ofl__parse_walk_offsets(p, e, nid, res, want);
+		if (want == OFL_PARSE_MASK_FLOW)
+			return ofl__parse_walk_flow(p, e, nid, res, want);
+		if (want == OFL_PARSE_MASK_LAYERS)
+			return ofl__parse_walk_layers(p, e, nid, res, want);
+#endif
+	}
+	return ofl__parse_walk_var(p, e, nid, res, want);
+#else
+	return ofl__parse_walk(p, e, nid, res, want);
+#endif
+}
+
+OFL_INLINE int ofl__parse_run(const void *data, const void *end,
+				unsigned int root,
+				const struct ofl_parse_cfg *cfg,
+				struct ofl_parse_result *res, size_t res_size,
+				unsigned int want, int fast)
+{
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *e = (const uint8_t *)end;
+	unsigned int nid;
+
+	/* the same checks in the same order as ofl_parse_begin_mask():
+	 * size, reset, pointers, root */
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
+		return OFL_EINVAL;
+	ofl__parse_reset(res);
+	if (!p || e < p)
+		goto inval;
+	res->frame_len = ofl__parse_flen((size_t)(e - p));
+	nid = ofl__parse_root(root);
+	if (nid == OFL__PN_STOP || !want)
+		goto inval;
+	res->mask = (uint8_t)want;
+	ofl__parse_cfg_load(res, cfg);
+	/* the common stacks in straight code (fast.h), the same result */
+	if (fast && !ofl__parse_fast(p, e, nid, res, want))
+		return 0;
+	return ofl__parse_walk_at(p, e, nid, res, want);
 inval:
 	/* as ofl__parse_begin() leaves it: all zero but the error */
 	res->frame_len = 0;
@@ -1469,20 +1549,6 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
  * allocation for all of them). BPF and OFL_PARSE_NO_SPECIALIZE builds
  * keep one copy with @want a variable.
  */
-/*
- * Those three level copies cost about 56 KB of text (Cortex-M3: the parser
- * goes from 14 to 70 KB). Where text is dear, in kernel modules and on
- * M-profile cores, or with -DOFL_PARSE_SMALL, ofl_parse_mask() serves
- * the lower levels with ofl_parse_mask_with()'s one copy instead (the
- * same results: the conformance suite runs every level on every target).
- */
-#if OFL__PARSE_SPECIALIZE && !defined(OFL_PARSE_SMALL) &&		\
-	!defined(__KERNEL__) &&						\
-	!(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
-#define OFL__PARSE_LEVEL_COPIES 1
-#else
-#define OFL__PARSE_LEVEL_COPIES 0
-#endif
 
 #if OFL__PARSE_LEVEL_COPIES
 #define OFL__PARSE_RUN_AT(name, want)					\
@@ -1530,7 +1596,7 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 #endif
 }
 
-/* With a port table: one copy, @want a variable (not the fast path). */
+/* With a port table: the fast path, then the walk with @want a variable. */
 OFL_API int ofl_parse_mask_with(const void *data, const void *end,
 				unsigned int root,
 				const struct ofl_parse_cfg *cfg,
