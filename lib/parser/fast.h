@@ -36,16 +36,13 @@
 
 #include "../common/proto.h"
 
-/* What the scan found: header offsets and kinds. */
-struct ofl__parse_fast {
-	unsigned int l3;	/* IP header offset */
-	unsigned int l4;	/* TCP/UDP header offset */
-	unsigned int l4len;	/* its length: 20 (TCP) or 8 (UDP) */
-	unsigned int proto;	/* OFL_IPPROTO_TCP or _UDP */
-	unsigned int eth;	/* 1: an Ethernet header at 0 */
-	unsigned int vlan;	/* 1: an 802.1Q tag at 14 */
-	unsigned int v6;	/* 1: IPv6, 0: IPv4 */
-};
+/*
+ * Each header's function calls the next one with the offsets and kinds
+ * found so far as arguments, which are constants in every inlined copy
+ * (as the walk is specialised per node): each of the twelve stacks gets
+ * its own straight code, its stores folded. @l2: 0 (IP root), 1
+ * (Ethernet) or 2 (Ethernet and an 802.1Q tag).
+ */
 
 /* Is UDP destination port @port a tunnel the walk would enter? The walk's
  * own lookup (ofl__parse_hdr_n(), UDP node): the caller's table when one
@@ -60,79 +57,6 @@ OFL_INLINE int ofl__parse_fast_udp_tun(const struct ofl_parse_result *res,
 		return ofl__parse_udp_cfg(res, port) != NULL;
 	return ofl__parse_lookup(OFL__PIDX(ofl__parse_ops, OFL__PN_UDP),
 				 port, 1) != NULL;
-}
-
-/*
- * Read-only: 1 if the frame at @p is one of the covered stacks starting
- * at node @nid (f filled), else 0. Every read is checked against @end
- * first.
- */
-OFL_INLINE int ofl__parse_fast_scan(const uint8_t *p, const uint8_t *end,
-				    unsigned int nid,
-				    const struct ofl_parse_result *res,
-				    struct ofl__parse_fast *f)
-{
-	const uint8_t *h;
-	unsigned int et, off = 0;
-
-	f->eth = 0;
-	f->vlan = 0;
-	if (nid == OFL__PN_ETH) {
-		if (p + OFL_ETH_HLEN > end)
-			return 0;
-		et = ofl_load_be16(p + 12);
-		off = OFL_ETH_HLEN;
-		f->eth = 1;
-		if (et == OFL_ETH_P_8021Q) {
-			if (p + OFL_ETH_HLEN + OFL_VLAN_HLEN > end)
-				return 0;
-			et = ofl_load_be16(p + OFL_ETH_HLEN + 2);
-			off += OFL_VLAN_HLEN;
-			f->vlan = 1;
-		}
-		if (et == OFL_ETH_P_IP)
-			nid = OFL__PN_IPV4;
-		else if (et == OFL_ETH_P_IPV6)
-			nid = OFL__PN_IPV6;
-		else
-			return 0;
-	}
-	h = p + off;
-	f->l3 = off;
-	if (nid == OFL__PN_IPV4) {
-		if (h + OFL_IPV4_MIN_HLEN > end ||
-		    h[0] != OFL_IPV4_VIHL_NOOPT ||
-		    (ofl_load_be16(h + 6) & (OFL_IP_MF | OFL_IP_OFFSET)))
-			return 0;
-		f->proto = h[9];
-		f->v6 = 0;
-		off += OFL_IPV4_MIN_HLEN;
-	} else if (nid == OFL__PN_IPV6) {
-		if (h + OFL_IPV6_HLEN > end || (h[0] >> 4) != 6)
-			return 0;
-		f->proto = h[6];
-		f->v6 = 1;
-		off += OFL_IPV6_HLEN;
-	} else {
-		return 0;
-	}
-	h = p + off;
-	f->l4 = off;
-	if (f->proto == OFL_IPPROTO_TCP) {
-		/* data offset 5: no options */
-		if (h + OFL_TCP_MIN_HLEN > end ||
-		    (unsigned int)(h[12] >> 4) << 2 != OFL_TCP_MIN_HLEN)
-			return 0;
-		f->l4len = OFL_TCP_MIN_HLEN;
-	} else if (f->proto == OFL_IPPROTO_UDP) {
-		if (h + OFL_UDP_HLEN > end ||
-		    ofl__parse_fast_udp_tun(res, ofl_load_be16(h + 2)))
-			return 0;
-		f->l4len = OFL_UDP_HLEN;
-	} else {
-		return 0;
-	}
-	return 1;
 }
 
 /* One layer record, as the walk writes it (no tunnel: level 0). */
@@ -150,65 +74,57 @@ OFL_INLINE void ofl__parse_fast_layer(struct ofl_parse_result *res,
 }
 
 /*
- * The stores of a scanned frame at level @want, then the walk's finish.
- * Returns the walk's value (0), or 1 without a store if (BPF only) the
- * verifier's own bounds check of the headers fails, which the scan rules
- * out.
+ * The stores of a covered frame at level @want: what ofl__parse_hdr_n()
+ * stores for these nodes, under the same level tests, then the walk's own
+ * finish. Every header was checked against the frame's end by the caller.
  */
-OFL_INLINE int ofl__parse_fast_fill(const uint8_t *p, const uint8_t *end,
-				    const struct ofl__parse_fast *f,
+OFL_INLINE int ofl__parse_fast_fill(const uint8_t *p,
 				    struct ofl_parse_result *res,
-				    unsigned int want)
+				    unsigned int want, unsigned int l2,
+				    unsigned int v6, unsigned int l4len)
 {
 	struct ofl_parse_flow *fl = &res->outer;
-	const uint8_t *ip = p + (f->l3 & 0xffu);
-	const uint8_t *l4 = p + (f->l4 & 0xffu);
-	unsigned int nl = 0, c, v;
+	unsigned int l3 = l2 == 2 ? OFL_ETH_HLEN + OFL_VLAN_HLEN :
+			  l2 ? OFL_ETH_HLEN : 0;
+	unsigned int l4 = l3 + (v6 ? OFL_IPV6_HLEN : OFL_IPV4_MIN_HLEN);
+	const uint8_t *ip = p + l3, *h = p + l4;
+	unsigned int nl = 0, v;
 
-	(void)end;
-	/* BPF only (natively 1): the verifier's own check of what the scan
-	 * checked, on the pointers read below */
-	if (!OFL__PARSE_IN(ip, OFL_IPV4_MIN_HLEN, end) ||
-	    (f->v6 && !OFL__PARSE_IN(ip, OFL_IPV6_HLEN, end)) ||
-	    !OFL__PARSE_IN(l4, OFL_UDP_HLEN, end) ||
-	    (f->proto == OFL_IPPROTO_TCP &&
-	     !OFL__PARSE_IN(l4, OFL_TCP_MIN_HLEN, end)) ||
-	    (f->vlan && !OFL__PARSE_IN(p, OFL_ETH_HLEN + OFL_VLAN_HLEN, end)))
-		return 1;
 	/* counted in every mode (ofl__parse_hdr_n(): counters) */
-	if (f->vlan)
+	if (l2 == 2)
 		res->nvlan = 1;
 	if (OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_LAYERS)) {
-		if (f->eth)
+		if (l2)
 			ofl__parse_fast_layer(res, nl++, OFL_PROTO_ETH, 0,
 					      OFL_ETH_HLEN);
-		if (f->vlan)
+		if (l2 == 2)
 			ofl__parse_fast_layer(res, nl++, OFL_PROTO_VLAN,
 					      OFL_ETH_HLEN, OFL_VLAN_HLEN);
-		ofl__parse_fast_layer(res, nl++, f->v6 ? OFL_PROTO_IPV6 :
-					 OFL_PROTO_IPV4, f->l3,
-				      f->l4 - f->l3);
-		ofl__parse_fast_layer(res, nl++, f->proto == OFL_IPPROTO_TCP ?
-					 OFL_PROTO_TCP : OFL_PROTO_UDP,
-				      f->l4, f->l4len);
+		ofl__parse_fast_layer(res, nl++, v6 ? OFL_PROTO_IPV6 :
+					 OFL_PROTO_IPV4, l3, l4 - l3);
+		ofl__parse_fast_layer(res, nl++,
+				      l4len == OFL_TCP_MIN_HLEN ?
+				      OFL_PROTO_TCP : OFL_PROTO_UDP, l4,
+				      l4len);
 		res->nlayers = (uint8_t)nl;
 	}
-	if (f->vlan && OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
+	if (l2 == 2 && OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
 		ofl_store_ne16(res->vlan_tci,
 			       ofl_load_ne16(p + OFL_ETH_HLEN));
-	fl->family = f->v6 ? 6 : 4;
-	fl->l3_off = (uint16_t)f->l3;
-	fl->ip_proto = (uint8_t)f->proto;
-	fl->l4_off = (uint16_t)f->l4;
-	res->payload_off = (uint16_t)(f->l4 + f->l4len);
-	res->stop_off = (uint16_t)(f->l4 + f->l4len);
+	fl->family = v6 ? 6 : 4;
+	fl->l3_off = (uint16_t)l3;
+	fl->ip_proto = l4len == OFL_TCP_MIN_HLEN ? OFL_IPPROTO_TCP :
+						   OFL_IPPROTO_UDP;
+	fl->l4_off = (uint16_t)l4;
+	res->payload_off = (uint16_t)(l4 + l4len);
+	res->stop_off = (uint16_t)(l4 + l4len);
 	if (OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_FLOW)) {
 		/* the datagram's end: IP total length, IPv6 payload length
 		 * + 40; 0 when the field is 0 (ofl__parse_hdr_n(), L3) */
-		if (f->v6) {
+		if (v6) {
 			v = ofl_load_be16(ip + 4);
 			if (v)
-				v += f->l3 + OFL_IPV6_HLEN;
+				v += l3 + OFL_IPV6_HLEN;
 			ofl_copy8(fl->src, ip + 8);
 			ofl_copy8(fl->src + 8, ip + 16);
 			ofl_copy8(fl->dst, ip + 24);
@@ -216,21 +132,91 @@ OFL_INLINE int ofl__parse_fast_fill(const uint8_t *p, const uint8_t *end,
 		} else {
 			v = ofl_load_be16(ip + 2);
 			if (v)
-				v += f->l3;
+				v += l3;
 			ofl_copy4(fl->src, ip + 12);
 			ofl_copy4(fl->dst, ip + 16);
 		}
-		c = v > 0xffffu ? 0xffffu : v;
-		fl->l3_end = (uint16_t)c;
-		ofl_copy4(fl->ports, l4);
+		fl->l3_end = (uint16_t)(v > 0xffffu ? 0xffffu : v);
+		ofl_copy4(fl->ports, h);
 		fl->has_ports = 1;
 	}
-	if (f->proto == OFL_IPPROTO_TCP &&
+	if (l4len == OFL_TCP_MIN_HLEN &&
 	    OFL__PARSE_REQ(res, want, OFL_PARSE_REQ_META))
-		res->tcp_flags = l4[13];
+		res->tcp_flags = h[13];
 	return ofl__parse_finish(res, 0,
 				 (unsigned int)offsetof(struct ofl_parse_result,
 							outer), want);
+}
+
+/* TCP without options or UDP to a port that is not a tunnel's, at @l4. */
+OFL_INLINE int ofl__parse_fast_l4(const uint8_t *p, const uint8_t *end,
+				  struct ofl_parse_result *res,
+				  unsigned int want, unsigned int l2,
+				  unsigned int v6, unsigned int l4,
+				  unsigned int proto)
+{
+	const uint8_t *h = p + l4;
+
+	if (proto == OFL_IPPROTO_TCP) {
+		/* data offset 5 (the high nibble): no options */
+		if (h + OFL_TCP_MIN_HLEN > end ||
+		    (h[12] & 0xf0) != (OFL_TCP_MIN_HLEN / 4) << 4)
+			return 1;
+		return ofl__parse_fast_fill(p, res, want, l2, v6,
+					    OFL_TCP_MIN_HLEN);
+	}
+	if (proto == OFL_IPPROTO_UDP) {
+		if (h + OFL_UDP_HLEN > end ||
+		    ofl__parse_fast_udp_tun(res, ofl_load_be16(h + 2)))
+			return 1;
+		return ofl__parse_fast_fill(p, res, want, l2, v6,
+					    OFL_UDP_HLEN);
+	}
+	return 1;
+}
+
+/* IPv4 without options, not a fragment, or IPv6 without extension
+ * headers, at @l3; then TCP or UDP. */
+OFL_INLINE int ofl__parse_fast_ip(const uint8_t *p, const uint8_t *end,
+				  struct ofl_parse_result *res,
+				  unsigned int want, unsigned int l2,
+				  unsigned int v6, unsigned int l3)
+{
+	const uint8_t *h = p + l3;
+	unsigned int proto;
+
+	if (v6) {
+		if (h + OFL_IPV6_HLEN > end || (h[0] & 0xf0) != 6 << 4)
+			return 1;
+		proto = h[6];
+	} else {
+		if (h + OFL_IPV4_MIN_HLEN > end ||
+		    h[0] != OFL_IPV4_VIHL_NOOPT ||
+		    (ofl_load_be16(h + 6) & (OFL_IP_MF | OFL_IP_OFFSET)))
+			return 1;
+		proto = h[9];
+	}
+	l3 += v6 ? OFL_IPV6_HLEN : OFL_IPV4_MIN_HLEN;
+	if (proto == OFL_IPPROTO_TCP)
+		return ofl__parse_fast_l4(p, end, res, want, l2, v6, l3,
+					  OFL_IPPROTO_TCP);
+	if (proto == OFL_IPPROTO_UDP)
+		return ofl__parse_fast_l4(p, end, res, want, l2, v6, l3,
+					  OFL_IPPROTO_UDP);
+	return 1;
+}
+
+/* The EtherType @et after @l2 link headers ending at @l3. */
+OFL_INLINE int ofl__parse_fast_et(const uint8_t *p, const uint8_t *end,
+				  struct ofl_parse_result *res,
+				  unsigned int want, unsigned int l2,
+				  unsigned int l3, unsigned int et)
+{
+	if (et == OFL_ETH_P_IP)
+		return ofl__parse_fast_ip(p, end, res, want, l2, 0, l3);
+	if (et == OFL_ETH_P_IPV6)
+		return ofl__parse_fast_ip(p, end, res, want, l2, 1, l3);
+	return 1;
 }
 
 /*
@@ -242,11 +228,23 @@ OFL_INLINE int ofl__parse_fast(const uint8_t *p, const uint8_t *end,
 			       unsigned int nid, struct ofl_parse_result *res,
 			       unsigned int want)
 {
-	struct ofl__parse_fast f;
+	unsigned int et;
 
-	if (!ofl__parse_fast_scan(p, end, nid, res, &f))
+	if (nid == OFL__PN_IPV4)
+		return ofl__parse_fast_ip(p, end, res, want, 0, 0, 0);
+	if (nid == OFL__PN_IPV6)
+		return ofl__parse_fast_ip(p, end, res, want, 0, 1, 0);
+	if (nid != OFL__PN_ETH || p + OFL_ETH_HLEN > end)
 		return 1;
-	return ofl__parse_fast_fill(p, end, &f, res, want);
+	et = ofl_load_be16(p + 12);
+	if (et != OFL_ETH_P_8021Q)
+		return ofl__parse_fast_et(p, end, res, want, 1, OFL_ETH_HLEN,
+					  et);
+	if (p + OFL_ETH_HLEN + OFL_VLAN_HLEN > end)
+		return 1;
+	return ofl__parse_fast_et(p, end, res, want, 2,
+				  OFL_ETH_HLEN + OFL_VLAN_HLEN,
+				  ofl_load_be16(p + OFL_ETH_HLEN + 2));
 }
 
 #endif /* OFL_LIB_PARSER_FAST_H */
