@@ -1423,8 +1423,9 @@ OFL_INLINE int ofl__parse_walk(const uint8_t *p, const uint8_t *e,
 }
 
 /*
- * Those three level copies cost about 56 KB of text (Cortex-M3: the parser
- * goes from 14 to 70 KB). Where text is dear, in kernel modules and on
+ * The copies per level below (of the walk, and of the entry that runs the
+ * fast path before it) cost about 56 KB of text for the three lower
+ * levels (Cortex-M3: the parser goes from 14 to 70 KB). Where text is dear, in kernel modules and on
  * M-profile cores, or with -DOFL_PARSE_SMALL, ofl_parse_mask() serves
  * the lower levels with ofl_parse_mask_with()'s one copy instead (the
  * same results: the conformance suite runs every level on every target).
@@ -1442,9 +1443,10 @@ OFL_INLINE int ofl__parse_walk(const uint8_t *p, const uint8_t *e,
  * path (fast.h) declines: the frame's entry (checks, zeroing, the fast
  * path) then keeps to the caller-saved registers, and the six register
  * saves the walk needs are paid by the frames it walks (14 instructions
- * per covered frame, docs/PERFORMANCE.md). One copy per level, each with
- * its @want a constant (see ofl_parse_mask()), and with levels copies
- * one with @want a variable (ofl_parse_mask_with()).
+ * per covered frame, docs/PERFORMANCE.md). One copy for each level the
+ * entries serve with a constant @want (all; the three lower ones with
+ * OFL__PARSE_LEVEL_COPIES), and one with @want a variable
+ * (ofl_parse_mask_with(), the small builds' lower levels).
  */
 #if OFL__PARSE_SPECIALIZE
 #define OFL__PARSE_WALK_AT(name, want)					\
@@ -1541,9 +1543,9 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 }
 
 /*
- * Natively one copy of the walk per level, each specialised for its
- * constant @want as for its nodes (the skipped stores and their tests
- * vanish), each its own function: inlined together into ofl_parse_mask()
+ * Natively one copy of the entry (and of the walk, above) per level, each
+ * specialised for its constant @want as for its nodes (the skipped stores
+ * and their tests vanish), each its own function: inlined together into ofl_parse_mask()
  * the four copies ran 27 instructions per frame slower than ofl_parse()
  * at the same level (callgrind, Eth/IPv4/TCP; one frame and register
  * allocation for all of them). BPF and OFL_PARSE_NO_SPECIALIZE builds
@@ -1557,7 +1559,7 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 	     struct ofl_parse_result *res, size_t res_size)		\
 	{								\
 		return ofl__parse_run(data, end, root, NULL, res,	\
-				      res_size, want, 1);			\
+				      res_size, want, 1);		\
 	}
 OFL__PARSE_RUN_AT(ofl__parse_run_offsets, OFL_PARSE_MASK_OFFSETS)
 OFL__PARSE_RUN_AT(ofl__parse_run_flow, OFL_PARSE_MASK_FLOW)
