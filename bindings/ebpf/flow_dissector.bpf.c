@@ -12,7 +12,8 @@
  *
  * UDP tunnel ports: the map ofl_fd_ports (below), IANA ports by default.
  *
- * No tail calls: ofl_parse_begin_mask(), then ofl_parse_step() from a global
+ * No tail calls: ofl_parse_begin_mask(), ofl_parse_fast() (Eth[/VLAN]/IPv4|
+ * IPv6/TCP|UDP in one go), else ofl_parse_step() from a global
  * (separately verified) function in a bounded loop, with the result in a
  * per-CPU map value, as tests/parser/parse.bpf.c does in XDP; then
  * ofl_flow_keys.h replays the parsed layers with the built-in dissector's
@@ -136,14 +137,13 @@ int ofl_flow_dissector(struct __sk_buff *skb)
 				   cfg && cfg->size ? cfg : NULL,
 				   OFL_PARSE_MASK_LAYERS, &s->res,
 				   sizeof(s->res));
-	if (!ret) {
-		ret = OFL_ELOOP;
-		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
-			ret = ofl_fd_step(skb, s);
-			if (ret <= 0)
-				break;
-		}
-	}
+	/* the common stacks in one go (lib/parser's fast path, the same
+	 * result: no step call for them), else the steps */
+	if (!ret)
+		ret = ofl_parse_fast((__u8 *)data + start, end, &s->res,
+				     sizeof(s->res));
+	for (i = 0; ret > 0 && i < OFL_PARSE_MAX_DEPTH; i++)
+		ret = ofl_fd_step(skb, s);
 	ofl_parse_finish(&s->res, ret, sizeof(s->res));
 	return ofl_fd_keys(skb, s);
 }

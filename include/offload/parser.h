@@ -500,6 +500,30 @@ OFL_API int ofl_parse_step(const void *data, const void *end,
 			   struct ofl_parse_result *res, size_t res_size);
 
 /**
+ * ofl_parse_fast() - the whole walk in one go for the most common frames.
+ * @data, @end: the same frame as given to ofl_parse_begin*().
+ * @res: a result just begun (ofl_parse_begin(), _with() or _mask()),
+ *       before any ofl_parse_step().
+ * @res_size: sizeof(*@res), as for ofl_parse().
+ *
+ * Covers [Ethernet [one 802.1Q tag]] IPv4 without options or IPv6 without
+ * extension headers, then TCP without options or UDP to a port that is
+ * not a tunnel port (of the begun walk's port table), not fragmented,
+ * every header wholly in the frame. For such a frame it writes exactly
+ * what the steps would, at the begun request level, and returns 0 (the
+ * walk's value): then ofl_parse_step() returns 0 and ofl_parse_finish(res,
+ * 0, ...) changes nothing. Any other frame, or a walk not at its start:
+ * returns 1 and writes nothing; go on with ofl_parse_step(). So
+ * `ret = ofl_parse_fast(); while (ret > 0) ret = ofl_parse_step();` gives
+ * the result of the steps alone, byte for byte (ofl_parse() and
+ * ofl_parse_mask*() take the same path natively). In BPF it saves the
+ * per-step calls of these frames. A wrong @res_size: OFL_EINVAL, @res
+ * untouched.
+ */
+OFL_API int ofl_parse_fast(const void *data, const void *end,
+			   struct ofl_parse_result *res, size_t res_size);
+
+/**
  * ofl_parse_finish() - complete @res after the last step.
  * @res: the result.
  * @ret: the last ofl_parse_step() return value (1 if the step budget ran

@@ -282,6 +282,19 @@ const struct ofl_parse_graph *ofl__parse_graph(void);
 #endif
 
 /*
+ * ofl__parse_mask_nofast() - ofl_parse_mask_with() without the fast path
+ * of fast.h: the table walk alone, for the tests and the differential
+ * fuzzer (fuzz/fuzz_parse_fast.c) that hold the fast path to it. Not
+ * exported from libofl.so (hidden), not built for BPF.
+ */
+#if !defined(OFL_BPF)
+int ofl__parse_mask_nofast(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   unsigned int mask, struct ofl_parse_result *res,
+			   size_t res_size);
+#endif
+
+/*
  * The walker state of the step API, in struct ofl_parse_result's private
  * tail (walk_): 68 bytes, 2-byte aligned; with a copy of the caller's UDP
  * port table (ofl_parse_with(), ofl_parse_begin_with()), so that each step

@@ -1347,41 +1347,49 @@ OFL_API int ofl_parse_finish(struct ofl_parse_result *res, int ret,
 OFL_STATIC_ASSERT(OFL_PARSE_MAX_HDR_OFF + 2048u <= 0xffffu,
 		  "ofl_parse() stores stop_off without a clamp");
 
-OFL_INLINE int ofl__parse_run(const void *data, const void *end,
-				unsigned int root,
-				const struct ofl_parse_cfg *cfg,
-				struct ofl_parse_result *res, size_t res_size,
-				unsigned int want)
+#include "fast.h"
+
+OFL_API int ofl_parse_fast(const void *data, const void *end,
+			   struct ofl_parse_result *res, size_t res_size)
 {
-	const uint8_t *p = (const uint8_t *)data;
-	const uint8_t *e = (const uint8_t *)end;
+	unsigned int nid;
+
+	if (!OFL__PARSE_SIZE_OK(res_size))
+		return OFL_EINVAL;
+	OFL__PARSE_FORGET();
+	nid = OFL__W(res)->node;
+	/* only at the walk's start: a root node, nothing parsed yet */
+	if (!data || res->stop_off ||
+	    (nid != OFL__PN_ETH && nid != OFL__PN_IPV4 &&
+	     nid != OFL__PN_IPV6) ||
+	    ofl__parse_fast((const uint8_t *)data, (const uint8_t *)end, nid,
+			    res, res->mask))
+		return 1;
+	OFL__W(res)->node = OFL__PN_STOP;
+	return 0;
+}
+
+/*
+ * The table walk from node @nid at offset 0 of a reset @res: the loop of
+ * steps and the end (ofl__parse_begin() and ofl__parse_step1() without
+ * the round trip of the node and the cursor through *res, which the step
+ * API needs for BPF; natively it only adds a second dispatch on the node
+ * and store-to-load latency to every header).
+ */
+OFL_INLINE int ofl__parse_walk(const uint8_t *p, const uint8_t *e,
+			       unsigned int nid, struct ofl_parse_result *res,
+			       unsigned int want)
+{
 	struct ofl__parse_state s;
 	unsigned int i;
 	int ret;
 
-	/*
-	 * ofl__parse_begin() and ofl__parse_step1() without the round trip
-	 * of the node and the cursor through *res (which the step API needs
-	 * for BPF; natively it only adds a second dispatch on the node and
-	 * store-to-load latency to every header). The same checks in the
-	 * same order: size, reset, pointers, root.
-	 */
-	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
-		return OFL_EINVAL;
-	ofl__parse_reset(res);
-	if (!p || e < p)
-		goto inval;
-	res->frame_len = ofl__parse_flen((size_t)(e - p));
 	s.off = 0;
 	s.hlen = 0;
 	s.nl = 0;
 	s.flow = (unsigned int)offsetof(struct ofl_parse_result, outer);
 	s.lim = ofl__parse_lim(p, e);
-	s.nid = ofl__parse_root(root);
-	if (s.nid == OFL__PN_STOP || !want)
-		goto inval;
-	res->mask = (uint8_t)want;
-	ofl__parse_cfg_load(res, cfg);
+	s.nid = nid;
 #if OFL__PARSE_SPECIALIZE
 	/*
 	 * The first step specialised for its root node (no node dispatch;
@@ -1412,41 +1420,12 @@ OFL_INLINE int ofl__parse_run(const void *data, const void *end,
 	 * starts below the limit and is at most 2048 bytes long) */
 	res->stop_off = (uint16_t)s.off;
 	return ofl__parse_finish(res, ret, s.flow, want);
-inval:
-	/* as ofl__parse_begin() leaves it: all zero but the error */
-	res->frame_len = 0;
-	res->error = OFL_EINVAL;
-	return OFL_EINVAL;
-}
-
-OFL_API int ofl_parse(const void *data, const void *end,
-		      unsigned int root, struct ofl_parse_result *res,
-		      size_t res_size)
-{
-	return ofl__parse_run(data, end, root, NULL, res, res_size,
-			      OFL_PARSE_MASK_ALL);
-}
-
-OFL_API int ofl_parse_with(const void *data, const void *end,
-			   unsigned int root, const struct ofl_parse_cfg *cfg,
-			   struct ofl_parse_result *res, size_t res_size)
-{
-	return ofl__parse_run(data, end, root, cfg, res, res_size,
-			      OFL_PARSE_MASK_ALL);
 }
 
 /*
- * Natively one copy of the walk per level, each specialised for its
- * constant @want as for its nodes (the skipped stores and their tests
- * vanish), each its own function: inlined together into ofl_parse_mask()
- * the four copies ran 27 instructions per frame slower than ofl_parse()
- * at the same level (callgrind, Eth/IPv4/TCP; one frame and register
- * allocation for all of them). BPF and OFL_PARSE_NO_SPECIALIZE builds
- * keep one copy with @want a variable.
- */
-/*
- * Those three level copies cost about 56 KB of text (Cortex-M3: the parser
- * goes from 14 to 70 KB). Where text is dear, in kernel modules and on
+ * The copies per level below (of the walk, and of the entry that runs the
+ * fast path before it) cost about 56 KB of text for the three lower
+ * levels (Cortex-M3: the parser goes from 14 to 70 KB). Where text is dear, in kernel modules and on
  * M-profile cores, or with -DOFL_PARSE_SMALL, ofl_parse_mask() serves
  * the lower levels with ofl_parse_mask_with()'s one copy instead (the
  * same results: the conformance suite runs every level on every target).
@@ -1459,6 +1438,120 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 #define OFL__PARSE_LEVEL_COPIES 0
 #endif
 
+/*
+ * Natively the walk is a function of its own, called only when the fast
+ * path (fast.h) declines: the frame's entry (checks, zeroing, the fast
+ * path) then keeps to the caller-saved registers, and the six register
+ * saves the walk needs are paid by the frames it walks (14 instructions
+ * per covered frame, docs/PERFORMANCE.md). One copy for each level the
+ * entries serve with a constant @want (all; the three lower ones with
+ * OFL__PARSE_LEVEL_COPIES), and one with @want a variable
+ * (ofl_parse_mask_with(), the small builds' lower levels).
+ */
+#if OFL__PARSE_SPECIALIZE
+#define OFL__PARSE_WALK_AT(name, want)					\
+	static __attribute__((__noinline__)) int			\
+	name(const uint8_t *p, const uint8_t *e, unsigned int nid,	\
+	     struct ofl_parse_result *res, unsigned int w)		\
+	{								\
+		(void)w;						\
+		return ofl__parse_walk(p, e, nid, res, want);		\
+	}
+OFL__PARSE_WALK_AT(ofl__parse_walk_all, OFL_PARSE_MASK_ALL)
+OFL__PARSE_WALK_AT(ofl__parse_walk_var, w)
+#if OFL__PARSE_LEVEL_COPIES
+OFL__PARSE_WALK_AT(ofl__parse_walk_offsets, OFL_PARSE_MASK_OFFSETS)
+OFL__PARSE_WALK_AT(ofl__parse_walk_flow, OFL_PARSE_MASK_FLOW)
+OFL__PARSE_WALK_AT(ofl__parse_walk_layers, OFL_PARSE_MASK_LAYERS)
+#endif
+#undef OFL__PARSE_WALK_AT
+#endif
+
+/* The walk's copy for @want (a constant in each caller but one). */
+OFL_INLINE int ofl__parse_walk_at(const uint8_t *p, const uint8_t *e,
+				  unsigned int nid,
+				  struct ofl_parse_result *res,
+				  unsigned int want)
+{
+#if OFL__PARSE_SPECIALIZE
+	if (__builtin_constant_p(want)) {
+		if (want == OFL_PARSE_MASK_ALL)
+			return ofl__parse_walk_all(p, e, nid, res, want);
+#if OFL__PARSE_LEVEL_COPIES
+		if (want == OFL_PARSE_MASK_OFFSETS)
+			return ofl__parse_walk_offsets(p, e, nid, res, want);
+		if (want == OFL_PARSE_MASK_FLOW)
+			return ofl__parse_walk_flow(p, e, nid, res, want);
+		if (want == OFL_PARSE_MASK_LAYERS)
+			return ofl__parse_walk_layers(p, e, nid, res, want);
+#endif
+	}
+	return ofl__parse_walk_var(p, e, nid, res, want);
+#else
+	return ofl__parse_walk(p, e, nid, res, want);
+#endif
+}
+
+OFL_INLINE int ofl__parse_run(const void *data, const void *end,
+				unsigned int root,
+				const struct ofl_parse_cfg *cfg,
+				struct ofl_parse_result *res, size_t res_size,
+				unsigned int want, int fast)
+{
+	const uint8_t *p = (const uint8_t *)data;
+	const uint8_t *e = (const uint8_t *)end;
+	unsigned int nid;
+
+	/* the same checks in the same order as ofl_parse_begin_mask():
+	 * size, reset, pointers, root */
+	if (!OFL__PARSE_SIZE_OK(res_size) || !OFL__PARSE_CFG_OK(cfg))
+		return OFL_EINVAL;
+	ofl__parse_reset(res);
+	if (!p || e < p)
+		goto inval;
+	res->frame_len = ofl__parse_flen((size_t)(e - p));
+	nid = ofl__parse_root(root);
+	if (nid == OFL__PN_STOP || !want)
+		goto inval;
+	res->mask = (uint8_t)want;
+	ofl__parse_cfg_load(res, cfg);
+	/* the common stacks in straight code (fast.h), the same result */
+	if (fast && !ofl__parse_fast(p, e, nid, res, want))
+		return 0;
+	return ofl__parse_walk_at(p, e, nid, res, want);
+inval:
+	/* as ofl__parse_begin() leaves it: all zero but the error */
+	res->frame_len = 0;
+	res->error = OFL_EINVAL;
+	return OFL_EINVAL;
+}
+
+OFL_API int ofl_parse(const void *data, const void *end,
+		      unsigned int root, struct ofl_parse_result *res,
+		      size_t res_size)
+{
+	return ofl__parse_run(data, end, root, NULL, res, res_size,
+			      OFL_PARSE_MASK_ALL, 1);
+}
+
+OFL_API int ofl_parse_with(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   struct ofl_parse_result *res, size_t res_size)
+{
+	return ofl__parse_run(data, end, root, cfg, res, res_size,
+			      OFL_PARSE_MASK_ALL, 1);
+}
+
+/*
+ * Natively one copy of the entry (and of the walk, above) per level, each
+ * specialised for its constant @want as for its nodes (the skipped stores
+ * and their tests vanish), each its own function: inlined together into ofl_parse_mask()
+ * the four copies ran 27 instructions per frame slower than ofl_parse()
+ * at the same level (callgrind, Eth/IPv4/TCP; one frame and register
+ * allocation for all of them). BPF and OFL_PARSE_NO_SPECIALIZE builds
+ * keep one copy with @want a variable.
+ */
+
 #if OFL__PARSE_LEVEL_COPIES
 #define OFL__PARSE_RUN_AT(name, want)					\
 	static __attribute__((__noinline__)) int			\
@@ -1466,7 +1559,7 @@ OFL_API int ofl_parse_with(const void *data, const void *end,
 	     struct ofl_parse_result *res, size_t res_size)		\
 	{								\
 		return ofl__parse_run(data, end, root, NULL, res,	\
-				      res_size, want);			\
+				      res_size, want, 1);		\
 	}
 OFL__PARSE_RUN_AT(ofl__parse_run_offsets, OFL_PARSE_MASK_OFFSETS)
 OFL__PARSE_RUN_AT(ofl__parse_run_flow, OFL_PARSE_MASK_FLOW)
@@ -1491,7 +1584,7 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 	if (mask - 8u < 8u)
 		return ofl_parse(data, end, root, res, res_size);
 	/* a bad mask: only the checks and OFL_EINVAL */
-	return ofl__parse_run(data, end, root, NULL, res, res_size, 0);
+	return ofl__parse_run(data, end, root, NULL, res, res_size, 0, 1);
 #elif OFL__PARSE_SPECIALIZE
 	/* the small build: ofl_parse() for everything, the one variable-
 	 * level copy below for the rest (no copy of its own) */
@@ -1501,11 +1594,11 @@ OFL_API int ofl_parse_mask(const void *data, const void *end,
 				   res_size);
 #else
 	return ofl__parse_run(data, end, root, NULL, res, res_size,
-			      ofl__parse_level(mask));
+			      ofl__parse_level(mask), 1);
 #endif
 }
 
-/* With a port table: one copy, @want a variable (not the fast path). */
+/* With a port table: the fast path, then the walk with @want a variable. */
 OFL_API int ofl_parse_mask_with(const void *data, const void *end,
 				unsigned int root,
 				const struct ofl_parse_cfg *cfg,
@@ -1513,5 +1606,18 @@ OFL_API int ofl_parse_mask_with(const void *data, const void *end,
 				struct ofl_parse_result *res, size_t res_size)
 {
 	return ofl__parse_run(data, end, root, cfg, res, res_size,
-			      ofl__parse_level(mask));
+			      ofl__parse_level(mask), 1);
 }
+
+#if !defined(OFL_BPF)
+/* The table walk alone, for the fast path's differential tests (not
+ * exported from libofl.so; internal.h). */
+int ofl__parse_mask_nofast(const void *data, const void *end,
+			   unsigned int root, const struct ofl_parse_cfg *cfg,
+			   unsigned int mask, struct ofl_parse_result *res,
+			   size_t res_size)
+{
+	return ofl__parse_run(data, end, root, cfg, res, res_size,
+			      ofl__parse_level(mask), 0);
+}
+#endif

@@ -4,6 +4,7 @@
  * operation number): root:u8 mask:u8 pad[2] frame... (the frame runs to
  * the end of the record; mask 0 is OFL_PARSE_MASK_ALL). Both operations
  * parse it the same way: ofl_parse_begin_mask() with the request mask,
+ * for an explicit mask ofl_parse_fast() (lib/parser's fast path), then
  * ofl_parse_step() until it returns <= 0 (at most OFL_PARSE_MAX_DEPTH
  * times), ofl_parse_finish(), which natively is exactly ofl_parse_mask()
  * (ofl_parse() for OFL_PARSE_MASK_ALL). Fields a mask does not fill are
@@ -76,18 +77,18 @@ ofl_conf_parser_run(const uint8_t *in, const uint8_t *end,
 	ret = ofl_parse_begin_mask(f, end, in[0], NULL,
 				   in[1] ? in[1] : OFL_PARSE_MASK_ALL, r,
 				   sizeof(*r));
-	if (!ret) {
-		ret = OFL_ELOOP;
-		for (i = 0; i < OFL_PARSE_MAX_DEPTH; i++) {
+	/* records with an explicit level try lib/parser's fast path first
+	 * (a covered frame then needs no step), mask 0 (ALL) takes the steps
+	 * alone: the one digest holds both on every target */
+	if (!ret)
+		ret = in[1] ? ofl_parse_fast(f, end, r, sizeof(*r)) : 1;
+	(void)ctx;
+	for (i = 0; ret > 0 && i < OFL_PARSE_MAX_DEPTH; i++) {
 #if defined(__bpf__)
-			ret = ofl_conf_parser_step_bpf((struct xdp_md *)ctx, r);
+		ret = ofl_conf_parser_step_bpf((struct xdp_md *)ctx, r);
 #else
-			(void)ctx;
-			ret = ofl_parse_step(f, end, r, sizeof(*r));
+		ret = ofl_parse_step(f, end, r, sizeof(*r));
 #endif
-			if (ret <= 0)
-				break;
-		}
 	}
 	return ofl_parse_finish(r, ret, sizeof(*r));
 }
