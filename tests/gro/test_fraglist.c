@@ -105,19 +105,6 @@ static int run(int n, uint32_t flags, uint32_t csum)
 	return gu_run(f, n);
 }
 
-static void fmt(int k, char *s, size_t cap)
-{
-	size_t o = 0;
-	int i;
-
-	s[0] = 0;
-	for (i = 0; i < k && o + 16 < cap; i++)
-		o += (size_t)snprintf(s + o, cap - o, "%s%u%s", i ? " " : "",
-				      pk[i].len,
-				      pk[i].kind == OFL_GRO_PKT_MERGED ? "m" :
-				      "");
-}
-
 static void golden_cases(void **state)
 {
 	static char got[4096];
