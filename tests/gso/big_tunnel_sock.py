@@ -13,8 +13,13 @@
 # not removed: every segment keeps it, with a non-zero payload length (no
 # valid IPv6 packet: RFC 2675 wants payload length 0 with it).
 # A packet socket cannot show this path: its frames are SKB_GSO_DODGY,
-# which the vxlan device's features lack (NETIF_F_GSO_ROBUST), so they are
-# segmented before the encapsulation, where the jumbo header goes.
+# which the vxlan device's features lack (NETIF_F_GSO_ROBUST), so the
+# vxlan device's validate_xmit_skb runs skb_gso_segment on them. That pass
+# does not segment (tcp_gso_segment: skb_gso_ok(skb, features |
+# NETIF_F_GSO_ROBUST), gso_segs reset, NULL: the skb goes on whole and the
+# veth below runs skb_udp_tunnel_segment, as kernel_gso's tunnel mode
+# checks by the vxlan device's tx_packets), but ipv6_gso_segment, called
+# first with skb->protocol still IPv6, has removed the jumbo header by then.
 #
 # Each super-frame the vxlan device sent (AF_PACKET on it sees it whole) is
 # given to `ofl gso` with the outer headers of the kernel's first segment;

@@ -613,6 +613,17 @@ static void conform_dump_super(const char *name, const uint8_t *p,
 	conform_dump(name, b, len);
 }
 
+static unsigned long long read_count(int fd)
+{
+	char b[32];
+	ssize_t n = pread(fd, b, sizeof(b) - 1, 0);
+
+	if (n <= 0)
+		return 0;
+	b[n] = 0;
+	return strtoull(b, NULL, 10);
+}
+
 /*
  * One case through an encapsulating device (tunnel mode: vxlan, geneve,
  * gretap; IP-in-IP mode: ipip, sit, ip6tnl, or the tc encap program on
@@ -625,6 +636,17 @@ static void conform_dump_super(const char *name, const uint8_t *p,
  * at @olen; ofl_gso_segment() must then give every segment (@e->partial:
  * OFL_GSO_F_CSUM_PARTIAL output, not checked by gf_verify). @e->next
  * reads the device's frames; @e->dump: conform captures of the segments.
+ * @e->txcnt (tunnel mode; -1: none): the tunnel device's tx_packets,
+ * which must grow by exactly 1 per case: the super-frame entered the
+ * encapsulation whole (iptunnel_xmit -> iptunnel_xmit_stats counts one
+ * per skb), so the segments are the work of the kernel's tunnel GSO
+ * (skb_udp_tunnel_segment / gre_gso_segment in TX's validate_xmit_skb),
+ * not of TCP/UDP GSO before per-segment encapsulation. The packet
+ * socket's SKB_GSO_DODGY does make the tunnel device (no
+ * NETIF_F_GSO_ROBUST) call skb_gso_segment, but tcp_gso_segment and
+ * __udp_gso_segment then only check the headers and reset gso_segs
+ * (skb_gso_ok(skb, features | NETIF_F_GSO_ROBUST): NULL, no segments),
+ * and validate_xmit_skb sends the skb on whole.
  */
 struct encap {
 	size_t send_off, in_off;
@@ -632,7 +654,10 @@ struct encap {
 	uint32_t want;
 	ssize_t (*next)(int ms);
 	int partial, dump;
+	int txcnt;
 };
+
+static unsigned n_whole;	/* cases the tunnel device sent as one skb */
 
 static void run_encap_case(const struct gf_params *g, uint16_t mss,
 			   size_t olen, const struct encap *e)
@@ -644,6 +669,7 @@ static void run_encap_case(const struct gf_params *g, uint16_t mss,
 	ssize_t n;
 	int nseg, i, err;
 	char d[200];
+	unsigned long long tx0;
 
 	if (g->udp && no_udp_l4) {
 		n_udp_not_run++;
@@ -662,6 +688,7 @@ static void run_encap_case(const struct gf_params *g, uint16_t mss,
 	}
 	cur_group = NGROUPS - 1;
 	g_n[cur_group]++;
+	tx0 = e->txcnt >= 0 ? read_count(e->txcnt) : 0;
 	if (sendmsg(txfd, &v.msg, 0) < 0) {
 		n_refused++;
 		mismatch();
@@ -721,6 +748,18 @@ static void run_encap_case(const struct gf_params *g, uint16_t mss,
 		n_dropped += i == SEG_SHORT;
 		mismatch();
 		return;
+	}
+	if (e->txcnt >= 0) {
+		unsigned long long dt = read_count(e->txcnt) - tx0;
+
+		if (dt != 1) {
+			mismatch();
+			printf("FAIL: %s: the tunnel device sent %llu packets "
+			       "for one super-frame of %d segments (not the "
+			       "kernel's tunnel GSO)\n", d, dt, nseg);
+			return;
+		}
+		n_whole++;
 	}
 	n_ok++;
 	n_segs += (unsigned)nseg;
@@ -846,7 +885,7 @@ static int l3_main(char **argv, int ncases)
 	size_t olen;
 	uint64_t s = 0x1b1b0f1ULL;
 	int c, one = 1, outer_v6, l3_eth = argv[3][2] == 'e';
-	struct encap e = { .in_off = 14, .next = l3_frame };
+	struct encap e = { .in_off = 14, .next = l3_frame, .txcnt = -1 };
 
 	mode = argv[3] + (l3_eth ? 4 : 3);
 	olen = (size_t)strtoul(mode, &fams, 10);
@@ -956,17 +995,6 @@ static unsigned n_sent;
 static uint32_t sock_types;	/* OFL_GSO_* bits of the cases compared */
 static int fwd_fd = -1;
 static unsigned long long fwd_rx0;
-
-static unsigned long long read_count(int fd)
-{
-	char b[32];
-	ssize_t n = pread(fd, b, sizeof(b) - 1, 0);
-
-	if (n <= 0)
-		return 0;
-	b[n] = 0;
-	return strtoull(b, NULL, 10);
-}
 
 /* The UDP header of a frame from us: the innermost L4 of @p (@n bytes),
  * UDP to port @dport; its metadata in @m. 0 if not. */
@@ -1635,9 +1663,19 @@ int main(int argc, char **argv)
 		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
 		size_t olen = (size_t)atoi(argv[3] + 7);
 		struct encap e = { .next = rx_frame, .dump = !partial };
+		char cp[128];
 
 		if (getenv("OFL_GSO_GROUP"))
 			gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
+		snprintf(cp, sizeof(cp),
+			 "/sys/class/net/%s/statistics/tx_packets", argv[1]);
+		e.txcnt = open(cp, O_RDONLY);
+		if (e.txcnt < 0) {
+			printf("FAIL: %s: %s (needed to tell the kernel's "
+			       "tunnel GSO from per-segment encapsulation)\n",
+			       cp, strerror(errno));
+			return 1;
+		}
 
 		if (open_pair(argv[1], argv[2])) {
 			printf("SKIP: AF_PACKET on %s: %s\n", argv[1],
@@ -1665,10 +1703,12 @@ int main(int argc, char **argv)
 					(g.udp ? 30u * mss : 30000u));
 			run_encap_case(&g, mss, olen, &e);
 		}
-		printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
-		       "%u differ (%u refused by the kernel, %u refused by "
-		       "ofl, %u short)\n", argv[3], argv[1], n_ok, n_segs,
-		       n_bad, n_refused, n_lib_refused, n_dropped);
+		printf("kernel_gso (%s on %s): %u cases equal (%u segments, "
+		       "%u super-frames left %s whole: the kernel's "
+		       "tunnel GSO cut them), %u differ (%u refused by the "
+		       "kernel, %u refused by ofl, %u short)\n", argv[3],
+		       argv[1], n_ok, n_segs, n_whole, argv[1], n_bad,
+		       n_refused, n_lib_refused, n_dropped);
 		groups();
 		return n_bad || !n_ok ? 1 : 0;
 	}
