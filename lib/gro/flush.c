@@ -438,11 +438,21 @@ OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
 	unsigned int j, k = 0;
 
 	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
+		const struct ofl_gro_flow *p;
+
 		if (j >= b->n)
 			break;
-		ofl__gro_complete(ctx, &b->flow[b->order[j] &
-						(OFL_GRO_BUCKET_FLOWS - 1)],
-				  &out[k++]);
+		p = &b->flow[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)];
+#if !defined(OFL_BPF)
+		/* a flow of one frame here, as ofl__gro_complete would: that
+		 * function saves six registers before its own test (14
+		 * instructions a frame with 32 flows, each flushed alone) */
+		if (p->count <= 1)
+			ofl__gro_frame_pkt(&out[k++], p->seg[0].frame,
+					   p->first_len, p->vlan);
+		else
+#endif
+			ofl__gro_complete(ctx, p, &out[k++]);
 		b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
 	}
 	b->n = 0;
