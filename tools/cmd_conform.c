@@ -182,6 +182,8 @@ int cf_load(struct cf_cap *c, const char *path)
 		fclose(f);
 		r = buf ? cf_load_ng(c, buf, n) : -1;
 		free(buf);
+		if (r)
+			cf_free(c);
 		return r;
 	}
 	fclose(f);
@@ -202,7 +204,11 @@ int cf_load(struct cf_cap *c, const char *path)
 		}
 	}
 	pcapio_close(in);
-	return r < 0 ? -1 : 0;
+	if (r < 0) {
+		cf_free(c);
+		return -1;
+	}
+	return 0;
 }
 
 void cf_free(struct cf_cap *c)

@@ -434,13 +434,18 @@ int cmd_gro(int argc, char **argv)
 		return cli_usage_error("gro", "IN and OUT needed");
 	if (t.seglist && !(flags & OFL_GRO_F_FRAGLIST))
 		return cli_usage_error("gro", "--segment-list needs --fraglist");
+	/* the frames read before an error are freed too (fuzz_capture) */
+	rc = CLI_EREAD;
 	if (gro_load(&t, ip))
-		return CLI_EREAD;
+		goto out;
 	t.out = pcapio_create(op, t.lt);
 	t.buf = malloc(GRO_BUF);
 	t.obuf = malloc(GRO_BUF);
-	if (!t.out || !t.buf || !t.obuf)
-		return CLI_EREAD;
+	if (!t.out || !t.buf || !t.obuf) {
+		if (t.out)
+			pcapio_finish(t.out);
+		goto out;
+	}
 	rc = gro_run(&t, (unsigned long)every, flags, profile,
 		     (uint32_t)max_size) ? CLI_EREAD : CLI_OK;
 	if (pcapio_finish(t.out))
@@ -456,6 +461,7 @@ int cmd_gro(int argc, char **argv)
 			       "%lu passed up alone\n", t.n, t.out_frames,
 			       t.merged_in, t.merged_out, t.alone);
 	}
+out:
 	for (uint32_t i = 0; i < t.n; i++)
 		free(t.frames[i]);
 	free(t.frames);

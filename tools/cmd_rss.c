@@ -148,6 +148,9 @@ int cmd_rss(int argc, char **argv)
 	struct pcapio_frame fr;
 	int r, err;
 
+	/* static for its size; reset as conform_rss resets its own, so a
+	 * second call in one process (fuzz_capture) starts clean */
+	memset(&o, 0, sizeof(o));
 	o.queues = 8;
 	o.reta = 128;
 	err = parse_args(argc, argv, &o);

@@ -29,10 +29,11 @@ struct cf_cap {
 	uint32_t n;
 };
 
-/* Loads @path (pcap or pcapng, Ethernet); 0 or -1 with a message. In a
- * pcapng file an Enhanced Packet Block whose comment (opt_comment) holds
- * "TP_STATUS_CSUM_VALID" or "csum_valid" sets csum_valid[i] = 1, one whose
- * comment holds "csum_not_ready" or "csum_none" sets 2; else it is 0. */
+/* Loads @path (pcap or pcapng, Ethernet); 0, or -1 with a message and
+ * nothing left to free. In a pcapng file an Enhanced Packet Block whose
+ * comment (opt_comment) holds "TP_STATUS_CSUM_VALID" or "csum_valid" sets
+ * csum_valid[i] = 1, one whose comment holds "csum_not_ready" or
+ * "csum_none" sets 2; else it is 0. */
 int cf_load(struct cf_cap *c, const char *path);
 void cf_free(struct cf_cap *c);
 

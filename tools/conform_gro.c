@@ -526,8 +526,12 @@ int conform_gro(int argc, char **argv, enum cf_mode mode)
 	if (g.flags & OFL_GRO_F_GENEVE)
 		ofl_parse_cfg_udp_add(&pc, 6081, OFL_PARSE_UDP_GENEVE);
 	cf_parse_cfg = &pc;
-	if (cf_load(&g.s, argv[a]) || cf_load(&g.r, argv[a + 1]))
+	if (cf_load(&g.s, argv[a]))
 		return CF_BADINPUT;
+	if (cf_load(&g.r, argv[a + 1])) {
+		cf_free(&g.s);
+		return CF_BADINPUT;
+	}
 	g.sp = calloc(g.s.n + 1, sizeof(*g.sp));
 	g.rp = calloc(g.r.n + 1, sizeof(*g.rp));
 	g.used = calloc(g.s.n + 1, 1);

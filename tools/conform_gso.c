@@ -275,8 +275,12 @@ int conform_gso(int argc, char **argv, enum cf_mode mode)
 			"[--json|--ktap] SUPER.pcap WIRE.pcap\n");
 		return CF_BADINPUT;
 	}
-	if (cf_load(&g.s, argv[a]) || cf_load(&g.w, argv[a + 1]))
+	if (cf_load(&g.s, argv[a]))
 		return CF_BADINPUT;
+	if (cf_load(&g.w, argv[a + 1])) {
+		cf_free(&g.s);
+		return CF_BADINPUT;
+	}
 	g.sp = calloc(g.s.n + 1, sizeof(*g.sp));
 	g.wp = calloc(g.w.n + 1, sizeof(*g.wp));
 	g.used = calloc(g.w.n + 1, 1);

@@ -256,8 +256,11 @@ int conform_rss(int argc, char **argv, enum cf_mode mode)
 		struct cf_cap c;
 		uint32_t j;
 
-		if (cf_load(&c, argv[a + (int)i]))
+		if (cf_load(&c, argv[a + (int)i])) {
+			free(seen);
+			free(bad);
 			return CF_BADINPUT;
+		}
 		for (j = 0; j < c.n; j++) {
 			struct ofl_rss_flow f;
 			struct cf_pkt p;

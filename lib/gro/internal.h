@@ -335,4 +335,20 @@ OFL_INLINE void ofl__gro_frame_pkt(struct ofl_gro_pkt *o, uint32_t id,
 	o->slice[0].len = (uint16_t)(len > 0xffffu ? 0 : len);
 }
 
+/*
+ * Test-only entry (lib/gro/receive.c): ofl_gro_receive() with the fast path
+ * bypassed, every frame through the full parse and lookup, so that
+ * fuzz/fuzz_gro_fast.c can hold the fast path to the path it shortcuts.
+ * Userspace builds only, a hidden name as the CRC32c variants: not exported
+ * from libofl.so; BPF, kernel and firmware builds do not have it.
+ */
+#if !defined(OFL_BPF) && !defined(__KERNEL__) && !defined(OFL_FIRMWARE)
+#define OFL__GRO_GENERIC_ENTRY 1
+OFL_BEGIN_DECLS
+int ofl__gro_receive_generic(struct ofl_gro_ctx *ctx,
+			     const struct ofl_gro_frame *f,
+			     struct ofl_gro_pkt *out, unsigned int *nout);
+OFL_END_DECLS
+#endif
+
 #endif

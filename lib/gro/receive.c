@@ -1466,3 +1466,20 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 #endif
 	return (int)k;
 }
+
+#if defined(OFL__GRO_GENERIC_ENTRY)
+/* ofl_gro_receive() without the fast path (test-only, lib/gro/internal.h) */
+int ofl__gro_receive_generic(struct ofl_gro_ctx *ctx,
+			     const struct ofl_gro_frame *f,
+			     struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	if (nout)
+		*nout = 0;
+	if (!ctx || !f || !out || !nout || ofl__gro_frame_bad(f))
+		return OFL_EINVAL;
+	ofl__gro_pool_begin(ctx);
+	return ofl__gro_receive_slow_nl(ctx,
+					&ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)],
+					f, out, nout);
+}
+#endif
