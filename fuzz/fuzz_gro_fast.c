@@ -94,24 +94,6 @@ static void same_ctx(const struct ofl_gro_ctx *a, const struct ofl_gro_ctx *b)
 	CHECK(!memcmp(a, b, csize));
 }
 
-/* The same after a burst, which leaves each bucket's hint off (hint_off 0)
- * but not its hint_hash and hint_pos: those are not compared. */
-static void same_ctx_burst(const struct ofl_gro_ctx *a,
-			   const struct ofl_gro_ctx *b)
-{
-	static _Alignas(64) uint8_t t[CTXB];
-	struct ofl_gro_ctx *c = (struct ofl_gro_ctx *)(void *)t;
-	unsigned int i;
-
-	memcpy(t, b, csize);
-	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
-		CHECK(!c->b[i].hint_off);
-		c->b[i].hint_pos = a->b[i].hint_pos;
-		c->b[i].hint_hash = a->b[i].hint_hash;
-	}
-	same_ctx(a, c);
-}
-
 /* The frames since the last flush as one burst into the third context;
  * its deliveries are queued and held to the first context's at the
  * flush. */
@@ -265,7 +247,7 @@ static void flush(int old, uint32_t now, uint32_t min_age)
 		bq[nbq++] = pb[i];
 	}
 	same_ctx(CA, CG);
-	same_ctx_burst(CA, CB);
+	same_ctx(CA, CB);
 	CHECK(nqa == nbq);
 	for (i = 0; i < (int)nqa; i++)
 		same_pkt(&qa[i], NULL, &bq[i], NULL);

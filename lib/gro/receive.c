@@ -1287,8 +1287,13 @@ OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx)
 {
 	unsigned int i;
 
-	for (i = 0; i < OFL_GRO_BUCKETS; i++)
+	/* all of it, so that between calls the context is exactly what
+	 * ofl_gro_receive() leaves (hint_off alone would turn it off) */
+	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		ctx->b[i].hint_off = 0;
+		ctx->b[i].hint_pos = 0;
+		ctx->b[i].hint_hash = 0;
+	}
 }
 #endif
 
