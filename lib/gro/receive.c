@@ -1422,15 +1422,27 @@ OFL_INLINE int ofl__gro_frame_bad(const struct ofl_gro_frame *f)
 	       OFL_CHECKSUM_COMPLETE;
 }
 
-OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
-			    const struct ofl_gro_frame *f,
-			    struct ofl_gro_pkt *out, unsigned int *nout)
+/* ofl_gro_receive()'s argument check and start of a call: 0 or
+ * OFL_EINVAL (with *@nout 0 where there is one). */
+OFL_INLINE int ofl__gro_receive_args(struct ofl_gro_ctx *ctx,
+				     const struct ofl_gro_frame *f,
+				     const struct ofl_gro_pkt *out,
+				     unsigned int *nout)
 {
 	if (nout)
 		*nout = 0;
 	if (!ctx || !f || !out || !nout || ofl__gro_frame_bad(f))
 		return OFL_EINVAL;
 	ofl__gro_pool_begin(ctx);
+	return 0;
+}
+
+OFL_API int ofl_gro_receive(struct ofl_gro_ctx *ctx,
+			    const struct ofl_gro_frame *f,
+			    struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	if (ofl__gro_receive_args(ctx, f, out, nout))
+		return OFL_EINVAL;
 	return ofl__gro_receive(ctx, f, out, nout, 0);
 }
 
@@ -1478,11 +1490,8 @@ int ofl__gro_receive_generic(struct ofl_gro_ctx *ctx,
 			     const struct ofl_gro_frame *f,
 			     struct ofl_gro_pkt *out, unsigned int *nout)
 {
-	if (nout)
-		*nout = 0;
-	if (!ctx || !f || !out || !nout || ofl__gro_frame_bad(f))
+	if (ofl__gro_receive_args(ctx, f, out, nout))
 		return OFL_EINVAL;
-	ofl__gro_pool_begin(ctx);
 	return ofl__gro_receive_slow_nl(ctx,
 					&ctx->b[f->hash & (OFL_GRO_BUCKETS - 1)],
 					f, out, nout);
