@@ -14,6 +14,7 @@
 #                       offload selftests
 #   make kmod           ofl.ko and ofl_vnic.ko for the running kernel
 #   make bench          benchmarks, side by side with DPDK
+#   make perf-table     issue 18's speed table, two runs (scripts/perf-table.py)
 #   make fuzz           every fuzzer for FUZZ_SECONDS each
 #   make install        install to PREFIX (default /usr/local)
 
@@ -26,7 +27,7 @@ CTEST   ?= ctest
 
 .PHONY: all deps deps-demo build demo check check-unit check-fuzz check-targets \
 	check-kernels check-vnic kmod \
-	bench fuzz install clean
+	bench perf-table fuzz install clean
 
 all: build
 
@@ -108,6 +109,13 @@ bench:
 	$(CMAKE) --build $(BUILD)-bench -j $(JOBS)
 	@for b in $(BUILD)-bench/bench/bench_*; do \
 		[ -x "$$b" ] || continue; echo "== $$b"; "$$b" || exit 1; done
+
+# The BPF rows need the tests' build (bpf_bench); the rest builds its own.
+perf-table: deps
+	@sh scripts/deps.sh bench
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DOFL_BUILD_TESTS=ON >/dev/null
+	$(CMAKE) --build $(BUILD) -j $(JOBS) --target bpf_bench
+	/usr/bin/python3 scripts/perf-table.py --runs 2 --tests-build $(BUILD)
 
 fuzz: deps
 	CC=clang $(CMAKE) -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
