@@ -116,17 +116,8 @@ make_initramfs() {
 	depmod -b "$root" "$rel" 2>> "$OUT/build.log"
 	cp "/boot/config-$rel" "$root/ofl/config"
 	cp "$BIN"/* "$root/ofl/"
-	cat > "$root/init" <<'INIT'
-#!/bin/sh
-/bin/busybox --install -s /bin
-export PATH=/sbin:/bin
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev 2>/dev/null
-mount -t tmpfs run /run
-mkdir -p /var && ln -s /run /var/run
-while read -r m; do insmod "$m" 2>/dev/null; done < /ofl/modules
-ip link set lo up
+	initramfs_init "$root"
+	cat >> "$root/init" <<'INIT'
 mkdir -p /run/conform
 echo OFLK-BEGIN
 OFL_CONFORM_DIR=/run/conform OFL_KCONFIG=/ofl/config \

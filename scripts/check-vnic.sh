@@ -148,7 +148,7 @@ selftests() {
 	done
 }
 
-# the libraries of a dynamically linked program into ROOT
+# the modules the guest loads (with their dependencies)
 MODS="vxlan"
 make_initramfs() { # root release moddir bindir
 	root=$1 rel=$2
@@ -167,17 +167,8 @@ make_initramfs() { # root release moddir bindir
 	initramfs_modules "$root" "$rel" $MODS
 	cp "$3/ofl.ko" "$3/ofl_vnic.ko" "$4"/* "$root/ofl/"
 	cp "${OFL_VNIC_RUN:-$SRC/tests/vnic/run_vnic.sh}" "$root/ofl/run_vnic.sh"
-	cat > "$root/init" <<'INIT'
-#!/bin/sh
-/bin/busybox --install -s /bin
-export PATH=/sbin:/bin
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev 2>/dev/null
-mount -t tmpfs run /run
-mkdir -p /var && ln -s /run /var/run
-while read -r m; do insmod "$m" 2>/dev/null; done < /ofl/modules
-ip link set lo up
+	initramfs_init "$root"
+	cat >> "$root/init" <<'INIT'
 echo OFLV-BEGIN
 sh /ofl/run_vnic.sh /ofl "$(uname -r)" 2>&1
 echo OFLV-END

@@ -40,3 +40,22 @@ initramfs_modules() {
 		echo "/lib/modules/$_rel/${rel_ko%.xz}" >> "$_root/ofl/modules"
 	done
 }
+
+# initramfs_init ROOT: start ROOT/init with what every guest does first
+# (busybox's applets, /proc /sys /dev /run, the modules listed by
+# initramfs_modules, lo up); the caller appends its own tail (cat >>)
+# and makes it executable
+initramfs_init() {
+	cat > "$1/init" <<'INIT'
+#!/bin/sh
+/bin/busybox --install -s /bin
+export PATH=/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+mount -t tmpfs run /run
+mkdir -p /var && ln -s /run /var/run
+while read -r m; do insmod "$m" 2>/dev/null; done < /ofl/modules
+ip link set lo up
+INIT
+}

@@ -191,22 +191,33 @@ int vnic_rec_replay_poll(struct vnic_rxq *rxq)
 	return (int)n;
 }
 
-static ssize_t vnic_rec_read(struct file *f, char __user *ubuf, size_t len,
-			     loff_t *pos)
+/* rx_record's or rx_replay's line, its counters read under the lock */
+static ssize_t vnic_rec_show(struct file *f, char __user *ubuf, size_t len,
+			     loff_t *pos, bool replay)
 {
+	static const char *const st[] = { "off", "recording", "replaying" };
 	struct vnic_priv *p = f->private_data;
 	struct vnic_rec *r = p->rec;
-	static const char *const st[] = { "off", "recording", "replaying" };
 	char b[160];
 	int n;
 
 	spin_lock_bh(&r->lock);
-	n = scnprintf(b, sizeof(b),
-		      "state %s frames %u polls %u bytes %zu live_merged %llu\n",
-		      st[READ_ONCE(p->rec_mode) % 3], r->frames, r->polls,
-		      r->used, r->live_merged);
+	if (replay)
+		n = scnprintf(b, sizeof(b), "frames %u polls %u merged %llu\n",
+			      r->rp_frames, r->rp_polls, r->rp_merged);
+	else
+		n = scnprintf(b, sizeof(b),
+			      "state %s frames %u polls %u bytes %zu live_merged %llu\n",
+			      st[READ_ONCE(p->rec_mode) % 3], r->frames,
+			      r->polls, r->used, r->live_merged);
 	spin_unlock_bh(&r->lock);
 	return simple_read_from_buffer(ubuf, len, pos, b, (size_t)n);
+}
+
+static ssize_t vnic_rec_read(struct file *f, char __user *ubuf, size_t len,
+			     loff_t *pos)
+{
+	return vnic_rec_show(f, ubuf, len, pos, false);
 }
 
 static ssize_t vnic_rec_write(struct file *f, const char __user *ubuf,
@@ -259,15 +270,7 @@ static ssize_t vnic_rec_write(struct file *f, const char __user *ubuf,
 static ssize_t vnic_replay_read(struct file *f, char __user *ubuf,
 				size_t len, loff_t *pos)
 {
-	struct vnic_rec *r = ((struct vnic_priv *)f->private_data)->rec;
-	char b[96];
-	int n;
-
-	spin_lock_bh(&r->lock);
-	n = scnprintf(b, sizeof(b), "frames %u polls %u merged %llu\n",
-		      r->rp_frames, r->rp_polls, r->rp_merged);
-	spin_unlock_bh(&r->lock);
-	return simple_read_from_buffer(ubuf, len, pos, b, (size_t)n);
+	return vnic_rec_show(f, ubuf, len, pos, true);
 }
 
 static ssize_t vnic_replay_write(struct file *f, const char __user *ubuf,

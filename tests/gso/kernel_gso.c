@@ -636,12 +636,14 @@ static unsigned long long read_count(int fd)
  * at @olen; ofl_gso_segment() must then give every segment (@e->partial:
  * OFL_GSO_F_CSUM_PARTIAL output, not checked by gf_verify). @e->next
  * reads the device's frames; @e->dump: conform captures of the segments.
- * @e->txcnt (tunnel mode; -1: none): the tunnel device's tx_packets,
- * which must grow by exactly 1 per case: the super-frame entered the
- * encapsulation whole (iptunnel_xmit -> iptunnel_xmit_stats counts one
- * per skb), so the segments are the work of the kernel's tunnel GSO
- * (skb_udp_tunnel_segment / gre_gso_segment in TX's validate_xmit_skb),
- * not of TCP/UDP GSO before per-segment encapsulation. The packet
+ * @e->txcnt (tunnel and IP-in-IP modes; -1: none, the tc encap of mode
+ * l3e): the tunnel device's tx_packets, which must grow by exactly 1 per
+ * case: the super-frame entered the encapsulation whole (iptunnel_xmit,
+ * and ip6tunnel_xmit for ip6tnl, -> iptunnel_xmit_stats counts one per
+ * skb), so the segments are the work of the kernel's tunnel GSO
+ * (skb_udp_tunnel_segment / gre_gso_segment / ipip_gso_segment and the
+ * like in TX's validate_xmit_skb), not of TCP/UDP GSO before
+ * per-segment encapsulation. The packet
  * socket's SKB_GSO_DODGY does make the tunnel device (no
  * NETIF_F_GSO_ROBUST) call skb_gso_segment, but tcp_gso_segment and
  * __udp_gso_segment then only check the headers and reset gso_segs
@@ -656,6 +658,21 @@ struct encap {
 	int partial, dump;
 	int txcnt;
 };
+
+/* @e->txcnt: DEV's tx_packets; 1 (said) if it cannot be read */
+static int open_txcnt(const char *dev, struct encap *e)
+{
+	char cp[128];
+
+	snprintf(cp, sizeof(cp), "/sys/class/net/%s/statistics/tx_packets",
+		 dev);
+	e->txcnt = open(cp, O_RDONLY);
+	if (e->txcnt >= 0)
+		return 0;
+	printf("FAIL: %s: %s (needed to tell the kernel's tunnel GSO from "
+	       "per-segment encapsulation)\n", cp, strerror(errno));
+	return 1;
+}
 
 static unsigned n_whole;	/* cases the tunnel device sent as one skb */
 
@@ -851,7 +868,9 @@ static uint64_t rnd(uint64_t *s)
  * inner L4. FAMS: inner IP versions the device takes ("4", "6", "46").
  * "partial": TX has tx-checksumming on, the inner L4 checksum stays
  * CHECKSUM_PARTIAL (hw_enc_features of veth hold NETIF_F_HW_CSUM) and is
- * compared with OFL_GSO_F_CSUM_PARTIAL output.
+ * compared with OFL_GSO_F_CSUM_PARTIAL output. The tunnel device's
+ * tx_packets must grow by one per case (struct encap's txcnt: it sent the
+ * super-frame whole); not in mode l3e, which has no tunnel device.
  */
 
 static int l3_outer(const uint8_t *p, size_t n)
@@ -908,6 +927,11 @@ static int l3_main(char **argv, int ncases)
 		l3_to.sll_ifindex = (int)if_nametoindex(argv[1]);
 	}
 	rxfd = open_rx(argv[2]);
+	if (!l3_eth && open_txcnt(argv[1], &e)) {
+		printf("GROUP-FAIL %s no tx_packets of %s\n",
+		       gname[NGROUPS - 1], argv[1]);
+		return 1;
+	}
 	if (txfd < 0 || rxfd < 0 || (!l3_eth && !l3_to.sll_ifindex)) {
 		printf("FAIL: AF_PACKET on %s: %s\n", argv[1],
 		       strerror(errno));
@@ -953,10 +977,14 @@ static int l3_main(char **argv, int ncases)
 			g.payload_len = mss * (2 + (uint32_t)(c % 5));
 		run_encap_case(&g, mss, olen, &e);
 	}
-	printf("kernel_gso (%s on %s): %u cases equal (%u segments), "
-	       "%u differ (%u refused by the kernel, %u refused by "
-	       "ofl, %u short)\n", argv[3], argv[1], n_ok, n_segs,
-	       n_bad, n_refused, n_lib_refused, n_dropped);
+	printf("kernel_gso (%s on %s): %u cases equal (%u segments", argv[3],
+	       argv[1], n_ok, n_segs);
+	if (!l3_eth)
+		printf(", %u super-frames left %s whole: the kernel's "
+		       "tunnel GSO cut them", n_whole, argv[1]);
+	printf("), %u differ (%u refused by the kernel, %u refused by "
+	       "ofl, %u short)\n", n_bad, n_refused, n_lib_refused,
+	       n_dropped);
 	groups();
 	return n_bad || !n_ok ? 1 : 0;
 }
@@ -1663,19 +1691,11 @@ int main(int argc, char **argv)
 		/* tunnel:OUTER_HDR_LEN, TXIF is the tunnel device */
 		size_t olen = (size_t)atoi(argv[3] + 7);
 		struct encap e = { .next = rx_frame, .dump = !partial };
-		char cp[128];
 
 		if (getenv("OFL_GSO_GROUP"))
 			gname[NGROUPS - 1] = getenv("OFL_GSO_GROUP");
-		snprintf(cp, sizeof(cp),
-			 "/sys/class/net/%s/statistics/tx_packets", argv[1]);
-		e.txcnt = open(cp, O_RDONLY);
-		if (e.txcnt < 0) {
-			printf("FAIL: %s: %s (needed to tell the kernel's "
-			       "tunnel GSO from per-segment encapsulation)\n",
-			       cp, strerror(errno));
+		if (open_txcnt(argv[1], &e))
 			return 1;
-		}
 
 		if (open_pair(argv[1], argv[2])) {
 			printf("SKIP: AF_PACKET on %s: %s\n", argv[1],
