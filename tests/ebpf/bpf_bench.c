@@ -251,6 +251,8 @@ static void n_gso(const uint8_t *in, size_t len)
 }
 
 /* ---- gro: tests/gro/gro_rx.bpf.c (frame copied into the state first) ---- */
+/* the map value of gro_rx.bpf.c, member for member (the map's value size:
+ * a shorter struct here would be read and written past its end) */
 struct gro_state {
 	struct ofl_gro_ctx ctx;
 	struct ofl_gro_pkt out[2];
@@ -259,6 +261,11 @@ struct gro_state {
 	uint32_t hash;
 	uint32_t id;
 	uint8_t buf[OFL_GRO_BPF_BUF];
+	uint32_t now;
+	uint32_t min_age;
+	int32_t fret;
+	uint32_t pad;
+	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 static struct gro_state gst, gbpf;
 
@@ -273,6 +280,12 @@ static void n_gro(const uint8_t *in, size_t len)
 	f.hash = gst.hash;
 	f.id = gst.id;
 	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	f.csum = 0;
+	f.csum_start = 0;
+	f.vlan_proto = 0;
+	f.vlan_tci = 0;
+	f.reserved = 0;
+	ofl_gro_clock(&gst.ctx, gst.now);
 	gst.ret = ofl_gro_receive(&gst.ctx, &f, gst.out, &nout);
 	gst.nout = nout;
 	__asm__ volatile("" : : "r"(&gst) : "memory");
@@ -402,6 +415,17 @@ int main(int argc, char **argv)
 	fd = ofl_bpf_prog_fd(&b, "gro_rx");
 	{
 		int mfd = ofl_bpf_map_fd(&b, "state");
+		struct bpf_map_info mi;
+		__u32 mil = sizeof(mi);
+
+		memset(&mi, 0, sizeof(mi));
+		if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
+		    mi.value_size != sizeof(struct gro_state)) {
+			fprintf(stderr, "gro: map value %u bytes, struct "
+				"gro_state here %zu\n", mi.value_size,
+				sizeof(struct gro_state));
+			return 1;
+		}
 
 		len = tcp4(fr, 1448, 1);
 		/* the same segment again and again: the first is held, each
