@@ -17,7 +17,9 @@
  * figure includes the test-run harness itself: the "empty" row (an XDP
  * program that returns at once) is that floor.
  *
- * usage: bpf_bench BUILD_DIR [repeat]   (objects from the tests build)
+ * usage: bpf_bench BUILD_DIR [repeat [only]]   (objects from the tests
+ * build; only: csum, parser, rss, gso or gro, that module's rows alone,
+ * e.g. under perf record)
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -25,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <offload/csum.h>
 #include <offload/parser.h>
 #include <offload/rss.h>
@@ -35,6 +38,12 @@
 
 static unsigned int R = 100000;
 static const char *g_build;
+static const char *g_only;
+
+static int want(const char *what)
+{
+	return !g_only || !strcmp(g_only, what);
+}
 
 /* ---- frames: Ethernet + IPv4 + TCP (timestamps), @pay payload bytes ---- */
 #define HDR (14 + 20 + 32)
@@ -119,7 +128,35 @@ static double native_ns(native_fn fn, const uint8_t *in, size_t len)
 	return (now_ns() - t0) / R;
 }
 
-static void row(const char *name, const struct ofl_bpf *b, int fd,
+/*
+ * The verifier's processed instructions of program @prog alone: a load
+ * with its own log buffer (the object's log, ofl_bpf_processed_insns,
+ * holds the last program loaded: gro_rx_bpf.o's gro_flush_old).
+ */
+static long prog_insns(const char *rel, const char *prog)
+{
+	static char log[1 << 16];
+	char path[4096];
+	struct bpf_object *o;
+	struct bpf_program *p;
+	const char *q;
+	long n = -1;
+
+	snprintf(path, sizeof(path), "%s/%s", g_build, rel);
+	o = bpf_object__open_file(path, NULL);
+	if (!o)
+		return -1;
+	p = bpf_object__find_program_by_name(o, prog);
+	log[0] = 0;
+	if (p && !bpf_program__set_log_buf(p, log, sizeof(log)) &&
+	    !bpf_program__set_log_level(p, 4) && !bpf_object__load(o) &&
+	    (q = strstr(log, "processed ")))
+		n = strtol(q + 10, NULL, 10);
+	bpf_object__close(o);
+	return n;
+}
+
+static void row(const char *name, long insns, int fd,
 		native_fn fn, const uint8_t *in, size_t len)
 {
 	double bt[3], nt[3], bm, nm;
@@ -132,7 +169,7 @@ static void row(const char *name, const struct ofl_bpf *b, int fd,
 	bm = med3(bt[0], bt[1], bt[2]);
 	nm = med3(nt[0], nt[1], nt[2]);
 	printf("%-22s %6zu %9.1f %9.1f %6.2f %8ld\n", name, len, bm, nm,
-	       nm > 0 ? bm / nm : 0.0, ofl_bpf_processed_insns(b));
+	       nm > 0 ? bm / nm : 0.0, insns);
 	fflush(stdout);
 }
 
@@ -307,145 +344,165 @@ int main(int argc, char **argv)
 	g_build = argv[1];
 	if (argc > 2)
 		R = (unsigned int)strtoul(argv[2], NULL, 10);
+	if (argc > 3)
+		g_only = argv[3];
 	printf("%-22s %6s %9s %9s %6s %8s\n", "program", "bytes", "bpf_ns",
 	       "native_ns", "ratio", "insns");
 
 	load(&b, "tests/ebpf/bench_empty.o");
 	fd = ofl_bpf_prog_fd(&b, "xdp_empty");
 	len = tcp4(fr, 1500 - HDR, 1);
-	row("empty (harness)", &b, fd, NULL, fr, len);
+	row("empty (harness)", ofl_bpf_processed_insns(&b), fd, NULL, fr,
+		    len);
 	ofl_bpf_close(&b);
 
-	load(&b, "tests/ebpf/csum_span_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "csum_span");
-	for (i = 0; i < 3; i++) {
-		len = tcp4(fr, sizes[i] - HDR, 1);
-		olen = sizeof(out);
-		n_csum(fr, len);
-		same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
-		     !memcmp(out, scratch, 2), "csum");
-		row("csum span", &b, fd, n_csum, fr, len);
-		row("csum span vs scalar", &b, fd, n_csum_scalar, fr, len);
-	}
-	ofl_bpf_close(&b);
-
-	load(&b, "tests/parser/parse_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "parse");
-	len = tcp4(fr, 1500 - HDR, 1);
-	{
-		struct ofl_parse_result br;
-
-		n_parse(fr, len);
-		same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
-					  &br) &&
-		     !memcmp(&br, &pres, sizeof(br)), "parser");
-	}
-	row("parser (eth/ipv4/tcp)", &b, fd, n_parse, fr, len);
-	ofl_bpf_close(&b);
-
-	load(&b, "tests/rss/rss_xdp_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "rss_xdp");
-	{
-		struct rss_cfg cfg = { OFL_RSS_HASH_DEFAULT, 0 };
-		struct rss_out bo;
-		uint8_t key[40];
-
-		ofl_rss_key_microsoft(key);
-		if (ofl_rss_init(&rctx, sizeof(rctx), key, 40) ||
-		    ofl_rss_reta_init(&rreta, 128, 6) ||
-		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_ctx"), &k,
-					&rctx, BPF_ANY) ||
-		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_reta"), &k,
-					&rreta, BPF_ANY) ||
-		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_cfg"), &k,
-					&cfg, BPF_ANY)) {
-			fprintf(stderr, "rss map setup failed\n");
-			return 1;
-		}
-		n_rss(fr, len);
-		same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
-					  &bo) &&
-		     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
-	}
-	row("parser + rss", &b, fd, n_rss, fr, len);
-	ofl_bpf_close(&b);
-
-	load(&b, "tests/gso/gso_fixup_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "gso_fixup");
-	{
-		static uint8_t sup[HDR + 64000];
-		struct ofl_gso_meta m;
-		struct ofl_gso_fix f;
-		int fl;
-
-		tcp4(sup, 64000, 1);
-		if (ofl_gso_meta_from_frame(sup, sizeof(sup), 1448, &m)) {
-			fprintf(stderr, "gso meta failed\n");
-			return 1;
-		}
-		for (fl = 0; fl < 2; fl++) {
-			memset(&f, 0, sizeof(f));
-			f.payload_off = 1448 * 3;
-			f.payload_len = 1448;
-			f.total_len = 64000;
-			f.id_delta = 3;
-			f.gso_segs = 1;
-			f.flags = fl ? OFL_GSO_F_CSUM_PARTIAL : 0;
-			f.payload_sum = ofl_csum_partial(sup + HDR + 1448 * 3,
-							 1448, 0);
-			memcpy(fr, &m, sizeof(m));
-			memcpy(fr + sizeof(m), &f, sizeof(f));
-			memcpy(fr + GPRE, sup, m.hdr_len);
-			len = GPRE + m.hdr_len;
-			memcpy(gbuf, fr, len);
-			n_gso(fr, len);
-			olen = sizeof(out);
-			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
-			     !memcmp(out, gbuf, len), "gso fixup");
-			memcpy(gbuf, fr, len);
-			row(fl ? "gso fixup (partial)" : "gso fixup (complete)",
-			    &b, fd, n_gso, fr, len);
-		}
-	}
-	ofl_bpf_close(&b);
-
-	load(&b, "tests/gro/gro_rx_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "gro_rx");
-	{
-		int mfd = ofl_bpf_map_fd(&b, "state");
-		struct bpf_map_info mi;
-		__u32 mil = sizeof(mi);
-
-		memset(&mi, 0, sizeof(mi));
-		if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
-		    mi.value_size != sizeof(struct gro_state)) {
-			fprintf(stderr, "gro: map value %u bytes, struct "
-				"gro_state here %zu\n", mi.value_size,
-				sizeof(struct gro_state));
-			return 1;
-		}
-
-		len = tcp4(fr, 1448, 1);
-		/* the same segment again and again: the first is held, each
-		 * next one flushes the held one and is held itself */
-		memset(&gst, 0, sizeof(gst));
-		ofl_gro_init(&gst.ctx, sizeof(gst.ctx), NULL);
-		memcpy(&gbpf, &gst, sizeof(gst));
-		if (bpf_map_update_elem(mfd, &k, &gbpf, BPF_ANY)) {
-			fprintf(stderr, "gro map setup failed\n");
-			return 1;
-		}
+	if (want("csum")) {
+		load(&b, "tests/ebpf/csum_span_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "csum_span");
 		for (i = 0; i < 3; i++) {
-			n_gro(fr, len);
-			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-			     !bpf_map_lookup_elem(mfd, &k, &gbpf) &&
-			     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
-			     "gro");
+			len = tcp4(fr, sizes[i] - HDR, 1);
+			olen = sizeof(out);
+			n_csum(fr, len);
+			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
+			     !memcmp(out, scratch, 2), "csum");
+			row("csum span", ofl_bpf_processed_insns(&b), fd,
+			    n_csum, fr, len);
+			row("csum span vs scalar", ofl_bpf_processed_insns(&b),
+			    fd, n_csum_scalar, fr, len);
 		}
-		row("gro receive (tcp4)", &b, fd, n_gro, fr, len);
+		ofl_bpf_close(&b);
 	}
-	ofl_bpf_close(&b);
+
+	if (want("parser")) {
+		load(&b, "tests/parser/parse_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "parse");
+		len = tcp4(fr, 1500 - HDR, 1);
+		{
+			struct ofl_parse_result br;
+
+			n_parse(fr, len);
+			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+			     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
+						  &br) &&
+			     !memcmp(&br, &pres, sizeof(br)), "parser");
+		}
+		row("parser (eth/ipv4/tcp)", ofl_bpf_processed_insns(&b), fd,
+		    n_parse, fr, len);
+		ofl_bpf_close(&b);
+	}
+
+	if (want("rss")) {
+		load(&b, "tests/rss/rss_xdp_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "rss_xdp");
+		{
+			struct rss_cfg cfg = { OFL_RSS_HASH_DEFAULT, 0 };
+			struct rss_out bo;
+			uint8_t key[40];
+
+			ofl_rss_key_microsoft(key);
+			if (ofl_rss_init(&rctx, sizeof(rctx), key, 40) ||
+			    ofl_rss_reta_init(&rreta, 128, 6) ||
+			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_ctx"), &k,
+						&rctx, BPF_ANY) ||
+			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_reta"), &k,
+						&rreta, BPF_ANY) ||
+			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_cfg"), &k,
+						&cfg, BPF_ANY)) {
+				fprintf(stderr, "rss map setup failed\n");
+				return 1;
+			}
+			n_rss(fr, len);
+			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+			     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
+						  &bo) &&
+			     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
+		}
+		row("parser + rss", ofl_bpf_processed_insns(&b), fd, n_rss, fr,
+		    len);
+		ofl_bpf_close(&b);
+	}
+
+	if (want("gso")) {
+		load(&b, "tests/gso/gso_fixup_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "gso_fixup");
+		{
+			static uint8_t sup[HDR + 64000];
+			struct ofl_gso_meta m;
+			struct ofl_gso_fix f;
+			int fl;
+
+			tcp4(sup, 64000, 1);
+			if (ofl_gso_meta_from_frame(sup, sizeof(sup), 1448, &m)) {
+				fprintf(stderr, "gso meta failed\n");
+				return 1;
+			}
+			for (fl = 0; fl < 2; fl++) {
+				memset(&f, 0, sizeof(f));
+				f.payload_off = 1448 * 3;
+				f.payload_len = 1448;
+				f.total_len = 64000;
+				f.id_delta = 3;
+				f.gso_segs = 1;
+				f.flags = fl ? OFL_GSO_F_CSUM_PARTIAL : 0;
+				f.payload_sum = ofl_csum_partial(sup + HDR + 1448 * 3,
+								 1448, 0);
+				memcpy(fr, &m, sizeof(m));
+				memcpy(fr + sizeof(m), &f, sizeof(f));
+				memcpy(fr + GPRE, sup, m.hdr_len);
+				len = GPRE + m.hdr_len;
+				memcpy(gbuf, fr, len);
+				n_gso(fr, len);
+				olen = sizeof(out);
+				same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
+				     !memcmp(out, gbuf, len), "gso fixup");
+				memcpy(gbuf, fr, len);
+				row(fl ? "gso fixup (partial)" :
+					 "gso fixup (complete)",
+				    ofl_bpf_processed_insns(&b), fd, n_gso, fr,
+				    len);
+			}
+		}
+		ofl_bpf_close(&b);
+	}
+
+	if (want("gro")) {
+		load(&b, "tests/gro/gro_rx_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "gro_rx");
+		{
+			int mfd = ofl_bpf_map_fd(&b, "state");
+			struct bpf_map_info mi;
+			__u32 mil = sizeof(mi);
+
+			memset(&mi, 0, sizeof(mi));
+			if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
+			    mi.value_size != sizeof(struct gro_state)) {
+				fprintf(stderr, "gro: map value %u bytes, struct "
+					"gro_state here %zu\n", mi.value_size,
+					sizeof(struct gro_state));
+				return 1;
+			}
+
+			len = tcp4(fr, 1448, 1);
+			/* the same segment again and again: the first is held, each
+			 * next one flushes the held one and is held itself */
+			memset(&gst, 0, sizeof(gst));
+			ofl_gro_init(&gst.ctx, sizeof(gst.ctx), NULL);
+			memcpy(&gbpf, &gst, sizeof(gst));
+			if (bpf_map_update_elem(mfd, &k, &gbpf, BPF_ANY)) {
+				fprintf(stderr, "gro map setup failed\n");
+				return 1;
+			}
+			for (i = 0; i < 3; i++) {
+				n_gro(fr, len);
+				same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+				     !bpf_map_lookup_elem(mfd, &k, &gbpf) &&
+				     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
+				     "gro");
+			}
+			row("gro receive (tcp4)",
+			    prog_insns("tests/gro/gro_rx_bpf.o", "gro_rx"), fd, n_gro, fr, len);
+		}
+		ofl_bpf_close(&b);
+	}
 	return 0;
 }
