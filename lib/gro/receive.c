@@ -385,6 +385,10 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 {
 	struct ofl__gro_bpf_rx s;
 
+	/* the callee's first test, before the state is packed and the
+	 * call made: the common case (a device's CHECKSUM_UNNECESSARY) */
+	if (f->ip_summed == OFL_CHECKSUM_UNNECESSARY || rx->flush)
+		return 0;
 	ofl__gro_bpf_put(&s, rx, f, -1);
 	return ofl__gro_bpf_csum_bad(OFL__GRO_BPF_FB(rx->d), &s);
 }
