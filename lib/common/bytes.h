@@ -128,6 +128,17 @@ OFL_INLINE uint32_t ofl_load_ne32(const void *p)
 #endif
 }
 
+/* ofl_load_ne32 of packet or map memory, never of the stack: in BPF one
+ * typed load (the stack is what the verifier wants aligned always). */
+OFL_INLINE uint32_t ofl_load_ne32_mem(const void *p)
+{
+#if OFL__BPF_WORDS
+	return *(const ofl__bpf_u32 *)p;
+#else
+	return ofl_load_ne32(p);
+#endif
+}
+
 OFL_INLINE uint64_t ofl_load_ne64(const void *p)
 {
 #if OFL__BPF_WORDS
