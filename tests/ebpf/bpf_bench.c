@@ -388,134 +388,128 @@ int main(int argc, char **argv)
 	}
 
 	if (want("parser")) {
+		struct ofl_parse_result br;
+
 		load(&b, "tests/parser/parse_bpf.o");
 		fd = ofl_bpf_prog_fd(&b, "parse");
 		len = tcp4(fr, 1500 - HDR, 1);
-		{
-			struct ofl_parse_result br;
-
-			n_parse(fr, len);
-			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-			     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
-						  &br) &&
-			     !memcmp(&br, &pres, sizeof(br)), "parser");
-		}
+		n_parse(fr, len);
+		same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
+					  &br) &&
+		     !memcmp(&br, &pres, sizeof(br)), "parser");
 		row("parser (eth/ipv4/tcp)", ofl_bpf_processed_insns(&b), fd,
 		    n_parse, fr, len);
 		ofl_bpf_close(&b);
 	}
 
 	if (want("rss")) {
+		struct rss_cfg cfg = { OFL_RSS_HASH_DEFAULT, 0 };
+		struct rss_out bo;
+		uint8_t key[40];
+
 		load(&b, "tests/rss/rss_xdp_bpf.o");
 		fd = ofl_bpf_prog_fd(&b, "rss_xdp");
-		{
-			struct rss_cfg cfg = { OFL_RSS_HASH_DEFAULT, 0 };
-			struct rss_out bo;
-			uint8_t key[40];
-
-			ofl_rss_key_microsoft(key);
-			if (ofl_rss_init(&rctx, sizeof(rctx), key, 40) ||
-			    ofl_rss_reta_init(&rreta, 128, 6) ||
-			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_ctx"), &k,
-						&rctx, BPF_ANY) ||
-			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_reta"), &k,
-						&rreta, BPF_ANY) ||
-			    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_cfg"), &k,
-						&cfg, BPF_ANY)) {
-				fprintf(stderr, "rss map setup failed\n");
-				return 1;
-			}
-			n_rss(fr, len);
-			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-			     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
-						  &bo) &&
-			     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
+		ofl_rss_key_microsoft(key);
+		if (ofl_rss_init(&rctx, sizeof(rctx), key, 40) ||
+		    ofl_rss_reta_init(&rreta, 128, 6) ||
+		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_ctx"), &k,
+					&rctx, BPF_ANY) ||
+		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_reta"), &k,
+					&rreta, BPF_ANY) ||
+		    bpf_map_update_elem(ofl_bpf_map_fd(&b, "rss_cfg"), &k,
+					&cfg, BPF_ANY)) {
+			fprintf(stderr, "rss map setup failed\n");
+			return 1;
 		}
+		n_rss(fr, len);
+		same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
+					  &bo) &&
+		     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
 		row("parser + rss", ofl_bpf_processed_insns(&b), fd, n_rss, fr,
 		    len);
 		ofl_bpf_close(&b);
 	}
 
 	if (want("gso")) {
+		static uint8_t sup[HDR + 64000];
+		struct ofl_gso_meta m;
+		struct ofl_gso_fix f;
+		int fl;
+
 		load(&b, "tests/gso/gso_fixup_bpf.o");
 		fd = ofl_bpf_prog_fd(&b, "gso_fixup");
-		{
-			static uint8_t sup[HDR + 64000];
-			struct ofl_gso_meta m;
-			struct ofl_gso_fix f;
-			int fl;
-
-			tcp4(sup, 64000, 1);
-			if (ofl_gso_meta_from_frame(sup, sizeof(sup), 1448, &m)) {
-				fprintf(stderr, "gso meta failed\n");
-				return 1;
-			}
-			for (fl = 0; fl < 2; fl++) {
-				memset(&f, 0, sizeof(f));
-				f.payload_off = 1448 * 3;
-				f.payload_len = 1448;
-				f.total_len = 64000;
-				f.id_delta = 3;
-				f.gso_segs = 1;
-				f.flags = fl ? OFL_GSO_F_CSUM_PARTIAL : 0;
-				f.payload_sum = ofl_csum_partial(sup + HDR + 1448 * 3,
-								 1448, 0);
-				memcpy(fr, &m, sizeof(m));
-				memcpy(fr + sizeof(m), &f, sizeof(f));
-				memcpy(fr + GPRE, sup, m.hdr_len);
-				len = GPRE + m.hdr_len;
-				memcpy(gbuf, fr, len);
-				n_gso(fr, len);
-				olen = sizeof(out);
-				same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
-				     !memcmp(out, gbuf, len), "gso fixup");
-				memcpy(gbuf, fr, len);
-				row(fl ? "gso fixup (partial)" :
-					 "gso fixup (complete)",
-				    ofl_bpf_processed_insns(&b), fd, n_gso, fr,
-				    len);
-			}
+		tcp4(sup, 64000, 1);
+		if (ofl_gso_meta_from_frame(sup, sizeof(sup), 1448, &m)) {
+			fprintf(stderr, "gso meta failed\n");
+			return 1;
+		}
+		for (fl = 0; fl < 2; fl++) {
+			memset(&f, 0, sizeof(f));
+			f.payload_off = 1448 * 3;
+			f.payload_len = 1448;
+			f.total_len = 64000;
+			f.id_delta = 3;
+			f.gso_segs = 1;
+			f.flags = fl ? OFL_GSO_F_CSUM_PARTIAL : 0;
+			f.payload_sum = ofl_csum_partial(sup + HDR + 1448 * 3,
+							 1448, 0);
+			memcpy(fr, &m, sizeof(m));
+			memcpy(fr + sizeof(m), &f, sizeof(f));
+			memcpy(fr + GPRE, sup, m.hdr_len);
+			len = GPRE + m.hdr_len;
+			memcpy(gbuf, fr, len);
+			n_gso(fr, len);
+			olen = sizeof(out);
+			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
+			     !memcmp(out, gbuf, len), "gso fixup");
+			memcpy(gbuf, fr, len);
+			row(fl ? "gso fixup (partial)" :
+				 "gso fixup (complete)",
+			    ofl_bpf_processed_insns(&b), fd, n_gso, fr,
+			    len);
 		}
 		ofl_bpf_close(&b);
 	}
 
 	if (want("gro")) {
+		int mfd;
+		struct bpf_map_info mi;
+		__u32 mil = sizeof(mi);
+
 		load(&b, "tests/gro/gro_rx_bpf.o");
 		fd = ofl_bpf_prog_fd(&b, "gro_rx");
-		{
-			int mfd = ofl_bpf_map_fd(&b, "state");
-			struct bpf_map_info mi;
-			__u32 mil = sizeof(mi);
-
-			memset(&mi, 0, sizeof(mi));
-			if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
-			    mi.value_size != sizeof(struct gro_state)) {
-				fprintf(stderr, "gro: map value %u bytes, struct "
-					"gro_state here %zu\n", mi.value_size,
-					sizeof(struct gro_state));
-				return 1;
-			}
-
-			len = tcp4(fr, 1448, 1);
-			/* the same segment again and again: the first is held, each
-			 * next one flushes the held one and is held itself */
-			memset(&gst, 0, sizeof(gst));
-			ofl_gro_init(&gst.ctx, sizeof(gst.ctx), NULL);
-			memcpy(&gbpf, &gst, sizeof(gst));
-			if (bpf_map_update_elem(mfd, &k, &gbpf, BPF_ANY)) {
-				fprintf(stderr, "gro map setup failed\n");
-				return 1;
-			}
-			for (i = 0; i < 3; i++) {
-				n_gro(fr, len);
-				same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
-				     !bpf_map_lookup_elem(mfd, &k, &gbpf) &&
-				     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
-				     "gro");
-			}
-			row("gro receive (tcp4)",
-			    prog_insns("tests/gro/gro_rx_bpf.o", "gro_rx"), fd, n_gro, fr, len);
+		mfd = ofl_bpf_map_fd(&b, "state");
+		memset(&mi, 0, sizeof(mi));
+		if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
+		    mi.value_size != sizeof(struct gro_state)) {
+			fprintf(stderr, "gro: map value %u bytes, struct "
+				"gro_state here %zu\n", mi.value_size,
+				sizeof(struct gro_state));
+			return 1;
 		}
+
+		len = tcp4(fr, 1448, 1);
+		/* the same segment again and again: the first is held, each
+		 * next one flushes the held one and is held itself */
+		memset(&gst, 0, sizeof(gst));
+		ofl_gro_init(&gst.ctx, sizeof(gst.ctx), NULL);
+		memcpy(&gbpf, &gst, sizeof(gst));
+		if (bpf_map_update_elem(mfd, &k, &gbpf, BPF_ANY)) {
+			fprintf(stderr, "gro map setup failed\n");
+			return 1;
+		}
+		for (i = 0; i < 3; i++) {
+			n_gro(fr, len);
+			same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
+			     !bpf_map_lookup_elem(mfd, &k, &gbpf) &&
+			     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
+			     "gro");
+		}
+		row("gro receive (tcp4)",
+		    prog_insns("tests/gro/gro_rx_bpf.o", "gro_rx"), fd, n_gro,
+		    fr, len);
 		ofl_bpf_close(&b);
 	}
 	return 0;
