@@ -77,6 +77,28 @@ OFL_INLINE void ofl__store_host32(uint8_t *b, uint32_t v)
 }
 #endif
 
+/*
+ * BPF: clang assumes the BPF target has no unaligned access, so a
+ * constant-size __builtin_memcpy from a uint8_t pointer becomes one byte
+ * load (and shift and or) per byte: 22 instructions for 8 bytes. The
+ * verifier accepts unaligned loads and stores of packet and map memory
+ * unless alignment is strict (BPF_F_STRICT_ALIGNMENT, or a host without
+ * efficient unaligned access), so the 8-byte load and the 4/8-byte copies
+ * are plain typed accesses there, one instruction each, as ofl_csum_span's
+ * loop is (lib/csum/partial.c); OFL_BPF_STRICT_ALIGN keeps the byte form.
+ * The 2- and 4-byte loads and stores stay byte-wise: typed, they may land
+ * on a misaligned stack slot (a stripped tag word of a struct on the
+ * stack), which the verifier refuses always, and lib/gro's IPv6 extension
+ * header walk no longer verified. Native builds are not affected.
+ */
+#if defined(OFL_BPF) && !defined(OFL_BPF_STRICT_ALIGN)
+#define OFL__BPF_WORDS 1
+typedef uint32_t __attribute__((__may_alias__)) ofl__bpf_u32;
+typedef uint64_t __attribute__((__may_alias__)) ofl__bpf_u64;
+#else
+#define OFL__BPF_WORDS 0
+#endif
+
 /* Native-order loads/stores of unaligned memory (for sums, where the
  * __wsum convention wants host order). */
 OFL_INLINE uint16_t ofl_load_ne16(const void *p)
@@ -106,9 +128,22 @@ OFL_INLINE uint32_t ofl_load_ne32(const void *p)
 #endif
 }
 
+/* ofl_load_ne32 of packet or map memory, never of the stack: in BPF one
+ * typed load (the stack is what the verifier wants aligned always). */
+OFL_INLINE uint32_t ofl_load_ne32_mem(const void *p)
+{
+#if OFL__BPF_WORDS
+	return *(const ofl__bpf_u32 *)p;
+#else
+	return ofl_load_ne32(p);
+#endif
+}
+
 OFL_INLINE uint64_t ofl_load_ne64(const void *p)
 {
-#if OFL_STRICT_ALIGN
+#if OFL__BPF_WORDS
+	return *(const ofl__bpf_u64 *)p;
+#elif OFL_STRICT_ALIGN
 	const uint8_t *b = (const uint8_t *)p;
 	uint64_t lo = ofl__load_host32(b), hi = ofl__load_host32(b + 4);
 
@@ -145,7 +180,9 @@ OFL_INLINE void ofl_store_ne32(void *p, uint32_t v)
 /* Copy exactly 4 or 8 bytes between unaligned places. */
 OFL_INLINE void ofl_copy4(void *dst, const void *src)
 {
-#if OFL_STRICT_ALIGN
+#if OFL__BPF_WORDS
+	*(ofl__bpf_u32 *)dst = *(const ofl__bpf_u32 *)src;
+#elif OFL_STRICT_ALIGN
 	uint8_t *d = (uint8_t *)dst;
 	const uint8_t *s = (const uint8_t *)src;
 
@@ -160,7 +197,9 @@ OFL_INLINE void ofl_copy4(void *dst, const void *src)
 
 OFL_INLINE void ofl_copy8(void *dst, const void *src)
 {
-#if OFL_STRICT_ALIGN
+#if OFL__BPF_WORDS
+	*(ofl__bpf_u64 *)dst = *(const ofl__bpf_u64 *)src;
+#elif OFL_STRICT_ALIGN
 	ofl_copy4(dst, src);
 	ofl_copy4((uint8_t *)dst + 4, (const uint8_t *)src + 4);
 #else

@@ -387,7 +387,7 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 			       ofl_wsum sum)
 {
 	const uint8_t *b = (const uint8_t *)begin, *e = (const uint8_t *)end;
-	uint64_t acc = ofl__csum_u(sum), acc2 = 0;
+	uint64_t acc = ofl__csum_u(sum), s1 = 0, s2 = 0;
 	uint32_t i;
 
 	if (b + 1 > e)
@@ -431,13 +431,21 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 		w1 = OFL__CSUM_BPF_LD64(b + 8);
 		w2 = OFL__CSUM_BPF_LD64(b + 16);
 		w3 = OFL__CSUM_BPF_LD64(b + 24);
-		acc += (w0 & 0xffffffffu) + (w0 >> 32) + (w2 & 0xffffffffu);
-		acc2 += (w1 & 0xffffffffu) + (w1 >> 32) + (w2 >> 32);
-		acc += (w3 & 0xffffffffu);
-		acc2 += (w3 >> 32);
+		s1 += w0;
+		s2 += w0 >> 32;
+		s1 += w1;
+		s2 += w1 >> 32;
+		s1 += w2;
+		s2 += w2 >> 32;
+		s1 += w3;
+		s2 += w3 >> 32;
 		b += 32;
 	}
-	acc += acc2;
+	/* s1: the words' sum mod 2^64; s2: their high halves' sum. The low
+	 * halves sum to s1 - (s2 << 32) mod 2^64, exactly, for fewer than
+	 * 2^32 words: no mask per word (BPF has no 64-bit and with
+	 * 0xffffffff as an immediate; it was a shift pair) */
+	acc += s1 - (s2 << 32) + s2;
 	if (b + 16 <= e) {
 		uint64_t w0 = OFL__CSUM_BPF_LD64(b);
 		uint64_t w1 = OFL__CSUM_BPF_LD64(b + 8);

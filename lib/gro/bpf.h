@@ -93,15 +93,17 @@ struct ofl__gro_bpf_out {
 OFL_INLINE void ofl__gro_rx_get(struct ofl__gro_rx_s *s,
 				const struct ofl__gro_rx *rx)
 {
-	__builtin_memcpy(s, (const uint8_t *)rx +
-			 offsetof(struct ofl__gro_rx_ref, s), sizeof(*s));
+	/* through the typed view, so that clang knows the alignment (from
+	 * a uint8_t pointer it copies byte by byte in BPF) */
+	__builtin_memcpy(s, &((const struct ofl__gro_rx_ref *)
+			      (const void *)rx)->s, sizeof(*s));
 }
 
 OFL_INLINE void ofl__gro_rx_set(struct ofl__gro_rx *rx,
 				const struct ofl__gro_rx_s *s)
 {
-	__builtin_memcpy((uint8_t *)rx + offsetof(struct ofl__gro_rx_ref, s),
-			 s, sizeof(*s));
+	__builtin_memcpy(&((struct ofl__gro_rx_ref *)(void *)rx)->s, s,
+			 sizeof(*s));
 }
 
 /* The frame's bytes as a global function's argument. */

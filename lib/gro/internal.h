@@ -179,26 +179,11 @@ OFL_INLINE int ofl__gro_ne14(const uint8_t *a, const uint8_t *b)
 }
 
 /* Byte copy of n <= max bytes, 8 at a time; never reads past src + n.
- * In BPF one byte loop (one exit state per trip, merged afterwards). */
+ * In BPF only through the global function below, verified on its own. */
 OFL_INLINE void ofl__gro_copy(uint8_t *dst, const uint8_t *src, size_t n,
 			      size_t max)
 {
 	size_t i;
-
-#if defined(OFL_BPF)
-	{
-		/* no data-dependent exit: every trip's states converge */
-		size_t j = n & ~(size_t)7 & 0xff;
-
-		for (i = 0; i + 8 <= max; i += 8)
-			if (i + 8 <= n)
-				__builtin_memcpy(dst + i, src + i, 8);
-		for (i = 0; i < 8; i++)
-			if (j + i < n && j + i < max)
-				dst[j + i] = src[j + i];
-		return;
-	}
-#endif
 
 	if (n >= 8 && n <= max) {
 		/* whole words, then the last 8 bytes (overlapping) */

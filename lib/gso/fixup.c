@@ -34,7 +34,7 @@ OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
 	for (k = 0; k < OFL_GSO_MAX_HDR / 4; k++) {
 		if (k >= words || p + 4 > end)
 			break;
-		s += ofl_load_ne32(p);
+		s += ofl_load_ne32_mem(p);
 		p += 4;
 	}
 	if (k == words && (len & 2) && p + 2 <= end) {

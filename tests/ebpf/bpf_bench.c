@@ -17,7 +17,9 @@
  * figure includes the test-run harness itself: the "empty" row (an XDP
  * program that returns at once) is that floor.
  *
- * usage: bpf_bench BUILD_DIR [repeat]   (objects from the tests build)
+ * usage: bpf_bench BUILD_DIR [repeat [only]]   (objects from the tests
+ * build; only: csum, parser, rss, gso or gro, that module's rows alone,
+ * e.g. under perf record)
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -25,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <offload/csum.h>
 #include <offload/parser.h>
 #include <offload/rss.h>
@@ -35,6 +38,12 @@
 
 static unsigned int R = 100000;
 static const char *g_build;
+static const char *g_only;
+
+static int want(const char *what)
+{
+	return !g_only || !strcmp(g_only, what);
+}
 
 /* ---- frames: Ethernet + IPv4 + TCP (timestamps), @pay payload bytes ---- */
 #define HDR (14 + 20 + 32)
@@ -119,7 +128,35 @@ static double native_ns(native_fn fn, const uint8_t *in, size_t len)
 	return (now_ns() - t0) / R;
 }
 
-static void row(const char *name, const struct ofl_bpf *b, int fd,
+/*
+ * The verifier's processed instructions of program @prog alone: a load
+ * with its own log buffer (the object's log, ofl_bpf_processed_insns,
+ * holds the last program loaded: gro_rx_bpf.o's gro_flush_old).
+ */
+static long prog_insns(const char *rel, const char *prog)
+{
+	static char log[1 << 16];
+	char path[4096];
+	struct bpf_object *o;
+	struct bpf_program *p;
+	const char *q;
+	long n = -1;
+
+	snprintf(path, sizeof(path), "%s/%s", g_build, rel);
+	o = bpf_object__open_file(path, NULL);
+	if (!o)
+		return -1;
+	p = bpf_object__find_program_by_name(o, prog);
+	log[0] = 0;
+	if (p && !bpf_program__set_log_buf(p, log, sizeof(log)) &&
+	    !bpf_program__set_log_level(p, 4) && !bpf_object__load(o) &&
+	    (q = strstr(log, "processed ")))
+		n = strtol(q + 10, NULL, 10);
+	bpf_object__close(o);
+	return n;
+}
+
+static void row(const char *name, long insns, int fd,
 		native_fn fn, const uint8_t *in, size_t len)
 {
 	double bt[3], nt[3], bm, nm;
@@ -132,7 +169,7 @@ static void row(const char *name, const struct ofl_bpf *b, int fd,
 	bm = med3(bt[0], bt[1], bt[2]);
 	nm = med3(nt[0], nt[1], nt[2]);
 	printf("%-22s %6zu %9.1f %9.1f %6.2f %8ld\n", name, len, bm, nm,
-	       nm > 0 ? bm / nm : 0.0, ofl_bpf_processed_insns(b));
+	       nm > 0 ? bm / nm : 0.0, insns);
 	fflush(stdout);
 }
 
@@ -251,6 +288,8 @@ static void n_gso(const uint8_t *in, size_t len)
 }
 
 /* ---- gro: tests/gro/gro_rx.bpf.c (frame copied into the state first) ---- */
+/* the map value of gro_rx.bpf.c, member for member (the map's value size:
+ * a shorter struct here would be read and written past its end) */
 struct gro_state {
 	struct ofl_gro_ctx ctx;
 	struct ofl_gro_pkt out[2];
@@ -259,6 +298,11 @@ struct gro_state {
 	uint32_t hash;
 	uint32_t id;
 	uint8_t buf[OFL_GRO_BPF_BUF];
+	uint32_t now;
+	uint32_t min_age;
+	int32_t fret;
+	uint32_t pad;
+	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 static struct gro_state gst, gbpf;
 
@@ -273,8 +317,21 @@ static void n_gro(const uint8_t *in, size_t len)
 	f.hash = gst.hash;
 	f.id = gst.id;
 	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	f.csum = 0;
+	f.csum_start = 0;
+	f.vlan_proto = 0;
+	f.vlan_tci = 0;
+	f.reserved = 0;
+	ofl_gro_clock(&gst.ctx, gst.now);
 	gst.ret = ofl_gro_receive(&gst.ctx, &f, gst.out, &nout);
 	gst.nout = nout;
+	__asm__ volatile("" : : "r"(&gst) : "memory");
+}
+
+/* the frame copy alone (bench_empty.bpf.c xdp_gro_copy) */
+static void n_gro_copy(const uint8_t *in, size_t len)
+{
+	memcpy(gst.buf, in, len);
 	__asm__ volatile("" : : "r"(&gst) : "memory");
 }
 
@@ -294,50 +351,65 @@ int main(int argc, char **argv)
 	g_build = argv[1];
 	if (argc > 2)
 		R = (unsigned int)strtoul(argv[2], NULL, 10);
+	if (argc > 3)
+		g_only = argv[3];
 	printf("%-22s %6s %9s %9s %6s %8s\n", "program", "bytes", "bpf_ns",
 	       "native_ns", "ratio", "insns");
 
 	load(&b, "tests/ebpf/bench_empty.o");
 	fd = ofl_bpf_prog_fd(&b, "xdp_empty");
 	len = tcp4(fr, 1500 - HDR, 1);
-	row("empty (harness)", &b, fd, NULL, fr, len);
-	ofl_bpf_close(&b);
-
-	load(&b, "tests/ebpf/csum_span_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "csum_span");
-	for (i = 0; i < 3; i++) {
-		len = tcp4(fr, sizes[i] - HDR, 1);
-		olen = sizeof(out);
-		n_csum(fr, len);
-		same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
-		     !memcmp(out, scratch, 2), "csum");
-		row("csum span", &b, fd, n_csum, fr, len);
-		row("csum span vs scalar", &b, fd, n_csum_scalar, fr, len);
+	row("empty (harness)", prog_insns("tests/ebpf/bench_empty.o",
+					  "xdp_empty"), fd, NULL, fr, len);
+	if (want("gro")) {
+		fd = ofl_bpf_prog_fd(&b, "xdp_gro_copy");
+		len = tcp4(fr, 1448, 1);
+		row("gro frame copy only",
+		    prog_insns("tests/ebpf/bench_empty.o", "xdp_gro_copy"),
+		    fd, n_gro_copy, fr, len);
 	}
 	ofl_bpf_close(&b);
 
-	load(&b, "tests/parser/parse_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "parse");
-	len = tcp4(fr, 1500 - HDR, 1);
-	{
+	if (want("csum")) {
+		load(&b, "tests/ebpf/csum_span_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "csum_span");
+		for (i = 0; i < 3; i++) {
+			len = tcp4(fr, sizes[i] - HDR, 1);
+			olen = sizeof(out);
+			n_csum(fr, len);
+			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
+			     !memcmp(out, scratch, 2), "csum");
+			row("csum span", ofl_bpf_processed_insns(&b), fd,
+			    n_csum, fr, len);
+			row("csum span vs scalar", ofl_bpf_processed_insns(&b),
+			    fd, n_csum_scalar, fr, len);
+		}
+		ofl_bpf_close(&b);
+	}
+
+	if (want("parser")) {
 		struct ofl_parse_result br;
 
+		load(&b, "tests/parser/parse_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "parse");
+		len = tcp4(fr, 1500 - HDR, 1);
 		n_parse(fr, len);
 		same(!ofl_bpf_run(fd, fr, len, NULL, NULL, &ret) &&
 		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
 					  &br) &&
 		     !memcmp(&br, &pres, sizeof(br)), "parser");
+		row("parser (eth/ipv4/tcp)", ofl_bpf_processed_insns(&b), fd,
+		    n_parse, fr, len);
+		ofl_bpf_close(&b);
 	}
-	row("parser (eth/ipv4/tcp)", &b, fd, n_parse, fr, len);
-	ofl_bpf_close(&b);
 
-	load(&b, "tests/rss/rss_xdp_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "rss_xdp");
-	{
+	if (want("rss")) {
 		struct rss_cfg cfg = { OFL_RSS_HASH_DEFAULT, 0 };
 		struct rss_out bo;
 		uint8_t key[40];
 
+		load(&b, "tests/rss/rss_xdp_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "rss_xdp");
 		ofl_rss_key_microsoft(key);
 		if (ofl_rss_init(&rctx, sizeof(rctx), key, 40) ||
 		    ofl_rss_reta_init(&rreta, 128, 6) ||
@@ -355,18 +427,19 @@ int main(int argc, char **argv)
 		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
 					  &bo) &&
 		     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
+		row("parser + rss", ofl_bpf_processed_insns(&b), fd, n_rss, fr,
+		    len);
+		ofl_bpf_close(&b);
 	}
-	row("parser + rss", &b, fd, n_rss, fr, len);
-	ofl_bpf_close(&b);
 
-	load(&b, "tests/gso/gso_fixup_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "gso_fixup");
-	{
+	if (want("gso")) {
 		static uint8_t sup[HDR + 64000];
 		struct ofl_gso_meta m;
 		struct ofl_gso_fix f;
 		int fl;
 
+		load(&b, "tests/gso/gso_fixup_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "gso_fixup");
 		tcp4(sup, 64000, 1);
 		if (ofl_gso_meta_from_frame(sup, sizeof(sup), 1448, &m)) {
 			fprintf(stderr, "gso meta failed\n");
@@ -392,16 +465,30 @@ int main(int argc, char **argv)
 			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
 			     !memcmp(out, gbuf, len), "gso fixup");
 			memcpy(gbuf, fr, len);
-			row(fl ? "gso fixup (partial)" : "gso fixup (complete)",
-			    &b, fd, n_gso, fr, len);
+			row(fl ? "gso fixup (partial)" :
+				 "gso fixup (complete)",
+			    ofl_bpf_processed_insns(&b), fd, n_gso, fr,
+			    len);
 		}
+		ofl_bpf_close(&b);
 	}
-	ofl_bpf_close(&b);
 
-	load(&b, "tests/gro/gro_rx_bpf.o");
-	fd = ofl_bpf_prog_fd(&b, "gro_rx");
-	{
-		int mfd = ofl_bpf_map_fd(&b, "state");
+	if (want("gro")) {
+		int mfd;
+		struct bpf_map_info mi;
+		__u32 mil = sizeof(mi);
+
+		load(&b, "tests/gro/gro_rx_bpf.o");
+		fd = ofl_bpf_prog_fd(&b, "gro_rx");
+		mfd = ofl_bpf_map_fd(&b, "state");
+		memset(&mi, 0, sizeof(mi));
+		if (bpf_obj_get_info_by_fd(mfd, &mi, &mil) ||
+		    mi.value_size != sizeof(struct gro_state)) {
+			fprintf(stderr, "gro: map value %u bytes, struct "
+				"gro_state here %zu\n", mi.value_size,
+				sizeof(struct gro_state));
+			return 1;
+		}
 
 		len = tcp4(fr, 1448, 1);
 		/* the same segment again and again: the first is held, each
@@ -420,8 +507,10 @@ int main(int argc, char **argv)
 			     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
 			     "gro");
 		}
-		row("gro receive (tcp4)", &b, fd, n_gro, fr, len);
+		row("gro receive (tcp4)",
+		    prog_insns("tests/gro/gro_rx_bpf.o", "gro_rx"), fd, n_gro,
+		    fr, len);
+		ofl_bpf_close(&b);
 	}
-	ofl_bpf_close(&b);
 	return 0;
 }

@@ -22,10 +22,14 @@ int gso_fixup(struct xdp_md *ctx)
 
 	if (data + GSO_BPF_PRE > end)
 		return XDP_ABORTED;
-	__builtin_memcpy(&m, data, sizeof(m));
-	__builtin_memcpy(&f, data + sizeof(m), sizeof(f));
+	/* typed copies: clang copies a uint8_t source byte by byte (173
+	 * instructions for the 52 bytes), through the struct types by
+	 * 4-byte words; the verifier takes unaligned packet access where
+	 * alignment is not strict (the packet starts aligned here anyway) */
+	m = *(const struct ofl_gso_meta *)(const void *)data;
+	f = *(const struct ofl_gso_fix *)(const void *)(data + sizeof(m));
 	err = ofl_gso_fixup(data + GSO_BPF_PRE, end, &m, &f);
-	__builtin_memcpy(data, &err, sizeof(err));
+	*(int32_t *)(void *)data = err;
 	return XDP_PASS;
 }
 
