@@ -955,19 +955,36 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * version/IHL/TOS, frag_off/TTL/protocol, addresses, ports and data offset
  * equal those of the bucket's newest held flow. Then ofl__gro_parse would
  * succeed with the offsets of that flow and ofl__gro_lookup would return
- * it; what is left to check of the parse (header checksum, tot_len, L4
+ * it (in an empty bucket, the flow slot 0 held last stands in for it and
+ * the lookup would find nothing: ofl__gro_fast_flow); what is left to check of the parse (header checksum, tot_len, L4
  * checksum) is checked here. Anything else takes the full path.
  */
 OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
-						    uint32_t hash,
-						    unsigned int *pos)
+						    uint32_t hash, int *pos)
 {
 	struct ofl_gro_flow *p;
 
-	if (!b->n)
-		return 0;
-	*pos = b->n - 1u;
-	p = &b->flow[OFL__GRO_SLOT(b, *pos)];
+	if (b->n) {
+		*pos = (int)b->n - 1;
+		p = &b->flow[OFL__GRO_SLOT(b, *pos)];
+	} else {
+		/*
+		 * No held flow: slot 0 (the one ofl__gro_hold takes in an
+		 * empty bucket) still has the flow it held last, whose
+		 * headers ofl__gro_parse accepted then (count is 0 only
+		 * before any: ofl_gro_init). A frame whose headers equal
+		 * them parses the same way now, so ofl__gro_fast admits it
+		 * as it would for a held flow; with @pos -1 it is only
+		 * checked (no merge) and held or passed up (ofl__gro_tcp_seg
+		 * with no flow): the first frame of a flow in each poll
+		 * skips the full parse. Nothing of the old flow is used but
+		 * its headers and offsets.
+		 */
+		*pos = -1;
+		p = &b->flow[0];
+		if (!p->count)
+			return 0;
+	}
 	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
 	    p->hash != hash)
 		return 0;
@@ -1364,21 +1381,21 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		/* its own rx: never address-taken, so it stays in registers */
 		struct ofl__gro_rx frx;
 		struct ofl_gro_flow *fp;
-		unsigned int fpos = 0;
+		int fpos = 0;
 
 		int hit = hint && b->hint_off && b->hint_hash == f->hash;
 
 		if (hit) {
 			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
 							    b->hint_off);
-			fpos = b->hint_pos;
+			fpos = (int)b->hint_pos;
 		} else {
 			/* fraglist contexts take the full path */
 			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
 			     ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
-			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
+			r = ofl__gro_tcp_seg(ctx, b, f, &frx, fpos, fp,
 					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
