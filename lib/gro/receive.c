@@ -499,7 +499,9 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  uint32_t flist)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
-	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
+	/* with @same the offsets are the frame's (constants on the fast
+	 * path), not loaded from the flow */
+	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(same ? rx->l4 : p->l4);
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
@@ -508,7 +510,12 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
 	 * profile 2): CWR alone no longer flushes, a change of CWR does.
 	 * Masks, not branches (BPF verifier). */
+#if defined(OFL_BPF)
 	cwr = OFL__GRO_TCP_CWR & (OFL__GRO_ACCECN(ctx) - 1u);
+#else
+	/* the same natively in two instructions (a compare and a select) */
+	cwr = ctx->profile == OFL_GRO_PROFILE_7_0 ? 0u : OFL__GRO_TCP_CWR;
+#endif
 	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
 			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
@@ -527,7 +534,7 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* with @same only the ID rule of inet_gro_flush is left to check */
 	fl |= (uint32_t)(same ?
 		ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
-				  p->hdr + OFL__GRO_OFF(p->l3), 0,
+				  p->hdr + OFL__GRO_OFF(rx->l3), 0,
 				  &p->fixedid, 1, 0, 1) :
 		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
