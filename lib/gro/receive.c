@@ -963,8 +963,9 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * equal those of the bucket's newest held flow. Then ofl__gro_parse would
  * succeed with the offsets of that flow and ofl__gro_lookup would return
  * it (in an empty bucket, the flow slot 0 held last stands in for it and
- * the lookup would find nothing: ofl__gro_fast_flow); what is left to check of the parse (header checksum, tot_len, L4
- * checksum) is checked here. Anything else takes the full path.
+ * the lookup would find nothing: ofl__gro_fast_flow); what is left to
+ * check of the parse (header checksum, tot_len, L4 checksum) is checked
+ * here. Anything else takes the full path.
  */
 OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
 						    uint32_t hash, int *pos)
@@ -1487,21 +1488,36 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);
 #endif
+#if !defined(OFL_BPF)
+	{
+		/* pointers, not indexes: fewer values live across the
+		 * inlined fast path */
+		const struct ofl_gro_frame *fi = f, *fe = f + n;
+		struct ofl_gro_pkt *o = out;
+
+		for (; fi < fe; fi++) {
+			unsigned int m;
+
+			/* the headers of a later frame of the burst are
+			 * fetched while this one is handled (each frame
+			 * depends on the previous one's result, so the core
+			 * would not look that far ahead) */
+			if (fe - fi > (ptrdiff_t)OFL__GRO_PREFETCH_AHEAD)
+				OFL__GRO_PREFETCH(
+					fi[OFL__GRO_PREFETCH_AHEAD].data);
+			ofl__gro_receive(ctx, fi, o, &m, 1);
+			o += m;
+		}
+		k = (unsigned int)(o - out);
+	}
+#else
 	for (i = 0; i < n; i++) {
 		unsigned int m;
 
-		/* the headers of a later frame of the burst are fetched while
-		 * this one is handled (each frame depends on the previous
-		 * one's result, so the core would not look that far ahead) */
-		if (i + OFL__GRO_PREFETCH_AHEAD < n)
-			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
-#if !defined(OFL_BPF)
-		ofl__gro_receive(ctx, &f[i], &out[k], &m, 1);
-#else
 		ofl__gro_receive(ctx, &f[i], &out[k], &m, 0);
-#endif
 		k += m;
 	}
+#endif
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);
 #endif
