@@ -1371,6 +1371,41 @@ ofl__gro_receive_slow_nl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 {
 	return ofl__gro_receive_slow(ctx, b, f, out, nout);
 }
+
+/*
+ * The full path for a frame the fast path did not take, in a bucket with
+ * held flows, with a flow of the bucket as the template of its parse: a
+ * slot whose flow (held now or earlier: count is 0 only before any) is
+ * plain IPv4 TCP of the frame's hash and whose headers ofl__gro_fast finds
+ * equal to the frame's, which then parses as that flow did (see
+ * ofl__gro_fast_flow). The lookup and what follows are the full path's.
+ * -1 if no slot serves (the caller parses).
+ */
+static __attribute__((__noinline__)) int
+ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+		      const struct ofl_gro_frame *f, struct ofl_gro_pkt *out,
+		      unsigned int *nout)
+{
+	struct ofl__gro_rx rx;
+	unsigned int s;
+	int pos, r;
+
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
+		const struct ofl_gro_flow *t = &b->flow[s];
+
+		if (t->count && t->hash == f->hash &&
+		    t->l3 == OFL__GRO_ETH_HLEN && !t->v6 && !t->udp &&
+		    !t->tun)
+			break;
+	}
+	if (s >= OFL_GRO_BUCKET_FLOWS || ofl__gro_fast(&b->flow[s], f, &rx))
+		return -1;
+	pos = ofl__gro_lookup(b, f->hash, &rx);
+	r = ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
+	if (r == OFL_GRO_HELD)
+		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
+	return r;
+}
 #endif
 
 /* dev_gro_receive; arguments checked by the callers. @hint: 1 (a
@@ -1425,6 +1460,12 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		}
 		if (hint)
 			b->hint_off = 0;
+		/* (an empty bucket's slot 0 was tried above) */
+		if (b->n && !(ctx->flags & OFL_GRO_F_FRAGLIST)) {
+			r = ofl__gro_receive_tmpl(ctx, b, f, out, nout);
+			if (r >= 0)
+				return r;
+		}
 	}
 	/* ofl_gro_receive(): the full path out of line, which keeps its
 	 * frame within the core's 256-byte stack rule in every build (the
