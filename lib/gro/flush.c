@@ -379,7 +379,8 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 	__builtin_memcpy(o->slice, p->seg, sizeof(o->slice));
 #else
 	/* only what the delivery defines: hdr_len bytes (in 8-byte words),
-	 * count slices */
+	 * count slices (two at a time: with an odd count the one after them
+	 * is copied too, which the delivery leaves undefined) */
 	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR % 8 == 0 && OFL_GRO_MAX_HDR >= 64,
 			  "hdr[] in 8-byte words, at least 64 bytes");
 	for (i = 0; i < 64; i += 8)	/* Ethernet/IPv4/TCP: no loop */
@@ -389,11 +390,14 @@ OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
 			break;
 		ofl_copy8(o->hdr + i, p->hdr + i);
 	}
-	for (i = 0; i < OFL_GRO_MAX_SEGS; i++) {
+	for (i = 0; i + 2 <= OFL_GRO_MAX_SEGS; i += 2) {
 		if (i >= p->count)
 			break;
 		o->slice[i] = p->seg[i];
+		o->slice[i + 1] = p->seg[i + 1];
 	}
+	if (i < p->count && i < OFL_GRO_MAX_SEGS)	/* an odd MAX_SEGS */
+		o->slice[i] = p->seg[i];
 #endif
 	ofl__gro_fixup(ctx, p, o);
 }

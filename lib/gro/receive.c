@@ -503,7 +503,9 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  uint32_t flist)
 {
 	const uint8_t *th = rx->d + OFL__GRO_OFF(rx->l4);
-	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(p->l4);
+	/* with @same the offsets are the frame's (constants on the fast
+	 * path), not loaded from the flow */
+	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(same ? rx->l4 : p->l4);
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
 	uint32_t flags = ofl_load_be32(th + 12);
 	uint32_t len = rx->len - rx->pay;
@@ -512,7 +514,12 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* CWR flushes by itself and its changes are ignored; 7.0 (AccECN,
 	 * profile 2): CWR alone no longer flushes, a change of CWR does.
 	 * Masks, not branches (BPF verifier). */
+#if defined(OFL_BPF)
 	cwr = OFL__GRO_TCP_CWR & (OFL__GRO_ACCECN(ctx) - 1u);
+#else
+	/* the same natively in two instructions (a compare and a select) */
+	cwr = ctx->profile == OFL_GRO_PROFILE_7_0 ? 0u : OFL__GRO_TCP_CWR;
+#endif
 	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
 			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
 	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
@@ -531,7 +538,7 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* with @same only the ID rule of inet_gro_flush is left to check */
 	fl |= (uint32_t)(same ?
 		ofl__gro_ip_flush(ctx, p, rx->d + OFL__GRO_OFF(rx->l3),
-				  p->hdr + OFL__GRO_OFF(p->l3), 0,
+				  p->hdr + OFL__GRO_OFF(rx->l3), 0,
 				  &p->fixedid, 1, 0, 1) :
 		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
@@ -958,19 +965,37 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * version/IHL/TOS, frag_off/TTL/protocol, addresses, ports and data offset
  * equal those of the bucket's newest held flow. Then ofl__gro_parse would
  * succeed with the offsets of that flow and ofl__gro_lookup would return
- * it; what is left to check of the parse (header checksum, tot_len, L4
- * checksum) is checked here. Anything else takes the full path.
+ * it (in an empty bucket, the flow slot 0 held last stands in for it and
+ * the lookup would find nothing: ofl__gro_fast_flow); what is left to
+ * check of the parse (header checksum, tot_len, L4 checksum) is checked
+ * here. Anything else takes the full path.
  */
 OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
-						    uint32_t hash,
-						    unsigned int *pos)
+						    uint32_t hash, int *pos)
 {
 	struct ofl_gro_flow *p;
 
-	if (!b->n)
-		return 0;
-	*pos = b->n - 1u;
-	p = &b->flow[OFL__GRO_SLOT(b, *pos)];
+	if (b->n) {
+		*pos = (int)b->n - 1;
+		p = &b->flow[OFL__GRO_SLOT(b, *pos)];
+	} else {
+		/*
+		 * No held flow: slot 0 (the one ofl__gro_hold takes in an
+		 * empty bucket) still has the flow it held last, whose
+		 * headers ofl__gro_parse accepted then (count is 0 only
+		 * before any: ofl_gro_init). A frame whose headers equal
+		 * them parses the same way now, so ofl__gro_fast admits it
+		 * as it would for a held flow; with @pos -1 it is only
+		 * checked (no merge) and held or passed up (ofl__gro_tcp_seg
+		 * with no flow): the first frame of a flow in each poll
+		 * skips the full parse. Nothing of the old flow is used but
+		 * its headers and offsets.
+		 */
+		*pos = -1;
+		p = &b->flow[0];
+		if (!p->count)
+			return 0;
+	}
 	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
 	    p->hash != hash)
 		return 0;
@@ -1348,6 +1373,41 @@ ofl__gro_receive_slow_nl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 {
 	return ofl__gro_receive_slow(ctx, b, f, out, nout);
 }
+
+/*
+ * The full path for a frame the fast path did not take, in a bucket with
+ * held flows, with a flow of the bucket as the template of its parse: a
+ * slot whose flow (held now or earlier: count is 0 only before any) is
+ * plain IPv4 TCP of the frame's hash and whose headers ofl__gro_fast finds
+ * equal to the frame's, which then parses as that flow did (see
+ * ofl__gro_fast_flow). The lookup and what follows are the full path's.
+ * -1 if no slot serves (the caller parses).
+ */
+static __attribute__((__noinline__)) int
+ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+		      const struct ofl_gro_frame *f, struct ofl_gro_pkt *out,
+		      unsigned int *nout)
+{
+	struct ofl__gro_rx rx;
+	unsigned int s;
+	int pos, r;
+
+	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
+		const struct ofl_gro_flow *t = &b->flow[s];
+
+		if (t->count && t->hash == f->hash &&
+		    t->l3 == OFL__GRO_ETH_HLEN && !t->v6 && !t->udp &&
+		    !t->tun)
+			break;
+	}
+	if (s >= OFL_GRO_BUCKET_FLOWS || ofl__gro_fast(&b->flow[s], f, &rx))
+		return -1;
+	pos = ofl__gro_lookup(b, f->hash, &rx);
+	r = ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
+	if (r == OFL_GRO_HELD)
+		*nout += ofl__gro_hold(ctx, b, f, &rx, &out[*nout]);
+	return r;
+}
 #endif
 
 #if defined(OFL_BPF)
@@ -1437,21 +1497,21 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		/* its own rx: never address-taken, so it stays in registers */
 		struct ofl__gro_rx frx;
 		struct ofl_gro_flow *fp;
-		unsigned int fpos = 0;
+		int fpos = 0;
 
 		int hit = hint && b->hint_off && b->hint_hash == f->hash;
 
 		if (hit) {
 			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
 							    b->hint_off);
-			fpos = b->hint_pos;
+			fpos = (int)b->hint_pos;
 		} else {
 			/* fraglist contexts take the full path */
 			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
 			     ofl__gro_fast_flow(b, f->hash, &fpos);
 		}
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
-			r = ofl__gro_tcp_seg(ctx, b, f, &frx, (int)fpos, fp,
+			r = ofl__gro_tcp_seg(ctx, b, f, &frx, fpos, fp,
 					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
@@ -1473,6 +1533,12 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		}
 		if (hint)
 			b->hint_off = 0;
+		/* (an empty bucket's slot 0 was tried above) */
+		if (b->n && !(ctx->flags & OFL_GRO_F_FRAGLIST)) {
+			r = ofl__gro_receive_tmpl(ctx, b, f, out, nout);
+			if (r >= 0)
+				return r;
+		}
 	}
 	/* ofl_gro_receive(): the full path out of line, which keeps its
 	 * frame within the core's 256-byte stack rule in every build (the
@@ -1542,21 +1608,36 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);
 #endif
+#if !defined(OFL_BPF)
+	{
+		/* pointers, not indexes: fewer values live across the
+		 * inlined fast path */
+		const struct ofl_gro_frame *fi = f, *fe = f + n;
+		struct ofl_gro_pkt *o = out;
+
+		for (; fi < fe; fi++) {
+			unsigned int m;
+
+			/* the headers of a later frame of the burst are
+			 * fetched while this one is handled (each frame
+			 * depends on the previous one's result, so the core
+			 * would not look that far ahead) */
+			if (fe - fi > (ptrdiff_t)OFL__GRO_PREFETCH_AHEAD)
+				OFL__GRO_PREFETCH(
+					fi[OFL__GRO_PREFETCH_AHEAD].data);
+			ofl__gro_receive(ctx, fi, o, &m, 1);
+			o += m;
+		}
+		k = (unsigned int)(o - out);
+	}
+#else
 	for (i = 0; i < n; i++) {
 		unsigned int m;
 
-		/* the headers of a later frame of the burst are fetched while
-		 * this one is handled (each frame depends on the previous
-		 * one's result, so the core would not look that far ahead) */
-		if (i + OFL__GRO_PREFETCH_AHEAD < n)
-			OFL__GRO_PREFETCH(f[i + OFL__GRO_PREFETCH_AHEAD].data);
-#if !defined(OFL_BPF)
-		ofl__gro_receive(ctx, &f[i], &out[k], &m, 1);
-#else
 		ofl__gro_receive(ctx, &f[i], &out[k], &m, 0);
-#endif
 		k += m;
 	}
+#endif
 #if !defined(OFL_BPF)
 	ofl__gro_hints_clear(ctx);
 #endif
