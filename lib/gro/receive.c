@@ -1429,7 +1429,7 @@ OFL__GRO_BPF_FN(fast, (const struct ofl_gro_ctx *ctx,
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
 	struct ofl_gro_flow *fp;
-	unsigned int fpos = 0;
+	int fpos = 0;	/* -1: an empty bucket's slot 0 stands in */
 
 	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s) ||
 	    (ctx->flags & OFL_GRO_F_FRAGLIST))
@@ -1439,7 +1439,7 @@ OFL__GRO_BPF_FN(fast, (const struct ofl_gro_ctx *ctx,
 	if (!fp || ofl__gro_fast(fp, &f, &rx))
 		return OFL__GRO_BPF_SLOW;
 	ofl__gro_rx_get(&s->rx, &rx);
-	s->pos = (int32_t)fpos;
+	s->pos = fpos;
 	return 0;
 }
 
