@@ -92,7 +92,7 @@ OFL_INLINE ofl_wsum ofl__gso_lco(uint16_t partial_check)
 OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 				 const struct ofl_gso_meta *m,
 				 const struct ofl_gso_fix *f, uint32_t thlen,
-				 ofl_wsum *lco)
+				 ofl_wsum *lco, uint32_t *l4sum)
 {
 	uint32_t delta, seq, w4, w12, w16;
 	ofl_wsum hs = 0;
@@ -111,8 +111,16 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 	w4 = ofl_load_ne32(th + 4);
 	w12 = ofl_load_ne16(th + 12);
 	w16 = ofl_load_ne16(th + 16);
-	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL))
-		hs = ofl__gso_hsum(th, end, thlen);
+	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL)) {
+		/* ofl_gso_next() copies the same header bytes for every
+		 * segment, so their sum is the same each time: it keeps it
+		 * in the iterator (*@l4sum, 0 until taken: a TCP header's
+		 * sum is nonzero, its data offset is) */
+		if (!*l4sum)
+			*l4sum = (OFL_FORCE uint32_t)ofl__gso_hsum(th, end,
+								   thlen);
+		hs = (OFL_FORCE ofl_wsum)*l4sum;
+	}
 	seq = ofl_load_be32(th + 4) + f->payload_off;
 	ofl_store_be32(th + 4, seq);
 	fl = th[13];
@@ -330,9 +338,11 @@ OFL_PRIVATE int ofl__gso_fix_tunnel(uint8_t *hdr, const uint8_t *end,
 						: 0);
 }
 
-OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
-			  const struct ofl_gso_meta *m,
-			  const struct ofl_gso_fix *f)
+/* ofl_gso_fixup() with the TCP header sum kept in *@l4sum (0: not taken
+ * yet), for ofl_gso_next(). */
+OFL_PRIVATE int ofl__gso_fixup(uint8_t *hdr, const uint8_t *end,
+			       const struct ofl_gso_meta *m,
+			       const struct ofl_gso_fix *f, uint32_t *l4sum)
 {
 	uint32_t hl, l4, seglen, ipseglen, type;
 	ofl_wsum lco = 0;
@@ -351,7 +361,8 @@ OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
 	if (type & OFL_GSO_UDP_L4)
 		err = ofl__gso_fix_udp(hdr + l4, end, f, &lco);
 	else
-		err = ofl__gso_fix_tcp(hdr + l4, end, m, f, hl - l4, &lco);
+		err = ofl__gso_fix_tcp(hdr + l4, end, m, f, hl - l4, &lco,
+				       l4sum);
 	if (err)
 		return err;
 	if (type & OFL_GSO_TUNNEL_MASK) {
@@ -362,4 +373,13 @@ OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
 	}
 	return ofl__gso_fix_ip(hdr, end, m->network_off, ipseglen, f->id_delta,
 			       !!(type & OFL_GSO_TCP_FIXEDID));
+}
+
+OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
+			  const struct ofl_gso_meta *m,
+			  const struct ofl_gso_fix *f)
+{
+	uint32_t l4sum = 0;
+
+	return ofl__gso_fixup(hdr, end, m, f, &l4sum);
 }

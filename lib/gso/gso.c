@@ -436,7 +436,7 @@ OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
 	f.payload_sum = ofl__gso_walk(it, plen,
 				      !(it->flags & OFL_GSO_F_CSUM_PARTIAL),
 				      payload);
-	err = ofl_gso_fixup(hdr, hdr + hl, m, &f);
+	err = ofl__gso_fixup(hdr, hdr + hl, m, &f, &it->l4sum);
 	if (err)
 		return err;
 	it->off = rel + plen;
