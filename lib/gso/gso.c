@@ -347,8 +347,7 @@ OFL_PRIVATE ofl_wsum ofl__gso_walk(struct ofl_gso_iter *it, uint32_t n,
 }
 
 /*
- * Header bytes: the first @phase (0..3) one by one, then 8 at a time, then
- * the tail. @phase is the innermost L4 offset mod 4, so that every 4-byte
+ * Header bytes: 8 at a time from @phase (0..3) on, then the tail. @phase is the innermost L4 offset mod 4, so that every 4-byte
  * word ofl__gso_hsum() reads at once (L4 header, and the IP header, a
  * multiple of 4 bytes before it) lies inside one 8-byte store: a load that
  * spans two stores cannot be forwarded from them and waits until they
@@ -361,8 +360,10 @@ OFL_INLINE void ofl__gso_copy_hdr(uint8_t *dst, const uint8_t *src,
 {
 	uint32_t i;
 
-	ofl_copy_bytes(dst, src, phase < n ? phase : n, 3);
-	for (i = phase < n ? phase : n; i + 8 <= OFL_GSO_MAX_HDR; i += 8) {
+	/* the first @phase bytes inside one 8-byte store (n >= 20) that
+	 * the next one overlaps: the same bytes twice, no byte loop */
+	ofl_copy8(dst, src);
+	for (i = phase; i + 8 <= OFL_GSO_MAX_HDR; i += 8) {
 		if (i + 8 > n)
 			break;
 		ofl_copy8(dst + i, src + i);
