@@ -232,7 +232,8 @@ struct ofl_gso_iter {
 	uint16_t tcheck0;
 	uint8_t set_check;
 	uint8_t jumbo;
-	uint8_t reserved[6];
+	uint8_t reserved[2];
+	uint32_t l4sum;
 };
 OFL_STATIC_ASSERT(sizeof(struct ofl_gso_iter) <= 112, "ofl_gso_iter size");
 

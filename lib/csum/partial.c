@@ -2,11 +2,12 @@
 /*
  * Partial sums (Linux lib/checksum.c do_csum, arch csum_partial).
  *
- * Two loops. The split-halves loop, which compilers vectorise: 64-bit native
- * words split into their two 32-bit halves, each added into its own 64-bit
- * accumulator (two independent chains; a vectoriser turns each into a vector of
- * lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and keeps two scalar
- * chains). A "several lanes in arrays" form was measured too: better with gcc
+ * Two loops. The split-halves loop, which compilers vectorise: the sum of the
+ * 32-bit halves of 64-bit native words, kept as two 64-bit accumulators (the
+ * whole words mod 2^64 and the high halves, from which the low halves' sum
+ * follows: ofl__csum_run; two independent chains; a vectoriser turns each
+ * into a vector of lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and
+ * keeps two scalar chains). A "several lanes in arrays" form was measured too: better with gcc
  * -O2, several times worse with gcc -O3 and clang (docs/CSUM.md). Summing
  * native 32-bit words is congruent mod 0xffff to summing native 16-bit words,
  * so the folded result is the same on either byte order and for any alignment.
@@ -33,26 +34,53 @@
  */
 #include "internal.h"
 
-/* Bytes per run of the vectorised loop: 2^27 words of < 2^32 each keeps
- * both accumulators below 2^59. */
+/* Bytes per run of the vectorised loop: 2^27 words of < 2^64 each; both
+ * half sums stay below 2^59. */
 #define OFL__CSUM_RUN ((size_t)1 << 30)
 
+/*
+ * The split halves of @nwords words (a multiple of 8: whole 64-byte
+ * blocks, so that a vectoriser needs no epilogue for 2, 4 or 8 lanes).
+ * Instead of masking each word's low half, the loop adds the whole word
+ * into @all (mod 2^64) beside its high half into @hi: the low halves sum
+ * to all - hi * 2^32 exactly, because that sum is below 2^59 and so is
+ * known from its value mod 2^64. Three operations per vector (add, shift,
+ * add) where the mask took four; the returned value is the same integer.
+ */
 OFL_INLINE uint64_t ofl__csum_run(const uint8_t *p, size_t nwords)
 {
-	uint64_t lo = 0, hi = 0;
+	uint64_t all = 0, hi = 0;
 	size_t i;
 
 	for (i = 0; i < nwords; i++) {
 		uint64_t w = ofl__csum_load64(p + 8 * i);
 
-		lo += w & 0xffffffffu;
+		all += w;
 		hi += w >> 32;
 	}
-	return lo + hi;
+	return (all - (hi << 32)) + hi;
 }
 
 /* Up to this many bytes take the scalar path (measured: docs/CSUM.md). */
 #define OFL__CSUM_SHORT 128
+
+/* Two scalar chains of 64-bit words, then ofl__csum_small: buffers up to
+ * OFL__CSUM_SHORT bytes, and the last 0..63 bytes of longer ones. */
+OFL_INLINE uint64_t ofl__csum_short(const uint8_t *p, size_t len)
+{
+	uint64_t a = 0, b = 0;
+
+	while (len >= 16) {
+		uint64_t w0 = ofl__csum_load64(p);
+		uint64_t w1 = ofl__csum_load64(p + 8);
+
+		a += (w0 & 0xffffffffu) + (w0 >> 32);
+		b += (w1 & 0xffffffffu) + (w1 >> 32);
+		p += 16;
+		len -= 16;
+	}
+	return ofl__csum_small(p, len, a + b);
+}
 
 OFL_INLINE ofl_wsum ofl__csum_partial_body(const void *buf, size_t len,
 					   ofl_wsum sum)
@@ -62,30 +90,18 @@ OFL_INLINE ofl_wsum ofl__csum_partial_body(const void *buf, size_t len,
 
 	/* Short buffers (headers, small frames): two scalar chains beat the
 	 * vector loop's set-up and final reduction. */
-	if (len <= OFL__CSUM_SHORT) {
-		uint64_t a = 0, b = 0;
+	if (len <= OFL__CSUM_SHORT)
+		return ofl__csum_w(
+			ofl__csum_fold64(ofl__csum_add64(acc, ofl__csum_short(
+							     p, len))));
+	while (len >= 64) {
+		size_t n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) / 64;
 
-		while (len >= 16) {
-			uint64_t w0 = ofl__csum_load64(p);
-			uint64_t w1 = ofl__csum_load64(p + 8);
-
-			a += (w0 & 0xffffffffu) + (w0 >> 32);
-			b += (w1 & 0xffffffffu) + (w1 >> 32);
-			p += 16;
-			len -= 16;
-		}
-		acc = ofl__csum_add64(acc, ofl__csum_small(p, len, a + b));
-		return ofl__csum_w(ofl__csum_fold64(acc));
+		acc = ofl__csum_add64(acc, ofl__csum_run(p, n * 8));
+		p += n * 64;
+		len -= n * 64;
 	}
-	while (len >= 8) {
-		size_t n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) / 8;
-
-		acc = ofl__csum_add64(acc, ofl__csum_run(p, n));
-		p += n * 8;
-		len -= n * 8;
-	}
-	if (len)
-		acc = ofl__csum_add64(acc, ofl__csum_small(p, len, 0));
+	acc = ofl__csum_add64(acc, ofl__csum_short(p, len));
 	return ofl__csum_w(ofl__csum_fold64(acc));
 }
 
@@ -153,7 +169,7 @@ OFL_INLINE ofl_wsum ofl__csum_carry_body(const void *buf, size_t len,
  * where a copy and then a sum would read it twice. Every partial sum above
  * is the same 32-bit value for the same bytes, so the copy's sum equals
  * ofl_csum_partial()'s exactly. The 8-byte word loop vectorises like
- * ofl__csum_run (a load, a store, and the same lane adds); the caller
+ * ofl__csum_run (a load, a store, and the same adds); the caller
  * promises that the buffers do not overlap.
  */
 OFL_INLINE ofl_wsum ofl__csum_copy_body(const void *src, void *dst,
@@ -165,17 +181,18 @@ OFL_INLINE ofl_wsum ofl__csum_copy_body(const void *src, void *dst,
 	size_t i, n, tail;
 
 	while (len >= 8) {
-		uint64_t lo = 0, hi = 0;
+		uint64_t all = 0, hi = 0;
 
 		n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) / 8;
 		for (i = 0; i < n; i++) {
 			uint64_t w = ofl__csum_load64(s + 8 * i);
 
 			ofl_copy8(d + 8 * i, &w);
-			lo += w & 0xffffffffu;
+			all += w;
 			hi += w >> 32;
 		}
-		acc = ofl__csum_add64(acc, lo + hi);
+		/* the low halves' sum, as in ofl__csum_run */
+		acc = ofl__csum_add64(acc, (all - (hi << 32)) + hi);
 		s += n * 8;
 		d += n * 8;
 		len -= n * 8;

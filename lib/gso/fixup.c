@@ -26,7 +26,35 @@ OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
 	uint64_t s = 0;
 	uint32_t k, words = len / 4;
 	uint8_t t[2];
+#if !defined(OFL_BPF)
+	/* Native: how many words fit before @end (and the loop bound) is
+	 * worked out once, then two chains of plain loads: the same words as
+	 * the checked loop below, which BPF needs (the verifier sees each
+	 * check), at about half the instructions. Kept scalar (OFL_OPAQUE):
+	 * a vector load across several of the header copy's 8-byte stores
+	 * would not be forwarded from them (ofl__gso_copy_hdr). */
+	uint64_t s2 = 0;
+	uint32_t n = OFL_GSO_MAX_HDR / 4;
 
+	if (end <= p)
+		n = 0;
+	else if ((size_t)(end - p) / 4 < n)
+		n = (uint32_t)((size_t)(end - p) / 4);
+	if (words < n)
+		n = words;
+	for (k = 0; k < OFL_GSO_MAX_HDR / 4; k += 2) {
+		if (k + 2 > n)
+			break;
+		s += ofl_load_ne32(p + 4 * k);
+		s2 += ofl_load_ne32(p + 4 * k + 4);
+		OFL_OPAQUE(k);
+	}
+	if (k < n)
+		s += ofl_load_ne32(p + 4 * k);
+	s += s2;
+	k = n;
+	p += 4 * n;
+#else
 	/* BPF: a walking pointer of its own, or clang reuses it for a later
 	 * store into the header and the verifier, on the "ran past @end"
 	 * path, says "R3 offset is outside of the packet" */
@@ -37,6 +65,7 @@ OFL_PRIVATE ofl_wsum ofl__gso_hsum(const uint8_t *p, const uint8_t *end,
 		s += ofl_load_ne32_mem(p);
 		p += 4;
 	}
+#endif
 	if (k == words && (len & 2) && p + 2 <= end) {
 		s += ofl_load_ne16(p);
 		p += 2;
@@ -63,7 +92,7 @@ OFL_INLINE ofl_wsum ofl__gso_lco(uint16_t partial_check)
 OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 				 const struct ofl_gso_meta *m,
 				 const struct ofl_gso_fix *f, uint32_t thlen,
-				 ofl_wsum *lco)
+				 ofl_wsum *lco, uint32_t *l4sum)
 {
 	uint32_t delta, seq, w4, w12, w16;
 	ofl_wsum hs = 0;
@@ -82,8 +111,16 @@ OFL_PRIVATE int ofl__gso_fix_tcp(uint8_t *th, const uint8_t *end,
 	w4 = ofl_load_ne32(th + 4);
 	w12 = ofl_load_ne16(th + 12);
 	w16 = ofl_load_ne16(th + 16);
-	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL))
-		hs = ofl__gso_hsum(th, end, thlen);
+	if (!(f->flags & OFL_GSO_F_CSUM_PARTIAL)) {
+		/* ofl_gso_next() copies the same header bytes for every
+		 * segment, so their sum is the same each time: it keeps it
+		 * in the iterator (*@l4sum, 0 until taken: a TCP header's
+		 * sum is nonzero, its data offset is) */
+		if (!*l4sum)
+			*l4sum = (OFL_FORCE uint32_t)ofl__gso_hsum(th, end,
+								   thlen);
+		hs = (OFL_FORCE ofl_wsum)*l4sum;
+	}
 	seq = ofl_load_be32(th + 4) + f->payload_off;
 	ofl_store_be32(th + 4, seq);
 	fl = th[13];
@@ -137,8 +174,14 @@ OFL_PRIVATE int ofl__gso_fix_udp(uint8_t *uh, const uint8_t *end,
 	*lco = ofl__gso_lco(check);
 	if (f->flags & OFL_GSO_F_CSUM_PARTIAL)
 		return 0;
-	check = (OFL_FORCE uint16_t)ofl_csum_fold(
-		ofl_csum_add(ofl__gso_hsum(uh, end, 8), f->payload_sum));
+	/* the 8 header bytes: the ports word as copied and the two fields
+	 * just stored, from registers (reading those stores back inside a
+	 * 32-bit load would wait for them to reach the cache); newlen is
+	 * nonzero, so the sum is, as the bytes' sum is */
+	check = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+		ofl_csum_add((OFL_FORCE ofl_wsum)ofl_load_ne32(uh),
+			     (OFL_FORCE ofl_wsum)((uint32_t)newlen + check)),
+		f->payload_sum));
 	if (!check)
 		check = 0xffff; /* CSUM_MANGLED_0 */
 	ofl_store_ne16(uh + 6, check);
@@ -168,6 +211,29 @@ OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
 		return 0;
 	}
 	ihl = (uint32_t)(ip[0] & 15) * 4;
+	if (ihl >= 20) {
+		/* The header's sum before the stores below, then the three
+		 * fields they change swapped in it (ones' complement, as in
+		 * ofl__gso_fix_tcp): summing after them would read back the
+		 * 16-bit stores inside 32-bit loads, which waits for them to
+		 * reach the cache. ihl >= 5: the sum is nonzero either way
+		 * and folds to the same value. */
+		ofl_wsum hs = ofl__gso_hsum(ip, end, ihl);
+		uint16_t id = ofl_load_ne16(ip + 4);
+		uint16_t tot = ofl_htons((uint16_t)(seglen - off));
+		uint32_t old = (uint32_t)ofl_load_ne16(ip + 2) + id +
+			       ofl_load_ne16(ip + 10);
+
+		if (!fixedid)
+			id = ofl_htons((uint16_t)(ofl_ntohs(id) + id_delta));
+		ofl_store_ne16(ip + 2, tot);
+		ofl_store_ne16(ip + 4, id);
+		hs = ofl_csum_add(ofl_csum_sub(hs, (OFL_FORCE ofl_wsum)old),
+				  (OFL_FORCE ofl_wsum)((uint32_t)tot + id));
+		ofl_store_ne16(ip + 10,
+			       (OFL_FORCE uint16_t)ofl_csum_fold(hs));
+		return 0;
+	}
 	ofl_store_be16(ip + 2, (uint16_t)(seglen - off));
 	if (!fixedid)
 		ofl_store_be16(ip + 4,
@@ -272,9 +338,11 @@ OFL_PRIVATE int ofl__gso_fix_tunnel(uint8_t *hdr, const uint8_t *end,
 						: 0);
 }
 
-OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
-			  const struct ofl_gso_meta *m,
-			  const struct ofl_gso_fix *f)
+/* ofl_gso_fixup() with the TCP header sum kept in *@l4sum (0: not taken
+ * yet), for ofl_gso_next(). */
+OFL_PRIVATE int ofl__gso_fixup(uint8_t *hdr, const uint8_t *end,
+			       const struct ofl_gso_meta *m,
+			       const struct ofl_gso_fix *f, uint32_t *l4sum)
 {
 	uint32_t hl, l4, seglen, ipseglen, type;
 	ofl_wsum lco = 0;
@@ -293,7 +361,8 @@ OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
 	if (type & OFL_GSO_UDP_L4)
 		err = ofl__gso_fix_udp(hdr + l4, end, f, &lco);
 	else
-		err = ofl__gso_fix_tcp(hdr + l4, end, m, f, hl - l4, &lco);
+		err = ofl__gso_fix_tcp(hdr + l4, end, m, f, hl - l4, &lco,
+				       l4sum);
 	if (err)
 		return err;
 	if (type & OFL_GSO_TUNNEL_MASK) {
@@ -304,4 +373,13 @@ OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
 	}
 	return ofl__gso_fix_ip(hdr, end, m->network_off, ipseglen, f->id_delta,
 			       !!(type & OFL_GSO_TCP_FIXEDID));
+}
+
+OFL_API int ofl_gso_fixup(uint8_t *hdr, const uint8_t *end,
+			  const struct ofl_gso_meta *m,
+			  const struct ofl_gso_fix *f)
+{
+	uint32_t l4sum = 0;
+
+	return ofl__gso_fixup(hdr, end, m, f, &l4sum);
 }
