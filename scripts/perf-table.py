@@ -81,8 +81,9 @@ def bpf(binary, tests_build, cpu):
         FAILED.append("bpf_bench")
     out = r.stdout
     for line in out.splitlines()[1:]:
-        f = line.split()
-        if len(f) == 6 and f[1].isdigit():
+        # program (may hold spaces), bytes, bpf_ns, native_ns, ratio, insns
+        f = line.rsplit(None, 5)
+        if len(f) == 6 and f[1].isdigit() and float(f[4]) > 0:
             res[(f[0], int(f[1]))] = float(f[4])
     return res
 
