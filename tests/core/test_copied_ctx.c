@@ -12,12 +12,19 @@
  *   - lib/gso: struct ofl_gso_iter between any two segments, plain and
  *     tunnelled super-frames, PARTIAL and complete checksums;
  *   - lib/parser: struct ofl_parse_result between any two steps of the
- *     step API (the form BPF runs), against ofl_parse().
+ *     step API (the form BPF runs), against ofl_parse();
+ *   - lib/csum: struct ofl_csum_state between any two of a series of NAT
+ *     rewrites (ofl_csum_proto_replace4/2/16), each ip_summed;
+ *   - lib/rss: struct ofl_rss, ofl_rss_nibble and ofl_rss_reta copied
+ *     after init (the tables are read-only state): every hash and queue
+ *     from the copy, with the original spoilt.
  */
 #include "ofl_test.h"
+#include <offload/csum.h>
 #include <offload/gro.h>
 #include <offload/gso.h>
 #include <offload/parser.h>
+#include <offload/rss.h>
 #include "../gro/gro_cases.h"
 #include "../gso/gso_frames.h"
 
@@ -300,12 +307,158 @@ static void test_parser(void **state)
 	       "ofl_parse()\n", frames, splits);
 }
 
+/* ---- lib/csum --------------------------------------------------------- */
+
+#define NAT_STEPS 6
+
+/* a series of NAT rewrites of the TCP checksum @check under @st: addresses
+ * (pseudo header), a port, an IPv6 address; steps [from, to) */
+static void nat_steps(uint8_t *check, struct ofl_csum_state *st, int from,
+		      int to)
+{
+	static const uint8_t a6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					0, 0, 0, 0, 0, 0, 0, 1 };
+	static const uint8_t b6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+					0, 0, 0, 0, 0, 0, 0x12, 0x34 };
+	int i;
+
+	for (i = from; i < to; i++)
+		switch (i) {
+		case 0:
+			ofl_csum_proto_replace4(check, st,
+						(ofl_be32)0xc6120001u,
+						(ofl_be32)0xc6130002u, true);
+			break;
+		case 1:
+			ofl_csum_proto_replace2(check, st, (ofl_be16)80,
+						(ofl_be16)8080, false);
+			break;
+		case 2:
+			ofl_csum_proto_replace16(check, st, a6, b6, true);
+			break;
+		case 3:
+			ofl_csum_proto_replace4(check, st,
+						(ofl_be32)0xc6120102u,
+						(ofl_be32)0xc6120203u, false);
+			break;
+		case 4:
+			ofl_csum_proto_replace2(check, st, (ofl_be16)1234,
+						(ofl_be16)4321, true);
+			break;
+		default:
+			ofl_csum_proto_replace4(check, st,
+						(ofl_be32)0xc6130002u,
+						(ofl_be32)0xc6120001u, true);
+			break;
+		}
+}
+
+static void test_csum_state(void **state)
+{
+	static const uint8_t summed[] = { OFL_CHECKSUM_NONE,
+					  OFL_CHECKSUM_UNNECESSARY,
+					  OFL_CHECKSUM_COMPLETE,
+					  OFL_CHECKSUM_PARTIAL };
+	unsigned int k, splits = 0;
+	int s;
+
+	(void)state;
+	for (k = 0; k < OFL_ARRAY_SIZE(summed); k++) {
+		struct ofl_csum_state ref, a, b;
+		uint8_t cref[2] = { 0x4c, 0x1d }, c[2];
+
+		memset(&ref, 0, sizeof(ref));
+		ref.csum = (ofl_wsum)0x1234abcdu;
+		ref.csum_start = 34;
+		ref.csum_offset = 16;
+		ref.ip_summed = summed[k];
+		nat_steps(cref, &ref, 0, NAT_STEPS);
+		for (s = 0; s <= NAT_STEPS; s++) {
+			memset(&a, 0, sizeof(a));
+			a.csum = (ofl_wsum)0x1234abcdu;
+			a.csum_start = 34;
+			a.csum_offset = 16;
+			a.ip_summed = summed[k];
+			c[0] = 0x4c;
+			c[1] = 0x1d;
+			nat_steps(c, &a, 0, s);
+			memcpy(&b, &a, sizeof(b));
+			memset(&a, SPOIL, sizeof(a));
+			nat_steps(c, &b, s, NAT_STEPS);
+			if (memcmp(&b, &ref, sizeof(ref)) ||
+			    memcmp(c, cref, sizeof(c))) {
+				fprintf(stderr, "csum state ip_summed %u split "
+					"%d: differs\n", summed[k], s);
+				fail();
+			}
+			splits++;
+		}
+	}
+	printf("csum: %u ip_summed states, %u split points, copied state "
+	       "equal\n", (unsigned int)OFL_ARRAY_SIZE(summed), splits);
+}
+
+/* ---- lib/rss ---------------------------------------------------------- */
+
+static struct ofl_rss rss_a, rss_b;
+static struct ofl_rss_nibble nib_a, nib_b;
+static struct ofl_rss_reta reta_a, reta_b;
+
+static void test_rss(void **state)
+{
+	uint8_t key[OFL_RSS_MS_KEY_LEN], tuple[36];
+	uint32_t want[64], wantn[64];
+	uint16_t wantq[128];
+	unsigned int i, j, len;
+
+	(void)state;
+	ofl_rss_key_microsoft(key);
+	assert_int_equal(ofl_rss_init(&rss_a, sizeof(rss_a), key,
+				      sizeof(key)), 0);
+	assert_int_equal(ofl_rss_nibble_init(&nib_a, sizeof(nib_a), key,
+					     sizeof(key)), 0);
+	assert_int_equal(ofl_rss_reta_init(&reta_a, 128, 7), 0);
+	for (i = 0; i < 64; i++) {
+		for (j = 0; j < sizeof(tuple); j++)
+			tuple[j] = (uint8_t)(i * 37 + j * 11 + 5);
+		len = (i & 1) ? 36 : 12;
+		want[i] = ofl_rss_hash(&rss_a, tuple, len);
+		wantn[i] = ofl_rss_nibble_hash(&nib_a, tuple, len);
+		assert_int_equal(want[i], ofl_rss_toeplitz(key, sizeof(key),
+							   tuple, len));
+		assert_int_equal(wantn[i], want[i]);
+	}
+	/* every entry of the table: hash i picks entry i */
+	for (i = 0; i < 128; i++)
+		wantq[i] = ofl_rss_reta_queue(&reta_a, i);
+	memcpy(&rss_b, &rss_a, sizeof(rss_b));
+	memcpy(&nib_b, &nib_a, sizeof(nib_b));
+	memcpy(&reta_b, &reta_a, sizeof(reta_b));
+	memset(&rss_a, SPOIL, sizeof(rss_a));
+	memset(&nib_a, SPOIL, sizeof(nib_a));
+	memset(&reta_a, SPOIL, sizeof(reta_a));
+	for (i = 0; i < 64; i++) {
+		for (j = 0; j < sizeof(tuple); j++)
+			tuple[j] = (uint8_t)(i * 37 + j * 11 + 5);
+		len = (i & 1) ? 36 : 12;
+		assert_int_equal(ofl_rss_hash(&rss_b, tuple, len), want[i]);
+		assert_int_equal(ofl_rss_nibble_hash(&nib_b, tuple, len),
+				 wantn[i]);
+	}
+	for (i = 0; i < 128; i++)
+		assert_int_equal(ofl_rss_reta_queue(&reta_b, i), wantq[i]);
+	printf("rss: byte and nibble tables and a RETA copied, 64 tuples "
+	       "hashed, 128 queues, the same\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gro),
 		cmocka_unit_test(test_gso),
 		cmocka_unit_test(test_parser),
+		cmocka_unit_test(test_csum_state),
+		cmocka_unit_test(test_rss),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
