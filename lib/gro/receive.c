@@ -1280,6 +1280,33 @@ OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
 			       ofl__gro_bpf_pos(s), o->p, &s->nout),
 		  OFL_EINVAL, 0)
 
+/*
+ * The fast path's TCP step (ofl__gro_bpf_fast_call below): ofl__gro_tcp_seg
+ * as the native fast path calls it, with @same (the admission test found
+ * the offsets, TTL, TOS and frag_off equal to the held flow's) and no
+ * fraglist, so that the network layer's test is the inlined ID rule, not
+ * the net_flush global function with the full comparison again.
+ */
+OFL_INLINE int ofl__gro_tcp_same(struct ofl_gro_ctx *ctx,
+				 struct ofl_gro_bucket *b,
+				 const struct ofl_gro_frame *f,
+				 const struct ofl__gro_rx *rx, int pos,
+				 struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
+				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
+				out, nout, 1, 0);
+}
+
+OFL__GRO_BPF_STEP(tcp_same, (struct ofl_gro_ctx *ctx,
+			     const struct ofl__gro_buf *fb,
+			     struct ofl__gro_bpf_rx *s,
+			     struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_tcp_same(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+				    ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
+
 /* The callers' wrapper of both, a static subprogram (OFL__GRO_BPF_WRAP),
  * which takes at most 5 arguments: @pos_tcp is pos * 2 + tcp, and the
  * result comes back as r | nout << 4 (r >= 0) or r. */
@@ -1419,9 +1446,10 @@ ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
  * The fast path in BPF: its admission test (ofl__gro_fast) as a global
  * function that leaves the frame's state and the held flow's position in
  * @s (0), or OFL__GRO_BPF_SLOW for the full path; then the caller's half
- * below calls the TCP decision and the hold with them, as the full path
- * does after its parse and lookup, which a frame of the bucket's newest
- * flow is spared (two global functions and their wrappers). The TCP step
+ * below calls the TCP decision (the fast path's, ofl__gro_bpf_tcp_same)
+ * and the hold with them, as the full path does after its parse and
+ * lookup, which a frame of the bucket's newest flow is spared (two global
+ * functions and their wrappers). The TCP step
  * is not inlined here as natively: with it this function's frame was 288
  * bytes, past the 512-byte combined stack of the deepest chain.
  */
@@ -1469,7 +1497,8 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_fast_call(struct ofl_gro_ctx *ctx,
 	__builtin_memset(&s.rx, 0, sizeof(s.rx));
 	if (ofl__gro_bpf_fast(ctx, fb, &s))
 		return OFL__GRO_BPF_SLOW;
-	r = ofl__gro_bpf_tcp(ctx, fb, &s, (struct ofl__gro_bpf_out *)out);
+	r = ofl__gro_bpf_tcp_same(ctx, fb, &s,
+				  (struct ofl__gro_bpf_out *)out);
 	if (r < 0) {
 		*nout = 0;
 		return r;
