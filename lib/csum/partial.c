@@ -398,9 +398,9 @@ OFL_INLINE unsigned int ofl__csum_byte_shift(uint32_t i)
 }
 
 /*
- * The BPF form: 4-byte loads, one bounds check per 64 bytes, where the
- * verifier sees it. The verifier walks every exit of the loop into the
- * tail, so the tail is kept short (verifier cost: docs/CSUM.md). Packet loads here may be
+ * The BPF form: 4-byte loads, a bounds check per 64 bytes, where the
+ * verifier sees it. The verifier walks every exit of the loop into the tail,
+ * so the tail is kept short (cost: docs/CSUM.md). Packet loads here may be
  * unaligned: without BPF_F_STRICT_ALIGNMENT the verifier allows that on
  * hosts with efficient unaligned access, and a plain typed load is what
  * makes clang emit one ldxw instead of four byte loads (it assumes no
