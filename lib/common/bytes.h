@@ -89,10 +89,14 @@ OFL_INLINE void ofl__store_host32(uint8_t *b, uint32_t v)
  * The 2- and 4-byte loads and stores stay byte-wise: typed, they may land
  * on a misaligned stack slot (a stripped tag word of a struct on the
  * stack), which the verifier refuses always, and lib/gro's IPv6 extension
- * header walk no longer verified. Native builds are not affected.
+ * header walk no longer verified; where the memory is a frame or a map
+ * value and the offset is one the verifier bounds, ofl_load_ne32_mem and
+ * ofl_load_be16/32_mem are the typed forms. Native builds are not
+ * affected.
  */
 #if defined(OFL_BPF) && !defined(OFL_BPF_STRICT_ALIGN)
 #define OFL__BPF_WORDS 1
+typedef uint16_t __attribute__((__may_alias__)) ofl__bpf_u16;
 typedef uint32_t __attribute__((__may_alias__)) ofl__bpf_u32;
 typedef uint64_t __attribute__((__may_alias__)) ofl__bpf_u64;
 #else
@@ -136,6 +140,28 @@ OFL_INLINE uint32_t ofl_load_ne32_mem(const void *p)
 	return *(const ofl__bpf_u32 *)p;
 #else
 	return ofl_load_ne32(p);
+#endif
+}
+
+/* ofl_load_be16/32 of packet or map memory, never of the stack: in BPF
+ * one typed load and a byte swap (BPF_END), where the byte form is two or
+ * four loads with their shifts and ors (clang assumes no unaligned access
+ * on the BPF target). */
+OFL_INLINE uint16_t ofl_load_be16_mem(const uint8_t *p)
+{
+#if OFL__BPF_WORDS && !OFL_BIG_ENDIAN
+	return __builtin_bswap16(*(const ofl__bpf_u16 *)(const void *)p);
+#else
+	return ofl_load_be16(p);
+#endif
+}
+
+OFL_INLINE uint32_t ofl_load_be32_mem(const uint8_t *p)
+{
+#if OFL__BPF_WORDS && !OFL_BIG_ENDIAN
+	return __builtin_bswap32(*(const ofl__bpf_u32 *)(const void *)p);
+#else
+	return ofl_load_be32(p);
 #endif
 }
 

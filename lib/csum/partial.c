@@ -398,30 +398,54 @@ OFL_INLINE unsigned int ofl__csum_byte_shift(uint32_t i)
 }
 
 /*
- * The BPF form: 8-byte loads, one bounds check per load, where the verifier
- * sees it. The verifier walks every exit of the loop into the tail, so the
- * tail is kept short (verifier cost: docs/CSUM.md). Packet loads here may be
+ * The BPF form: 4-byte loads, a bounds check per 64 bytes, where the
+ * verifier sees it. The verifier walks every exit of the loop into the tail,
+ * so the tail is kept short (cost: docs/CSUM.md). Packet loads here may be
  * unaligned: without BPF_F_STRICT_ALIGNMENT the verifier allows that on
  * hosts with efficient unaligned access, and a plain typed load is what
- * makes clang emit one ldxdw instead of eight byte loads (it assumes no
+ * makes clang emit one ldxw instead of four byte loads (it assumes no
  * unaligned access). Define OFL_BPF_STRICT_ALIGN for strict-alignment
  * hosts or loaders: byte loads then, accepted everywhere, more verifier work.
  */
 #if defined(OFL_BPF_STRICT_ALIGN)
-#define OFL__CSUM_BPF_LD64(p) ofl__csum_load64(p)
 #define OFL__CSUM_BPF_LD32(p) ofl_load_ne32(p)
 #define OFL__CSUM_BPF_LD16(p) ofl_load_ne16(p)
 #else
-#define OFL__CSUM_BPF_LD64(p) (*(const uint64_t *)(p))
 #define OFL__CSUM_BPF_LD32(p) (*(const uint32_t *)(p))
 #define OFL__CSUM_BPF_LD16(p) (*(const uint16_t *)(p))
 #endif
+/* the loop below covers the bound exactly in 32 + 64 * n + 32 bytes */
+OFL_STATIC_ASSERT(OFL_CSUM_BPF_MAX_SPAN % 64 == 0 &&
+		  OFL_CSUM_BPF_MAX_SPAN >= 64,
+		  "OFL_CSUM_BPF_MAX_SPAN: a multiple of 64 bytes");
+
+/* Four 64-bit accumulators of 32-bit words: four chains of adds, so that
+ * an add does not wait for the one before it. */
+struct ofl__csum_bpf_acc {
+	uint64_t s[4];
+};
+
+/* The eight 32-bit words at @b (a 32-bit load zero-extends: a load and
+ * an add a word). */
+OFL_INLINE void ofl__csum_bpf_32(struct ofl__csum_bpf_acc *a,
+				 const uint8_t *b)
+{
+	a->s[0] += OFL__CSUM_BPF_LD32(b);
+	a->s[1] += OFL__CSUM_BPF_LD32(b + 4);
+	a->s[2] += OFL__CSUM_BPF_LD32(b + 8);
+	a->s[3] += OFL__CSUM_BPF_LD32(b + 12);
+	a->s[0] += OFL__CSUM_BPF_LD32(b + 16);
+	a->s[1] += OFL__CSUM_BPF_LD32(b + 20);
+	a->s[2] += OFL__CSUM_BPF_LD32(b + 24);
+	a->s[3] += OFL__CSUM_BPF_LD32(b + 28);
+}
+
 OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 			       ofl_wsum sum)
 {
 	const uint8_t *b = (const uint8_t *)begin, *e = (const uint8_t *)end;
-	uint64_t acc = ofl__csum_u(sum), s1 = 0, s2 = 0;
-	uint32_t i;
+	struct ofl__csum_bpf_acc a = { { 0, 0, 0, 0 } };
+	uint64_t acc = ofl__csum_u(sum), i;
 
 	if (b + 1 > e)
 		return sum;
@@ -447,50 +471,47 @@ OFL_API ofl_wsum ofl_csum_span(const void *begin, const void *end,
 		b += z & 1;
 	}
 #endif
-	/* four words per bounds check, on two accumulators (the JITed loop
-	 * is bound by its checks and adds, not its loads: half the time of
-	 * one word per check), then a 16/8/4/2/1-byte tail, so a view longer
-	 * than the bound is summed over its first OFL_CSUM_BPF_MAX_SPAN to
-	 * OFL_CSUM_BPF_MAX_SPAN + 31 bytes. Verifier workaround: the 16 and
-	 * 8-byte tail steps only when the loop stopped early (to keep that
-	 * at + 7) gave "R3 offset is outside of the packet" in the
-	 * conformance program; docs/CSUM.md. */
-	for (i = 0; i < OFL_CSUM_BPF_MAX_SPAN / 32; i++) {
-		uint64_t w0, w1, w2, w3;
-
-		if (b + 32 > e)
-			break;
-		w0 = OFL__CSUM_BPF_LD64(b);
-		w1 = OFL__CSUM_BPF_LD64(b + 8);
-		w2 = OFL__CSUM_BPF_LD64(b + 16);
-		w3 = OFL__CSUM_BPF_LD64(b + 24);
-		s1 += w0;
-		s2 += w0 >> 32;
-		s1 += w1;
-		s2 += w1 >> 32;
-		s1 += w2;
-		s2 += w2 >> 32;
-		s1 += w3;
-		s2 += w3 >> 32;
+	/*
+	 * 64 bytes per bounds check (32-bit words, where the halves of a
+	 * 64-bit word took a load, two adds, a copy and a shift), between two
+	 * 32-byte steps, then a 16/8/4/2/1-byte tail: a view longer than the
+	 * bound is summed over its first OFL_CSUM_BPF_MAX_SPAN to
+	 * OFL_CSUM_BPF_MAX_SPAN + 31 bytes. The loop is reached only past the
+	 * first step: else the verifier walks it once more for views under
+	 * 32 bytes (it learns nothing from a failed bounds check), twice the
+	 * processed instructions. The counter is 64-bit (a 32-bit one is
+	 * zero-extended by a shift pair each trip). Verifier workaround: the
+	 * 16 and 8-byte tail steps only when the loop stopped early (to keep
+	 * that at + 7) gave "R3 offset is outside of the packet" in the
+	 * conformance program; docs/CSUM.md.
+	 */
+	if (b + 32 <= e) {
+		ofl__csum_bpf_32(&a, b);
 		b += 32;
+		for (i = 0; i < (OFL_CSUM_BPF_MAX_SPAN - 64) / 64; i++) {
+			if (b + 64 > e)
+				break;
+			ofl__csum_bpf_32(&a, b);
+			ofl__csum_bpf_32(&a, b + 32);
+			b += 64;
+		}
+		if (b + 32 <= e) {
+			ofl__csum_bpf_32(&a, b);
+			b += 32;
+		}
 	}
-	/* s1: the words' sum mod 2^64; s2: their high halves' sum. The low
-	 * halves sum to s1 - (s2 << 32) mod 2^64, exactly, for fewer than
-	 * 2^32 words: no mask per word (BPF has no 64-bit and with
-	 * 0xffffffff as an immediate; it was a shift pair) */
-	acc += s1 - (s2 << 32) + s2;
+	/* fewer than 2^32 words of 32 bits: no overflow */
+	acc += (a.s[0] + a.s[1]) + (a.s[2] + a.s[3]);
 	if (b + 16 <= e) {
-		uint64_t w0 = OFL__CSUM_BPF_LD64(b);
-		uint64_t w1 = OFL__CSUM_BPF_LD64(b + 8);
-
-		acc += (w0 & 0xffffffffu) + (w0 >> 32);
-		acc += (w1 & 0xffffffffu) + (w1 >> 32);
+		acc += OFL__CSUM_BPF_LD32(b);
+		acc += OFL__CSUM_BPF_LD32(b + 4);
+		acc += OFL__CSUM_BPF_LD32(b + 8);
+		acc += OFL__CSUM_BPF_LD32(b + 12);
 		b += 16;
 	}
 	if (b + 8 <= e) {
-		uint64_t w = OFL__CSUM_BPF_LD64(b);
-
-		acc += (w & 0xffffffffu) + (w >> 32);
+		acc += OFL__CSUM_BPF_LD32(b);
+		acc += OFL__CSUM_BPF_LD32(b + 4);
 		b += 8;
 	}
 	if (b + 4 <= e) {

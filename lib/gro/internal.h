@@ -224,13 +224,10 @@ OFL__GRO_BPF_FN(copy, (struct ofl__gro_hdr *dst,
 				 (uint32_t)(n)))
 #endif
 
-/* IPv4 header of 20 bytes has a valid checksum (ip_fast_csum() == 0). */
-OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
+/* ofl__gro_ip4_csum_bad on the sum @s of an IPv4 header's five 32-bit
+ * words (native order). */
+OFL_INLINE int ofl__gro_ip4_sum_bad(uint64_t s)
 {
-	uint64_t s = (uint64_t)ofl_load_ne32(ip) + ofl_load_ne32(ip + 4) +
-		     ofl_load_ne32(ip + 8) + ofl_load_ne32(ip + 12) +
-		     ofl_load_ne32(ip + 16);
-
 #if defined(OFL_BPF)
 	/* shifts and masks only: the form the verifier's bounds tracking of
 	 * the callers' offsets was proven with */
@@ -247,6 +244,29 @@ OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
 	x += (x >> 16) | (x << 16);
 	return (x >> 16) != 0xffffu;
 #endif
+}
+
+/* IPv4 header of 20 bytes has a valid checksum (ip_fast_csum() == 0). */
+OFL_INLINE int ofl__gro_ip4_csum_bad(const uint8_t *ip)
+{
+	return ofl__gro_ip4_sum_bad((uint64_t)ofl_load_ne32(ip) +
+				    ofl_load_ne32(ip + 4) +
+				    ofl_load_ne32(ip + 8) +
+				    ofl_load_ne32(ip + 12) +
+				    ofl_load_ne32(ip + 16));
+}
+
+/* The same of a header at a constant offset in a frame (packet or map
+ * memory, never the stack): in BPF one typed load a word. At a variable
+ * offset (ofl__gro_ip4) the typed loads cost ofl__gro_bpf_inner its
+ * verification: "R2 max value is outside of the allowed memory range". */
+OFL_INLINE int ofl__gro_ip4_csum_bad_mem(const uint8_t *ip)
+{
+	return ofl__gro_ip4_sum_bad((uint64_t)ofl_load_ne32_mem(ip) +
+				    ofl_load_ne32_mem(ip + 4) +
+				    ofl_load_ne32_mem(ip + 8) +
+				    ofl_load_ne32_mem(ip + 12) +
+				    ofl_load_ne32_mem(ip + 16));
 }
 
 /* No pool entry (end of a chain). */

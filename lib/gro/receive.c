@@ -428,7 +428,8 @@ OFL_INLINE int ofl__gro_tcp_pull(struct ofl__gro_rx *rx)
  * NAPI_GRO_CB(p)->ip_fixedid keeps one bit per layer), @outer set for the
  * outer header of a tunnel (before 6.18 its ID is not checked with DF).
  * @same (a constant at each call): the caller has already found TTL, TOS
- * and frag_off (so DF) equal to the held header's (ofl__gro_fast). */
+ * and frag_off (so DF) equal to the held header's (ofl__gro_fast). @ip is
+ * in the frame, @ip2 in the flow (map memory in BPF: the _mem loads). */
 OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 				 const struct ofl_gro_flow *p,
 				 const uint8_t *ip, const uint8_t *ip2,
@@ -438,15 +439,16 @@ OFL_INLINE int ofl__gro_ip_flush(const struct ofl_gro_ctx *ctx,
 	uint16_t df, off;
 
 	if (v6)
-		return ((ofl_load_be32(ip) ^ ofl_load_be32(ip2)) &
+		return ((ofl_load_be32_mem(ip) ^ ofl_load_be32_mem(ip2)) &
 			0x0ff00000u) || ip[7] != ip2[7];
-	df = ofl_load_be16(ip + 6) & OFL_IP_DF;
+	df = ofl_load_be16_mem(ip + 6) & OFL_IP_DF;
 	if (!same && (ip[8] != ip2[8] || ip[1] != ip2[1] ||
-		      df != (ofl_load_be16(ip2 + 6) & OFL_IP_DF)))
+		      df != (ofl_load_be16_mem(ip2 + 6) & OFL_IP_DF)))
 		return 1;
 	if (outer && df && OFL__GRO_PRE_6_18_ID(ctx))
 		return 0;
-	off = (uint16_t)(ofl_load_be16(ip + 4) - ofl_load_be16(ip2 + 4));
+	off = (uint16_t)(ofl_load_be16_mem(ip + 4) -
+			 ofl_load_be16_mem(ip2 + 4));
 	/* decided on the second segment; before 6.18 only with DF set */
 	if (p->count == 1 && !off &&
 	    (!OFL__GRO_PRE_6_18_ID(ctx) || df))
@@ -507,7 +509,7 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	 * path), not loaded from the flow */
 	const uint8_t *th2 = p->hdr + OFL__GRO_OFF(same ? rx->l4 : p->l4);
 	uint32_t thlen = (uint32_t)rx->pay - rx->l4;
-	uint32_t flags = ofl_load_be32(th + 12);
+	uint32_t flags = ofl_load_be32_mem(th + 12);
 	uint32_t len = rx->len - rx->pay;
 	uint32_t fl, cwr;
 
@@ -520,9 +522,9 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	/* the same natively in two instructions (a compare and a select) */
 	cwr = ctx->profile == OFL_GRO_PROFILE_7_0 ? 0u : OFL__GRO_TCP_CWR;
 #endif
-	fl = (flags & cwr) | ((flags ^ ofl_load_be32(th2 + 12)) &
+	fl = (flags & cwr) | ((flags ^ ofl_load_be32_mem(th2 + 12)) &
 			      ~(cwr | OFL__GRO_TCP_FIN | OFL__GRO_TCP_PSH));
-	fl |= ofl_load_be32(th + 8) ^ ofl_load_be32(th2 + 8);
+	fl |= ofl_load_be32_mem(th + 8) ^ ofl_load_be32_mem(th2 + 8);
 	/* (with @same the fast path took the offsets from this flow) */
 	if (!same && p->l4 + thlen != p->hdr_len) {
 		fl |= 1;
@@ -532,7 +534,8 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 		for (i = 20; i < 60; i += 4) {	/* every option byte */
 			if (i >= thlen)
 				break;
-			fl |= ofl_load_ne32(th + i) ^ ofl_load_ne32(th2 + i);
+			fl |= ofl_load_ne32_mem(th + i) ^
+			      ofl_load_ne32_mem(th2 + i);
 		}
 	}
 	/* with @same only the ID rule of inet_gro_flush is left to check */
@@ -542,12 +545,13 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 				  &p->fixedid, 1, 0, 1) :
 		ofl__gro_net_flush(ctx, p, rx));
 	fl |= (uint32_t)((len - 1) >= p->mss);
-	fl |= (ofl_load_be32(th2 + 4) + p->payload) ^ ofl_load_be32(th + 4);
+	fl |= (ofl_load_be32_mem(th2 + 4) + p->payload) ^
+	      ofl_load_be32_mem(th + 4);
 	/* tcp_gro_receive with is_flist: the whole flag word equal (FIN and
 	 * PSH too) and at most 64 segments; ip_summed and csum_level are
 	 * equal for every frame the IP layer does not flush */
 	if (flist)
-		fl |= (flags ^ ofl_load_be32(th2 + 12)) |
+		fl |= (flags ^ ofl_load_be32_mem(th2 + 12)) |
 		      (uint32_t)(p->count >= 64);
 	return fl != 0;
 }
@@ -1026,7 +1030,7 @@ OFL_INLINE void ofl__gro_fast_rx(const struct ofl_gro_frame *f, uint32_t pay,
 	rx->vlan = ofl__gro_vlan(f);
 	rx->csw = 0;
 	/* frag_off equals the held flow's: no fragment, no reserved bit */
-	rx->flush = ofl_load_be16(d + 16) != (uint16_t)(f->len - 14);
+	rx->flush = ofl_load_be16_mem(d + 16) != (uint16_t)(f->len - 14);
 }
 
 /* Fast path for frame @f: 0 and @rx filled if it is a frame of the held
@@ -1041,12 +1045,12 @@ OFL_INLINE int ofl__gro_fast(const struct ofl_gro_flow *p,
 	    ofl__gro_vlan(f) != p->vlan)
 		return 1;
 	if ((ofl__gro_x8(h, d) | ofl__gro_x8(h + 8, d + 8) |
-	     (ofl_load_ne32(h + 20) ^ ofl_load_ne32(d + 20)) |
+	     (ofl_load_ne32_mem(h + 20) ^ ofl_load_ne32_mem(d + 20)) |
 	     ofl__gro_x8(h + 26, d + 26) |
-	     (ofl_load_ne32(h + 34) ^ ofl_load_ne32(d + 34)) |
+	     (ofl_load_ne32_mem(h + 34) ^ ofl_load_ne32_mem(d + 34)) |
 	     (uint32_t)(h[46] ^ d[46])) != 0)
 		return 1;
-	if (ofl__gro_ip4_csum_bad(d + 14))
+	if (ofl__gro_ip4_csum_bad_mem(d + 14))
 		return 1;
 	ofl__gro_fast_rx(f, p->hdr_len, rx);
 	return ofl__gro_csum_bad(f, rx) == 1;
@@ -1224,7 +1228,7 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 	int merged = 0;
 	unsigned int k = 0;
 
-	flags = ofl_load_be32(rx->d + OFL__GRO_OFF(rx->l4) + 12);
+	flags = ofl_load_be32_mem(rx->d + OFL__GRO_OFF(rx->l4) + 12);
 	len = rx->len - rx->pay;
 	if (pos >= 0 && p) {
 		merged = !ofl__gro_tcp_flush(ctx, p, rx, same, flist) &&
@@ -1274,6 +1278,33 @@ OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
 		  ctx && o,
 		  ofl__gro_tcp(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
 			       ofl__gro_bpf_pos(s), o->p, &s->nout),
+		  OFL_EINVAL, 0)
+
+/*
+ * The fast path's TCP step (ofl__gro_bpf_fast_call below): ofl__gro_tcp_seg
+ * as the native fast path calls it, with @same (the admission test found
+ * the offsets, TTL, TOS and frag_off equal to the held flow's) and no
+ * fraglist, so that the network layer's test is the inlined ID rule, not
+ * the net_flush global function with the full comparison again.
+ */
+OFL_INLINE int ofl__gro_tcp_same(struct ofl_gro_ctx *ctx,
+				 struct ofl_gro_bucket *b,
+				 const struct ofl_gro_frame *f,
+				 const struct ofl__gro_rx *rx, int pos,
+				 struct ofl_gro_pkt *out, unsigned int *nout)
+{
+	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
+				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
+				out, nout, 1, 0);
+}
+
+OFL__GRO_BPF_STEP(tcp_same, (struct ofl_gro_ctx *ctx,
+			     const struct ofl__gro_buf *fb,
+			     struct ofl__gro_bpf_rx *s,
+			     struct ofl__gro_bpf_out *o),
+		  ctx && o,
+		  ofl__gro_tcp_same(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
+				    ofl__gro_bpf_pos(s), o->p, &s->nout),
 		  OFL_EINVAL, 0)
 
 /* The callers' wrapper of both, a static subprogram (OFL__GRO_BPF_WRAP),
@@ -1415,9 +1446,10 @@ ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
  * The fast path in BPF: its admission test (ofl__gro_fast) as a global
  * function that leaves the frame's state and the held flow's position in
  * @s (0), or OFL__GRO_BPF_SLOW for the full path; then the caller's half
- * below calls the TCP decision and the hold with them, as the full path
- * does after its parse and lookup, which a frame of the bucket's newest
- * flow is spared (two global functions and their wrappers). The TCP step
+ * below calls the TCP decision (the fast path's, ofl__gro_bpf_tcp_same)
+ * and the hold with them, as the full path does after its parse and
+ * lookup, which a frame of the bucket's newest flow is spared (two global
+ * functions and their wrappers). The TCP step
  * is not inlined here as natively: with it this function's frame was 288
  * bytes, past the 512-byte combined stack of the deepest chain.
  */
@@ -1465,7 +1497,8 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_fast_call(struct ofl_gro_ctx *ctx,
 	__builtin_memset(&s.rx, 0, sizeof(s.rx));
 	if (ofl__gro_bpf_fast(ctx, fb, &s))
 		return OFL__GRO_BPF_SLOW;
-	r = ofl__gro_bpf_tcp(ctx, fb, &s, (struct ofl__gro_bpf_out *)out);
+	r = ofl__gro_bpf_tcp_same(ctx, fb, &s,
+				  (struct ofl__gro_bpf_out *)out);
 	if (r < 0) {
 		*nout = 0;
 		return r;

@@ -15,22 +15,47 @@ static int quiet_print(enum libbpf_print_level level, const char *fmt,
 	return 0;
 }
 
+/* The count in a verifier log, or -1. */
+static long log_insns(const char *log)
+{
+	const char *p = strstr(log, "processed ");
+
+	return p ? strtol(p + 10, NULL, 10) : -1;
+}
+
 int ofl_bpf_load(struct ofl_bpf *b, const char *path)
 {
-	LIBBPF_OPTS(bpf_object_open_opts, oo, .kernel_log_buf = b->log,
-		    .kernel_log_size = sizeof(b->log),
-		    .kernel_log_level = 4 /* stats only */);
-	int err;
+	struct bpf_program *p;
+	int err, i = 0;
 
 	libbpf_set_print(quiet_print);
-	b->log[0] = 0;
-	b->obj = bpf_object__open_file(path, &oo);
+	for (i = 0; i < OFL_BPF_MAX_PROGS; i++)
+		b->plog[i][0] = 0;
+	i = 0;
+	b->obj = bpf_object__open_file(path, NULL);
 	if (!b->obj)
 		return -errno;
+	bpf_object__for_each_program(p, b->obj) {
+		if (i == OFL_BPF_MAX_PROGS)
+			break;
+		if (bpf_program__set_log_buf(p, b->plog[i],
+					     sizeof(b->plog[i])) ||
+		    bpf_program__set_log_level(p, 4)) {
+			bpf_object__close(b->obj);
+			b->obj = NULL;
+			return -EINVAL;
+		}
+		i++;
+	}
 	err = bpf_object__load(b->obj);
 	if (err) {
-		fprintf(stderr, "bpf: loading %s failed: %s\n%s\n", path,
-			strerror(-err), b->log);
+		/* the failed program's log, after those of the programs
+		 * loaded before it (their statistics) */
+		fprintf(stderr, "bpf: loading %s failed: %s\n", path,
+			strerror(-err));
+		for (i = 0; i < OFL_BPF_MAX_PROGS; i++)
+			if (b->plog[i][0])
+				fprintf(stderr, "%s\n", b->plog[i]);
 		bpf_object__close(b->obj);
 		b->obj = NULL;
 		return err;
@@ -40,6 +65,7 @@ int ofl_bpf_load(struct ofl_bpf *b, const char *path)
 
 int ofl_bpf_load_test(struct ofl_bpf *b, const char *path)
 {
+	struct bpf_program *p;
 	int err = ofl_bpf_load(b, path);
 
 	if (err) {
@@ -50,7 +76,10 @@ int ofl_bpf_load_test(struct ofl_bpf *b, const char *path)
 		}
 		return 1;
 	}
-	printf("verifier: %ld insns processed\n", ofl_bpf_processed_insns(b));
+	bpf_object__for_each_program(p, b->obj)
+		printf("verifier: %s: %ld insns processed\n",
+		       bpf_program__name(p),
+		       ofl_bpf_prog_insns(b, bpf_program__name(p)));
 	return 0;
 }
 
@@ -85,11 +114,21 @@ int ofl_bpf_run(int fd, const void *in, size_t in_len, void *out,
 	return 0;
 }
 
-long ofl_bpf_processed_insns(const struct ofl_bpf *b)
+long ofl_bpf_prog_insns(const struct ofl_bpf *b, const char *name)
 {
-	const char *p = strstr(b->log, "processed ");
+	struct bpf_program *p;
+	int i = 0;
 
-	return p ? strtol(p + 10, NULL, 10) : -1;
+	if (!b->obj)
+		return -1;
+	bpf_object__for_each_program(p, b->obj) {
+		if (i == OFL_BPF_MAX_PROGS)
+			break;
+		if (!strcmp(bpf_program__name(p), name))
+			return log_insns(b->plog[i]);
+		i++;
+	}
+	return -1;
 }
 
 void ofl_bpf_close(struct ofl_bpf *b)

@@ -19,16 +19,25 @@
 struct bpf_object;
 struct bpf_program;
 
+/* programs of one object with a verifier log of their own (more: their
+ * count is -1) */
+#define OFL_BPF_MAX_PROGS 16
+
 struct ofl_bpf {
 	struct bpf_object *obj;
-	char log[1 << 16];	/* verifier log of the last load (stats level) */
+	/* each program's own verifier log (stats level), in the object's
+	 * order: the kernel's log of a load is per program, and one buffer
+	 * for the object held only the last program's log */
+	char plog[OFL_BPF_MAX_PROGS][1 << 16];
 };
 
 /* Open and load @path; on failure the verifier log is printed to stderr. */
 int ofl_bpf_load(struct ofl_bpf *b, const char *path);
 /*
  * ofl_bpf_load() for a test program: on success print the verifier's
- * processed-instruction count and return 0; if the machine refuses BPF
+ * processed-instruction count of each program of the object
+ * ("verifier: NAME: N insns processed") and return 0; if the machine
+ * refuses BPF
  * print "SKIP: <why>" and return OFL_TEST_SKIP; on any other failure (a
  * verifier rejection: its log is on stderr) return 1. So a test's main()
  * does `if ((rc = ofl_bpf_load_test(&b, path))) return rc;`.
@@ -49,8 +58,9 @@ int ofl_bpf_map_fd(struct ofl_bpf *b, const char *name);
 int ofl_bpf_run(int fd, const void *in, size_t in_len, void *out,
 		size_t *out_len, uint32_t *retval);
 
-/* The verifier's "processed N insns" of the last load, or -1. */
-long ofl_bpf_processed_insns(const struct ofl_bpf *b);
+/* The verifier's "processed N insns" for program @name (its C function
+ * name) of the loaded object, or -1. */
+long ofl_bpf_prog_insns(const struct ofl_bpf *b, const char *name);
 
 void ofl_bpf_close(struct ofl_bpf *b);
 

@@ -80,7 +80,7 @@ static int load(struct ofl_bpf *b, const char *path, int *fd)
 	}
 	*fd = ofl_bpf_prog_fd(b, "xdp_consumer");
 	printf("%s: verifier accepted, %ld insns processed\n", path,
-	       ofl_bpf_processed_insns(b));
+	       ofl_bpf_prog_insns(b, "xdp_consumer"));
 	return *fd < 0;
 }
 

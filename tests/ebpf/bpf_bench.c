@@ -128,34 +128,6 @@ static double native_ns(native_fn fn, const uint8_t *in, size_t len)
 	return (now_ns() - t0) / R;
 }
 
-/*
- * The verifier's processed instructions of program @prog alone: a load
- * with its own log buffer (the object's log, ofl_bpf_processed_insns,
- * holds the last program loaded: gro_rx_bpf.o's gro_flush_old).
- */
-static long prog_insns(const char *rel, const char *prog)
-{
-	static char log[1 << 16];
-	char path[4096];
-	struct bpf_object *o;
-	struct bpf_program *p;
-	const char *q;
-	long n = -1;
-
-	snprintf(path, sizeof(path), "%s/%s", g_build, rel);
-	o = bpf_object__open_file(path, NULL);
-	if (!o)
-		return -1;
-	p = bpf_object__find_program_by_name(o, prog);
-	log[0] = 0;
-	if (p && !bpf_program__set_log_buf(p, log, sizeof(log)) &&
-	    !bpf_program__set_log_level(p, 4) && !bpf_object__load(o) &&
-	    (q = strstr(log, "processed ")))
-		n = strtol(q + 10, NULL, 10);
-	bpf_object__close(o);
-	return n;
-}
-
 static void row(const char *name, long insns, int fd,
 		native_fn fn, const uint8_t *in, size_t len)
 {
@@ -359,14 +331,14 @@ int main(int argc, char **argv)
 	load(&b, "tests/ebpf/bench_empty.o");
 	fd = ofl_bpf_prog_fd(&b, "xdp_empty");
 	len = tcp4(fr, 1500 - HDR, 1);
-	row("empty (harness)", prog_insns("tests/ebpf/bench_empty.o",
-					  "xdp_empty"), fd, NULL, fr, len);
+	row("empty (harness)", ofl_bpf_prog_insns(&b, "xdp_empty"), fd, NULL,
+	    fr, len);
 	if (want("gro")) {
 		fd = ofl_bpf_prog_fd(&b, "xdp_gro_copy");
 		len = tcp4(fr, 1448, 1);
 		row("gro frame copy only",
-		    prog_insns("tests/ebpf/bench_empty.o", "xdp_gro_copy"),
-		    fd, n_gro_copy, fr, len);
+		    ofl_bpf_prog_insns(&b, "xdp_gro_copy"), fd, n_gro_copy,
+		    fr, len);
 	}
 	ofl_bpf_close(&b);
 
@@ -379,10 +351,11 @@ int main(int argc, char **argv)
 			n_csum(fr, len);
 			same(!ofl_bpf_run(fd, fr, len, out, &olen, &ret) &&
 			     !memcmp(out, scratch, 2), "csum");
-			row("csum span", ofl_bpf_processed_insns(&b), fd,
+			row("csum span", ofl_bpf_prog_insns(&b, "csum_span"), fd,
 			    n_csum, fr, len);
-			row("csum span vs scalar", ofl_bpf_processed_insns(&b),
-			    fd, n_csum_scalar, fr, len);
+			row("csum span vs scalar",
+			    ofl_bpf_prog_insns(&b, "csum_span"), fd,
+			    n_csum_scalar, fr, len);
 		}
 		ofl_bpf_close(&b);
 	}
@@ -398,7 +371,7 @@ int main(int argc, char **argv)
 		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "result"), &k,
 					  &br) &&
 		     !memcmp(&br, &pres, sizeof(br)), "parser");
-		row("parser (eth/ipv4/tcp)", ofl_bpf_processed_insns(&b), fd,
+		row("parser (eth/ipv4/tcp)", ofl_bpf_prog_insns(&b, "parse"), fd,
 		    n_parse, fr, len);
 		ofl_bpf_close(&b);
 	}
@@ -427,8 +400,8 @@ int main(int argc, char **argv)
 		     !bpf_map_lookup_elem(ofl_bpf_map_fd(&b, "rss_out"), &k,
 					  &bo) &&
 		     bo.hash == rout.hash && bo.queue == rout.queue, "rss");
-		row("parser + rss", ofl_bpf_processed_insns(&b), fd, n_rss, fr,
-		    len);
+		row("parser + rss", ofl_bpf_prog_insns(&b, "rss_xdp"), fd, n_rss,
+		    fr, len);
 		ofl_bpf_close(&b);
 	}
 
@@ -467,8 +440,8 @@ int main(int argc, char **argv)
 			memcpy(gbuf, fr, len);
 			row(fl ? "gso fixup (partial)" :
 				 "gso fixup (complete)",
-			    ofl_bpf_processed_insns(&b), fd, n_gso, fr,
-			    len);
+			    ofl_bpf_prog_insns(&b, "gso_fixup"), fd, n_gso,
+			    fr, len);
 		}
 		ofl_bpf_close(&b);
 	}
@@ -507,9 +480,8 @@ int main(int argc, char **argv)
 			     gbpf.ret == gst.ret && gbpf.nout == gst.nout,
 			     "gro");
 		}
-		row("gro receive (tcp4)",
-		    prog_insns("tests/gro/gro_rx_bpf.o", "gro_rx"), fd, n_gro,
-		    fr, len);
+		row("gro receive (tcp4)", ofl_bpf_prog_insns(&b, "gro_rx"), fd,
+		    n_gro, fr, len);
 		ofl_bpf_close(&b);
 	}
 	return 0;
