@@ -77,13 +77,18 @@ static const struct golden golden_flist[] = {
 	{ 1, "v6ext_dst_same", "382m" },
 };
 
-static int find_case(int v6, const char *name)
+/* gro_cases.h's case lists: gro_case_v, gro_vx_case, gro_ipt_case */
+typedef int case_list(int c, int v6, struct tseg *g, const char **nm,
+		      int *multi);
+
+/* The case @name of @list (IPv6 if @v6) into g[]; its frame count. */
+static int find_in(case_list *list, int v6, const char *name)
 {
 	const char *nm = NULL;
 	int c, n, multi;
 
 	for (c = 0; c < 200; c++) {
-		n = gro_case_v(c, v6, g, &nm, &multi);
+		n = list(c, v6, g, &nm, &multi);
 		if (n < 0)
 			break;
 		if (!strcmp(nm, name))
@@ -91,6 +96,11 @@ static int find_case(int v6, const char *name)
 	}
 	fail_msg("no case %s", name);
 	return -1;
+}
+
+static int find_case(int v6, const char *name)
+{
+	return find_in(gro_case_v, v6, name);
 }
 
 /* GRO with OFL_GRO_F_FRAGLIST (| @flags): burst, flush; deliveries. */
@@ -486,19 +496,7 @@ static const struct {
 
 static int find_tun(int ipt, int v6, const char *name)
 {
-	const char *nm = NULL;
-	int c, n, multi;
-
-	for (c = 0; c < 200; c++) {
-		n = ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
-			  gro_vx_case(c, v6, g, &nm, &multi);
-		if (n < 0)
-			break;
-		if (!strcmp(nm, name))
-			return n;
-	}
-	fail_msg("no case %s", name);
-	return -1;
+	return find_in(ipt ? gro_ipt_case : gro_vx_case, v6, name);
 }
 
 static void tunnels(void **state)
