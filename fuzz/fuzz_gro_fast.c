@@ -14,7 +14,8 @@
  * where the fast path applies, with fuzzed sequence, flags, ID, TTL, TOS,
  * DF, timestamps, trailer, stripped tag, hash and checksum state, and one
  * fuzzed byte anywhere (checksums fixed after it or not); some IPv6 or
- * VXLAN frames in between. Silent; traps on a difference.
+ * VXLAN frames in between. Silent; traps on a difference. Seeds:
+ * fuzz/seeds_gro_fast.c writes them at build time (docs/FUZZING.md).
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../tests/gro/gro_frames.h"
+#include "seeds.h"
 
 #define NFR 9
 #define FRMAX 4096
@@ -267,22 +268,13 @@ static void pcapng(int be, unsigned int mask)
 	b32(32 + n + pad, be);
 }
 
-static FILE *list;	/* the paths, comma-separated (-seed_inputs=@) */
-
-static void out(const char *dir, const char *name, int sel)
+/* the seed @name-@sel: the selector byte @sel, then the capture */
+static void out(const char *name, int sel)
 {
-	static int nout;
-	char path[512];
-	FILE *f;
+	char file[96];
 
-	snprintf(path, sizeof(path), "%s/%s-%d", dir, name, sel);
-	f = fopen(path, "wb");
-	if (!f || fputc(sel, f) == EOF || fwrite(cap, 1, capn, f) != capn ||
-	    fclose(f)) {
-		perror(path);
-		exit(1);
-	}
-	fprintf(list, "%s%s", nout++ ? "," : "", path);
+	snprintf(file, sizeof(file), "%s-%d", name, sel);
+	seeds_write(file, sel, cap, capn);
 }
 
 int main(int argc, char **argv)
@@ -291,15 +283,7 @@ int main(int argc, char **argv)
 	char name[64];
 	unsigned int i, sel;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: seeds_capture DIR LIST\n");
-		return 2;
-	}
-	list = fopen(argv[2], "w");
-	if (!list) {
-		perror(argv[2]);
-		return 1;
-	}
+	seeds_open(argc, argv);
 	frames();
 	for (sel = 0; sel < 256; sel += 19) {
 		/* every command and a spread of option variants */
@@ -307,22 +291,18 @@ int main(int argc, char **argv)
 			capn = 0;
 			pcap(lts[i], (i + sel) & 1, (i + sel) & 2, 0x1ff);
 			snprintf(name, sizeof(name), "pcap-lt%d", lts[i]);
-			out(argv[1], name, (int)sel);
+			out(name, (int)sel);
 		}
 		capn = 0;
 		pcapng(sel & 1, 0x1ff);
-		out(argv[1], "pcapng", (int)sel);
+		out("pcapng", (int)sel);
 		/* pairs: all frames against the four segments merged away
 		 * (the second capture after "OFL2") */
 		capn = 0;
 		pcap(1, 0, 0, 0x1ff);
 		bytes((const uint8_t *)"OFL2", 4);
 		pcap(1, 0, 0, 0x1f0);
-		out(argv[1], "pair", (int)sel);
+		out("pair", (int)sel);
 	}
-	if (fclose(list)) {
-		perror(argv[2]);
-		return 1;
-	}
-	return 0;
+	return seeds_close();
 }

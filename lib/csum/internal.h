@@ -38,6 +38,21 @@ OFL_INLINE uint16_t ofl__csum_fold16(uint32_t s)
 	return (uint16_t)s;
 }
 
+/*
+ * The sum of the 32-bit halves of n 64-bit words, from @all, the words'
+ * sum mod 2^64, and @hi, their high halves' sum: the low halves sum to
+ * all - hi * 2^32 exactly, because that sum (below n * 2^32) is known
+ * from its value mod 2^64 for n < 2^32. So a loop adds each whole word
+ * beside its high half, with no mask per word: three operations per
+ * vector (add, shift, add) where the mask took four, and none of BPF's
+ * shift pair for a 64-bit and with 0xffffffff. Exact for n < 2^31 (the
+ * result then stays below 2^64); the callers' runs are far shorter.
+ */
+OFL_INLINE uint64_t ofl__csum_halves(uint64_t all, uint64_t hi)
+{
+	return (all - (hi << 32)) + hi;
+}
+
 /* Sum of a short block of known small length (headers, addresses): no
  * dispatch, fully inlined; 4-byte steps then the 2/1-byte tail. */
 OFL_INLINE uint64_t ofl__csum_small(const uint8_t *p, size_t len,

@@ -5,7 +5,7 @@
  * Two loops. The split-halves loop, which compilers vectorise: the sum of the
  * 32-bit halves of 64-bit native words, kept as two 64-bit accumulators (the
  * whole words mod 2^64 and the high halves, from which the low halves' sum
- * follows: ofl__csum_run; two independent chains; a vectoriser turns each
+ * follows: ofl__csum_halves; two independent chains; a vectoriser turns each
  * into a vector of lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and
  * keeps two scalar chains). A "several lanes in arrays" form was measured too: better with gcc
  * -O2, several times worse with gcc -O3 and clang (docs/CSUM.md). Summing
@@ -40,12 +40,9 @@
 
 /*
  * The split halves of @nwords words (a multiple of 8: whole 64-byte
- * blocks, so that a vectoriser needs no epilogue for 2, 4 or 8 lanes).
- * Instead of masking each word's low half, the loop adds the whole word
- * into @all (mod 2^64) beside its high half into @hi: the low halves sum
- * to all - hi * 2^32 exactly, because that sum is below 2^59 and so is
- * known from its value mod 2^64. Three operations per vector (add, shift,
- * add) where the mask took four; the returned value is the same integer.
+ * blocks, so that a vectoriser needs no epilogue for 2, 4 or 8 lanes):
+ * each whole word into @all beside its high half into @hi, then
+ * ofl__csum_halves (internal.h).
  */
 OFL_INLINE uint64_t ofl__csum_run(const uint8_t *p, size_t nwords)
 {
@@ -58,7 +55,7 @@ OFL_INLINE uint64_t ofl__csum_run(const uint8_t *p, size_t nwords)
 		all += w;
 		hi += w >> 32;
 	}
-	return (all - (hi << 32)) + hi;
+	return ofl__csum_halves(all, hi);
 }
 
 /* Up to this many bytes take the scalar path (measured: docs/CSUM.md). */
@@ -207,8 +204,7 @@ OFL_INLINE ofl_wsum ofl__csum_copy_body(const void *src, void *dst,
 			all += w;
 			hi += w >> 32;
 		}
-		/* the low halves' sum, as in ofl__csum_run */
-		acc = ofl__csum_add64(acc, (all - (hi << 32)) + hi);
+		acc = ofl__csum_add64(acc, ofl__csum_halves(all, hi));
 		s += n * 8;
 		d += n * 8;
 		len -= n * 8;

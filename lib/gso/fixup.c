@@ -234,6 +234,12 @@ OFL_PRIVATE int ofl__gso_fix_ip(uint8_t *hdr, const uint8_t *end,
 			       (OFL_FORCE uint16_t)ofl_csum_fold(hs));
 		return 0;
 	}
+	/* ihl < 20: a bogus header, which ofl_gso_fixup() takes as the
+	 * caller's metadata gives it (ofl_gso_init() rejects it). Its ihl
+	 * bytes may miss the length, ID or checksum field (offsets 2, 4,
+	 * 10), or be none at all, so swapping them in the sum as above
+	 * would be wrong: store, then sum what ihl covers, as this always
+	 * did, so that the output stays the same. */
 	ofl_store_be16(ip + 2, (uint16_t)(seglen - off));
 	if (!fixedid)
 		ofl_store_be16(ip + 4,

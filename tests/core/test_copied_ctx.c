@@ -309,10 +309,23 @@ static void test_parser(void **state)
 
 /* ---- lib/csum --------------------------------------------------------- */
 
-#define NAT_STEPS 6
+/* a series of NAT rewrites of a TCP checksum: addresses (pseudo header),
+ * a port, an IPv6 address; @w: the field's width in bytes (16: a6 -> b6) */
+static const struct nat_step {
+	unsigned int w;
+	uint32_t from, to;
+	bool pseudohdr;
+} nat[] = {
+	{ 4, 0xc6120001u, 0xc6130002u, true },
+	{ 2, 80, 8080, false },
+	{ 16, 0, 0, true },
+	{ 4, 0xc6120102u, 0xc6120203u, false },
+	{ 2, 1234, 4321, true },
+	{ 4, 0xc6130002u, 0xc6120001u, true },
+};
+#define NAT_STEPS ((int)OFL_ARRAY_SIZE(nat))
 
-/* a series of NAT rewrites of the TCP checksum @check under @st: addresses
- * (pseudo header), a port, an IPv6 address; steps [from, to) */
+/* steps [from, to) of nat[] on the checksum @check under @st */
 static void nat_steps(uint8_t *check, struct ofl_csum_state *st, int from,
 		      int to)
 {
@@ -320,37 +333,22 @@ static void nat_steps(uint8_t *check, struct ofl_csum_state *st, int from,
 					0, 0, 0, 0, 0, 0, 0, 1 };
 	static const uint8_t b6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
 					0, 0, 0, 0, 0, 0, 0x12, 0x34 };
+	const struct nat_step *n;
 	int i;
 
-	for (i = from; i < to; i++)
-		switch (i) {
-		case 0:
-			ofl_csum_proto_replace4(check, st,
-						(ofl_be32)0xc6120001u,
-						(ofl_be32)0xc6130002u, true);
-			break;
-		case 1:
-			ofl_csum_proto_replace2(check, st, (ofl_be16)80,
-						(ofl_be16)8080, false);
-			break;
-		case 2:
-			ofl_csum_proto_replace16(check, st, a6, b6, true);
-			break;
-		case 3:
-			ofl_csum_proto_replace4(check, st,
-						(ofl_be32)0xc6120102u,
-						(ofl_be32)0xc6120203u, false);
-			break;
-		case 4:
-			ofl_csum_proto_replace2(check, st, (ofl_be16)1234,
-						(ofl_be16)4321, true);
-			break;
-		default:
-			ofl_csum_proto_replace4(check, st,
-						(ofl_be32)0xc6130002u,
-						(ofl_be32)0xc6120001u, true);
-			break;
-		}
+	for (i = from; i < to; i++) {
+		n = &nat[i];
+		if (n->w == 16)
+			ofl_csum_proto_replace16(check, st, a6, b6,
+						 n->pseudohdr);
+		else if (n->w == 4)
+			ofl_csum_proto_replace4(check, st, (ofl_be32)n->from,
+						(ofl_be32)n->to, n->pseudohdr);
+		else
+			ofl_csum_proto_replace2(check, st,
+						(ofl_be16)n->from,
+						(ofl_be16)n->to, n->pseudohdr);
+	}
 }
 
 static void test_csum_state(void **state)

@@ -77,13 +77,18 @@ static const struct golden golden_flist[] = {
 	{ 1, "v6ext_dst_same", "382m" },
 };
 
-static int find_case(int v6, const char *name)
+/* gro_cases.h's case lists: gro_case_v, gro_vx_case, gro_ipt_case */
+typedef int case_list(int c, int v6, struct tseg *g, const char **nm,
+		      int *multi);
+
+/* The case @name of @list (IPv6 if @v6) into g[]; its frame count. */
+static int find_in(case_list *list, int v6, const char *name)
 {
 	const char *nm = NULL;
 	int c, n, multi;
 
 	for (c = 0; c < 200; c++) {
-		n = gro_case_v(c, v6, g, &nm, &multi);
+		n = list(c, v6, g, &nm, &multi);
 		if (n < 0)
 			break;
 		if (!strcmp(nm, name))
@@ -91,6 +96,11 @@ static int find_case(int v6, const char *name)
 	}
 	fail_msg("no case %s", name);
 	return -1;
+}
+
+static int find_case(int v6, const char *name)
+{
+	return find_in(gro_case_v, v6, name);
 }
 
 /* GRO with OFL_GRO_F_FRAGLIST (| @flags): burst, flush; deliveries. */
@@ -208,26 +218,29 @@ static void delivery_form(void **state)
  */
 static void ip_summed_rule(void **state)
 {
-	int n;
-
-	(void)state;
-	n = find_case(0, "udp_reserved_bit");
-	assert_int_equal(run(n, 0, OFL_CHECKSUM_NONE), 3);
-	assert_int_equal(pk[0].frame, 1);
-	assert_int_equal(pk[1].frame, 0);
-	n = find_case(0, "udp_reserved_bit");
-	assert_int_equal(run(n, 0, OFL_CHECKSUM_UNNECESSARY), 3);
-	assert_int_equal(pk[0].frame, 0);
-	assert_int_equal(pk[1].frame, 1);
-	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
 	/* CHECKSUM_COMPLETE: validated frames stay COMPLETE
 	 * (__skb_incr_checksum_unnecessary leaves it), so the flushed frame's
 	 * ip_summed equals the held one's, as for UNNECESSARY (from the
 	 * source: the running kernel cannot be fed COMPLETE from here) */
-	assert_int_equal(run(n, 0, OFL_CHECKSUM_COMPLETE), 3);
-	assert_int_equal(pk[0].frame, 0);
-	assert_int_equal(pk[1].frame, 1);
-	assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
+	static const struct {
+		uint32_t csum;
+		int first;	/* the frame that goes up first */
+	} want[] = {
+		{ OFL_CHECKSUM_NONE, 1 },
+		{ OFL_CHECKSUM_UNNECESSARY, 0 },
+		{ OFL_CHECKSUM_COMPLETE, 0 },
+	};
+	size_t i;
+	int n;
+
+	(void)state;
+	n = find_case(0, "udp_reserved_bit");
+	for (i = 0; i < OFL_ARRAY_SIZE(want); i++) {
+		assert_int_equal(run(n, 0, want[i].csum), 3);
+		assert_int_equal(pk[0].frame, want[i].first);
+		assert_int_equal(pk[1].frame, !want[i].first);
+		assert_int_equal(pk[2].kind, OFL_GRO_PKT_MERGED);
+	}
 }
 
 /* A TCP segment with PSH: merged in a plain flow (and ends it), under
@@ -483,19 +496,7 @@ static const struct {
 
 static int find_tun(int ipt, int v6, const char *name)
 {
-	const char *nm = NULL;
-	int c, n, multi;
-
-	for (c = 0; c < 200; c++) {
-		n = ipt ? gro_ipt_case(c, v6, g, &nm, &multi) :
-			  gro_vx_case(c, v6, g, &nm, &multi);
-		if (n < 0)
-			break;
-		if (!strcmp(nm, name))
-			return n;
-	}
-	fail_msg("no case %s", name);
-	return -1;
+	return find_in(ipt ? gro_ipt_case : gro_vx_case, v6, name);
 }
 
 static void tunnels(void **state)
