@@ -44,9 +44,9 @@ OFL_INLINE uint16_t ofl__csum_fold16(uint32_t s)
  * all - hi * 2^32 exactly, because that sum (below n * 2^32) is known
  * from its value mod 2^64 for n < 2^32. So a loop adds each whole word
  * beside its high half, with no mask per word: three operations per
- * vector (add, shift, add) where the mask took four, and none of BPF's
- * shift pair for a 64-bit and with 0xffffffff. Exact for n < 2^31 (the
- * result then stays below 2^64); the callers' runs are far shorter.
+ * vector (add, shift, add) where the mask took four. Exact for n < 2^31
+ * (the result then stays below 2^64); the callers' runs are far shorter.
+ * (BPF's ofl_csum_span sums 32-bit words instead: partial.c.)
  */
 OFL_INLINE uint64_t ofl__csum_halves(uint64_t all, uint64_t hi)
 {
