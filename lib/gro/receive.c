@@ -961,6 +961,19 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  */
 
 /*
+ * A flow (held now or earlier) that stands in for the parse of a frame of
+ * @hash on the fast path and in ofl__gro_receive_tmpl: plain IPv4 TCP
+ * (IP header right after the Ethernet header, no tunnel, not UDP) of that
+ * hash. The one test both use.
+ */
+OFL_INLINE int ofl__gro_flow_plain4(const struct ofl_gro_flow *p,
+				    uint32_t hash)
+{
+	return p->hash == hash && p->l3 == OFL__GRO_ETH_HLEN && !p->v6 &&
+	       !p->udp && !p->tun;
+}
+
+/*
  * Fast path, same result: an untagged IPv4 frame whose Ethernet header,
  * version/IHL/TOS, frag_off/TTL/protocol, addresses, ports and data offset
  * equal those of the bucket's newest held flow. Then ofl__gro_parse would
@@ -996,10 +1009,7 @@ OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
 		if (!p->count)
 			return 0;
 	}
-	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
-	    p->hash != hash)
-		return 0;
-	return p;
+	return ofl__gro_flow_plain4(p, hash) ? p : 0;
 }
 
 
@@ -1395,9 +1405,7 @@ ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
 		const struct ofl_gro_flow *t = &b->flow[s];
 
-		if (t->count && t->hash == f->hash &&
-		    t->l3 == OFL__GRO_ETH_HLEN && !t->v6 && !t->udp &&
-		    !t->tun)
+		if (t->count && ofl__gro_flow_plain4(t, f->hash))
 			break;
 	}
 	if (s >= OFL_GRO_BUCKET_FLOWS || ofl__gro_fast(&b->flow[s], f, &rx))
