@@ -15,6 +15,15 @@
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
 
+/* A step of the full path that stays a call natively: with one caller
+ * left (ofl__gro_receive_slow_nl) gcc would inline it there and take that
+ * frame past the core's 256-byte stack rule. In BPF as OFL_PRIVATE. */
+#if defined(OFL_BPF)
+#define OFL__GRO_STEP OFL_PRIVATE
+#else
+#define OFL__GRO_STEP static __attribute__((__noinline__))
+#endif
+
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
 OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 {
@@ -857,7 +866,7 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 #endif
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
-OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
+OFL__GRO_STEP int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
@@ -946,6 +955,16 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 			return (int)j;
 	}
 	return -1;
+}
+
+/* The full path's lookup: a call natively (OFL__GRO_STEP), inlined in
+ * ofl__gro_receive_tmpl (one of the 32-flow workload's three frames in
+ * four). */
+OFL__GRO_STEP int ofl__gro_lookup_step(const struct ofl_gro_bucket *b,
+				       uint32_t hash,
+				       const struct ofl__gro_rx *rx)
+{
+	return ofl__gro_lookup(b, hash, rx);
 }
 
 /*
@@ -1148,7 +1167,7 @@ OFL__GRO_BPF_WRAP unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 #endif
 
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
-OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+OFL__GRO_STEP int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			     const struct ofl_gro_frame *f,
 			     const struct ofl__gro_rx *rx, int pos,
 			     struct ofl_gro_pkt *out, unsigned int *nout)
@@ -1350,7 +1369,7 @@ OFL_INLINE int ofl__gro_receive_slow(struct ofl_gro_ctx *ctx,
 		*nout = 1;
 		return OFL_GRO_NORMAL;
 	}
-	pos = ofl__gro_lookup(b, f->hash, &rx);
+	pos = ofl__gro_lookup_step(b, f->hash, &rx);
 	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
 		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
 	/* a new held flow (here, not in the two above: in BPF that keeps
@@ -1548,11 +1567,12 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				return r;
 		}
 	}
-	/* ofl_gro_receive(): the full path out of line, which keeps its
-	 * frame within the core's 256-byte stack rule in every build (the
-	 * kernel module's flags made it 264 inlined); a burst inlines it */
-	if (!hint)
-		return ofl__gro_receive_slow_nl(ctx, b, f, out, nout);
+	/* the full path out of line, which keeps the frames of
+	 * ofl_gro_receive() and ofl_gro_receive_burst() within the core's
+	 * 256-byte stack rule in every build (the kernel module's flags made
+	 * the first 264 inlined, gcc -O3 the second 256) */
+	(void)hint;
+	return ofl__gro_receive_slow_nl(ctx, b, f, out, nout);
 #else
 	(void)hint;
 	{
@@ -1561,8 +1581,8 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		if (r != OFL__GRO_BPF_SLOW)
 			return r;
 	}
-#endif
 	return ofl__gro_receive_slow(ctx, b, f, out, nout);
+#endif
 }
 
 /* A frame the API refuses (OFL_EINVAL): ip_summed above COMPLETE or a
