@@ -350,8 +350,8 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 
 /* gro_complete(): a flow of one segment goes up unchanged. */
 OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
-				   const struct ofl_gro_flow *p,
-				   struct ofl_gro_pkt *o)
+				   const struct ofl_gro_flow *OFL__GRO_RESTRICT p,
+				   struct ofl_gro_pkt *OFL__GRO_RESTRICT o)
 {
 	unsigned int i;
 

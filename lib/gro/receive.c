@@ -1339,16 +1339,21 @@ OFL_INLINE int ofl__gro_bpf_l4_ret(int v, unsigned int *nout)
 #endif
 
 #if !defined(OFL_BPF)
-OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx)
+/* At the end of a burst, all of it, so that between calls the context is
+ * exactly what ofl_gro_receive() leaves; at its start hint_off alone (@all
+ * 0), which turns the hint off (a context given to the burst is not
+ * trusted to have been left so: its hint_pos and hint_hash are read only
+ * once a frame of the burst has written all three). */
+OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx, int all)
 {
 	unsigned int i;
 
-	/* all of it, so that between calls the context is exactly what
-	 * ofl_gro_receive() leaves (hint_off alone would turn it off) */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		ctx->b[i].hint_off = 0;
-		ctx->b[i].hint_pos = 0;
-		ctx->b[i].hint_hash = 0;
+		if (all) {
+			ctx->b[i].hint_pos = 0;
+			ctx->b[i].hint_hash = 0;
+		}
 	}
 }
 #endif
@@ -1393,6 +1398,56 @@ ofl__gro_hold_fast(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 	ofl__gro_fast_rx(f, pay, &rx);
 	return ofl__gro_hold(ctx, b, f, &rx, out);
+}
+
+/*
+ * ofl__gro_hold_fast for a frame that an empty bucket's slot 0 stood in for
+ * (ofl__gro_fast_flow, @pos -1): ofl__gro_hold would take that very slot
+ * (no flow to evict; with n 0 no slot is used) and write the same bytes.
+ * Of what it writes, hash, hdr_len (@pay is the slot's), l3, v6, udp, tun
+ * and vlan already hold the frame's values (the fast path's tests; ol3
+ * and ol4 are 0 in every flow without a tunnel); the rest is written
+ * here. Headers: n bytes as ofl__gro_copy would, n at least 54 (the fast
+ * path's shortest frame and headers).
+ */
+static __attribute__((__noinline__)) void
+ofl__gro_hold_slot0(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+		    const struct ofl_gro_frame *f, uint32_t pay)
+{
+	struct ofl_gro_flow *p = &b->flow[0];
+	const uint8_t *d = f->data;
+	uint32_t len = f->len, n = pay + 12u <= len ? pay + 12u : len, i;
+
+	if (p->count > OFL_GRO_MAX_SEGS) {
+		ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
+				   p->ext_head, p->ext_tail);
+		p->ext_head = OFL__GRO_NONE;
+	}
+	b->age[0] = ctx->now;
+	p->len = len - OFL__GRO_ETH_HLEN;
+	p->payload = len - pay;
+	p->first_len = len;
+	p->l4 = OFL__GRO_ETH_HLEN + 20;
+	p->mss = (uint16_t)(len - pay);
+	p->count = 1;
+	p->fixedid = 0;
+	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR >= 56, "48 bytes, then words");
+	for (i = 0; i < 48; i += 8)
+		ofl_copy8(p->hdr + i, d + i);
+	for (; i + 8 <= OFL_GRO_MAX_HDR; i += 8) {
+		if (i + 8 > n)
+			break;
+		ofl_copy8(p->hdr + i, d + i);
+	}
+	if (i < n)
+		ofl_copy8(p->hdr + n - 8, d + n - 8);
+	p->seg[0].frame = f->id;
+	p->seg[0].off = (uint16_t)pay;
+	p->seg[0].len = (uint16_t)(len - pay);
+	b->used[0] = 1;
+	b->order[0] = 0;
+	b->n = 1;
+	ctx->held++;
 }
 
 static __attribute__((__noinline__)) int
@@ -1526,9 +1581,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		struct ofl_gro_flow *fp;
 		int fpos = 0;
 
-		int hit = hint && b->hint_off && b->hint_hash == f->hash;
-
-		if (hit) {
+		if (hint && b->hint_off && b->hint_hash == f->hash) {
 			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
 							    b->hint_off);
 			fpos = (int)b->hint_pos;
@@ -1536,26 +1589,30 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			/* fraglist contexts take the full path */
 			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
 			     ofl__gro_fast_flow(b, f->hash, &fpos);
+			/* the hint names this flow from now on; taken back
+			 * below unless the frame merges into it and does
+			 * not end it (written here, nothing of the test
+			 * above stays live through the merge) */
+			if (hint && fp) {
+				b->hint_off = (uint16_t)((uint8_t *)fp -
+							 (uint8_t *)b);
+				b->hint_pos = (uint8_t)fpos;
+				b->hint_hash = f->hash;
+			}
 		}
 		if (fp && !ofl__gro_fast(fp, f, &frx)) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, fpos, fp,
 					     out, nout, 1, 0);
-			if (r == OFL_GRO_HELD)
+			if (r == OFL_GRO_HELD && fpos < 0)
+				ofl__gro_hold_slot0(ctx, b, f, frx.pay);
+			else if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
 							    &out[*nout]);
 			/* merged and not ended (ending delivers the flow):
-			 * the hint is this flow (already, if it was hit);
-			 * anything else changed the bucket: no hint */
-			if (hint && r == OFL_GRO_MERGED && !*nout) {
-				if (!hit) {
-					b->hint_off = (uint16_t)((uint8_t *)fp -
-								 (uint8_t *)b);
-					b->hint_pos = (uint8_t)fpos;
-					b->hint_hash = f->hash;
-				}
-			} else if (hint) {
+			 * the hint is this flow; anything else changed the
+			 * bucket: no hint */
+			if (hint && (r != OFL_GRO_MERGED || *nout))
 				b->hint_off = 0;
-			}
 			return r;
 		}
 		if (hint)
@@ -1634,7 +1691,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 			return OFL_EINVAL;
 	ofl__gro_pool_begin(ctx);
 #if !defined(OFL_BPF)
-	ofl__gro_hints_clear(ctx);
+	ofl__gro_hints_clear(ctx, 0);
 #endif
 #if !defined(OFL_BPF)
 	{
@@ -1667,7 +1724,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	}
 #endif
 #if !defined(OFL_BPF)
-	ofl__gro_hints_clear(ctx);
+	ofl__gro_hints_clear(ctx, 1);
 #endif
 	return (int)k;
 }
