@@ -558,6 +558,11 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	if (flist)
 		fl |= (flags ^ ofl_load_be32(th2 + 12)) |
 		      (uint32_t)(p->count >= 64);
+	/* the fast path: skb_gro_receive's first test (ofl__gro_merge
+	 * returns at once for a frame the IP layer flushes) made here with
+	 * the others, the same decision; its operands need not live on */
+	if (same)
+		fl |= rx->flush;
 	return fl != 0;
 }
 
@@ -1249,7 +1254,7 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 				unsigned int *nout, uint32_t same,
 				uint32_t flist)
 {
-	uint32_t flags, len, final;
+	uint32_t flags, len, final, up;
 	int merged = 0;
 	unsigned int k = 0;
 
@@ -1261,7 +1266,12 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
-		if (!merged || final) {
+		/* the frame goes up alone (one value, not the tests', is
+		 * what lives through the completion below) */
+		up = final | rx->flush;
+		/* (the merge that goes on is the common case: spills and
+		 * register moves belong on this path, not on that one) */
+		if (ofl_unlikely(!merged || final)) {
 			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
@@ -1269,12 +1279,13 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 	} else {
 		final = len < 1u;
 		final |= flags & ofl__gro_final_flags(ctx);
+		up = final | rx->flush;
 	}
-	if (merged) {
+	if (ofl_likely(merged)) {
 		*nout = k;
 		return OFL_GRO_MERGED;
 	}
-	if (final || rx->flush) {
+	if (up) {
 		ofl__gro_frame_pkt(&out[k++], f->id, f->len,
 				   ofl__gro_vlan(f));
 		*nout = k;
@@ -1600,7 +1611,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				b->hint_hash = f->hash;
 			}
 		}
-		if (fp && !ofl__gro_fast(fp, f, &frx)) {
+		if (ofl_likely(fp && !ofl__gro_fast(fp, f, &frx))) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, fpos, fp,
 					     out, nout, 1, 0);
 			if (r == OFL_GRO_HELD && fpos < 0)
