@@ -1429,6 +1429,11 @@ ofl__gro_hold_slot0(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	const uint8_t *d = f->data;
 	uint32_t len = f->len, n = pay + 12u <= len ? pay + 12u : len, i;
 
+	/* ofl__gro_copy copies at most OFL_GRO_MAX_HDR (a plain IPv4 TCP
+	 * frame's headers and 12 bytes are 106 at most, but the tail copy
+	 * below must never pass hdr[]) */
+	if (n > OFL_GRO_MAX_HDR)
+		n = OFL_GRO_MAX_HDR;
 	if (p->count > OFL_GRO_MAX_SEGS) {
 		ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
 				   p->ext_head, p->ext_tail);
