@@ -350,8 +350,8 @@ OFL_PRIVATE void ofl__gro_fixup(const struct ofl_gro_ctx *ctx,
 
 /* gro_complete(): a flow of one segment goes up unchanged. */
 OFL_PRIVATE void ofl__gro_complete(const struct ofl_gro_ctx *ctx,
-				   const struct ofl_gro_flow *p,
-				   struct ofl_gro_pkt *o)
+				   const struct ofl_gro_flow *OFL__GRO_RESTRICT p,
+				   struct ofl_gro_pkt *OFL__GRO_RESTRICT o)
 {
 	unsigned int i;
 
@@ -439,14 +439,18 @@ OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
 					      struct ofl_gro_bucket *b,
 					      struct ofl_gro_pkt *out)
 {
-	unsigned int j, k = 0;
+	/* n and each slot read once: the completion's byte stores to @out
+	 * would make them loads again after every flow */
+	unsigned int j, k = 0, n = b->n;
 
 	for (j = 0; j < OFL_GRO_BUCKET_FLOWS; j++) {
 		const struct ofl_gro_flow *p;
+		unsigned int s;
 
-		if (j >= b->n)
+		if (j >= n)
 			break;
-		p = &b->flow[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)];
+		s = b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1);
+		p = &b->flow[s];
 #if !defined(OFL_BPF)
 		/* a flow of one frame here, as ofl__gro_complete would: that
 		 * function saves six registers before its own test (14
@@ -457,7 +461,7 @@ OFL_INLINE unsigned int ofl__gro_flush_bucket(const struct ofl_gro_ctx *ctx,
 		else
 #endif
 			ofl__gro_complete(ctx, p, &out[k++]);
-		b->used[b->order[j] & (OFL_GRO_BUCKET_FLOWS - 1)] = 0;
+		b->used[s] = 0;
 	}
 	b->n = 0;
 	return k;
@@ -487,25 +491,48 @@ OFL_API int ofl_gro_flush(struct ofl_gro_ctx *ctx, struct ofl_gro_pkt *out,
 			  unsigned int max_out)
 {
 	unsigned int i;
+	uint32_t held;
 	size_t k = 0;	/* 64-bit in BPF: no zero-extension between the
 			 * bound check and the use ("R2 unbounded memory
 			 * access") */
 
 	if (!ctx || (!out && ctx->held))
 		return OFL_EINVAL;
-	if (max_out < ctx->held)
+	held = ctx->held;
+	if (max_out < held)
 		return OFL_ENOSPC;
 	ofl__gro_pool_begin(ctx);
-	/* napi_gro_flush: buckets in bit order, each oldest first */
+	/* napi_gro_flush: buckets in bit order, each oldest first; once
+	 * every held flow is delivered (held is the sum of the buckets' n)
+	 * the buckets left are empty, and flushing one changes nothing */
+#if !defined(OFL_BPF)
+	{
+		/* pointers, not indexes: fewer values live across the
+		 * completions */
+		struct ofl_gro_bucket *b = ctx->b;
+		struct ofl_gro_pkt *o = out, *oe;
+
+		(void)i;
+		if (held) {	/* (out may be NULL then) */
+			oe = out + held;
+			for (; b < ctx->b + OFL_GRO_BUCKETS && o < oe; b++)
+				o += ofl__gro_flush_bucket(ctx, b, o);
+			k = (size_t)(o - out);
+		}
+	}
+#else
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		unsigned int n;
 
+		if (k >= held)
+			break;
 		/* never taken (k <= 8 * i); bounds k for the verifier */
 		if (k > OFL_GRO_MAX_FLOWS - OFL_GRO_BUCKET_FLOWS)
 			break;
 		n = ofl__gro_flush_bucket(ctx, &ctx->b[i], &out[k]);
 		k += n <= OFL_GRO_BUCKET_FLOWS ? n : OFL_GRO_BUCKET_FLOWS;
 	}
+#endif
 	ctx->held = 0;
 	return (int)k;
 }

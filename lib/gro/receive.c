@@ -15,6 +15,15 @@
 
 #define OFL__GRO_SLOT(b, j) ((b)->order[(j)] & (OFL_GRO_BUCKET_FLOWS - 1))
 
+/* A step of the full path that stays a call natively: with one caller
+ * left (ofl__gro_receive_slow_nl) gcc would inline it there and take that
+ * frame past the core's 256-byte stack rule. In BPF as OFL_PRIVATE. */
+#if defined(OFL_BPF)
+#define OFL__GRO_STEP OFL_PRIVATE
+#else
+#define OFL__GRO_STEP static __attribute__((__noinline__))
+#endif
+
 /* Ethernet and in-band VLAN tags (vlan_gro_receive): 0 if IP follows. */
 OFL_PRIVATE int ofl__gro_l2(struct ofl__gro_rx *rx)
 {
@@ -553,6 +562,11 @@ OFL_INLINE int ofl__gro_tcp_flush(const struct ofl_gro_ctx *ctx,
 	if (flist)
 		fl |= (flags ^ ofl_load_be32_mem(th2 + 12)) |
 		      (uint32_t)(p->count >= 64);
+	/* the fast path: skb_gro_receive's first test (ofl__gro_merge
+	 * returns at once for a frame the IP layer flushes) made here with
+	 * the others, the same decision; its operands need not live on */
+	if (same)
+		fl |= rx->flush;
 	return fl != 0;
 }
 
@@ -861,7 +875,7 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_inner_call(const struct ofl_gro_ctx *ctx,
 #endif
 
 /* Parse down to the TCP payload; 0 if the frame is a GRO candidate. */
-OFL_PRIVATE int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
+OFL__GRO_STEP int ofl__gro_parse(const struct ofl_gro_ctx *ctx,
 			       const struct ofl_gro_frame *f,
 			       struct ofl__gro_rx *rx)
 {
@@ -952,6 +966,16 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
 	return -1;
 }
 
+/* The full path's lookup: a call natively (OFL__GRO_STEP), inlined in
+ * ofl__gro_receive_tmpl (one of the 32-flow workload's three frames in
+ * four). */
+OFL__GRO_STEP int ofl__gro_lookup_step(const struct ofl_gro_bucket *b,
+				       uint32_t hash,
+				       const struct ofl__gro_rx *rx)
+{
+	return ofl__gro_lookup(b, hash, rx);
+}
+
 /*
  * A burst's memory, per bucket (struct ofl_gro_bucket hint_*), of the flow
  * the bucket's previous frame was merged into by the fast path (and not
@@ -963,6 +987,19 @@ OFL_PRIVATE int ofl__gro_lookup(const struct ofl_gro_bucket *b, uint32_t hash,
  * rule), and is cleared at both ends of a burst, so between calls the
  * context holds exactly what ofl_gro_receive() would leave.
  */
+
+/*
+ * A flow (held now or earlier) that stands in for the parse of a frame of
+ * @hash on the fast path and in ofl__gro_receive_tmpl: plain IPv4 TCP
+ * (IP header right after the Ethernet header, no tunnel, not UDP) of that
+ * hash. The one test both use.
+ */
+OFL_INLINE int ofl__gro_flow_plain4(const struct ofl_gro_flow *p,
+				    uint32_t hash)
+{
+	return p->hash == hash && p->l3 == OFL__GRO_ETH_HLEN && !p->v6 &&
+	       !p->udp && !p->tun;
+}
 
 /*
  * Fast path, same result: an untagged IPv4 frame whose Ethernet header,
@@ -1000,10 +1037,7 @@ OFL_INLINE struct ofl_gro_flow *ofl__gro_fast_flow(struct ofl_gro_bucket *b,
 		if (!p->count)
 			return 0;
 	}
-	if (p->l3 != OFL__GRO_ETH_HLEN || p->v6 || p->udp || p->tun ||
-	    p->hash != hash)
-		return 0;
-	return p;
+	return ofl__gro_flow_plain4(p, hash) ? p : 0;
 }
 
 
@@ -1142,7 +1176,7 @@ OFL__GRO_BPF_WRAP unsigned int ofl__gro_bpf_hold_call(struct ofl_gro_ctx *ctx,
 #endif
 
 /* udp_gro_receive_segment after its first checks, and dev_gro_receive. */
-OFL_PRIVATE int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+OFL__GRO_STEP int ofl__gro_udp(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 			     const struct ofl_gro_frame *f,
 			     const struct ofl__gro_rx *rx, int pos,
 			     struct ofl_gro_pkt *out, unsigned int *nout)
@@ -1224,7 +1258,7 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 				unsigned int *nout, uint32_t same,
 				uint32_t flist)
 {
-	uint32_t flags, len, final;
+	uint32_t flags, len, final, up;
 	int merged = 0;
 	unsigned int k = 0;
 
@@ -1236,7 +1270,12 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 		/* out_check_final: mss is 1 unless merged */
 		final = len < (merged ? p->mss : 1u);
 		final |= flags & ofl__gro_final_flags(ctx);
-		if (!merged || final) {
+		/* the frame goes up alone (one value, not the tests', is
+		 * what lives through the completion below) */
+		up = final | rx->flush;
+		/* (the merge that goes on is the common case: spills and
+		 * register moves belong on this path, not on that one) */
+		if (ofl_unlikely(!merged || final)) {
 			ofl__gro_complete(ctx, p, &out[k++]);
 			ofl__gro_unlink(b, (unsigned int)pos);
 			ctx->held--;
@@ -1244,12 +1283,13 @@ OFL_INLINE int ofl__gro_tcp_seg(struct ofl_gro_ctx *ctx,
 	} else {
 		final = len < 1u;
 		final |= flags & ofl__gro_final_flags(ctx);
+		up = final | rx->flush;
 	}
-	if (merged) {
+	if (ofl_likely(merged)) {
 		*nout = k;
 		return OFL_GRO_MERGED;
 	}
-	if (final || rx->flush) {
+	if (up) {
 		ofl__gro_frame_pkt(&out[k++], f->id, f->len,
 				   ofl__gro_vlan(f));
 		*nout = k;
@@ -1341,16 +1381,21 @@ OFL_INLINE int ofl__gro_bpf_l4_ret(int v, unsigned int *nout)
 #endif
 
 #if !defined(OFL_BPF)
-OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx)
+/* At the end of a burst, all of it, so that between calls the context is
+ * exactly what ofl_gro_receive() leaves; at its start hint_off alone (@all
+ * 0), which turns the hint off (a context given to the burst is not
+ * trusted to have been left so: its hint_pos and hint_hash are read only
+ * once a frame of the burst has written all three). */
+OFL_INLINE void ofl__gro_hints_clear(struct ofl_gro_ctx *ctx, int all)
 {
 	unsigned int i;
 
-	/* all of it, so that between calls the context is exactly what
-	 * ofl_gro_receive() leaves (hint_off alone would turn it off) */
 	for (i = 0; i < OFL_GRO_BUCKETS; i++) {
 		ctx->b[i].hint_off = 0;
-		ctx->b[i].hint_pos = 0;
-		ctx->b[i].hint_hash = 0;
+		if (all) {
+			ctx->b[i].hint_pos = 0;
+			ctx->b[i].hint_hash = 0;
+		}
 	}
 }
 #endif
@@ -1371,7 +1416,7 @@ OFL_INLINE int ofl__gro_receive_slow(struct ofl_gro_ctx *ctx,
 		*nout = 1;
 		return OFL_GRO_NORMAL;
 	}
-	pos = ofl__gro_lookup(b, f->hash, &rx);
+	pos = ofl__gro_lookup_step(b, f->hash, &rx);
 	r = rx.udp ? ofl__gro_udp(ctx, b, f, &rx, pos, out, nout) :
 		     ofl__gro_tcp(ctx, b, f, &rx, pos, out, nout);
 	/* a new held flow (here, not in the two above: in BPF that keeps
@@ -1395,6 +1440,61 @@ ofl__gro_hold_fast(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 	ofl__gro_fast_rx(f, pay, &rx);
 	return ofl__gro_hold(ctx, b, f, &rx, out);
+}
+
+/*
+ * ofl__gro_hold_fast for a frame that an empty bucket's slot 0 stood in for
+ * (ofl__gro_fast_flow, @pos -1): ofl__gro_hold would take that very slot
+ * (no flow to evict; with n 0 no slot is used) and write the same bytes.
+ * Of what it writes, hash, hdr_len (@pay is the slot's), l3, v6, udp, tun
+ * and vlan already hold the frame's values (the fast path's tests; ol3
+ * and ol4 are 0 in every flow without a tunnel); the rest is written
+ * here. Headers: n bytes as ofl__gro_copy would, n at least 54 (the fast
+ * path's shortest frame and headers).
+ */
+static __attribute__((__noinline__)) void
+ofl__gro_hold_slot0(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
+		    const struct ofl_gro_frame *f, uint32_t pay)
+{
+	struct ofl_gro_flow *p = &b->flow[0];
+	const uint8_t *d = f->data;
+	uint32_t len = f->len, n = pay + 12u <= len ? pay + 12u : len, i;
+
+	/* ofl__gro_copy copies at most OFL_GRO_MAX_HDR (a plain IPv4 TCP
+	 * frame's headers and 12 bytes are 106 at most, but the tail copy
+	 * below must never pass hdr[]) */
+	if (n > OFL_GRO_MAX_HDR)
+		n = OFL_GRO_MAX_HDR;
+	if (p->count > OFL_GRO_MAX_SEGS) {
+		ofl__gro_chain_put(ctx, &ctx->pend_head, &ctx->pend_tail,
+				   p->ext_head, p->ext_tail);
+		p->ext_head = OFL__GRO_NONE;
+	}
+	b->age[0] = ctx->now;
+	p->len = len - OFL__GRO_ETH_HLEN;
+	p->payload = len - pay;
+	p->first_len = len;
+	p->l4 = OFL__GRO_ETH_HLEN + 20;
+	p->mss = (uint16_t)(len - pay);
+	p->count = 1;
+	p->fixedid = 0;
+	OFL_STATIC_ASSERT(OFL_GRO_MAX_HDR >= 56, "48 bytes, then words");
+	for (i = 0; i < 48; i += 8)
+		ofl_copy8(p->hdr + i, d + i);
+	for (; i + 8 <= OFL_GRO_MAX_HDR; i += 8) {
+		if (i + 8 > n)
+			break;
+		ofl_copy8(p->hdr + i, d + i);
+	}
+	if (i < n)
+		ofl_copy8(p->hdr + n - 8, d + n - 8);
+	p->seg[0].frame = f->id;
+	p->seg[0].off = (uint16_t)pay;
+	p->seg[0].len = (uint16_t)(len - pay);
+	b->used[0] = 1;
+	b->order[0] = 0;
+	b->n = 1;
+	ctx->held++;
 }
 
 static __attribute__((__noinline__)) int
@@ -1426,9 +1526,7 @@ ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 	for (s = 0; s < OFL_GRO_BUCKET_FLOWS; s++) {
 		const struct ofl_gro_flow *t = &b->flow[s];
 
-		if (t->count && t->hash == f->hash &&
-		    t->l3 == OFL__GRO_ETH_HLEN && !t->v6 && !t->udp &&
-		    !t->tun)
+		if (t->count && ofl__gro_flow_plain4(t, f->hash))
 			break;
 	}
 	if (s >= OFL_GRO_BUCKET_FLOWS || ofl__gro_fast(&b->flow[s], f, &rx))
@@ -1532,9 +1630,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		struct ofl_gro_flow *fp;
 		int fpos = 0;
 
-		int hit = hint && b->hint_off && b->hint_hash == f->hash;
-
-		if (hit) {
+		if (hint && b->hint_off && b->hint_hash == f->hash) {
 			fp = (struct ofl_gro_flow *)(void *)((uint8_t *)b +
 							    b->hint_off);
 			fpos = (int)b->hint_pos;
@@ -1542,26 +1638,30 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 			/* fraglist contexts take the full path */
 			fp = (ctx->flags & OFL_GRO_F_FRAGLIST) ? 0 :
 			     ofl__gro_fast_flow(b, f->hash, &fpos);
+			/* the hint names this flow from now on; taken back
+			 * below unless the frame merges into it and does
+			 * not end it (written here, nothing of the test
+			 * above stays live through the merge) */
+			if (hint && fp) {
+				b->hint_off = (uint16_t)((uint8_t *)fp -
+							 (uint8_t *)b);
+				b->hint_pos = (uint8_t)fpos;
+				b->hint_hash = f->hash;
+			}
 		}
-		if (fp && !ofl__gro_fast(fp, f, &frx)) {
+		if (ofl_likely(fp && !ofl__gro_fast(fp, f, &frx))) {
 			r = ofl__gro_tcp_seg(ctx, b, f, &frx, fpos, fp,
 					     out, nout, 1, 0);
-			if (r == OFL_GRO_HELD)
+			if (r == OFL_GRO_HELD && fpos < 0)
+				ofl__gro_hold_slot0(ctx, b, f, frx.pay);
+			else if (r == OFL_GRO_HELD)
 				*nout += ofl__gro_hold_fast(ctx, b, f, frx.pay,
 							    &out[*nout]);
 			/* merged and not ended (ending delivers the flow):
-			 * the hint is this flow (already, if it was hit);
-			 * anything else changed the bucket: no hint */
-			if (hint && r == OFL_GRO_MERGED && !*nout) {
-				if (!hit) {
-					b->hint_off = (uint16_t)((uint8_t *)fp -
-								 (uint8_t *)b);
-					b->hint_pos = (uint8_t)fpos;
-					b->hint_hash = f->hash;
-				}
-			} else if (hint) {
+			 * the hint is this flow; anything else changed the
+			 * bucket: no hint */
+			if (hint && (r != OFL_GRO_MERGED || *nout))
 				b->hint_off = 0;
-			}
 			return r;
 		}
 		if (hint)
@@ -1573,11 +1673,12 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 				return r;
 		}
 	}
-	/* ofl_gro_receive(): the full path out of line, which keeps its
-	 * frame within the core's 256-byte stack rule in every build (the
-	 * kernel module's flags made it 264 inlined); a burst inlines it */
-	if (!hint)
-		return ofl__gro_receive_slow_nl(ctx, b, f, out, nout);
+	/* the full path out of line, which keeps the frames of
+	 * ofl_gro_receive() and ofl_gro_receive_burst() within the core's
+	 * 256-byte stack rule in every build (the kernel module's flags made
+	 * the first 264 inlined, gcc -O3 the second 256) */
+	(void)hint;
+	return ofl__gro_receive_slow_nl(ctx, b, f, out, nout);
 #else
 	(void)hint;
 	{
@@ -1586,8 +1687,8 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 		if (r != OFL__GRO_BPF_SLOW)
 			return r;
 	}
-#endif
 	return ofl__gro_receive_slow(ctx, b, f, out, nout);
+#endif
 }
 
 /* A frame the API refuses (OFL_EINVAL): ip_summed above COMPLETE or a
@@ -1639,7 +1740,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 			return OFL_EINVAL;
 	ofl__gro_pool_begin(ctx);
 #if !defined(OFL_BPF)
-	ofl__gro_hints_clear(ctx);
+	ofl__gro_hints_clear(ctx, 0);
 #endif
 #if !defined(OFL_BPF)
 	{
@@ -1672,7 +1773,7 @@ OFL_API int ofl_gro_receive_burst(struct ofl_gro_ctx *ctx,
 	}
 #endif
 #if !defined(OFL_BPF)
-	ofl__gro_hints_clear(ctx);
+	ofl__gro_hints_clear(ctx, 1);
 #endif
 	return (int)k;
 }
