@@ -213,14 +213,16 @@ struct ofl_gso_seg {
 /**
  * struct ofl_gso_iter - iterator state; caller-allocated, fixed size, no
  * interior pointers (may be copied byte for byte), no destroy call.
- * Fields are private.
+ * Fields are private (l3sum, plain: what was frame_len, the same size).
  */
 struct ofl_gso_iter {
 	struct ofl_gso_meta m;
 	const struct ofl_gso_frag *frags;
 	uint32_t nr_frags;
 	uint32_t flags;
-	uint32_t frame_len;
+	uint16_t l3sum;
+	uint8_t plain;
+	uint8_t reserved0;
 	uint32_t total_len;
 	uint32_t count;
 	uint32_t index;

@@ -201,13 +201,14 @@ OFL_PRIVATE int ofl__gso_sizes(struct ofl_gso_iter *it)
  * IPv6, so ipv6_has_hopopt_jumbo() says no and 6.18 keeps the header in
  * every segment (tests/gso/big_tunnel_sock.py, docs/GSO.md).
  */
-OFL_PRIVATE void ofl__gso_jumbo(struct ofl_gso_iter *it, const uint8_t *p)
+OFL_PRIVATE void ofl__gso_jumbo(struct ofl_gso_iter *it, const uint8_t *p,
+				uint32_t frame_len)
 {
 	struct ofl_gso_meta *m = &it->m;
 	uint32_t ipo = m->network_off;
 
 	if (m->gso_type & OFL_GSO_TUNNEL_MASK || !(m->gso_type & OFL_GSO_TCPV6) ||
-	    it->frame_len - ipo <= 65536u || ipo + 48 > m->hdr_len ||
+	    frame_len - ipo <= 65536u || ipo + 48 > m->hdr_len ||
 	    (p[ipo] >> 4) != 6 || p[ipo + 6] != OFL_IPPROTO_HOPOPTS ||
 	    p[ipo + 40] != OFL_IPPROTO_TCP || p[ipo + 41] != 0 ||
 	    p[ipo + 42] != OFL_IPV6_TLV_JUMBO)
@@ -217,6 +218,45 @@ OFL_PRIVATE void ofl__gso_jumbo(struct ofl_gso_iter *it, const uint8_t *p)
 	m->hdr_len = (uint16_t)(m->hdr_len - 8);
 	if (m->ip_summed == OFL_CHECKSUM_PARTIAL)
 		m->csum_start = (uint16_t)(m->csum_start - 8);
+}
+
+/*
+ * TCP under one IP header, no tunnel, no BIG TCP jumbo header (the frames
+ * a TCP stack hands over): ofl__gso_next_plain() writes their segments
+ * from values taken here once, so that no segment reads back its own
+ * header. The IPv4 header's sum without the three words a segment changes
+ * (total length, ID, checksum) goes to @it->l3sum, folded; with complete
+ * checksums, the TCP header's sum without the sequence number, the
+ * offset/flags word and the checksum to @it->l4sum (the same bytes are
+ * copied into every segment; the checksum field's value cancels out, so it
+ * holds for a CHECKSUM_NONE input too).
+ */
+OFL_PRIVATE void ofl__gso_plain_init(struct ofl_gso_iter *it,
+				     const uint8_t *p)
+{
+	const struct ofl_gso_meta *m = &it->m;
+	const uint8_t *ip = p + m->network_off, *th = p + m->transport_off;
+	const uint8_t *end = p + m->hdr_len;
+	ofl_wsum s;
+
+	/* ofl__gso_check_layout(): version 4 (ihl >= 5) or 6 */
+	it->plain = (uint8_t)(ip[0] >> 4);
+	if (it->plain == 4) {
+		s = ofl__gso_hsum(ip, end, (ip[0] & 15u) * 4);
+		s = ofl_csum_sub(s, (OFL_FORCE ofl_wsum)(
+					    (uint32_t)ofl_load_ne16(ip + 2) +
+					    ofl_load_ne16(ip + 4) +
+					    ofl_load_ne16(ip + 10)));
+		it->l3sum = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_fold(s);
+	}
+	if (!(it->flags & OFL_GSO_F_CSUM_PARTIAL)) {
+		s = ofl__gso_hsum(th, end, (uint32_t)(end - th));
+		s = ofl_csum_sub(s, ofl_csum_add(
+			(OFL_FORCE ofl_wsum)ofl_load_ne32(th + 4),
+			(OFL_FORCE ofl_wsum)((uint32_t)ofl_load_ne16(th + 12) +
+					     ofl_load_ne16(th + 16))));
+		it->l4sum = (OFL_FORCE uint32_t)s;
+	}
 }
 
 OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
@@ -275,7 +315,6 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 	it->frags = frags;
 	it->nr_frags = nr_frags;
 	it->flags = flags;
-	it->frame_len = (uint32_t)len;
 	it->total_len = (uint32_t)len - m->hdr_len;
 	err = ofl__gso_sizes(it);
 	if (err)
@@ -289,24 +328,27 @@ OFL_API int ofl_gso_init(struct ofl_gso_iter *it,
 		if (m->gso_type & OFL_GSO_UDP_L4)
 			it->check0 = ofl__gso_pseudo(
 				p, ofl__gso_ip_off(m),
-				flist ? it->frame_len - l4 :
+				flist ? (uint32_t)len - l4 :
 				ofl_load_be16(p + l4 + 4), OFL_IPPROTO_UDP);
 		else
 			it->check0 = ofl__gso_pseudo(p, ofl__gso_ip_off(m),
-						     it->frame_len - l4,
+						     (uint32_t)len - l4,
 						     OFL_IPPROTO_TCP);
 		if (m->gso_type & OFL_GSO_UDP_TUNNEL_CSUM) {
 			it->set_check = 2;
 			it->tcheck0 = ofl__gso_pseudo(
 				p, m->network_off,
-				it->frame_len - m->transport_off,
+				(uint32_t)len - m->transport_off,
 				OFL_IPPROTO_UDP);
 		}
 	}
 	it->frag = 0;
 	it->frag_off = m->hdr_len;
 	ofl__gso_norm(it);
-	ofl__gso_jumbo(it, p);
+	ofl__gso_jumbo(it, p, (uint32_t)len);
+	if (!it->jumbo &&
+	    !(it->m.gso_type & (OFL_GSO_TUNNEL_MASK | OFL_GSO_UDP_L4)))
+		ofl__gso_plain_init(it, p);
 	return 0;
 }
 
@@ -346,6 +388,27 @@ OFL_PRIVATE ofl_wsum ofl__gso_walk(struct ofl_gso_iter *it, uint32_t n,
 	return s;
 }
 
+/* ofl__gso_walk() for a slice that ends inside the current fragment (every
+ * segment of a one-fragment frame but the last): no fragment walk. */
+OFL_INLINE ofl_wsum ofl__gso_take(struct ofl_gso_iter *it, uint32_t n,
+				  int sum, uint8_t *dst)
+{
+	const struct ofl_gso_frag *fr;
+	const uint8_t *src;
+
+	if (it->frag < it->nr_frags) {
+		fr = &it->frags[it->frag];
+		if (fr->len - it->frag_off > n) {
+			src = fr->data + it->frag_off;
+			it->frag_off += n;
+			if (dst)
+				return ofl_csum_partial_copy(src, dst, n, 0);
+			return sum ? ofl_csum_partial(src, n, 0) : 0;
+		}
+	}
+	return ofl__gso_walk(it, n, sum, dst);
+}
+
 /*
  * Header bytes: 8 at a time from @phase (0..3) on, then the tail. @phase is the innermost L4 offset mod 4, so that every 4-byte
  * word ofl__gso_hsum() reads at once (L4 header, and the IP header, a
@@ -371,6 +434,112 @@ OFL_INLINE void ofl__gso_copy_hdr(uint8_t *dst, const uint8_t *src,
 	ofl_copy_bytes(dst + i, src + i, n - i, 8);
 }
 
+/* 16 bytes between unaligned places (plain loads and stores: no header
+ * sum reads these back, ofl__gso_next_plain). */
+OFL_INLINE void ofl__gso_copy16(uint8_t *dst, const uint8_t *src)
+{
+#if OFL_STRICT_ALIGN || defined(OFL_BPF)
+	ofl_copy8(dst, src);
+	ofl_copy8(dst + 8, src + 8);
+#else
+	__builtin_memcpy(dst, src, 16);
+#endif
+}
+
+/*
+ * ofl__gso_next() for the frames of ofl__gso_plain_init(): the fix-ups of
+ * ofl__gso_fix_tcp() and ofl__gso_fix_ip() (outer header, no tunnel)
+ * with every input field read from the frame, not from the copy, and the
+ * header sums taken once: a copy in 16-byte stores (the last one
+ * overlapping), then stores of the changed fields, and no load of a byte
+ * just stored. The checksums are the same ones'-complement sums as there,
+ * in another order (the same value mod 0xffff, nonzero in both: the
+ * length, the data offset), so the same folded bytes.
+ */
+OFL_PRIVATE int ofl__gso_next_plain(struct ofl_gso_iter *it, uint8_t *hdr,
+				    struct ofl_gso_seg *seg, uint8_t *payload)
+{
+	const struct ofl_gso_meta *m = &it->m;
+	const uint8_t *p = it->frags[0].data;
+	uint32_t hl = m->hdr_len, l4 = m->transport_off, ipo = m->network_off;
+	uint32_t mss = m->gso_size, idx = it->index, rel = it->off;
+	uint32_t type = m->gso_type, plen, segs, iplen, seq, delta, i;
+	const uint8_t *th = p + l4;
+	uint16_t check, tot, id;
+	ofl_wsum ps, hs;
+	uint8_t fl, t[2];
+
+	plen = it->total_len - rel;
+	if (plen > it->step)
+		plen = it->step;
+	segs = plen > mss ? (plen + mss - 1) / mss : 1;
+	seg->index = idx;
+	seg->hdr_len = hl;
+	seg->payload_off = hl + rel;
+	seg->payload_len = plen;
+	seg->frag = it->frag;
+	seg->frag_off = it->frag_off;
+	seg->gso_segs = segs;
+	seg->csum_start = (uint16_t)l4;
+	seg->csum_offset = 16;
+	ps = ofl__gso_take(it, plen, !(it->flags & OFL_GSO_F_CSUM_PARTIAL),
+			   payload);
+	/* hl >= 16 (IP and TCP headers); the last store overlaps */
+	for (i = 0; i < OFL_GSO_MAX_HDR; i += 16) {
+		if (i + 16 >= hl)
+			break;
+		ofl__gso_copy16(hdr + i, p + i);
+	}
+	ofl__gso_copy16(hdr + hl - 16, p + hl - 16);
+	/* ofl__gso_fix_ip(): lengths for one gso_size segment with
+	 * GSO_PARTIAL */
+	iplen = (segs > 1 ? hl + mss : hl + plen) - ipo;
+	if (it->plain == 4) {
+		tot = ofl_htons((uint16_t)iplen);
+		id = ofl_load_ne16(p + ipo + 4);
+		if (!(type & OFL_GSO_TCP_FIXEDID))
+			id = ofl_htons((uint16_t)(ofl_ntohs(id) +
+						  ((type & OFL_GSO_PARTIAL) ?
+						   rel / mss : idx)));
+		ofl_store_ne16(hdr + ipo + 2, tot);
+		ofl_store_ne16(hdr + ipo + 4, id);
+		ofl_store_ne16(hdr + ipo + 10,
+			       (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+				       (OFL_FORCE ofl_wsum)(uint32_t)it->l3sum,
+				       (OFL_FORCE ofl_wsum)((uint32_t)tot +
+							    id))));
+	} else {
+		ofl_store_be16(hdr + ipo + 4, (uint16_t)(iplen - 40));
+	}
+	/* ofl__gso_fix_tcp() */
+	seq = ofl_load_be32(th + 4) + rel;
+	ofl_store_be32(hdr + l4 + 4, seq);
+	fl = th[13];
+	if (idx + 1 != it->count)
+		fl &= (uint8_t)~(OFL__GSO_TCP_FIN | OFL__GSO_TCP_PSH);
+	if (idx && !(type & OFL_GSO_TCP_ACCECN))
+		fl &= (uint8_t)~OFL__GSO_TCP_CWR;
+	hdr[l4 + 13] = fl;
+	check = it->set_check ? it->check0 : ofl_load_ne16(th + 16);
+	delta = ~(hl - l4 + it->total_len) + hl - l4 + plen;
+	check = (uint16_t)~(OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(
+		(OFL_FORCE ofl_wsum)(uint32_t)check,
+		(OFL_FORCE ofl_wsum)ofl_htonl(delta)));
+	if (!(it->flags & OFL_GSO_F_CSUM_PARTIAL)) {
+		t[0] = th[12];
+		t[1] = fl;
+		hs = ofl_csum_add((OFL_FORCE ofl_wsum)it->l4sum,
+				  (OFL_FORCE ofl_wsum)ofl_htonl(seq));
+		hs = ofl_csum_add(hs, (OFL_FORCE ofl_wsum)(
+					      (uint32_t)ofl_load_ne16(t) + check));
+		check = (OFL_FORCE uint16_t)ofl_csum_fold(ofl_csum_add(hs, ps));
+	}
+	ofl_store_ne16(hdr + l4 + 16, check);
+	it->off = rel + plen;
+	it->index = idx + 1;
+	return 1;
+}
+
 /* ofl_gso_next(); with @payload, the segment's payload is copied there
  * (ofl_gso_segment(), which checked the room for it). */
 OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
@@ -390,6 +559,8 @@ OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
 	hl = m->hdr_len;
 	if (cap < hl)
 		return OFL_ENOSPC;
+	if (it->plain)
+		return ofl__gso_next_plain(it, hdr, seg, payload);
 	rel = it->off;
 	plen = it->total_len - rel;
 	if (plen > it->step)
@@ -434,7 +605,7 @@ OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
 	f.first = it->index == 0;
 	f.last = it->index + 1 == it->count;
 	f.flags = (uint16_t)it->flags;
-	f.payload_sum = ofl__gso_walk(it, plen,
+	f.payload_sum = ofl__gso_take(it, plen,
 				      !(it->flags & OFL_GSO_F_CSUM_PARTIAL),
 				      payload);
 	err = ofl__gso_fixup(hdr, hdr + hl, m, &f, &it->l4sum);
@@ -448,5 +619,9 @@ OFL_PRIVATE int ofl__gso_next(struct ofl_gso_iter *it, uint8_t *hdr,
 OFL_API int ofl_gso_next(struct ofl_gso_iter *it, uint8_t *hdr, size_t cap,
 			 struct ofl_gso_seg *seg)
 {
+	/* the plain path directly: ofl__gso_next() is not inlined here */
+	if (it && hdr && seg && it->plain && it->index < it->count &&
+	    cap >= it->m.hdr_len)
+		return ofl__gso_next_plain(it, hdr, seg, NULL);
 	return ofl__gso_next(it, hdr, cap, seg, NULL);
 }
