@@ -5,17 +5,19 @@ same: for a fuzz campaign that spans commits (docs/FUZZING.md), the hours
 on an earlier tree count for the final tree where everything the fuzzer
 ran is unchanged.
 
-Functions compare as `objdump -d --no-addresses --no-show-raw-insn` text:
-jumps print relative to the function, calls and data references are
-relocations (shown as 0), so a function moved by its neighbours compares
-equal, and a sanitizer counter's slot does not count. Data objects
-(tables: the parser's, RSS's, CRC's) compare as their bytes.
+Functions compare as `objdump -dr --no-addresses --no-show-raw-insn` text:
+jumps print relative to the function; a call or data reference is its
+relocation, named by what it reaches (a function, a data object and the
+offset in it; a sanitizer counter or an anonymous constant without its
+numbering), so a function moved by its neighbours compares equal. Data
+objects (tables: the parser's, RSS's, CRC's) compare as their bytes.
 
 usage: same-code.py OLD.o NEW.o [REGEX]
   one line per symbol whose name matches REGEX (default: all):
     same|changed|new|gone func|data NAME
   then: same=N changed=N new=N gone=N
 """
+import hashlib
 import re
 import subprocess
 import sys
@@ -26,16 +28,59 @@ def run(*args):
                           text=True).stdout
 
 
+def data_symbols(obj):
+    """section -> [(offset, size, name)] of its data objects"""
+    out = {}
+    for line in run("objdump", "-t", obj).splitlines():
+        f = line.split()
+        if len(f) >= 5 and " O " in line:
+            out.setdefault(f[-3], []).append(
+                (int(f[0], 16), int(f[-2], 16), f[-1]))
+    return out
+
+
+def reloc_target(target, rtype, syms, secs):
+    """a relocation's target as something that does not move when other
+    code does: a data object (and the offset in it) for a section offset,
+    a numbered compiler-made object (.str.36, a sanitizer's tables) by its
+    bytes, not its number"""
+    m = re.fullmatch(r"(.+?)([+-]0x[0-9a-f]+)?", target)
+    sym, add = m.group(1), int(m.group(2) or "0", 16)
+    if sym in syms:
+        at = add + (4 if rtype.endswith(("PC32", "PLT32", "GOTPCREL")) else 0)
+        for off, size, name in syms[sym]:
+            if off <= at < off + max(size, 1):
+                base = re.sub(r"\.[0-9]+$", "", name)
+                if base != name:
+                    blob = bytes(secs.get(sym, b"")[off:off + size])
+                    base += "=" + hashlib.sha1(blob).hexdigest()[:12]
+                return "%s+%d" % (base, at - off)
+        return sym + "+anon"
+    return re.sub(r"\.[0-9]+$", "", sym)
+
+
 def functions(obj):
+    syms, secs = data_symbols(obj), sections(obj)
     out, name = {}, None
-    for line in run("objdump", "-d", "--no-addresses", "--no-show-raw-insn",
+    for line in run("objdump", "-dr", "--no-addresses", "--no-show-raw-insn",
                     obj).splitlines():
         m = re.fullmatch(r"<(.+)>:", line)
         if m:
             name = m.group(1)
             out[name] = []
-        elif name and line.strip() and not line.startswith("Disassembly"):
-            out[name].append(line)
+            continue
+        if not name or not line.strip() or line.startswith("Disassembly"):
+            continue
+        r = re.fullmatch(r"\s+(R_\S+)\s+(\S+)", line)
+        if r and out[name]:
+            # the instruction's operand is a placeholder the relocation
+            # fills: its printed target means nothing
+            out[name][-1] = re.sub(r"\s*(# )?<[^>]*>", "", out[name][-1])
+            out[name].append("\t" + r.group(1) + " " +
+                             reloc_target(r.group(2), r.group(1), syms,
+                                          secs))
+            continue
+        out[name].append(line)
     return {k: "\n".join(v) for k, v in out.items()}
 
 
@@ -62,9 +107,11 @@ def data(obj):
         if len(f) < 5 or " O " not in line:
             continue
         sec, size, name = f[-3], int(f[-2], 16), f[-1]
-        if sec not in secs or name.startswith(".L"):
-            continue  # .bss, no contents, or the compiler's own (ASan's
-            # names of globals with their line numbers)
+        if (sec not in secs or name.startswith((".L", "__unnamed")) or
+                re.search(r"\.[0-9]+$", name)):
+            continue  # .bss, no contents, or numbered by the compiler
+            # (ASan's names of globals with their line numbers, strings:
+            # compared where a function refers to them, by their bytes)
         off = int(f[0], 16)
         out[name] = bytes(secs[sec][off:off + size])
     return out
