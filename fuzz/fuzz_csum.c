@@ -107,9 +107,12 @@ static void sums(const uint8_t *d, size_t n, uint32_t seed, size_t k)
 	CHECK(wire(ofl_csum_fold(s)) ==
 	      (uint16_t)~model(d, n, 0, seed16(seed)));
 	CHECK(ofl_csum_fold(ofl_csum_span(d, d + n, seed)) == ofl_csum_fold(s));
-	/* both loops of partial.c: the same 32-bit sum, not only its fold */
+	/* every loop of partial.c: the same 32-bit sum, not only its fold */
 	CHECK(ofl__csum_partial_vec(d, n, seed) == s);
 	CHECK(ofl__csum_partial_carry(d, n, seed) == s);
+#if defined(OFL__CSUM_SSE2)
+	CHECK(ofl__csum_partial_sse2(d, n, seed) == s);
+#endif
 	copies(d, n, seed, s);
 	/* a split at k, placed with block_add; and removed again */
 	a = ofl_csum_partial(d, k, 0);

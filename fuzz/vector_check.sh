@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 # usage: vector_check.sh FUZZER
 # The x86 versions of lib/csum's loops in FUZZER hold vector instructions
-# of their width (AVX2: ymm, AVX-512: zmm): the fuzzer then fuzzes the
+# of their width (AVX2: ymm, AVX-512: zmm, the SSE2 hybrid baseline:
+# xmm): the fuzzer then fuzzes the
 # vector code the library runs, not a scalar rendering of it. Exit 77
 # (a loud SKIP) where the build has no x86 versions.
 set -u
@@ -11,7 +12,8 @@ dis=$(objdump -d --no-show-raw-insn "$bin") || exit 1
 found=0
 fail=0
 for fn in ofl__csum_partial_avx2:ymm ofl__csum_copy_avx2:ymm \
-	ofl__csum_partial_avx512:zmm ofl__csum_copy_avx512:zmm; do
+	ofl__csum_partial_avx512:zmm ofl__csum_copy_avx512:zmm \
+	ofl__csum_partial_sse2:xmm; do
 	name=${fn%:*}
 	reg=${fn#*:}
 	body=$(printf '%s\n' "$dis" | awk -v f="<$name>:" \

@@ -102,10 +102,12 @@ OFL_INLINE uint32_t ofl__csum_u(ofl_wsum v)
 #endif
 
 /*
- * The two loops of ofl_csum_partial (partial.c) by name, for the unit tests
+ * The loops of ofl_csum_partial (partial.c) by name, for the unit tests
  * and fuzz/fuzz_csum.c, sanitizer builds included: the vector loop (what
- * the AVX2/AVX-512 clones and arm64 run) and the 64-bit carry loop (x86-64
- * baseline, s390x, kernel; the vector loop where there is none).
+ * the AVX2/AVX-512 clones and arm64 run), the 64-bit carry loop (s390x,
+ * kernel; the vector loop where there is none) and, on x86-64 userspace
+ * (OFL__CSUM_SSE2), the SSE2 hybrid loop (the x86-64 baseline: the
+ * ifunc's choice without AVX2 and -DOFL_NO_MULTIVERSION builds).
  * Userspace builds only; not exported from libofl.so.
  */
 #if !defined(OFL_BPF) && !defined(__KERNEL__) && !defined(OFL_FIRMWARE)
@@ -113,6 +115,21 @@ OFL_INLINE uint32_t ofl__csum_u(ofl_wsum v)
 OFL_BEGIN_DECLS
 ofl_wsum ofl__csum_partial_vec(const void *buf, size_t len, ofl_wsum sum);
 ofl_wsum ofl__csum_partial_carry(const void *buf, size_t len, ofl_wsum sum);
+OFL_END_DECLS
+#endif
+
+/*
+ * x86-64 userspace, gcc or clang: SSE2 is in the ABI's baseline, so the
+ * baseline loop may use 16-byte generic vectors (no intrinsics, no target
+ * attribute). Kernel builds (-mno-sse: no __SSE2__), BPF and firmware
+ * never define it, with or without OFL_NO_MULTIVERSION.
+ */
+#if defined(__x86_64__) && defined(__SSE2__) && defined(__GNUC__) &&      \
+	defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 8 &&         \
+	defined(OFL__CSUM_VARIANTS)
+#define OFL__CSUM_SSE2 1
+OFL_BEGIN_DECLS
+ofl_wsum ofl__csum_partial_sse2(const void *buf, size_t len, ofl_wsum sum);
 OFL_END_DECLS
 #endif
 

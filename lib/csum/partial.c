@@ -2,32 +2,43 @@
 /*
  * Partial sums (Linux lib/checksum.c do_csum, arch csum_partial).
  *
- * Two loops. The split-halves loop, which compilers vectorise: the sum of the
- * 32-bit halves of 64-bit native words, kept as two 64-bit accumulators (the
- * whole words mod 2^64 and the high halves, from which the low halves' sum
- * follows: ofl__csum_halves; two independent chains; a vectoriser turns each
- * into a vector of lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does not, and
- * keeps two scalar chains). A "several lanes in arrays" form was measured too: better with gcc
- * -O2, several times worse with gcc -O3 and clang (docs/CSUM.md). Summing
- * native 32-bit words is congruent mod 0xffff to summing native 16-bit words,
- * so the folded result is the same on either byte order and for any alignment.
- * Runs are capped so that no accumulator can overflow: there is no length at
- * which carries are lost (DPDK's 32-bit accumulator loses them past ~128 KiB of
- * 0xff).
+ * Three loops. The split-halves loop, which compilers vectorise: the sum of
+ * the 32-bit halves of 64-bit native words, kept as two 64-bit accumulators
+ * (the whole words mod 2^64 and the high halves, from which the low halves'
+ * sum follows: ofl__csum_halves; two independent chains; a vectoriser turns
+ * each into a vector of lanes: gcc -O3 and clang -O2 do, gcc 12 -O2 does
+ * not, and keeps two scalar chains). A "several lanes in arrays" form was
+ * measured too: better with gcc -O2, several times worse with gcc -O3 and
+ * clang (docs/CSUM.md). Summing native 32-bit words is congruent mod 0xffff
+ * to summing native 16-bit words, so the folded result is the same on either
+ * byte order and for any alignment. Runs are capped so that no accumulator
+ * can overflow: there is no length at which carries are lost (DPDK's 32-bit
+ * accumulator loses them past ~128 KiB of 0xff).
  *
- * Scalar 64-bit targets other than arm64 (x86-64 without AVX2, s390x, kernel
- * modules, which build without SSE) use a second loop instead: whole 64-bit
- * words added with __builtin_add_overflow into four independent accumulators,
- * each with its own carry count, 64 bytes per step (the add-with-carry chains
- * of the kernel's x86-64 csum_partial, arch/x86/lib/csum-partial_64.c, written
- * so that gcc and clang emit add/adc pairs: one load and two ALU operations per
- * 8 bytes, against about five for the split halves). Summing mod 2^64 - 1 is
- * congruent mod 2^32 - 1 to summing 32-bit words, so both loops fold to the
- * same 32-bit value (docs/CSUM.md). 32-bit targets (Cortex-M) and BPF keep the
+ * Scalar 64-bit targets other than arm64 (s390x, kernel modules, which build
+ * without SSE, and x86-64 userspace built without SSE2) use a second loop
+ * instead, the carry loop: whole 64-bit words added with
+ * __builtin_add_overflow into four independent accumulators, each with its
+ * own carry count, 64 bytes per step (the add-with-carry chains of the
+ * kernel's x86-64 csum_partial, arch/x86/lib/csum-partial_64.c, written so
+ * that gcc and clang emit add/adc pairs). Summing mod 2^64 - 1 is congruent
+ * mod 2^32 - 1 to summing 32-bit words, so both loops fold to the same
+ * 32-bit value (docs/CSUM.md). 32-bit targets (Cortex-M) and BPF keep the
  * split halves: there a 64-bit add is already an add/adc pair.
  *
+ * The x86-64 baseline (the ifunc's choice without AVX2, and
+ * -DOFL_NO_MULTIVERSION builds) runs the third, a hybrid of the two: SSE2 is
+ * in that ABI's baseline, so of each 64-byte block 16 bytes go to two
+ * add/adc chains on the integer ALUs and 48 to three pairs of 16-byte
+ * split-halves lanes (generic vectors, no intrinsics) on the vector units,
+ * which the carry loop left idle: it was bound by the integer ALUs (a setc
+ * or adc beside each add), the vector lanes alone by the vector ALUs and the
+ * front end. AMD EPYC (Zen 4), bench_csum, 1500 / 9000 / 65535 B: the carry
+ * loop 1.12-1.18x / 1.23-1.27x / 1.20-1.22x DPDK rte_raw_cksum, the hybrid
+ * 1.74-1.78x / 2.11-2.15x / 2.15-2.21x (docs/CSUM.md, docs/PERFORMANCE.md).
+ *
  * Userspace x86-64 builds compile the vector loop twice (AVX2, AVX-512) beside
- * the carry loop (baseline) and pick one at load time through an ELF ifunc
+ * the hybrid loop (baseline) and pick one at load time through an ELF ifunc
  * whose resolver reads CPUID itself: gcc's target_clones would call libgcc's
  * __cpu_indicator_init and read __cpu_model, leaving undefined symbols in
  * libofl.a. BPF, kernel and firmware builds never see this.
@@ -164,6 +175,88 @@ OFL_INLINE ofl_wsum ofl__csum_carry_body(const void *buf, size_t len,
 	s0 = ofl__csum_add64(s0, c0 + c1 + c2 + c3);
 	s0 = ofl__csum_add64(s0, ofl__csum_small(p, len % 8, 0));
 	return ofl__csum_w(ofl__csum_fold64(s0));
+}
+#endif
+
+#if defined(OFL__CSUM_SSE2)
+/*
+ * The hybrid loop, the x86-64 baseline (OFL__CSUM_SSE2, internal.h): per
+ * 64-byte block, the first 16 bytes go to two scalar add/adc chains (the
+ * carry loop's form, one word each: gcc 12 emits add mem + adc $0) and the
+ * other 48 to three pairs of SSE2 lanes (the split halves: whole words mod
+ * 2^64 beside their high halves, as in the AVX2/AVX-512 clones, with the
+ * same empty asm holding each load in a register so that gcc loads it
+ * once). So the integer ALUs and the vector units both work: 19
+ * instructions a block, where the carry loop took 23, all on the integer
+ * ALUs. Stand-alone on an AMD EPYC (Zen 4), gcc 12 -O3, best of 15,
+ * 1500 / 9000 / 65535 B: 23.3 / 119 / 842 ns, against 36.0 / 206 / 1510
+ * for the carry loop, 24.9 / 126 / 920 for four SSE2 pairs alone, 26.3 /
+ * 137 / 986 for 32 bytes each way and 27 / 138 / 980 for this loop
+ * unrolled to 128 bytes (docs/CSUM.md). No cache hint: 1 KiB ahead cost
+ * 5-9% in bench_csum here, at every size.
+ */
+typedef uint64_t ofl__csum_v2 __attribute__((vector_size(16)));
+typedef uint64_t ofl__csum_v2u
+	__attribute__((vector_size(16), aligned(1), may_alias));
+
+/* The 16 bytes at @p into the lane pair (*@all, *@hi). */
+OFL_INLINE void ofl__csum_v2_add(ofl__csum_v2 *all, ofl__csum_v2 *hi,
+				 const uint8_t *p)
+{
+	ofl__csum_v2 w = *(const ofl__csum_v2u *)(const void *)p;
+
+	__asm__("" : "+x"(w));
+	*all += w;
+	*hi += w >> 32;
+}
+
+/*
+ * @n whole 64-byte blocks (n * 64 <= OFL__CSUM_RUN): a 64-bit value whose
+ * end-around fold is the blocks' partial sum, 0 only for zero bytes. The
+ * high halves (6n of them, each below 2^32) stay below 2^59, so
+ * ofl__csum_halves is exact; a carry count grows by at most 1 a block.
+ */
+OFL_INLINE uint64_t ofl__csum_sse2_run(const uint8_t *p, size_t n)
+{
+	ofl__csum_v2 a0 = { 0, 0 }, a1 = { 0, 0 }, a2 = { 0, 0 };
+	ofl__csum_v2 h0 = { 0, 0 }, h1 = { 0, 0 }, h2 = { 0, 0 };
+	uint64_t s0 = 0, s1 = 0, c0 = 0, c1 = 0;
+
+	for (; n; n--) {
+		c0 += ofl__csum_addc(&s0, ofl__csum_load64(p));
+		c1 += ofl__csum_addc(&s1, ofl__csum_load64(p + 8));
+		ofl__csum_v2_add(&a0, &h0, p + 16);
+		ofl__csum_v2_add(&a1, &h1, p + 32);
+		ofl__csum_v2_add(&a2, &h2, p + 48);
+		p += 64;
+	}
+	a0 += a1 + a2;
+	h0 += h1 + h2;
+	return ofl__csum_add64(
+		ofl__csum_add64(ofl__csum_add64(s0, s1), c0 + c1),
+		ofl__csum_halves(a0[0] + a0[1], h0[0] + h0[1]));
+}
+
+/* Buffers up to OFL__CSUM_SHORT bytes, and the last 0..63 bytes of longer
+ * ones, take the split-halves loop's short path. */
+OFL_INLINE ofl_wsum ofl__csum_sse2_body(const void *buf, size_t len,
+					ofl_wsum sum)
+{
+	const uint8_t *p = (const uint8_t *)buf;
+	uint64_t acc = ofl__csum_u(sum);
+
+	if (len > OFL__CSUM_SHORT) {
+		while (len >= 64) {
+			size_t n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) /
+				   64;
+
+			acc = ofl__csum_add64(acc, ofl__csum_sse2_run(p, n));
+			p += n * 64;
+			len -= n * 64;
+		}
+	}
+	acc = ofl__csum_add64(acc, ofl__csum_short(p, len));
+	return ofl__csum_w(ofl__csum_fold64(acc));
 }
 #endif
 
@@ -315,7 +408,11 @@ typedef ofl_wsum ofl__csum_copy_fn(const void *, void *, size_t, ofl_wsum);
 static ofl_wsum ofl__csum_partial_base(const void *buf, size_t len,
 				       ofl_wsum sum)
 {
+#if defined(OFL__CSUM_SSE2)
+	return ofl__csum_sse2_body(buf, len, sum);
+#else
 	return ofl__csum_carry_body(buf, len, sum);
+#endif
 }
 
 static ofl_wsum ofl__csum_copy_base(const void *src, void *dst, size_t len,
@@ -394,7 +491,12 @@ OFL_API ofl_wsum ofl_csum_partial_copy(const void *src, void *dst,
 				       size_t len, ofl_wsum sum)
 	__attribute__((ifunc("ofl__csum_copy_resolve")));
 #else
-#if defined(OFL__CSUM_CARRY)
+#if defined(OFL__CSUM_SSE2)
+OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
+{
+	return ofl__csum_sse2_body(buf, len, sum);
+}
+#elif defined(OFL__CSUM_CARRY)
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
 {
 	return ofl__csum_carry_body(buf, len, sum);
@@ -413,7 +515,7 @@ OFL_API ofl_wsum ofl_csum_partial_copy(const void *src, void *dst,
 #endif
 
 #if defined(OFL__CSUM_VARIANTS)
-/* Both loops by name, for tests/csum and fuzz/fuzz_csum.c (internal.h). */
+/* The loops by name, for tests/csum and fuzz/fuzz_csum.c (internal.h). */
 ofl_wsum ofl__csum_partial_vec(const void *buf, size_t len, ofl_wsum sum)
 {
 	return ofl__csum_partial_body(buf, len, sum);
@@ -427,6 +529,13 @@ ofl_wsum ofl__csum_partial_carry(const void *buf, size_t len, ofl_wsum sum)
 	return ofl__csum_partial_body(buf, len, sum);
 #endif
 }
+
+#if defined(OFL__CSUM_SSE2)
+ofl_wsum ofl__csum_partial_sse2(const void *buf, size_t len, ofl_wsum sum)
+{
+	return ofl__csum_sse2_body(buf, len, sum);
+}
+#endif
 #endif
 
 #if defined(OFL_BPF)

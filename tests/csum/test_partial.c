@@ -146,16 +146,24 @@ static void megabytes_of_ff(void **state)
 				 (uint16_t)~model_sum(p + 1, len - 1));
 		assert_int_equal(ofl_wire(p, len, 0),
 				 (uint16_t)~model_sum(p, len));
+#if defined(OFL__CSUM_SSE2)
+		/* the x86-64 baseline loop, whatever the ifunc chose here */
+		assert_int_equal((OFL_FORCE uint32_t)ofl__csum_partial_sse2(
+					 p + 1, len - 1, 0),
+				 (OFL_FORCE uint32_t)ofl_csum_partial(p + 1,
+								      len - 1, 0));
+#endif
 		free(p);
 	}
 }
 
 /*
- * Both loops of ofl_csum_partial (the vector loop of the AVX2/AVX-512
- * clones and arm64, the 64-bit carry loop of x86-64 baseline, s390x and
- * kernel builds) and the dispatched one, against a byte-at-a-time model at
- * every length to 2048 and 8 alignments, each with a seed: identical 32-bit
- * partial sums (not only congruent ones), and the model's folded value.
+ * The loops of ofl_csum_partial (the vector loop of the AVX2/AVX-512
+ * clones and arm64, the 64-bit carry loop of s390x and kernel builds, and
+ * on x86-64 the SSE2 hybrid loop of the baseline) and the dispatched one,
+ * against a byte-at-a-time model at every length to 2048 and 8
+ * alignments, each with a seed: identical 32-bit partial sums (not only
+ * congruent ones), and the model's folded value.
  */
 #define NL 2048
 static uint8_t lbuf[NL + 8];
@@ -184,6 +192,11 @@ static void loops_against_bytes(void **state)
 					(OFL_FORCE ofl_wsum)s);
 			assert_int_equal(c, v);
 			assert_int_equal(d, v);
+#if defined(OFL__CSUM_SSE2)
+			assert_int_equal((OFL_FORCE uint32_t)ofl__csum_partial_sse2(
+						 p, len, (OFL_FORCE ofl_wsum)s),
+					 v);
+#endif
 			assert_int_equal(wire16(ofl_csum_fold(
 						 (OFL_FORCE ofl_wsum)c)),
 					 (uint16_t)~model_sum_at(p, len, 0,
@@ -199,6 +212,12 @@ static void loops_against_bytes(void **state)
 				lbuf + al, len, (OFL_FORCE ofl_wsum)0xffffffffu);
 
 			assert_int_equal(c, v);
+#if defined(OFL__CSUM_SSE2)
+			assert_int_equal((OFL_FORCE uint32_t)ofl__csum_partial_sse2(
+						 lbuf + al, len,
+						 (OFL_FORCE ofl_wsum)0xffffffffu),
+					 v);
+#endif
 		}
 }
 

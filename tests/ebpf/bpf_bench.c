@@ -202,8 +202,9 @@ static void n_csum(const uint8_t *in, size_t len)
 	__asm__ volatile("" : : "r"(scratch) : "memory");
 }
 
-/* the same with the scalar 64-bit carry loop (what x86-64 without AVX2,
- * s390x and the kernel module run): a machine without vectors, like BPF */
+/* the same with the scalar 64-bit carry loop (what s390x and the kernel
+ * module run; x86-64 without AVX2 runs the SSE2 hybrid since 2026-12-07):
+ * a machine without vectors, like BPF */
 static void n_csum_scalar(const uint8_t *in, size_t len)
 {
 	ofl_sum16 s = ofl_csum_fold(ofl__csum_partial_carry(in, len, 0));
