@@ -14,12 +14,18 @@
  * the timed region, the ring is restored: each mbuf's metadata is reset and
  * its 64 header bytes are copied back from the template. The restore runs
  * for lib/gro too although it changes nothing, so that both sides read
- * frames last written at the same distance in the past. Second argument:
- * R = 64 (the lines the two touch, about 450 KB, stay in the 1 MB L2: the
- * "warm" case, as right after a driver's rx_burst) or R = 1024 (about
- * 7 MB, beyond L2: "cold"). BM_restore_only times an empty region with the
- * same pauses: the timer overhead included in every figure (the same for
- * both sides, so it pulls the ratio towards 1).
+ * frames last written at the same distance in the past. It also writes
+ * what a driver writes just before GRO runs, for each side alike: the
+ * burst's array of mbuf pointers and the mbuf fields for DPDK, the
+ * burst's struct ofl_gro_frame entries for lib/gro (until 2026-12 these
+ * were written once at setup, so that in the cold case lib/gro read
+ * metadata that had not been written for a whole pass while DPDK's had
+ * been). The mbufs lie packed as on hugepages (pool_create). Second
+ * argument: R = 64 (the lines the two touch, about 450 KB, stay in the
+ * 1 MB L2: the "warm" case, as right after a driver's rx_burst) or R =
+ * 1024 (about 7 MB, beyond L2, within L3: "cold"). BM_restore_only times
+ * an empty region with the same pauses: the timer overhead included in
+ * every figure (the same for both sides, so it pulls the ratio towards 1).
  */
 #include <benchmark/benchmark.h>
 #include <rte_cycles.h>
@@ -27,9 +33,14 @@
 #include <rte_gro.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_mbuf_pool_ops.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sys/mman.h>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 #include <offload/gro.h>
 #include "../tests/gro/gro_frames.h"
 
@@ -56,6 +67,8 @@ rte_mempool *pool;
 rte_mbuf *ring[kMaxRing][kBurst];
 rte_mbuf *io[kMaxRing][kBurst];
 ofl_gro_frame fr[kMaxRing][kBurst];
+/* what lib/gro's frames carry (BM_ofl_swcsum: CHECKSUM_NONE) */
+uint8_t fr_summed = OFL_CHECKSUM_UNNECESSARY;
 
 /* 0: one flow; 1: 8 flows interleaved; 2: 32 flows */
 void build(int w)
@@ -101,6 +114,11 @@ void restore(int nring, int w)
 			memcpy(rte_pktmbuf_mtod(m, uint8_t *), wl[w].data[i],
 			       kHdrCopy);
 			io[b][i] = m;
+			fr[b][i].data = rte_pktmbuf_mtod(m, uint8_t *);
+			fr[b][i].len = wl[w].len[i];
+			fr[b][i].hash = wl[w].hash[i];
+			fr[b][i].id = (uint32_t)i;
+			fr[b][i].ip_summed = fr_summed;
 		}
 }
 
@@ -191,6 +209,7 @@ void run_ofl(benchmark::State &st, uint32_t csum)
 
 	if (!setup(st, nring, w))
 		return;
+	fr_summed = (uint8_t)csum;
 	for (int j = 0; j < nring; j++)
 		for (int i = 0; i < kBurst; i++)
 			fr[j][i].ip_summed = csum;
@@ -264,19 +283,21 @@ void args(benchmark::internal::Benchmark *bm)
 }
 
 /*
- * Instruction counts: `bench_gro --count SIDE W N` runs N bursts of
- * workload W (warm ring) through one side (0 DPDK, 1 lib/gro) without
- * Google Benchmark, for
+ * Instruction counts: `bench_gro --count SIDE W N [R]` runs N bursts of
+ * workload W through one side (0 DPDK, 1 lib/gro) without Google
+ * Benchmark, on a ring of R bursts (default 64, the warm ring), for
  *   valgrind --tool=callgrind --toggle-collect=rte_gro_reassemble_burst
  *   --toggle-collect=ofl_gro_receive_burst --toggle-collect=ofl_gro_flush
- * (Ir of the run / (N * 32) = instructions per frame).
+ * (Ir of the run / (N * 32) = instructions per frame); with R = 1024 and
+ * --cache-sim=yes (LL set to the L2's size) the misses per frame of the
+ * cold ring.
  */
-int count(int side, int w, long n)
+int count(int side, int w, long n, int nring)
 {
 	static struct ofl_gro_ctx ctx;
 	static struct ofl_gro_pkt out[2 * kBurst + OFL_GRO_MAX_FLOWS];
 	rte_gro_param param = dpdk_param();
-	const int nring = kWarmRing;
+
 	long total = 0;
 
 	if (!fill(nring, w))
@@ -310,7 +331,12 @@ int count(int side, int w, long n)
  * it (R bursts) with the TSC, DPDK then lib/gro or the reverse (alternating),
  * so that both sides see the same machine load in the same instants. The
  * minimum and median ns/burst of each side and the ratio of medians are
- * printed.
+ * printed. A third set of rows, ring "1024 dram", is the cold ring with
+ * the frames' first two lines flushed from every cache after each restore
+ * (x86 only): the frame bytes come from memory, as a NIC's DMA leaves them
+ * on a host without DDIO (AMD), while what the driver wrote (metadata,
+ * ofl_gro_frame entries) stays as the restore left it; printed with one
+ * more field than the other rows.
  */
 int cmp_u64(const void *a, const void *b)
 {
@@ -340,6 +366,24 @@ uint64_t pass(int side, int nring, rte_gro_param *param,
 	return t1 - t0;
 }
 
+/* The first two lines of every frame of the ring out of every cache. */
+void evict(int nring)
+{
+#if defined(__x86_64__)
+	for (int b = 0; b < nring; b++)
+		for (int i = 0; i < kBurst; i++) {
+			const uint8_t *p = rte_pktmbuf_mtod(ring[b][i],
+							    const uint8_t *);
+
+			_mm_clflush(p);
+			_mm_clflush(p + 64);
+		}
+	_mm_mfence();
+#else
+	(void)nring;
+#endif
+}
+
 int tsc(long rounds)
 {
 	static struct ofl_gro_ctx ctx;
@@ -353,7 +397,14 @@ int tsc(long rounds)
 		rounds = 4096;
 	printf("workload ring  DPDK min/median  lib/gro min/median  "
 	       "ratio of medians (ns/burst)\n");
-	for (int nring : { kWarmRing, kMaxRing }) {
+	for (int nring : { kWarmRing, kMaxRing, -kMaxRing }) {
+		bool dram = nring < 0;
+
+		nring = dram ? -nring : nring;
+#if !defined(__x86_64__)
+		if (dram)
+			break;
+#endif
 		for (int w = 0; w < 3; w++) {
 			long total[2] = { 0, 0 };
 
@@ -365,6 +416,8 @@ int tsc(long rounds)
 					int side = (int)((r + k) & 1);
 
 					restore(nring, w);
+					if (dram)
+						evict(nring);
 					t[side][r] = pass(side, nring, &param,
 							  &ctx, out,
 							  &total[side]);
@@ -382,8 +435,9 @@ int tsc(long rounds)
 			       dm = (double)t[0][rounds / 2] * ns / nring,
 			       o0 = (double)t[1][0] * ns / nring,
 			       om = (double)t[1][rounds / 2] * ns / nring;
-			printf("%8d %5d %7.0f /%7.0f  %7.0f /%7.0f  %5.2fx\n",
-			       w, nring, d0, dm, o0, om, dm / om);
+			printf("%8d %5d%s %7.0f /%7.0f  %7.0f /%7.0f  %5.2fx\n",
+			       w, nring, dram ? " dram" : "", d0, dm, o0, om,
+			       dm / om);
 		}
 	}
 	return bad;
@@ -461,6 +515,53 @@ BENCHMARK(BM_restore_only)
 	->Args({ 0, kMaxRing })
 	->Iterations(1 << 21);
 
+/*
+ * The mbuf pool as DPDK lays it out on hugepages: objects packed one after
+ * the other (2368 bytes apart) in one virtually contiguous area, asked to
+ * be backed by 2 MB pages (transparent huge pages; without them the layout
+ * is the same, on 4 KB pages). rte_pktmbuf_pool_create() under --no-huge
+ * puts each mbuf on a 4 KB page of its own instead (it keeps objects from
+ * crossing pages), so that every field of every mbuf, and the frame data,
+ * sits at the same page offset: set-associative caches then hold only a
+ * few hundred mbufs' worth of each line, and the "warm" ring did not fit
+ * L2 nor the "cold" one L3. The IOVA is left unset (no device here).
+ */
+static rte_mempool *pool_create(unsigned n)
+{
+	const unsigned elt = (unsigned)sizeof(rte_mbuf) +
+			     RTE_MBUF_DEFAULT_BUF_SIZE;
+	const size_t huge = (size_t)2 << 20;
+	rte_pktmbuf_pool_private priv = {};
+	rte_mempool *mp;
+	size_t len;
+	uint8_t *m;
+
+	mp = rte_mempool_create_empty("gro", n, elt, 256, sizeof(priv),
+				      SOCKET_ID_ANY,
+				      RTE_MEMPOOL_F_NO_IOVA_CONTIG);
+	if (!mp)
+		return NULL;
+	if (rte_mempool_set_ops_byname(mp, rte_mbuf_best_mempool_ops(),
+				       NULL))
+		return NULL;
+	priv.mbuf_data_room_size = RTE_MBUF_DEFAULT_BUF_SIZE;
+	rte_pktmbuf_pool_init(mp, &priv);
+	len = (size_t)rte_mempool_calc_obj_size(
+		      elt, RTE_MEMPOOL_F_NO_IOVA_CONTIG, NULL) * n;
+	len = (len + huge - 1) & ~(huge - 1);
+	m = (uint8_t *)mmap(NULL, len + huge, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	m = (uint8_t *)(((uintptr_t)m + huge - 1) & ~(uintptr_t)(huge - 1));
+	(void)madvise(m, len, MADV_HUGEPAGE);
+	if (rte_mempool_populate_iova(mp, (char *)m, RTE_BAD_IOVA, len, NULL,
+				      NULL) < (int)n)
+		return NULL;
+	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
+	return mp;
+}
+
 int main(int argc, char **argv)
 {
 	char a0[] = "bench_gro", a1[] = "--no-huge", a2[] = "--no-pci",
@@ -473,17 +574,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "EAL init failed\n");
 		return 1;
 	}
-	pool = rte_pktmbuf_pool_create("gro", kMaxRing * kBurst + 1024, 256,
-				       0, RTE_MBUF_DEFAULT_BUF_SIZE,
-				       SOCKET_ID_ANY);
+	pool = pool_create(kMaxRing * kBurst + 1024);
 	if (!pool) {
 		fprintf(stderr, "mbuf pool failed\n");
 		return 1;
 	}
 	for (int w = 0; w < 3; w++)
 		build(w);
-	if (argc == 5 && !strcmp(argv[1], "--count")) {
-		int r = count(atoi(argv[2]), atoi(argv[3]), atol(argv[4]));
+	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "--count")) {
+		int nring = argc == 6 ? atoi(argv[5]) : kWarmRing;
+		int r = nring < 1 || nring > kMaxRing ? 2 :
+			count(atoi(argv[2]), atoi(argv[3]), atol(argv[4]),
+			      nring);
 
 		rte_eal_cleanup();
 		return r;
