@@ -90,29 +90,6 @@ OFL_INLINE uint64_t ofl__csum_short(const uint8_t *p, size_t len)
 	return ofl__csum_small(p, len, a + b);
 }
 
-OFL_INLINE ofl_wsum ofl__csum_partial_body(const void *buf, size_t len,
-					   ofl_wsum sum)
-{
-	const uint8_t *p = (const uint8_t *)buf;
-	uint64_t acc = ofl__csum_u(sum);
-
-	/* Short buffers (headers, small frames): two scalar chains beat the
-	 * vector loop's set-up and final reduction. */
-	if (len <= OFL__CSUM_SHORT)
-		return ofl__csum_w(
-			ofl__csum_fold64(ofl__csum_add64(acc, ofl__csum_short(
-							     p, len))));
-	while (len >= 64) {
-		size_t n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) / 64;
-
-		acc = ofl__csum_add64(acc, ofl__csum_run(p, n * 8));
-		p += n * 64;
-		len -= n * 64;
-	}
-	acc = ofl__csum_add64(acc, ofl__csum_short(p, len));
-	return ofl__csum_w(ofl__csum_fold64(acc));
-}
-
 /*
  * The carry loop: four accumulators of 64-bit words with a carry count each
  * (a count grows by at most 1 per 8 bytes: no length overflows it). The
@@ -237,20 +214,36 @@ OFL_INLINE uint64_t ofl__csum_sse2_run(const uint8_t *p, size_t n)
 		ofl__csum_halves(a0[0] + a0[1], h0[0] + h0[1]));
 }
 
-/* Buffers up to OFL__CSUM_SHORT bytes, and the last 0..63 bytes of longer
- * ones, take the split-halves loop's short path. */
-OFL_INLINE ofl_wsum ofl__csum_sse2_body(const void *buf, size_t len,
-					ofl_wsum sum)
+#endif
+
+/*
+ * ofl_csum_partial's body around a run loop: buffers up to OFL__CSUM_SHORT
+ * bytes (headers, small frames) take two scalar chains, which beat a
+ * vector loop's set-up and final reduction; longer ones whole 64-byte
+ * blocks in runs of at most OFL__CSUM_RUN bytes, then the last 0..63
+ * bytes the same scalar way. @hybrid (a constant at every call, so the
+ * branch folds away) picks the run: the x86-64 baseline's hybrid loop, or
+ * the split halves that compilers vectorise.
+ */
+OFL_INLINE ofl_wsum ofl__csum_body(const void *buf, size_t len, ofl_wsum sum,
+				   int hybrid)
 {
 	const uint8_t *p = (const uint8_t *)buf;
-	uint64_t acc = ofl__csum_u(sum);
+	uint64_t acc = ofl__csum_u(sum), r;
 
+	(void)hybrid;
 	if (len > OFL__CSUM_SHORT) {
 		while (len >= 64) {
 			size_t n = (len < OFL__CSUM_RUN ? len : OFL__CSUM_RUN) /
 				   64;
 
-			acc = ofl__csum_add64(acc, ofl__csum_sse2_run(p, n));
+#if defined(OFL__CSUM_SSE2)
+			if (hybrid)
+				r = ofl__csum_sse2_run(p, n);
+			else
+#endif
+				r = ofl__csum_run(p, n * 8);
+			acc = ofl__csum_add64(acc, r);
 			p += n * 64;
 			len -= n * 64;
 		}
@@ -258,7 +251,12 @@ OFL_INLINE ofl_wsum ofl__csum_sse2_body(const void *buf, size_t len,
 	acc = ofl__csum_add64(acc, ofl__csum_short(p, len));
 	return ofl__csum_w(ofl__csum_fold64(acc));
 }
-#endif
+
+OFL_INLINE ofl_wsum ofl__csum_partial_body(const void *buf, size_t len,
+					   ofl_wsum sum)
+{
+	return ofl__csum_body(buf, len, sum, 0);
+}
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
@@ -452,7 +450,7 @@ static ofl_wsum ofl__csum_partial_base(const void *buf, size_t len,
 				       ofl_wsum sum)
 {
 #if defined(OFL__CSUM_SSE2)
-	return ofl__csum_sse2_body(buf, len, sum);
+	return ofl__csum_body(buf, len, sum, 1);
 #else
 	return ofl__csum_carry_body(buf, len, sum);
 #endif
@@ -537,7 +535,7 @@ OFL_API ofl_wsum ofl_csum_partial_copy(const void *src, void *dst,
 #if defined(OFL__CSUM_SSE2)
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
 {
-	return ofl__csum_sse2_body(buf, len, sum);
+	return ofl__csum_body(buf, len, sum, 1);
 }
 #elif defined(OFL__CSUM_CARRY)
 OFL_API ofl_wsum ofl_csum_partial(const void *buf, size_t len, ofl_wsum sum)
@@ -576,7 +574,7 @@ ofl_wsum ofl__csum_partial_carry(const void *buf, size_t len, ofl_wsum sum)
 #if defined(OFL__CSUM_SSE2)
 ofl_wsum ofl__csum_partial_sse2(const void *buf, size_t len, ofl_wsum sum)
 {
-	return ofl__csum_sse2_body(buf, len, sum);
+	return ofl__csum_body(buf, len, sum, 1);
 }
 #endif
 #endif
