@@ -43,6 +43,7 @@
 #endif
 #include <offload/gro.h>
 #include "../tests/gro/gro_frames.h"
+#include "eal_lcore.h"
 
 namespace {
 
@@ -566,9 +567,11 @@ int main(int argc, char **argv)
 {
 	char a0[] = "bench_gro", a1[] = "--no-huge", a2[] = "--no-pci",
 	     a3[] = "-m", a4[] = "512", a5[] = "--no-shconf",
-	     a6[] = "--no-telemetry", a7[] = "-l", a8[] = "0",
+	     a6[] = "--no-telemetry", a7[] = "-l", a8[16],
 	     a9[] = "--log-level=3";
 	char *eal[] = { a0, a1, a2, a3, a4, a5, a6, a7, a8, a9 };
+
+	ofl_bench_lcore(a8, sizeof(a8));
 
 	if (rte_eal_init(10, eal) < 0) {
 		fprintf(stderr, "EAL init failed\n");

@@ -25,6 +25,8 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "eal_lcore.h"
+
 extern "C" {
 #include <offload/csum.h>
 #include <offload/gso.h>
@@ -84,9 +86,11 @@ void eal_init()
 {
 	static char a0[] = "bench_gso", a1[] = "--no-huge", a2[] = "--no-pci",
 		    a3[] = "-m", a4[] = "512", a5[] = "--no-shconf",
-		    a6[] = "--no-telemetry", a7[] = "-l", a8[] = "0",
-		    a9[] = "--log-level=error";
+		    a6[] = "--no-telemetry", a7[] = "-l", a9[] = "--log-level=error";
+	static char a8[16];
 	char *argv[] = { a0, a1, a2, a3, a4, a5, a6, a7, a8, a9 };
+
+	ofl_bench_lcore(a8, sizeof(a8));
 
 	if (rte_eal_init(10, argv) < 0) {
 		std::fprintf(stderr, "DPDK EAL init failed\n");
