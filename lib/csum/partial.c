@@ -368,16 +368,19 @@ static const uint8_t ofl__csum_tailmask[128] = {
  * ofl__csum_short's tail, not only a congruent one; the last len & 3 bytes
  * go to ofl__csum_small, as they do there. The lanes then combine each
  * word sum with its high-half sum in the vector (linear mod 2^64), so one
- * reduction across lanes is left, not two. Together with the hint below,
- * 45 sums of 1448 B (GSO's segments, payload in L2) went from 1050 to
- * about 810 ns on a Zen 4 (docs/PERFORMANCE.md, "round 5").
+ * reduction across lanes is left, not two. bench_csum at 1500 B with
+ * AVX-512 on a Zen 4: 15.8 -> 14.8 ns.
  *
  * OFL__CSUM_VAHEAD: a cache hint this many bytes ahead, one per vector
  * (an integer address, as the carry loop's: it may lie past the buffer).
  * GSO sums a 64 KiB frame's segments one call each, from L2; the hint
- * reaches into the next segment. 256 / 512 / 1024 / 2048 bytes ahead:
- * the GSO row 1450 -> 1420 / 1410 / 1395 / 1405 ns; unrolling by two
- * vectors cost 8% (same doc).
+ * reaches into the next segment. bench_gso's zero-copy row with complete
+ * checksums (45 sums of 1448 B) on a Zen 4: 1565-1584 ns before this
+ * change, about 1450 with the tail vector alone, 1394-1424 with the hint
+ * 1 KiB ahead too (256 / 512 / 2048 bytes ahead: 1420 / 1410 / 1405).
+ * Unrolling by two vectors cost 8% there, and scalar add/adc chains
+ * beside the vector lanes (the SSE2 loop's hybrid) gained nothing:
+ * docs/PERFORMANCE.md, "round 5".
  */
 #define OFL__CSUM_VAHEAD 1024
 #define OFL__CSUM_VCLONE(name, tgt, vt, vtu, lanes)                          \
