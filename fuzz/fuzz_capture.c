@@ -215,5 +215,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fflush(stderr);
 	if (dup2(fd_err, 2) < 0)
 		abort();
+	/* no files left in /tmp when the run ends, however it ends (an
+	 * interrupted libFuzzer leaves through _Exit, past any atexit) */
+	unlink(pa);
+	unlink(pb);
+	unlink(po);
+	unlink(pong);
 	return 0;
 }
