@@ -7,12 +7,16 @@
 # build writes, fuzz/corpus_seeds_NAME.list, are read too). Per fuzzer a
 # log (OUT/logs/NAME.log, -print_final_stats=1) and one summary line:
 #
-#   NAME cpu_s=U+S execs=N cov=C ft=F corpus=FILES/BYTES crash=ARTIFACT|none
+#   NAME cpu_s=U+S execs=N cov=C ft=F corpus=FILES/BYTES new=ARTIFACT|none slow=N
 #
 # cpu_s is the fuzzer's user+system CPU time (/usr/bin/time): on a shared
 # machine a nice 19 run gets far less CPU than wall time. Crash, leak,
-# timeout and OOM inputs land in OUT/artifacts/NAME-*. Exit status 1 if any
-# fuzzer found one.
+# timeout and OOM inputs land in OUT/artifacts/NAME-*; new= names the first
+# one this run wrote (artifacts of earlier runs in OUT are not counted
+# again). slow= counts this run's slow-unit inputs (libFuzzer's
+# -report_slow_units, wall time: a stopped or starved process makes them
+# too), which are kept but are not failures. Exit status 1 if any fuzzer
+# found a crash, leak, timeout or OOM input in this run.
 #
 # usage: sh scripts/fuzz-hours.sh BUILD_FUZZ SECONDS [JOBS] [NAME...]
 #   BUILD_FUZZ  a built fuzz tree (make fuzz FUZZ_SECONDS=0, or
@@ -40,6 +44,7 @@ fi
 one() {
 	n=$1
 	mkdir -p "$OUT/corpus/$n"
+	ls "$OUT/artifacts" | grep "^$n-" >"$OUT/logs/$n.before"
 	seeds=
 	[ -f "$BUILD/fuzz/corpus_seeds_${n#fuzz_}.list" ] &&
 		seeds=-seed_inputs=@$BUILD/fuzz/corpus_seeds_${n#fuzz_}.list
@@ -55,10 +60,13 @@ one() {
 	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$OUT/logs/$n.log" | tail -n 1)
 	files=$(find "$OUT/corpus/$n" -type f | wc -l)
 	bytes=$(du -sb "$OUT/corpus/$n" | cut -f1)
-	art=$(ls "$OUT/artifacts" 2>/dev/null | grep "^$n-" | head -n 1)
+	ls "$OUT/artifacts" | grep "^$n-" | grep -vxF -f "$OUT/logs/$n.before" \
+		>"$OUT/logs/$n.new"
+	art=$(grep -v -- "^$n-slow-unit-" "$OUT/logs/$n.new" | head -n 1)
+	slow=$(grep -c -- "^$n-slow-unit-" "$OUT/logs/$n.new")
 	echo "$n cpu_s=$cpu execs=${execs:-?} cov=$(echo "$cov" |
 		sed 's/cov: \([0-9]*\) ft: \([0-9]*\)/\1 ft=\2/') \
-corpus=$files/$bytes crash=${art:-none}"
+corpus=$files/$bytes new=${art:-none} slow=$slow"
 }
 
 # JOBS at a time: each slot takes every JOBS-th name
@@ -70,4 +78,7 @@ for slot in $(seq 1 "$JOBS"); do
 	 done) &
 done
 wait
-! ls "$OUT/artifacts" | grep -q .
+for n in $NAMES; do
+	grep -v -- "^$n-slow-unit-" "$OUT/logs/$n.new"
+done | grep -q . && exit 1
+exit 0
