@@ -6,7 +6,7 @@
  *   B  flow_dissector.bpf.c's: ofl_parse_begin_mask(), ofl_parse_fast(),
  *      the steps, ofl_parse_finish();
  * each on a parse result first filled with different garbage, then
- * ofl_fk_layer() per layer, ofl_fk_raw() and ofl_fk_finish(). A and B
+ * the replay, ofl_fk_keys(). A and B
  * must give the same parse result (byte for byte but the layer slots
  * past nlayers, which neither writes: parser.h),
  * keys, replay state and return value (BPF_OK or BPF_DROP); addresses
@@ -68,11 +68,7 @@ static void keys(const uint8_t *f, size_t n, unsigned int start,
 		ofl_parse_mask_with(b, e, root, cfg, OFL_PARSE_MASK_LAYERS,
 				    res, sizeof(*res));
 	}
-	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++)
-		if (!ofl_fk_layer(b, e, res, &r->st, i))
-			break;
-	ofl_fk_raw(b, e, &r->st, res->error);
-	r->ret = ofl_fk_finish(b, e, &r->st, res->error, &r->k);
+	r->ret = ofl_fk_keys(b, e, res, &r->st, &r->k);
 	/* the slots past nlayers are never written (parser.h): keep out
 	 * their garbage, which the replay above must not have read */
 	if (res->nlayers > OFL_PARSE_MAX_LAYERS)
@@ -146,14 +142,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = data + 4;
 	n = size - 4;
 	nproto = (unsigned int)f[12] << 8 | f[13];
-	if (nproto == OFL_FK_ETH_P_IP || nproto == OFL_FK_ETH_P_IPV6) {
-		root = nproto == OFL_FK_ETH_P_IP ? OFL_PROTO_IPV4 :
-						   OFL_PROTO_IPV6;
-		start = 14;
-	} else {
-		root = OFL_PROTO_ETH;
-		start = 0;
-	}
+	root = ofl_fk_root(nproto);
+	start = root == OFL_PROTO_ETH ? 0 : 14;
 	keys(f, n, start, root, nproto, flags, c, 0, &a);
 	keys(f, n, start, root, nproto, flags, c, 1, &b);
 	if (a.ret != b.ret || memcmp(&a.k, &b.k, sizeof(a.k)) ||

@@ -84,16 +84,11 @@ __attribute__((noinline)) int ofl_fd_keys(struct __sk_buff *skb,
 	void *end = (void *)(long)skb->data_end;
 	struct bpf_flow_keys *keys = skb->flow_keys;
 	__u8 *base = (__u8 *)data;
-	__u32 i;
 
 	if (!s)
 		return BPF_DROP;
 	base += s->st.start & OFL_FD_MAX_START;
-	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++)
-		if (!ofl_fk_layer(base, end, &s->res, &s->st, i))
-			break;
-	ofl_fk_raw(base, end, &s->st, s->res.error);
-	return ofl_fk_finish(base, end, &s->st, s->res.error, keys);
+	return ofl_fk_keys(base, end, &s->res, &s->st, keys);
 }
 
 SEC("flow_dissector")

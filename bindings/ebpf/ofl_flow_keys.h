@@ -120,6 +120,24 @@ OFL_FK_INLINE void ofl_fk_init(struct ofl_fk_state *st, uint32_t flags,
 
 /* Does a layer end an IP header chain (so an IP header after it is
  * IP-in-IP, the built-in's IPPROTO_IPIP / IPPROTO_IPV6)? */
+/*
+ * Where the parse of a frame whose network protocol is @nproto (host
+ * order) starts: at the IP header for IPv4 and IPv6 (the kernel's nhoff),
+ * else at the Ethernet header before it, 14 bytes earlier, so that
+ * lib/parser walks the VLAN, MPLS or PPPoE stack itself. Returns the
+ * parse graph's root, OFL_PROTO_IPV4, OFL_PROTO_IPV6 or OFL_PROTO_ETH.
+ * (flow_dissector.bpf.c spells the same choice out: a call here costs
+ * the verifier 8% more instructions there.)
+ */
+OFL_FK_INLINE unsigned int ofl_fk_root(unsigned int nproto)
+{
+	if (nproto == OFL_FK_ETH_P_IP)
+		return OFL_PROTO_IPV4;
+	if (nproto == OFL_FK_ETH_P_IPV6)
+		return OFL_PROTO_IPV6;
+	return OFL_PROTO_ETH;
+}
+
 OFL_FK_INLINE int ofl_fk_is_ipchain(unsigned int p)
 {
 	return p == OFL_PROTO_IPV4 || p == OFL_PROTO_IPV6 ||
@@ -522,6 +540,26 @@ OFL_FK_INLINE int ofl_fk_finish(const uint8_t *base, const uint8_t *end,
 		(error != 0 && (poff < 0 && st->ip_proto != 1 &&
 				st->ip_proto != 2 && st->ip_proto != 58))));
 	return bad ? BPF_DROP : BPF_OK;
+}
+
+/*
+ * The whole replay of a finished parse of the frame at @base: every
+ * parsed layer (ofl_fk_layer()), the headers lib/parser refused
+ * (ofl_fk_raw()), then @keys (ofl_fk_finish()). @st comes from
+ * ofl_fk_init(). Returns BPF_OK or BPF_DROP.
+ */
+OFL_FK_INLINE int ofl_fk_keys(const uint8_t *base, const uint8_t *end,
+			      const struct ofl_parse_result *res,
+			      struct ofl_fk_state *st,
+			      struct bpf_flow_keys *keys)
+{
+	unsigned int i;
+
+	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++)
+		if (!ofl_fk_layer(base, end, res, st, i))
+			break;
+	ofl_fk_raw(base, end, st, res->error);
+	return ofl_fk_finish(base, end, st, res->error, keys);
 }
 
 #endif /* OFL_FLOW_KEYS_H */

@@ -20,7 +20,7 @@ static inline int fk_native(const uint8_t *f, size_t n, uint32_t flags,
 			    struct bpf_flow_keys *k, struct ofl_fk_state *st,
 			    struct ofl_parse_result *res)
 {
-	unsigned int nhoff = 14, start, root, i, nproto;
+	unsigned int nhoff = 14, start, root, nproto;
 	int ret;
 
 	memset(k, 0, sizeof(*k));
@@ -31,24 +31,12 @@ static inline int fk_native(const uint8_t *f, size_t n, uint32_t flags,
 	k->nhoff = (uint16_t)nhoff;
 	k->thoff = (uint16_t)nhoff;
 	k->flags = flags;
-	if (nproto == OFL_FK_ETH_P_IP) {
-		root = OFL_PROTO_IPV4;
-		start = nhoff;
-	} else if (nproto == OFL_FK_ETH_P_IPV6) {
-		root = OFL_PROTO_IPV6;
-		start = nhoff;
-	} else {
-		root = OFL_PROTO_ETH;
-		start = 0;
-	}
+	root = ofl_fk_root(nproto);
+	start = root == OFL_PROTO_ETH ? 0 : nhoff;
 	ofl_fk_init(st, flags, start, nproto);
 	ofl_parse_mask(f + start, f + n, root, OFL_PARSE_MASK_LAYERS, res,
 		       sizeof(*res));
-	for (i = 0; i < OFL_PARSE_MAX_LAYERS; i++)
-		if (!ofl_fk_layer(f + start, f + n, res, st, i))
-			break;
-	ofl_fk_raw(f + start, f + n, st, res->error);
-	ret = ofl_fk_finish(f + start, f + n, st, res->error, k);
+	ret = ofl_fk_keys(f + start, f + n, res, st, k);
 	/* bpf_flow_dissect(): nhoff in [nhoff, hlen], thoff in [nhoff, hlen] */
 	if (k->nhoff < nhoff)
 		k->nhoff = (uint16_t)nhoff;
