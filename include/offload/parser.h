@@ -167,6 +167,11 @@ struct ofl_parse_flow {
  * The whole result of one parse: fixed size (OFL_PARSE_RESULT_SIZE with the
  * default bounds), no pointers, caller memory (a BPF map value in XDP).
  * ofl_parse() zeroes it first (all but layers[]), so absent fields are 0.
+ * In BPF it must be 8-byte aligned, as a map value is: the zeroing is
+ * 8-byte stores there, which the verifier refuses at a stack offset that
+ * is not a multiple of 8 (with the default bounds the result is 476
+ * bytes, nearly all of the 512-byte BPF stack). Natively 4-byte alignment
+ * is enough.
  *
  * "outer" is the first IP flow of the frame, "inner" the innermost one,
  * written only when a tunnel was crossed (encap > 0). Without a tunnel the

@@ -567,9 +567,17 @@ ofl__parse_udp_cfg(const struct ofl_parse_result *res, uint32_t key)
  * a multiple of 4 bytes long): a counted loop without an early exit, which
  * compilers turn into a few vector stores (a byte loop with a break costs
  * more than the whole walk). may_alias: the words overlay byte arrays.
+ * In BPF the result is 8-byte aligned (offload/parser.h: a map value is),
+ * so the pairs are 8-byte stores: with aligned(4) clang splits each into
+ * two 32-bit ones, 87 stores per ofl_parse_begin(); bpf_bench's parser
+ * row went 143-147 -> 135-137 ns a frame (docs/PERFORMANCE.md).
  */
 typedef uint32_t __attribute__((may_alias)) ofl__parse_word;
+#if defined(OFL_BPF)
+typedef uint64_t __attribute__((may_alias)) ofl__parse_dword;
+#else
 typedef uint64_t __attribute__((may_alias, aligned(4))) ofl__parse_dword;
+#endif
 
 /*
  * Fully unrolled natively (every call has a constant size): with the
