@@ -118,8 +118,6 @@ OFL_FK_INLINE void ofl_fk_init(struct ofl_fk_state *st, uint32_t flags,
 	st->nproto = (uint16_t)nproto;
 }
 
-/* Does a layer end an IP header chain (so an IP header after it is
- * IP-in-IP, the built-in's IPPROTO_IPIP / IPPROTO_IPV6)? */
 /*
  * Where the parse of a frame whose network protocol is @nproto (host
  * order) starts: at the IP header for IPv4 and IPv6 (the kernel's nhoff),
@@ -138,6 +136,8 @@ OFL_FK_INLINE unsigned int ofl_fk_root(unsigned int nproto)
 	return OFL_PROTO_ETH;
 }
 
+/* Does a layer end an IP header chain (so an IP header after it is
+ * IP-in-IP, the built-in's IPPROTO_IPIP / IPPROTO_IPV6)? */
 OFL_FK_INLINE int ofl_fk_is_ipchain(unsigned int p)
 {
 	return p == OFL_PROTO_IPV4 || p == OFL_PROTO_IPV6 ||
