@@ -65,6 +65,23 @@ OFL_STATIC_ASSERT(sizeof(struct ofl__gro_frame_x) ==
 		  sizeof(struct ofl_gro_frame)
 		  OFL__GRO_FRAME_SCALARS(OFL__GRO_FRAME_SAME),
 		  "OFL__GRO_FRAME_SCALARS lists struct ofl_gro_frame");
+/* The same scalars alone, where they sit in struct ofl_gro_frame (after
+ * its data pointer): a global function can take them in place, inside the
+ * caller's frame, with nothing packed (OFL__GRO_BPF_FS, ofl__gro_bpf_fast). */
+struct ofl__gro_frame_s {
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_MEMBER)
+};
+#define OFL__GRO_FRAME_IN(type, name)					\
+	&& offsetof(struct ofl_gro_frame, len) +			\
+	   offsetof(struct ofl__gro_frame_s, name) ==			\
+	   offsetof(struct ofl_gro_frame, name)
+OFL_STATIC_ASSERT(offsetof(struct ofl_gro_frame, len) +
+		  sizeof(struct ofl__gro_frame_s) ==
+		  sizeof(struct ofl_gro_frame)
+		  OFL__GRO_FRAME_SCALARS(OFL__GRO_FRAME_IN),
+		  "struct ofl_gro_frame ends with OFL__GRO_FRAME_SCALARS");
+#define OFL__GRO_BPF_FS(f)						\
+	((const struct ofl__gro_frame_s *)(const void *)&(f)->len)
 struct ofl__gro_buf {
 	uint8_t b[OFL_GRO_BPF_BUF];
 };

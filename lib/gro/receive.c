@@ -394,14 +394,22 @@ OFL__GRO_BPF_WRAP int ofl__gro_bpf_csum_bad_call(const struct ofl_gro_frame *f,
 {
 	struct ofl__gro_bpf_rx s;
 
-	/* the callee's first test, before the state is packed and the
-	 * call made: the common case (a device's CHECKSUM_UNNECESSARY) */
-	if (f->ip_summed == OFL_CHECKSUM_UNNECESSARY || rx->flush)
-		return 0;
 	ofl__gro_bpf_put(&s, rx, f, -1);
 	return ofl__gro_bpf_csum_bad(OFL__GRO_BPF_FB(rx->d), &s);
 }
-#define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_call(f, rx)
+
+/* The callee's first test, before any call: the common case (a device's
+ * CHECKSUM_UNNECESSARY) makes none. Every BPF-to-BPF call costs its
+ * return, which this kernel makes through the return thunk (x86's
+ * mitigations); docs/PERFORMANCE.md, session 11. */
+OFL_INLINE int ofl__gro_bpf_csum_bad_in(const struct ofl_gro_frame *f,
+					const struct ofl__gro_rx *rx)
+{
+	if (f->ip_summed == OFL_CHECKSUM_UNNECESSARY || rx->flush)
+		return 0;
+	return ofl__gro_bpf_csum_bad_call(f, rx);
+}
+#define ofl__gro_csum_bad(f, rx) ofl__gro_bpf_csum_bad_in(f, rx)
 #endif
 
 /* tcp_gro_pull_header; for UDP udp_gro_udphdr and the first checks of
@@ -1320,33 +1328,6 @@ OFL__GRO_BPF_STEP(tcp, (struct ofl_gro_ctx *ctx,
 			       ofl__gro_bpf_pos(s), o->p, &s->nout),
 		  OFL_EINVAL, 0)
 
-/*
- * The fast path's TCP step (ofl__gro_bpf_fast_call below): ofl__gro_tcp_seg
- * as the native fast path calls it, with @same (the admission test found
- * the offsets, TTL, TOS and frag_off equal to the held flow's) and no
- * fraglist, so that the network layer's test is the inlined ID rule, not
- * the net_flush global function with the full comparison again.
- */
-OFL_INLINE int ofl__gro_tcp_same(struct ofl_gro_ctx *ctx,
-				 struct ofl_gro_bucket *b,
-				 const struct ofl_gro_frame *f,
-				 const struct ofl__gro_rx *rx, int pos,
-				 struct ofl_gro_pkt *out, unsigned int *nout)
-{
-	return ofl__gro_tcp_seg(ctx, b, f, rx, pos,
-				pos >= 0 ? &b->flow[OFL__GRO_SLOT(b, pos)] : 0,
-				out, nout, 1, 0);
-}
-
-OFL__GRO_BPF_STEP(tcp_same, (struct ofl_gro_ctx *ctx,
-			     const struct ofl__gro_buf *fb,
-			     struct ofl__gro_bpf_rx *s,
-			     struct ofl__gro_bpf_out *o),
-		  ctx && o,
-		  ofl__gro_tcp_same(ctx, OFL__GRO_BPF_BUCKET(ctx, f), &f, &rx,
-				    ofl__gro_bpf_pos(s), o->p, &s->nout),
-		  OFL_EINVAL, 0)
-
 /* The callers' wrapper of both, a static subprogram (OFL__GRO_BPF_WRAP),
  * which takes at most 5 arguments: @pos_tcp is pos * 2 + tcp, and the
  * result comes back as r | nout << 4 (r >= 0) or r. */
@@ -1541,74 +1522,76 @@ ofl__gro_receive_tmpl(struct ofl_gro_ctx *ctx, struct ofl_gro_bucket *b,
 
 #if defined(OFL_BPF)
 /*
- * The fast path in BPF: its admission test (ofl__gro_fast) as a global
- * function that leaves the frame's state and the held flow's position in
- * @s (0), or OFL__GRO_BPF_SLOW for the full path; then the caller's half
- * below calls the TCP decision (the fast path's, ofl__gro_bpf_tcp_same)
- * and the hold with them, as the full path does after its parse and
- * lookup, which a frame of the bucket's newest flow is spared (two global
- * functions and their wrappers). The TCP step
- * is not inlined here as natively: with it this function's frame was 288
- * bytes, past the 512-byte combined stack of the deepest chain.
+ * The fast path in BPF, as natively, in one global function: the admission
+ * test (ofl__gro_fast), the TCP decision with @same (ofl__gro_tcp_seg as
+ * the native fast path calls it: the network layer's test is the inlined
+ * ID rule, not net_flush with the full comparison again) and the hold of a
+ * frame that starts a new flow. It takes the frame's scalars where they
+ * are (@fs, in the caller's struct ofl_gro_frame) and returns the result
+ * with the count of deliveries (in @o) as r | nout << 4, or
+ * OFL__GRO_BPF_SLOW (nothing done) for the full path. One function, not
+ * three (admission, decision, hold) behind a static caller-side wrapper:
+ * each BPF-to-BPF call costs its return, which this kernel makes through
+ * the return thunk (x86's mitigations), and each global function rebuilds
+ * the frame and its state from packed scalars (docs/PERFORMANCE.md,
+ * session 11). The flow completion and the header copy stay global
+ * functions of their own (ofl__gro_complete, ofl__gro_copy: inlined here,
+ * the copy's loop takes the verifier past its 1M limit).
  */
 #define OFL__GRO_BPF_SLOW 0x100
-OFL__GRO_BPF_FN(fast, (const struct ofl_gro_ctx *ctx,
+OFL__GRO_BPF_FN(fast, (struct ofl_gro_ctx *ctx,
 		       const struct ofl__gro_buf *fb,
-		       struct ofl__gro_bpf_rx *s))
+		       const struct ofl__gro_frame_s *fs,
+		       struct ofl__gro_bpf_out *o))
 {
 	struct ofl_gro_frame f;
 	struct ofl__gro_rx rx;
+	struct ofl_gro_bucket *b;
 	struct ofl_gro_flow *fp;
+	unsigned int k = 0;
 	int fpos = 0;	/* -1: an empty bucket's slot 0 stands in */
+	int r;
 
-	if (!ctx || !ofl__gro_bpf_get(&rx, &f, fb, s) ||
-	    (ctx->flags & OFL_GRO_F_FRAGLIST))
+	if (!ctx || !fb || !fs || !o || (ctx->flags & OFL_GRO_F_FRAGLIST))
 		return OFL__GRO_BPF_SLOW;
-	fp = ofl__gro_fast_flow((struct ofl_gro_bucket *)
-				OFL__GRO_BPF_BUCKET(ctx, f), f.hash, &fpos);
+#define OFL__GRO_GET(type, name) f.name = fs->name;
+	OFL__GRO_FRAME_SCALARS(OFL__GRO_GET)
+#undef OFL__GRO_GET
+	if (f.len > OFL_GRO_BPF_FRAME)
+		return OFL__GRO_BPF_SLOW;
+	f.data = fb->b;
+	/* ofl__gro_fast fills it; zeroed so that no byte of it (padding)
+	 * is read uninitialised when the checksum step packs it */
+	__builtin_memset(&rx, 0, sizeof(rx));
+	b = OFL__GRO_BPF_BUCKET(ctx, f);
+	fp = ofl__gro_fast_flow(b, f.hash, &fpos);
 	if (!fp || ofl__gro_fast(fp, &f, &rx))
 		return OFL__GRO_BPF_SLOW;
-	ofl__gro_rx_get(&s->rx, &rx);
-	s->pos = fpos;
-	return 0;
+	r = ofl__gro_tcp_seg(ctx, b, &f, &rx, fpos, fp, o->p, &k, 1, 0);
+	if (r == OFL_GRO_HELD && k < 2)
+		/* (parenthesised: the function, not the global one's
+		 * caller-side wrapper that the macro names) */
+		k += (ofl__gro_hold)(ctx, b, &f, &rx, &o->p[k & 1]);
+	return r | (int)((k < 2 ? k : 2) << 4);
 }
 
-/* Its caller's half (a static subprogram: the packed state in a frame of
- * its own): the TCP decision for the flow found, and the hold. */
-OFL__GRO_BPF_WRAP int ofl__gro_bpf_fast_call(struct ofl_gro_ctx *ctx,
-					      const struct ofl_gro_frame *f,
-					      struct ofl_gro_pkt *out,
-					      unsigned int *nout)
+/* Its caller's half, inlined: nothing is packed (@f's scalars are passed
+ * in place), so no frame of its own is needed. */
+OFL_INLINE int ofl__gro_bpf_fast_in(struct ofl_gro_ctx *ctx,
+				    const struct ofl_gro_frame *f,
+				    struct ofl_gro_pkt *out, unsigned int *nout)
 {
-	const struct ofl__gro_buf *fb = OFL__GRO_BPF_FB(f->data);
-	struct ofl__gro_bpf_rx s;
-	unsigned int k;
-	int r;
+	int v;
 
 	if (f->len > OFL_GRO_BPF_FRAME)
 		return OFL__GRO_BPF_SLOW;
-#define OFL__GRO_PUT(type, name) s.name = f->name;
-	OFL__GRO_FRAME_SCALARS(OFL__GRO_PUT)
-#undef OFL__GRO_PUT
-	s.pos = -1;
-	s.nout = 0;
-	__builtin_memset(&s.rx, 0, sizeof(s.rx));
-	if (ofl__gro_bpf_fast(ctx, fb, &s))
-		return OFL__GRO_BPF_SLOW;
-	r = ofl__gro_bpf_tcp_same(ctx, fb, &s,
-				  (struct ofl__gro_bpf_out *)out);
-	if (r < 0) {
-		*nout = 0;
-		return r;
-	}
-	k = s.nout < 2 ? s.nout : 2;
-	if (r == OFL_GRO_HELD && k < 2) {
-		s.pos = -1;
-		if (ofl__gro_bpf_hold(ctx, fb, &s, &out[k]))
-			k++;
-	}
-	*nout = k;
-	return r;
+	v = ofl__gro_bpf_fast(ctx, OFL__GRO_BPF_FB(f->data),
+			      OFL__GRO_BPF_FS(f),
+			      (struct ofl__gro_bpf_out *)out);
+	if (v == OFL__GRO_BPF_SLOW)
+		return v;
+	*nout = ((unsigned int)v >> 4) & 3;
+	return v & 15;
 }
 #endif
 
@@ -1682,7 +1665,7 @@ OFL_INLINE int ofl__gro_receive(struct ofl_gro_ctx *ctx,
 #else
 	(void)hint;
 	{
-		int r = ofl__gro_bpf_fast_call(ctx, f, out, nout);
+		int r = ofl__gro_bpf_fast_in(ctx, f, out, nout);
 
 		if (r != OFL__GRO_BPF_SLOW)
 			return r;

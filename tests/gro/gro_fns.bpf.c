@@ -16,6 +16,7 @@ struct fns_state {
 	struct ofl_gro_ctx ctx;
 	struct ofl__gro_buf fb;
 	struct ofl__gro_bpf_rx s;
+	struct ofl__gro_frame_s fs;
 	struct ofl__gro_bpf_out o;
 	struct ofl__gro_bpf_out8 o8;
 };
@@ -50,9 +51,8 @@ FN(match, ofl__gro_bpf_match(&m->ctx.b[0].flow[0], &m->fb, &m->s))
 FN(net_flush, ofl__gro_bpf_net_flush(&m->ctx, &m->ctx.b[0].flow[0],
 				     &m->fb, &m->s))
 FN(tcp, ofl__gro_bpf_tcp(&m->ctx, &m->fb, &m->s, &m->o))
-FN(tcp_same, ofl__gro_bpf_tcp_same(&m->ctx, &m->fb, &m->s, &m->o))
 FN(udp, ofl__gro_bpf_udp(&m->ctx, &m->fb, &m->s, &m->o))
-FN(fast, ofl__gro_bpf_fast(&m->ctx, &m->fb, &m->s))
+FN(fast, ofl__gro_bpf_fast(&m->ctx, &m->fb, &m->fs, &m->o))
 FN(hold, ofl__gro_bpf_hold(&m->ctx, &m->fb, &m->s, &m->o.p[0]))
 FN(copy, ofl__gro_bpf_copy((struct ofl__gro_hdr *)m->ctx.b[0].flow[0].hdr,
 			     &m->fb, 64))
