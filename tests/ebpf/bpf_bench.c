@@ -297,7 +297,7 @@ struct gro_state {
 	uint32_t now;
 	uint32_t min_age;
 	int32_t fret;
-	uint32_t pad;
+	uint32_t csum_none;	/* 1: frames carry CHECKSUM_NONE */
 	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 static struct gro_state gst, gbpf;

@@ -38,7 +38,7 @@ struct gro_state {
 	uint32_t now;
 	uint32_t min_age;
 	int32_t fret;
-	uint32_t pad;
+	uint32_t csum_none;	/* 1: frames carry CHECKSUM_NONE */
 	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 
@@ -87,7 +87,8 @@ static int one_frame(const uint8_t *fr, int len, uint32_t hash, uint32_t id,
 	f.len = (uint32_t)len;
 	f.hash = hash;
 	f.id = id;
-	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	f.ip_summed = st.csum_none ? OFL_CHECKSUM_NONE :
+				     OFL_CHECKSUM_UNNECESSARY;
 	f.csum = 0;
 	f.csum_start = 0;
 	f.vlan_proto = 0;
@@ -165,7 +166,7 @@ static uint32_t rnd(uint32_t n)
 #define NSTREAM 20000
 
 /* The random stream of the header comment. */
-static int stream(const uint8_t dm[6])
+static int stream(const uint8_t dm[6], int none)
 {
 	static struct tseg fl[NFLOWS];
 	static uint32_t hash[NFLOWS];
@@ -173,6 +174,7 @@ static int stream(const uint8_t dm[6])
 	int i, j = 0, len;
 
 	ctx_reset();
+	st.csum_none = (uint32_t)none;
 	for (i = 0; i < NFLOWS; i++) {
 		tseg_init(&fl[i], i == NFLOWS - 1);
 		fl[i].sport = (uint16_t)(40000 + i);
@@ -215,6 +217,7 @@ static int stream(const uint8_t dm[6])
 		if (s->optlen && rnd(100) < 3)
 			tseg_ts(s, 1000 + rnd(4), (int)rnd(3));
 		s->trailer = rnd(100) < 2 ? (int)rnd(8) + 1 : 0;
+		s->badcsum = rnd(100) < 2;
 		len = tseg_build(s, fr, dm);
 		if (len > 2047)
 			return -1;
@@ -280,14 +283,20 @@ int main(int argc, char **argv)
 	sframes = frames;
 	memset(nres, 0, sizeof(nres));
 	nmerged = 0;
-	if (stream(dm)) {
-		fprintf(stderr, "stream: a run failed\n");
-		return 1;
+	for (i = 0; i < 2; i++) {
+		if (stream(dm, i)) {
+			fprintf(stderr, "stream: a run failed\n");
+			return 1;
+		}
+		printf("random stream, CHECKSUM_%s: %d frames (%d merged, "
+		       "%d held, %d passed up; %d merged flows delivered), "
+		       "%d differ in all\n", i ? "NONE" : "UNNECESSARY",
+		       frames - sframes, nres[OFL_GRO_MERGED],
+		       nres[OFL_GRO_HELD], nres[OFL_GRO_NORMAL], nmerged, bad);
+		sframes = frames;
+		memset(nres, 0, sizeof(nres));
+		nmerged = 0;
 	}
-	printf("random stream: %d frames (%d merged, %d held, %d passed up; "
-	       "%d merged flows delivered), %d differ in all\n",
-	       frames - sframes, nres[OFL_GRO_MERGED], nres[OFL_GRO_HELD],
-	       nres[OFL_GRO_NORMAL], nmerged, bad);
 	ofl_bpf_close(&b);
 	printf("%d frames, %d ofl_gro_flush_old calls, %d differ\n", frames,
 	       flushes, bad);

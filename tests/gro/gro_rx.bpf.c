@@ -4,7 +4,8 @@
  * context in a map value. The frame is copied into the map value first
  * (bpf_xdp_load_bytes) so that held flows can reference it by id, as a
  * driver's rx ring would; the deliveries go to the map value too.
- * Frames carry CHECKSUM_UNNECESSARY (the device's verdict).
+ * Frames carry CHECKSUM_UNNECESSARY (the device's verdict), or with
+ * csum_none set CHECKSUM_NONE (lib/gro checks the TCP checksum).
  */
 #include <linux/bpf.h>
 /* The full lib/gro (VLAN tags, IPv6 extension headers, UDP GRO, VXLAN and
@@ -28,7 +29,7 @@ struct gro_state {
 	uint32_t now;
 	uint32_t min_age;
 	int32_t fret;
-	uint32_t pad;
+	uint32_t csum_none;	/* 1: frames carry CHECKSUM_NONE */
 	struct ofl_gro_pkt fout[OFL_GRO_MAX_FLOWS];
 };
 
@@ -60,7 +61,8 @@ int gro_rx(struct xdp_md *xdp)
 	f.len = (uint32_t)len;
 	f.hash = st->hash;
 	f.id = st->id;
-	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
+	f.ip_summed = st->csum_none ? OFL_CHECKSUM_NONE :
+				       OFL_CHECKSUM_UNNECESSARY;
 	f.csum = 0;
 	f.csum_start = 0;
 	f.vlan_proto = 0;
