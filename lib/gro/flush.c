@@ -198,6 +198,40 @@ OFL_PRIVATE void ofl__gro_fixup_tun(const struct ofl_gro_ctx *ctx,
 }
 #endif
 
+#if defined(OFL_BPF)
+/*
+ * eBPF: ofl__gro_jumbo's move of hdr[@lo, @hi) 8 bytes on, as a global
+ * function (OFL__GRO_BPF_FN) whose loop starts at the top byte and stops
+ * after the bottom one: the verifier walks one path, a few thousand
+ * instructions once. The native loop tests both bounds at every byte of
+ * hdr[], and each test narrowed another bound, so the verifier walked
+ * what followed once per combination: 532 000 of the completion's 535 000
+ * instructions, in every program that completes a flow (docs/GRO.md,
+ * "eBPF"). The bytes moved are the same: @hi <= OFL_GRO_MAX_HDR - 8.
+ */
+OFL__GRO_BPF_FN(jumbo_move, (struct ofl_gro_pkt *o, uint32_t lo,
+			     uint32_t hi))
+{
+	uint32_t k, j;
+	uint8_t *q;
+
+	if (!o)
+		return 0;
+	for (k = 0; k < OFL_GRO_MAX_HDR - OFL_GRO_JUMBO_HLEN; k++) {
+		if (lo + k >= hi)
+			break;
+		j = hi - 1 - k;
+		if (j >= OFL_GRO_MAX_HDR - OFL_GRO_JUMBO_HLEN)
+			break;
+		/* both places from the bounded j (j + 8 apart, clang
+		 * extended it from an unbounded 64-bit value) */
+		q = o->hdr + j;
+		q[OFL_GRO_JUMBO_HLEN] = q[0];
+	}
+	return 0;
+}
+#endif
+
 /*
  * 6.18 ipv6_gro_complete past IPV6_MAXPLEN: an 8-byte hop-by-hop header with
  * the jumbo payload option (struct hop_jumbo_hdr: next header, length 0,
@@ -214,11 +248,16 @@ OFL_INLINE void ofl__gro_jumbo(const struct ofl_gro_flow *p,
 
 	if (p->hdr_len + OFL_GRO_JUMBO_HLEN > OFL_GRO_MAX_HDR)
 		return;
+#if defined(OFL_BPF)
+	(void)i;
+	(void)ofl__gro_bpf_jumbo_move(o, l3 + 40, p->hdr_len);
+#else
 	for (i = OFL_GRO_MAX_HDR - OFL_GRO_JUMBO_HLEN; i > 0; i--) {
 		if (i <= l3 + 40 || i > p->hdr_len)
 			continue;
 		o->hdr[i - 1 + OFL_GRO_JUMBO_HLEN] = o->hdr[i - 1];
 	}
+#endif
 	ip[40] = ip[6];
 	ip[41] = 0;
 	ip[42] = OFL_IPV6_TLV_JUMBO;

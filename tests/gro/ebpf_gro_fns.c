@@ -4,7 +4,8 @@
  * form verified as the only callee of a program of its own, so a function
  * the verifier refuses is named, and prints each program's processed
  * instructions (the function's and its global callees'; docs/GRO.md,
- * "eBPF", subtracts the callees).
+ * "eBPF", subtracts the callees); and fn_parse_gro, the parser's step
+ * loop and ofl_gro_receive() in one program: the room two modules leave.
  */
 #include <stdio.h>
 #include "bpf_run.h"
