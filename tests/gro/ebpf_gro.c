@@ -68,7 +68,14 @@ static int nres[3], nmerged;
 static int one_frame(const uint8_t *fr, int len, uint32_t hash, uint32_t id,
 		     uint32_t now, const char *what, int i)
 {
-	struct ofl_gro_frame f;
+	struct ofl_gro_frame f = {
+		.data = fr,
+		.len = (uint32_t)len,
+		.hash = hash,
+		.id = id,
+		.ip_summed = st.csum_none ? OFL_CHECKSUM_NONE :
+					    OFL_CHECKSUM_UNNECESSARY,
+	};
 	unsigned int m;
 	uint32_t rv, key = 0;
 	int r, k;
@@ -83,17 +90,6 @@ static int one_frame(const uint8_t *fr, int len, uint32_t hash, uint32_t id,
 		fprintf(stderr, "bpf run failed\n");
 		return -1;
 	}
-	f.data = fr;
-	f.len = (uint32_t)len;
-	f.hash = hash;
-	f.id = id;
-	f.ip_summed = st.csum_none ? OFL_CHECKSUM_NONE :
-				     OFL_CHECKSUM_UNNECESSARY;
-	f.csum = 0;
-	f.csum_start = 0;
-	f.vlan_proto = 0;
-	f.vlan_tci = 0;
-	f.reserved = 0;
 	r = ofl_gro_receive(&nat, &f, nout_pk, &m);
 	frames++;
 	if (r >= 0 && r < 3)

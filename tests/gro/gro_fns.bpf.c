@@ -70,7 +70,7 @@ FN(flush_old_bucket, ofl__gro_bpf_flush_old_bucket(&m->ctx, &m->ctx.b[0],
  * ofl_gro_receive() on the frame, so that the room they leave under the
  * verifier's 1M processed instructions shows here (docs/GRO.md, "eBPF":
  * about 977 600 before the completion's jumbo move was written for the
- * verifier, 448 671 after).
+ * verifier, 448 667 after).
  */
 __attribute__((noinline)) int parse_one(struct xdp_md *x,
 					struct ofl_parse_result *r)
@@ -88,7 +88,6 @@ SEC("xdp") int fn_parse_gro(struct xdp_md *x)
 	void *data = (void *)(long)x->data;
 	void *end = (void *)(long)x->data_end;
 	struct fns_state *m = st();
-	struct ofl_gro_frame f;
 	unsigned int i, nout = 0;
 	int ret;
 
@@ -102,18 +101,17 @@ SEC("xdp") int fn_parse_gro(struct xdp_md *x)
 			break;
 	}
 	ofl_parse_finish(&m->pr, ret, sizeof(m->pr));
-	f.data = m->fb.b;
-	f.len = m->pr.frame_len;
-	f.hash = m->pr.nlayers;
-	f.id = 0;
-	f.ip_summed = OFL_CHECKSUM_UNNECESSARY;
-	f.csum = 0;
-	f.csum_start = 0;
-	f.vlan_proto = 0;
-	f.vlan_tci = 0;
-	f.reserved = 0;
-	return ofl_gro_receive(&m->ctx, &f, m->o.p, &nout) < 0 ?
-	       XDP_DROP : XDP_PASS;
+	{
+		struct ofl_gro_frame f = {
+			.data = m->fb.b,
+			.len = m->pr.frame_len,
+			.hash = m->pr.nlayers,
+			.ip_summed = OFL_CHECKSUM_UNNECESSARY,
+		};
+
+		return ofl_gro_receive(&m->ctx, &f, m->o.p, &nout) < 0 ?
+		       XDP_DROP : XDP_PASS;
+	}
 }
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
