@@ -103,6 +103,37 @@ typedef uint64_t __attribute__((__may_alias__)) ofl__bpf_u64;
 #define OFL__BPF_WORDS 0
 #endif
 
+/*
+ * OFL__BPF_BOUNDED(x, max): @x, where a test before keeps it <= @max, with
+ * that bound on the very register the verifier then sees used (in BPF;
+ * natively plain @x, the same code). clang tests a sum (x + 40 > 192
+ * becomes a compare of x - 153) or a zero-extended copy of @x, and the
+ * verifiers of 6.1 and 6.12 carry no bound from it back to @x ("max
+ * value is outside of the allowed memory range", or a loop on @x walked
+ * past its memory); 6.18's do. The empty asm keeps clang from folding
+ * this test into the one before; the clamp never changes the value.
+ */
+#if defined(OFL_BPF)
+#define OFL__BPF_BOUNDED(x, max)					\
+	({								\
+		uint64_t _ofl_v = (x);					\
+									\
+		__asm__ volatile("" : "+r"(_ofl_v));			\
+		_ofl_v <= (max) ? _ofl_v : (uint64_t)(max);		\
+	})
+/*
+ * OFL__BPF_OPAQUE(x): in BPF, @x as clang must take it, unknown, from here
+ * on (natively nothing). In a loop on a count it keeps the count itself the
+ * loop's variable: clang otherwise counts a negated copy up to 0, and the
+ * verifiers of 6.1 and 6.12 know nothing of a negated value, so the loop
+ * had no end for them.
+ */
+#define OFL__BPF_OPAQUE(x) __asm__ volatile("" : "+r"(x))
+#else
+#define OFL__BPF_BOUNDED(x, max) (x)
+#define OFL__BPF_OPAQUE(x) ((void)0)
+#endif
+
 /* Native-order loads/stores of unaligned memory (for sums, where the
  * __wsum convention wants host order). */
 OFL_INLINE uint16_t ofl_load_ne16(const void *p)

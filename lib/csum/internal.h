@@ -62,6 +62,7 @@ OFL_INLINE uint64_t ofl__csum_small(const uint8_t *p, size_t len,
 		acc += ofl_load_ne32(p);
 		p += 4;
 		len -= 4;
+		OFL__BPF_OPAQUE(len);
 	}
 	if (len >= 2) {
 		acc += ofl_load_ne16(p);

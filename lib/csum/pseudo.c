@@ -10,7 +10,8 @@ OFL_API ofl_sum16 ofl_csum_ip_fast(const void *iph, unsigned int ihl)
 	if (ihl > 15)
 		ihl = 15;
 	return ofl_csum_fold(ofl__csum_w(ofl__csum_fold64(
-		ofl__csum_small((const uint8_t *)iph, (size_t)ihl * 4, 0))));
+		ofl__csum_small((const uint8_t *)iph,
+				(size_t)OFL__BPF_BOUNDED(ihl, 15) * 4, 0))));
 }
 
 OFL_API ofl_wsum ofl_csum_tcpudp_nofold(ofl_be32 saddr, ofl_be32 daddr,

@@ -749,7 +749,9 @@ OFL_PRIVATE int ofl__gro_vxlan(const struct ofl_gro_ctx *ctx,
 	/* tunnel header and inner Ethernet; inner IPv4 or IPv6 */
 	if (il3 + 20 + 20 > OFL_GRO_MAX_HDR || rx->d + il3 > rx->end)
 		return 1;
-	type = ofl_load_be16(rx->d + il3 - 2);
+	type = ofl_load_be16(rx->d +
+			     OFL__BPF_BOUNDED(il3, OFL_GRO_MAX_HDR - 40) -
+			     2);
 	if (type != OFL_ETH_P_IP && type != OFL_ETH_P_IPV6)
 		return 1;
 	rx->tun = rx->v6 ? OFL__GRO_TUN_V6 : OFL__GRO_TUN_V4;

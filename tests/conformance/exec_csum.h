@@ -67,21 +67,25 @@ ofl_conf_csum_span(const uint8_t *in, const uint8_t *end, uint8_t *out)
 }
 
 static inline __attribute__((always_inline)) int
-ofl_conf_csum_iphdr(const uint8_t *in, const uint8_t *end, uint8_t *out)
+ofl_conf_csum_iphdr(const uint8_t *in, const uint8_t *end, uint8_t *out,
+		    void *scratch)
 {
-	uint8_t hdr[72];
+	/* in working memory, not on the stack: the verifiers of 6.1 and
+	 * 6.12 refuse a read from the stack at a variable offset ("invalid
+	 * variable-offset read from stack"), which hdr + skew is */
+	uint8_t *hdr = scratch;
 	unsigned int i, skew;
 
 	if (in + 62 > end)
 		return -1;
 	skew = in[1] & 7u;
-	for (i = 0; i < sizeof(hdr); i++)
+	for (i = 0; i < 72; i++)
 		hdr[i] = 0xa5;
 	/*
-	 * clang knows hdr is 8-aligned and turns hdr + skew into hdr | skew,
-	 * which the verifier rejects ("R4 bitwise operator |= on pointer
-	 * prohibited"); hiding skew's range from clang (not from the
-	 * verifier, which saw the & 7) keeps it an addition.
+	 * clang may take hdr as 8-aligned and turn hdr + skew into
+	 * hdr | skew, which the verifier rejects ("R4 bitwise operator |= on
+	 * pointer prohibited"); hiding skew's range from clang (not from
+	 * the verifier, which saw the & 7) keeps it an addition.
 	 */
 #if defined(__bpf__)
 	__asm__ volatile("" : "+r"(skew));
@@ -98,7 +102,6 @@ ofl_conf_csum_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
 {
 	unsigned int i;
 
-	(void)scratch;
 	(void)ctx;
 
 	switch (op) {
@@ -143,7 +146,7 @@ ofl_conf_csum_exec(unsigned int op, const uint8_t *in, const uint8_t *end,
 			(OFL_FORCE ofl_sum16)ofl_conf_ne16(in))));
 		return 4;
 	case OFL_CONF_CSUM_IPHDR:
-		return ofl_conf_csum_iphdr(in, end, out);
+		return ofl_conf_csum_iphdr(in, end, out, scratch);
 	case OFL_CONF_CSUM_PSEUDO4: {
 		ofl_be32 s, d;
 		ofl_wsum seed;
