@@ -114,13 +114,12 @@ typedef uint64_t __attribute__((__may_alias__)) ofl__bpf_u64;
  * this test into the one before; the clamp never changes the value.
  */
 #if defined(OFL_BPF)
-#define OFL__BPF_BOUNDED(x, max)					\
-	({								\
-		uint64_t _ofl_v = (x);					\
-									\
-		__asm__ volatile("" : "+r"(_ofl_v));			\
-		_ofl_v <= (max) ? _ofl_v : (uint64_t)(max);		\
-	})
+OFL_INLINE uint64_t ofl__bpf_bounded(uint64_t v, uint64_t max)
+{
+	__asm__ volatile("" : "+r"(v));
+	return v <= max ? v : max;
+}
+#define OFL__BPF_BOUNDED(x, max) ofl__bpf_bounded((x), (max))
 /*
  * OFL__BPF_OPAQUE(x): in BPF, @x as clang must take it, unknown, from here
  * on (natively nothing). In a loop on a count it keeps the count itself the
