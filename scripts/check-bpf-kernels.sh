@@ -26,6 +26,8 @@ BIN=$OUT/bin
 rm -rf "$OUT" && mkdir -p "$BIN"
 RESULTS=$OUT/results.txt
 : > "$RESULTS"
+: > "$OUT/times.txt"
+start_all=$(date +%s)
 
 # the BPF objects of the tests build (ofl_add_bpf_object, and the
 # installed-package consumer's), by their ELF machine
@@ -60,16 +62,16 @@ RUN
 judge() {
 	grep '^bpf ' "$2" | tee -a "$RESULTS"
 	n=$(grep -c '^bpf ' "$2")
-	d=$(sed -n 's/^conformance \([0-9a-f]*\) .*/\1/p' "$2")
-	f=$(sed -n 's/^conformance [0-9a-f]* \([0-9]*\)/\1/p' "$2")
+	dg=$(sed -n 's/^conformance \([0-9a-f]*\) .*/\1/p' "$2")
+	nf=$(sed -n 's/^conformance [0-9a-f]* \([0-9]*\)/\1/p' "$2")
 	if [ "$n" = 0 ]; then
 		echo "kernel $1 ebpf conformance - FAIL no result (see $2)"
-	elif [ "$d" = "$NATIVE" ] && [ "$f" = 0 ]; then
-		echo "kernel $1 ebpf conformance $d PASS the native digest"
-	elif [ -z "$d" ]; then
+	elif [ "$dg" = "$NATIVE" ] && [ "$nf" = 0 ]; then
+		echo "kernel $1 ebpf conformance $dg PASS the native digest"
+	elif [ -z "$dg" ]; then
 		echo "kernel $1 ebpf conformance - FAIL conf_bpf.o does not load"
 	else
-		echo "kernel $1 ebpf conformance $d FAIL native $NATIVE, $f failures"
+		echo "kernel $1 ebpf conformance $dg FAIL native $NATIVE, $nf failures"
 	fi | tee -a "$RESULTS"
 }
 
@@ -115,10 +117,15 @@ INIT
 		-initrd "$d/initrd.cpio.gz" -net none \
 		-append "console=ttyS0 panic=-1 quiet loglevel=1" \
 		> "$d/serial.log" 2>&1 < /dev/null
-	echo "guest $rel: $(( $(date +%s) - s )) s (qemu exit $?)" >> "$OUT/times.txt"
+	rc=$?
+	echo "guest $rel: $(( $(date +%s) - s )) s (qemu exit $rc)" >> "$OUT/times.txt"
 	tr -d '\r' < "$d/serial.log" | sed -n '/OFLB-BEGIN/,/^OFLB-END/p' > "$d/run.log"
 	judge "$rel" "$d/run.log"
+	grep -q '^OFLB-END' "$d/run.log" ||
+		echo "kernel $rel ebpf guest - FAIL did not finish (qemu exit $rc; see $d/serial.log)" |
+		tee -a "$RESULTS"
 done
+echo "check-bpf-kernels: $(( $(date +%s) - start_all )) s in all ($(tr '\n' ';' < "$OUT/times.txt" 2>/dev/null))"
 ok=$(grep -c '^bpf .* OK ' "$RESULTS")
 bad=$(grep -c ' FAIL' "$RESULTS")
 for rel in $(awk '/^bpf / { print $2 }' "$RESULTS" | sort -u); do
