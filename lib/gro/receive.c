@@ -1578,18 +1578,16 @@ OFL__GRO_BPF_FN(fast, (struct ofl_gro_ctx *ctx,
 }
 
 /* Its caller's half, inlined: nothing is packed (@f's scalars are passed
- * in place), so no frame of its own is needed. */
+ * in place), so no frame of its own is needed; a frame too long for BPF
+ * comes back OFL__GRO_BPF_SLOW from the callee's own test. */
 OFL_INLINE int ofl__gro_bpf_fast_in(struct ofl_gro_ctx *ctx,
 				    const struct ofl_gro_frame *f,
 				    struct ofl_gro_pkt *out, unsigned int *nout)
 {
-	int v;
+	int v = ofl__gro_bpf_fast(ctx, OFL__GRO_BPF_FB(f->data),
+				  OFL__GRO_BPF_FS(f),
+				  (struct ofl__gro_bpf_out *)out);
 
-	if (f->len > OFL_GRO_BPF_FRAME)
-		return OFL__GRO_BPF_SLOW;
-	v = ofl__gro_bpf_fast(ctx, OFL__GRO_BPF_FB(f->data),
-			      OFL__GRO_BPF_FS(f),
-			      (struct ofl__gro_bpf_out *)out);
 	if (v == OFL__GRO_BPF_SLOW)
 		return v;
 	*nout = ((unsigned int)v >> 4) & 3;
