@@ -63,6 +63,21 @@ static int fd, ffd, mfd, frames, bad, flushes;
 /* results by kind (OFL_GRO_MERGED, HELD, NORMAL) and merged deliveries */
 static int nres[3], nmerged;
 
+/* st into the map, program @prog on @fr, the map back into got; -1 (and
+ * said) if a step failed. */
+static int bpf_step(int prog, const uint8_t *fr, size_t len)
+{
+	uint32_t rv, key = 0;
+
+	if (bpf_map_update_elem(mfd, &key, &st, 0) ||
+	    ofl_bpf_run(prog, fr, len, NULL, NULL, &rv) ||
+	    bpf_map_lookup_elem(mfd, &key, &got)) {
+		fprintf(stderr, "bpf run failed\n");
+		return -1;
+	}
+	return 0;
+}
+
 /* One frame through gro_rx and natively; the results, the deliveries and
  * the whole context compared. -1 if the run itself failed. */
 static int one_frame(const uint8_t *fr, int len, uint32_t hash, uint32_t id,
@@ -77,19 +92,14 @@ static int one_frame(const uint8_t *fr, int len, uint32_t hash, uint32_t id,
 					    OFL_CHECKSUM_UNNECESSARY,
 	};
 	unsigned int m;
-	uint32_t rv, key = 0;
 	int r, k;
 
 	st.hash = hash;
 	st.id = id;
 	st.now = now;
 	ofl_gro_clock(&nat, now);
-	if (bpf_map_update_elem(mfd, &key, &st, 0) ||
-	    ofl_bpf_run(fd, fr, (size_t)len, NULL, NULL, &rv) ||
-	    bpf_map_lookup_elem(mfd, &key, &got)) {
-		fprintf(stderr, "bpf run failed\n");
+	if (bpf_step(fd, fr, (size_t)len))
 		return -1;
-	}
 	r = ofl_gro_receive(&nat, &f, nout_pk, &m);
 	frames++;
 	if (r >= 0 && r < 3)
@@ -113,17 +123,12 @@ static int flush_old(uint32_t now, uint32_t min_age, const uint8_t *fr,
 		     const char *what, int i)
 {
 	static struct ofl_gro_pkt fo[OFL_GRO_MAX_FLOWS];
-	uint32_t rv, key = 0;
 	int r, k;
 
 	st.now = now;
 	st.min_age = min_age;
-	if (bpf_map_update_elem(mfd, &key, &st, 0) ||
-	    ofl_bpf_run(ffd, fr, 64, NULL, NULL, &rv) ||
-	    bpf_map_lookup_elem(mfd, &key, &got)) {
-		fprintf(stderr, "bpf run failed\n");
+	if (bpf_step(ffd, fr, 64))
 		return -1;
-	}
 	ofl_gro_clock(&nat, now);
 	r = ofl_gro_flush_old(&nat, fo, OFL_GRO_MAX_FLOWS, min_age);
 	flushes++;
